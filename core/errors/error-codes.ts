@@ -1,0 +1,40 @@
+/**
+ * Stable error codes. They appear in API responses, logs and CLI output, so they never change meaning.
+ * `kind` is what the edge (HTTP, CLI) maps to a status; core never knows about HTTP itself.
+ */
+export const ERROR_CODES = {
+  VALIDATION_FAILED: 'invalid_input',
+  MALFORMED_BODY: 'bad_request',
+  PAYLOAD_TOO_LARGE: 'too_large',
+  UNSUPPORTED_MEDIA_TYPE: 'unsupported_media',
+  NOT_FOUND: 'not_found',
+  AUTH_REQUIRED: 'unauthenticated',
+  AUTH_INVALID_CREDENTIALS: 'unauthenticated',
+  AUTH_RATE_LIMITED: 'rate_limited',
+  RATE_LIMITED: 'rate_limited',
+  FORBIDDEN: 'forbidden',
+  UNIT_OUT_OF_SCOPE: 'forbidden',
+  VERSION_CONFLICT: 'conflict',
+  DUPLICATE: 'conflict',
+  UNIT_NOT_FOUND: 'not_found',
+  UNIT_CODE_TAKEN: 'conflict',
+  UNIT_INVALID_PARENT: 'invalid_input',
+  USER_EMAIL_TAKEN: 'conflict',
+  CONVERSATION_INVALID_TRANSITION: 'conflict',
+  CONVERSATION_BUSY: 'unavailable',
+  CHANNEL_SIGNATURE_INVALID: 'unauthenticated',
+  CHANNEL_FORBIDDEN: 'forbidden',
+  CHANNEL_DECODE_FAILED: 'bad_request',
+  CHANNEL_NOT_CONFIGURED: 'not_found',
+  CHANNEL_SEND_FAILED: 'unavailable',
+  DEPENDENCY_UNAVAILABLE: 'unavailable',
+  LLM_TIMEOUT: 'unavailable',
+  LLM_FAILED: 'unavailable',
+  KNOWLEDGE_IMPORT_INVALID: 'invalid_input',
+  NLU_MODEL_INVALID: 'internal',
+  CONFIG_INVALID: 'internal',
+  INTERNAL: 'internal',
+} as const;
+
+export type AppErrorCode = keyof typeof ERROR_CODES;
+export type AppErrorKind = (typeof ERROR_CODES)[AppErrorCode];

@@ -1,0 +1,38 @@
+import type { Entity } from '../nlu/nlu-result.js';
+import type { Topic } from '../nlu/labels.js';
+import type { Citation } from './law.js';
+
+export interface QuestionInput {
+  /** The member's text as they typed it (it may contain personal data: the answerer must redact). */
+  text: string;
+  topic: Topic;
+  entities: Entity[];
+  /** Where the question came from: used for logs only. */
+  conversationId?: string;
+}
+
+/**
+ * - `faq`: a curated entry matched above its threshold.
+ * - `legal`: composed from retrieved in-force articles (by an LLM or extractively), always cited.
+ * - `not_covered`: retrieval was too weak; the text says so plainly and offers an officer.
+ */
+export type AnswerKind = 'faq' | 'legal' | 'not_covered';
+
+export interface KnowledgeAnswer {
+  kind: AnswerKind;
+  /** Member-facing Vietnamese text, citations and disclaimer included. */
+  text: string;
+  citations: Citation[];
+  /** How sure retrieval was, in [0, 1]; below the answer threshold `kind` is `not_covered`. */
+  confidence: number;
+  /** `llm`, `extractive` or `faq`: how the text was produced, for audits and the officer's context. */
+  composer: 'llm' | 'extractive' | 'faq' | 'none';
+  /** Set when the LLM path failed and the extractive path answered instead. */
+  fallbackReason?: string;
+  faqEntryId?: string;
+}
+
+/** The knowledge port used by the pipeline's `question` handler. */
+export interface KnowledgeService {
+  answer(input: QuestionInput, signal?: AbortSignal): Promise<KnowledgeAnswer>;
+}

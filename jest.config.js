@@ -1,0 +1,17 @@
+// Jest runs the TypeScript sources as native ESM (swc strips types only), so the code under test is the
+// code that runs in production through tsx. Suites that need Postgres/Redis pick the backend themselves.
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' }, module: { type: 'es6' } }];
+
+/** @type {import('jest').Config} */
+export const config = {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
+  transform: { '^.+\\.tsx?$': swc },
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  testMatch: ['<rootDir>/{core,intents,knowledge,bots,tests}/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/data/', '/admin-ui/'],
+  globalSetup: '<rootDir>/tests/support/global-setup.ts',
+  testTimeout: 60000,
+  maxWorkers: 2,
+};
+export default config;
