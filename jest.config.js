@@ -10,7 +10,7 @@ export const config = {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['<rootDir>/{core,intents,knowledge,bots,tests}/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/data/', '/admin-ui/'],
-  globalSetup: '<rootDir>/tests/support/global-setup.ts',
+  globalSetup: '<rootDir>/tests/support/global-setup.mjs',
   testTimeout: 60000,
   maxWorkers: 2,
 };

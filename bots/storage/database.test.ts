@@ -1,0 +1,49 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { createTestDatabase, testBackends } from '../../tests/support/backends.js';
+import { openDatabase } from './database.js';
+import { units } from './schema/index.js';
+
+describe.each(testBackends())('database on $name', (backend) => {
+  it('is migrated and enforces the schema', async () => {
+    const database = await createTestDatabase(backend);
+    try {
+      await database.ping();
+      await database.db.insert(units).values({ code: 'VN', name: 'Tổng LĐLĐVN', level: 'national', path: '/x/' });
+      await expect(
+        database.db.insert(units).values({ code: 'VN', name: 'again', level: 'national', path: '/y/' }),
+      ).rejects.toThrow();
+      // migrating twice is a no-op
+      await database.migrate({ debug: () => undefined } as never);
+      const rows = await database.db.execute(sql`select count(*)::int as n from units`);
+      expect(rows.rows[0]).toEqual({ n: 1 });
+    } finally {
+      await database.close();
+    }
+  });
+});
+
+describe('embedded database on disk', () => {
+  it('refuses a second process-level opener while the first holds the data folder', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cd-pglite-'));
+    try {
+      const first = await openDatabase({ dataDir });
+      // Same process: allowed (the lock guards against OTHER processes); emulate another pid by rewriting it.
+      const { writeFileSync } = await import('node:fs');
+      writeFileSync(join(dataDir, 'pglite.lock'), String(process.ppid));
+      await expect(openDatabase({ dataDir })).rejects.toMatchObject({ code: 'DEPENDENCY_UNAVAILABLE' });
+      await first.close();
+      const reopened = await openDatabase({ dataDir });
+      await reopened.db.insert(units).values({ code: 'A1', name: 'x', level: 'national', path: '/a/' });
+      await reopened.close();
+      const third = await openDatabase({ dataDir });
+      const rows = await third.db.select().from(units);
+      expect(rows.map((r) => r.code)).toEqual(['A1']);
+      await third.close();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,132 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { AppError } from '../../core/errors/app-error.js';
+import type { Logger } from '../../core/ports/logger.js';
+import { silentLogger } from '../../core/ports/logger.js';
+import * as schema from './schema/index.js';
+import { migratePglite, migratePostgres } from './migrate.js';
+
+export type Schema = typeof schema;
+/** The drizzle database, the same type for PostgreSQL and PGlite so repositories are written once. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type DatabaseKind = 'postgres' | 'pglite';
+
+export interface Database {
+  readonly db: Db;
+  readonly kind: DatabaseKind;
+  /** Throws when the database does not answer; used by /readyz. */
+  ping(): Promise<void>;
+  /** Applies pending migrations (idempotent). */
+  migrate(logger: Logger): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** PostgreSQL connection string; when absent, PGlite under `dataDir/pglite` (or in memory with `memory`). */
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined;
+  /** PGlite only: keep the database in memory (tests). */
+  memory?: boolean;
+  /** Apply pending migrations (default true). */
+  migrate?: boolean;
+  poolSize?: number;
+  logger?: Logger;
+}
+
+/** Opens the configured database and applies pending migrations, so every entry point starts on the same schema. */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  const logger = options.logger ?? silentLogger;
+  const database = options.databaseUrl
+    ? await openPostgres(options.databaseUrl, options.poolSize ?? 10)
+    : await openPglite(options);
+  if (options.migrate !== false) {
+    try {
+      await database.migrate(logger);
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+  }
+  return database;
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const { Pool } = (await import('pg')).default;
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  const pool = new Pool({ connectionString: url, max: poolSize });
+  // An idle client that errors (server restart) must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  const db = drizzle(pool, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'postgres',
+    ping: async () => {
+      await db.execute(sql`select 1`);
+    },
+    migrate: (logger) => migratePostgres(pool, logger),
+    close: async () => {
+      await pool.end();
+    },
+  };
+}
+
+async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  let releaseLock = () => undefined as void;
+  let client;
+  if (options.memory) {
+    client = new PGlite();
+  } else {
+    if (!options.dataDir) throw new AppError('CONFIG_INVALID', 'DATA_DIR is required for the embedded database');
+    mkdirSync(options.dataDir, { recursive: true });
+    releaseLock = acquireDataDirLock(options.dataDir);
+    client = new PGlite(join(options.dataDir, 'pglite'));
+  }
+  await client.waitReady;
+  const db = drizzle(client, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    ping: async () => {
+      await db.execute(sql`select 1`);
+    },
+    migrate: () => migratePglite(db),
+    close: async () => {
+      await client.close();
+      releaseLock();
+    },
+  };
+}
+
+/**
+ * PGlite is one process's database: two processes writing the same folder would corrupt it. A pid file
+ * turns that mistake into a clear error (use DATABASE_URL to share a database between processes).
+ */
+function acquireDataDirLock(dataDir: string): () => void {
+  const lockFile = join(dataDir, 'pglite.lock');
+  try {
+    const holder = Number(readFileSync(lockFile, 'utf8'));
+    if (holder && holder !== process.pid && isProcessAlive(holder)) {
+      throw new AppError(
+        'DEPENDENCY_UNAVAILABLE',
+        `the embedded database in ${dataDir} is in use by process ${holder}; stop it, use another DATA_DIR, or set DATABASE_URL to share a PostgreSQL database`,
+      );
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+  }
+  writeFileSync(lockFile, String(process.pid));
+  return () => rmSync(lockFile, { force: true });
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

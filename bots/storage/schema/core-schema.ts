@@ -1,0 +1,234 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  real,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+/**
+ * The union hierarchy. `path` is the materialized path of ids (`/root/…/self/`), so "this unit and all
+ * below it" is one indexed prefix query (`path LIKE '/…/self/%'`).
+ */
+export const units = pgTable(
+  'units',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    level: text('level').notNull(),
+    parentId: uuid('parent_id'),
+    path: text('path').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('units_code_uq').on(t.code), index('units_path_idx').using('btree', t.path.op('text_pattern_ops'))],
+);
+
+/** One person. Personal fields are nullable and wiped by erasure (`erased_at`). */
+export const members = pgTable(
+  'members',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id').references(() => units.id),
+    displayName: text('display_name'),
+    consent: text('consent').notNull().default('unknown'),
+    language: text('language').notNull().default('vi'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
+  },
+  (t) => [index('members_unit_idx').on(t.unitId)],
+);
+
+/** A member's account on one channel; the same person on two channels is one member once linked. */
+export const channelIdentities = pgTable(
+  'channel_identities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => members.id),
+    channel: text('channel').notNull(),
+    platformUserId: text('platform_user_id').notNull(),
+    profile: jsonb('profile').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('channel_identities_platform_uq').on(t.channel, t.platformUserId),
+    index('channel_identities_member_idx').on(t.memberId),
+  ],
+);
+
+/**
+ * One thread per member and channel. `version` is the optimistic lock of the state machine; the lease
+ * columns serialise processing per conversation across workers (a crashed worker's lease simply expires).
+ */
+export const conversations = pgTable(
+  'conversations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => members.id),
+    channel: text('channel').notNull(),
+    threadKey: text('thread_key').notNull(),
+    unitId: uuid('unit_id').references(() => units.id),
+    state: text('state').notNull().default('bot'),
+    assignedOfficerId: uuid('assigned_officer_id'),
+    version: integer('version').notNull().default(0),
+    inboundSeq: integer('inbound_seq').notNull().default(0),
+    lowConfidenceStreak: integer('low_confidence_streak').notNull().default(0),
+    lastInboundAt: timestamp('last_inbound_at', { withTimezone: true }),
+    lastOutboundAt: timestamp('last_outbound_at', { withTimezone: true }),
+    channelState: jsonb('channel_state').$type<Record<string, unknown>>().notNull().default({}),
+    leaseOwner: text('lease_owner'),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    sendLeaseOwner: text('send_lease_owner'),
+    sendLeaseUntil: timestamp('send_lease_until', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('conversations_thread_uq').on(t.channel, t.threadKey),
+    index('conversations_unit_state_idx').on(t.unitId, t.state),
+    index('conversations_member_idx').on(t.memberId),
+  ],
+);
+
+/**
+ * Every inbound and outbound message. Inbound rows are unique on (channel, platform message id): that is
+ * the dedupe that makes platform redeliveries harmless. `conv_seq` orders inbound messages per conversation.
+ */
+export const messages = pgTable(
+  'messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id),
+    convSeq: integer('conv_seq'),
+    direction: text('direction').notNull(),
+    channel: text('channel').notNull(),
+    platformMessageId: text('platform_message_id'),
+    author: text('author').notNull(),
+    officerId: uuid('officer_id'),
+    content: jsonb('content').$type<Record<string, unknown>>().notNull(),
+    text: text('text').notNull().default(''),
+    status: text('status').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    route: text('route'),
+    topic: text('topic'),
+    sentiment: text('sentiment'),
+    routeConfidence: real('route_confidence'),
+    topicConfidence: real('topic_confidence'),
+    sentimentConfidence: real('sentiment_confidence'),
+    nluModel: text('nlu_model'),
+    meta: jsonb('meta').$type<Record<string, unknown>>().notNull().default({}),
+    replyToMessageId: uuid('reply_to_message_id'),
+    createdAt: createdAt(),
+    processedAt: timestamp('processed_at', { withTimezone: true }),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('messages_inbound_platform_uq')
+      .on(t.channel, t.platformMessageId)
+      .where(sql`direction = 'in'`),
+    index('messages_conversation_idx').on(t.conversationId, t.direction, t.status, t.convSeq),
+    index('messages_conversation_seq_idx').on(t.conversationId, t.seq),
+    index('messages_status_idx').on(t.direction, t.status, t.createdAt),
+  ],
+);
+
+/** Admin accounts: `admin | leader | officer`, each bound to a home unit whose subtree they see. */
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role').notNull(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    displayName: text('display_name').notNull(),
+    disabled: boolean('disabled').notNull().default(false),
+    createdAt: createdAt(),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('users_email_uq').on(t.email)],
+);
+
+/** Who saw or changed what. Append-only. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorUserId: uuid('actor_user_id'),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id'),
+    unitId: uuid('unit_id'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_target_idx').on(t.targetType, t.targetId)],
+);
+
+/** The learning loop: messages the bot was unsure about or could not answer, for officers to turn into FAQ. */
+export const unansweredQuestions = pgTable(
+  'unanswered_questions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    messageId: uuid('message_id')
+      .notNull()
+      .references(() => messages.id),
+    conversationId: uuid('conversation_id').notNull(),
+    unitId: uuid('unit_id'),
+    text: text('text').notNull(),
+    route: text('route'),
+    topic: text('topic'),
+    confidence: real('confidence'),
+    reason: text('reason').notNull(),
+    status: text('status').notNull().default('open'),
+    faqEntryId: uuid('faq_entry_id'),
+    createdAt: createdAt(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('unanswered_message_uq').on(t.messageId), index('unanswered_unit_status_idx').on(t.unitId, t.status)],
+);
+
+/** Daily rollups for dashboards: counts of classified member messages per unit, topic and sentiment. */
+export const moodDaily = pgTable(
+  'mood_daily',
+  {
+    day: date('day', { mode: 'string' }).notNull(),
+    unitId: uuid('unit_id'),
+    topic: text('topic').notNull(),
+    sentiment: text('sentiment').notNull(),
+    messages: integer('messages').notNull().default(0),
+  },
+  (t) => [unique('mood_daily_uq').on(t.day, t.unitId, t.topic, t.sentiment).nullsNotDistinct()],
+);
+
+/** Small key/value settings the platform generates itself (signing secret, seed markers). */
+export const appSettings = pgTable('app_settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').$type<unknown>().notNull(),
+  updatedAt: updatedAt(),
+});

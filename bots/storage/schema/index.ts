@@ -1,0 +1,2 @@
+// Every table of the platform. drizzle-kit reads this folder to generate migrations (bots/storage/README.md).
+export * from './core-schema.js';

@@ -1,0 +1,57 @@
+import { foldDiacritics } from '../../core/text/vietnamese-fold.js';
+
+/**
+ * A lower-cased, diacritic-free copy of the member's text that remembers where every character came from.
+ * Entity patterns run on this view (so `sdt`, `số đt` and `SĐT` look alike, and decomposed input works)
+ * while the spans they report still cut the ORIGINAL text exactly, which redaction needs.
+ */
+export interface AlignedFold {
+  /** The folded, lower-cased text: one character per kept source character. */
+  readonly folded: string;
+  /** `origin[i]` is the UTF-16 offset in the original of folded character `i`. */
+  readonly origin: readonly number[];
+  readonly original: string;
+}
+
+const COMBINING_MARK = /[\u0300-\u036f]/;
+const DROPPED = /[\u200b-\u200d\ufeff\u00ad]/;
+
+/** Per-character fold cache: folding goes through NFD, which is too slow to repeat for every character. */
+const foldedCharCache = new Map<string, string>();
+
+function foldChar(char: string): string {
+  const cached = foldedCharCache.get(char);
+  if (cached !== undefined) return cached;
+  const lowered = foldDiacritics(char).toLowerCase();
+  // Keep the view aligned one-to-one: a character whose fold is not a single code unit stays itself.
+  const result = lowered.length === 1 ? lowered : char;
+  if (foldedCharCache.size < 4096) foldedCharCache.set(char, result);
+  return result;
+}
+
+export function alignFold(original: string): AlignedFold {
+  const out: string[] = [];
+  const origin: number[] = [];
+  for (let i = 0; i < original.length; i++) {
+    const char = original[i] as string;
+    // Combining marks belong to the previous letter; zero-width characters carry nothing.
+    if (COMBINING_MARK.test(char) || DROPPED.test(char)) continue;
+    out.push(foldChar(char));
+    origin.push(i);
+  }
+  return { folded: out.join(''), origin, original };
+}
+
+/** Maps a folded `[start, end)` span back to the original text, trailing combining marks included. */
+export function originalSpan(view: AlignedFold, start: number, end: number): { start: number; end: number } {
+  const originalStart = view.origin[start] ?? view.original.length;
+  let originalEnd = end < view.origin.length ? (view.origin[end] as number) : view.original.length;
+  // Do not swallow characters that sit between the span and the next kept character, except marks.
+  const lastKept = view.origin[end - 1];
+  if (lastKept !== undefined) {
+    let cursor = lastKept + 1;
+    while (cursor < originalEnd && COMBINING_MARK.test(view.original[cursor] as string)) cursor++;
+    originalEnd = cursor;
+  }
+  return { start: originalStart, end: originalEnd };
+}

@@ -1,0 +1,32 @@
+import type { LawArticle } from '../../core/knowledge/law.js';
+
+/** One retrieved article with the clauses (khoản) that explain why it matched. */
+export interface PassageHit {
+  article: LawArticle;
+  /** Clause-level passages (khoản) of the article that matched best, best first; each a full paragraph line-set. */
+  passages: { clauseNo: string | null; text: string; score: number }[];
+  /** Fused/BM25 score, higher is better. Only comparable within one search. */
+  score: number;
+  /** Normalised strength in [0,1] usable for thresholds ("not covered" when weak). */
+  strength: number;
+}
+
+export interface SearchOptions {
+  k: number;
+  /** Expired documents are hidden unless asked for, or unless nothing in force matches. */
+  includeExpired?: boolean;
+}
+
+/** Synchronous lexical retrieval over the law corpus. */
+export interface LawRetriever {
+  search(query: string, options: SearchOptions): PassageHit[];
+  readonly size: number;
+}
+
+/**
+ * Retrieval that may also consult an embedding model (dense + BM25 fused by reciprocal rank).
+ * `searchAsync` falls back to the lexical result when no embedding provider is configured.
+ */
+export interface AsyncLawRetriever extends LawRetriever {
+  searchAsync(query: string, options: SearchOptions): Promise<PassageHit[]>;
+}

@@ -1,0 +1,68 @@
+import pg from 'pg';
+import { openDatabase, type Database } from '../../bots/storage/database.js';
+import { withDatabase } from './test-services.js';
+
+/**
+ * The backends every storage/queue suite runs on: the embedded pair always, the real pair when
+ * Postgres (and Redis) were reachable at the start of the run (tests/support/global-setup.ts).
+ */
+export interface TestBackend {
+  name: 'embedded' | 'postgres';
+  /** Set for the real pair: the queue runs on BullMQ/Redis, else in-process. */
+  redisUrl: string | null;
+}
+
+export function testBackends(): TestBackend[] {
+  const backends: TestBackend[] = [{ name: 'embedded', redisUrl: null }];
+  if (process.env.CD_TEST_PG_TEMPLATE_URL) {
+    backends.push({ name: 'postgres', redisUrl: process.env.CD_TEST_REDIS_URL || null });
+  }
+  return backends;
+}
+
+export interface TestDatabase extends Database {
+  /** A connection string for other processes (Postgres only; null for in-memory PGlite). */
+  readonly url: string | null;
+}
+
+let counter = 0;
+
+/** A fresh, migrated, empty database for one suite. Call `close()` in afterAll: it also drops the database. */
+export async function createTestDatabase(backend: TestBackend): Promise<TestDatabase> {
+  if (backend.name === 'embedded') {
+    const database = await openDatabase({ memory: true });
+    return { ...database, url: null };
+  }
+  const templateUrl = process.env.CD_TEST_PG_TEMPLATE_URL as string;
+  const adminUrl = process.env.CD_TEST_PG_ADMIN_URL as string;
+  const template = new URL(templateUrl).pathname.slice(1);
+  const name = `cdt_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+  await adminQuery(adminUrl, `create database "${name}" template "${template}"`);
+  const url = withDatabase(adminUrl, name);
+  const database = await openDatabase({ databaseUrl: url, poolSize: 10 });
+  return {
+    ...database,
+    url,
+    close: async () => {
+      await database.close();
+      await adminQuery(adminUrl, `drop database if exists "${name}" with (force)`);
+    },
+  };
+}
+
+async function adminQuery(url: string, statement: string): Promise<void> {
+  // CREATE DATABASE ... TEMPLATE fails while another session is copying the same template; retry briefly.
+  for (let attempt = 0; ; attempt++) {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(statement);
+      return;
+    } catch (error) {
+      if (attempt >= 20 || !String((error as Error).message).includes('being accessed by other users')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 + attempt * 50));
+    } finally {
+      await client.end();
+    }
+  }
+}
