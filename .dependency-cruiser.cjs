@@ -6,7 +6,7 @@ module.exports = {
       name: 'core-is-a-leaf',
       comment: 'core/ imports nothing else of the project',
       severity: 'error',
-      from: { path: '^core/' },
+      from: { path: '^core/', pathNot: '\\.test\\.ts$' },
       to: { path: '^(bots|intents|knowledge|admin-ui|tests)/' },
     },
     {

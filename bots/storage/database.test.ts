@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { createTestDatabase, testBackends } from '../../tests/support/backends.js';
 import { openDatabase } from './database.js';
+import { executeRows } from './execute-rows.js';
 import { units } from './schema/index.js';
 
 describe.each(testBackends())('database on $name', (backend) => {
@@ -17,8 +18,8 @@ describe.each(testBackends())('database on $name', (backend) => {
       ).rejects.toThrow();
       // migrating twice is a no-op
       await database.migrate({ debug: () => undefined } as never);
-      const rows = await database.db.execute(sql`select count(*)::int as n from units`);
-      expect(rows.rows[0]).toEqual({ n: 1 });
+      const rows = await executeRows(database.db, sql`select count(*)::int as n from units`);
+      expect(rows[0]).toEqual({ n: 1 });
     } finally {
       await database.close();
     }

@@ -72,8 +72,8 @@ export const channelIdentities = pgTable(
 );
 
 /**
- * One thread per member and channel. `version` is the optimistic lock of the state machine; the lease
- * columns serialise processing per conversation across workers (a crashed worker's lease simply expires).
+ * One thread per member and channel. `version` is the optimistic lock of the state machine (the bot's turn
+ * and an officer's action may race); `inbound_seq` numbers the member's messages in arrival order.
  */
 export const conversations = pgTable(
   'conversations',
@@ -84,6 +84,8 @@ export const conversations = pgTable(
       .references(() => members.id),
     channel: text('channel').notNull(),
     threadKey: text('thread_key').notNull(),
+    /** Who the thread is with on the platform: the recipient of our replies. */
+    platformUserId: text('platform_user_id').notNull(),
     unitId: uuid('unit_id').references(() => units.id),
     state: text('state').notNull().default('bot'),
     assignedOfficerId: uuid('assigned_officer_id'),
@@ -93,10 +95,6 @@ export const conversations = pgTable(
     lastInboundAt: timestamp('last_inbound_at', { withTimezone: true }),
     lastOutboundAt: timestamp('last_outbound_at', { withTimezone: true }),
     channelState: jsonb('channel_state').$type<Record<string, unknown>>().notNull().default({}),
-    leaseOwner: text('lease_owner'),
-    leaseUntil: timestamp('lease_until', { withTimezone: true }),
-    sendLeaseOwner: text('send_lease_owner'),
-    sendLeaseUntil: timestamp('send_lease_until', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
@@ -110,7 +108,9 @@ export const conversations = pgTable(
 
 /**
  * Every inbound and outbound message. Inbound rows are unique on (channel, platform message id): that is
- * the dedupe that makes platform redeliveries harmless. `conv_seq` orders inbound messages per conversation.
+ * the dedupe that makes platform redeliveries harmless. Messages of a conversation are handled one at a
+ * time in `seq` order; `lease_until` marks one being worked on, so the recovery sweep leaves it alone
+ * until a crashed worker's lease has expired.
  */
 export const messages = pgTable(
   'messages',
@@ -130,6 +130,7 @@ export const messages = pgTable(
     text: text('text').notNull().default(''),
     status: text('status').notNull(),
     attempts: integer('attempts').notNull().default(0),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
     lastError: text('last_error'),
     route: text('route'),
     topic: text('topic'),

@@ -1,0 +1,36 @@
+import { jwtVerify, SignJWT } from 'jose';
+import { AppError } from '../../core/errors/app-error.js';
+
+export interface SessionClaims {
+  userId: string;
+}
+
+const ISSUER = 'congdoan-assistant';
+export const SESSION_TTL_SECONDS = 12 * 3600;
+
+/** Signed session tokens (HS256). The user and their role are re-read from the database on every request. */
+export function createSessionTokens(secret: string) {
+  const key = new TextEncoder().encode(secret);
+  return {
+    async issue(claims: SessionClaims): Promise<string> {
+      return new SignJWT({})
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(claims.userId)
+        .setIssuer(ISSUER)
+        .setIssuedAt()
+        .setExpirationTime(`${SESSION_TTL_SECONDS}s`)
+        .sign(key);
+    },
+    async verify(token: string): Promise<SessionClaims> {
+      try {
+        const { payload } = await jwtVerify(token, key, { issuer: ISSUER, algorithms: ['HS256'] });
+        if (!payload.sub) throw new Error('no subject');
+        return { userId: payload.sub };
+      } catch (error) {
+        throw new AppError('AUTH_REQUIRED', 'the session is invalid or has expired; log in again', { cause: error });
+      }
+    },
+  };
+}
+
+export type SessionTokens = ReturnType<typeof createSessionTokens>;

@@ -1,0 +1,45 @@
+import express, { type Express, type Router } from 'express';
+import helmet from 'helmet';
+import type { Logger } from '../../core/ports/logger.js';
+import type { Metrics } from '../observability/metrics.js';
+import { createErrorHandler, notFoundHandler } from './error-handler.js';
+import { createStaticUiRouter } from './static-ui.js';
+
+export interface AppParts {
+  logger: Logger;
+  metrics: Metrics;
+  maxBodyBytes: number;
+  /** Mounted before the JSON parser: webhooks need the raw bytes for their signatures. */
+  webhookRouters: { path: string; router: Router }[];
+  apiRouters: { path: string; router: Router }[];
+  healthRouter: Router;
+  trustProxy?: boolean;
+}
+
+/** Assembles the Express app: security headers, body limits, routes, one error handler. */
+export function createApp(parts: AppParts): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  if (parts.trustProxy) app.set('trust proxy', 1);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'default-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'style-src': ["'self'", "'unsafe-inline'"], 'connect-src': ["'self'"] },
+      },
+    }),
+  );
+  app.use((req, res, next) => {
+    const end = parts.metrics.httpDuration.startTimer();
+    res.on('finish', () => end({ route: req.route?.path ? String(req.baseUrl + req.route.path) : 'other', status: String(res.statusCode) }));
+    next();
+  });
+  app.use(parts.healthRouter);
+  for (const { path, router } of parts.webhookRouters) app.use(path, router);
+  app.use('/api', express.json({ limit: parts.maxBodyBytes }));
+  for (const { path, router } of parts.apiRouters) app.use(path, router);
+  app.use('/api', notFoundHandler);
+  app.use(createStaticUiRouter());
+  app.use(notFoundHandler);
+  app.use(createErrorHandler(parts.logger));
+  return app;
+}

@@ -1,0 +1,59 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { AppError, isAppError } from '../../core/errors/app-error.js';
+import type { AppErrorKind } from '../../core/errors/error-codes.js';
+import type { Logger } from '../../core/ports/logger.js';
+
+const STATUS_BY_KIND: Record<AppErrorKind, number> = {
+  invalid_input: 422,
+  bad_request: 400,
+  too_large: 413,
+  unsupported_media: 415,
+  not_found: 404,
+  unauthenticated: 401,
+  forbidden: 403,
+  conflict: 409,
+  rate_limited: 429,
+  unavailable: 503,
+  internal: 500,
+};
+
+export function statusOf(error: AppError): number {
+  return STATUS_BY_KIND[error.kind];
+}
+
+/** Express's own parser errors (body-parser) carry a `type`; map them onto our stable codes. */
+function fromParserError(error: unknown): AppError | null {
+  const type = (error as { type?: string }).type;
+  if (type === 'entity.too.large') return new AppError('PAYLOAD_TOO_LARGE', 'the request body is too large');
+  if (type === 'entity.parse.failed') return new AppError('MALFORMED_BODY', 'the request body is not valid JSON');
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') return new AppError('UNSUPPORTED_MEDIA_TYPE', 'unsupported body encoding');
+  return null;
+}
+
+/**
+ * The one place errors become HTTP responses: `{ error: { code, message, fields? } }`. Unknown errors are
+ * bugs: they are logged and answered with a generic 500 that reveals nothing (messages may hold personal data).
+ */
+export function createErrorHandler(logger: Logger): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    const appError = isAppError(error) ? error : fromParserError(error);
+    if (!appError) {
+      logger.error({ err: error, path: req.path }, 'unhandled error');
+      res.status(500).json({ error: { code: 'INTERNAL', message: 'internal error' } });
+      return;
+    }
+    const status = statusOf(appError);
+    if (status >= 500) logger.error({ err: appError, path: req.path }, 'request failed');
+    res.status(status).json({
+      error: {
+        code: appError.code,
+        message: appError.message,
+        ...(appError.fields.length > 0 ? { fields: appError.fields } : {}),
+      },
+    });
+  };
+}
+
+export const notFoundHandler: RequestHandler = (req, _res, next) => {
+  next(new AppError('NOT_FOUND', `no route for ${req.method} ${req.path}`));
+};

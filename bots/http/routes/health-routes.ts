@@ -1,0 +1,51 @@
+import express, { type Router } from 'express';
+import type { Registry } from 'prom-client';
+
+export interface ReadinessCheck {
+  name: string;
+  check: () => Promise<void>;
+  /** Optional parts (a channel whose platform is unreachable) report but do not make the platform unready. */
+  optional?: boolean;
+}
+
+/** /healthz: the process is alive. /readyz: its dependencies answer (DB, queue, channels). /metrics: Prometheus. */
+export function createHealthRouter(deps: { checks: () => ReadinessCheck[]; registry: Registry }): Router {
+  const router = express.Router();
+  router.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  router.get('/readyz', async (_req, res) => {
+    const results = await Promise.all(
+      deps.checks().map(async (item) => {
+        try {
+          await withTimeout(item.check(), 2000);
+          return { name: item.name, ok: true, optional: item.optional ?? false };
+        } catch (error) {
+          return { name: item.name, ok: false, optional: item.optional ?? false, error: (error as Error).message };
+        }
+      }),
+    );
+    const ready = results.every((r) => r.ok || r.optional);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not_ready', checks: results });
+  });
+  router.get('/metrics', async (_req, res) => {
+    res.type(deps.registry.contentType).send(await deps.registry.metrics());
+  });
+  return router;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error as Error);
+      },
+    );
+  });
+}

@@ -1,0 +1,64 @@
+import type { JobQueue } from '../../core/jobs/job-queue.js';
+import type { InboundEvent } from '../../core/messages/inbound.js';
+import type { Clock } from '../../core/ports/clock.js';
+import type { Logger } from '../../core/ports/logger.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { IngestRepository } from '../storage/repositories/ingest-repository.js';
+
+export type IngestOutcome =
+  | { kind: 'message'; status: 'accepted' | 'duplicate'; messageId?: string; conversationId: string }
+  | { kind: 'ignored'; reason: string };
+
+/** Extra handling for channel events other than member messages (echoes, receipts...), owned by the channels. */
+export type ChannelEventHandler = (event: Exclude<InboundEvent, { kind: 'message' }>) => Promise<IngestOutcome>;
+
+export interface IngestServiceDeps {
+  ingestRepository: IngestRepository;
+  queue: JobQueue;
+  clock: Clock;
+  logger: Logger;
+  metrics: Metrics;
+  otherEvents?: ChannelEventHandler;
+}
+
+/**
+ * Turns decoded webhook events into durable records, then rings the queue. The caller acknowledges the
+ * platform only after this resolves: a crash before that means the platform redelivers, and the unique
+ * platform id makes the redelivery a no-op if the first write did land.
+ */
+export function createIngestService(deps: IngestServiceDeps) {
+  return {
+    async ingest(events: InboundEvent[]): Promise<IngestOutcome[]> {
+      const outcomes: IngestOutcome[] = [];
+      for (const event of events) {
+        if (event.kind !== 'message') {
+          outcomes.push(deps.otherEvents ? await deps.otherEvents(event) : { kind: 'ignored', reason: event.kind });
+          if (event.kind === 'ignored') deps.logger.debug({ channel: event.channel, reason: event.reason }, 'event ignored');
+          continue;
+        }
+        const result = await deps.ingestRepository.recordInbound({
+          channel: event.channel,
+          platformMessageId: event.platformMessageId,
+          sender: event.sender,
+          content: event.content,
+          sentAt: event.sentAt,
+          receivedAt: deps.clock.now(),
+          joinCode: event.joinCode,
+        });
+        deps.metrics.inboundMessages.inc({ channel: event.channel, outcome: result.status });
+        if (result.status === 'accepted') {
+          // If this enqueue is lost (crash, Redis down), the recovery sweep finds the `received` row.
+          await deps.queue
+            .enqueue('inbound.process', { messageId: result.messageId, conversationId: result.conversationId }, { jobId: result.messageId })
+            .catch((error: unknown) => deps.logger.warn({ err: error, messageId: result.messageId }, 'enqueue failed; the sweep will pick it up'));
+          outcomes.push({ kind: 'message', status: 'accepted', messageId: result.messageId, conversationId: result.conversationId });
+        } else {
+          outcomes.push({ kind: 'message', status: 'duplicate', conversationId: result.conversationId });
+        }
+      }
+      return outcomes;
+    },
+  };
+}
+
+export type IngestService = ReturnType<typeof createIngestService>;

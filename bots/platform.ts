@@ -1,0 +1,174 @@
+import { randomBytes } from 'node:crypto';
+import type { Express } from 'express';
+import type { ChannelAdapter } from '../core/channels/channel-adapter.js';
+import type { Env } from '../core/config/env-schema.js';
+import type { JobQueue, JobRunner } from '../core/jobs/job-queue.js';
+import type { KnowledgeService } from '../core/knowledge/answer.js';
+import type { ChannelId } from '../core/messages/channels.js';
+import type { MessageClassifier } from '../core/nlu/nlu-result.js';
+import { systemClock, type Clock } from '../core/ports/clock.js';
+import type { Logger } from '../core/ports/logger.js';
+import type { Redactor } from '../core/ports/redactor.js';
+import { createSessionTokens } from './auth/session-token.js';
+import { createWebchatAdapter } from './channels/web/adapter.js';
+import { createApp } from './http/create-app.js';
+import { createAuthRouter } from './http/routes/auth-routes.js';
+import { createHealthRouter, type ReadinessCheck } from './http/routes/health-routes.js';
+import { createUnitRouter } from './http/routes/unit-routes.js';
+import { createWebchatRouter } from './http/routes/webchat-routes.js';
+import { createIngestService, type ChannelEventHandler } from './ingest/ingest-service.js';
+import { createMetrics } from './observability/metrics.js';
+import { createBullMqQueue } from './queue/bullmq-queue.js';
+import { createInProcessQueue } from './queue/in-process-queue.js';
+import { createInProcessHub, createRedisHub, type RealtimeHub } from './realtime/realtime-hub.js';
+import type { Database } from './storage/database.js';
+import { createAuditRepository } from './storage/repositories/audit-repository.js';
+import { createHistoryRepository } from './storage/repositories/history-repository.js';
+import { createIngestRepository } from './storage/repositories/ingest-repository.js';
+import { createInboundProcessingStore, createOutboundDeliveryStore } from './storage/repositories/processing-repository.js';
+import { createRecoveryRepository } from './storage/repositories/recovery-repository.js';
+import { createSettingsRepository } from './storage/repositories/settings-repository.js';
+import { createUnitRepository } from './storage/repositories/unit-repository.js';
+import { createUserRepository } from './storage/repositories/user-repository.js';
+import { startRecoverySweep } from './workers/recovery-sweep.js';
+import { registerWorkers } from './workers/register-workers.js';
+import type { Router } from 'express';
+
+export interface PlatformDeps {
+  env: Env;
+  database: Database;
+  logger: Logger;
+  classifier: MessageClassifier;
+  knowledge: KnowledgeService;
+  redactor: Redactor;
+  clock?: Clock;
+  /** Channels besides web chat (bots/channels/*), with their webhook routers and readiness checks. */
+  channels?: ChannelModule[];
+  otherEvents?: ChannelEventHandler;
+}
+
+/** What a channel contributes to the platform: its adapter, its webhook route and its readiness. */
+export interface ChannelModule {
+  adapter: ChannelAdapter;
+  webhook?: { path: string; router: Router };
+  readiness?: ReadinessCheck;
+  close?: () => Promise<void>;
+}
+
+export type Platform = Awaited<ReturnType<typeof createPlatform>>;
+
+/**
+ * The one composition root: builds every concrete part from configuration and passes them explicitly.
+ * The server, the worker process and the CLI all start from here, so they share the same wiring.
+ */
+export async function createPlatform(deps: PlatformDeps) {
+  const { env, database, logger } = deps;
+  const clock = deps.clock ?? systemClock;
+  const db = database.db;
+  const metrics = createMetrics();
+
+  const queue: JobQueue & JobRunner & { ping?: () => Promise<void> } = env.REDIS_URL
+    ? createBullMqQueue({ redisUrl: env.REDIS_URL, prefix: env.QUEUE_PREFIX, logger })
+    : createInProcessQueue({ logger });
+  const hub: RealtimeHub = env.REDIS_URL ? createRedisHub(env.REDIS_URL, `${env.QUEUE_PREFIX}:rt`, logger) : createInProcessHub();
+
+  const repositories = {
+    units: createUnitRepository(db),
+    users: createUserRepository(db),
+    audit: createAuditRepository(db),
+    settings: createSettingsRepository(db),
+    ingest: createIngestRepository(db),
+    history: createHistoryRepository(db),
+    recovery: createRecoveryRepository(db),
+    inbound: createInboundProcessingStore(db),
+    outbound: createOutboundDeliveryStore(db),
+  };
+
+  const webchat = createWebchatAdapter({ hub });
+  const channelModules = deps.channels ?? [];
+  const adapterMap = new Map<ChannelId, ChannelAdapter>([[webchat.channel, webchat]]);
+  for (const module of channelModules) adapterMap.set(module.adapter.channel, module.adapter);
+  const adapters = (channel: ChannelId) => adapterMap.get(channel);
+
+  const ingest = createIngestService({ ingestRepository: repositories.ingest, queue, clock, logger, metrics, ...(deps.otherEvents ? { otherEvents: deps.otherEvents } : {}) });
+  const jwtSecret = env.JWT_SECRET ?? (await repositories.settings.getOrCreate('jwt_secret', () => randomBytes(48).toString('base64url')));
+  const tokens = createSessionTokens(jwtSecret);
+
+  const thresholds = { route: env.NLU_MIN_ROUTE_CONFIDENCE, topic: env.NLU_MIN_TOPIC_CONFIDENCE, seriousNegative: env.NLU_SERIOUS_NEGATIVE_CONFIDENCE };
+  const turnPorts = { classifier: deps.classifier, knowledge: deps.knowledge, clock, logger, thresholds };
+
+  const readiness = (): ReadinessCheck[] => [
+    { name: 'database', check: () => database.ping() },
+    { name: 'queue', check: async () => (queue.ping ? queue.ping() : undefined) },
+    ...channelModules.flatMap((module) => (module.readiness ? [module.readiness] : [])),
+  ];
+
+  let stopSweep: (() => Promise<void>) | null = null;
+  let workersStarted = false;
+
+  return {
+    env,
+    clock,
+    logger,
+    metrics,
+    database,
+    queue,
+    hub,
+    repositories,
+    ingest,
+    tokens,
+    adapters,
+    turnPorts,
+
+    createHttpApp(): Express {
+      const authDeps = { tokens, users: repositories.users };
+      return createApp({
+        logger,
+        metrics,
+        maxBodyBytes: env.MAX_BODY_BYTES,
+        healthRouter: createHealthRouter({ checks: readiness, registry: metrics.registry }),
+        webhookRouters: [
+          {
+            path: '/api/webchat',
+            router: createWebchatRouter({ adapter: webchat, ingest, history: repositories.history, hub, clock, metrics, maxBodyBytes: env.MAX_BODY_BYTES }),
+          },
+          ...channelModules.flatMap((module) => (module.webhook ? [module.webhook] : [])),
+        ],
+        apiRouters: [
+          {
+            path: '/api/admin',
+            router: createAuthRouter({ users: repositories.users, tokens, audit: repositories.audit, clock, loginAttemptsPer15Min: 10, secureCookies: (env.PUBLIC_BASE_URL ?? '').startsWith('https://') }),
+          },
+          { path: '/api/admin/units', router: createUnitRouter({ units: repositories.units, ...authDeps }) },
+        ],
+      });
+    },
+
+    /** Registers the job handlers and starts consuming, plus the recovery sweep. */
+    async startWorkers(): Promise<void> {
+      if (workersStarted) return;
+      workersStarted = true;
+      registerWorkers({
+        runner: queue,
+        inbound: { store: repositories.inbound, ports: turnPorts, queue, redactor: deps.redactor, leaseMs: env.INBOUND_LEASE_MS },
+        outbound: { store: repositories.outbound, clock, logger, leaseMs: env.INBOUND_LEASE_MS, maxAttempts: env.OUTBOUND_MAX_ATTEMPTS },
+        adapters,
+        metrics,
+        concurrency: env.WORKER_CONCURRENCY,
+        backoffMs: env.RETRY_BACKOFF_MS,
+      });
+      await queue.start();
+      stopSweep = startRecoverySweep(
+        { recovery: repositories.recovery, queue, clock, logger, graceMs: Math.max(env.SWEEP_INTERVAL_MS, 2000) },
+        env.SWEEP_INTERVAL_MS,
+      );
+    },
+
+    async stop(): Promise<void> {
+      await stopSweep?.();
+      await queue.close();
+      await hub.close();
+      for (const module of channelModules) await module.close?.();
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { ChannelId } from '../../../core/messages/channels.js';
+import { contentText, type InboundContent } from '../../../core/messages/content.js';
+import type { Sender } from '../../../core/messages/inbound.js';
+import type { Db } from '../database.js';
+import { executeRows } from '../execute-rows.js';
+import { channelIdentities, conversations, members, units } from '../schema/index.js';
+
+export interface RecordInboundInput {
+  channel: ChannelId;
+  platformMessageId: string;
+  sender: Sender;
+  content: InboundContent;
+  sentAt: Date;
+  receivedAt: Date;
+  joinCode?: string | undefined;
+}
+
+export type RecordInboundResult =
+  | { status: 'accepted'; messageId: string; conversationId: string; memberId: string }
+  | { status: 'duplicate'; conversationId: string; memberId: string };
+
+interface ThreadRef {
+  memberId: string;
+  conversationId: string;
+}
+
+export type IngestRepository = ReturnType<typeof createIngestRepository>;
+
+/**
+ * The write path of every webhook: find or create the member, their channel identity and the
+ * conversation, then insert the message unique on (channel, platform message id). This is the durable
+ * record that must exist before the platform gets its 200.
+ */
+export function createIngestRepository(db: Db, options: { cacheSize?: number } = {}) {
+  const cacheSize = options.cacheSize ?? 50_000;
+  // Member and conversation ids never change for a thread, so the hot path skips two lookups.
+  const threadCache = new Map<string, ThreadRef>();
+
+  async function resolveThread(input: RecordInboundInput): Promise<ThreadRef> {
+    const key = `${input.channel}\u0000${input.sender.threadId}`;
+    const cached = threadCache.get(key);
+    if (cached && !input.joinCode) return cached;
+    const ref = await db.transaction(async (tx) => {
+      const unitId = input.joinCode ? await grassrootsUnitId(tx as unknown as Db, input.joinCode) : null;
+      const memberId = await findOrCreateMember(tx as unknown as Db, input, unitId);
+      if (unitId) {
+        await tx.update(members).set({ unitId, updatedAt: input.receivedAt }).where(eq(members.id, memberId));
+        await tx.update(conversations).set({ unitId }).where(eq(conversations.memberId, memberId));
+      }
+      const [member] = await tx.select({ unitId: members.unitId }).from(members).where(eq(members.id, memberId));
+      await tx
+        .insert(conversations)
+        .values({ memberId, channel: input.channel, threadKey: input.sender.threadId, platformUserId: input.sender.platformUserId, unitId: member?.unitId ?? null })
+        .onConflictDoNothing();
+      const [conversation] = await tx
+        .select({ id: conversations.id })
+        .from(conversations)
+        .where(and(eq(conversations.channel, input.channel), eq(conversations.threadKey, input.sender.threadId)));
+      return { memberId, conversationId: (conversation as { id: string }).id };
+    });
+    if (threadCache.size >= cacheSize) threadCache.clear();
+    threadCache.set(key, ref);
+    return ref;
+  }
+
+  return {
+    async recordInbound(input: RecordInboundInput): Promise<RecordInboundResult> {
+      const ref = await resolveThread(input);
+      // One statement: bump the conversation's sequence (its row lock orders concurrent inserts of the same
+      // conversation, so commit order equals sequence order) and insert unless the platform id is known.
+      const rows = await executeRows<{ id: string }>(db, sql`
+        with seq as (
+          update conversations set inbound_seq = inbound_seq + 1, last_inbound_at = ${input.receivedAt}, updated_at = ${input.receivedAt}
+          where id = ${ref.conversationId} returning inbound_seq
+        )
+        insert into messages (conversation_id, conv_seq, direction, channel, platform_message_id, author, content, text, status, created_at, meta)
+        select ${ref.conversationId}, seq.inbound_seq, 'in', ${input.channel}, ${input.platformMessageId}, 'member',
+               ${JSON.stringify(input.content)}::jsonb, ${contentText(input.content)}, 'received', ${input.receivedAt},
+               ${JSON.stringify({ sentAt: input.sentAt.toISOString() })}::jsonb
+        from seq
+        on conflict (channel, platform_message_id) where direction = 'in' do nothing
+        returning id`);
+      const row = rows[0];
+      return row
+        ? { status: 'accepted', messageId: row.id, conversationId: ref.conversationId, memberId: ref.memberId }
+        : { status: 'duplicate', conversationId: ref.conversationId, memberId: ref.memberId };
+    },
+
+    /** Forget cached thread ids (after a member is erased or merged). */
+    forgetThreads(): void {
+      threadCache.clear();
+    },
+  };
+}
+
+async function grassrootsUnitId(db: Db, code: string): Promise<string | null> {
+  const [unit] = await db
+    .select({ id: units.id, level: units.level })
+    .from(units)
+    .where(eq(units.code, code.trim().toUpperCase()))
+    .limit(1);
+  // Members belong to a grassroots union; a code of a higher unit is ignored rather than guessed at.
+  return unit && unit.level === 'grassroots' ? unit.id : null;
+}
+
+async function findOrCreateMember(db: Db, input: RecordInboundInput, unitId: string | null): Promise<string> {
+  const where = and(eq(channelIdentities.channel, input.channel), eq(channelIdentities.platformUserId, input.sender.platformUserId));
+  const [existing] = await db.select({ memberId: channelIdentities.memberId }).from(channelIdentities).where(where).limit(1);
+  if (existing) return existing.memberId;
+  const [member] = await db.insert(members).values({ unitId, displayName: input.sender.displayName ?? null }).returning({ id: members.id });
+  const memberId = (member as { id: string }).id;
+  const inserted = await db
+    .insert(channelIdentities)
+    .values({ memberId, channel: input.channel, platformUserId: input.sender.platformUserId, profile: input.sender.displayName ? { displayName: input.sender.displayName } : {} })
+    .onConflictDoNothing()
+    .returning({ id: channelIdentities.id });
+  if (inserted.length > 0) return memberId;
+  // Another request created the identity first: use theirs and drop ours.
+  await db.delete(members).where(eq(members.id, memberId));
+  const [winner] = await db.select({ memberId: channelIdentities.memberId }).from(channelIdentities).where(where).limit(1);
+  return (winner as { memberId: string }).memberId;
+}

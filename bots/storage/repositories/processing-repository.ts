@@ -1,0 +1,278 @@
+import { and, asc, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import type { ConversationState } from '../../../core/conversations/conversation-state.js';
+import type { ChannelId } from '../../../core/messages/channels.js';
+import { contentText, type Choice, type InboundContent, type OutboundContent } from '../../../core/messages/content.js';
+import type { ReplyKind } from '../../../core/messages/outbound.js';
+import type { TurnInput } from '../../../core/pipeline/turn.js';
+import type {
+  CommitResult,
+  InboundProcessingStore,
+  OutboundDeliveryStore,
+  PendingOutbound,
+  TurnCommit,
+} from '../../../core/processing/processing-store.js';
+import { AppError } from '../../../core/errors/app-error.js';
+import type { Db } from '../database.js';
+import { conversations, members, messages, moodDaily, unansweredQuestions } from '../schema/index.js';
+
+/** Routes whose messages count in the mood figures: members' concerns, not greetings or off-topic chat. */
+const MOOD_ROUTES = new Set(['question', 'feedback', 'handoff']);
+
+class VersionConflict extends Error {}
+
+/** Vietnam's calendar day of an instant: dashboards count days in Vietnam, whatever the server's timezone. */
+export function vietnamDay(instant: Date): string {
+  return new Date(instant.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+async function leaseMessage(db: Db, messageId: string, status: string, until: Date, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(messages)
+    .set({ leaseUntil: until })
+    .where(and(eq(messages.id, messageId), eq(messages.status, status), or(isNull(messages.leaseUntil), lt(messages.leaseUntil, now))))
+    .returning({ id: messages.id });
+  return rows.length > 0;
+}
+
+async function releaseMessage(db: Db, messageId: string): Promise<void> {
+  await db.update(messages).set({ leaseUntil: null }).where(eq(messages.id, messageId));
+}
+
+export function createInboundProcessingStore(db: Db): InboundProcessingStore {
+  return {
+    async oldestPendingInbound(conversationId) {
+      const [row] = await db
+        .select({ id: messages.id, conversationId: messages.conversationId })
+        .from(messages)
+        .where(and(eq(messages.conversationId, conversationId), eq(messages.direction, 'in'), eq(messages.status, 'received')))
+        .orderBy(asc(messages.convSeq))
+        .limit(1);
+      return row ?? null;
+    },
+
+    leaseMessage: (messageId, until, now) => leaseMessage(db, messageId, 'received', until, now),
+    releaseMessage: (messageId) => releaseMessage(db, messageId),
+
+    async loadTurnInput(messageId): Promise<TurnInput> {
+      const [row] = await db
+        .select({ message: messages, conversation: conversations, member: { id: members.id, unitId: members.unitId } })
+        .from(messages)
+        .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+        .innerJoin(members, eq(members.id, conversations.memberId))
+        .where(eq(messages.id, messageId));
+      if (!row) throw new AppError('NOT_FOUND', `message ${messageId} not found`);
+      const [lastBot] = await db
+        .select({ meta: messages.meta, content: messages.content })
+        .from(messages)
+        .where(and(eq(messages.conversationId, row.conversation.id), eq(messages.direction, 'out'), eq(messages.author, 'bot')))
+        .orderBy(desc(messages.seq))
+        .limit(1);
+      const lastContent = lastBot?.content as OutboundContent | undefined;
+      return {
+        message: {
+          id: row.message.id,
+          platformMessageId: row.message.platformMessageId ?? '',
+          content: row.message.content as InboundContent,
+          receivedAt: row.message.createdAt,
+        },
+        conversation: {
+          id: row.conversation.id,
+          channel: row.conversation.channel as ChannelId,
+          state: row.conversation.state as ConversationState,
+          version: row.conversation.version,
+          lowConfidenceStreak: row.conversation.lowConfidenceStreak,
+        },
+        member: { id: row.member.id, unitId: row.member.unitId },
+        lastBotReply: lastBot
+          ? {
+              kind: (lastBot.meta.kind as ReplyKind | undefined) ?? 'system',
+              choices: lastContent?.type === 'choices' ? lastContent.choices : ([] as Choice[]),
+            }
+          : null,
+      };
+    },
+
+    async commitTurn(commit: TurnCommit): Promise<CommitResult> {
+      try {
+        return await db.transaction(async (tx) => {
+          const nlu = commit.nlu;
+          const done = await tx
+            .update(messages)
+            .set({
+              status: commit.messageStatus,
+              processedAt: commit.now,
+              leaseUntil: null,
+              route: nlu?.route ?? null,
+              topic: nlu?.topic ?? null,
+              sentiment: nlu?.sentiment ?? null,
+              routeConfidence: nlu?.confidence.route ?? null,
+              topicConfidence: nlu?.confidence.topic ?? null,
+              sentimentConfidence: nlu?.confidence.sentiment ?? null,
+              nluModel: nlu?.model ?? null,
+              meta: sql`${messages.meta} || ${JSON.stringify({ ...commit.notes, entities: nlu?.entities.map((e) => ({ type: e.type, value: personalValue(e.type) ? null : e.value })) ?? [] })}::jsonb`,
+            })
+            .where(and(eq(messages.id, commit.messageId), eq(messages.status, 'received')))
+            .returning({ id: messages.id, channel: messages.channel });
+          if (done.length === 0) return { ok: false, reason: 'already_done' } as const;
+          const state = commit.newState;
+          const [conversation] = await tx
+            .update(conversations)
+            .set({
+              version: sql`${conversations.version} + 1`,
+              lowConfidenceStreak: commit.lowConfidenceStreak,
+              updatedAt: commit.now,
+              ...(state ? { state, closedAt: state === 'closed' ? commit.now : null } : {}),
+              ...(commit.replies.length > 0 ? { lastOutboundAt: commit.now } : {}),
+            })
+            .where(and(eq(conversations.id, commit.conversationId), eq(conversations.version, commit.expectedVersion)))
+            .returning({ unitId: conversations.unitId, channel: conversations.channel });
+          if (!conversation) throw new VersionConflict();
+          const outboundIds: string[] = [];
+          for (const reply of commit.replies) {
+            const [row] = await tx
+              .insert(messages)
+              .values({
+                conversationId: commit.conversationId,
+                direction: 'out',
+                channel: conversation.channel,
+                author: 'bot',
+                content: reply.content as unknown as Record<string, unknown>,
+                text: contentText(reply.content),
+                status: 'queued',
+                replyToMessageId: commit.messageId,
+                meta: { kind: reply.kind, citations: reply.citations ?? [] },
+                createdAt: commit.now,
+              })
+              .returning({ id: messages.id });
+            outboundIds.push((row as { id: string }).id);
+          }
+          if (commit.learning) {
+            await tx
+              .insert(unansweredQuestions)
+              .values({
+                messageId: commit.messageId,
+                conversationId: commit.conversationId,
+                unitId: conversation.unitId,
+                text: commit.learning.text,
+                route: nlu?.route ?? null,
+                topic: nlu?.topic ?? null,
+                confidence: nlu?.confidence.route ?? null,
+                reason: commit.learning.reason,
+              })
+              .onConflictDoNothing();
+          }
+          if (nlu && MOOD_ROUTES.has(nlu.route)) {
+            await tx
+              .insert(moodDaily)
+              .values({ day: vietnamDay(commit.now), unitId: conversation.unitId, topic: nlu.topic, sentiment: nlu.sentiment, messages: 1 })
+              .onConflictDoUpdate({
+                target: [moodDaily.day, moodDaily.unitId, moodDaily.topic, moodDaily.sentiment],
+                set: { messages: sql`${moodDaily.messages} + 1` },
+              });
+          }
+          return { ok: true, outboundIds } as const;
+        });
+      } catch (error) {
+        if (error instanceof VersionConflict) return { ok: false, reason: 'version_conflict' };
+        throw error;
+      }
+    },
+  };
+}
+
+function personalValue(type: string): boolean {
+  return ['phone', 'national_id', 'social_insurance_no', 'email', 'bank_account', 'person_name'].includes(type);
+}
+
+export function createOutboundDeliveryStore(db: Db): OutboundDeliveryStore {
+  return {
+    async oldestPendingOutbound(conversationId) {
+      const [row] = await db
+        .select({ id: messages.id })
+        .from(messages)
+        .where(and(eq(messages.conversationId, conversationId), eq(messages.direction, 'out'), eq(messages.status, 'queued')))
+        .orderBy(asc(messages.seq))
+        .limit(1);
+      return row ?? null;
+    },
+
+    leaseMessage: (messageId, until, now) => leaseMessage(db, messageId, 'queued', until, now),
+    releaseMessage: (messageId) => releaseMessage(db, messageId),
+
+    async loadPendingOutbound(messageId): Promise<PendingOutbound> {
+      const [row] = await db
+        .select({ message: messages, conversation: conversations })
+        .from(messages)
+        .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+        .where(eq(messages.id, messageId));
+      if (!row) throw new AppError('NOT_FOUND', `message ${messageId} not found`);
+      const replyTo = row.message.replyToMessageId
+        ? await db.select({ platformMessageId: messages.platformMessageId }).from(messages).where(eq(messages.id, row.message.replyToMessageId))
+        : [];
+      return {
+        attempts: row.message.attempts,
+        message: {
+          id: row.message.id,
+          conversationId: row.conversation.id,
+          channel: row.conversation.channel as ChannelId,
+          recipient: { platformUserId: row.conversation.platformUserId, threadId: row.conversation.threadKey },
+          content: row.message.content as unknown as OutboundContent,
+          author: row.message.author as 'bot' | 'officer' | 'system',
+          kind: (row.message.meta.kind as ReplyKind | undefined) ?? 'system',
+          replyToPlatformMessageId: replyTo[0]?.platformMessageId ?? null,
+          attempt: row.message.attempts + 1,
+        },
+        delivery: {
+          now: new Date(),
+          lastInboundAt: row.conversation.lastInboundAt,
+          channelState: row.conversation.channelState,
+        },
+      };
+    },
+
+    async markSent(messageId, platformMessageIds, channelState, now) {
+      await db.transaction(async (tx) => {
+        const [row] = await tx
+          .update(messages)
+          .set({
+            status: 'sent',
+            sentAt: now,
+            leaseUntil: null,
+            platformMessageId: platformMessageIds[0] ?? null,
+            meta: sql`${messages.meta} || ${JSON.stringify({ platformMessageIds })}::jsonb`,
+          })
+          .where(eq(messages.id, messageId))
+          .returning({ conversationId: messages.conversationId });
+        if (row) {
+          await tx
+            .update(conversations)
+            .set({ lastOutboundAt: now, ...(channelState ? { channelState } : {}) })
+            .where(eq(conversations.id, row.conversationId));
+        }
+      });
+    },
+
+    async markFailed(messageId, code, detail, now) {
+      await db
+        .update(messages)
+        .set({ status: 'failed', leaseUntil: null, lastError: `${code}: ${detail}`, processedAt: now })
+        .where(eq(messages.id, messageId));
+    },
+
+    async markHeld(messageId, code, reason, now) {
+      await db
+        .update(messages)
+        .set({ status: 'held', leaseUntil: null, lastError: `${code}: ${reason}`, processedAt: now })
+        .where(eq(messages.id, messageId));
+    },
+
+    async recordFailedAttempt(messageId, code, detail) {
+      const [row] = await db
+        .update(messages)
+        .set({ attempts: sql`${messages.attempts} + 1`, lastError: `${code}: ${detail}` })
+        .where(eq(messages.id, messageId))
+        .returning({ attempts: messages.attempts });
+      return row?.attempts ?? 0;
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import type { ChannelAdapter } from '../../core/channels/channel-adapter.js';
+import type { JobRunner } from '../../core/jobs/job-queue.js';
+import type { ChannelId } from '../../core/messages/channels.js';
+import { deliverConversationOutbound, type DeliverOutboundDeps } from '../../core/processing/deliver-outbound.js';
+import { processConversationInbound, type ProcessInboundDeps } from '../../core/processing/process-inbound.js';
+import type { Metrics } from '../observability/metrics.js';
+
+export interface WorkerDeps {
+  runner: JobRunner;
+  inbound: ProcessInboundDeps;
+  outbound: Omit<DeliverOutboundDeps, 'adapters'>;
+  adapters: (channel: ChannelId) => ChannelAdapter | undefined;
+  metrics: Metrics;
+  concurrency: number;
+  backoffMs: number;
+}
+
+/**
+ * The two job handlers. Each drains its whole conversation (see core/processing), so job order does not
+ * matter and duplicates are harmless.
+ */
+export function registerWorkers(deps: WorkerDeps): void {
+  deps.runner.register('inbound.process', {
+    concurrency: deps.concurrency,
+    retry: { attempts: 8, backoffMs: deps.backoffMs },
+    handler: async (data) => {
+      await processConversationInbound(deps.inbound, data.conversationId);
+    },
+  });
+  deps.runner.register('outbound.send', {
+    concurrency: deps.concurrency,
+    // One more job attempt than message attempts: the last one marks the message failed and moves on.
+    retry: { attempts: deps.outbound.maxAttempts + 1, backoffMs: deps.backoffMs },
+    handler: async (data) => {
+      await deliverConversationOutbound({ ...deps.outbound, adapters: deps.adapters }, data.conversationId);
+    },
+  });
+}

@@ -1,0 +1,30 @@
+import { parseEnv } from './env-schema.js';
+
+describe('parseEnv', () => {
+  it('gives the embedded defaults on an empty environment', () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ PORT: 3000, DATA_DIR: './data', WORKERS_IN_PROCESS: true, DEMO_SEED: true, K_ANONYMITY: 5 });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.REDIS_URL).toBeUndefined();
+  });
+
+  it('treats empty strings as unset and parses flags', () => {
+    const env = parseEnv({ DATABASE_URL: '', WORKERS_IN_PROCESS: 'false', PORT: '8080' });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.WORKERS_IN_PROCESS).toBe(false);
+    expect(env.PORT).toBe(8080);
+  });
+
+  it('names every bad variable', () => {
+    expect(() => parseEnv({ PORT: 'abc', LOG_LEVEL: 'loud', JWT_SECRET: 'short' })).toThrow(
+      expect.objectContaining({
+        code: 'CONFIG_INVALID',
+        fields: expect.arrayContaining([
+          expect.objectContaining({ path: 'PORT' }),
+          expect.objectContaining({ path: 'LOG_LEVEL' }),
+          expect.objectContaining({ path: 'JWT_SECRET' }),
+        ]),
+      }),
+    );
+  });
+});

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { AppError } from '../errors/app-error.js';
+import { fieldIssuesFromZod } from '../errors/zod-issues.js';
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+const flag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+    .optional()
+    .transform((value) => (value === undefined || value === '' ? fallback : ['true', '1', 'yes'].includes(value)));
+const integer = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
+const ratio = (fallback: number) => z.coerce.number().min(0).max(1).default(fallback);
+
+/**
+ * Every environment variable the platform reads, validated once at boot (nothing else reads process.env).
+ * Defaults give the embedded platform: PGlite under ./data, in-process queue, web chat, demo organisation.
+ */
+export const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: integer(3000, 0).refine((port) => port <= 65_535, 'PORT must be at most 65535'),
+  HOST: z.string().default('0.0.0.0'),
+  PUBLIC_BASE_URL: optionalString,
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: optionalString,
+  REDIS_URL: optionalString,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Signs admin session tokens; generated and stored in the database when unset. */
+  JWT_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, 'JWT_SECRET must be at least 32 characters'),
+  /** Run the queue workers inside the server process (set false when `npm run worker` runs them). */
+  WORKERS_IN_PROCESS: flag(true),
+  DEMO_SEED: flag(true),
+  LAW_CORPUS_PATH: optionalString,
+  FAQ_STARTER_PACK: flag(true),
+  NLU_MODEL_PATH: optionalString,
+  NLU_MIN_ROUTE_CONFIDENCE: ratio(0.55),
+  NLU_MIN_TOPIC_CONFIDENCE: ratio(0.4),
+  NLU_SERIOUS_NEGATIVE_CONFIDENCE: ratio(0.6),
+  K_ANONYMITY: integer(5, 2),
+  INBOUND_LEASE_MS: integer(60_000, 100),
+  OUTBOUND_MAX_ATTEMPTS: integer(6, 1),
+  RETRY_BACKOFF_MS: integer(1000, 1),
+  SWEEP_INTERVAL_MS: integer(5000, 50),
+  WORKER_CONCURRENCY: integer(8, 1),
+  MAX_BODY_BYTES: integer(256 * 1024, 1024),
+  QUEUE_PREFIX: z.string().default('cd'),
+  // LLM (any OpenAI-compatible server)
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalString,
+  LLM_MODEL: z.string().default('gpt-4o-mini'),
+  LLM_TIMEOUT_MS: integer(20_000, 100),
+  EMBEDDING_MODEL_PATH: optionalString,
+  // Zalo Official Account (Open API v3, OAuth v4)
+  ZALO_APP_ID: optionalString,
+  ZALO_OA_SECRET_KEY: optionalString,
+  ZALO_APP_SECRET: optionalString,
+  ZALO_OA_ID: optionalString,
+  ZALO_REFRESH_TOKEN: optionalString,
+  ZALO_API_BASE_URL: z.string().url().default('https://openapi.zalo.me'),
+  ZALO_OAUTH_BASE_URL: z.string().url().default('https://oauth.zaloapp.com'),
+  // Facebook Messenger
+  MESSENGER_APP_SECRET: optionalString,
+  MESSENGER_VERIFY_TOKEN: optionalString,
+  MESSENGER_PAGE_ACCESS_TOKEN: optionalString,
+  MESSENGER_API_BASE_URL: z.string().url().default('https://graph.facebook.com'),
+  // Telegram
+  TELEGRAM_BOT_TOKEN: optionalString,
+  TELEGRAM_WEBHOOK_SECRET: optionalString,
+  TELEGRAM_API_ROOT: z.string().url().default('https://api.telegram.org'),
+  // Bot Framework (optional, isolated)
+  MICROSOFT_APP_ID: optionalString,
+  MICROSOFT_APP_PASSWORD: optionalString,
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+/** Parses the environment; a bad variable stops the boot with every problem listed. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = EnvSchema.safeParse(source);
+  if (result.success) return result.data;
+  const fields = fieldIssuesFromZod(result.error);
+  throw new AppError('CONFIG_INVALID', `invalid configuration: ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`, { fields });
+}

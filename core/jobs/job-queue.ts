@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/**
+ * Background jobs. The database is the source of truth (a message row exists before its job), so a job is
+ * only a doorbell: losing one delays work until the recovery sweep re-enqueues it, and running one twice
+ * is harmless because every handler checks the row's status first.
+ */
+export const JOB_SCHEMAS = {
+  'inbound.process': z.object({ messageId: z.uuid(), conversationId: z.uuid() }),
+  'outbound.send': z.object({ messageId: z.uuid(), conversationId: z.uuid() }),
+} as const;
+
+export type JobName = keyof typeof JOB_SCHEMAS;
+export const JOB_NAMES = Object.keys(JOB_SCHEMAS) as JobName[];
+export type JobPayload<N extends JobName> = z.infer<(typeof JOB_SCHEMAS)[N]>;
+
+export interface EnqueueOptions {
+  /** Deduplication key: a job whose id is already queued, running or recently finished is ignored. No `:`. */
+  jobId: string;
+  delayMs?: number;
+}
+
+export interface JobQueue {
+  enqueue<N extends JobName>(name: N, data: JobPayload<N>, options: EnqueueOptions): Promise<void>;
+}
+
+export interface JobContext {
+  id: string;
+  /** 1 for the first run. */
+  attempt: number;
+}
+
+/** Throw to retry with backoff; return normally when done (including when the work was already done). */
+export type JobHandler<N extends JobName> = (data: JobPayload<N>, job: JobContext) => Promise<void>;
+
+export interface RetryPolicy {
+  attempts: number;
+  backoffMs: number;
+}
+
+export interface JobRegistration<N extends JobName> {
+  handler: JobHandler<N>;
+  concurrency: number;
+  retry: RetryPolicy;
+  /** Called once when the last attempt failed, e.g. to mark an outbound message `failed` for officers. */
+  onExhausted?: (data: JobPayload<N>, error: unknown) => Promise<void>;
+}
+
+/** Runs registered handlers for queued jobs. One per worker process. */
+export interface JobRunner {
+  register<N extends JobName>(name: N, registration: JobRegistration<N>): void;
+  start(): Promise<void>;
+  /** Stops taking jobs and waits for running ones to finish. */
+  close(): Promise<void>;
+}
+
+/** Validates a payload read back from the queue (Redis is an edge like any other). */
+export function parseJobPayload<N extends JobName>(name: N, data: unknown): JobPayload<N> {
+  return JOB_SCHEMAS[name].parse(data) as JobPayload<N>;
+}
+
+export function exponentialBackoff(policy: RetryPolicy, attempt: number): number {
+  return policy.backoffMs * 2 ** Math.max(0, attempt - 1);
+}

@@ -1,0 +1,64 @@
+import type { Choice } from '../messages/content.js';
+
+/**
+ * Every member-facing text the pipeline itself writes (knowledge/ writes the answers). Natural Vietnamese
+ * with diacritics; the assistant calls itself "mình" and the member "bạn", as Zalo support staff do.
+ */
+export const CHOICE_PAYLOADS = {
+  handoffAccept: 'handoff:accept',
+  handoffDecline: 'handoff:decline',
+  askQuestion: 'route:question',
+  giveFeedback: 'route:feedback',
+} as const;
+
+export const HANDOFF_OFFER_CHOICES: Choice[] = [
+  { title: 'Gặp cán bộ', payload: CHOICE_PAYLOADS.handoffAccept },
+  { title: 'Không, cảm ơn', payload: CHOICE_PAYLOADS.handoffDecline },
+];
+
+export const CLARIFY_CHOICES: Choice[] = [
+  { title: 'Hỏi về quyền lợi', payload: CHOICE_PAYLOADS.askQuestion },
+  { title: 'Phản ánh sự việc', payload: CHOICE_PAYLOADS.giveFeedback },
+  { title: 'Gặp cán bộ', payload: CHOICE_PAYLOADS.handoffAccept },
+];
+
+export const REPLIES_VI = {
+  greeting:
+    'Chào bạn! Mình là trợ lý của Công đoàn Việt Nam. Bạn có thể hỏi mình về tiền lương, hợp đồng, tăng ca, bảo hiểm xã hội, thai sản, nghỉ việc, quyền lợi đoàn viên… hoặc phản ánh khó khăn ở nơi làm việc. Khi cần, mình sẽ kết nối bạn với cán bộ công đoàn.',
+  thanks: 'Không có gì đâu bạn. Khi cần hỏi thêm về quyền lợi hay muốn phản ánh điều gì, bạn cứ nhắn cho mình nhé!',
+  goodbye: 'Chào bạn, chúc bạn một ngày làm việc thuận lợi. Khi cần, bạn cứ nhắn lại cho mình nhé!',
+  whoAmI:
+    'Mình là trợ lý tự động của Công đoàn, trực 24/7. Mình trả lời các câu hỏi về pháp luật lao động (có trích dẫn điều luật), ghi nhận phản ánh của đoàn viên và chuyển cho cán bộ công đoàn khi bạn cần gặp người thật.',
+  outOfScope:
+    'Xin lỗi bạn, câu này nằm ngoài phạm vi mình hỗ trợ. Mình có thể giúp bạn về tiền lương, hợp đồng, thời giờ làm việc, bảo hiểm xã hội, thai sản, an toàn lao động, quyền lợi đoàn viên hoặc ghi nhận phản ánh ở nơi làm việc.',
+  clarify:
+    'Mình chưa chắc đã hiểu đúng ý bạn. Bạn có thể nói rõ hơn một chút, hoặc chọn một trong các mục dưới đây:',
+  handoffOfferAfterConfusion:
+    'Có vẻ mình chưa hiểu được ý bạn. Bạn có muốn mình chuyển cuộc trò chuyện tới cán bộ công đoàn không?',
+  handoffConfirmed:
+    'Mình đã chuyển cuộc trò chuyện tới cán bộ công đoàn. Cán bộ sẽ trả lời bạn ngay tại đây trong thời gian sớm nhất. Trong lúc chờ, bạn có thể nhắn thêm chi tiết (không cần gửi số CCCD hay thông tin cá nhân nếu không cần thiết).',
+  handoffDeclined: 'Dạ vâng. Bạn cứ hỏi tiếp, mình luôn sẵn sàng hỗ trợ.',
+  askQuestionPrompt: 'Bạn cứ nhập câu hỏi về quyền lợi của mình, càng cụ thể càng tốt nhé (ví dụ: "công ty chậm lương 2 tháng thì em làm gì?").',
+  giveFeedbackPrompt: 'Bạn cứ kể sự việc đang gặp phải, mình sẽ ghi nhận và chuyển tới công đoàn cơ sở của bạn.',
+  unsupportedContent:
+    'Mình đã nhận được tin nhắn của bạn nhưng chưa xem được hình ảnh, tệp hay nhãn dán. Bạn nhắn bằng chữ giúp mình nhé; nếu cần gửi giấy tờ, mình có thể chuyển bạn tới cán bộ công đoàn.',
+  knowledgeUnavailable:
+    'Xin lỗi bạn, hệ thống tra cứu đang gặp sự cố nên mình chưa trả lời được ngay. Bạn có muốn mình chuyển câu hỏi tới cán bộ công đoàn không?',
+  selfHarmSupport:
+    'Mình rất tiếc khi biết bạn đang phải trải qua chuyện này. Bạn không một mình đâu. Nếu bạn đang gặp nguy hiểm, hãy gọi ngay 113 hoặc 115. Bạn có thể gọi Tổng đài quốc gia bảo vệ trẻ em 111 hoặc nhờ người thân ở bên cạnh. Mình sẽ chuyển bạn tới cán bộ công đoàn để được hỗ trợ trực tiếp.',
+} as const;
+
+/** Acknowledgement of a concern, phrased by sentiment; `topicName` comes from TOPIC_NAMES_VI. */
+export function feedbackAcknowledgement(sentiment: 'negative' | 'neutral' | 'positive', topicName: string): string {
+  if (sentiment === 'positive') {
+    return `Cảm ơn bạn đã chia sẻ! Công đoàn ghi nhận ý kiến của bạn về ${topicName}. Những phản hồi tích cực như vậy giúp công đoàn biết việc gì đang làm tốt để tiếp tục phát huy.`;
+  }
+  if (sentiment === 'negative') {
+    return `Cảm ơn bạn đã phản ánh. Mình đã ghi nhận ý kiến của bạn về ${topicName} và chuyển tới công đoàn để theo dõi. Thông tin cá nhân của bạn được giữ kín. Nếu muốn biết quyền lợi của mình trong trường hợp này, bạn cứ hỏi mình nhé.`;
+  }
+  return `Cảm ơn bạn đã chia sẻ. Mình đã ghi nhận ý kiến của bạn về ${topicName}. Nếu cần hỏi thêm về quyền lợi, bạn cứ nhắn cho mình.`;
+}
+
+export function seriousConcernOffer(topicName: string): string {
+  return `Chuyện bạn gặp về ${topicName} là việc nghiêm trọng. Bạn có muốn mình chuyển ngay tới cán bộ công đoàn để được hỗ trợ trực tiếp không?`;
+}

@@ -1,0 +1,142 @@
+import { createScriptedClassifier } from '../../tests/support/scripted-classifier.js';
+import type { KnowledgeAnswer, KnowledgeService } from '../knowledge/answer.js';
+import { DEFAULT_NLU_THRESHOLDS } from '../nlu/thresholds.js';
+import { systemClock } from '../ports/clock.js';
+import { silentLogger } from '../ports/logger.js';
+import { CHOICE_PAYLOADS } from './replies.vi.js';
+import { runTurn } from './run-turn.js';
+import type { TurnInput, TurnPorts } from './turn.js';
+
+const classifier = createScriptedClassifier({
+  'xin chào': { route: 'smalltalk' },
+  'cảm ơn bạn nhiều': { route: 'smalltalk', sentiment: 'positive' },
+  'lương tối thiểu vùng 1 là bao nhiêu': { route: 'question', topic: 'wages' },
+  'câu hỏi lạ': { route: 'question', topic: 'other' },
+  'cho em gặp cán bộ': { route: 'handoff' },
+  'quản lý sàm sỡ em mấy lần rồi': { route: 'feedback', topic: 'harassment', sentiment: 'negative' },
+  'căng tin dạo này ngon hơn': { route: 'feedback', topic: 'living_conditions', sentiment: 'positive' },
+  'giá vàng hôm nay': { route: 'out_of_scope' },
+});
+
+function knowledgeAnswering(answer: Partial<KnowledgeAnswer>): KnowledgeService {
+  return {
+    answer: async () => ({ kind: 'legal', text: 'Trả lời có trích dẫn.', citations: [], confidence: 0.9, composer: 'extractive', ...answer }),
+  };
+}
+
+function ports(knowledge: KnowledgeService = knowledgeAnswering({})): TurnPorts {
+  return { classifier, knowledge, clock: systemClock, logger: silentLogger, thresholds: DEFAULT_NLU_THRESHOLDS };
+}
+
+function input(text: string, overrides: Partial<TurnInput['conversation']> = {}, lastBotReply: TurnInput['lastBotReply'] = null): TurnInput {
+  return {
+    message: { id: 'm1', platformMessageId: 'p1', content: { type: 'text', text }, receivedAt: new Date() },
+    conversation: { id: 'c1', channel: 'web', state: 'bot', version: 0, lowConfidenceStreak: 0, ...overrides },
+    member: { id: 'u1', unitId: null },
+    lastBotReply,
+  };
+}
+
+describe('runTurn', () => {
+  it('answers a greeting', async () => {
+    const outcome = await runTurn(input('xin chào'), ports());
+    expect(outcome.nlu?.route).toBe('smalltalk');
+    expect(outcome.replies).toHaveLength(1);
+    expect(outcome.replies[0]?.kind).toBe('smalltalk');
+  });
+
+  it('answers a question through knowledge, with its citations', async () => {
+    const citation = { lawId: '293/2025/NĐ-CP', articleNo: '3', title: 'Mức lương tối thiểu', lawName: 'Nghị định 293/2025/NĐ-CP', effectiveDate: '2026-01-01', label: 'Điều 3' };
+    const outcome = await runTurn(input('lương tối thiểu vùng 1 là bao nhiêu'), ports(knowledgeAnswering({ citations: [citation] })));
+    expect(outcome.replies[0]).toMatchObject({ kind: 'answer', citations: [citation] });
+    expect(outcome.learning).toBeNull();
+  });
+
+  it('says "not covered" with a hand-off offer and queues the question for officers', async () => {
+    const outcome = await runTurn(input('câu hỏi lạ'), ports(knowledgeAnswering({ kind: 'not_covered', text: 'Chưa có thông tin.' })));
+    expect(outcome.replies[0]).toMatchObject({ kind: 'not_covered', content: { type: 'choices' } });
+    expect(outcome.learning).toEqual({ reason: 'not_covered' });
+  });
+
+  it('offers an officer when knowledge fails', async () => {
+    const failing: KnowledgeService = { answer: async () => Promise.reject(new Error('down')) };
+    const outcome = await runTurn(input('lương tối thiểu vùng 1 là bao nhiêu'), ports(failing));
+    expect(outcome.replies[0]?.kind).toBe('handoff_offer');
+  });
+
+  it('hands off on request', async () => {
+    const outcome = await runTurn(input('cho em gặp cán bộ'), ports());
+    expect(outcome.event).toEqual({ type: 'request_handoff' });
+    expect(outcome.replies[0]?.kind).toBe('handoff');
+  });
+
+  it('acknowledges feedback and offers a person for a serious negative concern', async () => {
+    const outcome = await runTurn(input('quản lý sàm sỡ em mấy lần rồi'), ports());
+    expect(outcome.replies.map((r) => r.kind)).toEqual(['acknowledge', 'handoff_offer']);
+    const positive = await runTurn(input('căng tin dạo này ngon hơn'), ports());
+    expect(positive.replies.map((r) => r.kind)).toEqual(['acknowledge']);
+  });
+
+  it('declines out-of-scope messages politely', async () => {
+    const outcome = await runTurn(input('giá vàng hôm nay'), ports());
+    expect(outcome.replies[0]?.kind).toBe('out_of_scope');
+  });
+
+  it('asks a clarifying question when unsure, then offers an officer the second time', async () => {
+    const first = await runTurn(input('asdf qwer'), ports());
+    expect(first.replies[0]?.kind).toBe('clarify');
+    expect(first.learning).toEqual({ reason: 'low_confidence' });
+    expect(first.lowConfidenceStreak).toBe(1);
+    const second = await runTurn(input('zxcv', { lowConfidenceStreak: 1 }), ports());
+    expect(second.replies[0]?.kind).toBe('handoff_offer');
+    expect(second.lowConfidenceStreak).toBe(2);
+    const confident = await runTurn(input('xin chào', { lowConfidenceStreak: 2 }), ports());
+    expect(confident.lowConfidenceStreak).toBe(0);
+  });
+
+  it('stays silent when an officer owns the conversation, but still classifies', async () => {
+    const outcome = await runTurn(input('lương tối thiểu vùng 1 là bao nhiêu', { state: 'officer' }), ports());
+    expect(outcome.replies).toEqual([]);
+    expect(outcome.silentReason).toBe('human_owned');
+    expect(outcome.nlu?.topic).toBe('wages');
+  });
+
+  it('understands "2" and "có" as answers to the previous offer', async () => {
+    const offer = { kind: 'handoff_offer' as const, choices: [{ title: 'Gặp cán bộ', payload: CHOICE_PAYLOADS.handoffAccept }, { title: 'Không', payload: CHOICE_PAYLOADS.handoffDecline }] };
+    const yes = await runTurn(input('Có', {}, offer), ports());
+    expect(yes.event).toEqual({ type: 'request_handoff' });
+    const two = await runTurn(input('2', {}, offer), ports());
+    expect(two.event).toBeNull();
+    expect(two.replies[0]?.kind).toBe('system');
+    const longer = await runTurn(input('có, nhưng lương tối thiểu vùng 1 là bao nhiêu', {}, offer), ports());
+    expect(longer.event).toBeNull();
+  });
+
+  it('acts on a button payload without classifying', async () => {
+    const turnInput = input('');
+    turnInput.message.content = { type: 'postback', payload: CHOICE_PAYLOADS.handoffAccept, text: 'Gặp cán bộ' };
+    const outcome = await runTurn(turnInput, ports());
+    expect(outcome.nlu).toBeNull();
+    expect(outcome.event).toEqual({ type: 'request_handoff' });
+  });
+
+  it('asks for words when the member sends a sticker', async () => {
+    const turnInput = input('');
+    turnInput.message.content = { type: 'media', kind: 'sticker' };
+    const outcome = await runTurn(turnInput, ports());
+    expect(outcome.replies[0]?.kind).toBe('unsupported');
+  });
+
+  it('hands off with emergency numbers on self-harm words, whatever the route', async () => {
+    const outcome = await runTurn(input('em mệt quá, chỉ muốn chết cho xong'), ports());
+    expect(outcome.event).toEqual({ type: 'request_handoff' });
+    expect(outcome.replies[0]?.content).toMatchObject({ type: 'text' });
+    expect(JSON.stringify(outcome.replies[0])).toContain('113');
+  });
+
+  it('keeps answering when the classifier throws', async () => {
+    const broken = { ...ports(), classifier: { modelId: 'x', classify: () => { throw new Error('boom'); } } };
+    const outcome = await runTurn(input('xin chào'), broken);
+    expect(outcome.replies[0]?.kind).toBe('clarify');
+  });
+});

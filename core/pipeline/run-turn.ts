@@ -1,0 +1,60 @@
+import { contentText } from '../messages/content.js';
+import { composeMiddleware } from './compose.js';
+import { choiceActions } from './steps/choice-actions.js';
+import { classify } from './steps/classify.js';
+import { confidenceGate } from './steps/confidence-gate.js';
+import { errorBoundary } from './steps/error-boundary.js';
+import { humanOwnedGate } from './steps/human-owned-gate.js';
+import { nonTextContent } from './steps/non-text-content.js';
+import { resolveChoice } from './steps/resolve-choice.js';
+import { routeToHandler } from './steps/route.js';
+import { selfHarmGuard } from './steps/self-harm-guard.js';
+import type { Middleware, Turn, TurnInput, TurnOutcome, TurnPorts } from './turn.js';
+
+/**
+ * The order matters: an officer-owned conversation is never answered; a button press is acted on before
+ * classification; self-harm words win over every route; unsure classifications are clarified, not guessed.
+ */
+export const TURN_PIPELINE: readonly Middleware[] = [
+  errorBoundary,
+  humanOwnedGate,
+  resolveChoice,
+  choiceActions,
+  nonTextContent,
+  classify,
+  selfHarmGuard,
+  confidenceGate,
+  routeToHandler,
+];
+
+const runPipeline = composeMiddleware(TURN_PIPELINE);
+
+/** Decides what to do with one member message. Pure apart from the ports; persistence is the caller's job. */
+export async function runTurn(input: TurnInput, ports: TurnPorts): Promise<TurnOutcome> {
+  const turn: Turn = {
+    input,
+    ports,
+    text: contentText(input.message.content).trim(),
+    choicePayload: null,
+    nlu: null,
+    replies: [],
+    event: null,
+    lowConfidenceStreak: input.conversation.lowConfidenceStreak,
+    learning: null,
+    silentReason: null,
+    notes: {},
+    reply(draft) {
+      this.replies.push(draft);
+    },
+  };
+  await runPipeline(turn);
+  return {
+    nlu: turn.nlu,
+    replies: turn.replies,
+    event: turn.event,
+    lowConfidenceStreak: turn.lowConfidenceStreak,
+    learning: turn.learning,
+    silentReason: turn.silentReason,
+    notes: turn.notes,
+  };
+}

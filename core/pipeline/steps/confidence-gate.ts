@@ -1,0 +1,26 @@
+import { CLARIFY_CHOICES, HANDOFF_OFFER_CHOICES, REPLIES_VI } from '../replies.vi.js';
+import type { Middleware } from '../turn.js';
+
+/**
+ * A message whose route confidence is under the threshold gets a clarifying question, not a guess; the
+ * second unsure message in a row gets a hand-off offer instead. Both go to the learning queue
+ * (DESIGN.md §6). A confident message resets the streak.
+ */
+export const confidenceGate: Middleware = async (turn, next) => {
+  const nlu = turn.nlu;
+  if (!nlu) return next();
+  if (nlu.confidence.route >= turn.ports.thresholds.route || nlu.route === 'handoff') {
+    turn.lowConfidenceStreak = 0;
+    return next();
+  }
+  turn.learning = { reason: 'low_confidence' };
+  turn.lowConfidenceStreak = turn.input.conversation.lowConfidenceStreak + 1;
+  if (turn.lowConfidenceStreak >= 2) {
+    turn.reply({
+      kind: 'handoff_offer',
+      content: { type: 'choices', text: REPLIES_VI.handoffOfferAfterConfusion, choices: HANDOFF_OFFER_CHOICES },
+    });
+    return;
+  }
+  turn.reply({ kind: 'clarify', content: { type: 'choices', text: REPLIES_VI.clarify, choices: CLARIFY_CHOICES } });
+};

@@ -1,0 +1,62 @@
+import type { ConversationEvent, ConversationState } from '../conversations/conversation-state.js';
+import type { KnowledgeService } from '../knowledge/answer.js';
+import type { ChannelId } from '../messages/channels.js';
+import type { Choice, InboundContent } from '../messages/content.js';
+import type { ReplyDraft, ReplyKind } from '../messages/outbound.js';
+import type { MessageClassifier, NluResult } from '../nlu/nlu-result.js';
+import type { NluThresholds } from '../nlu/thresholds.js';
+import type { Clock } from '../ports/clock.js';
+import type { Logger } from '../ports/logger.js';
+
+/** Everything the pipeline needs to decide about one member message; loaded by the worker before the turn. */
+export interface TurnInput {
+  message: { id: string; platformMessageId: string; content: InboundContent; receivedAt: Date };
+  conversation: {
+    id: string;
+    channel: ChannelId;
+    state: ConversationState;
+    version: number;
+    lowConfidenceStreak: number;
+  };
+  member: { id: string; unitId: string | null };
+  /** The bot's previous reply in this conversation, to understand "có", "2" or a button press. */
+  lastBotReply: { kind: ReplyKind; choices: Choice[] } | null;
+}
+
+/** The ports a turn may use. Interfaces only: the worker passes concrete implementations in. */
+export interface TurnPorts {
+  classifier: MessageClassifier;
+  knowledge: KnowledgeService;
+  clock: Clock;
+  logger: Logger;
+  thresholds: NluThresholds;
+}
+
+export type LearningReason = 'low_confidence' | 'not_covered';
+
+/** What the turn decided. The worker stores it atomically (message status, replies, conversation state). */
+export interface TurnOutcome {
+  nlu: NluResult | null;
+  replies: ReplyDraft[];
+  event: ConversationEvent | null;
+  lowConfidenceStreak: number;
+  learning: { reason: LearningReason } | null;
+  /** Set when the bot stayed silent on purpose (an officer owns the conversation). */
+  silentReason: 'human_owned' | null;
+  /** Facts for the stored message and the officer's context (answer kind, composer, choice taken...). */
+  notes: Record<string, unknown>;
+}
+
+/** The mutable context that middleware share during one turn (grammY-style). */
+export interface Turn extends TurnOutcome {
+  readonly input: TurnInput;
+  readonly ports: TurnPorts;
+  /** The text the member typed, or the title of the button they pressed. */
+  readonly text: string;
+  /** A payload chosen with a button or by answering with its number. */
+  choicePayload: string | null;
+  reply(draft: ReplyDraft): void;
+}
+
+export type NextFn = () => Promise<void>;
+export type Middleware = (turn: Turn, next: NextFn) => Promise<void>;

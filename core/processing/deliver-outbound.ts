@@ -1,0 +1,67 @@
+import { AppError } from '../errors/app-error.js';
+import type { ChannelAdapter } from '../channels/channel-adapter.js';
+import type { ChannelId } from '../messages/channels.js';
+import type { Clock } from '../ports/clock.js';
+import type { Logger } from '../ports/logger.js';
+import type { OutboundDeliveryStore } from './processing-store.js';
+
+export interface DeliverOutboundDeps {
+  store: OutboundDeliveryStore;
+  adapters: (channel: ChannelId) => ChannelAdapter | undefined;
+  clock: Clock;
+  logger: Logger;
+  leaseMs: number;
+  /** Attempts per message before it is marked failed (visible to officers). */
+  maxAttempts: number;
+}
+
+/**
+ * Sends the queued replies of one conversation in order. A retryable failure stops the drain (later
+ * replies must not overtake it) and throws so the queue retries with backoff; a permanent failure or an
+ * exhausted message is marked failed and the drain goes on; a policy refusal holds the message for officers.
+ */
+export async function deliverConversationOutbound(deps: DeliverOutboundDeps, conversationId: string): Promise<number> {
+  let sent = 0;
+  for (;;) {
+    const pending = await deps.store.oldestPendingOutbound(conversationId);
+    if (!pending) return sent;
+    const now = deps.clock.now();
+    if (!(await deps.store.leaseMessage(pending.id, new Date(now.getTime() + deps.leaseMs), now))) return sent;
+    const outcome = await deliverOne(deps, pending.id).finally(() => deps.store.releaseMessage(pending.id));
+    if (outcome === 'sent') sent++;
+  }
+}
+
+async function deliverOne(deps: DeliverOutboundDeps, messageId: string): Promise<'sent' | 'held' | 'failed'> {
+  const now = deps.clock.now();
+  const { message, delivery } = await deps.store.loadPendingOutbound(messageId, now);
+  const adapter = deps.adapters(message.channel);
+  if (!adapter) {
+    await deps.store.markFailed(messageId, 'CHANNEL_NOT_CONFIGURED', `channel ${message.channel} is not enabled`, now);
+    return 'failed';
+  }
+  const decision = adapter.checkPolicy?.(message, delivery) ?? { allow: true as const };
+  if (!decision.allow) {
+    await deps.store.markHeld(messageId, decision.code, decision.reason, now);
+    deps.logger.warn({ messageId, code: decision.code }, 'reply held by channel policy');
+    return 'held';
+  }
+  const result = await adapter.send(message);
+  if (result.ok) {
+    await deps.store.markSent(messageId, result.platformMessageIds, decision.channelState ?? null, deps.clock.now());
+    return 'sent';
+  }
+  if (!result.retryable) {
+    await deps.store.markFailed(messageId, result.code, result.detail, deps.clock.now());
+    deps.logger.warn({ messageId, code: result.code }, 'reply failed permanently');
+    return 'failed';
+  }
+  const attempts = await deps.store.recordFailedAttempt(messageId, result.code, result.detail);
+  if (attempts >= deps.maxAttempts) {
+    await deps.store.markFailed(messageId, result.code, `gave up after ${attempts} attempts: ${result.detail}`, deps.clock.now());
+    return 'failed';
+  }
+  throw new AppError('CHANNEL_SEND_FAILED', `send failed (${result.code}), will retry: ${result.detail}`, {
+    details: { retryAfterMs: result.retryAfterMs ?? null, attempts },
+  });
+}

@@ -1,0 +1,79 @@
+import { nextConversationState } from '../conversations/conversation-state.js';
+import { AppError } from '../errors/app-error.js';
+import type { JobQueue } from '../jobs/job-queue.js';
+import { runTurn } from '../pipeline/run-turn.js';
+import type { TurnPorts } from '../pipeline/turn.js';
+import type { Redactor } from '../ports/redactor.js';
+import { contentText } from '../messages/content.js';
+import type { InboundProcessingStore } from './processing-store.js';
+
+export interface ProcessInboundDeps {
+  store: InboundProcessingStore;
+  ports: TurnPorts;
+  queue: JobQueue;
+  redactor: Redactor;
+  /** How long a worker may work on one message before another may take it over (crash recovery). */
+  leaseMs: number;
+}
+
+const MAX_VERSION_RETRIES = 5;
+
+/**
+ * Handles the pending member messages of one conversation, oldest first, one at a time. A job is a doorbell
+ * for its conversation: it drains whatever is pending, so messages are handled in arrival order whatever
+ * order the jobs run in. When another worker holds the lease on the oldest message, this job stops: that
+ * worker drains the rest. Exactly-once comes from the commit (see TurnCommit), not from the queue.
+ */
+export async function processConversationInbound(deps: ProcessInboundDeps, conversationId: string): Promise<number> {
+  let handled = 0;
+  for (;;) {
+    const pending = await deps.store.oldestPendingInbound(conversationId);
+    if (!pending) return handled;
+    const now = deps.ports.clock.now();
+    const leased = await deps.store.leaseMessage(pending.id, new Date(now.getTime() + deps.leaseMs), now);
+    if (!leased) return handled;
+    try {
+      await handleOneMessage(deps, pending.id);
+      handled++;
+    } catch (error) {
+      await deps.store.releaseMessage(pending.id).catch(() => undefined);
+      throw error;
+    }
+  }
+}
+
+async function handleOneMessage(deps: ProcessInboundDeps, messageId: string): Promise<void> {
+  for (let attempt = 0; attempt < MAX_VERSION_RETRIES; attempt++) {
+    const input = await deps.store.loadTurnInput(messageId);
+    const outcome = await runTurn(input, deps.ports);
+    const newState = outcome.event
+      ? nextConversationState(input.conversation.state, outcome.event)
+      : input.conversation.state === 'closed'
+        ? nextConversationState('closed', { type: 'member_message' })
+        : null;
+    const result = await deps.store.commitTurn({
+      messageId,
+      conversationId: input.conversation.id,
+      expectedVersion: input.conversation.version,
+      nlu: outcome.nlu,
+      messageStatus: outcome.silentReason ? 'forwarded' : 'processed',
+      newState: newState === input.conversation.state ? null : newState,
+      lowConfidenceStreak: outcome.lowConfidenceStreak,
+      replies: outcome.replies,
+      learning: outcome.learning
+        ? { reason: outcome.learning.reason, text: deps.redactor.redact(contentText(input.message.content)) }
+        : null,
+      notes: outcome.notes,
+      now: deps.ports.clock.now(),
+    });
+    if (result.ok) {
+      for (const outboundId of result.outboundIds) {
+        await deps.queue.enqueue('outbound.send', { messageId: outboundId, conversationId: input.conversation.id }, { jobId: outboundId });
+      }
+      return;
+    }
+    if (result.reason === 'already_done') return;
+    deps.ports.logger.info({ messageId, attempt }, 'conversation changed during the turn; computing it again');
+  }
+  throw new AppError('VERSION_CONFLICT', `conversation kept changing while handling message ${messageId}`);
+}

@@ -1,0 +1,71 @@
+import type { ConversationState } from '../conversations/conversation-state.js';
+import type { ChannelId } from '../messages/channels.js';
+import type { InboundContent } from '../messages/content.js';
+import type { OutboundMessage, ReplyDraft } from '../messages/outbound.js';
+import type { DeliveryContext } from '../channels/channel-adapter.js';
+import type { NluResult } from '../nlu/nlu-result.js';
+import type { LearningReason, TurnInput } from '../pipeline/turn.js';
+
+/** An inbound message waiting to be handled (status `received`). */
+export interface PendingInbound {
+  id: string;
+  conversationId: string;
+}
+
+/** Everything a turn decided, written in ONE transaction so a message is handled exactly once. */
+export interface TurnCommit {
+  messageId: string;
+  conversationId: string;
+  /** The conversation version the turn was computed on; a different current version means a race. */
+  expectedVersion: number;
+  nlu: NluResult | null;
+  /** `processed` when the bot handled it, `forwarded` when an officer owns the conversation. */
+  messageStatus: 'processed' | 'forwarded';
+  newState: ConversationState | null;
+  lowConfidenceStreak: number;
+  replies: ReplyDraft[];
+  learning: { reason: LearningReason; text: string } | null;
+  notes: Record<string, unknown>;
+  now: Date;
+}
+
+export type CommitResult =
+  | { ok: true; outboundIds: string[] }
+  /** Someone else handled this message first (a duplicate job): drop this outcome. */
+  | { ok: false; reason: 'already_done' }
+  /** The conversation changed meanwhile (an officer took it over): compute the turn again. */
+  | { ok: false; reason: 'version_conflict' };
+
+/** Storage port of inbound processing; implemented with SQL in bots/storage. */
+export interface InboundProcessingStore {
+  /** The oldest inbound message of the conversation still `received`, in arrival order. */
+  oldestPendingInbound(conversationId: string): Promise<PendingInbound | null>;
+  /** Takes a lease on the message until `until`; false when another worker holds a live lease. */
+  leaseMessage(messageId: string, until: Date, now: Date): Promise<boolean>;
+  releaseMessage(messageId: string): Promise<void>;
+  loadTurnInput(messageId: string): Promise<TurnInput>;
+  commitTurn(commit: TurnCommit): Promise<CommitResult>;
+}
+
+/** An outbound message waiting for delivery (status `queued`), with what the channel needs. */
+export interface PendingOutbound {
+  message: OutboundMessage;
+  delivery: DeliveryContext;
+  attempts: number;
+}
+
+export interface OutboundDeliveryStore {
+  oldestPendingOutbound(conversationId: string): Promise<{ id: string } | null>;
+  leaseMessage(messageId: string, until: Date, now: Date): Promise<boolean>;
+  releaseMessage(messageId: string): Promise<void>;
+  loadPendingOutbound(messageId: string, now: Date): Promise<PendingOutbound>;
+  markSent(messageId: string, platformMessageIds: string[], channelState: Record<string, unknown> | null, now: Date): Promise<void>;
+  /** Permanent failure: stays visible to officers with the reason. */
+  markFailed(messageId: string, code: string, detail: string, now: Date): Promise<void>;
+  /** Not allowed now by the channel's policy (window closed, quota used): held for an officer to decide. */
+  markHeld(messageId: string, code: string, reason: string, now: Date): Promise<void>;
+  /** A retryable failure: counts the attempt and returns the new count. */
+  recordFailedAttempt(messageId: string, code: string, detail: string): Promise<number>;
+}
+
+export type { ChannelId };

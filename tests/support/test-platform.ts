@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parseEnv, type Env } from '../../core/config/env-schema.js';
+import type { KnowledgeService } from '../../core/knowledge/answer.js';
+import type { MessageClassifier } from '../../core/nlu/nlu-result.js';
+import { silentLogger, type Logger } from '../../core/ports/logger.js';
+import { createRedactor } from '../../intents/index.js';
+import { createPlatform, type ChannelModule, type Platform } from '../../bots/platform.js';
+import { createTestDatabase, type TestBackend, type TestDatabase } from './backends.js';
+
+export interface TestPlatform {
+  platform: Platform;
+  database: TestDatabase;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+export interface TestPlatformOptions {
+  classifier: MessageClassifier;
+  knowledge: KnowledgeService;
+  env?: Record<string, string>;
+  startWorkers?: boolean;
+  channels?: (deps: { env: Env; logger: Logger }) => ChannelModule[];
+  database?: TestDatabase;
+}
+
+/** A whole platform on one backend pair, listening on a random loopback port. */
+export async function startTestPlatform(backend: TestBackend, options: TestPlatformOptions): Promise<TestPlatform> {
+  const database = options.database ?? (await createTestDatabase(backend));
+  const env = parseEnv({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    SWEEP_INTERVAL_MS: '200',
+    RETRY_BACKOFF_MS: '20',
+    INBOUND_LEASE_MS: '2000',
+    QUEUE_PREFIX: `t${randomUUID().slice(0, 8)}`,
+    ...(backend.redisUrl ? { REDIS_URL: backend.redisUrl } : {}),
+    ...options.env,
+  });
+  const platform = await createPlatform({
+    env,
+    database,
+    logger: silentLogger,
+    classifier: options.classifier,
+    knowledge: options.knowledge,
+    redactor: createRedactor(),
+    channels: options.channels?.({ env, logger: silentLogger }) ?? [],
+  });
+  if (options.startWorkers !== false) await platform.startWorkers();
+  const server: Server = await new Promise((resolve) => {
+    const listening = platform.createHttpApp().listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    platform,
+    database,
+    baseUrl: `http://127.0.0.1:${port}`,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await platform.stop();
+      if (!options.database) await database.close();
+    },
+  };
+}
+
+export async function waitUntil<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 20_000, what = 'condition'): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
