@@ -21,7 +21,7 @@ export default tseslint.config(
   },
   {
     // Config files, CLIs, scripts and tests may print; config files of tools need default exports.
-    files: ['*.config.*', 'bin/**', 'bots/cli/**', 'tests/bench/**', 'intents/scripts/**', 'knowledge/scripts/**'],
+    files: ['**/*.config.*', 'bin/**', 'bots/cli/**', 'tests/bench/**', 'intents/scripts/**', 'knowledge/scripts/**'],
     rules: { 'no-restricted-syntax': 'off', 'no-console': 'off' },
   },
   {

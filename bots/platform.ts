@@ -16,13 +16,15 @@ import { createAuthRouter } from './http/routes/auth-routes.js';
 import { createHealthRouter, type ReadinessCheck } from './http/routes/health-routes.js';
 import { createUnitRouter } from './http/routes/unit-routes.js';
 import { createWebchatRouter } from './http/routes/webchat-routes.js';
-import { createIngestService, type ChannelEventHandler } from './ingest/ingest-service.js';
-import { createMetrics } from './observability/metrics.js';
+import { createChannelEventHandler } from './ingest/channel-events.js';
+import { createIngestService, type ChannelEventHandler, type IngestService } from './ingest/ingest-service.js';
+import { createMetrics, type Metrics } from './observability/metrics.js';
 import { createBullMqQueue } from './queue/bullmq-queue.js';
 import { createInProcessQueue } from './queue/in-process-queue.js';
 import { createInProcessHub, createRedisHub, type RealtimeHub } from './realtime/realtime-hub.js';
 import type { Database } from './storage/database.js';
 import { createAuditRepository } from './storage/repositories/audit-repository.js';
+import { createMemberDirectory } from './storage/repositories/channel-member-directory.js';
 import { createHistoryRepository } from './storage/repositories/history-repository.js';
 import { createIngestRepository } from './storage/repositories/ingest-repository.js';
 import { createInboundProcessingStore, createOutboundDeliveryStore } from './storage/repositories/processing-repository.js';
@@ -47,10 +49,20 @@ export interface PlatformDeps {
   otherEvents?: ChannelEventHandler;
 }
 
+/** What the platform hands a channel to build its webhook router (the generic flow of http/webhook-route.ts). */
+export interface ChannelRouterDeps {
+  ingest: IngestService;
+  clock: Clock;
+  metrics: Metrics;
+  logger: Logger;
+  maxBodyBytes: number;
+}
+
 /** What a channel contributes to the platform: its adapter, its webhook route and its readiness. */
 export interface ChannelModule {
   adapter: ChannelAdapter;
-  webhook?: { path: string; router: Router };
+  /** A ready router, or a factory called with the platform's ingest service once it exists. */
+  webhook?: { path: string; router: Router } | { path: string; createRouter: (deps: ChannelRouterDeps) => Router };
   readiness?: ReadinessCheck;
   close?: () => Promise<void>;
 }
@@ -90,12 +102,15 @@ export async function createPlatform(deps: PlatformDeps) {
   for (const module of channelModules) adapterMap.set(module.adapter.channel, module.adapter);
   const adapters = (channel: ChannelId) => adapterMap.get(channel);
 
-  const ingest = createIngestService({ ingestRepository: repositories.ingest, queue, clock, logger, metrics, ...(deps.otherEvents ? { otherEvents: deps.otherEvents } : {}) });
+  // Member commands (/donvi, /lienket) and channel events (echoes, follows, receipts) share the directory.
+  const memberDirectory = createMemberDirectory(db, { onMembersMerged: () => repositories.ingest.forgetThreads() });
+  const otherEvents = deps.otherEvents ?? createChannelEventHandler({ db, clock, logger, directory: memberDirectory });
+  const ingest = createIngestService({ ingestRepository: repositories.ingest, queue, clock, logger, metrics, otherEvents });
   const jwtSecret = env.JWT_SECRET ?? (await repositories.settings.getOrCreate('jwt_secret', () => randomBytes(48).toString('base64url')));
   const tokens = createSessionTokens(jwtSecret);
 
   const thresholds = { route: env.NLU_MIN_ROUTE_CONFIDENCE, topic: env.NLU_MIN_TOPIC_CONFIDENCE, seriousNegative: env.NLU_SERIOUS_NEGATIVE_CONFIDENCE };
-  const turnPorts = { classifier: deps.classifier, knowledge: deps.knowledge, clock, logger, thresholds };
+  const turnPorts = { classifier: deps.classifier, knowledge: deps.knowledge, clock, logger, thresholds, memberDirectory };
 
   const readiness = (): ReadinessCheck[] => [
     { name: 'database', check: () => database.ping() },
@@ -132,7 +147,11 @@ export async function createPlatform(deps: PlatformDeps) {
             path: '/api/webchat',
             router: createWebchatRouter({ adapter: webchat, ingest, history: repositories.history, hub, clock, metrics, maxBodyBytes: env.MAX_BODY_BYTES }),
           },
-          ...channelModules.flatMap((module) => (module.webhook ? [module.webhook] : [])),
+          ...channelModules.flatMap(({ webhook }) => {
+            if (!webhook) return [];
+            const routerDeps = { ingest, clock, metrics, logger, maxBodyBytes: env.MAX_BODY_BYTES };
+            return [{ path: webhook.path, router: 'router' in webhook ? webhook.router : webhook.createRouter(routerDeps) }];
+          }),
         ],
         apiRouters: [
           {

@@ -10,7 +10,8 @@ export const UI_DIST = fileURLToPath(new URL('../../admin-ui/dist', import.meta.
  * /admin/ (client-side routes fall back to its index.html) and the member chat page at /chat.
  */
 export function createStaticUiRouter(): Router {
-  const router = express.Router();
+  // Strict routing: "/admin" redirects to "/admin/", which must not match "/admin" again.
+  const router = express.Router({ strict: true });
   const missing = (_req: express.Request, res: express.Response) => {
     res.status(503).type('text/plain; charset=utf-8').send('Giao diện chưa được build. Chạy: npm run build:ui');
   };

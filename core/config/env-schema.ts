@@ -61,18 +61,29 @@ export const EnvSchema = z.object({
   ZALO_REFRESH_TOKEN: optionalString,
   ZALO_API_BASE_URL: z.string().url().default('https://openapi.zalo.me'),
   ZALO_OAUTH_BASE_URL: z.string().url().default('https://oauth.zaloapp.com'),
+  /** ZBS template type (e.g. `transaction_event`) for officer replies 7 days to 1 year after the member's last message; unset = such replies are held. */
+  ZALO_TRANSACTION_TEMPLATE: optionalString,
   // Facebook Messenger
   MESSENGER_APP_SECRET: optionalString,
   MESSENGER_VERIFY_TOKEN: optionalString,
   MESSENGER_PAGE_ACCESS_TOKEN: optionalString,
   MESSENGER_API_BASE_URL: z.string().url().default('https://graph.facebook.com'),
+  /** Our Meta app id: echoes carrying it are our own sends; others were typed by staff in the Page inbox. */
+  MESSENGER_APP_ID: optionalString,
+  /** The Page id for `/{PAGE_ID}/messages`; unset = `me` (the Page of the access token). */
+  MESSENGER_PAGE_ID: optionalString,
+  MESSENGER_API_VERSION: z.string().regex(/^v\d+\.\d+$/, 'MESSENGER_API_VERSION looks like v25.0').default('v25.0'),
   // Telegram
   TELEGRAM_BOT_TOKEN: optionalString,
   TELEGRAM_WEBHOOK_SECRET: optionalString,
   TELEGRAM_API_ROOT: z.string().url().default('https://api.telegram.org'),
+  /** The bot's @username (without @): builds `t.me/<username>?start=CODE` join links without calling getMe. */
+  TELEGRAM_BOT_USERNAME: optionalString,
   // Bot Framework (optional, isolated)
   MICROSOFT_APP_ID: optionalString,
   MICROSOFT_APP_PASSWORD: optionalString,
+  /** Set for a single-tenant Azure bot registration; unset = multi-tenant. */
+  MICROSOFT_APP_TENANT_ID: optionalString,
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
+import { WEBCHAT_MAX_TEXT } from './webchat-limits.js';
+
 /** The web chat channel's HTTP contract, shared by the server and the /chat page. */
-export const WEBCHAT_MAX_TEXT = 2000;
+export { WEBCHAT_MAX_TEXT };
 
 export const WebchatSendSchema = z.object({
   /** Random id the page keeps in localStorage: the member's web identity and conversation thread. */

@@ -38,4 +38,6 @@ export interface OutboundMessage {
   /** The platform id of the member message this replies to (Zalo's free replies must quote it). */
   replyToPlatformMessageId: string | null;
   attempt: number;
+  /** The legal articles an answer rests on; channels that can show them separately do (web chat). */
+  citations?: Citation[];
 }

@@ -5,6 +5,7 @@ import { classify } from './steps/classify.js';
 import { confidenceGate } from './steps/confidence-gate.js';
 import { errorBoundary } from './steps/error-boundary.js';
 import { humanOwnedGate } from './steps/human-owned-gate.js';
+import { memberCommands } from './steps/member-commands.js';
 import { nonTextContent } from './steps/non-text-content.js';
 import { resolveChoice } from './steps/resolve-choice.js';
 import { routeToHandler } from './steps/route.js';
@@ -12,10 +13,13 @@ import { selfHarmGuard } from './steps/self-harm-guard.js';
 import type { Middleware, Turn, TurnInput, TurnOutcome, TurnPorts } from './turn.js';
 
 /**
- * The order matters: an officer-owned conversation is never answered; a button press is acted on before
+ * The order matters: member commands (/donvi, /lienket) are requests to the system and work in any state
+ * (outside the error boundary: a database hiccup there retries the message instead of answering it wrongly);
+ * an officer-owned conversation is never answered; a button press is acted on before
  * classification; self-harm words win over every route; unsure classifications are clarified, not guessed.
  */
 export const TURN_PIPELINE: readonly Middleware[] = [
+  memberCommands,
   errorBoundary,
   humanOwnedGate,
   resolveChoice,

@@ -7,6 +7,7 @@ import type { MessageClassifier, NluResult } from '../nlu/nlu-result.js';
 import type { NluThresholds } from '../nlu/thresholds.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
+import type { MemberDirectory } from '../ports/member-directory.js';
 
 /** Everything the pipeline needs to decide about one member message; loaded by the worker before the turn. */
 export interface TurnInput {
@@ -30,6 +31,8 @@ export interface TurnPorts {
   clock: Clock;
   logger: Logger;
   thresholds: NluThresholds;
+  /** Units and linked identities for the member commands (/donvi, /lienket); absent = commands off. */
+  memberDirectory?: MemberDirectory;
 }
 
 export type LearningReason = 'low_confidence' | 'not_covered';

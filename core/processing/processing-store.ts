@@ -1,6 +1,5 @@
 import type { ConversationState } from '../conversations/conversation-state.js';
 import type { ChannelId } from '../messages/channels.js';
-import type { InboundContent } from '../messages/content.js';
 import type { OutboundMessage, ReplyDraft } from '../messages/outbound.js';
 import type { DeliveryContext } from '../channels/channel-adapter.js';
 import type { NluResult } from '../nlu/nlu-result.js';

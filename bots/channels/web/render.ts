@@ -11,6 +11,7 @@ export function renderWebchat(message: OutboundMessage, parts: OutboundContent[]
     type: 'message' as const,
     id: message.id,
     author: message.author,
+    citations: (message.citations ?? []).map((citation) => ({ label: citation.label })),
     parts: parts.map((part) =>
       part.type === 'choices'
         ? { text: part.text, choices: part.choices }

@@ -12,6 +12,7 @@ import type {
   TurnCommit,
 } from '../../../core/processing/processing-store.js';
 import { AppError } from '../../../core/errors/app-error.js';
+import type { Citation } from '../../../core/knowledge/law.js';
 import type { Db } from '../database.js';
 import { conversations, members, messages, moodDaily, unansweredQuestions } from '../schema/index.js';
 
@@ -221,6 +222,7 @@ export function createOutboundDeliveryStore(db: Db): OutboundDeliveryStore {
           kind: (row.message.meta.kind as ReplyKind | undefined) ?? 'system',
           replyToPlatformMessageId: replyTo[0]?.platformMessageId ?? null,
           attempt: row.message.attempts + 1,
+          citations: Array.isArray(row.message.meta.citations) ? (row.message.meta.citations as Citation[]) : [],
         },
         delivery: {
           now: new Date(),

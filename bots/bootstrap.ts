@@ -1,0 +1,51 @@
+import { fromProjectRoot } from './project-root.js';
+import { parseEnv, type Env } from '../core/config/env-schema.js';
+import { systemClock } from '../core/ports/clock.js';
+import type { Logger } from '../core/ports/logger.js';
+import { createRedactor } from '../intents/index.js';
+import { loadKnowledge } from './knowledge/load-knowledge.js';
+import { loadClassifier } from './nlu/load-classifier.js';
+import { createLogger } from './observability/logger.js';
+import { createPlatform, type ChannelModule, type Platform } from './platform.js';
+import { seedDemoOrganisation, type DemoSeedResult } from './seed/seed-demo.js';
+import { openDatabase, type Database } from './storage/database.js';
+import { createSettingsRepository } from './storage/repositories/settings-repository.js';
+import { createUnitRepository } from './storage/repositories/unit-repository.js';
+import { createUserRepository } from './storage/repositories/user-repository.js';
+
+/** Configuration, logger and database: what every entry point (server, worker, CLI) needs first. */
+export async function bootBase(source: Record<string, string | undefined> = process.env): Promise<{ env: Env; logger: Logger; database: Database }> {
+  const env = parseEnv(source);
+  const redactor = createRedactor();
+  const logger = createLogger({ level: env.LOG_LEVEL, redactor });
+  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: fromProjectRoot(env.DATA_DIR), logger });
+  return { env, logger, database };
+}
+
+/**
+ * First-start content on an empty database: the demo organisation and accounts (DEMO_SEED), then the
+ * knowledge base (law corpus and FAQ starter pack) when they are available.
+ */
+export async function seedIfEmpty(base: { env: Env; logger: Logger; database: Database }): Promise<DemoSeedResult> {
+  const db = base.database.db;
+  const demo = base.env.DEMO_SEED
+    ? await seedDemoOrganisation({ units: createUnitRepository(db), users: createUserRepository(db), settings: createSettingsRepository(db), logger: base.logger })
+    : { created: false, credentials: [] };
+  return demo;
+}
+
+/** The whole platform on the configured backends, with the NLU model and the knowledge base loaded. */
+export async function bootPlatform(base: { env: Env; logger: Logger; database: Database }, extraChannels: ChannelModule[] = []): Promise<Platform> {
+  const { env, logger, database } = base;
+  const [classifier, knowledge] = await Promise.all([loadClassifier(env, logger), loadKnowledge({ env, database, logger })]);
+  return createPlatform({
+    env,
+    database,
+    logger,
+    classifier,
+    knowledge,
+    redactor: createRedactor(),
+    clock: systemClock,
+    channels: [...extraChannels],
+  });
+}

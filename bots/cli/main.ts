@@ -1,0 +1,35 @@
+import { Command, CommanderError } from 'commander';
+import { describeError, exitCodeOf, type CliIo } from './cli-context.js';
+import { registerChatCommand } from './commands/chat-command.js';
+import { registerDbCommands } from './commands/db-commands.js';
+import { registerOrgCommands } from './commands/org-commands.js';
+import { registerUserCommands } from './commands/user-commands.js';
+
+/** Builds the `congdoan` program. Tests call it with their own io and environment. */
+export function buildProgram(io: CliIo): Command {
+  const program = new Command('congdoan')
+    .description('Công đoàn assistant platform: administration and diagnostics (same wiring as the server)')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.stdout(text.trimEnd()), writeErr: (text) => io.stderr(text.trimEnd()) });
+  registerDbCommands(program, io);
+  registerOrgCommands(program, io);
+  registerUserCommands(program, io);
+  registerChatCommand(program, io);
+  return program;
+}
+
+/** Runs one command line; returns the process exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    const described = describeError(error);
+    const json = argv.includes('--format') && argv[argv.indexOf('--format') + 1] === 'json';
+    io.stderr(json ? JSON.stringify({ error: described }) : `error ${described.code}: ${described.message}`);
+    return exitCodeOf(error);
+  }
+}

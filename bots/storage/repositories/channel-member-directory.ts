@@ -1,0 +1,151 @@
+import { randomInt } from 'node:crypto';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import type { ChannelId } from '../../../core/messages/channels.js';
+import type { LinkCode, MemberDirectory, RedeemLinkResult, UnitSummary } from '../../../core/ports/member-directory.js';
+import type { Db } from '../database.js';
+import { channelIdentities, channelLinkAttempts, channelLinkCodes, channelMemberPrompts, members, units } from '../schema/index.js';
+import { mergeMembers } from './channel-member-merge.js';
+
+export interface MemberDirectoryOptions {
+  linkCodeTtlMs?: number;
+  /** Wrong codes a member may try per hour before redeeming is refused. */
+  maxLinkFailuresPerHour?: number;
+  /** Called after a merge: the ingest cache maps threads to member ids (IngestRepository.forgetThreads). */
+  onMembersMerged?: () => void;
+}
+
+const HOUR_MS = 3_600_000;
+
+/** The MemberDirectory port (core/ports/member-directory.ts) on the platform's database. */
+export function createMemberDirectory(db: Db, options: MemberDirectoryOptions = {}): MemberDirectory {
+  const ttlMs = options.linkCodeTtlMs ?? 10 * 60_000;
+  const maxFailures = options.maxLinkFailuresPerHour ?? 5;
+
+  async function unitOf(memberId: string): Promise<UnitSummary | null> {
+    const [row] = await db
+      .select({ id: units.id, code: units.code, name: units.name })
+      .from(members)
+      .innerJoin(units, eq(units.id, members.unitId))
+      .where(eq(members.id, memberId))
+      .limit(1);
+    return row ?? null;
+  }
+
+  async function failuresBlocked(memberId: string, now: Date): Promise<boolean> {
+    const [row] = await db.select().from(channelLinkAttempts).where(eq(channelLinkAttempts.memberId, memberId)).limit(1);
+    return Boolean(row && now.getTime() - row.windowStart.getTime() < HOUR_MS && row.failures >= maxFailures);
+  }
+
+  async function recordFailure(memberId: string, now: Date): Promise<void> {
+    const windowStale = sql`${channelLinkAttempts.windowStart} < ${new Date(now.getTime() - HOUR_MS)}`;
+    await db
+      .insert(channelLinkAttempts)
+      .values({ memberId, windowStart: now, failures: 1 })
+      .onConflictDoUpdate({
+        target: channelLinkAttempts.memberId,
+        set: {
+          failures: sql`case when ${windowStale} then 1 else ${channelLinkAttempts.failures} + 1 end`,
+          windowStart: sql`case when ${windowStale} then ${now} else ${channelLinkAttempts.windowStart} end`,
+        },
+      });
+  }
+
+  return {
+    unitOf,
+
+    async setUnitByCode(memberId, code, now) {
+      const [unit] = await db
+        .select({ id: units.id, code: units.code, name: units.name, level: units.level })
+        .from(units)
+        .where(eq(units.code, code.trim().toUpperCase()))
+        .limit(1);
+      // Members belong to a grassroots union; a code of a higher level is treated as unknown.
+      if (!unit || unit.level !== 'grassroots') return { status: 'not_found' };
+      const summary = { id: unit.id, code: unit.code, name: unit.name };
+      const changed = await db.transaction(async (tx) => {
+        const updated = await tx
+          .update(members)
+          .set({ unitId: unit.id, updatedAt: now })
+          .where(and(eq(members.id, memberId), or(isNull(members.unitId), sql`${members.unitId} <> ${unit.id}`)))
+          .returning({ id: members.id });
+        if (updated.length === 0) return false;
+        // Conversations carry the unit too: it decides which officers see them.
+        await tx.execute(sql`update conversations set unit_id = ${unit.id}, updated_at = ${now} where member_id = ${memberId}`);
+        return true;
+      });
+      return { status: changed ? 'set' : 'unchanged', unit: summary };
+    },
+
+    async createLinkCode({ memberId, channel, requestId, now }): Promise<LinkCode> {
+      const [again] = await db
+        .select({ code: channelLinkCodes.code, expiresAt: channelLinkCodes.expiresAt })
+        .from(channelLinkCodes)
+        .where(and(eq(channelLinkCodes.memberId, memberId), eq(channelLinkCodes.requestMessageId, requestId), isNull(channelLinkCodes.usedAt)))
+        .limit(1);
+      if (again && again.expiresAt > now) return again;
+      // One live code per member: a new request replaces the previous one.
+      await db.delete(channelLinkCodes).where(and(eq(channelLinkCodes.memberId, memberId), isNull(channelLinkCodes.usedAt)));
+      const expiresAt = new Date(now.getTime() + ttlMs);
+      for (let attempt = 0; attempt < 20; attempt++) {
+        const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+        // A code may be reused once its previous holder expired or was spent; never while it is live.
+        const rows = await db
+          .insert(channelLinkCodes)
+          .values({ code, memberId, channel, requestMessageId: requestId, createdAt: now, expiresAt })
+          .onConflictDoUpdate({
+            target: channelLinkCodes.code,
+            set: { memberId, channel, requestMessageId: requestId, createdAt: now, expiresAt, usedAt: null, usedByMemberId: null },
+            setWhere: or(lt(channelLinkCodes.expiresAt, now), sql`${channelLinkCodes.usedAt} is not null`),
+          })
+          .returning({ code: channelLinkCodes.code });
+        if (rows.length > 0) return { code, expiresAt };
+      }
+      throw new Error('no free link code after 20 attempts');
+    },
+
+    async redeemLinkCode({ code, memberId, channel, now }): Promise<RedeemLinkResult> {
+      if (await failuresBlocked(memberId, now)) return { status: 'too_many_attempts' };
+      const outcome = await db.transaction(async (tx): Promise<RedeemLinkResult | 'failed'> => {
+        const [row] = await tx.select().from(channelLinkCodes).where(eq(channelLinkCodes.code, code)).for('update');
+        if (!row) return 'failed';
+        if (row.usedAt) {
+          // The same turn computed again after the merge: the redeemer is now the code's member.
+          return row.memberId === memberId ? { status: 'linked', unit: null, channels: [] } : 'failed';
+        }
+        if (row.expiresAt <= now) return { status: 'expired' };
+        if (row.memberId === memberId) return { status: 'own_code' };
+        await tx.update(channelLinkCodes).set({ usedAt: now, usedByMemberId: memberId }).where(eq(channelLinkCodes.code, code));
+        await mergeMembers(tx as unknown as Db, { fromMemberId: memberId, intoMemberId: row.memberId, channel, now });
+        return { status: 'linked', unit: null, channels: [] };
+      });
+      if (outcome === 'failed') {
+        await recordFailure(memberId, now);
+        return { status: 'invalid' };
+      }
+      if (outcome.status !== 'linked') return outcome;
+      options.onMembersMerged?.();
+      const intoMemberId = await memberOfCode(db, code);
+      const channels = await db
+        .select({ channel: channelIdentities.channel })
+        .from(channelIdentities)
+        .where(eq(channelIdentities.memberId, intoMemberId));
+      return { status: 'linked', unit: await unitOf(intoMemberId), channels: channels.map((c) => c.channel as ChannelId) };
+    },
+
+    async claimUnitCodePrompt(memberId, requestId, now) {
+      const inserted = await db
+        .insert(channelMemberPrompts)
+        .values({ memberId, unitCodeAskedAt: now, requestMessageId: requestId })
+        .onConflictDoNothing()
+        .returning({ memberId: channelMemberPrompts.memberId });
+      if (inserted.length > 0) return true;
+      const [row] = await db.select().from(channelMemberPrompts).where(eq(channelMemberPrompts.memberId, memberId)).limit(1);
+      return row?.requestMessageId === requestId;
+    },
+  };
+}
+
+async function memberOfCode(db: Db, code: string): Promise<string> {
+  const [row] = await db.select({ memberId: channelLinkCodes.memberId }).from(channelLinkCodes).where(eq(channelLinkCodes.code, code)).limit(1);
+  return (row as { memberId: string }).memberId;
+}

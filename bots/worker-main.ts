@@ -1,0 +1,25 @@
+import { AppError } from '../core/errors/app-error.js';
+import { bootBase, bootPlatform } from './bootstrap.js';
+
+/** `npm run worker`: queue workers only, for deployments that scale them apart from the HTTP server. */
+async function main(): Promise<void> {
+  const base = await bootBase();
+  if (!base.env.DATABASE_URL || !base.env.REDIS_URL) {
+    throw new AppError('CONFIG_INVALID', 'a separate worker process needs DATABASE_URL and REDIS_URL (the embedded database and queue live inside the server process)');
+  }
+  const platform = await bootPlatform(base);
+  await platform.startWorkers();
+  base.logger.info({}, 'workers started');
+  const stop = async () => {
+    await platform.stop();
+    await base.database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`worker failed: ${(error as Error).message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,57 @@
+import type { ChannelId } from '../messages/channels.js';
+import type { UnitSummary } from '../ports/member-directory.js';
+
+/** Member-facing texts of the member commands (joining a union, linking channels). Same voice as replies.vi.ts. */
+export const CHANNEL_NAMES_VI: Record<ChannelId, string> = {
+  web: 'trang web',
+  zalo: 'Zalo',
+  messenger: 'Messenger',
+  telegram: 'Telegram',
+  botframework: 'Microsoft Teams',
+  cli: 'dòng lệnh',
+};
+
+export const MEMBER_REPLIES_VI = {
+  welcome:
+    'Chào bạn! Mình là trợ lý của Công đoàn Việt Nam, trực 24/7. Bạn có thể hỏi mình về tiền lương, hợp đồng, tăng ca, bảo hiểm xã hội, thai sản, nghỉ việc… hoặc phản ánh khó khăn ở nơi làm việc.',
+  askUnitCode:
+    'Để ý kiến của bạn đến đúng công đoàn cơ sở, bạn cho mình xin mã công đoàn của đơn vị mình nhé (mã in trên thông báo hoặc mã QR của công đoàn, ví dụ: CDCS001). Bạn chỉ cần nhắn mã đó cho mình. Nếu chưa biết mã, bạn cứ bỏ qua và hỏi tiếp bình thường.',
+  unitHowTo: 'Để chọn hoặc đổi công đoàn cơ sở, bạn nhắn: /donvi MÃ_CÔNG_ĐOÀN (ví dụ: /donvi CDCS001).',
+  noUnitYet: 'Hiện bạn chưa thuộc công đoàn cơ sở nào trên hệ thống.',
+  linkExpired: 'Mã liên kết đã hết hạn (mỗi mã chỉ dùng được trong 10 phút). Bạn gửi /lienket trên kênh kia để lấy mã mới nhé.',
+  linkInvalid: 'Mã liên kết không đúng hoặc đã được dùng rồi. Bạn kiểm tra lại, hoặc gửi /lienket trên kênh kia để lấy mã mới nhé.',
+  linkOwnCode:
+    'Mã này được tạo ngay trên kênh này nên không dùng để liên kết được. Bạn mở kênh còn lại (ví dụ Zalo hoặc Telegram) rồi gửi mã ở đó nhé.',
+  linkTooManyAttempts: 'Bạn đã nhập sai mã liên kết quá nhiều lần. Để bảo vệ tài khoản, bạn vui lòng thử lại sau một giờ nhé.',
+  help: [
+    'Các lệnh bạn có thể dùng:',
+    '• /donvi MÃ — chọn hoặc đổi công đoàn cơ sở của bạn',
+    '• /lienket — lấy mã để liên kết tài khoản Zalo, Telegram, Messenger của cùng một người',
+    '• /lienket MÃ_6_SỐ — nhập mã liên kết nhận được trên kênh kia',
+    'Còn lại, bạn cứ nhắn câu hỏi hoặc phản ánh bằng lời bình thường nhé.',
+  ].join('\n'),
+} as const;
+
+export function unitJoinedReply(unit: UnitSummary, changed: boolean): string {
+  return changed
+    ? `Mình đã ghi nhận bạn là đoàn viên của ${unit.name} (mã ${unit.code}). Các câu hỏi và phản ánh của bạn sẽ được chuyển tới công đoàn cơ sở này.`
+    : `Bạn đang là đoàn viên của ${unit.name} (mã ${unit.code}).`;
+}
+
+export function unitNotFoundReply(code: string): string {
+  return `Mình chưa tìm thấy công đoàn cơ sở nào có mã ${code}. Bạn kiểm tra lại mã (mã in trên thông báo hoặc mã QR của công đoàn) rồi nhắn lại giúp mình nhé.`;
+}
+
+export function linkCodeReply(code: string, validMinutes: number): string {
+  return [
+    `Mã liên kết của bạn là: ${code} (có hiệu lực trong ${validMinutes} phút, chỉ dùng một lần).`,
+    `Bạn mở kênh còn lại (Zalo, Telegram, Messenger hoặc trang web) và gửi: /lienket ${code}`,
+    'Đừng chia sẻ mã này cho người khác nhé.',
+  ].join('\n');
+}
+
+export function linkedReply(channels: readonly ChannelId[], unit: UnitSummary | null): string {
+  const names = [...new Set(channels.map((channel) => CHANNEL_NAMES_VI[channel]))].join(', ');
+  const unitLine = unit ? ` Bạn thuộc ${unit.name} (mã ${unit.code}).` : '';
+  return `Đã liên kết thành công! Từ nay mình nhận ra bạn trên ${names} là cùng một người, lịch sử trò chuyện được giữ nguyên.${unitLine}`;
+}

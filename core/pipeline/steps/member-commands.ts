@@ -1,0 +1,123 @@
+import { assertNever } from '../../errors/app-error.js';
+import type { ChannelId } from '../../messages/channels.js';
+import type { MemberDirectory } from '../../ports/member-directory.js';
+import {
+  MEMBER_REPLIES_VI,
+  linkCodeReply,
+  linkedReply,
+  unitJoinedReply,
+  unitNotFoundReply,
+} from '../member-replies.vi.js';
+import type { Middleware, Turn } from '../turn.js';
+import { looksLikeUnitCode, parseMemberCommand, type MemberCommand } from './member-command-parse.js';
+
+/** Channels without a join parameter in their links: a member without a union is asked for its code once. */
+export const UNIT_CODE_PROMPT_CHANNELS: readonly ChannelId[] = ['zalo'];
+export const LINK_CODE_VALID_MINUTES = 10;
+
+/**
+ * Member commands: joining or switching a grassroots union, linking two channels of one person, help.
+ * Runs before the officer gate, because these are requests to the system, not to the assistant or the
+ * officer. Without a member directory (unit tests of other steps) it does nothing.
+ */
+export const memberCommands: Middleware = async (turn, next) => {
+  const directory = turn.ports.memberDirectory;
+  if (!directory) return next();
+  const command = parseMemberCommand(turn.input.message.content);
+  if (command) {
+    turn.notes.memberCommand = command.type;
+    await runCommand(turn, directory, command);
+    return;
+  }
+  if (!turn.input.member.unitId && (await answeredWithUnitCode(turn, directory))) return;
+  await next();
+  await askUnitCodeOnFirstContact(turn, directory);
+};
+
+async function runCommand(turn: Turn, directory: MemberDirectory, command: MemberCommand): Promise<void> {
+  const now = turn.ports.clock.now();
+  const { member, conversation, message } = turn.input;
+  switch (command.type) {
+    case 'start': {
+      const unitLine = command.code ? await setUnitText(directory, member.id, command.code, now) : await currentUnitText(directory, member.id, conversation.channel);
+      systemReply(turn, `${MEMBER_REPLIES_VI.welcome}\n\n${unitLine}`);
+      return;
+    }
+    case 'set_unit':
+      systemReply(turn, command.code ? await setUnitText(directory, member.id, command.code, now) : await currentUnitText(directory, member.id, null));
+      return;
+    case 'link_request': {
+      const link = await directory.createLinkCode({ memberId: member.id, channel: conversation.channel, requestId: message.id, now });
+      systemReply(turn, linkCodeReply(link.code, LINK_CODE_VALID_MINUTES));
+      return;
+    }
+    case 'link_redeem': {
+      const result = await directory.redeemLinkCode({ code: command.code, memberId: member.id, channel: conversation.channel, now });
+      turn.notes.linkResult = result.status;
+      systemReply(turn, redeemText(result));
+      return;
+    }
+    case 'help':
+      systemReply(turn, MEMBER_REPLIES_VI.help);
+      return;
+    default:
+      assertNever(command, 'member command');
+  }
+}
+
+function redeemText(result: Awaited<ReturnType<MemberDirectory['redeemLinkCode']>>): string {
+  switch (result.status) {
+    case 'linked':
+      return linkedReply(result.channels, result.unit);
+    case 'expired':
+      return MEMBER_REPLIES_VI.linkExpired;
+    case 'invalid':
+      return MEMBER_REPLIES_VI.linkInvalid;
+    case 'own_code':
+      return MEMBER_REPLIES_VI.linkOwnCode;
+    case 'too_many_attempts':
+      return MEMBER_REPLIES_VI.linkTooManyAttempts;
+    default:
+      return assertNever(result, 'link result');
+  }
+}
+
+async function setUnitText(directory: MemberDirectory, memberId: string, code: string, now: Date): Promise<string> {
+  const result = await directory.setUnitByCode(memberId, code, now);
+  if (result.status === 'not_found') return `${unitNotFoundReply(code)}\n${MEMBER_REPLIES_VI.unitHowTo}`;
+  return unitJoinedReply(result.unit, result.status === 'set');
+}
+
+async function currentUnitText(directory: MemberDirectory, memberId: string, channel: ChannelId | null): Promise<string> {
+  const unit = await directory.unitOf(memberId);
+  if (unit) return unitJoinedReply(unit, false);
+  // On a channel that asks for the code, the start greeting asks right away instead of explaining the command.
+  if (channel && UNIT_CODE_PROMPT_CHANNELS.includes(channel)) return MEMBER_REPLIES_VI.askUnitCode;
+  return `${MEMBER_REPLIES_VI.noUnitYet} ${MEMBER_REPLIES_VI.unitHowTo}`;
+}
+
+/** A member without a union who sends just a code-looking token is answering the first-contact question. */
+async function answeredWithUnitCode(turn: Turn, directory: MemberDirectory): Promise<boolean> {
+  if (turn.input.message.content.type !== 'text') return false;
+  const code = looksLikeUnitCode(turn.text);
+  if (!code) return false;
+  turn.notes.memberCommand = 'unit_code_answer';
+  systemReply(turn, await setUnitText(directory, turn.input.member.id, code, turn.ports.clock.now()));
+  return true;
+}
+
+/**
+ * Asked once, before the answer (so the last bot message stays the answer and a numbered choice still
+ * resolves), and only when the bot actually answered: not in officer mode, not during a hand-off.
+ */
+async function askUnitCodeOnFirstContact(turn: Turn, directory: MemberDirectory): Promise<void> {
+  const { member, conversation, message } = turn.input;
+  if (member.unitId || !UNIT_CODE_PROMPT_CHANNELS.includes(conversation.channel)) return;
+  if (turn.silentReason || turn.event || turn.replies.length === 0) return;
+  if (!(await directory.claimUnitCodePrompt(member.id, message.id, turn.ports.clock.now()))) return;
+  turn.replies.unshift({ kind: 'system', content: { type: 'text', text: MEMBER_REPLIES_VI.askUnitCode } });
+}
+
+function systemReply(turn: Turn, text: string): void {
+  turn.reply({ kind: 'system', content: { type: 'text', text } });
+}

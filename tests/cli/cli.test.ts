@@ -1,0 +1,120 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { runCli } from '../../bots/cli/main.js';
+import { PROJECT_ROOT } from '../../bots/project-root.js';
+import { createTestDatabase, testBackends, type TestDatabase } from '../support/backends.js';
+
+const run = promisify(execFile);
+
+function capture(env: Record<string, string>) {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, io: { stdout: (l: string) => out.push(l), stderr: (l: string) => err.push(l), env: { LOG_LEVEL: 'warn', DEMO_SEED: 'false', ...env } } };
+}
+
+const UNITS_CSV = [
+  'parent_code,code,name,level',
+  ',VN,Tổng Liên đoàn Lao động Việt Nam,national',
+  'VN,DN,"Liên đoàn Lao động tỉnh Đồng Nai",province_or_sector',
+  'DN,DN-KCN,Công đoàn các KCN Đồng Nai,upper_grassroots',
+  'DN-KCN,DN-001,CĐCS Công ty TNHH Giày Biên Hòa,grassroots',
+].join('\n');
+
+describe.each(testBackends())('congdoan CLI on $name', (backend) => {
+  let dir: string;
+  let database: TestDatabase | null = null;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'cd-cli-'));
+    if (backend.name === 'postgres') {
+      database = await createTestDatabase(backend);
+      env = { DATABASE_URL: database.url as string };
+    } else {
+      env = { DATA_DIR: join(dir, 'data') };
+    }
+  });
+  afterAll(async () => {
+    await database?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('imports units idempotently and rejects a bad file without writing', async () => {
+    const file = join(dir, 'units.csv');
+    writeFileSync(file, UNITS_CSV);
+    const first = capture(env);
+    expect(await runCli(['org', 'import', file, '--format', 'json'], first.io)).toBe(0);
+    expect(JSON.parse(first.out[0] as string)).toEqual({ created: 4, updated: 0, unchanged: 0 });
+    const again = capture(env);
+    expect(await runCli(['org', 'import', file, '--format', 'json'], again.io)).toBe(0);
+    expect(JSON.parse(again.out[0] as string)).toEqual({ created: 0, updated: 0, unchanged: 4 });
+
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'parent_code,code,name,level\nVN,X9,Đơn vị mới,province_or_sector\nVN,x,Tên,grassroots\n,ZZ,Tên,planet\n');
+    const rejected = capture(env);
+    expect(await runCli(['org', 'import', bad, '--format', 'json'], rejected.io)).toBe(2);
+    expect(rejected.out).toEqual([]);
+    const error = JSON.parse(rejected.err.at(-1) as string) as { error: { code: string; fields: { path: string }[] } };
+    expect(error.error.code).toBe('VALIDATION_FAILED');
+    expect(error.error.fields.map((f) => f.path)).toEqual(expect.arrayContaining(['line 3.code', 'line 4.level']));
+    const unchanged = capture(env);
+    await runCli(['org', 'import', file, '--format', 'json'], unchanged.io);
+    expect(JSON.parse(unchanged.out[0] as string)).toMatchObject({ created: 0 });
+
+    const wrongLevel = join(dir, 'wrong-level.csv');
+    writeFileSync(wrongLevel, 'parent_code,code,name,level\nVN,DN-002,CĐCS sai cấp,grassroots\n');
+    const refused = capture(env);
+    expect(await runCli(['org', 'import', wrongLevel], refused.io)).toBe(2);
+    expect(refused.err.join('\n')).toContain('UNIT_INVALID_PARENT');
+  });
+
+  it('creates users and refuses bad roles, unknown units and duplicates', async () => {
+    const created = capture(env);
+    expect(await runCli(['user', 'create', '--email', 'CanBo@DongNai.vn', '--role', 'officer', '--unit', 'dn-kcn', '--format', 'json'], created.io)).toBe(0);
+    const user = JSON.parse(created.out[0] as string) as { email: string; password: string; unit: string };
+    expect(user).toMatchObject({ email: 'canbo@dongnai.vn', unit: 'DN-KCN' });
+    expect(user.password.length).toBeGreaterThanOrEqual(12);
+    const duplicate = capture(env);
+    expect(await runCli(['user', 'create', '--email', 'canbo@dongnai.vn', '--role', 'officer', '--unit', 'DN-KCN'], duplicate.io)).toBe(2);
+    expect(duplicate.err.join()).toContain('USER_EMAIL_TAKEN');
+    const unknownUnit = capture(env);
+    expect(await runCli(['user', 'create', '--email', 'a@b.vn', '--role', 'leader', '--unit', 'NOPE'], unknownUnit.io)).toBe(2);
+    const badRole = capture(env);
+    expect(await runCli(['user', 'create', '--email', 'a@b.vn', '--role', 'boss', '--unit', 'DN'], badRole.io)).toBe(2);
+  });
+
+  it('runs one message through the pipeline and prints one JSON object', async () => {
+    const chat = capture(env);
+    expect(await runCli(['chat', '--format', 'json', '--unit', 'DN-001', 'xin chào'], chat.io)).toBe(0);
+    expect(chat.out).toHaveLength(1);
+    const result = JSON.parse(chat.out[0] as string) as Record<string, unknown>;
+    expect(Object.keys(result).sort()).toEqual(['citations', 'confidence', 'handoff', 'reply', 'route', 'sentiment', 'topic']);
+    expect(typeof result.reply).toBe('string');
+    expect((result.reply as string).length).toBeGreaterThan(0);
+    expect(result.handoff).toBe(false);
+    const empty = capture(env);
+    expect(await runCli(['chat', '--format', 'json', '   '], empty.io)).toBe(2);
+  });
+});
+
+describe('the congdoan binary', () => {
+  it('prints help and, on a fresh data folder, only JSON on stdout for chat', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cd-bin-'));
+    try {
+      const bin = join(PROJECT_ROOT, 'bin/congdoan.mjs');
+      const help = await run(process.execPath, [bin, '--help'], { env: { ...process.env, DATA_DIR: dir } });
+      expect(help.stdout).toContain('chat');
+      const chat = await run(process.execPath, [bin, 'chat', '--format', 'json', 'xin chào'], { env: { ...process.env, DATA_DIR: join(dir, 'data'), DATABASE_URL: '', REDIS_URL: '' } });
+      const lines = chat.stdout.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(JSON.parse(lines[0] as string)).toHaveProperty('reply');
+      // The demo accounts created on this first run are announced on stderr, never on stdout.
+      expect(chat.stderr).toContain('admin@congdoan.demo');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
