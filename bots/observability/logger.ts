@@ -62,5 +62,7 @@ export function createLogger(options: LoggerOptions): Logger {
 function serializeError(value: unknown, scrub: (v: unknown) => unknown): unknown {
   if (!(value instanceof Error)) return scrub(value);
   const withCode = value as Error & { code?: unknown };
-  return { type: value.name, message: scrub(value.message), code: withCode.code, stack: scrub(value.stack) };
+  // Drivers wrap the real failure (drizzle's "Failed query" around a pg error): keep the chain.
+  const cause = value.cause instanceof Error ? serializeError(value.cause, scrub) : undefined;
+  return { type: value.name, message: scrub(value.message), code: withCode.code, stack: scrub(value.stack), ...(cause ? { cause } : {}) };
 }

@@ -1,0 +1,16 @@
+// A platform process for benchmarks: boots like `npm start` (without seeding) and prints its port on stdout.
+import { bootBase, bootPlatform } from '../../../bots/bootstrap.js';
+
+const base = await bootBase();
+const platform = await bootPlatform(base);
+if (base.env.WORKERS_IN_PROCESS) await platform.startWorkers();
+const server = platform.createHttpApp().listen(0, '127.0.0.1', () => {
+  const address = server.address();
+  process.stdout.write(`${JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0 })}\n`);
+});
+process.on('SIGTERM', async () => {
+  server.close();
+  await platform.stop();
+  await base.database.close();
+  process.exit(0);
+});

@@ -1,0 +1,69 @@
+// Web chat inbound: acknowledgement throughput and latency under concurrent load, on both backends.
+// Each request is a new message (fresh clientMessageId) from one of 2,000 members, so the ack path does the
+// full durable write (message row, conversation sequence) and the enqueue before answering 202.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { benchBackends, startBenchServer } from './support/bench-backends.js';
+
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const sessions = Array.from({ length: 2000 }, () => randomUUID());
+
+async function runLoad(port: number, rate: number | undefined) {
+  let n = 0;
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    ...(rate ? { overallRate: rate } : {}),
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/webchat/messages',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request) => {
+          n++;
+          return { ...request, body: JSON.stringify({ sessionId: sessions[n % sessions.length], clientMessageId: randomUUID(), text: `công ty nợ lương em 2 tháng thì làm sao ạ (${n})` }) };
+        },
+      },
+    ],
+  });
+  return result;
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'cd-bench-'));
+try {
+  for (const backend of await benchBackends(tmp)) {
+    for (const workers of ['off', 'in-process'] as const) {
+      const server = await startBenchServer({ ...backend.env, WORKERS_IN_PROCESS: workers === 'off' ? 'false' : 'true' });
+      try {
+        await runLoad(server.port, undefined); // warm-up: JIT, connection pools, thread cache
+        for (const rate of [undefined, 2000]) {
+          const r = await runLoad(server.port, rate);
+          process.stdout.write(
+            `${JSON.stringify({
+              bench: 'webchat_ingest',
+              backend: backend.name,
+              workers,
+              offered_rate: rate ?? 'max',
+              connections: CONNECTIONS,
+              duration_s: DURATION_S,
+              throughput_msg_s: Math.round(r.requests.average),
+              ack_latency_ms: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max },
+              non_2xx: r.non2xx,
+              errors: r.errors,
+            })}\n`,
+          );
+        }
+      } finally {
+        await server.stop();
+      }
+    }
+    await backend.cleanup();
+  }
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
