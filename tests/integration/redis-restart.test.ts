@@ -11,8 +11,13 @@ const classifier = createScriptedClassifier(Object.fromEntries(Array.from({ leng
 // The real pair only: with the embedded pair the queue lives in the process (see process-crash tests).
 const withRedis = testBackends().filter((b) => b.redisUrl !== null);
 
-describe.each(withRedis)('a Redis restart loses nothing ($name)', (backend) => {
+describe.each(withRedis.length > 0 ? withRedis : [null])('a Redis restart loses nothing (%o)', (backend) => {
   it('answers every recorded message once after Redis comes back empty', async () => {
+    if (!backend) {
+      // Jest refuses an empty table; say why nothing ran instead of passing silently.
+      expect(process.env.CD_TEST_REDIS_URL).toBeFalsy();
+      return;
+    }
     const redis = await startPrivateRedis();
     const t = await startTestPlatform({ ...backend, redisUrl: redis.url }, { classifier, knowledge: createEchoKnowledge(), startWorkers: false });
     let restarted: Awaited<ReturnType<typeof startPrivateRedis>> | null = null;
@@ -39,9 +44,3 @@ describe.each(withRedis)('a Redis restart loses nothing ($name)', (backend) => {
   });
 });
 
-if (withRedis.length === 0) {
-  // Jest refuses an empty table; say why nothing ran instead of passing silently.
-  it('needs a reachable Redis (none was found at the start of this run)', () => {
-    expect(process.env.CD_TEST_REDIS_URL).toBeFalsy();
-  });
-}
