@@ -1,5 +1,5 @@
 import type { Entity } from '../../core/nlu/nlu-result.js';
-import type { AlignedFold } from '../normalize/aligned-fold.js';
+import { originalSpan, type AlignedFold } from '../normalize/aligned-fold.js';
 import { entityFromFoldedSpan } from './entity-span.js';
 import { IDENTIFIER_CONTEXT_WORDS, type IdentifierContextType } from './identifier-context.vi.js';
 import { parseVietnamesePhone } from './phone-number.js';
@@ -41,7 +41,7 @@ function nearestContext(before: string): IdentifierContextType | null {
     pattern.lastIndex = 0;
     for (let match = pattern.exec(before); match !== null; match = pattern.exec(before)) {
       const end = match.index + match[0].length;
-      if (end > bestEnd || (end === bestEnd && type !== 'bank_account')) {
+      if (end > bestEnd) {
         bestEnd = end;
         bestType = type;
       }
@@ -70,7 +70,7 @@ function fitsContext(type: IdentifierContextType, digits: string, hasPlus: boole
   switch (type) {
     case 'phone': {
       const phone = parseVietnamesePhone(digits, hasPlus);
-      return phone === null ? null : { type: 'phone', value: phone.e164, meta: { kind: phone.kind } };
+      return phone === null ? null : { type: 'phone', value: phone.e164, meta: { kind: phone.kind, personal: phone.personal } };
     }
     case 'national_id':
       if (hasPlus) return null;
@@ -90,7 +90,7 @@ function classify(digits: string, hasPlus: boolean, context: IdentifierContextTy
     if (byContext !== null) return byContext;
   }
   const phone = parseVietnamesePhone(digits, hasPlus);
-  if (phone !== null) return { type: 'phone', value: phone.e164, meta: { kind: phone.kind } };
+  if (phone !== null) return { type: 'phone', value: phone.e164, meta: { kind: phone.kind, personal: phone.personal } };
   // A bare 12-digit number starting with a province code is almost always a CCCD in a chat message.
   if (digits.length === 12 && digits.startsWith('0')) return { type: 'national_id', value: digits, meta: { kind: 'cccd' } };
   if (digits.length >= UNKNOWN_NUMBER_MIN_DIGITS) return { type: 'unknown_number', value: digits };
@@ -126,7 +126,7 @@ export function scanIdentifiers(view: AlignedFold): IdentifierScan {
         const found = classify(digits, hasPlus, nearestContext(contextBefore(folded, start)));
         if (found === null) continue;
         if (found.type === 'unknown_number') {
-          unknownNumbers.push(entityFromFoldedSpan(view, 'bank_account', start, end, digits));
+          unknownNumbers.push(originalSpan(view, start, end));
         } else {
           entities.push(entityFromFoldedSpan(view, found.type, start, end, found.value, found.meta));
         }

@@ -7,7 +7,11 @@ export interface PassageHit {
   passages: { clauseNo: string | null; text: string; score: number }[];
   /** Fused/BM25 score, higher is better. Only comparable within one search. */
   score: number;
-  /** Normalised strength in [0,1] usable for thresholds ("not covered" when weak). */
+  /**
+   * Normalised strength in [0,1] usable for thresholds ("not covered" when weak): the IDF-weighted share of the
+   * question's content words and word pairs the article contains (synonyms count). Comparable across
+   * questions, unlike `score`. RECOMMENDED_MIN_STRENGTH (law-retriever.ts) is 0.35.
+   */
   strength: number;
 }
 

@@ -11,7 +11,7 @@ const classifier = createScriptedClassifier(Object.fromEntries(Array.from({ leng
 // The real pair only: with the embedded pair the queue lives in the process (see process-crash tests).
 const withRedis = testBackends().filter((b) => b.redisUrl !== null);
 
-describe.each(withRedis.length > 0 ? withRedis : [null])('a Redis restart loses nothing (%o)', (backend) => {
+describe.each(withRedis.length > 0 ? withRedis : [null])('a Redis restart loses nothing', (backend) => {
   it('answers every recorded message once after Redis comes back empty', async () => {
     if (!backend) {
       // Jest refuses an empty table; say why nothing ran instead of passing silently.
