@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { InboundContent } from '../../../core/messages/content.js';
+import { createTestDatabase, testBackends, type TestDatabase } from '../../../tests/support/backends.js';
+import { channelIdentities, members } from '../schema/index.js';
+import { createConversationRepository } from './conversation-repository.js';
+import { createIngestRepository } from './ingest-repository.js';
+import { createInboundProcessingStore } from './processing-repository.js';
+import { createUnitRepository } from './unit-repository.js';
+
+const text = (t: string): InboundContent => ({ type: 'text', text: t });
+
+describe.each(testBackends())('repositories on $name', (backend) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(backend);
+    await createUnitRepository(database.db).upsertUnits([
+      { parentCode: null, code: 'TLD', name: 'TLĐ', level: 'national' },
+      { parentCode: 'TLD', code: 'HN', name: 'HN', level: 'province_or_sector' },
+      { parentCode: 'HN', code: 'HN-KCN', name: 'KCN', level: 'upper_grassroots' },
+      { parentCode: 'HN-KCN', code: 'A1', name: 'CĐCS A', level: 'grassroots' },
+      { parentCode: 'HN-KCN', code: 'B2', name: 'CĐCS B', level: 'grassroots' },
+    ]);
+  });
+  afterAll(async () => database.close());
+
+  it('creates one member per platform user even when first messages race', async () => {
+    const user = randomUUID();
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        // Separate repositories: no shared cache, like separate server processes.
+        createIngestRepository(database.db).recordInbound({ channel: 'telegram', platformMessageId: `${user}-${i}`, sender: { platformUserId: user, threadId: user }, content: text(`tin ${i}`), sentAt: new Date(), receivedAt: new Date() }),
+      ),
+    );
+    expect(new Set(results.map((r) => r.memberId)).size).toBe(1);
+    expect(new Set(results.map((r) => r.conversationId)).size).toBe(1);
+    const identities = await database.db.select().from(channelIdentities).where(eq(channelIdentities.platformUserId, user));
+    expect(identities).toHaveLength(1);
+  });
+
+  it('attributes a member to the grassroots union of a join code, switches it, and ignores codes of other levels', async () => {
+    const ingest = createIngestRepository(database.db);
+    const units = createUnitRepository(database.db);
+    const user = randomUUID();
+    const send = (joinCode?: string) => ingest.recordInbound({ channel: 'web', platformMessageId: randomUUID(), sender: { platformUserId: user, threadId: user }, content: text('chào'), sentAt: new Date(), receivedAt: new Date(), joinCode });
+    const first = await send('a1');
+    const unitOf = async () => (await database.db.select().from(members).where(eq(members.id, first.memberId)))[0]?.unitId;
+    expect(await unitOf()).toBe((await units.findByCode('A1'))?.id);
+    await send('B2');
+    expect(await unitOf()).toBe((await units.findByCode('B2'))?.id);
+    await send('HN');
+    expect(await unitOf()).toBe((await units.findByCode('B2'))?.id);
+    await send('KHONGCO');
+    expect(await unitOf()).toBe((await units.findByCode('B2'))?.id);
+  });
+
+  it('numbers messages of a conversation in arrival order and dedupes platform ids', async () => {
+    const ingest = createIngestRepository(database.db);
+    const user = randomUUID();
+    const base = { channel: 'zalo' as const, sender: { platformUserId: user, threadId: user }, sentAt: new Date(), receivedAt: new Date() };
+    const a = await ingest.recordInbound({ ...base, platformMessageId: 'zmsg-1', content: text('một') });
+    const dup = await ingest.recordInbound({ ...base, platformMessageId: 'zmsg-1', content: text('một') });
+    const b = await ingest.recordInbound({ ...base, platformMessageId: 'zmsg-2', content: text('hai') });
+    expect(a.status).toBe('accepted');
+    expect(dup.status).toBe('duplicate');
+    expect(b.status).toBe('accepted');
+    const store = createInboundProcessingStore(database.db);
+    const oldest = await store.oldestPendingInbound(a.conversationId);
+    expect(oldest?.id).toBe(a.status === 'accepted' ? a.messageId : null);
+  });
+
+  it('leases a message to one worker at a time and lets an expired lease be taken over', async () => {
+    const ingest = createIngestRepository(database.db);
+    const user = randomUUID();
+    const recorded = await ingest.recordInbound({ channel: 'web', platformMessageId: randomUUID(), sender: { platformUserId: user, threadId: user }, content: text('x'), sentAt: new Date(), receivedAt: new Date() });
+    if (recorded.status !== 'accepted') throw new Error('expected accepted');
+    const store = createInboundProcessingStore(database.db);
+    const now = new Date();
+    expect(await store.leaseMessage(recorded.messageId, new Date(now.getTime() + 60_000), now)).toBe(true);
+    expect(await store.leaseMessage(recorded.messageId, new Date(now.getTime() + 60_000), now)).toBe(false);
+    const later = new Date(now.getTime() + 61_000);
+    expect(await store.leaseMessage(recorded.messageId, new Date(later.getTime() + 60_000), later)).toBe(true);
+  });
+
+  it('refuses a commit on a stale conversation version and a second commit of the same message', async () => {
+    const ingest = createIngestRepository(database.db);
+    const user = randomUUID();
+    const recorded = await ingest.recordInbound({ channel: 'web', platformMessageId: randomUUID(), sender: { platformUserId: user, threadId: user }, content: text('x'), sentAt: new Date(), receivedAt: new Date() });
+    if (recorded.status !== 'accepted') throw new Error('expected accepted');
+    const store = createInboundProcessingStore(database.db);
+    const input = await store.loadTurnInput(recorded.messageId);
+    // An officer takes the conversation between the turn's load and its commit.
+    const conversations = createConversationRepository(database.db);
+    await conversations.applyEvent(recorded.conversationId, { type: 'officer_take', officerId: randomUUID() }, input.conversation.version, new Date());
+    const commit = { messageId: recorded.messageId, conversationId: recorded.conversationId, expectedVersion: input.conversation.version, nlu: null, messageStatus: 'processed' as const, newState: null, lowConfidenceStreak: 0, replies: [{ kind: 'smalltalk' as const, content: { type: 'text' as const, text: 'chào' } }], learning: null, notes: {}, now: new Date() };
+    expect(await store.commitTurn(commit)).toEqual({ ok: false, reason: 'version_conflict' });
+    const fresh = await store.loadTurnInput(recorded.messageId);
+    expect(fresh.conversation.state).toBe('officer');
+    const ok = await store.commitTurn({ ...commit, expectedVersion: fresh.conversation.version, replies: [], messageStatus: 'forwarded' });
+    expect(ok).toEqual({ ok: true, outboundIds: [] });
+    expect(await store.commitTurn({ ...commit, expectedVersion: fresh.conversation.version + 1 })).toEqual({ ok: false, reason: 'already_done' });
+  });
+
+  it('rejects officer actions on a stale version and invalid transitions', async () => {
+    const ingest = createIngestRepository(database.db);
+    const user = randomUUID();
+    const recorded = await ingest.recordInbound({ channel: 'web', platformMessageId: randomUUID(), sender: { platformUserId: user, threadId: user }, content: text('x'), sentAt: new Date(), receivedAt: new Date() });
+    const conversations = createConversationRepository(database.db);
+    const start = await conversations.load(recorded.conversationId);
+    await expect(conversations.applyEvent(start.id, { type: 'officer_release' }, start.version, new Date())).rejects.toMatchObject({ code: 'CONVERSATION_INVALID_TRANSITION' });
+    const taken = await conversations.applyEvent(start.id, { type: 'officer_take', officerId: randomUUID() }, start.version, new Date());
+    await expect(conversations.applyEvent(start.id, { type: 'close' }, start.version, new Date())).rejects.toMatchObject({ code: 'VERSION_CONFLICT' });
+    const released = await conversations.applyEvent(start.id, { type: 'officer_release' }, taken.version, new Date());
+    expect(released).toMatchObject({ state: 'bot', assignedOfficerId: null });
+  });
+});
