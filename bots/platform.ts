@@ -15,6 +15,7 @@ import { createApp } from './http/create-app.js';
 import { createAuthRouter } from './http/routes/auth-routes.js';
 import { createHealthRouter, type ReadinessCheck } from './http/routes/health-routes.js';
 import { createUnitRouter } from './http/routes/unit-routes.js';
+import { createLearningRouter } from './http/routes/learning-routes.js';
 import { createWebchatRouter } from './http/routes/webchat-routes.js';
 import { createChannelEventHandler } from './ingest/channel-events.js';
 import { createIngestService, type ChannelEventHandler, type IngestService } from './ingest/ingest-service.js';
@@ -27,6 +28,8 @@ import { createAuditRepository } from './storage/repositories/audit-repository.j
 import { createMemberDirectory } from './storage/repositories/channel-member-directory.js';
 import { createHistoryRepository } from './storage/repositories/history-repository.js';
 import { createIngestRepository } from './storage/repositories/ingest-repository.js';
+import { createLearningRepository } from './storage/repositories/learning-repository.js';
+import { createConversationRepository } from './storage/repositories/conversation-repository.js';
 import { createInboundProcessingStore, createOutboundDeliveryStore } from './storage/repositories/processing-repository.js';
 import { createRecoveryRepository } from './storage/repositories/recovery-repository.js';
 import { createSettingsRepository } from './storage/repositories/settings-repository.js';
@@ -92,6 +95,8 @@ export async function createPlatform(deps: PlatformDeps) {
     ingest: createIngestRepository(db),
     history: createHistoryRepository(db),
     recovery: createRecoveryRepository(db),
+    learning: createLearningRepository(db),
+    conversations: createConversationRepository(db),
     inbound: createInboundProcessingStore(db),
     outbound: createOutboundDeliveryStore(db),
   };
@@ -159,6 +164,7 @@ export async function createPlatform(deps: PlatformDeps) {
             router: createAuthRouter({ users: repositories.users, tokens, audit: repositories.audit, clock, loginAttemptsPer15Min: 10, secureCookies: (env.PUBLIC_BASE_URL ?? '').startsWith('https://') }),
           },
           { path: '/api/admin/units', router: createUnitRouter({ units: repositories.units, ...authDeps }) },
+          { path: '/api/admin/learning-queue', router: createLearningRouter({ learning: repositories.learning, ...authDeps }) },
         ],
       });
     },

@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import { hashPassword } from '../../bots/auth/password.js';
+import { testBackends } from '../support/backends.js';
+import { createScriptedClassifier } from '../support/scripted-classifier.js';
+import { createEchoKnowledge } from '../support/stub-knowledge.js';
+import { startTestPlatform, waitUntil, type TestPlatform } from '../support/test-platform.js';
+
+describe.each(testBackends())('learning queue on $name', (backend) => {
+  let t: TestPlatform;
+  beforeAll(async () => {
+    t = await startTestPlatform(backend, { classifier: createScriptedClassifier({}), knowledge: createEchoKnowledge() });
+    const { units, users } = t.platform.repositories;
+    await units.upsertUnits([
+      { parentCode: null, code: 'TLD', name: 'TLĐ', level: 'national' },
+      { parentCode: 'TLD', code: 'HN', name: 'HN', level: 'province_or_sector' },
+      { parentCode: 'TLD', code: 'HCM', name: 'HCM', level: 'province_or_sector' },
+      { parentCode: 'HN', code: 'HN-KCN', name: 'KCN', level: 'upper_grassroots' },
+      { parentCode: 'HN-KCN', code: 'A1', name: 'CĐCS A', level: 'grassroots' },
+    ]);
+    for (const [email, unit, role] of [['hn@x.vn', 'HN', 'officer'], ['hcm@x.vn', 'HCM', 'officer'], ['root@x.vn', 'TLD', 'admin']] as const) {
+      const found = await units.findByCode(unit);
+      await users.create({ email, passwordHash: await hashPassword('mat-khau-123'), role, unitId: found!.id, displayName: email });
+    }
+  });
+  afterAll(async () => t?.close());
+
+  async function queueAs(email: string) {
+    const login = await fetch(`${t.baseUrl}/api/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'mat-khau-123' }) });
+    const { token } = (await login.json()) as { token: string };
+    const response = await fetch(`${t.baseUrl}/api/admin/learning-queue`, { headers: { authorization: `Bearer ${token}` } });
+    return ((await response.json()) as { items: { text: string; reason: string; unitCode: string | null }[] }).items;
+  }
+
+  it('queues unsure messages with personal data redacted, visible only within the unit subtree', async () => {
+    const post = (text: string, unitCode?: string) =>
+      fetch(`${t.baseUrl}/api/webchat/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sessionId: randomUUID(), clientMessageId: randomUUID(), text, ...(unitCode ? { unitCode } : {}) }) });
+    await post('chuyện khó nói, gọi em số 0912 345 678 nhé', 'A1');
+    await post('một câu không rõ ràng');
+    await waitUntil(async () => (await t.platform.repositories.learning.count()) === 2, 20_000, 'two queued items');
+    const hn = await queueAs('hn@x.vn');
+    expect(hn).toHaveLength(1);
+    expect(hn[0]).toMatchObject({ reason: 'low_confidence', unitCode: 'A1' });
+    expect(hn[0]?.text).toContain('[SĐT]');
+    expect(hn[0]?.text).not.toContain('345');
+    expect(await queueAs('hcm@x.vn')).toEqual([]);
+    expect((await queueAs('root@x.vn')).map((i) => i.unitCode).sort()).toEqual(['A1', null]);
+  });
+});
