@@ -1,10 +1,17 @@
 #!/usr/bin/env node
-// Runs on `npm install` in this folder: builds the web UI so that `npm start` finds it ready.
+// Runs on `npm install` in this folder: builds the web UI and trains the NLU model, so that `npm start`
+// (and the tests) find both ready. Either is also rebuilt on demand if missing.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 if (!existsSync(new URL('../node_modules/vite', import.meta.url))) process.exit(0);
-const result = spawnSync(process.execPath, [fileURLToPath(new URL('./build-ui.mjs', import.meta.url))], { cwd: root, stdio: 'inherit' });
-process.exit(result.status ?? 1);
+const steps = [
+  [fileURLToPath(new URL('./build-ui.mjs', import.meta.url))],
+  [fileURLToPath(new URL('./congdoan.mjs', import.meta.url)), 'nlu', 'train'],
+];
+for (const args of steps) {
+  const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, LOG_LEVEL: 'warn' } });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}

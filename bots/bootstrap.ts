@@ -4,6 +4,7 @@ import { systemClock } from '../core/ports/clock.js';
 import type { Logger } from '../core/ports/logger.js';
 import { createRedactor } from '../intents/index.js';
 import { loadKnowledge } from './knowledge/load-knowledge.js';
+import { seedKnowledgeIfEmpty } from './knowledge/seed-knowledge.js';
 import { loadClassifier } from './nlu/load-classifier.js';
 import { createLogger } from './observability/logger.js';
 import { createPlatform, type ChannelModule, type Platform } from './platform.js';
@@ -31,6 +32,7 @@ export async function seedIfEmpty(base: { env: Env; logger: Logger; database: Da
   const demo = base.env.DEMO_SEED
     ? await seedDemoOrganisation({ units: createUnitRepository(db), users: createUserRepository(db), settings: createSettingsRepository(db), logger: base.logger })
     : { created: false, credentials: [] };
+  await seedKnowledgeIfEmpty(base);
   return demo;
 }
 
@@ -43,7 +45,8 @@ export async function bootPlatform(base: { env: Env; logger: Logger; database: D
     database,
     logger,
     classifier,
-    knowledge,
+    knowledge: knowledge.service,
+    knowledgeAdmin: knowledge,
     redactor: createRedactor(),
     clock: systemClock,
     channels: [...extraChannels],

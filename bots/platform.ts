@@ -16,6 +16,9 @@ import { createAuthRouter } from './http/routes/auth-routes.js';
 import { createHealthRouter, type ReadinessCheck } from './http/routes/health-routes.js';
 import { createUnitRouter } from './http/routes/unit-routes.js';
 import { createLearningRouter } from './http/routes/learning-routes.js';
+import { createFaqRouter } from './http/routes/faq-routes.js';
+import { createFaqRepository } from './storage/repositories/faq-repository.js';
+import { createLawRepository } from './storage/repositories/law-repository.js';
 import { createWebchatRouter } from './http/routes/webchat-routes.js';
 import { createChannelEventHandler } from './ingest/channel-events.js';
 import { createIngestService, type ChannelEventHandler, type IngestService } from './ingest/ingest-service.js';
@@ -45,6 +48,8 @@ export interface PlatformDeps {
   logger: Logger;
   classifier: MessageClassifier;
   knowledge: KnowledgeService;
+  /** Lets admin routes rebuild the FAQ matcher after edits; absent in tests that stub knowledge. */
+  knowledgeAdmin?: { reloadFaq(): Promise<void> };
   redactor: Redactor;
   clock?: Clock;
   /** Channels besides web chat (bots/channels/*), with their webhook routers and readiness checks. */
@@ -97,6 +102,8 @@ export async function createPlatform(deps: PlatformDeps) {
     recovery: createRecoveryRepository(db),
     learning: createLearningRepository(db),
     conversations: createConversationRepository(db),
+    faqs: createFaqRepository(db, clock),
+    laws: createLawRepository(db),
     inbound: createInboundProcessingStore(db),
     outbound: createOutboundDeliveryStore(db),
   };
@@ -165,6 +172,10 @@ export async function createPlatform(deps: PlatformDeps) {
           },
           { path: '/api/admin/units', router: createUnitRouter({ units: repositories.units, ...authDeps }) },
           { path: '/api/admin/learning-queue', router: createLearningRouter({ learning: repositories.learning, ...authDeps }) },
+          {
+            path: '/api/admin/faq',
+            router: createFaqRouter({ faqs: repositories.faqs, laws: repositories.laws, audit: repositories.audit, ...authDeps, reloadFaq: async () => deps.knowledgeAdmin?.reloadFaq() }),
+          },
         ],
       });
     },

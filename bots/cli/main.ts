@@ -4,6 +4,13 @@ import { registerChatCommand } from './commands/chat-command.js';
 import { registerDbCommands } from './commands/db-commands.js';
 import { registerOrgCommands } from './commands/org-commands.js';
 import { registerUserCommands } from './commands/user-commands.js';
+import { registerKbCommands } from './commands/kb-commands.js';
+import { registerNluCommands } from './commands/nlu-commands.js';
+import { parseEnv } from '../../core/config/env-schema.js';
+import { bootBase } from '../bootstrap.js';
+import { normalizeQuery } from '../knowledge/load-knowledge.js';
+import { nluPaths } from '../nlu/load-classifier.js';
+import { createLawRepository } from '../storage/repositories/law-repository.js';
 
 /** Builds the `congdoan` program. Tests call it with their own io and environment. */
 export function buildProgram(io: CliIo): Command {
@@ -16,6 +23,16 @@ export function buildProgram(io: CliIo): Command {
   registerOrgCommands(program, io);
   registerUserCommands(program, io);
   registerChatCommand(program, io);
+  registerKbCommands(program, {
+    openDatabase: async () => {
+      const base = await bootBase(io.env);
+      return { lawRepository: createLawRepository(base.database.db), close: () => base.database.close() };
+    },
+    stdout: io.stdout,
+    stderr: io.stderr,
+    normalizeQuery,
+  });
+  registerNluCommands(program, { ...nluPaths(parseEnv(io.env)), stdout: io.stdout, stderr: io.stderr });
   return program;
 }
 

@@ -1,9 +1,69 @@
 import type { Env } from '../../core/config/env-schema.js';
 import type { KnowledgeService } from '../../core/knowledge/answer.js';
 import type { Logger } from '../../core/ports/logger.js';
+import { canonicalizeTones, createRedactor, normalizeText } from '../../intents/index.js';
+import {
+  createArticleLookup,
+  createDefaultFaqMatcher,
+  createKnowledgeService,
+  createLawRetriever,
+  createSwappableFaqMatcher,
+  loadDefaultSynonymGroups,
+} from '../../knowledge/index.js';
+import { chatModelFromEnv } from '../llm/chat-model-from-env.js';
 import type { Database } from '../storage/database.js';
+import { createFaqRepository } from '../storage/repositories/faq-repository.js';
+import { createLawRepository } from '../storage/repositories/law-repository.js';
 
-// INTERIM: replaced by knowledge/'s service as soon as it lands (same session).
-export async function loadKnowledge(_deps: { env: Env; database: Database; logger: Logger }): Promise<KnowledgeService> {
-  return { answer: async () => ({ kind: 'not_covered', text: 'Chưa có dữ liệu.', citations: [], confidence: 0, composer: 'none' }) };
+export interface KnowledgeRuntime {
+  service: KnowledgeService;
+  /** Rebuilds the FAQ matcher from the stored entries (after officers edit or import the FAQ). */
+  reloadFaq(): Promise<void>;
+  readonly articleCount: number;
+  readonly faqCount: number;
+}
+
+/** The members' query normaliser (teencode, tone placement) shared by retrieval and the FAQ matcher. */
+export const normalizeQuery = (text: string): string => normalizeText(text).canonical;
+
+/**
+ * Builds the knowledge port from what is stored: the law corpus (BM25 index in memory, rebuilt at start —
+ * about a second for the 1,237 articles) and the published FAQ. With an LLM configured answers are composed
+ * and checked; without one they quote the law. Either way they are cited.
+ */
+export async function loadKnowledge(deps: { env: Env; database: Database; logger: Logger }): Promise<KnowledgeRuntime> {
+  const laws = createLawRepository(deps.database.db);
+  const faqs = createFaqRepository(deps.database.db);
+  const [articles, documents, published] = await Promise.all([laws.listArticles(), laws.listDocuments(), faqs.listPublished()]);
+  if (articles.length === 0) deps.logger.warn({}, 'no law articles imported: legal questions will be answered "not covered" (congdoan kb import FILE)');
+  const retriever = createLawRetriever({
+    articles,
+    documents,
+    synonyms: loadDefaultSynonymGroups(),
+    normalizeQuery,
+    // The corpus mixes thỏa/thoả: both sides are put in one tone style.
+    normalizeIndexText: canonicalizeTones,
+  });
+  const faq = createSwappableFaqMatcher((entries) => createDefaultFaqMatcher(entries, { normalize: normalizeQuery }), published);
+  const chatModel = chatModelFromEnv(deps.env);
+  const service = createKnowledgeService({
+    retriever,
+    faq,
+    ...(chatModel ? { chatModel } : {}),
+    redactor: createRedactor(),
+    articles: createArticleLookup(articles),
+    logger: deps.logger,
+    queryNormalizer: normalizeQuery,
+  });
+  deps.logger.info({ articles: articles.length, faq: published.length, llm: chatModel?.modelName ?? null }, 'knowledge loaded');
+  return {
+    service,
+    async reloadFaq() {
+      faq.replace(await faqs.listPublished());
+    },
+    articleCount: articles.length,
+    get faqCount() {
+      return faq.size;
+    },
+  };
 }

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { parseEnv, type Env } from '../../core/config/env-schema.js';
 import type { KnowledgeService } from '../../core/knowledge/answer.js';
 import type { MessageClassifier } from '../../core/nlu/nlu-result.js';
+import { systemClock, type Clock } from '../../core/ports/clock.js';
 import { silentLogger, type Logger } from '../../core/ports/logger.js';
 import { createRedactor } from '../../intents/index.js';
 import { createPlatform, type ChannelModule, type Platform } from '../../bots/platform.js';
@@ -18,11 +19,15 @@ export interface TestPlatform {
 
 export interface TestPlatformOptions {
   classifier: MessageClassifier;
-  knowledge: KnowledgeService;
+  /** A stub port, or the real knowledge runtime built on the test database (see bots/knowledge/load-knowledge.ts). */
+  knowledge: KnowledgeService | ((deps: { env: Env; database: TestDatabase; logger: Logger }) => Promise<{ service: KnowledgeService; reloadFaq(): Promise<void> }>);
   env?: Record<string, string>;
   startWorkers?: boolean;
-  channels?: (deps: { env: Env; logger: Logger }) => ChannelModule[];
+  /** Channel modules besides web chat; `database` and `clock` are what createChannelModules needs. */
+  channels?: (deps: { env: Env; logger: Logger; database: TestDatabase; clock: Clock }) => ChannelModule[];
   database?: TestDatabase;
+  /** The platform's clock (default: the system clock). */
+  clock?: Clock;
 }
 
 /** A whole platform on one backend pair, listening on a random loopback port. */
@@ -39,14 +44,18 @@ export async function startTestPlatform(backend: TestBackend, options: TestPlatf
     ...(backend.redisUrl ? { REDIS_URL: backend.redisUrl } : {}),
     ...options.env,
   });
+  const clock = options.clock ?? systemClock;
+  const knowledge = typeof options.knowledge === 'function' ? await options.knowledge({ env, database, logger: silentLogger }) : { service: options.knowledge, reloadFaq: async () => undefined };
   const platform = await createPlatform({
     env,
+    clock,
     database,
     logger: silentLogger,
     classifier: options.classifier,
-    knowledge: options.knowledge,
+    knowledge: knowledge.service,
+    knowledgeAdmin: knowledge,
     redactor: createRedactor(),
-    channels: options.channels?.({ env, logger: silentLogger }) ?? [],
+    channels: options.channels?.({ env, logger: silentLogger, database, clock }) ?? [],
   });
   if (options.startWorkers !== false) await platform.startWorkers();
   const server: Server = await new Promise((resolve) => {

@@ -207,7 +207,8 @@ export const unansweredQuestions = pgTable(
     confidence: real('confidence'),
     reason: text('reason').notNull(),
     status: text('status').notNull().default('open'),
-    faqEntryId: uuid('faq_entry_id'),
+    /** The FAQ entry an officer wrote from this question (FAQ ids are readable slugs). */
+    faqEntryId: text('faq_entry_id'),
     createdAt: createdAt(),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
   },

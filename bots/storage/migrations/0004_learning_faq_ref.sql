@@ -1,0 +1,1 @@
+ALTER TABLE "unanswered_questions" ALTER COLUMN "faq_entry_id" SET DATA TYPE text;
