@@ -3,6 +3,7 @@ import { parseEnv, type Env } from '../core/config/env-schema.js';
 import { systemClock } from '../core/ports/clock.js';
 import type { Logger } from '../core/ports/logger.js';
 import { createRedactor } from '../intents/index.js';
+import { createChannelModules } from './channels/create-channel-modules.js';
 import { loadKnowledge } from './knowledge/load-knowledge.js';
 import { seedKnowledgeIfEmpty } from './knowledge/seed-knowledge.js';
 import { loadClassifier } from './nlu/load-classifier.js';
@@ -49,6 +50,7 @@ export async function bootPlatform(base: { env: Env; logger: Logger; database: D
     knowledgeAdmin: knowledge,
     redactor: createRedactor(),
     clock: systemClock,
-    channels: [...extraChannels],
+    // Every channel whose env vars are set (the worker needs the adapters to send, not only the server).
+    channels: [...createChannelModules({ env, database, logger, clock: systemClock }), ...extraChannels],
   });
 }

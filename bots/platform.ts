@@ -186,6 +186,7 @@ export async function createPlatform(deps: PlatformDeps) {
       workersStarted = true;
       registerWorkers({
         runner: queue,
+        runnerQueue: queue,
         inbound: { store: repositories.inbound, ports: turnPorts, queue, redactor: deps.redactor, leaseMs: env.INBOUND_LEASE_MS },
         outbound: { store: repositories.outbound, clock, logger, leaseMs: env.INBOUND_LEASE_MS, maxAttempts: env.OUTBOUND_MAX_ATTEMPTS },
         adapters,

@@ -29,6 +29,8 @@ export interface OpenDatabaseOptions {
   dataDir?: string | undefined;
   /** PGlite only: keep the database in memory (tests). */
   memory?: boolean;
+  /** PGlite in memory only: start from a data directory dumped by `dumpPglite` (a migrated template). */
+  pgliteSnapshot?: Blob;
   /** Apply pending migrations (default true). */
   migrate?: boolean;
   poolSize?: number;
@@ -78,7 +80,7 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
   let releaseLock = () => undefined as void;
   let client;
   if (options.memory) {
-    client = new PGlite();
+    client = options.pgliteSnapshot ? new PGlite({ loadDataDir: options.pgliteSnapshot }) : new PGlite();
   } else {
     if (!options.dataDir) throw new AppError('CONFIG_INVALID', 'DATA_DIR is required for the embedded database');
     mkdirSync(options.dataDir, { recursive: true });
@@ -129,4 +131,11 @@ function isProcessAlive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/** Dumps a PGlite database's data directory, to start other in-memory databases from it quickly. */
+export async function dumpPglite(database: Database): Promise<Blob> {
+  if (database.kind !== 'pglite') throw new AppError('INTERNAL', 'only an embedded database can be dumped');
+  const client = (database.db as unknown as { $client: { dumpDataDir(compression: 'none'): Promise<Blob> } }).$client;
+  return client.dumpDataDir('none');
 }

@@ -1,5 +1,6 @@
 import type { ChannelAdapter } from '../../core/channels/channel-adapter.js';
-import type { JobRunner } from '../../core/jobs/job-queue.js';
+import type { JobQueue, JobRunner } from '../../core/jobs/job-queue.js';
+import { isAppError } from '../../core/errors/app-error.js';
 import type { ChannelId } from '../../core/messages/channels.js';
 import { deliverConversationOutbound, type DeliverOutboundDeps } from '../../core/processing/deliver-outbound.js';
 import { processConversationInbound, type ProcessInboundDeps } from '../../core/processing/process-inbound.js';
@@ -7,6 +8,8 @@ import type { Metrics } from '../observability/metrics.js';
 
 export interface WorkerDeps {
   runner: JobRunner;
+  /** Where delayed retries are enqueued (the same queue the runner consumes). */
+  runnerQueue: JobQueue;
   inbound: ProcessInboundDeps;
   outbound: Omit<DeliverOutboundDeps, 'adapters'>;
   adapters: (channel: ChannelId) => ChannelAdapter | undefined;
@@ -31,8 +34,15 @@ export function registerWorkers(deps: WorkerDeps): void {
     concurrency: deps.concurrency,
     // One more job attempt than message attempts: the last one marks the message failed and moves on.
     retry: { attempts: deps.outbound.maxAttempts + 1, backoffMs: deps.backoffMs },
-    handler: async (data) => {
-      await deliverConversationOutbound({ ...deps.outbound, adapters: deps.adapters }, data.conversationId);
+    handler: async (data, job) => {
+      try {
+        await deliverConversationOutbound({ ...deps.outbound, adapters: deps.adapters }, data.conversationId);
+      } catch (error) {
+        // The platform named its own wait: come back exactly then instead of after the queue's backoff.
+        const retryAfterMs = isAppError(error) ? error.details.retryAfterMs : undefined;
+        if (typeof retryAfterMs !== 'number') throw error;
+        await deps.runnerQueue.enqueue('outbound.send', data, { jobId: `${data.messageId}-ra${job.attempt}-${Date.now()}`, delayMs: Math.min(retryAfterMs, 15 * 60_000) });
+      }
     },
   });
 }

@@ -56,6 +56,10 @@ async function deliverOne(deps: DeliverOutboundDeps, messageId: string): Promise
     deps.logger.warn({ messageId, code: result.code }, 'reply failed permanently');
     return 'failed';
   }
+  // A platform that says "slow down, retry after N ms" has not refused the message: that wait is not an attempt.
+  if (result.code === 'RATE_LIMITED' && result.retryAfterMs !== undefined) {
+    throw new AppError('RATE_LIMITED', `rate limited by the platform: ${result.detail}`, { details: { retryAfterMs: result.retryAfterMs } });
+  }
   const attempts = await deps.store.recordFailedAttempt(messageId, result.code, result.detail);
   if (attempts >= deps.maxAttempts) {
     await deps.store.markFailed(messageId, result.code, `gave up after ${attempts} attempts: ${result.detail}`, deps.clock.now());

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { openDatabase, type Database } from '../../bots/storage/database.js';
+import { dumpPglite, openDatabase, type Database } from '../../bots/storage/database.js';
 import { withDatabase } from './test-services.js';
 
 /**
@@ -26,11 +26,25 @@ export interface TestDatabase extends Database {
 }
 
 let counter = 0;
+// Migrating a fresh PGlite takes seconds; each test process does it once and copies the result.
+let pgliteTemplate: Promise<Blob> | null = null;
+
+function migratedPgliteTemplate(): Promise<Blob> {
+  pgliteTemplate ??= (async () => {
+    const template = await openDatabase({ memory: true });
+    try {
+      return await dumpPglite(template);
+    } finally {
+      await template.close();
+    }
+  })();
+  return pgliteTemplate;
+}
 
 /** A fresh, migrated, empty database for one suite. Call `close()` in afterAll: it also drops the database. */
 export async function createTestDatabase(backend: TestBackend): Promise<TestDatabase> {
   if (backend.name === 'embedded') {
-    const database = await openDatabase({ memory: true });
+    const database = await openDatabase({ memory: true, pgliteSnapshot: await migratedPgliteTemplate() });
     return { ...database, url: null };
   }
   const templateUrl = process.env.CD_TEST_PG_TEMPLATE_URL as string;

@@ -15,7 +15,7 @@ export function renderWebchat(message: OutboundMessage, parts: OutboundContent[]
     parts: parts.map((part) =>
       part.type === 'choices'
         ? { text: part.text, choices: part.choices }
-        : { text: part.type === 'text' ? part.text : part.type === 'media' ? (part.caption ?? part.url) : part.title },
+        : { text: part.type === 'text' ? part.text : part.type === 'media' ? [part.caption, part.url].filter(Boolean).join('\n') : part.title },
     ),
   };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../database.js';
 import { channelDeliveries, messages } from '../schema/index.js';
 
@@ -66,7 +66,8 @@ export function createChannelDeliveryRepository(db: Db) {
      * An echo whose id we do not know yet may be one of our sends that has not returned (the platform
      * echoes before it answers the send call). A part to the same recipient with the same text, still
      * `sending` or sent since `since`, is claimed for the echo: it is ours, and its platform id is now known,
-     * so a retry after a crash will not send it again.
+     * so a retry after a crash will not send it again. (A recently sent part also matches, in case a platform
+     * gives the echo another id than the send's answer.)
      */
     async claimEcho(input: { channel: string; recipient: string; textHash: string; platformMessageId: string; since: Date; now: Date }): Promise<boolean> {
       const [candidate] = await db
@@ -80,7 +81,8 @@ export function createChannelDeliveryRepository(db: Db) {
             or(eq(channelDeliveries.status, 'sending'), gt(channelDeliveries.sentAt, input.since)),
           ),
         )
-        .orderBy(asc(channelDeliveries.createdAt))
+        // A part still waiting for its send's answer is the best match; then the most recent sent one.
+        .orderBy(sql`case when ${channelDeliveries.status} = 'sending' then 0 else 1 end`, desc(channelDeliveries.createdAt))
         .limit(1);
       if (!candidate) return false;
       if (candidate.platformMessageId === null) {

@@ -2,3 +2,4 @@
 export * from './core-schema.js';
 export * from './knowledge-schema.js';
 export * from './channel-schema.js';
+export * from './faq-schema.js';

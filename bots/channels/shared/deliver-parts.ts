@@ -1,0 +1,78 @@
+import type { SendFailureCode, SendResult } from '../../../core/channels/channel-adapter.js';
+import type { OutboundMessage } from '../../../core/messages/outbound.js';
+import type { Clock } from '../../../core/ports/clock.js';
+import { deliveryTextHash, type ChannelDeliveryRepository } from '../../storage/repositories/channel-delivery-repository.js';
+import type { SendThrottle } from './send-throttle.js';
+
+export type PartOutcome =
+  | { ok: true; platformMessageId: string }
+  | {
+      ok: false;
+      retryable: boolean;
+      code: SendFailureCode;
+      detail: string;
+      retryAfterMs?: number;
+      /** No answer was received (timeout, connection lost): the platform may have accepted the part. */
+      outcomeUnknown?: boolean;
+    };
+
+export interface RenderedPart<P> {
+  payload: P;
+  /** The text the member will see, hashed to recognise the platform's echo of this part. */
+  text: string;
+}
+
+export interface DeliverPartsDeps {
+  deliveries: Pick<ChannelDeliveryRepository, 'partsOf' | 'beginPart' | 'completePart' | 'abortPart'>;
+  throttle: SendThrottle;
+  clock: Clock;
+}
+
+/**
+ * Sends the parts of one outbound message in order, idempotently: parts the platform already accepted
+ * (in an earlier attempt, or recognised from their echo) are skipped, so a retry after a failure on part 3
+ * never repeats parts 1 and 2. Each part waits for its rate-limit token. The first failure stops the
+ * message: later parts must not overtake it.
+ */
+export async function deliverParts<P>(
+  deps: DeliverPartsDeps,
+  message: OutboundMessage,
+  parts: RenderedPart<P>[],
+  sendPart: (payload: P, index: number) => Promise<PartOutcome>,
+): Promise<SendResult> {
+  const known = new Map((await deps.deliveries.partsOf(message.id)).map((row) => [row.part, row]));
+  const ids: string[] = [];
+  for (const [index, part] of parts.entries()) {
+    const previous = known.get(index);
+    if (previous?.status === 'sent' && previous.platformMessageId) {
+      ids.push(previous.platformMessageId);
+      continue;
+    }
+    const slot = await deps.throttle.acquire(message.recipient.threadId);
+    if (!slot.ok) {
+      return { ok: false, retryable: true, code: 'RATE_LIMITED', detail: `local rate limit for ${message.channel}`, retryAfterMs: slot.retryAfterMs };
+    }
+    await deps.deliveries.beginPart({
+      outboundMessageId: message.id,
+      part: index,
+      channel: message.channel,
+      recipient: message.recipient.platformUserId,
+      textHash: deliveryTextHash(part.text),
+      now: deps.clock.now(),
+    });
+    const outcome = await sendPart(part.payload, index);
+    if (!outcome.ok) {
+      // A refusal means nothing was delivered; an unanswered call may have been, so its row stays `sending`
+      // and a late echo can still complete it.
+      if (!outcome.outcomeUnknown) await deps.deliveries.abortPart(message.id, index);
+      const { ok: _ok, outcomeUnknown: _unknown, ...failure } = outcome;
+      const detail = parts.length > 1 ? `part ${index + 1}/${parts.length}: ${failure.detail}` : failure.detail;
+      return failure.retryable
+        ? { ok: false, retryable: true, code: failure.code, detail, ...(failure.retryAfterMs !== undefined ? { retryAfterMs: failure.retryAfterMs } : {}) }
+        : { ok: false, retryable: false, code: failure.code, detail };
+    }
+    await deps.deliveries.completePart(message.id, index, outcome.platformMessageId, deps.clock.now());
+    ids.push(outcome.platformMessageId);
+  }
+  return { ok: true, platformMessageIds: ids };
+}

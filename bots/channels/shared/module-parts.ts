@@ -1,0 +1,38 @@
+import type { ChannelAdapter } from '../../../core/channels/channel-adapter.js';
+import type { TokenBucketLimits } from '../../../core/channels/token-bucket.js';
+import type { Clock } from '../../../core/ports/clock.js';
+import { createWebhookRouter } from '../../http/webhook-route.js';
+import type { IngestService } from '../../ingest/ingest-service.js';
+import type { ChannelModule } from '../../platform.js';
+import type { Db } from '../../storage/database.js';
+import { createChannelDeliveryRepository } from '../../storage/repositories/channel-delivery-repository.js';
+import type { DeliverPartsDeps } from './deliver-parts.js';
+import { MAX_IN_PROCESS_WAIT_MS } from './send-limits.js';
+import { createSendThrottle } from './send-throttle.js';
+
+/** The delivery log and the rate limiter of one channel (one throttle per channel per process). */
+export function createDeliveryDeps(db: Db, clock: Clock, limits: { perRecipient: TokenBucketLimits; global: TokenBucketLimits }): DeliverPartsDeps {
+  return {
+    deliveries: createChannelDeliveryRepository(db),
+    throttle: createSendThrottle({ ...limits, maxWaitMs: MAX_IN_PROCESS_WAIT_MS, clock }),
+    clock,
+  };
+}
+
+/**
+ * The generic webhook flow (http/webhook-route.ts) at `path`, built once the platform's ingest service
+ * exists; `wrapIngest` lets a channel act after the durable write (Telegram answers button presses).
+ */
+export function genericWebhook(path: string, adapter: ChannelAdapter, wrapIngest?: (ingest: IngestService) => IngestService): NonNullable<ChannelModule['webhook']> {
+  return {
+    path,
+    createRouter: (deps) =>
+      createWebhookRouter('/', {
+        adapter,
+        ingest: wrapIngest ? wrapIngest(deps.ingest) : deps.ingest,
+        clock: deps.clock,
+        metrics: deps.metrics,
+        maxBodyBytes: deps.maxBodyBytes,
+      }),
+  };
+}

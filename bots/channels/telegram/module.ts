@@ -1,0 +1,51 @@
+import type { Clock } from '../../../core/ports/clock.js';
+import type { Logger } from '../../../core/ports/logger.js';
+import type { IngestService } from '../../ingest/ingest-service.js';
+import type { ChannelModule } from '../../platform.js';
+import type { Db } from '../../storage/database.js';
+import { createBackgroundProbe } from '../shared/background-probe.js';
+import { createDeliveryDeps, genericWebhook } from '../shared/module-parts.js';
+import { SEND_LIMITS } from '../shared/send-limits.js';
+import { createTelegramAdapter } from './adapter.js';
+import { createTelegramClient, type TelegramClient } from './client.js';
+import type { TelegramConfig } from './config.js';
+import { CALLBACK_ID_PREFIX } from './decode.js';
+
+export const TELEGRAM_WEBHOOK_PATH = '/webhooks/telegram';
+
+/** Telegram as a platform module: POST /webhooks/telegram, sends through grammY's Api with auto-retry. */
+export function createTelegramModule(deps: { config: TelegramConfig; db: Db; clock: Clock; logger: Logger }): ChannelModule {
+  const logger = deps.logger.child({ channel: 'telegram' });
+  const client = createTelegramClient({ config: deps.config, logger });
+  const adapter = createTelegramAdapter({
+    config: deps.config,
+    client,
+    delivery: createDeliveryDeps(deps.db, deps.clock, SEND_LIMITS.telegram),
+  });
+  const probe = createBackgroundProbe({ name: 'channel:telegram', probe: () => client.checkBot(), logger });
+  probe.start();
+  return {
+    adapter,
+    webhook: genericWebhook(TELEGRAM_WEBHOOK_PATH, adapter, (ingest) => answeringCallbacks(ingest, client)),
+    readiness: probe.readiness,
+    close: () => probe.stop(),
+  };
+}
+
+/**
+ * Button presses must be answered (answerCallbackQuery) or the member's button keeps spinning. It is done
+ * after the durable write, without delaying Telegram's 200; a redelivered press is answered again, harmlessly.
+ */
+function answeringCallbacks(ingest: IngestService, client: Pick<TelegramClient, 'answerCallback'>): IngestService {
+  return {
+    async ingest(events) {
+      const outcomes = await ingest.ingest(events);
+      for (const event of events) {
+        if (event.kind === 'message' && event.platformMessageId.startsWith(CALLBACK_ID_PREFIX)) {
+          void client.answerCallback(event.platformMessageId.slice(CALLBACK_ID_PREFIX.length));
+        }
+      }
+      return outcomes;
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { looksLikeUnitCode, parseMemberCommand } from './member-command-parse.js';
+
+const text = (value: string) => parseMemberCommand({ type: 'text', text: value });
+
+describe('parseMemberCommand', () => {
+  it.each([
+    ['/start', { type: 'start', code: null }],
+    ['/start cdcs001', { type: 'start', code: 'CDCS001' }],
+    ['/start@congdoan_bot CDCS-HN_01', { type: 'start', code: 'CDCS-HN_01' }],
+    ['/donvi CDCS001', { type: 'set_unit', code: 'CDCS001' }],
+    ['/donvi', { type: 'set_unit', code: null }],
+    ['/congdoan abc12', { type: 'set_unit', code: 'ABC12' }],
+    ['mã công đoàn CDCS001', { type: 'set_unit', code: 'CDCS001' }],
+    ['Ma cong doan: cdcs001', { type: 'set_unit', code: 'CDCS001' }],
+    ['đổi đơn vị CDCS002', { type: 'set_unit', code: 'CDCS002' }],
+    ['/lienket', { type: 'link_request' }],
+    ['liên kết', { type: 'link_request' }],
+    ['/lienket 123456', { type: 'link_redeem', code: '123456' }],
+    ['/lienket 123 456', { type: 'link_redeem', code: '123456' }],
+    ['mã liên kết: 654321', { type: 'link_redeem', code: '654321' }],
+    ['/lienket abc', { type: 'link_redeem', code: 'abc' }],
+    ['/trogiup', { type: 'help' }],
+  ])('%s', (input, expected) => {
+    expect(text(input)).toEqual(expected);
+  });
+
+  it('leaves ordinary messages to the assistant', () => {
+    for (const message of ['Công ty nợ lương 2 tháng', 'liên kết với công đoàn khác thế nào?', 'mã số thuế của tôi', '/unknowncommand', '2']) {
+      expect(text(message)).toBeNull();
+    }
+  });
+
+  it('reads the platform start button as start, other postbacks not at all', () => {
+    expect(parseMemberCommand({ type: 'postback', payload: 'member:start' })).toEqual({ type: 'start', code: null });
+    expect(parseMemberCommand({ type: 'postback', payload: 'handoff:accept' })).toBeNull();
+  });
+});
+
+describe('looksLikeUnitCode', () => {
+  it('takes lone tokens with letters and digits', () => {
+    expect(looksLikeUnitCode(' cdcs001 ')).toBe('CDCS001');
+    expect(looksLikeUnitCode('HN-0042')).toBe('HN-0042');
+  });
+  it('does not take choice numbers, phone numbers, words or sentences', () => {
+    for (const value of ['2', '0912345678', 'alo', 'lương', 'CDCS 001', 'a1']) expect(looksLikeUnitCode(value)).toBeNull();
+  });
+});

@@ -1,0 +1,130 @@
+import { createScriptedClassifier } from '../../../tests/support/scripted-classifier.js';
+import type { KnowledgeService } from '../../knowledge/answer.js';
+import type { ChannelId } from '../../messages/channels.js';
+import type { InboundContent } from '../../messages/content.js';
+import { DEFAULT_NLU_THRESHOLDS } from '../../nlu/thresholds.js';
+import { silentLogger } from '../../ports/logger.js';
+import type { MemberDirectory, RedeemLinkResult, UnitSummary } from '../../ports/member-directory.js';
+import { runTurn } from '../run-turn.js';
+import type { TurnInput, TurnPorts } from '../turn.js';
+
+/**
+ * An in-memory MemberDirectory: this suite tests the pipeline step (what is answered, when the unit
+ * question is asked); the SQL implementation has its own suite on both database backends.
+ */
+function memoryDirectory(options: { redeem?: RedeemLinkResult } = {}) {
+  const unitsByCode = new Map<string, UnitSummary>([['CDCS001', { id: 'u-1', code: 'CDCS001', name: 'Công đoàn cơ sở Công ty May Thăng Long' }]]);
+  const memberUnits = new Map<string, UnitSummary>();
+  const prompts = new Map<string, string>();
+  const calls: string[] = [];
+  const directory: MemberDirectory = {
+    async unitOf(memberId) {
+      return memberUnits.get(memberId) ?? null;
+    },
+    async setUnitByCode(memberId, code) {
+      calls.push(`setUnit ${code}`);
+      const unit = unitsByCode.get(code.toUpperCase());
+      if (!unit) return { status: 'not_found' };
+      const changed = memberUnits.get(memberId)?.id !== unit.id;
+      memberUnits.set(memberId, unit);
+      return { status: changed ? 'set' : 'unchanged', unit };
+    },
+    async createLinkCode({ now }) {
+      calls.push('createLinkCode');
+      return { code: '482913', expiresAt: new Date(now.getTime() + 600_000) };
+    },
+    async redeemLinkCode({ code }) {
+      calls.push(`redeem ${code}`);
+      return options.redeem ?? { status: 'invalid' };
+    },
+    async claimUnitCodePrompt(memberId, requestId) {
+      const previous = prompts.get(memberId);
+      if (!previous) prompts.set(memberId, requestId);
+      return !previous || previous === requestId;
+    },
+  };
+  return { directory, calls };
+}
+
+const classifier = createScriptedClassifier({ 'lương tối thiểu vùng 1': { route: 'question', topic: 'wages' } });
+const knowledge: KnowledgeService = { answer: async (q) => ({ kind: 'legal', text: `Trả lời: ${q.text}`, citations: [], confidence: 0.9, composer: 'extractive' }) };
+const ports = (directory: MemberDirectory): TurnPorts => ({ classifier, knowledge, clock: { now: () => new Date('2026-03-02T08:00:00Z') }, logger: silentLogger, thresholds: DEFAULT_NLU_THRESHOLDS, memberDirectory: directory });
+
+function input(content: InboundContent | string, options: { channel?: ChannelId; unitId?: string | null; state?: TurnInput['conversation']['state']; messageId?: string } = {}): TurnInput {
+  return {
+    message: { id: options.messageId ?? 'msg-1', platformMessageId: 'p1', content: typeof content === 'string' ? { type: 'text', text: content } : content, receivedAt: new Date() },
+    conversation: { id: 'c1', channel: options.channel ?? 'telegram', state: options.state ?? 'bot', version: 0, lowConfidenceStreak: 0 },
+    member: { id: 'member-1', unitId: options.unitId ?? null },
+    lastBotReply: null,
+  };
+}
+const texts = (outcome: Awaited<ReturnType<typeof runTurn>>) => outcome.replies.map((r) => (r.content.type === 'text' ? r.content.text : ''));
+
+describe('member commands step', () => {
+  it('greets /start CODE and confirms the union', async () => {
+    const { directory } = memoryDirectory();
+    const outcome = await runTurn(input('/start CDCS001'), ports(directory));
+    expect(outcome.nlu).toBeNull();
+    expect(texts(outcome)).toHaveLength(1);
+    expect(texts(outcome)[0]).toMatch(/^Chào bạn! Mình là trợ lý/);
+    expect(texts(outcome)[0]).toContain('Mình đã ghi nhận bạn là đoàn viên của Công đoàn cơ sở Công ty May Thăng Long (mã CDCS001)');
+  });
+
+  it('says plainly when a code is unknown and how to try again', async () => {
+    const { directory } = memoryDirectory();
+    const outcome = await runTurn(input('/donvi XYZ999'), ports(directory));
+    expect(texts(outcome)[0]).toContain('chưa tìm thấy công đoàn cơ sở nào có mã XYZ999');
+    expect(texts(outcome)[0]).toContain('/donvi MÃ_CÔNG_ĐOÀN');
+  });
+
+  it('gives a link code for /lienket and reports each redeem outcome in Vietnamese', async () => {
+    const { directory } = memoryDirectory();
+    expect(texts(await runTurn(input('/lienket'), ports(directory)))[0]).toContain('Mã liên kết của bạn là: 482913 (có hiệu lực trong 10 phút');
+    expect(texts(await runTurn(input('/lienket 111111'), ports(directory)))[0]).toContain('không đúng hoặc đã được dùng');
+    const linked = memoryDirectory({ redeem: { status: 'linked', unit: null, channels: ['telegram', 'zalo'] } });
+    expect(texts(await runTurn(input('/lienket 482913'), ports(linked.directory)))[0]).toBe(
+      'Đã liên kết thành công! Từ nay mình nhận ra bạn trên Telegram, Zalo là cùng một người, lịch sử trò chuyện được giữ nguyên.',
+    );
+  });
+
+  it('works while an officer owns the conversation (a request to the system, not to the bot)', async () => {
+    const { directory } = memoryDirectory();
+    const outcome = await runTurn(input('/donvi CDCS001', { state: 'officer' }), ports(directory));
+    expect(outcome.silentReason).toBeNull();
+    expect(texts(outcome)[0]).toContain('CDCS001');
+  });
+
+  it('asks a new Zalo member for the union code once, before the answer', async () => {
+    const { directory } = memoryDirectory();
+    const first = await runTurn(input('lương tối thiểu vùng 1', { channel: 'zalo' }), ports(directory));
+    expect(first.replies.map((r) => r.kind)).toEqual(['system', 'answer']);
+    expect(texts(first)[0]).toContain('cho mình xin mã công đoàn');
+    // The same turn computed again (a version conflict) asks again; a later message does not.
+    expect((await runTurn(input('lương tối thiểu vùng 1', { channel: 'zalo' }), ports(directory))).replies).toHaveLength(2);
+    const later = await runTurn(input('lương tối thiểu vùng 1', { channel: 'zalo', messageId: 'msg-2' }), ports(directory));
+    expect(later.replies.map((r) => r.kind)).toEqual(['answer']);
+  });
+
+  it('does not ask on other channels, in officer mode, or when the member has a union', async () => {
+    const { directory } = memoryDirectory();
+    expect((await runTurn(input('lương tối thiểu vùng 1', { channel: 'telegram' }), ports(directory))).replies).toHaveLength(1);
+    expect((await runTurn(input('lương tối thiểu vùng 1', { channel: 'zalo', state: 'officer' }), ports(directory))).replies).toHaveLength(0);
+    expect((await runTurn(input('lương tối thiểu vùng 1', { channel: 'zalo', unitId: 'u-1' }), ports(directory))).replies).toHaveLength(1);
+  });
+
+  it('takes a lone code from a member without a union as the answer to the question', async () => {
+    const { directory, calls } = memoryDirectory();
+    const outcome = await runTurn(input('cdcs001', { channel: 'zalo' }), ports(directory));
+    expect(calls).toEqual(['setUnit CDCS001']);
+    expect(texts(outcome)[0]).toContain('Công ty May Thăng Long');
+    // With a union already, the same token is just a message for the assistant.
+    const again = memoryDirectory();
+    await runTurn(input('cdcs001', { channel: 'zalo', unitId: 'u-1' }), ports(again.directory));
+    expect(again.calls).toEqual([]);
+  });
+
+  it('does nothing without a directory (commands off)', async () => {
+    const outcome = await runTurn(input('/donvi CDCS001'), { ...ports(memoryDirectory().directory), memberDirectory: undefined });
+    expect(outcome.notes.memberCommand).toBeUndefined();
+  });
+});

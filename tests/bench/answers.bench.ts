@@ -1,0 +1,100 @@
+/**
+ * Answer composition benchmark: `node --import tsx tests/bench/answers.bench.ts`.
+ * JSON lines: FAQ index build and match latency, FAQ precision/recall on the held-out set, end-to-end
+ * `KnowledgeService.answer` latency without an LLM (FAQ / extractive / not covered) and through the OpenAI SDK
+ * against the local fake server (HTTP round trip, reply checks). Shared corpus when present, else the fixture.
+ */
+import { readFileSync } from 'node:fs';
+import { DEFAULT_FAQ_THRESHOLD } from '../../knowledge/faq/faq-matcher.js';
+import { createDefaultFaqMatcher } from '../../knowledge/faq/default-faq-matcher.js';
+import { evaluateFaqMatcher, parseFaqEvalJsonl } from '../../knowledge/faq/faq-evaluation.js';
+import { loadStarterPack } from '../../knowledge/faq/starter-pack.js';
+import { normalizeText } from '../../intents/index.js';
+import { groundedResponder, startFakeOpenAiServer } from '../fakes/fake-openai-server.js';
+import { ask, createAnswerStack, loadAnswerCorpus } from '../knowledge/answers-fixtures.js';
+
+const corpus = await loadAnswerCorpus();
+const emit = (record: Record<string, unknown>): void => {
+  process.stdout.write(`${JSON.stringify({ suite: 'answers', corpus: corpus.source, ...record })}\n`);
+};
+const round = (value: number): number => Number(value.toFixed(3));
+const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+const summary = (latencies: number[]) => {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const total = latencies.reduce((sum, value) => sum + value, 0);
+  return { n: latencies.length, ms_p50: round(percentile(sorted, 0.5)), ms_p99: round(percentile(sorted, 0.99)), per_second: round((latencies.length / total) * 1000) };
+};
+
+const entries = loadStarterPack();
+const buildStart = performance.now();
+const matcher = createDefaultFaqMatcher(entries);
+emit({ bench: 'faq_index_build', ms: round(performance.now() - buildStart), entries: entries.length });
+
+const cases = parseFaqEvalJsonl(readFileSync(new URL('../../knowledge/faq/faq-eval.jsonl', import.meta.url), 'utf8'));
+for (const point of evaluateFaqMatcher(matcher, cases, [0.4, DEFAULT_FAQ_THRESHOLD, 0.6])) {
+  emit({ bench: 'faq_eval', threshold: point.threshold, precision: round(point.precision), recall: round(point.recall), false_answer_rate: round(point.falseAnswerRate), cases: cases.length });
+}
+
+// As bots/ should wire it: the NLU normaliser (teencode, tone placement) on both sides of the FAQ comparison.
+const normalized = createDefaultFaqMatcher(entries, { normalize: (text) => normalizeText(text).canonical });
+for (const point of evaluateFaqMatcher(normalized, cases, [DEFAULT_FAQ_THRESHOLD])) {
+  emit({ bench: 'faq_eval_normalized', threshold: point.threshold, precision: round(point.precision), recall: round(point.recall), false_answer_rate: round(point.falseAnswerRate), cases: cases.length });
+}
+
+const questions = Array.from({ length: 1000 }, (_, i) => cases[i % cases.length]?.text as string);
+for (const question of questions.slice(0, 50)) matcher.match(question);
+const matchLatencies = questions.map((question) => {
+  const start = performance.now();
+  matcher.match(question);
+  return performance.now() - start;
+});
+emit({ bench: 'faq_match', ...summary(matchLatencies) });
+
+const { service } = await createAnswerStack();
+const kinds = new Map<string, number>();
+const answerLatencies: number[] = [];
+for (const question of questions.slice(0, 400)) {
+  const start = performance.now();
+  const answer = await service.answer(ask(question));
+  answerLatencies.push(performance.now() - start);
+  kinds.set(answer.composer, (kinds.get(answer.composer) ?? 0) + 1);
+}
+emit({ bench: 'answer_without_llm', ...summary(answerLatencies), composers: Object.fromEntries(kinds) });
+
+// Coverage decision (answer vs "not covered") on questions the corpus covers and on ones it does not.
+const jsonLines = (url: URL) => readFileSync(url, 'utf8').split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as Record<string, unknown>);
+const coverage = [
+  ...jsonLines(new URL('../../knowledge/answer/coverage-eval.jsonl', import.meta.url)).map((line) => ({ text: String(line.text), covered: line.covered === true })),
+  ...cases.filter((c) => c.expected !== null).map((c) => ({ text: c.text, covered: true })),
+  ...jsonLines(new URL('../../knowledge/eval/questions.jsonl', import.meta.url)).map((line) => ({ text: String(line.q), covered: true })),
+];
+let answeredCovered = 0;
+let rejectedUncovered = 0;
+for (const item of coverage) {
+  const answer = await service.answer(ask(item.text));
+  if (item.covered && answer.kind !== 'not_covered') answeredCovered += 1;
+  if (!item.covered && answer.kind === 'not_covered') rejectedUncovered += 1;
+}
+const coveredCount = coverage.filter((item) => item.covered).length;
+emit({
+  bench: 'coverage_decision',
+  covered: coveredCount,
+  uncovered: coverage.length - coveredCount,
+  covered_answered: round(answeredCovered / coveredCount),
+  uncovered_not_covered: round(rejectedUncovered / (coverage.length - coveredCount)),
+});
+
+const llm = await startFakeOpenAiServer({ defaultResponder: groundedResponder });
+const { service: llmService } = await createAnswerStack({ llmBaseURL: llm.baseURL, withFaq: false });
+const legalQuestions = cases.filter((c) => c.expected !== null).map((c) => c.text);
+const llmLatencies: number[] = [];
+const llmComposers = new Map<string, number>();
+for (const question of legalQuestions) {
+  const start = performance.now();
+  const answer = await llmService.answer(ask(question));
+  llmLatencies.push(performance.now() - start);
+  const key = answer.fallbackReason ? `${answer.composer}:${answer.fallbackReason}` : answer.composer;
+  llmComposers.set(key, (llmComposers.get(key) ?? 0) + 1);
+}
+emit({ bench: 'answer_with_fake_llm', ...summary(llmLatencies), outcomes: Object.fromEntries(llmComposers), llm_requests: llm.requests.length });
+await llm.close();

@@ -1,0 +1,185 @@
+/**
+ * NLU benchmark: `node --import tsx tests/bench/nlu.bench.ts`. Prints JSON lines only:
+ * - the shipped classifier's throughput and per-message latency (full pipeline: normalise, features, three
+ *   heads, joint decoding, rules, entities) over the held-out messages, accented and stripped;
+ * - a side-by-side with NLP.js (node-nlp NlpManager, locale 'vi') trained on the same route data: accuracy on
+ *   the held-out split (accented and stripped), training time and speed.
+ * Single-threaded, so msgs/s is per core. Wall-clock figures depend on the machine's load (printed with them);
+ * CPU-time figures (getrusage) are what one core spends per message whatever else runs.
+ */
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { registerNluCommands } from '../../bots/cli/commands/nlu-commands.js';
+import { foldDiacritics } from '../../core/text/vietnamese-fold.js';
+import { augmentText } from '../../intents/classifier/augmentation.js';
+import { createSeededRandom } from '../../intents/classifier/seeded-random.js';
+import {
+  createNluClassifier,
+  loadOrTrainClassifier,
+  nluExampleSchema,
+  parseJsonLines,
+  trainClassifier,
+  type NluExample,
+} from '../../intents/index.js';
+
+const root = process.cwd();
+const dataDir = join(root, 'intents/data');
+
+function readDir(dir: string): NluExample[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.jsonl'))
+    .sort()
+    .flatMap((name) => parseJsonLines(readFileSync(join(dir, name), 'utf8'), nluExampleSchema, name));
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+}
+
+const round = (value: number, digits = 4): number => Number(value.toFixed(digits));
+const emit = (record: Record<string, unknown>): void => console.log(JSON.stringify(record));
+
+const train = readDir(join(dataDir, 'train'));
+const heldout = readDir(join(dataDir, 'heldout'));
+const accentedTexts = heldout.map((e) => e.text);
+const strippedTexts = accentedTexts.map(foldDiacritics);
+const gold = heldout.map((e) => e.route);
+
+// 1. Our classifier: the shipped model file (trained now if missing or stale).
+const shipped = await loadOrTrainClassifier({ modelPath: join(root, 'intents/model/nlu-model.json'), dataDir });
+const messages = [...accentedTexts, ...strippedTexts];
+for (let i = 0; i < 2000; i++) shipped.classify(messages[i % messages.length] as string); // warm-up (JIT)
+// Per message, both wall-clock time and the CPU time this process got (getrusage): on a shared machine the
+// wall clock also counts time the scheduler gave to others; CPU time is what one core spends on a message.
+const wall: number[] = [];
+const cpu: number[] = [];
+const cpuStart = process.cpuUsage();
+const started = performance.now();
+let classified = 0;
+while (performance.now() - started < 3000) {
+  for (const text of messages) {
+    const before = process.cpuUsage();
+    const t0 = performance.now();
+    shipped.classify(text);
+    wall.push(performance.now() - t0);
+    const used = process.cpuUsage(before);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  classified += messages.length;
+}
+const elapsed = performance.now() - started;
+const cpuUsed = process.cpuUsage(cpuStart);
+wall.sort((a, b) => a - b);
+cpu.sort((a, b) => a - b);
+emit({
+  bench: 'nlu.classify',
+  model: shipped.modelId,
+  messages: classified,
+  msgs_per_s_wall: Math.round((classified / elapsed) * 1000),
+  msgs_per_cpu_s: Math.round(classified / ((cpuUsed.user + cpuUsed.system) / 1e6)),
+  cpu_p50_ms: round(percentile(cpu, 50)),
+  cpu_p99_ms: round(percentile(cpu, 99)),
+  wall_p50_ms: round(percentile(wall, 50)),
+  wall_p99_ms: round(percentile(wall, 99)),
+  load_average_1m: round(loadavg()[0] ?? 0, 2),
+  cores: availableParallelism(),
+});
+
+// 2. Side by side with NLP.js on the route task, both trained here on the same lines.
+function accuracy(predictions: readonly string[]): number {
+  return round(predictions.filter((p, i) => p === gold[i]).length / gold.length);
+}
+
+const oursStarted = performance.now();
+const ours = createNluClassifier(trainClassifier(train));
+const oursTrainMs = Math.round(performance.now() - oursStarted);
+// The same task as NLP.js (labels, no entity extraction); the full pipeline is timed in nlu.classify above.
+const oursPredict = (texts: readonly string[]): string[] => texts.map((t) => ours.classifyLabels(t).route);
+const oursAccented = oursPredict(accentedTexts);
+const oursStripped = oursPredict(strippedTexts);
+/** Mean wall-clock ms per message over repeated passes (after one warm-up pass), at least `minMs` long. */
+async function meanMs(classify: (text: string) => unknown, minMs = 2000): Promise<number> {
+  for (const text of messages) await classify(text);
+  let count = 0;
+  const t0 = performance.now();
+  while (performance.now() - t0 < minMs) {
+    for (const text of messages) await classify(text);
+    count += messages.length;
+  }
+  return (performance.now() - t0) / count;
+}
+const oursMs = await meanMs((text) => ours.classifyLabels(text));
+
+const require = createRequire(import.meta.url);
+const { NlpManager } = require('node-nlp') as {
+  NlpManager: new (settings: object) => {
+    addDocument(locale: string, text: string, intent: string): void;
+    train(): Promise<void>;
+    process(locale: string, text: string): Promise<{ intent: string; classifications?: { intent: string; score: number }[] }>;
+  };
+};
+const manager = new NlpManager({ languages: ['vi'], forceNER: false, autoSave: false, nlu: { log: false }, ner: { builtins: [] } });
+// NLP.js prints "contains only stop words" on stdout for symbol-only lines ("?", "..."): give it only lines with
+// letters, so stdout stays JSON. Its "None" fallback is scored as its best intent, the fairest reading for it.
+for (const example of train) if (/\p{L}/u.test(example.text)) manager.addDocument('vi', example.text, example.route);
+const nlpjsStarted = performance.now();
+await manager.train();
+const nlpjsTrainMs = Math.round(performance.now() - nlpjsStarted);
+const nlpjsPredict = async (texts: readonly string[]): Promise<string[]> => {
+  const predictions: string[] = [];
+  for (const text of texts) {
+    const result = await manager.process('vi', text);
+    const best = result.intent === 'None' ? (result.classifications?.find((c) => c.intent !== 'None')?.intent ?? 'None') : result.intent;
+    predictions.push(best);
+  }
+  return predictions;
+};
+const nlpjsAccented = await nlpjsPredict(accentedTexts);
+const nlpjsStripped = await nlpjsPredict(strippedTexts);
+const nlpjsMs = await meanMs((text) => manager.process('vi', text));
+
+for (const [system, trainMs, accented, stripped, ms] of [
+  ['ours', oursTrainMs, oursAccented, oursStripped, oursMs],
+  ['nlp.js', nlpjsTrainMs, nlpjsAccented, nlpjsStripped, nlpjsMs],
+] as const) {
+  emit({
+    bench: 'nlu.route_vs_nlpjs',
+    system,
+    train_lines: train.length,
+    heldout_lines: heldout.length,
+    train_ms: trainMs,
+    route_accuracy_accented: accuracy(accented),
+    route_accuracy_stripped: accuracy(stripped),
+    ms_per_message: round(ms),
+  });
+}
+
+// 3. `nlu eval` at scale, through the CLI: a many-label task built from our data (label = route/topic/sentiment,
+// 50+ combinations), 5,000+ training lines (each message as typed, unaccented and abbreviated).
+const random = createSeededRandom(11);
+const comboOf = (e: NluExample): string => `${e.route}/${e.topic}/${e.sentiment}`;
+const evalTrain = train.flatMap((e) => [e.text, ...augmentText(e.text, random)].map((text) => ({ text, label: comboOf(e) })));
+const evalTest = heldout.map((e) => ({ text: e.text, label: comboOf(e) }));
+const workDir = mkdtempSync(join(tmpdir(), 'nlu-bench-'));
+writeFileSync(join(workDir, 'train.jsonl'), evalTrain.map((line) => JSON.stringify(line)).join('\n'));
+writeFileSync(join(workDir, 'test.jsonl'), evalTest.map((line) => JSON.stringify(line)).join('\n'));
+const output: string[] = [];
+const program = new Command('congdoan').exitOverride();
+registerNluCommands(program, { modelPath: join(workDir, 'unused.json'), dataDir: workDir, stdout: (line) => output.push(line), stderr: () => undefined });
+const evalStarted = performance.now();
+await program.parseAsync(['nlu', 'eval', '--train', join(workDir, 'train.jsonl'), '--test', join(workDir, 'test.jsonl'), '--format', 'json'], { from: 'user' });
+const evalMs = Math.round(performance.now() - evalStarted);
+const evalReport = JSON.parse(output[0] as string) as { accuracy: number; macro_f1: number; weighted_f1: number };
+rmSync(workDir, { recursive: true, force: true });
+emit({
+  bench: 'nlu.eval_cli',
+  train_lines: evalTrain.length,
+  test_lines: evalTest.length,
+  labels: new Set(evalTrain.map((line) => line.label)).size,
+  seconds: round(evalMs / 1000, 1),
+  accuracy: evalReport.accuracy,
+  weighted_f1: evalReport.weighted_f1,
+});

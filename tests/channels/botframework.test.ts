@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { createBotFrameworkModule } from '../../bots/channels/botframework/module.js';
+import { createChannelModules } from '../../bots/channels/create-channel-modules.js';
+import { parseEnv } from '../../core/config/env-schema.js';
+import { isAppError } from '../../core/errors/app-error.js';
+import { silentLogger } from '../../core/ports/logger.js';
+import { FakePlatformServer } from '../fakes/fake-platform-server.js';
+import { testBackends } from '../support/backends.js';
+import { createScriptedClassifier } from '../support/scripted-classifier.js';
+import { createEchoKnowledge } from '../support/stub-knowledge.js';
+import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { waitForOutbound } from './support/channel-e2e.js';
+
+const notUsedDatabase = { db: {} } as never;
+const clock = { now: () => new Date() };
+
+describe('Bot Framework channel configuration', () => {
+  it('is off, and /api/messages not mounted, unless MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD are both set', () => {
+    const modules = createChannelModules({ env: parseEnv({}), database: notUsedDatabase, logger: silentLogger, clock });
+    expect(modules).toEqual([]);
+    let caught: unknown;
+    try {
+      createChannelModules({ env: parseEnv({ MICROSOFT_APP_ID: 'app' }), database: notUsedDatabase, logger: silentLogger, clock });
+    } catch (error) {
+      caught = error;
+    }
+    expect(isAppError(caught) && caught.code === 'CONFIG_INVALID' && caught.fields[0]?.path === 'MICROSOFT_APP_PASSWORD').toBe(true);
+  });
+
+  it('mounts /api/messages when configured, without loading botbuilder until the first request', () => {
+    const [module] = createChannelModules({ env: parseEnv({ MICROSOFT_APP_ID: 'app-id', MICROSOFT_APP_PASSWORD: 'secret' }), database: notUsedDatabase, logger: silentLogger, clock });
+    expect(module?.adapter.channel).toBe('botframework');
+    expect(module?.webhook?.path).toBe('/api/messages');
+    expect(module?.readiness).toMatchObject({ name: 'channel:botframework', optional: true });
+  });
+
+  it('names every missing variable of a half-configured channel', () => {
+    const attempt = (env: Record<string, string>) => {
+      try {
+        createChannelModules({ env: parseEnv(env), database: notUsedDatabase, logger: silentLogger, clock });
+        return null;
+      } catch (error) {
+        return isAppError(error) ? error.fields.map((f) => f.path) : ['not an AppError'];
+      }
+    };
+    expect(attempt({ ZALO_APP_ID: '1' })).toEqual(['ZALO_OA_SECRET_KEY', 'ZALO_APP_SECRET', 'ZALO_REFRESH_TOKEN']);
+    expect(attempt({ MESSENGER_APP_SECRET: 's' })).toEqual(['MESSENGER_VERIFY_TOKEN', 'MESSENGER_PAGE_ACCESS_TOKEN']);
+    expect(attempt({ TELEGRAM_BOT_TOKEN: '1:x' })).toEqual(['TELEGRAM_WEBHOOK_SECRET']);
+    expect(attempt({ TELEGRAM_BOT_TOKEN: '1:x', TELEGRAM_WEBHOOK_SECRET: 'has spaces' })).toEqual(['TELEGRAM_WEBHOOK_SECRET']);
+  });
+});
+
+/**
+ * The whole path through botbuilder's CloudAdapter, offline: with empty credentials botbuilder runs in its
+ * unauthenticated emulator mode (createChannelModules never allows that), so an activity POSTed without a
+ * JWT is processed and the reply goes, as a proactive message, to a fake Bot Connector on loopback.
+ * What this cannot cover is Azure AD: the JWT validation of real Teams/Direct Line requests and the token
+ * botbuilder fetches for its replies (README.md).
+ */
+describe.each(testBackends())('Bot Framework through CloudAdapter (emulator mode) on $name', (backend) => {
+  let t: TestPlatform;
+  let connector: FakePlatformServer;
+
+  beforeAll(async () => {
+    connector = await new FakePlatformServer((call) => ({ status: 200, json: { id: `act-${connector.calls.indexOf(call)}` } })).start();
+    t = await startTestPlatform(backend, {
+      classifier: createScriptedClassifier({ 'hỏi về đoàn phí': { route: 'question', topic: 'union' } }),
+      knowledge: createEchoKnowledge(),
+      channels: ({ database }) => [createBotFrameworkModule({ config: { appId: '', appPassword: '', tenantId: null }, db: database.db, clock })],
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await connector?.close();
+  });
+
+  it('records an activity durably, answers 200, and sends the reply into the conversation', async () => {
+    const conversationId = `a:${randomUUID()}`;
+    const activity = {
+      type: 'message',
+      id: 'act-in-1',
+      timestamp: new Date().toISOString(),
+      channelId: 'directline',
+      serviceUrl: `${connector.url}/`,
+      from: { id: 'user-1', name: 'Hà' },
+      recipient: { id: 'bot', name: 'Trợ lý' },
+      conversation: { id: conversationId },
+      text: 'hỏi về đoàn phí',
+    };
+    const response = await fetch(`${t.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    expect(response.status).toBeLessThan(300);
+    const [reply] = await waitForOutbound(t.database.db, 'botframework', `directline/${conversationId}`, 1);
+    expect(reply).toMatchObject({ status: 'sent', text: 'Trả lời: hỏi về đoàn phí' });
+    const sent = connector.calls.find((c) => c.path.includes('/v3/conversations/'));
+    expect(sent?.path).toContain(encodeURIComponent(conversationId));
+    expect(sent?.body).toMatchObject({ type: 'message', text: 'Trả lời: hỏi về đoàn phí' });
+    // Redelivered by the channel: recorded once.
+    await fetch(`${t.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(connector.calls.filter((c) => c.path.includes('/v3/conversations/'))).toHaveLength(1);
+  });
+});
