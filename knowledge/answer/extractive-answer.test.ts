@@ -1,0 +1,53 @@
+import { composeExtractiveAnswer, sourcePhrase, trimQuote } from './extractive-answer.js';
+import { selectSources } from './source-selection.js';
+import { createKeywordRetriever, SAMPLE_ARTICLES } from './testing/sample-law.js';
+
+const retriever = createKeywordRetriever();
+const selection = { minStrength: 0.2, relativeFloor: 0.6, maxSources: 3, maxPassagesPerSource: 2 };
+
+describe('extractive answers', () => {
+  it('quotes the best clause as "Theo khoản N Điều M <law>:"', () => {
+    const sources = selectSources(retriever.search('làm thêm giờ ngày nghỉ lễ được trả bao nhiêu', { k: 5 }), selection);
+    const { body, quoted } = composeExtractiveAnswer(sources);
+    expect(body).toContain('Theo khoản 1 Điều 98 Bộ luật Lao động 2019: Người lao động làm thêm giờ');
+    expect(body).toContain('300%');
+    expect(quoted[0]?.articleNo).toBe('98');
+  });
+
+  it('follows a lead-in that ends with a colon with the clauses after it', () => {
+    const sources = [{ article: SAMPLE_ARTICLES[1]!, passages: [{ clauseNo: null, text: 'Trường hợp phải ngừng việc, người lao động được trả lương như sau:' }] }];
+    const { body } = composeExtractiveAnswer(sources);
+    expect(body).toContain('Theo Điều 99 Bộ luật Lao động 2019: Trường hợp phải ngừng việc');
+    expect(body).toContain('Nếu do lỗi của người sử dụng lao động thì được trả đủ tiền lương');
+  });
+
+  it('trims long quotes at a clause boundary and keeps within the budget', () => {
+    const long = `${'Người lao động được bảo vệ; '.repeat(40)}kết thúc.`;
+    const trimmed = trimQuote(long, 200);
+    expect(trimmed.length).toBeLessThanOrEqual(201);
+    expect(trimmed.endsWith('…')).toBe(true);
+    expect(trimmed).not.toMatch(/;…$/);
+    const sources = [{ article: SAMPLE_ARTICLES[0]!, passages: [{ clauseNo: '1', text: long }] }];
+    expect(composeExtractiveAnswer(sources, { charBudget: 300, maxArticles: 2, maxPassages: 3 }).body.length).toBeLessThan(450);
+  });
+
+  it('notes when the quoted document has expired', () => {
+    const sources = [{ article: SAMPLE_ARTICLES[4]!, passages: [{ clauseNo: '1', text: SAMPLE_ARTICLES[4]!.text }] }];
+    expect(composeExtractiveAnswer(sources).body).toContain('đã hết hiệu lực');
+  });
+
+  it('phrases sources without a clause number', () => {
+    expect(sourcePhrase(SAMPLE_ARTICLES[3]!, null)).toBe('Theo Điều 3 Nghị định 293/2025/NĐ-CP');
+  });
+});
+
+describe('source selection', () => {
+  it('drops hits far weaker than the best and orders clauses as the law does', () => {
+    const hits = retriever.search('nghỉ hằng năm mấy ngày', { k: 5 });
+    const sources = selectSources(hits, selection);
+    expect(sources[0]?.article.articleNo).toBe('113');
+    expect(sources.every((source) => source.article.status !== 'expired')).toBe(true);
+    const clauses = sources[0]?.passages.map((passage) => passage.clauseNo);
+    expect(clauses).toEqual([...(clauses ?? [])].sort());
+  });
+});

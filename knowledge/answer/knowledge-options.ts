@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { parseOrThrow } from '../../core/errors/zod-issues.js';
+
+/**
+ * Thresholds and limits of the answer composer. The defaults were tuned on knowledge/faq/faq-eval.jsonl and the
+ * retrieval evaluation set (see knowledge/answer/README.md); callers override them from configuration.
+ */
+export const KnowledgeOptionsSchema = z.object({
+  /** Best retrieval strength below which the answer is `not_covered`. */
+  minStrength: z.number().min(0).max(1).default(0.3),
+  /** Other articles must reach this share of the best one's strength to be used. */
+  relativeStrengthFloor: z.number().min(0).max(1).default(0.6),
+  /** How many articles the retriever returns and how many the answer may use. */
+  retrievalK: z.number().int().min(1).max(50).default(8),
+  maxSources: z.number().int().min(1).max(8).default(3),
+  maxPassagesPerSource: z.number().int().min(1).max(10).default(3),
+  llmTimeoutMs: z.number().int().min(100).max(120_000).default(15_000),
+  llmMaxTokens: z.number().int().min(64).max(4096).default(700),
+  maxAnswerChars: z.number().int().min(200).max(4000).default(1500),
+  extractiveCharBudget: z.number().int().min(200).max(4000).default(900),
+});
+
+export type KnowledgeOptions = z.infer<typeof KnowledgeOptionsSchema>;
+export type KnowledgeOptionsInput = z.input<typeof KnowledgeOptionsSchema>;
+
+export function resolveKnowledgeOptions(input: KnowledgeOptionsInput = {}): KnowledgeOptions {
+  return parseOrThrow(KnowledgeOptionsSchema, input, 'options');
+}

@@ -1,0 +1,105 @@
+import { AppError } from '../../core/errors/app-error.js';
+import type { FaqEntry } from '../../core/knowledge/faq.js';
+import type { Logger } from '../../core/ports/logger.js';
+import { createFaqMatcher } from '../faq/faq-matcher.js';
+import { createArticleLookup } from './article-lookup.js';
+import { ANSWER_TEXTS } from './answer-texts.vi.js';
+import { createKnowledgeService } from './knowledge-service.js';
+import { createKeywordRetriever, SAMPLE_ARTICLES } from './testing/sample-law.js';
+
+const FAQ: FaqEntry[] = [
+  {
+    id: 'wages-minimum-wage-2026',
+    topic: 'wages',
+    question: 'Lương tối thiểu vùng năm 2026 là bao nhiêu?',
+    variants: ['luong toi thieu vung 2026 bao nhieu', 'ltt vùng 1 bây giờ là bn', 'mức lương tối thiểu vùng hiện nay'],
+    answer: 'Từ 01/01/2026, lương tối thiểu vùng I là 5.310.000 đồng/tháng.',
+    citations: [{ lawId: '293/2025/NĐ-CP', articleNo: '3' }, { lawId: '10/2012/QH13', articleNo: '111' }],
+    status: 'published',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  },
+];
+
+/** Records what would be logged, to prove the member's text never reaches the logs. */
+function recordingLogger(lines: unknown[]): Logger {
+  const logger: Logger = {
+    debug: (obj, msg) => void lines.push([obj, msg]),
+    info: (obj, msg) => void lines.push([obj, msg]),
+    warn: (obj, msg) => void lines.push([obj, msg]),
+    error: (obj, msg) => void lines.push([obj, msg]),
+    child: (bindings) => {
+      lines.push(bindings);
+      return logger;
+    },
+  };
+  return logger;
+}
+
+const redactor = { redact: (text: string) => text.replace(/\d{9,12}/g, '[SỐ]') };
+
+function service(logLines: unknown[] = []) {
+  return createKnowledgeService({
+    retriever: createKeywordRetriever(),
+    faq: createFaqMatcher(FAQ),
+    redactor,
+    articles: createArticleLookup(SAMPLE_ARTICLES),
+    logger: recordingLogger(logLines),
+  });
+}
+
+const ask = (text: string) => ({ text, topic: 'wages' as const, entities: [], conversationId: 'conv-1' });
+
+describe('knowledge service without a chat model', () => {
+  it('answers from the FAQ with full citations, disclaimer and officer offer; drops expired references', async () => {
+    const answer = await service().answer(ask('lương tối thiểu vùng 1 năm 2026 là bao nhiêu vậy'));
+    expect(answer).toMatchObject({ kind: 'faq', composer: 'faq', faqEntryId: 'wages-minimum-wage-2026' });
+    expect(answer.citations.map((c) => c.label)).toEqual(['Điều 3 Nghị định 293/2025/NĐ-CP (hiệu lực từ 01/01/2026)']);
+    expect(answer.text).toContain('5.310.000 đồng');
+    expect(answer.text).toContain('Căn cứ: Điều 3 Nghị định 293/2025/NĐ-CP');
+    expect(answer.text).toContain(ANSWER_TEXTS.disclaimer);
+    expect(answer.text).toContain(ANSWER_TEXTS.officerOffer);
+  });
+
+  it('quotes the law extractively when the FAQ has no match', async () => {
+    const answer = await service().answer(ask('làm thêm giờ vào ngày nghỉ hằng tuần được trả lương bao nhiêu'));
+    expect(answer).toMatchObject({ kind: 'legal', composer: 'extractive' });
+    expect(answer.fallbackReason).toBeUndefined();
+    expect(answer.text).toContain('Theo khoản 1 Điều 98 Bộ luật Lao động 2019');
+    expect(answer.text).toContain('200%');
+    expect(answer.citations.map((c) => c.articleNo)).toEqual(['98']);
+    expect(answer.confidence).toBeGreaterThan(0.25);
+  });
+
+  it('says plainly when nothing relevant was retrieved and offers an officer', async () => {
+    const answer = await service().answer(ask('giá vàng hôm nay thế nào'));
+    expect(answer).toMatchObject({ kind: 'not_covered', composer: 'none', citations: [] });
+    expect(answer.text).toContain(ANSWER_TEXTS.notCovered);
+    expect(answer.text).toContain('gặp cán bộ');
+  });
+
+  it('rejects an empty question with a named field and answers nothing', async () => {
+    await expect(service().answer(ask('   '))).rejects.toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: 'question.text' }] });
+    await expect(service().answer({ ...ask('x'), topic: 'weather' as never })).rejects.toBeInstanceOf(AppError);
+  });
+
+  it('never logs the member text', async () => {
+    const lines: unknown[] = [];
+    await service(lines).answer(ask('số điện thoại của em là 0912345678, làm thêm giờ được trả bao nhiêu'));
+    const logged = JSON.stringify(lines);
+    expect(logged).not.toContain('0912345678');
+    expect(logged).not.toContain('làm thêm giờ');
+    expect(logged).toContain('conv-1');
+  });
+
+  it('validates its options', () => {
+    expect(() => createKnowledgeService({ retriever: createKeywordRetriever(), faq: createFaqMatcher(FAQ), redactor, options: { minStrength: 2 } })).toThrow(
+      expect.objectContaining({ code: 'VALIDATION_FAILED' }),
+    );
+  });
+
+  it('labels FAQ citations minimally when no article lookup is wired', async () => {
+    const bare = createKnowledgeService({ retriever: createKeywordRetriever(), faq: createFaqMatcher(FAQ), redactor });
+    const answer = await bare.answer(ask('lương tối thiểu vùng 1 năm 2026 là bao nhiêu vậy'));
+    expect(answer.citations.map((c) => c.label)).toEqual(['Điều 3 văn bản 293/2025/NĐ-CP', 'Điều 111 văn bản 10/2012/QH13']);
+  });
+});

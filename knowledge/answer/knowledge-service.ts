@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { parseOrThrow } from '../../core/errors/zod-issues.js';
+import type { KnowledgeAnswer, KnowledgeService, QuestionInput } from '../../core/knowledge/answer.js';
+import type { Citation } from '../../core/knowledge/law.js';
+import { TOPICS } from '../../core/nlu/labels.js';
+import type { ChatModel } from '../../core/ports/chat-model.js';
+import { silentLogger, type Logger } from '../../core/ports/logger.js';
+import type { Redactor } from '../../core/ports/redactor.js';
+import { toNfc } from '../../core/text/vietnamese-fold.js';
+import type { FaqMatch, FaqMatcher } from '../faq/faq-matcher.js';
+import type { LawRetriever } from '../retrieval/retriever.js';
+import { ANSWER_TEXTS } from './answer-texts.vi.js';
+import type { ArticleLookup } from './article-lookup.js';
+import { renderCitationLine, toCitation, uniqueCitations } from './citation.js';
+import { composeExtractiveAnswer } from './extractive-answer.js';
+import { resolveFaqCitations } from './faq-answer.js';
+import { resolveKnowledgeOptions, type KnowledgeOptionsInput } from './knowledge-options.js';
+import { answerWithModel } from './llm-answer.js';
+import { stripInstructionClauses } from './query-focus.js';
+import { selectSources } from './source-selection.js';
+
+export interface KnowledgeServiceDeps {
+  retriever: LawRetriever;
+  faq: Pick<FaqMatcher, 'match'>;
+  /** Absent → every legal answer is extractive (quotes the law), still cited. */
+  chatModel?: ChatModel;
+  /** Runs on the member's text before anything is sent to the model. */
+  redactor: Redactor;
+  /** Resolves FAQ citations to full labels with effective dates; see createArticleLookup. */
+  articles?: ArticleLookup;
+  logger?: Logger;
+  /** Teencode / tone normaliser for the retrieval query (the FAQ matcher has its own). */
+  queryNormalizer?: (text: string) => string;
+  options?: KnowledgeOptionsInput;
+}
+
+/** The edge check on what the pipeline hands over: a bad call fails loudly instead of answering nonsense. */
+const QuestionInputSchema = z.object({
+  text: z.string().transform((value) => toNfc(value).trim()).pipe(z.string().min(1, 'câu hỏi trống').max(4000, 'câu hỏi quá dài')),
+  topic: z.enum(TOPICS),
+  entities: z.array(z.unknown()),
+  conversationId: z.string().max(200).optional(),
+});
+
+function withFooter(body: string, citations: readonly Citation[]): string {
+  return [body.trim(), renderCitationLine(citations), `${ANSWER_TEXTS.disclaimer}\n${ANSWER_TEXTS.officerOffer}`]
+    .filter((part) => part !== '')
+    .join('\n\n');
+}
+
+function notCovered(confidence: number, fallbackReason?: string): KnowledgeAnswer {
+  return {
+    kind: 'not_covered',
+    text: `${ANSWER_TEXTS.notCovered}\n\n${ANSWER_TEXTS.notCoveredOffer}`,
+    citations: [],
+    confidence,
+    composer: 'none',
+    ...(fallbackReason ? { fallbackReason } : {}),
+  };
+}
+
+/**
+ * The knowledge port: curated FAQ first, then retrieval over the law; with a chat model the answer is composed
+ * from the retrieved passages and checked, otherwise (or when the model fails a check) the law is quoted.
+ * Every answer carries citations built from retrieved or curated articles only, the disclaimer and an officer offer.
+ */
+export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeService {
+  const options = resolveKnowledgeOptions(deps.options);
+  const logger = deps.logger ?? silentLogger;
+  const normalizeQuery = deps.queryNormalizer ?? ((text: string) => text);
+
+  const faqAnswer = (match: FaqMatch): KnowledgeAnswer => {
+    const citations = resolveFaqCitations(match.entry, deps.articles, logger);
+    return {
+      kind: 'faq',
+      text: withFooter(match.entry.answer, citations),
+      citations,
+      confidence: match.score,
+      composer: 'faq',
+      faqEntryId: match.entry.id,
+    };
+  };
+
+  const answer = async (raw: QuestionInput, signal?: AbortSignal): Promise<KnowledgeAnswer> => {
+    const input = parseOrThrow(QuestionInputSchema, raw, 'question');
+    const log = logger.child({ conversationId: input.conversationId, topic: input.topic });
+
+    // Search on the question itself: instruction clauses are dropped here (the model still sees the whole text).
+    const searchText = stripInstructionClauses(input.text);
+    const faqMatch = deps.faq.match(searchText);
+    if (faqMatch) {
+      log.info({ kind: 'faq', faqEntryId: faqMatch.entry.id, score: faqMatch.score }, 'answered from FAQ');
+      return faqAnswer(faqMatch);
+    }
+
+    const hits = deps.retriever.search(normalizeQuery(searchText), { k: options.retrievalK });
+    // Hits come ranked by score; strength is the comparable measure of coverage. Only the leading hits count:
+    // far down the list some article always shares a word or two with any message.
+    const strength = hits.slice(0, options.maxSources).reduce((best, hit) => Math.max(best, hit.strength), 0);
+    if (strength < options.minStrength) {
+      log.info({ kind: 'not_covered', strength }, 'retrieval too weak');
+      return notCovered(strength);
+    }
+    const sources = selectSources(hits, {
+      minStrength: options.minStrength,
+      relativeFloor: options.relativeStrengthFloor,
+      maxSources: options.maxSources,
+      maxPassagesPerSource: options.maxPassagesPerSource,
+    });
+
+    let fallbackReason: string | undefined;
+    if (deps.chatModel) {
+      const outcome = await answerWithModel(
+        { chatModel: deps.chatModel, logger: log },
+        {
+          sources,
+          redactedQuestion: deps.redactor.redact(input.text),
+          settings: { timeoutMs: options.llmTimeoutMs, maxTokens: options.llmMaxTokens, maxAnswerChars: options.maxAnswerChars },
+          ...(signal ? { signal } : {}),
+        },
+      );
+      if (outcome.kind === 'answer') {
+        const citations = uniqueCitations(outcome.cited.map(toCitation));
+        log.info({ kind: 'legal', composer: 'llm', attempts: outcome.attempts, strength }, 'answered by model');
+        return { kind: 'legal', text: withFooter(outcome.body, citations), citations, confidence: strength, composer: 'llm' };
+      }
+      if (outcome.kind === 'not_covered') {
+        log.info({ kind: 'not_covered', composer: 'llm', strength }, 'model found the passages insufficient');
+        return { ...notCovered(strength), composer: 'llm' };
+      }
+      fallbackReason = outcome.reason;
+    }
+
+    const extractive = composeExtractiveAnswer(sources, { charBudget: options.extractiveCharBudget, maxArticles: 2, maxPassages: 3 });
+    const citations = uniqueCitations(extractive.quoted.map(toCitation));
+    log.info({ kind: 'legal', composer: 'extractive', fallbackReason, strength }, 'answered by quoting the law');
+    return {
+      kind: 'legal',
+      text: withFooter(extractive.body, citations),
+      citations,
+      confidence: strength,
+      composer: 'extractive',
+      ...(fallbackReason ? { fallbackReason } : {}),
+    };
+  };
+
+  return { answer };
+}

@@ -1,0 +1,74 @@
+import type { FaqEntry } from '../../core/knowledge/faq.js';
+import { createFaqMatcher } from './faq-matcher.js';
+import { buildTfIdfIndex, cosine } from './tfidf-index.js';
+
+function entry(id: string, question: string, variants: string[], status: FaqEntry['status'] = 'published'): FaqEntry {
+  return { id, topic: 'working_time', question, variants, answer: 'Câu trả lời mẫu đủ dài.', citations: [{ lawId: '45/2019/QH14', articleNo: '1' }], status, updatedAt: '2026-01-01T00:00:00.000Z' };
+}
+
+const ENTRIES: FaqEntry[] = [
+  entry('overtime-pay', 'Tiền lương làm thêm giờ được tính như thế nào?', ['tăng ca chủ nhật được trả bao nhiêu', 'luong tang ca tinh the nao', 'tc ngày lễ đc x3 lương ko']),
+  entry('annual-leave', 'Một năm được nghỉ phép bao nhiêu ngày?', ['nghỉ phép năm mấy ngày', 'so ngay nghi phep nam', 'phép năm đc mấy ngày vậy ad']),
+  entry('maternity-leave', 'Nghỉ thai sản được bao lâu?', ['nghỉ sinh con mấy tháng', 'nghi thai san bao nhieu thang', 'đẻ đc nghỉ mấy tháng']),
+  entry('draft-entry', 'Câu hỏi nháp về lương tối thiểu vùng', ['luong toi thieu vung'], 'draft'),
+];
+
+describe('TF-IDF cosine', () => {
+  it('is 1 for identical bags and 0 for disjoint ones', () => {
+    const index = buildTfIdfIndex([['a', 'b'], ['c']]);
+    expect(cosine(index.vectorize(['a', 'b']), index.vectorize(['a', 'b']))).toBeCloseTo(1, 10);
+    expect(cosine(index.vectorize(['a']), index.vectorize(['c']))).toBe(0);
+  });
+});
+
+describe('FAQ matcher', () => {
+  const matcher = createFaqMatcher(ENTRIES);
+
+  it.each([
+    ['Lương làm thêm giờ tính thế nào ạ?', 'overtime-pay'],
+    ['luong lam them gio tinh nhu the nao', 'overtime-pay'],
+    ['cho em hỏi nghỉ phép năm được mấy ngày', 'annual-leave'],
+    ['nghi thai san duoc bao lau vay', 'maternity-leave'],
+  ])('matches %s', (question, id) => {
+    expect(matcher.match(question)?.entry.id).toBe(id);
+  });
+
+  it('tolerates a typo through character n-grams', () => {
+    const [top] = matcher.rank('nghỉ thai sảm được bao lâu', 1);
+    expect(top?.entry.id).toBe('maternity-leave');
+  });
+
+  it('does not answer unrelated or one-word messages', () => {
+    expect(matcher.match('giá vàng hôm nay bao nhiêu')).toBeNull();
+    expect(matcher.match('thai sản')).toBeNull();
+    expect(matcher.best('phép?')).toBeNull();
+  });
+
+  it('never matches draft entries', () => {
+    expect(matcher.size).toBe(3);
+    expect(matcher.rank('luong toi thieu vung', 5).map((match) => match.entry.id)).not.toContain('draft-entry');
+  });
+
+  it('reports the phrasing that matched and a score in [0, 1]', () => {
+    const match = matcher.match('tc ngày lễ đc x3 lương ko');
+    expect(match).toMatchObject({ entry: { id: 'overtime-pay' }, matchedText: 'tc ngày lễ đc x3 lương ko' });
+    expect(match?.score).toBeGreaterThan(0.9);
+    expect(match?.score).toBeLessThanOrEqual(1);
+  });
+
+  it('applies the normaliser to both sides and honours the threshold', () => {
+    const expanding = createFaqMatcher(ENTRIES, { normalize: (text) => text.replace(/\bphép\b/giu, 'phép năm') });
+    expect(expanding.match('phép được bao nhiêu ngày')?.entry.id).toBe('annual-leave');
+    const strict = createFaqMatcher(ENTRIES, { threshold: 0.99 });
+    expect(strict.match('cho em hỏi nghỉ phép năm được mấy ngày')).toBeNull();
+  });
+
+  it('uses related legal phrases so member words meet FAQ words', () => {
+    const related = (text: string) => (text.split(' ').includes('đẻ') ? ['thai san'] : []);
+    const withSynonyms = createFaqMatcher(ENTRIES, { relatedPhrases: related });
+    const plain = createFaqMatcher(ENTRIES);
+    const question = 'vợ em đẻ thì nghỉ được bao lâu';
+    expect(withSynonyms.best(question)?.entry.id).toBe('maternity-leave');
+    expect(withSynonyms.best(question)?.score ?? 0).toBeGreaterThan(plain.rank(question, 3).find((m) => m.entry.id === 'maternity-leave')?.score ?? 0);
+  });
+});

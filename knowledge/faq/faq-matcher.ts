@@ -1,0 +1,125 @@
+import type { FaqEntry } from '../../core/knowledge/faq.js';
+import { toNfc } from '../../core/text/vietnamese-fold.js';
+import { charFeatures, contentSyllableCount, foldedSyllables, wordFeatures } from './faq-text-features.js';
+import { buildTfIdfIndex, cosine, type SparseVector } from './tfidf-index.js';
+
+export interface FaqMatch {
+  entry: FaqEntry;
+  /** Blended cosine similarity in [0, 1] of the best-matching phrasing (question or variant). */
+  score: number;
+  /** The phrasing that matched best, for the officer's context and for tuning. */
+  matchedText: string;
+}
+
+export interface FaqMatcher {
+  /** The best entry when it clears the threshold, otherwise null (the legal assistant answers instead). */
+  match(text: string): FaqMatch | null;
+  /** The best entry whatever its score, or null for messages too vague to match (threshold tuning). */
+  best(text: string): FaqMatch | null;
+  /** The best `limit` entries with their scores, whatever the threshold (admin "similar questions"). */
+  rank(text: string, limit: number): FaqMatch[];
+  readonly threshold: number;
+  readonly size: number;
+}
+
+export interface FaqMatcherOptions {
+  /**
+   * Minimum blended score for a direct FAQ answer. 0.5 was chosen on knowledge/faq/faq-eval.jsonl with the
+   * default synonyms (precision 0.97, recall 0.74; 0.78 with the NLU normaliser; knowledge/faq/README.md has the curve).
+   */
+  threshold?: number;
+  /** Share of the syllable-gram cosine in the blend; the rest is the character-gram cosine (typos). */
+  wordWeight?: number;
+  /** Optional text normaliser (teencode expansion, tone canonicalisation) applied to both sides. */
+  normalize?: (text: string) => string;
+  /** Messages with fewer meaningful syllables than this never match ("lương?" is too vague to answer). */
+  minContentSyllables?: number;
+  /** Legal phrases implied by a text (synonyms: "nghỉ đẻ" → "thai sản"); their syllable grams join the word features. */
+  relatedPhrases?: (text: string) => string[];
+}
+
+export const DEFAULT_FAQ_THRESHOLD = 0.5;
+export const DEFAULT_FAQ_WORD_WEIGHT = 0.5;
+
+interface Phrasing {
+  entryIndex: number;
+  text: string;
+  word: SparseVector;
+  char: SparseVector;
+}
+
+/** Builds the in-memory index over every published entry's question and variants. */
+export function createFaqMatcher(entries: readonly FaqEntry[], options: FaqMatcherOptions = {}): FaqMatcher {
+  const threshold = options.threshold ?? DEFAULT_FAQ_THRESHOLD;
+  const wordWeight = options.wordWeight ?? DEFAULT_FAQ_WORD_WEIGHT;
+  const minContent = options.minContentSyllables ?? 3;
+  const normalize = (text: string) => (options.normalize ? options.normalize(toNfc(text)) : toNfc(text));
+  const related = options.relatedPhrases ?? (() => []);
+  const wordsOf = (text: string, folded: string[]) => [
+    ...wordFeatures(folded),
+    ...related(text).flatMap((phrase) => wordFeatures(phrase.split(' '))),
+  ];
+
+  const published = entries.filter((entry) => entry.status === 'published');
+  const texts: { entryIndex: number; text: string; folded: string[] }[] = [];
+  published.forEach((entry, entryIndex) => {
+    for (const text of [entry.question, ...entry.variants]) texts.push({ entryIndex, text, folded: foldedSyllables(normalize(text)) });
+  });
+  const wordBags = texts.map((item) => wordsOf(normalize(item.text), item.folded));
+  const wordIndex = buildTfIdfIndex(wordBags);
+  const charIndex = buildTfIdfIndex(texts.map((item) => charFeatures(item.folded)));
+
+  const phrasings: Phrasing[] = texts.map((item, i) => ({
+    entryIndex: item.entryIndex,
+    text: item.text,
+    word: wordIndex.documents[i] ?? new Map(),
+    char: charIndex.documents[i] ?? new Map(),
+  }));
+  // Postings of word features: a phrasing that shares no syllable gram with the question cannot reach the
+  // threshold on character grams alone, so only phrasings found here are scored.
+  const postings = new Map<string, number[]>();
+  phrasings.forEach((phrasing, index) => {
+    for (const feature of phrasing.word.keys()) {
+      const list = postings.get(feature);
+      if (list) list.push(index);
+      else postings.set(feature, [index]);
+    }
+  });
+
+  const rank = (text: string, limit: number): FaqMatch[] => {
+    const normalized = normalize(text);
+    const folded = foldedSyllables(normalized);
+    if (folded.length === 0) return [];
+    const queryWord = wordIndex.vectorize(wordsOf(normalized, folded));
+    const queryChar = charIndex.vectorize(charFeatures(folded));
+    const candidates = new Set<number>();
+    for (const feature of queryWord.keys()) for (const index of postings.get(feature) ?? []) candidates.add(index);
+    const bestByEntry = new Map<number, { score: number; text: string }>();
+    for (const index of candidates) {
+      const phrasing = phrasings[index];
+      if (!phrasing) continue;
+      const score = wordWeight * cosine(queryWord, phrasing.word) + (1 - wordWeight) * cosine(queryChar, phrasing.char);
+      const current = bestByEntry.get(phrasing.entryIndex);
+      if (!current || score > current.score) bestByEntry.set(phrasing.entryIndex, { score, text: phrasing.text });
+    }
+    return [...bestByEntry.entries()]
+      .sort((a, b) => b[1].score - a[1].score)
+      .slice(0, Math.max(0, limit))
+      .flatMap(([entryIndex, hit]) => {
+        const entry = published[entryIndex];
+        return entry ? [{ entry, score: Math.min(1, hit.score), matchedText: hit.text }] : [];
+      });
+  };
+
+  const best = (text: string): FaqMatch | null => {
+    if (contentSyllableCount(foldedSyllables(normalize(text))) < minContent) return null;
+    return rank(text, 1)[0] ?? null;
+  };
+
+  const match = (text: string): FaqMatch | null => {
+    const top = best(text);
+    return top && top.score >= threshold ? top : null;
+  };
+
+  return { match, best, rank, threshold, size: published.length };
+}

@@ -1,0 +1,46 @@
+import { foldDiacritics, syllables } from '../../core/text/vietnamese-fold.js';
+
+/**
+ * Politeness words and pronouns that members add to almost every question ("cho em hỏi ạ", "ad ơi"). They carry
+ * no meaning for matching; dropping them as unigrams keeps "em hỏi về thai sản" from looking like every other
+ * question that starts with "em hỏi". Compared in folded form.
+ */
+const FILLER_SYLLABLES = new Set([
+  'a', 'ad', 'admin', 'ah', 'anh', 'chi', 'em', 'ha', 'hoi', 'minh', 'ne', 'nha', 'nhe', 'nhi', 'oi', 'to', 'toi',
+  'ban', 'xin', 'vay', 'the', 'la', 'thi', 'co', 'khong', 'ko', 'k', 'duoc', 'dc', 'gi', 'j', 'nao', 'sao', 'nhu',
+  'cua', 've', 'voi', 'va', 'hay', 'cho', 'ma', 'neu', 'vi',
+]);
+
+/** Folded lower-case syllables: `Lương tối thiểu?` → `['luong', 'toi', 'thieu']`. */
+export function foldedSyllables(text: string): string[] {
+  return syllables(foldDiacritics(text));
+}
+
+/**
+ * Syllable unigrams (fillers dropped) and bigrams (fillers kept: "khong duoc" and "co duoc" differ). Vietnamese
+ * words are mostly two syllables, so bigrams stand in for word segmentation.
+ */
+export function wordFeatures(folded: readonly string[]): string[] {
+  const features: string[] = [];
+  for (const syllable of folded) if (!FILLER_SYLLABLES.has(syllable)) features.push(syllable);
+  for (let i = 0; i + 1 < folded.length; i += 1) features.push(`${folded[i]}_${folded[i + 1]}`);
+  return features;
+}
+
+/** Character 3- and 4-grams over the folded text, so that one wrong letter ("luong toi thieu" vs "luong toi thiu") still scores. */
+export function charFeatures(folded: readonly string[]): string[] {
+  const text = ` ${folded.join(' ')} `;
+  const features: string[] = [];
+  for (const size of [3, 4]) {
+    for (let i = 0; i + size <= text.length; i += 1) {
+      const gram = text.slice(i, i + size);
+      if (gram.trim().length > 0) features.push(gram);
+    }
+  }
+  return features;
+}
+
+/** How many syllables carry meaning (not fillers): one-word messages are too vague to answer from the FAQ. */
+export function contentSyllableCount(folded: readonly string[]): number {
+  return folded.filter((syllable) => !FILLER_SYLLABLES.has(syllable)).length;
+}

@@ -1,0 +1,147 @@
+import type { LawArticle, LawDocument } from '../../core/knowledge/law.js';
+import { assembleLawCorpus } from '../law/parse-law-corpus.js';
+import { accumulateBm25 } from './bm25-field.js';
+import { findSuccessorDocuments, mapExpiredToReplacements } from './expired-successors.js';
+import { buildLexicalIndex, type LexicalIndex, type ViewFields } from './lexical-index.js';
+import { matchStrength } from './match-strength.js';
+import { addArticleReferenceBonus, applyTitleCoverage } from './score-adjustments.js';
+import { onlyExpiredIsStrong, rankByStatus } from './status-ranking.js';
+import { DEFAULT_RETRIEVAL_TUNING, type RetrievalTuning } from './retrieval-tuning.js';
+import type { LawRetriever, PassageHit, SearchOptions } from './retriever.js';
+
+import { createSynonymExpander } from './synonym-expander.js';
+import type { SynonymGroup } from './synonym-groups.js';
+import { createTextAnalyzer } from './text-views.js';
+import { buildWeightedQuery, type WeightedQuery } from './weighted-query.js';
+
+export { RECOMMENDED_MIN_STRENGTH } from './match-strength.js';
+
+export interface LawRetrieverConfig {
+  articles: readonly LawArticle[];
+  /** Document metadata (status, version notes); derived from the articles when absent. */
+  documents?: readonly LawDocument[];
+  /** Member ↔ legal word groups (see loadDefaultSynonymGroups); none when absent. */
+  synonyms?: readonly SynonymGroup[];
+  /** Teencode / tone normaliser supplied by the composition root; identity by default. */
+  normalizeQuery?: (text: string) => string;
+  /**
+   * Applied to article titles and texts before indexing (never to what hits return). When `normalizeQuery`
+   * rewrites tone marks (`thỏa` → `thoả`), pass the same tone canonicaliser here so both sides agree.
+   */
+  normalizeIndexText?: (text: string) => string;
+  tuning?: Partial<RetrievalTuning>;
+}
+
+/** The lexical retriever, with the extra entry points the hybrid (dense) retriever builds on. */
+export interface LexicalLawRetriever extends LawRetriever {
+  readonly articles: readonly LawArticle[];
+  /** Hits for the given articles in the given order, with their lexical passages and strength. */
+  explain(query: string, articleIds: readonly string[]): PassageHit[];
+  isExpired(articleId: string): boolean;
+  /** The id of the in-force article that replaced an expired one, when known. */
+  replacementOf(articleId: string): string | null;
+  /** The injected query normaliser (identity by default), for other retrievers that share this one's input. */
+  normalize(text: string): string;
+}
+
+export function createLawRetriever(config: LawRetrieverConfig): LexicalLawRetriever {
+  const tuning: RetrievalTuning = { ...DEFAULT_RETRIEVAL_TUNING, ...config.tuning };
+  const analyzer = createTextAnalyzer();
+  const articles = [...config.articles];
+  const index = buildLexicalIndex(articles, analyzer, { k1: tuning.k1, b: tuning.b }, config.normalizeIndexText);
+  const expander = config.synonyms && config.synonyms.length > 0 ? createSynonymExpander(config.synonyms, analyzer) : null;
+  const normalizeQuery = config.normalizeQuery ?? ((text: string) => text);
+  const documents = config.documents ?? assembleLawCorpus(articles).documents;
+
+  const expiredLaws = new Set(documents.filter((doc) => doc.status === 'expired').map((doc) => doc.lawId));
+  const expired = articles.map((article) => article.status === 'expired' || expiredLaws.has(article.lawId));
+  const replacement = mapExpiredToReplacements(articles, (i) => expired[i] === true, findSuccessorDocuments(documents, analyzer), analyzer);
+  const positionById = new Map(articles.map((article, position) => [article.id, position]));
+
+  const scoreQuery = (query: WeightedQuery): { articleScores: Float64Array; passageScores: Float64Array } => {
+    const articleScores = new Float64Array(articles.length);
+    const passageScores = new Float64Array(index.passages.length);
+    addFieldScores(index.title, query, tuning, tuning.titleWeight, articleScores);
+    addFieldScores(index.body, query, tuning, 1, articleScores);
+    addFieldScores(index.passageFields, query, tuning, 1, passageScores);
+    if (tuning.passageWeight > 0) {
+      const best = new Float64Array(articles.length);
+      passageScores.forEach((score, passage) => {
+        const article = index.passageArticle[passage] as number;
+        if (score > (best[article] as number)) best[article] = score;
+      });
+      best.forEach((score, article) => {
+        if (score > 0) articleScores[article] = (articleScores[article] as number) + tuning.passageWeight * score;
+      });
+    }
+    if (tuning.titleCoverageBoost > 0) applyTitleCoverage(index, query, tuning.titleCoverageBoost, articleScores);
+    addArticleReferenceBonus(query, articles, articleScores);
+    return { articleScores, passageScores };
+  };
+
+  const toHit = (query: WeightedQuery, passageScores: Float64Array, position: number, score: number): PassageHit => ({
+    article: articles[position] as LawArticle,
+    passages: passagesOf(index, passageScores, position, tuning.passagesPerHit),
+    score,
+    strength: matchStrength(index, query, position),
+  });
+
+  return {
+    articles,
+    get size() {
+      return articles.length;
+    },
+    isExpired: (articleId) => {
+      const position = positionById.get(articleId);
+      return position !== undefined && expired[position] === true;
+    },
+    replacementOf: (articleId) => {
+      const position = positionById.get(articleId);
+      const successor = position === undefined ? -1 : (replacement[position] as number);
+      return successor >= 0 ? (articles[successor] as LawArticle).id : null;
+    },
+    normalize: normalizeQuery,
+    search(text: string, options: SearchOptions): PassageHit[] {
+      const k = Math.max(0, Math.floor(options.k));
+      const query = buildWeightedQuery(normalizeQuery(text), analyzer, expander, tuning);
+      if (k === 0 || query.view.folded.length === 0) return [];
+      const { articleScores, passageScores } = scoreQuery(query);
+      const strengthOf = (position: number) => matchStrength(index, query, position);
+      const includeExpired = options.includeExpired === true || onlyExpiredIsStrong(articleScores, expired, strengthOf);
+      const ranked = rankByStatus(articleScores, expired, replacement, includeExpired, tuning.expiredPenalty);
+      return ranked.slice(0, k).map(({ position, score }) => toHit(query, passageScores, position, score));
+    },
+    explain(text: string, articleIds: readonly string[]): PassageHit[] {
+      const query = buildWeightedQuery(normalizeQuery(text), analyzer, expander, tuning);
+      const { articleScores, passageScores } = scoreQuery(query);
+      return articleIds.flatMap((id) => {
+        const position = positionById.get(id);
+        return position === undefined ? [] : [toHit(query, passageScores, position, articleScores[position] as number)];
+      });
+    },
+  };
+}
+
+function addFieldScores(fields: ViewFields, query: WeightedQuery, tuning: RetrievalTuning, weight: number, scores: Float64Array): void {
+  if (query.accentedQuery) {
+    accumulateBm25(fields.accented, query.accentedTerms, weight, scores);
+    accumulateBm25(fields.folded, query.foldedTerms, weight * tuning.foldedWeight, scores);
+  } else {
+    // Without diacritics the accented field would only match the syllables that happen to have none.
+    accumulateBm25(fields.folded, query.foldedTerms, weight * (1 + tuning.foldedWeight), scores);
+  }
+}
+
+function passagesOf(index: LexicalIndex, passageScores: Float64Array, article: number, limit: number): PassageHit['passages'] {
+  const start = index.passageStart[article] as number;
+  const end = index.passageStart[article + 1] as number;
+  const scored: PassageHit['passages'] = [];
+  for (let passage = start; passage < end; passage += 1) {
+    const { clauseNo, text } = index.passages[passage] as { clauseNo: string | null; text: string };
+    scored.push({ clauseNo, text, score: passageScores[passage] as number });
+  }
+  const matching = scored.filter((passage) => passage.score > 0).sort((a, b) => b.score - a.score);
+  // An article found by its title alone still needs text to quote: fall back to its first passage.
+  if (matching.length === 0) return scored.slice(0, 1);
+  return matching.slice(0, limit);
+}

@@ -1,0 +1,44 @@
+/**
+ * Knobs of the lexical ranker. The defaults were chosen on knowledge/eval/questions.jsonl
+ * (see evaluate-retrieval.ts); change them only with a before/after run of that evaluation.
+ */
+export interface RetrievalTuning {
+  k1: number;
+  b: number;
+  /** Weight of the title fields relative to the body fields. */
+  titleWeight: number;
+  /** Weight of the folded fields relative to the accented ones, for questions typed with diacritics. */
+  foldedWeight: number;
+  /** Query weight of a syllable bigram relative to a unigram. */
+  bigramWeight: number;
+  /** How much of the best clause's score is added to its article's score. */
+  passageWeight: number;
+  /** Multiplier on every synonym group's weight (1 keeps the weights written in the synonym list). */
+  synonymScale: number;
+  /** Query weight of member words that a synonym group recognised (the legal words carry the meaning). */
+  memberTermWeight: number;
+  /**
+   * Lift for articles whose title the question asks about almost word for word: the score is multiplied by
+   * `1 + titleCoverageBoost × coverage²`, where coverage is the IDF-weighted share of the title's terms found
+   * in the question (or its synonyms). Short titles such as `Thử việc` or `Nghỉ hằng năm` are precise answers.
+   */
+  titleCoverageBoost: number;
+  /** Multiplier on expired articles when they are searched at all. */
+  expiredPenalty: number;
+  /** Clauses returned per hit. */
+  passagesPerHit: number;
+}
+
+export const DEFAULT_RETRIEVAL_TUNING: RetrievalTuning = {
+  k1: 1.2,
+  b: 0.75,
+  titleWeight: 2,
+  foldedWeight: 1,
+  bigramWeight: 1,
+  passageWeight: 1,
+  synonymScale: 1,
+  memberTermWeight: 1,
+  titleCoverageBoost: 0.75,
+  expiredPenalty: 0.8,
+  passagesPerHit: 3,
+};
