@@ -7,7 +7,8 @@ export const config = {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
   transform: { '^.+\\.tsx?$': swc },
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  // Strip .js from relative imports so Jest finds the .ts sources (but not libphonenumber's *.json.js files).
+  moduleNameMapper: { '^(\\.{1,2}/.*(?<!\\.json))\\.js$': '$1' },
   testMatch: ['<rootDir>/{core,intents,knowledge,bots,tests}/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/data/', '/admin-ui/'],
   globalSetup: '<rootDir>/tests/support/global-setup.mjs',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.js';
 import { fieldIssuesFromZod } from '../errors/zod-issues.js';
+import { DEFAULT_NLU_THRESHOLDS } from '../nlu/thresholds.js';
 
 const optionalString = z
   .string()
@@ -36,9 +37,9 @@ export const EnvSchema = z.object({
   LAW_CORPUS_PATH: optionalString,
   FAQ_STARTER_PACK: flag(true),
   NLU_MODEL_PATH: optionalString,
-  NLU_MIN_ROUTE_CONFIDENCE: ratio(0.55),
-  NLU_MIN_TOPIC_CONFIDENCE: ratio(0.4),
-  NLU_SERIOUS_NEGATIVE_CONFIDENCE: ratio(0.6),
+  NLU_MIN_ROUTE_CONFIDENCE: ratio(DEFAULT_NLU_THRESHOLDS.route),
+  NLU_MIN_TOPIC_CONFIDENCE: ratio(DEFAULT_NLU_THRESHOLDS.topic),
+  NLU_SERIOUS_NEGATIVE_CONFIDENCE: ratio(DEFAULT_NLU_THRESHOLDS.seriousNegative),
   K_ANONYMITY: integer(5, 2),
   INBOUND_LEASE_MS: integer(60_000, 100),
   OUTBOUND_MAX_ATTEMPTS: integer(6, 1),

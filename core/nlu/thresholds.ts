@@ -10,8 +10,10 @@ export interface NluThresholds {
   seriousNegative: number;
 }
 
+// Measured on 782 held-out messages (typed and unaccented): at route ≥ 0.6, 95 % of messages are acted on and
+// 97.3 % of those are right; at topic ≥ 0.5, 96 % pass and 93.5 % are right (intents/README.md).
 export const DEFAULT_NLU_THRESHOLDS: NluThresholds = {
-  route: 0.55,
-  topic: 0.4,
+  route: 0.6,
+  topic: 0.5,
   seriousNegative: 0.6,
 };

@@ -13,7 +13,11 @@ export interface ParsedPhone {
  * Validates a run of digits as a Vietnamese phone number against the full numbering plan (the `max`
  * metadata: the `min` build accepts 0123456789, whose 012 prefix was retired in 2018).
  */
+/** Lengths and prefixes a Vietnamese number can have: checked first, because libphonenumber throws (slowly) on junk. */
+const PLAUSIBLE = /^(?:0\d{8,10}|84\d{8,10}|1[89]00\d{4,6})$/;
+
 export function parseVietnamesePhone(digits: string, hasPlus: boolean): ParsedPhone | null {
+  if (!PLAUSIBLE.test(digits)) return null;
   const candidate = hasPlus ? `+${digits}` : digits;
   const parsed = parsePhoneNumberFromString(candidate, 'VN');
   if (parsed === undefined || !parsed.isValid()) return null;

@@ -1,4 +1,4 @@
-import { foldDiacritics } from '../../core/text/vietnamese-fold.js';
+import { foldComposed } from './vietnamese-letters.js';
 
 /**
  * A lower-cased, diacritic-free copy of the member's text that remembers where every character came from.
@@ -16,17 +16,10 @@ export interface AlignedFold {
 const COMBINING_MARK = /[\u0300-\u036f]/;
 const DROPPED = /[\u200b-\u200d\ufeff\u00ad]/;
 
-/** Per-character fold cache: folding goes through NFD, which is too slow to repeat for every character. */
-const foldedCharCache = new Map<string, string>();
-
 function foldChar(char: string): string {
-  const cached = foldedCharCache.get(char);
-  if (cached !== undefined) return cached;
-  const lowered = foldDiacritics(char).toLowerCase();
+  const lowered = foldComposed(char).toLowerCase();
   // Keep the view aligned one-to-one: a character whose fold is not a single code unit stays itself.
-  const result = lowered.length === 1 ? lowered : char;
-  if (foldedCharCache.size < 4096) foldedCharCache.set(char, result);
-  return result;
+  return lowered.length === 1 ? lowered : char;
 }
 
 export function alignFold(original: string): AlignedFold {

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppError } from '../../core/errors/app-error.js';
+import { normalizeText } from '../normalize/normalize-text.js';
+import { deserializeModel, serializeModel } from './model-file.js';
+import { predictHead, vectorize, type HeadModel } from './multi-head-model.js';
+import { trainClassifier } from './train-nlu.js';
+import { nluExampleSchema, parseJsonLines } from './training-data.js';
+
+const examples = parseJsonLines(readFileSync(join(import.meta.dirname, 'fixtures/mini-nlu.jsonl'), 'utf8'), nluExampleSchema, 'mini-nlu.jsonl');
+const trained = trainClassifier(examples);
+const metadata = { modelId: trained.modelId, kind: 'nlu' as const, dataHash: trained.dataHash, trainedExamples: examples.length };
+
+describe('model file', () => {
+  it('round-trips: the loaded model predicts like the trained one', () => {
+    const loaded = deserializeModel(serializeModel(trained.model, metadata));
+    expect(loaded.metadata).toEqual(metadata);
+    for (const example of examples) {
+      const text = normalizeText(example.text);
+      for (const head of ['route', 'topic', 'sentiment']) {
+        const before = predictHead(trained.model.heads[head] as HeadModel, vectorize(trained.model, text));
+        const after = predictHead(loaded.model.heads[head] as HeadModel, vectorize(loaded.model, text));
+        expect(after.label).toBe(before.label);
+        expect(after.confidence).toBeCloseTo(before.confidence, 2);
+      }
+    }
+  });
+
+  it('is byte-identical when trained twice on the same data', () => {
+    const again = trainClassifier(examples);
+    expect(serializeModel(again.model, { ...metadata, modelId: again.modelId })).toBe(serializeModel(trained.model, metadata));
+    expect(again.modelId).toBe(trained.modelId);
+  });
+
+  it('gets a new id when the data changes', () => {
+    const changed = trainClassifier([...examples, { text: 'chào buổi sáng', route: 'smalltalk', topic: 'other', sentiment: 'neutral' }]);
+    expect(changed.modelId).not.toBe(trained.modelId);
+  });
+
+  it.each([
+    ['not JSON', 'garbage'],
+    ['wrong format', JSON.stringify({ format: 'other', formatVersion: 1 })],
+    ['a head that does not match its feature table', () => {
+      const file = JSON.parse(serializeModel(trained.model, metadata)) as { heads: { route: { weights: string } } };
+      file.heads.route.weights = Buffer.from([1, 2, 3, 4]).toString('base64');
+      return JSON.stringify(file);
+    }],
+  ])('rejects %s with NLU_MODEL_INVALID', (_name, content) => {
+    const text = typeof content === 'function' ? content() : content;
+    expect(() => deserializeModel(text)).toThrow(AppError);
+    try {
+      deserializeModel(text);
+    } catch (error) {
+      expect((error as AppError).code).toBe('NLU_MODEL_INVALID');
+    }
+  });
+});

@@ -1,0 +1,83 @@
+import type { NormalizedText } from '../normalize/normalize-text.js';
+import { FeatureAccumulator, fnvStep, fnvString, groupSeed, type HashedVector } from './feature-hashing.js';
+import { FEATURE_GROUPS, GROUP } from './feature-groups.js';
+import { addLexiconFeatures } from './lexicon-features.js';
+
+/**
+ * How a message becomes a sparse vector: accented syllable uni+bigrams, folded uni+bigrams, folded char
+ * n-grams, the typed teencode tokens next to their expansions, and the lexicon features, each group
+ * normalised on its own and weighted. Stored in the model so a model is always read the way it was trained.
+ */
+export interface FeatureConfig {
+  charNgramMin: number;
+  charNgramMax: number;
+  groupWeights: Record<string, number>;
+}
+
+/**
+ * Bump whenever the way text becomes features changes (hashing, normalisation of groups, what a group holds):
+ * it is part of every model's fingerprint, so a model file from older code is retrained instead of misread.
+ */
+export const FEATURE_SCHEME_VERSION = 3;
+
+export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
+  charNgramMin: 4,
+  charNgramMax: 5,
+  // Tuned by 5-fold cross-validation on intents/data/train (see intents/README.md): char n-grams at full weight
+  // drown the syllables on short messages; the lexicon deserves more than its size suggests; 4–5-grams score
+  // as well as 2–5 with half the features (so half the lookups per message).
+  groupWeights: { w: 1, b: 0.8, fw: 1, fb: 0.8, c: 0.5, r: 0.5, neg: 0.5, lex: 1.5 },
+};
+
+const SEEDS = FEATURE_GROUPS.map(groupSeed);
+const SPACE = 0x20;
+const NUMBER_SHAPE = '<n>';
+const isNumber = (token: string): boolean => {
+  const code = token.charCodeAt(0);
+  return code >= 0x30 && code <= 0x39;
+};
+
+/** Unigrams and bigrams (with ^ and $ for the message edges); numbers become one shape token. */
+function addUniBigrams(features: FeatureAccumulator, unigram: number, bigram: number, tokens: readonly string[]): void {
+  const unigramSeed = SEEDS[unigram] as number;
+  const bigramSeed = SEEDS[bigram] as number;
+  let previous = '^';
+  for (const token of tokens) {
+    const word = isNumber(token) ? NUMBER_SHAPE : token;
+    features.addHash(unigram, fnvString(unigramSeed, word));
+    features.addHash(bigram, fnvString(fnvStep(fnvString(bigramSeed, previous), SPACE), word));
+    previous = word;
+  }
+  if (tokens.length > 0) features.addHash(bigram, fnvString(fnvStep(fnvString(bigramSeed, previous), SPACE), '$'));
+}
+
+/** Char n-grams of " folded text " (digits as 0), hashed incrementally: the (n+1)-gram extends the n-gram. */
+function addCharNgrams(features: FeatureAccumulator, folded: string, min: number, max: number): void {
+  const length = folded.length + 2;
+  const codes = new Uint16Array(length);
+  codes[0] = SPACE;
+  codes[length - 1] = SPACE;
+  for (let i = 0; i < folded.length; i++) {
+    const code = folded.charCodeAt(i);
+    codes[i + 1] = code >= 0x30 && code <= 0x39 ? 0x30 : code;
+  }
+  const seed = SEEDS[GROUP.c] as number;
+  for (let start = 0; start < length; start++) {
+    let hash = seed;
+    for (let n = 1; n <= max && start + n <= length; n++) {
+      hash = fnvStep(hash, codes[start + n - 1] as number);
+      if (n >= min) features.addHash(GROUP.c, hash);
+    }
+  }
+}
+
+export function extractFeatures(text: NormalizedText, config: FeatureConfig = DEFAULT_FEATURE_CONFIG): HashedVector {
+  const features = new FeatureAccumulator(FEATURE_GROUPS);
+  const weights = config.groupWeights;
+  addUniBigrams(features, GROUP.w, GROUP.b, text.tokens);
+  addUniBigrams(features, GROUP.fw, GROUP.fb, text.foldedTokens);
+  if (weights.c !== 0) addCharNgrams(features, text.folded, config.charNgramMin, config.charNgramMax);
+  for (const expansion of text.expansions) features.addHash(GROUP.r, fnvString(SEEDS[GROUP.r] as number, expansion.from));
+  addLexiconFeatures(text, features);
+  return features.toVector(config.groupWeights);
+}

@@ -1,0 +1,26 @@
+/**
+ * Public surface of the Vietnamese NLU (DESIGN.md §6). Other folders import from here only.
+ */
+export { createRedactor, REDACTION_PLACEHOLDERS, UNKNOWN_NUMBER_PLACEHOLDER } from './entities/redactor.js';
+export { extractEntities, type EntityExtractionOptions } from './entities/extract-entities.js';
+export { normalizeText, type NormalizedText } from './normalize/normalize-text.js';
+export { canonicalizeTones, placeTones, type ToneStyle } from './normalize/tone-placement.js';
+export {
+  loadOrTrainClassifier,
+  trainAndSaveClassifier,
+  type LoadOrTrainOptions,
+  type TrainingSummary,
+} from './classifier/load-or-train.js';
+export { createNluClassifier, type NluClassifier, type NluClassifierOptions } from './classifier/nlu-classifier.js';
+export { trainClassifier, type NluTrainingOptions, type TrainedNluModel } from './classifier/train-nlu.js';
+export { trainTextClassifier, evaluate, type TextClassifier } from './classifier/text-classifier.js';
+export { evaluatePredictions, type EvaluationReport, type LabelMetrics } from './classifier/evaluate.js';
+export { crossValidateNlu, type CrossValidationReport } from './classifier/cross-validation.js';
+export {
+  labelledTextSchema,
+  nluExampleSchema,
+  parseJsonLines,
+  readNluTrainingSet,
+  type LabelledText,
+  type NluExample,
+} from './classifier/training-data.js';

@@ -1,0 +1,52 @@
+import { TEENCODE_ENTRIES, type TeencodeEntry } from './teencode.vi.js';
+
+/** One token that was read as something else, for the classifier's "raw and expanded" features. */
+export interface TeencodeExpansion {
+  index: number;
+  from: string;
+  to: string;
+}
+
+export interface ExpandedTokens {
+  tokens: string[];
+  expansions: TeencodeExpansion[];
+}
+
+export type TeencodeTable = ReadonlyMap<string, TeencodeEntry>;
+
+export function buildTeencodeTable(entries: readonly TeencodeEntry[] = TEENCODE_ENTRIES): TeencodeTable {
+  return new Map(entries.map((entry) => [entry.from, entry]));
+}
+
+const DEFAULT_TABLE = buildTeencodeTable();
+const NUMBER_TOKEN = /^\d/;
+
+function readingOf(entry: TeencodeEntry, tokens: readonly string[], index: number): string | null {
+  const previous = tokens[index - 1];
+  const next = tokens[index + 1];
+  if (previous !== undefined && NUMBER_TOKEN.test(previous) && entry.afterNumber !== undefined) return entry.afterNumber;
+  if (next !== undefined && entry.beforeWords?.words.includes(next)) return entry.beforeWords.to;
+  if (previous !== undefined && entry.afterWords?.words.includes(previous)) return entry.afterWords.to;
+  if (entry.whenMessageHas !== undefined && tokens.includes(entry.whenMessageHas.word)) return entry.whenMessageHas.to;
+  return entry.to;
+}
+
+/**
+ * Replaces whole tokens by their expansion (`ko` → `không`, `500 k` → `500 nghìn`). Expansions of several
+ * syllables become several tokens. Tokens must already be lower-case, tone-canonical and split from digits.
+ */
+export function expandTeencode(tokens: readonly string[], table: TeencodeTable = DEFAULT_TABLE): ExpandedTokens {
+  const out: string[] = [];
+  const expansions: TeencodeExpansion[] = [];
+  tokens.forEach((token, index) => {
+    const entry = table.get(token);
+    const reading = entry === undefined ? null : readingOf(entry, tokens, index);
+    if (reading === null || reading === token) {
+      out.push(token);
+      return;
+    }
+    expansions.push({ index, from: token, to: reading });
+    out.push(...reading.split(' '));
+  });
+  return { tokens: out, expansions };
+}
