@@ -52,7 +52,8 @@ export function createBullMqQueue(options: BullMqOptions): JobQueue & JobRunner 
   function queueFor(name: JobName): Queue {
     let queue = queues.get(name);
     if (!queue) {
-      queue = new Queue(name, { connection, prefix });
+      // Producers only: commands issued in the same tick share one socket write (writes dominate the ack path's CPU).
+      queue = new Queue(name, { connection: { ...connection, enableAutoPipelining: true }, prefix });
       queue.on('error', (error) => logger.warn({ err: error, queue: name }, 'queue connection error'));
       queues.set(name, queue);
     }

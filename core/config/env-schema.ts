@@ -27,6 +27,8 @@ export const EnvSchema = z.object({
   PUBLIC_BASE_URL: optionalString,
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: optionalString,
+  /** Connections per process; each in-flight webhook write holds one until its commit. */
+  DATABASE_POOL_SIZE: integer(20, 1),
   REDIS_URL: optionalString,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Signs admin session tokens; generated and stored in the database when unset. */
