@@ -1,3 +1,4 @@
+import { CommanderError } from 'commander';
 import { AppError, isAppError } from '../../core/errors/app-error.js';
 import type { Env } from '../../core/config/env-schema.js';
 import type { Logger } from '../../core/ports/logger.js';
@@ -33,5 +34,21 @@ export function exitCodeOf(error: unknown): number {
 
 export function describeError(error: unknown): { code: string; message: string; fields?: readonly { path: string; message: string }[] } {
   if (error instanceof AppError) return { code: error.code, message: error.message, ...(error.fields.length ? { fields: error.fields } : {}) };
-  return { code: 'INTERNAL', message: (error as Error)?.message ?? String(error) };
+  return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
+}
+
+/**
+ * Runs a command action; on failure writes the error to stderr (as JSON with `--format json`) and throws a
+ * CommanderError with the exit code (2 for bad input, 1 otherwise), which the program's exitOverride passes up.
+ */
+export async function reportCommandErrors(stderr: (line: string) => void, rawOptions: unknown, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof CommanderError) throw error;
+    const described = describeError(error);
+    const json = (rawOptions as { format?: unknown } | undefined)?.format === 'json';
+    stderr(json ? JSON.stringify({ error: described }) : `error ${described.code}: ${described.message}`);
+    throw new CommanderError(exitCodeOf(error), 'command.failed', described.message);
+  }
 }

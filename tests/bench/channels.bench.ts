@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { PROJECT_ROOT } from '../../bots/project-root.js';
 import { benchBackends } from './support/bench-backends.js';
+import { loadFigures } from './support/load-figures.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -39,12 +40,7 @@ interface LoadRequest {
   headers: Record<string, string>;
   setupRequest?: (request: { body?: string; headers: Record<string, string> }) => { body: string; headers: Record<string, string> };
 }
-interface LoadResult {
-  requests: { average: number };
-  latency: { p50: number; p90: number; p99: number; max: number };
-  non2xx: number;
-  errors: number;
-}
+type LoadResult = Parameters<typeof loadFigures>[0];
 const autocannon = createRequire(import.meta.url)('autocannon') as (options: Record<string, unknown>) => Promise<LoadResult>;
 
 /** A signed request generator per channel: `next(member)` makes a new message of that member. */
@@ -170,10 +166,7 @@ async function main(): Promise<void> {
                 signature_check: true,
                 connections: CONNECTIONS,
                 duration_s: DURATION_S,
-                throughput_msg_s: Math.round(result.requests.average),
-                ack_latency_ms: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
-                non_2xx: result.non2xx,
-                errors: result.errors,
+                ...loadFigures(result),
               })}\n`,
             );
           }

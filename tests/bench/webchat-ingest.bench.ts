@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { benchBackends, startBenchServer } from './support/bench-backends.js';
+import { loadFigures } from './support/load-figures.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -65,11 +66,7 @@ try {
               offered_rate: rate ?? 'max',
               connections: CONNECTIONS,
               duration_s: DURATION_S,
-              throughput_msg_s: Math.round(r.requests.average),
-              ack_latency_ms: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max },
-              non_2xx: r.non2xx,
-              errors: r.errors,
-              timeouts: r.timeouts,
+              ...loadFigures(r),
             })}\n`,
           );
         }

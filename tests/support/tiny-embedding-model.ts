@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import onnxProto from 'onnx-proto';
+import { createSeededRandom } from '../../intents/classifier/seeded-random.js';
 
 const { onnx } = onnxProto;
 
@@ -111,16 +112,10 @@ function tokenizerJson(vocab: [string, number][]) {
   };
 }
 
-/** A deterministic pseudo-random stream in [-1, 1) (mulberry32). */
+/** A deterministic pseudo-random stream in [-1, 1), from the NLU's seeded generator. */
 function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) / 4294967296) * 2 - 1;
-  };
+  const next = createSeededRandom(seed);
+  return () => next() * 2 - 1;
 }
 
 function floatTensor(name: string, dims: number[], random: () => number, scale: number) {

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { CommanderError, type Command } from 'commander';
+import type { Command } from 'commander';
+import { reportCommandErrors } from '../cli-context.js';
 import { z } from 'zod';
-import { AppError, isAppError, type FieldIssue } from '../../../core/errors/app-error.js';
+import { AppError, type FieldIssue } from '../../../core/errors/app-error.js';
 import { fieldIssuesFromZod, parseOrThrow } from '../../../core/errors/zod-issues.js';
 import { silentLogger, type Logger } from '../../../core/ports/logger.js';
 import { evaluateRetrieval } from '../../../knowledge/eval/evaluate-retrieval.js';
@@ -47,7 +48,7 @@ export function registerKbCommands(program: Command, deps: KbCommandDeps): void 
     .argument('<file>', 'articles.jsonl in the shared corpus format')
     .option('--format <format>', 'text or json', 'text')
     .action(async (file: string, rawOptions: unknown) =>
-      reportErrors(deps, rawOptions, async () => {
+      reportCommandErrors(deps.stderr, rawOptions, async () => {
         const options = parseOrThrow(importOptionsSchema, rawOptions, 'options');
         const database = await deps.openDatabase();
         try {
@@ -72,7 +73,7 @@ export function registerKbCommands(program: Command, deps: KbCommandDeps): void 
     .option('--input <file>', 'JSONL file with one {"q": "..."} per line')
     .option('--include-expired', 'also rank expired documents')
     .action(async (query: string | undefined, rawOptions: unknown) =>
-      reportErrors(deps, rawOptions, async () => {
+      reportCommandErrors(deps.stderr, rawOptions, async () => {
         const options = parseOrThrow(searchOptionsSchema, rawOptions, 'options');
         const queries = options.input ? await readQueryFile(options.input) : query ? [query] : [];
         if (queries.length === 0) {
@@ -92,7 +93,7 @@ export function registerKbCommands(program: Command, deps: KbCommandDeps): void 
     .option('--corpus <file>', 'evaluate over this JSONL corpus instead of the database')
     .option('--questions <file>', 'evaluation JSONL ({"q","gold":[{"law_id","article_no"}]}); default: the shipped set')
     .action(async (rawOptions: unknown) =>
-      reportErrors(deps, rawOptions, async () => {
+      reportCommandErrors(deps.stderr, rawOptions, async () => {
         const options = parseOrThrow(evalOptionsSchema, rawOptions, 'options');
         const questions = options.questions
           ? parseEvaluationQuestions(await readInput(options.questions))
@@ -184,19 +185,3 @@ function formatTextHits(q: string, hits: PassageHit[]): string {
 
 const pct = (value: number): string => `${(value * 100).toFixed(1)}%`;
 
-/**
- * Runs an action; on failure writes the error to stderr (as JSON with `--format json`) and exits with 2.
- * The CommanderError travels up to the program's exitOverride, so a test or the CLI runner gets the code.
- */
-async function reportErrors(deps: KbCommandDeps, rawOptions: unknown, run: () => Promise<void>): Promise<void> {
-  try {
-    await run();
-  } catch (error) {
-    const described = isAppError(error)
-      ? { code: error.code, message: error.message, ...(error.fields.length > 0 ? { fields: error.fields } : {}) }
-      : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
-    const json = (rawOptions as { format?: unknown } | undefined)?.format === 'json';
-    deps.stderr(json ? JSON.stringify({ error: described }) : `error ${described.code}: ${described.message}`);
-    throw new CommanderError(2, 'kb.failed', described.message);
-  }
-}

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { CommanderError, type Command } from 'commander';
+import type { Command } from 'commander';
+import { reportCommandErrors } from '../cli-context.js';
 import { z } from 'zod';
-import { AppError, isAppError } from '../../../core/errors/app-error.js';
+import { AppError } from '../../../core/errors/app-error.js';
 import { parseOrThrow } from '../../../core/errors/zod-issues.js';
 import type { MessageClassifier, NluResult } from '../../../core/nlu/nlu-result.js';
 import type { Clock } from '../../../core/ports/clock.js';
@@ -71,7 +72,7 @@ export function registerNluCommands(program: Command, deps: NluCommandDeps): voi
     .description('rebuild the shipped NLU model from the training data (intents/data/train/*.jsonl)')
     .option('--format <format>', 'text or json', 'text')
     .action(async (rawOptions: unknown) =>
-      reportErrors(deps, rawOptions, async () => {
+      reportCommandErrors(deps.stderr, rawOptions, async () => {
         const options = parseOrThrow(trainOptionsSchema, rawOptions, 'options');
         const summary = await trainAndSaveClassifier({ modelPath: deps.modelPath, dataDir: deps.dataDir, ...(deps.logger ? { logger: deps.logger } : {}) });
         deps.stdout(
@@ -89,7 +90,7 @@ export function registerNluCommands(program: Command, deps: NluCommandDeps): voi
     .option('--test <file>', 'test JSONL')
     .option('--format <format>', 'text or json', 'text')
     .action(async (rawOptions: unknown) =>
-      reportErrors(deps, rawOptions, async () => {
+      reportCommandErrors(deps.stderr, rawOptions, async () => {
         const options = parseOrThrow(evalOptionsSchema, rawOptions, 'options');
         const trainLines = parseJsonLines(await readInputFile(options.train), labelledTextSchema, options.train);
         const testLines = parseJsonLines(await readInputFile(options.test), labelledTextSchema, options.test);
@@ -118,7 +119,7 @@ export function registerNluCommands(program: Command, deps: NluCommandDeps): voi
     .option('--input <file>', 'JSONL file with one {"text"} per line')
     .option('--format <format>', 'text or json', 'text')
     .action(async (text: string | undefined, rawOptions: unknown) =>
-      reportErrors(deps, rawOptions, async () => {
+      reportCommandErrors(deps.stderr, rawOptions, async () => {
         const options = parseOrThrow(classifyOptionsSchema, rawOptions, 'options');
         if ((text === undefined) === (options.input === undefined)) {
           throw new AppError('VALIDATION_FAILED', 'give either a text argument or --input <file>, not both');
@@ -141,17 +142,3 @@ export function registerNluCommands(program: Command, deps: NluCommandDeps): voi
     );
 }
 
-/** Errors go to stderr (JSON with --format json); input errors exit with 2, anything else with 1. */
-async function reportErrors(deps: NluCommandDeps, rawOptions: unknown, run: () => Promise<void>): Promise<void> {
-  try {
-    await run();
-  } catch (error) {
-    const described = isAppError(error)
-      ? { code: error.code, message: error.message, ...(error.fields.length > 0 ? { fields: error.fields } : {}) }
-      : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
-    const json = (rawOptions as { format?: unknown } | undefined)?.format === 'json';
-    deps.stderr(json ? JSON.stringify({ error: described }) : `error ${described.code}: ${described.message}`);
-    const inputError = isAppError(error) && ['invalid_input', 'bad_request', 'not_found'].includes(error.kind);
-    throw new CommanderError(inputError ? 2 : 1, 'nlu.failed', described.message);
-  }
-}
