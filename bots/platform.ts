@@ -17,6 +17,8 @@ import { createHealthRouter, type ReadinessCheck } from './http/routes/health-ro
 import { createUnitRouter } from './http/routes/unit-routes.js';
 import { createLearningRouter } from './http/routes/learning-routes.js';
 import { createFaqRouter } from './http/routes/faq-routes.js';
+import { createMemberRouter } from './http/routes/member-routes.js';
+import { createMemberDataRepository } from './storage/repositories/member-data-repository.js';
 import { createFaqRepository } from './storage/repositories/faq-repository.js';
 import { createLawRepository } from './storage/repositories/law-repository.js';
 import { createWebchatRouter } from './http/routes/webchat-routes.js';
@@ -104,6 +106,7 @@ export async function createPlatform(deps: PlatformDeps) {
     conversations: createConversationRepository(db),
     faqs: createFaqRepository(db, clock),
     laws: createLawRepository(db),
+    memberData: createMemberDataRepository(db),
     inbound: createInboundProcessingStore(db),
     outbound: createOutboundDeliveryStore(db),
   };
@@ -172,6 +175,10 @@ export async function createPlatform(deps: PlatformDeps) {
           },
           { path: '/api/admin/units', router: createUnitRouter({ units: repositories.units, ...authDeps }) },
           { path: '/api/admin/learning-queue', router: createLearningRouter({ learning: repositories.learning, ...authDeps }) },
+          {
+            path: '/api/admin/members',
+            router: createMemberRouter({ memberData: repositories.memberData, audit: repositories.audit, ...authDeps, clock, onErased: () => repositories.ingest.forgetThreads() }),
+          },
           {
             path: '/api/admin/faq',
             router: createFaqRouter({ faqs: repositories.faqs, laws: repositories.laws, audit: repositories.audit, ...authDeps, reloadFaq: async () => deps.knowledgeAdmin?.reloadFaq() }),

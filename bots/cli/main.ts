@@ -4,6 +4,7 @@ import { registerChatCommand } from './commands/chat-command.js';
 import { registerDbCommands } from './commands/db-commands.js';
 import { registerOrgCommands } from './commands/org-commands.js';
 import { registerUserCommands } from './commands/user-commands.js';
+import { registerMemberCommands } from './commands/member-commands.js';
 import { registerKbCommands } from './commands/kb-commands.js';
 import { registerNluCommands } from './commands/nlu-commands.js';
 import { parseEnv } from '../../core/config/env-schema.js';
@@ -23,6 +24,7 @@ export function buildProgram(io: CliIo): Command {
   registerOrgCommands(program, io);
   registerUserCommands(program, io);
   registerChatCommand(program, io);
+  registerMemberCommands(program, io);
   registerKbCommands(program, {
     openDatabase: async () => {
       const base = await bootBase(io.env);

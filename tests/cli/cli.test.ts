@@ -98,6 +98,33 @@ describe.each(testBackends())('congdoan CLI on $name', (backend) => {
     const empty = capture(env);
     expect(await runCli(['chat', '--format', 'json', '   '], empty.io)).toBe(2);
   });
+
+  it('answers a legal question with its citations (the law corpus is imported on first use)', async () => {
+    const chat = capture(env);
+    expect(await runCli(['chat', '--format', 'json', 'lương tối thiểu vùng 1 năm nay là bao nhiêu vậy ạ'], chat.io)).toBe(0);
+    const result = JSON.parse(chat.out[0] as string) as { route: string; topic: string; reply: string; citations: { law_id: string; article_no: string }[] };
+    expect(result).toMatchObject({ route: 'question', topic: 'wages' });
+    expect(result.citations).toEqual(expect.arrayContaining([{ law_id: '293/2025/NĐ-CP', article_no: '3' }]));
+    expect(result.reply).toContain('5.310.000');
+  });
+
+  it("exports and erases a member's data on request, and refuses without confirmation", async () => {
+    const session = `cli-${backend.name}-member`;
+    await runCli(['chat', '--format', 'json', '--session', session, 'xin chào'], capture(env).io);
+    const exported = capture(env);
+    expect(await runCli(['member', 'export', '--channel', 'cli', '--user', session], exported.io)).toBe(0);
+    const data = JSON.parse(exported.out.join('\n')) as { conversations: { messages: { text: string }[] }[] };
+    expect(data.conversations[0]?.messages[0]?.text).toBe('xin chào');
+    const unconfirmed = capture(env);
+    expect(await runCli(['member', 'erase', '--channel', 'cli', '--user', session], unconfirmed.io)).toBe(2);
+    const erased = capture(env);
+    expect(await runCli(['member', 'erase', '--channel', 'cli', '--user', session, '--yes', '--format', 'json'], erased.io)).toBe(0);
+    expect(JSON.parse(erased.out[0] as string)).toMatchObject({ erased: true, identities: 1 });
+    const gone = capture(env);
+    expect(await runCli(['member', 'export', '--channel', 'cli', '--user', session], gone.io)).toBe(2);
+    const nobody = capture(env);
+    expect(await runCli(['member', 'export'], nobody.io)).toBe(2);
+  });
 });
 
 describe('the congdoan binary', () => {

@@ -64,27 +64,45 @@ export function createIngestRepository(db: Db, options: { cacheSize?: number } =
     return ref;
   }
 
+  /**
+   * One statement: bump the conversation's sequence (its row lock orders concurrent inserts of the same
+   * conversation, so commit order equals sequence order) and insert unless the platform id is known.
+   * Returns the new message id, or null for a duplicate (or a conversation that no longer exists).
+   */
+  async function insertMessage(ref: ThreadRef, input: RecordInboundInput): Promise<string | null> {
+    const rows = await executeRows<{ id: string }>(db, sql`
+      with seq as (
+        update conversations set inbound_seq = inbound_seq + 1, last_inbound_at = ${input.receivedAt}, updated_at = ${input.receivedAt}
+        where id = ${ref.conversationId} returning inbound_seq
+      )
+      insert into messages (conversation_id, conv_seq, direction, channel, platform_message_id, author, content, text, status, created_at, meta)
+      select ${ref.conversationId}, seq.inbound_seq, 'in', ${input.channel}, ${input.platformMessageId}, 'member',
+             ${JSON.stringify(input.content)}::jsonb, ${contentText(input.content)}, 'received', ${input.receivedAt},
+             ${JSON.stringify({ sentAt: input.sentAt.toISOString() })}::jsonb
+      from seq
+      on conflict (channel, platform_message_id) where direction = 'in' do nothing
+      returning id`);
+    return rows[0]?.id ?? null;
+  }
+
+  async function conversationExists(conversationId: string): Promise<boolean> {
+    const rows = await db.select({ id: conversations.id }).from(conversations).where(eq(conversations.id, conversationId)).limit(1);
+    return rows.length > 0;
+  }
+
   return {
     async recordInbound(input: RecordInboundInput): Promise<RecordInboundResult> {
       const ref = await resolveThread(input);
-      // One statement: bump the conversation's sequence (its row lock orders concurrent inserts of the same
-      // conversation, so commit order equals sequence order) and insert unless the platform id is known.
-      const rows = await executeRows<{ id: string }>(db, sql`
-        with seq as (
-          update conversations set inbound_seq = inbound_seq + 1, last_inbound_at = ${input.receivedAt}, updated_at = ${input.receivedAt}
-          where id = ${ref.conversationId} returning inbound_seq
-        )
-        insert into messages (conversation_id, conv_seq, direction, channel, platform_message_id, author, content, text, status, created_at, meta)
-        select ${ref.conversationId}, seq.inbound_seq, 'in', ${input.channel}, ${input.platformMessageId}, 'member',
-               ${JSON.stringify(input.content)}::jsonb, ${contentText(input.content)}, 'received', ${input.receivedAt},
-               ${JSON.stringify({ sentAt: input.sentAt.toISOString() })}::jsonb
-        from seq
-        on conflict (channel, platform_message_id) where direction = 'in' do nothing
-        returning id`);
-      const row = rows[0];
-      return row
-        ? { status: 'accepted', messageId: row.id, conversationId: ref.conversationId, memberId: ref.memberId }
-        : { status: 'duplicate', conversationId: ref.conversationId, memberId: ref.memberId };
+      const id = await insertMessage(ref, input);
+      if (id) return { status: 'accepted', messageId: id, conversationId: ref.conversationId, memberId: ref.memberId };
+      if (await conversationExists(ref.conversationId)) return { status: 'duplicate', conversationId: ref.conversationId, memberId: ref.memberId };
+      // The cached conversation is gone (the member's data was erased, possibly by another process): resolve again.
+      threadCache.delete(`${input.channel}\u0000${input.sender.threadId}`);
+      const fresh = await resolveThread(input);
+      const retried = await insertMessage(fresh, input);
+      return retried
+        ? { status: 'accepted', messageId: retried, conversationId: fresh.conversationId, memberId: fresh.memberId }
+        : { status: 'duplicate', conversationId: fresh.conversationId, memberId: fresh.memberId };
     },
 
     /** Forget cached thread ids (after a member is erased or merged). */

@@ -1,0 +1,122 @@
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { AppError } from '../../../core/errors/app-error.js';
+import type { Db } from '../database.js';
+import {
+  channelDeliveries,
+  channelIdentities,
+  channelLinkAttempts,
+  channelLinkCodes,
+  channelMemberMerges,
+  channelMemberPrompts,
+  conversations,
+  members,
+  messages,
+  unansweredQuestions,
+  units,
+} from '../schema/index.js';
+
+export interface MemberExport {
+  exportedAt: string;
+  member: { id: string; displayName: string | null; unit: { code: string; name: string } | null; consent: string; createdAt: string };
+  identities: { channel: string; platformUserId: string; profile: Record<string, unknown>; createdAt: string }[];
+  conversations: {
+    id: string;
+    channel: string;
+    state: string;
+    createdAt: string;
+    messages: { at: string; direction: string; author: string; text: string; route: string | null; topic: string | null; sentiment: string | null; status: string }[];
+  }[];
+}
+
+export type MemberDataRepository = ReturnType<typeof createMemberDataRepository>;
+
+/**
+ * A member's personal data on request (Personal Data Protection Law 91/2025/QH15): everything we hold about
+ * them as one JSON document, and erasure. Erasure deletes identities, conversations, messages and learning-
+ * queue items, and keeps only a tombstone (id, erasure time) so audits still resolve; the daily mood
+ * figures hold no member link and stay.
+ */
+export function createMemberDataRepository(db: Db) {
+  async function memberRow(memberId: string) {
+    const [row] = await db
+      .select({ member: members, unitCode: units.code, unitName: units.name, unitPath: units.path })
+      .from(members)
+      .leftJoin(units, eq(units.id, members.unitId))
+      .where(eq(members.id, memberId))
+      .limit(1);
+    if (!row || row.member.erasedAt) throw new AppError('NOT_FOUND', `no member ${memberId}`);
+    return row;
+  }
+
+  return {
+    /** The member's unit path (null without a unit), for scope checks before export or erasure. */
+    async unitPathOf(memberId: string): Promise<string | null> {
+      return (await memberRow(memberId)).unitPath ?? null;
+    },
+
+    async findByIdentity(channel: string, platformUserId: string): Promise<string | null> {
+      const [row] = await db
+        .select({ memberId: channelIdentities.memberId })
+        .from(channelIdentities)
+        .where(and(eq(channelIdentities.channel, channel), eq(channelIdentities.platformUserId, platformUserId)))
+        .limit(1);
+      return row?.memberId ?? null;
+    },
+
+    async exportMember(memberId: string, now: Date): Promise<MemberExport> {
+      const row = await memberRow(memberId);
+      const identities = await db.select().from(channelIdentities).where(eq(channelIdentities.memberId, memberId)).orderBy(asc(channelIdentities.createdAt));
+      const threads = await db.select().from(conversations).where(eq(conversations.memberId, memberId)).orderBy(asc(conversations.createdAt));
+      const threadIds = threads.map((thread) => thread.id);
+      const rows = threadIds.length > 0 ? await db.select().from(messages).where(inArray(messages.conversationId, threadIds)).orderBy(asc(messages.seq)) : [];
+      return {
+        exportedAt: now.toISOString(),
+        member: {
+          id: row.member.id,
+          displayName: row.member.displayName,
+          unit: row.unitCode && row.unitName ? { code: row.unitCode, name: row.unitName } : null,
+          consent: row.member.consent,
+          createdAt: row.member.createdAt.toISOString(),
+        },
+        identities: identities.map((identity) => ({ channel: identity.channel, platformUserId: identity.platformUserId, profile: identity.profile, createdAt: identity.createdAt.toISOString() })),
+        conversations: threads.map((thread) => ({
+          id: thread.id,
+          channel: thread.channel,
+          state: thread.state,
+          createdAt: thread.createdAt.toISOString(),
+          messages: rows
+            .filter((message) => message.conversationId === thread.id)
+            .map((message) => ({ at: message.createdAt.toISOString(), direction: message.direction, author: message.author, text: message.text, route: message.route, topic: message.topic, sentiment: message.sentiment, status: message.status })),
+        })),
+      };
+    },
+
+    /** Deletes everything personal in one transaction; returns what was removed. */
+    async eraseMember(memberId: string, now: Date): Promise<{ conversations: number; messages: number; identities: number }> {
+      await memberRow(memberId);
+      return db.transaction(async (tx) => {
+        const threads = await tx.select({ id: conversations.id, channel: conversations.channel, threadKey: conversations.threadKey }).from(conversations).where(eq(conversations.memberId, memberId));
+        const threadIds = threads.map((thread) => thread.id);
+        let messageCount = 0;
+        if (threadIds.length > 0) {
+          const messageIds = (await tx.select({ id: messages.id }).from(messages).where(inArray(messages.conversationId, threadIds))).map((m) => m.id);
+          messageCount = messageIds.length;
+          if (messageIds.length > 0) await tx.delete(channelDeliveries).where(inArray(channelDeliveries.outboundMessageId, messageIds));
+          await tx.delete(unansweredQuestions).where(inArray(unansweredQuestions.conversationId, threadIds));
+          await tx.delete(messages).where(inArray(messages.conversationId, threadIds));
+          for (const thread of threads) {
+            await tx.execute(sql`delete from channel_thread_refs where channel = ${thread.channel} and thread_key = ${thread.threadKey}`);
+          }
+          await tx.delete(conversations).where(inArray(conversations.id, threadIds));
+        }
+        const identities = await tx.delete(channelIdentities).where(eq(channelIdentities.memberId, memberId)).returning({ id: channelIdentities.id });
+        await tx.delete(channelLinkCodes).where(or(eq(channelLinkCodes.memberId, memberId), eq(channelLinkCodes.usedByMemberId, memberId)));
+        await tx.delete(channelLinkAttempts).where(eq(channelLinkAttempts.memberId, memberId));
+        await tx.delete(channelMemberPrompts).where(eq(channelMemberPrompts.memberId, memberId));
+        await tx.delete(channelMemberMerges).where(or(eq(channelMemberMerges.fromMemberId, memberId), eq(channelMemberMerges.intoMemberId, memberId)));
+        await tx.update(members).set({ displayName: null, unitId: null, consent: 'withdrawn', erasedAt: now, updatedAt: now }).where(eq(members.id, memberId));
+        return { conversations: threadIds.length, messages: messageCount, identities: identities.length };
+      });
+    },
+  };
+}
