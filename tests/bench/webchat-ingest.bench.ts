@@ -41,7 +41,7 @@ async function runLoad(port: number, rate: number | undefined) {
 const PLANS: Record<string, { workers: 'off' | 'in-process'; rates: (number | undefined)[] }[]> = {
   embedded: [
     { workers: 'off', rates: [undefined, 500] },
-    { workers: 'in-process', rates: [20] },
+    { workers: 'in-process', rates: [5] },
   ],
   'postgres+redis': [
     { workers: 'off', rates: [undefined, 2000] },
