@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { hashPassword } from '../../bots/auth/password.js';
 import { loadKnowledge } from '../../bots/knowledge/load-knowledge.js';
 import { DEFAULT_LAW_CORPUS, seedKnowledgeIfEmpty } from '../../bots/knowledge/seed-knowledge.js';
 import { fromProjectRoot } from '../../bots/project-root.js';
+import { createAccounts } from '../support/admin-fixtures.js';
 import { testBackends } from '../support/backends.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
 import { startTestPlatform, waitUntil, type TestPlatform } from '../support/test-platform.js';
@@ -29,19 +29,9 @@ describe.each(testBackends())('cited answers through the whole platform on $name
         return loadKnowledge({ env, database, logger });
       },
     });
-    const { units, users } = t.platform.repositories;
-    await units.upsertUnits([
-      { parentCode: null, code: 'TLD', name: 'TLĐ', level: 'national' },
-      { parentCode: 'TLD', code: 'HN', name: 'HN', level: 'province_or_sector' },
-    ]);
-    const tld = await units.findByCode('TLD');
-    const hn = await units.findByCode('HN');
-    await users.create({ email: 'leader@x.vn', passwordHash: await hashPassword('mat-khau-123'), role: 'leader', unitId: tld!.id, displayName: 'L' });
-    await users.create({ email: 'officer@x.vn', passwordHash: await hashPassword('mat-khau-123'), role: 'officer', unitId: hn!.id, displayName: 'O' });
-    const token = async (email: string) =>
-      ((await (await fetch(`${t.baseUrl}/api/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'mat-khau-123' }) })).json()) as { token: string }).token;
-    leader = await token('leader@x.vn');
-    officer = await token('officer@x.vn');
+    const tokens = await createAccounts(t, [['leader@x.vn', 'TLD', 'leader'], ['officer@x.vn', 'HN', 'officer']]);
+    leader = tokens['leader@x.vn'] as string;
+    officer = tokens['officer@x.vn'] as string;
   });
   afterAll(async () => t?.close());
 

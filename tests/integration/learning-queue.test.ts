@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { hashPassword } from '../../bots/auth/password.js';
+import { createAccounts } from '../support/admin-fixtures.js';
 import { testBackends } from '../support/backends.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
 import { createEchoKnowledge } from '../support/stub-knowledge.js';
@@ -7,27 +7,15 @@ import { startTestPlatform, waitUntil, type TestPlatform } from '../support/test
 
 describe.each(testBackends())('learning queue on $name', (backend) => {
   let t: TestPlatform;
+  let tokens: Record<string, string> = {};
   beforeAll(async () => {
     t = await startTestPlatform(backend, { classifier: createScriptedClassifier({}), knowledge: createEchoKnowledge() });
-    const { units, users } = t.platform.repositories;
-    await units.upsertUnits([
-      { parentCode: null, code: 'TLD', name: 'TLĐ', level: 'national' },
-      { parentCode: 'TLD', code: 'HN', name: 'HN', level: 'province_or_sector' },
-      { parentCode: 'TLD', code: 'HCM', name: 'HCM', level: 'province_or_sector' },
-      { parentCode: 'HN', code: 'HN-KCN', name: 'KCN', level: 'upper_grassroots' },
-      { parentCode: 'HN-KCN', code: 'A1', name: 'CĐCS A', level: 'grassroots' },
-    ]);
-    for (const [email, unit, role] of [['hn@x.vn', 'HN', 'officer'], ['hcm@x.vn', 'HCM', 'officer'], ['root@x.vn', 'TLD', 'admin']] as const) {
-      const found = await units.findByCode(unit);
-      await users.create({ email, passwordHash: await hashPassword('mat-khau-123'), role, unitId: found!.id, displayName: email });
-    }
+    tokens = await createAccounts(t, [['hn@x.vn', 'HN', 'officer'], ['hcm@x.vn', 'HCM', 'officer'], ['root@x.vn', 'TLD', 'admin']]);
   });
   afterAll(async () => t?.close());
 
   async function queueAs(email: string) {
-    const login = await fetch(`${t.baseUrl}/api/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'mat-khau-123' }) });
-    const { token } = (await login.json()) as { token: string };
-    const response = await fetch(`${t.baseUrl}/api/admin/learning-queue`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${t.baseUrl}/api/admin/learning-queue`, { headers: { authorization: `Bearer ${tokens[email]}` } });
     return ((await response.json()) as { items: { text: string; reason: string; unitCode: string | null }[] }).items;
   }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { hashPassword } from '../../bots/auth/password.js';
 import { auditLog, channelIdentities, conversations, members, messages } from '../../bots/storage/schema/index.js';
+import { createAccounts } from '../support/admin-fixtures.js';
 import { testBackends } from '../support/backends.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
 import { createEchoKnowledge } from '../support/stub-knowledge.js';
@@ -15,20 +15,7 @@ describe.each(testBackends())("a member's data on request on $name", (backend) =
 
   beforeAll(async () => {
     t = await startTestPlatform(backend, { classifier, knowledge: createEchoKnowledge() });
-    const { units, users } = t.platform.repositories;
-    await units.upsertUnits([
-      { parentCode: null, code: 'TLD', name: 'TLĐ', level: 'national' },
-      { parentCode: 'TLD', code: 'HN', name: 'HN', level: 'province_or_sector' },
-      { parentCode: 'TLD', code: 'HCM', name: 'HCM', level: 'province_or_sector' },
-      { parentCode: 'HN', code: 'HN-KCN', name: 'KCN', level: 'upper_grassroots' },
-      { parentCode: 'HN-KCN', code: 'A1', name: 'CĐCS A', level: 'grassroots' },
-    ]);
-    for (const [email, unit, role] of [['off-hn@x.vn', 'HN', 'officer'], ['lead-hcm@x.vn', 'HCM', 'leader'], ['lead-hn@x.vn', 'HN', 'leader']] as const) {
-      const found = await units.findByCode(unit);
-      await users.create({ email, passwordHash: await hashPassword('mat-khau-123'), role, unitId: found!.id, displayName: email });
-      const login = await fetch(`${t.baseUrl}/api/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'mat-khau-123' }) });
-      tokens[email] = ((await login.json()) as { token: string }).token;
-    }
+    Object.assign(tokens, await createAccounts(t, [['off-hn@x.vn', 'HN', 'officer'], ['lead-hcm@x.vn', 'HCM', 'leader'], ['lead-hn@x.vn', 'HN', 'leader']]));
   });
   afterAll(async () => t?.close());
 

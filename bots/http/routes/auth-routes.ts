@@ -32,7 +32,8 @@ export function toMe(user: UserWithUnit): MeResponse {
 }
 
 // Verifying against a real hash when the email is unknown keeps response times from revealing which emails exist.
-const dummyHash = hashPassword('not-a-real-password');
+// Computed on the first unknown email, not at import: every CLI process imports this module.
+let dummyHash: Promise<string> | null = null;
 
 export function createAuthRouter(deps: AuthRouteDeps): Router {
   const router = express.Router();
@@ -48,7 +49,7 @@ export function createAuthRouter(deps: AuthRouteDeps): Router {
   router.post('/login', loginLimiter, async (req, res) => {
     const body = parseOrThrow(LoginRequestSchema, req.body, 'body');
     const user = await deps.users.findByEmail(body.email);
-    const ok = user && !user.disabled ? await verifyPassword(user.passwordHash, body.password) : await verifyPassword(await dummyHash, body.password).then(() => false);
+    const ok = user && !user.disabled ? await verifyPassword(user.passwordHash, body.password) : await verifyPassword(await (dummyHash ??= hashPassword('not-a-real-password')), body.password).then(() => false);
     if (!user || !ok) {
       await deps.audit.record({ actor: body.email.toLowerCase(), action: 'login_failed', targetType: 'user', targetId: user?.id ?? null });
       throw new AppError('AUTH_INVALID_CREDENTIALS', 'wrong email or password');
