@@ -12,10 +12,12 @@ const LineSchema = z.object({
   topic: z.enum(TOPICS),
   sentiment: z.enum(SENTIMENTS),
   style: z.enum(['accented', 'unaccented', 'teencode']).optional(),
+  flags: z.array(z.enum(['injection', 'spam'])).optional(),
 });
-type Line = z.infer<typeof LineSchema> & { file: string; split: 'train' | 'heldout' };
+type Split = 'train' | 'dev' | 'test';
+type Line = z.infer<typeof LineSchema> & { file: string; split: Split };
 
-function readSplit(split: 'train' | 'heldout'): Line[] {
+function readSplit(split: Split): Line[] {
   const dir = fromProjectRoot(`intents/data/${split}`);
   return readdirSync(dir)
     .filter((file) => file.endsWith('.jsonl'))
@@ -32,8 +34,9 @@ function readSplit(split: 'train' | 'heldout'): Line[] {
 }
 
 const train = readSplit('train');
-const heldout = readSplit('heldout');
-const all = [...train, ...heldout];
+const dev = readSplit('dev');
+const test = readSplit('test');
+const all = [...train, ...dev, ...test];
 const countBy = (lines: Line[], key: 'route' | 'topic' | 'sentiment') =>
   lines.reduce<Record<string, number>>((acc, line) => ({ ...acc, [line[key]]: (acc[line[key]] ?? 0) + 1 }), {});
 
@@ -63,10 +66,20 @@ describe('team-written NLU data', () => {
     expect(wrong.map((line) => `${line.file}: ${line.text}`)).toEqual([]);
   });
 
-  it('keeps the held-out split apart from training (no message in both, even without diacritics)', () => {
-    const key = (text: string) => foldDiacritics(text).toLowerCase().replace(/\s+/g, ' ').trim();
-    const trained = new Set(train.map((line) => key(line.text)).filter((k) => k !== ''));
-    const leaked = heldout.filter((line) => trained.has(key(line.text)));
+  it.each([
+    ['dev', 'train', dev, train],
+    ['test', 'train', test, train],
+    ['test', 'dev', test, dev],
+  ] as const)('keeps %s apart from %s (no message in both, even without diacritics)', (_a, _b, held, other) => {
+    const key = (text: string) => foldDiacritics(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    const seen = new Set(other.map((line) => key(line.text)).filter((k) => k !== ''));
+    const leaked = held.filter((line) => seen.has(key(line.text)));
     expect(leaked.map((line) => line.text)).toEqual([]);
+  });
+
+  it('has a locked test set of at least 450 messages, half of them unaccented or teencode', () => {
+    expect(test.length).toBeGreaterThanOrEqual(450);
+    const informal = test.filter((line) => line.style === 'unaccented' || line.style === 'teencode');
+    expect(informal.length / test.length).toBeGreaterThanOrEqual(0.5);
   });
 });
