@@ -40,6 +40,16 @@ export interface Entity {
   meta?: Record<string, string | number | boolean>;
 }
 
+/**
+ * Signals that a message is not a plain member message, whatever its route says:
+ * - `injection`: it tries to instruct the assistant (ignore your rules, reveal your prompt, play a role, answer X);
+ * - `spam`: advertising, scams, links to prizes, keyboard mash.
+ * Mood figures and the learning queue leave flagged messages out of the concern counts (issue #11 item 4);
+ * the answering side still answers a genuine question inside an injection attempt, without obeying it.
+ */
+export const NLU_FLAGS = ['injection', 'spam'] as const;
+export type NluFlag = (typeof NLU_FLAGS)[number];
+
 export interface NluConfidence {
   route: number;
   topic: number;
@@ -58,6 +68,12 @@ export interface NluResult {
   model: string;
   /** Second-best route and its probability, used to phrase a clarifying question. */
   alternatives?: { route: Route; confidence: number }[];
+  /**
+   * Injection/spam signals (see NLU_FLAGS), from reviewed high-precision patterns. Optional and additive: the
+   * trained classifier always sets it (empty when nothing was found); other classifiers may leave it out, which
+   * means the same as empty.
+   */
+  flags?: NluFlag[];
 }
 
 /** The classifier port. Synchronous and fast: it runs on every message. */

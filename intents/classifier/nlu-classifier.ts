@@ -4,6 +4,7 @@ import type { MessageClassifier, NluResult } from '../../core/nlu/nlu-result.js'
 import { systemClock, type Clock } from '../../core/ports/clock.js';
 import { extractEntities } from '../entities/extract-entities.js';
 import { normalizeText } from '../normalize/normalize-text.js';
+import { detectMessageFlags } from '../signals/message-signals.js';
 import { findHandoffTrigger } from './handoff-rules.js';
 import { vectorize, type HeadModel, type HeadPrediction, type MultiHeadModel } from './multi-head-model.js';
 import { decodeNluLabels } from './nlu-decoding.js';
@@ -65,6 +66,7 @@ export function createNluClassifier(trained: { model: MultiHeadModel; modelId: s
       confidence: { route: routeConfidence, topic: decoded.confidence.topic, sentiment: decoded.confidence.sentiment },
       model: producedBy,
       alternatives,
+      flags: [...detectMessageFlags(normalized)],
     };
   };
   const clip = (text: string): string => (text.length > MAX_CLASSIFIED_CHARS ? text.slice(0, MAX_CLASSIFIED_CHARS) : text);
