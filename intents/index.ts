@@ -6,11 +6,32 @@ export { extractEntities, type EntityExtractionOptions } from './entities/extrac
 export { normalizeText, type NormalizedText } from './normalize/normalize-text.js';
 export { canonicalizeTones, placeTones, type ToneStyle } from './normalize/tone-placement.js';
 export {
-  loadOrTrainClassifier,
-  trainAndSaveClassifier,
-  type LoadOrTrainOptions,
-  type TrainingSummary,
+  buildNluModel,
+  buildShippedModel,
+  loadClassifierFile,
+  nluBuildFingerprint,
+  readEvaluationSets,
+  scoreClassifier,
+  scoreOnSets,
+  NLU_HEAD_NAMES,
+  type BuildNluModelOptions,
+  type BuiltNluModel,
+  type EvaluationSets,
+  type NluMetrics,
+  type ShippedBuildResult,
 } from './classifier/load-or-train.js';
+export {
+  createModelStore,
+  modelVersionName,
+  withDirectoryLock,
+  type ActivePointer,
+  type ModelManifest,
+  type ModelStore,
+  type StoredModel,
+} from './classifier/model-store.js';
+export { compareModels, type ModelComparison } from './classifier/compare-models.js';
+export { mergeTrainingSources, trainingKey, type MergeReport } from './classifier/training-sources.js';
+export { detectMessageFlags } from './signals/message-signals.js';
 export { createNluClassifier, type NluClassifier, type NluClassifierOptions } from './classifier/nlu-classifier.js';
 export { trainClassifier, type NluTrainingOptions, type TrainedNluModel } from './classifier/train-nlu.js';
 export { trainTextClassifier, evaluate, type TextClassifier } from './classifier/text-classifier.js';
@@ -20,6 +41,7 @@ export {
   labelledTextSchema,
   nluExampleSchema,
   parseJsonLines,
+  readNluSplit,
   readNluTrainingSet,
   type LabelledText,
   type NluExample,

@@ -34,7 +34,8 @@ export function buildProgram(io: CliIo): Command {
     stderr: io.stderr,
     normalizeQuery,
   });
-  registerNluCommands(program, { ...nluPaths(parseEnv(io.env)), stdout: io.stdout, stderr: io.stderr });
+  const env = parseEnv(io.env);
+  registerNluCommands(program, { paths: nluPaths(env), env, stdout: io.stdout, stderr: io.stderr });
   return program;
 }
 

@@ -38,7 +38,12 @@ export const EnvSchema = z.object({
   DEMO_SEED: flag(true),
   LAW_CORPUS_PATH: optionalString,
   FAQ_STARTER_PACK: flag(true),
+  /** Trained models (NLU versions and the active pointer under MODEL_DIR/nlu); default `<DATA_DIR>/models`. */
+  MODEL_DIR: optionalString,
+  /** One NLU model file to run instead of the active version (read-only deployments, experiments). */
   NLU_MODEL_PATH: optionalString,
+  /** With no active and no shipped model, train one at start (locked across processes); otherwise refuse to start. */
+  NLU_TRAIN_IF_MISSING: flag(false),
   NLU_MIN_ROUTE_CONFIDENCE: ratio(DEFAULT_NLU_THRESHOLDS.route),
   NLU_MIN_TOPIC_CONFIDENCE: ratio(DEFAULT_NLU_THRESHOLDS.topic),
   NLU_SERIOUS_NEGATIVE_CONFIDENCE: ratio(DEFAULT_NLU_THRESHOLDS.seriousNegative),

@@ -1,121 +1,191 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { AppError, isAppError } from '../../core/errors/app-error.js';
-import type { MessageClassifier } from '../../core/nlu/nlu-result.js';
-import type { Clock } from '../../core/ports/clock.js';
+import { systemClock, type Clock } from '../../core/ports/clock.js';
 import { silentLogger, type Logger } from '../../core/ports/logger.js';
-import { deserializeModel, serializeModel, type LoadedModelFile } from './model-file.js';
-import { createNluClassifier } from './nlu-classifier.js';
+import { foldDiacritics } from '../../core/text/vietnamese-fold.js';
+import { evaluatePredictions } from './evaluate.js';
+import { deserializeModel, serializeModel } from './model-file.js';
+import { withDirectoryLock, writeFileAtomically, modelManifestSchema, type ModelManifest } from './model-store.js';
+import { createNluClassifier, type NluClassifier } from './nlu-classifier.js';
+import { mergeTrainingSources, type MergeReport } from './training-sources.js';
 import { DEFAULT_NLU_TRAINING_OPTIONS, nluModelFingerprint, trainClassifier, type NluTrainingOptions } from './train-nlu.js';
-import { readNluTrainingSet, type NluTrainingSet } from './training-data.js';
+import { readNluSplit, readNluTrainingSet, type NluExample } from './training-data.js';
 
-export interface LoadOrTrainOptions {
-  /** The model file, e.g. intents/model/nlu-model.json. */
-  modelPath: string;
-  /** Folder with `train/*.jsonl` (e.g. intents/data). */
+/**
+ * Building and loading NLU models. A model is built from the team-written data (`<dataDir>/train`) plus, for
+ * `congdoan nlu train`, officers' reviewed relabels; it is scored on `<dataDir>/dev` and on the locked
+ * `<dataDir>/test` (reported, never tuned on). Processes load a built model; they train only when told to.
+ */
+
+export const NLU_HEAD_NAMES = ['route', 'topic', 'sentiment'] as const;
+export type NluMetrics = ModelManifest['metrics'];
+
+export interface BuildNluModelOptions {
+  /** intents/data: `train/` (required), `dev/` and `test/` (optional, for the metrics). */
   dataDir: string;
-  logger?: Logger;
+  /** Reviewed officer labels merged into the training data (they win over a team line with the same text). */
+  reviewed?: readonly NluExample[];
   clock?: Clock;
+  logger?: Logger;
   trainingOptions?: Partial<NluTrainingOptions>;
 }
 
-export interface TrainingSummary {
-  modelId: string;
-  modelPath: string;
-  examples: number;
-  files: number;
-  features: number;
-  temperatures: Record<string, number>;
-  bytes: number;
-  trainingMs: number;
+export interface BuiltNluModel {
+  /** The model file's content (byte-identical for the same data, options and code). */
+  content: string;
+  /** Everything but `version` and `createdAt`, which the store assigns. */
+  manifest: Omit<ModelManifest, 'version' | 'createdAt'>;
+  classifier: NluClassifier;
+  merge: MergeReport;
 }
 
-async function readIfPresent(path: string): Promise<string | null> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (cause) {
-    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw cause;
-  }
+export interface EvaluationSets {
+  dev: NluExample[] | null;
+  test: NluExample[] | null;
 }
 
-/** The training set, or null when there is none; a present but invalid training file is still an error. */
-async function readTrainingSetIfPresent(dataDir: string): Promise<NluTrainingSet | null> {
-  try {
-    return await readNluTrainingSet(dataDir);
-  } catch (cause) {
-    const missing = (isAppError(cause) && cause.code === 'NOT_FOUND') || (cause as NodeJS.ErrnoException).code === 'ENOENT';
-    if (missing) return null;
-    throw cause;
-  }
+export async function readEvaluationSets(dataDir: string): Promise<EvaluationSets> {
+  const [dev, test] = await Promise.all([readNluSplit(dataDir, 'dev'), readNluSplit(dataDir, 'test')]);
+  return { dev: dev?.examples ?? null, test: test?.examples ?? null };
 }
 
-/** Writes beside the target then renames, so a crash never leaves a half-written model to be loaded. */
-async function writeAtomically(path: string, content: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, content, 'utf8');
-  await rename(temporary, path);
+/** Accuracy of each head on `examples` as typed and with every diacritic stripped. */
+export function scoreClassifier(classifier: Pick<NluClassifier, 'classifyLabels'>, examples: readonly NluExample[]): NluMetrics[string] {
+  const typed = examples.map((e) => classifier.classifyLabels(e.text));
+  const stripped = examples.map((e) => classifier.classifyLabels(foldDiacritics(e.text)));
+  const round = (value: number): number => Math.round(value * 10000) / 10000;
+  return Object.fromEntries(
+    NLU_HEAD_NAMES.map((head) => {
+      const gold = examples.map((e) => e[head]);
+      return [
+        head,
+        {
+          accuracy: round(evaluatePredictions(gold, typed.map((r) => r[head])).accuracy),
+          stripped: round(evaluatePredictions(gold, stripped.map((r) => r[head])).accuracy),
+        },
+      ];
+    }),
+  );
 }
 
-/** Trains from the data folder and writes the model file; used by `nlu train` and by loadOrTrainClassifier. */
-export async function trainAndSaveClassifier(options: LoadOrTrainOptions, trainingSet?: NluTrainingSet): Promise<TrainingSummary> {
-  const data = trainingSet ?? (await readNluTrainingSet(options.dataDir));
+export function scoreOnSets(classifier: Pick<NluClassifier, 'classifyLabels'>, sets: EvaluationSets): NluMetrics {
+  const metrics: NluMetrics = {};
+  if (sets.dev !== null && sets.dev.length > 0) metrics.dev = scoreClassifier(classifier, sets.dev);
+  if (sets.test !== null && sets.test.length > 0) metrics.test = scoreClassifier(classifier, sets.test);
+  return metrics;
+}
+
+/** The fingerprint a build from this data would have, without training (to skip a build that is up to date). */
+export async function nluBuildFingerprint(options: BuildNluModelOptions): Promise<string> {
+  const team = await readNluTrainingSet(options.dataDir);
+  return nluModelFingerprint(sourceHash(team.hash, options.reviewed ?? []), { ...DEFAULT_NLU_TRAINING_OPTIONS, ...options.trainingOptions });
+}
+
+function sourceHash(teamHash: string, reviewed: readonly NluExample[]): string {
+  if (reviewed.length === 0) return teamHash;
+  return createHash('sha256')
+    .update(teamHash)
+    .update(JSON.stringify(reviewed.map((e) => [e.text, e.route, e.topic, e.sentiment])))
+    .digest('hex');
+}
+
+export async function buildNluModel(options: BuildNluModelOptions): Promise<BuiltNluModel> {
+  const logger = options.logger ?? silentLogger;
+  const clock = options.clock ?? systemClock;
+  const team = await readNluTrainingSet(options.dataDir);
+  const sets = await readEvaluationSets(options.dataDir);
+  const reviewed = options.reviewed ?? [];
+  const merge = mergeTrainingSources(team.examples, reviewed, [...(sets.dev ?? []), ...(sets.test ?? [])]);
   const started = performance.now();
-  const trained = trainClassifier(data.examples, { ...options.trainingOptions, sourceHash: data.hash });
+  const trained = trainClassifier(merge.examples, { ...options.trainingOptions, sourceHash: sourceHash(team.hash, merge.reviewedUsed) });
   const trainingMs = Math.round(performance.now() - started);
   const content = serializeModel(trained.model, {
     modelId: trained.modelId,
     kind: 'nlu',
     dataHash: trained.dataHash,
     trainedExamples: trained.trainedExamples,
+    featureScheme: trained.featureScheme,
   });
-  await writeAtomically(options.modelPath, content);
-  const summary: TrainingSummary = {
+  // Scored as loaded from its file (quantised weights), exactly what processes will run.
+  const loaded = deserializeModel(content);
+  const classifier = createNluClassifier({ model: loaded.model, modelId: loaded.metadata.modelId }, { clock });
+  const manifest: BuiltNluModel['manifest'] = {
     modelId: trained.modelId,
-    modelPath: options.modelPath,
-    examples: data.examples.length,
-    files: data.files.length,
-    features: deserializeModel(content).model.space.hashes.length,
-    temperatures: Object.fromEntries(Object.entries(trained.calibration).map(([name, c]) => [name, c.temperature])),
-    bytes: Buffer.byteLength(content),
+    fingerprint: trained.dataHash,
+    examples: merge.examples.length,
+    sources: {
+      team: { examples: team.examples.length, hash: team.hash },
+      reviewed: { examples: merge.reviewedUsed.length, hash: sourceHash('', merge.reviewedUsed) },
+    },
     trainingMs,
+    metrics: scoreOnSets(classifier, sets),
   };
-  (options.logger ?? silentLogger).info({ ...summary }, 'nlu model trained');
-  return summary;
+  logger.info({ modelId: trained.modelId, examples: manifest.examples, trainingMs, reviewedDropped: merge.reviewedDropped }, 'nlu model trained');
+  return { content, manifest, classifier, merge };
+}
+
+export interface LoadClassifierFileOptions {
+  clock?: Clock;
+}
+
+/** Reads and checks a model file; a missing or malformed file is NLU_MODEL_INVALID (never half a model). */
+export async function loadClassifierFile(path: string, options: LoadClassifierFileOptions = {}): Promise<NluClassifier> {
+  let content: string;
+  try {
+    content = await readFile(path, 'utf8');
+  } catch (cause) {
+    throw new AppError('NLU_MODEL_INVALID', `cannot read the NLU model ${path}: ${(cause as NodeJS.ErrnoException).code ?? 'error'}`, { cause });
+  }
+  const loaded = deserializeModel(content);
+  return createNluClassifier({ model: loaded.model, modelId: loaded.metadata.modelId }, options.clock === undefined ? {} : { clock: options.clock });
+}
+
+export interface ShippedBuildResult {
+  built: boolean;
+  modelPath: string;
+  manifest: ModelManifest;
+}
+
+async function readShippedManifest(buildDir: string): Promise<ModelManifest | null> {
+  try {
+    const parsed = modelManifestSchema.safeParse(JSON.parse(await readFile(join(buildDir, 'manifest.json'), 'utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
- * Loads the model file if it is valid and was trained from the current data, tables and options; otherwise
- * trains from `dataDir` and writes the file. Without training data (a deployment that ships only the model),
- * a valid model file is used as is.
+ * The model the repository ships, built from the team data into a build folder (`npm install` runs this):
+ * skipped when the folder already holds a model of the same fingerprint, locked so that processes started
+ * together build it once.
  */
-export async function loadOrTrainClassifier(options: LoadOrTrainOptions): Promise<MessageClassifier> {
-  const logger = options.logger ?? silentLogger;
-  const classifierOptions = options.clock === undefined ? {} : { clock: options.clock };
-  const data = await readTrainingSetIfPresent(options.dataDir);
-  const content = await readIfPresent(options.modelPath);
-  let stored: LoadedModelFile | null = null;
-  if (content !== null) {
+export async function buildShippedModel(options: BuildNluModelOptions & { buildDir: string; force?: boolean }): Promise<ShippedBuildResult> {
+  const modelPath = join(options.buildDir, 'model.json');
+  const upToDate = async (): Promise<ModelManifest | null> => {
+    const manifest = await readShippedManifest(options.buildDir);
+    if (manifest === null || options.force === true) return null;
+    if (manifest.fingerprint !== (await nluBuildFingerprint({ ...options, reviewed: [] }))) return null;
     try {
-      stored = deserializeModel(content);
+      await loadClassifierFile(modelPath);
+      return manifest;
     } catch (cause) {
-      if (data === null) throw cause;
-      logger.warn({ modelPath: options.modelPath, error: (cause as Error).message }, 'nlu model file unusable, retraining');
+      if (isAppError(cause)) return null;
+      throw cause;
     }
-  }
-  if (stored !== null && stored.metadata.kind === 'nlu') {
-    const expected = data === null ? null : nluModelFingerprint(data.hash, { ...DEFAULT_NLU_TRAINING_OPTIONS, ...options.trainingOptions });
-    if (expected === null || expected === stored.metadata.dataHash) {
-      logger.info({ modelId: stored.metadata.modelId, modelPath: options.modelPath }, 'nlu model loaded');
-      return createNluClassifier({ model: stored.model, modelId: stored.metadata.modelId }, classifierOptions);
-    }
-    logger.info({ modelId: stored.metadata.modelId }, 'nlu training data changed, retraining');
-  }
-  if (data === null) {
-    throw new AppError('NLU_MODEL_INVALID', `no usable NLU model at ${options.modelPath} and no training data in ${options.dataDir}`);
-  }
-  await trainAndSaveClassifier(options, data);
-  const fresh = deserializeModel((await readIfPresent(options.modelPath)) ?? '');
-  return createNluClassifier({ model: fresh.model, modelId: fresh.metadata.modelId }, classifierOptions);
+  };
+  const current = await upToDate();
+  if (current !== null) return { built: false, modelPath, manifest: current };
+  return withDirectoryLock(options.buildDir, async () => {
+    const again = await upToDate();
+    if (again !== null) return { built: false, modelPath, manifest: again };
+    const built = await buildNluModel({ ...options, reviewed: [] });
+    const createdAt = (options.clock ?? systemClock).now().toISOString();
+    const manifest: ModelManifest = { version: `shipped-${built.manifest.modelId.replace(/^.*@/, '')}`, createdAt, ...built.manifest };
+    await writeFileAtomically(modelPath, built.content);
+    await writeFileAtomically(join(options.buildDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    return { built: true, modelPath, manifest };
+  });
 }

@@ -9,7 +9,7 @@ import { nluExampleSchema, parseJsonLines } from './training-data.js';
 
 const examples = parseJsonLines(readFileSync(join(import.meta.dirname, 'fixtures/mini-nlu.jsonl'), 'utf8'), nluExampleSchema, 'mini-nlu.jsonl');
 const trained = trainClassifier(examples);
-const metadata = { modelId: trained.modelId, kind: 'nlu' as const, dataHash: trained.dataHash, trainedExamples: examples.length };
+const metadata = { modelId: trained.modelId, kind: 'nlu' as const, dataHash: trained.dataHash, trainedExamples: examples.length, featureScheme: trained.featureScheme };
 
 describe('model file', () => {
   it('round-trips: the loaded model predicts like the trained one', () => {

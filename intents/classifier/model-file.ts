@@ -3,6 +3,7 @@ import { AppError } from '../../core/errors/app-error.js';
 import type { HeadModel, MultiHeadModel } from './multi-head-model.js';
 import { buildFeatureIndex } from './feature-index.js';
 import type { FeatureSpace } from './softmax-regression.js';
+import { FEATURE_SCHEME_VERSION } from './text-features.js';
 
 /**
  * The on-disk form of a trained model: JSON with the weights as base64 little-endian arrays. Weights are
@@ -12,7 +13,7 @@ import type { FeatureSpace } from './softmax-regression.js';
  */
 
 export const MODEL_FORMAT = 'congdoan-nlu-linear';
-export const MODEL_FORMAT_VERSION = 1;
+export const MODEL_FORMAT_VERSION = 2;
 
 export interface ModelFileMetadata {
   modelId: string;
@@ -20,6 +21,8 @@ export interface ModelFileMetadata {
   /** sha256 of the training data (and options) the model was trained from. */
   dataHash: string;
   trainedExamples: number;
+  /** FEATURE_SCHEME_VERSION of the code that trained it: a model is only read the way it was trained. */
+  featureScheme: number;
 }
 
 const headSchema = z.object({
@@ -37,6 +40,7 @@ const modelFileSchema = z.object({
   kind: z.enum(['nlu', 'text']),
   dataHash: z.string().min(1),
   trainedExamples: z.number().int().nonnegative(),
+  featureScheme: z.number().int().nonnegative(),
   featureConfig: z.object({
     charNgramMin: z.number().int().min(1),
     charNgramMax: z.number().int().min(1),
@@ -152,6 +156,9 @@ export function deserializeModel(content: string): LoadedModelFile {
     });
   }
   const file = parsed.data;
+  if (file.featureScheme !== FEATURE_SCHEME_VERSION) {
+    throw new AppError('NLU_MODEL_INVALID', `model file was trained with feature scheme ${file.featureScheme}, this code reads scheme ${FEATURE_SCHEME_VERSION}: train it again`);
+  }
   const hashes = decodeUint32(file.featureHashes);
   const space: FeatureSpace = { hashes, index: buildFeatureIndex(hashes) };
   const heads: Record<string, HeadModel> = {};
@@ -169,7 +176,7 @@ export function deserializeModel(content: string): LoadedModelFile {
     };
   }
   return {
-    metadata: { modelId: file.modelId, kind: file.kind, dataHash: file.dataHash, trainedExamples: file.trainedExamples },
+    metadata: { modelId: file.modelId, kind: file.kind, dataHash: file.dataHash, trainedExamples: file.trainedExamples, featureScheme: file.featureScheme },
     model: { featureConfig: file.featureConfig, space, heads },
   };
 }

@@ -18,7 +18,7 @@ export interface FeatureConfig {
  * Bump whenever the way text becomes features changes (hashing, normalisation of groups, what a group holds):
  * it is part of every model's fingerprint, so a model file from older code is retrained instead of misread.
  */
-export const FEATURE_SCHEME_VERSION = 3;
+export const FEATURE_SCHEME_VERSION = 4;
 
 export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
   charNgramMin: 4,
@@ -26,7 +26,7 @@ export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
   // Tuned by 5-fold cross-validation on intents/data/train (see intents/README.md): char n-grams at full weight
   // drown the syllables on short messages; the lexicon deserves more than its size suggests; 4–5-grams score
   // as well as 2–5 with half the features (so half the lookups per message).
-  groupWeights: { w: 1, b: 0.8, fw: 1, fb: 0.8, c: 0.5, r: 0.5, neg: 0.5, lex: 1.5 },
+  groupWeights: { w: 1, b: 0.8, fw: 1, fb: 0.8, c: 0.5, r: 0.5, neg: 0.5, lex: 1.5, pos: 0.7 },
 };
 
 const SEEDS = FEATURE_GROUPS.map(groupSeed);
@@ -71,6 +71,27 @@ function addCharNgrams(features: FeatureAccumulator, folded: string, min: number
   }
 }
 
+const HEAD_WORDS = 2;
+const TAIL_WORDS = 3;
+
+/**
+ * Where a word stands says what kind of message it is: the last words of a message carry its question or its
+ * complaint ("… thì phải làm gì", "… bực lắm"), the first ones its opening ("cho hỏi", "bị"). Folded words tagged
+ * with their distance from the end (or start), plus the final bigram; generic, no word list.
+ */
+function addEdgeFeatures(features: FeatureAccumulator, tokens: readonly string[]): void {
+  const seed = SEEDS[GROUP.pos] as number;
+  const n = tokens.length;
+  for (let i = 0; i < Math.min(HEAD_WORDS, n); i++) {
+    features.addHash(GROUP.pos, fnvString(fnvStep(seed, 0x5e + i), tokens[i] as string));
+  }
+  for (let i = Math.max(0, n - TAIL_WORDS); i < n; i++) {
+    const token = tokens[i] as string;
+    features.addHash(GROUP.pos, fnvString(fnvStep(seed, 0x24 + (n - 1 - i)), isNumber(token) ? NUMBER_SHAPE : token));
+  }
+  if (n >= 2) features.addHash(GROUP.pos, fnvString(fnvStep(fnvString(fnvStep(seed, 0x7e), tokens[n - 2] as string), SPACE), tokens[n - 1] as string));
+}
+
 export function extractFeatures(text: NormalizedText, config: FeatureConfig = DEFAULT_FEATURE_CONFIG): HashedVector {
   const features = new FeatureAccumulator(FEATURE_GROUPS);
   const weights = config.groupWeights;
@@ -78,6 +99,7 @@ export function extractFeatures(text: NormalizedText, config: FeatureConfig = DE
   addUniBigrams(features, GROUP.fw, GROUP.fb, text.foldedTokens);
   if (weights.c !== 0) addCharNgrams(features, text.folded, config.charNgramMin, config.charNgramMax);
   for (const expansion of text.expansions) features.addHash(GROUP.r, fnvString(SEEDS[GROUP.r] as number, expansion.from));
+  if ((weights.pos ?? 0) !== 0) addEdgeFeatures(features, text.foldedTokens);
   addLexiconFeatures(text, features);
   return features.toVector(config.groupWeights);
 }

@@ -21,6 +21,7 @@ export interface TrainedNluModel {
   /** Identifies data + options + feature tables: a stored model with another hash is stale. */
   dataHash: string;
   trainedExamples: number;
+  featureScheme: number;
   calibration: Record<string, HeadCalibration>;
 }
 
@@ -57,5 +58,5 @@ export function trainClassifier(examples: readonly NluExample[], options: Partia
     merged,
   );
   const dataHash = nluModelFingerprint(sourceHash, merged);
-  return { model, modelId: `linear@${dataHash.slice(0, 12)}`, dataHash, trainedExamples: examples.length, calibration };
+  return { model, modelId: `linear@${dataHash.slice(0, 12)}`, dataHash, trainedExamples: examples.length, featureScheme: FEATURE_SCHEME_VERSION, calibration };
 }

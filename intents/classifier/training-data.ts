@@ -85,6 +85,21 @@ export async function readNluTrainingSet(dataDir: string): Promise<NluTrainingSe
   return { examples, files: names.map((name) => join(trainDir, name)), hash: hash.digest('hex') };
 }
 
+/** One split of the labelled data (`<dataDir>/<split>/*.jsonl`), or null when the folder is absent or empty. */
+export async function readNluSplit(dataDir: string, split: 'train' | 'dev' | 'test'): Promise<NluTrainingSet | null> {
+  const dir = join(dataDir, split);
+  if (!(await directoryWithJsonl(dir))) return null;
+  const names = (await readdir(dir)).filter((name) => name.endsWith('.jsonl')).sort();
+  const hash = createHash('sha256');
+  const examples: NluExample[] = [];
+  for (const name of names) {
+    const content = await readFile(join(dir, name), 'utf8');
+    hash.update(name).update('\0').update(content).update('\0');
+    examples.push(...parseJsonLines(content, nluExampleSchema, `${split}/${name}`));
+  }
+  return { examples, files: names.map((name) => join(dir, name)), hash: hash.digest('hex') };
+}
+
 async function directoryWithJsonl(path: string): Promise<boolean> {
   try {
     return (await readdir(path)).some((name) => name.endsWith('.jsonl'));

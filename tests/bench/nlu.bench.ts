@@ -1,9 +1,13 @@
 /**
- * NLU benchmark: `node --import tsx tests/bench/nlu.bench.ts`. Prints JSON lines only:
- * - the shipped classifier's throughput and per-message latency (full pipeline: normalise, features, three
- *   heads, joint decoding, rules, entities) over the held-out messages, accented and stripped;
- * - a side-by-side with NLP.js (node-nlp NlpManager, locale 'vi') trained on the same route data: accuracy on
- *   the held-out split (accented and stripped), training time and speed.
+ * NLU benchmark: `node --import tsx tests/bench/nlu.bench.ts` (`--quick` skips the cross-validation). JSON lines:
+ * - `nlu.classify`: the shipped classifier's throughput and per-message latency (full pipeline: normalise,
+ *   features, three heads, joint decoding, rules, flags, entities) over dev + locked test messages, typed and
+ *   stripped of diacritics;
+ * - `nlu.route_vs_nlpjs`: side by side with NLP.js (node-nlp NlpManager, locale 'vi') trained on the same route
+ *   data in the same run: accuracy on the locked test (typed and stripped), training time and speed;
+ * - `nlu.quality`: the locked test figures per head (typed / stripped) and 5-fold cross-validation on train + dev;
+ * - `nlu.flags`: injection/spam precision and recall on the locked test;
+ * - `nlu.eval_cli`: `congdoan nlu eval` on 16,000 training lines.
  * Single-threaded, so msgs/s is per core. Wall-clock figures depend on the machine's load (printed with them);
  * CPU-time figures (getrusage) are what one core spends per message whatever else runs.
  */
@@ -17,10 +21,13 @@ import { foldDiacritics } from '../../core/text/vietnamese-fold.js';
 import { augmentText } from '../../intents/classifier/augmentation.js';
 import { createSeededRandom } from '../../intents/classifier/seeded-random.js';
 import {
+  buildShippedModel,
   createNluClassifier,
-  loadOrTrainClassifier,
+  crossValidateNlu,
+  loadClassifierFile,
   nluExampleSchema,
   parseJsonLines,
+  scoreClassifier,
   trainClassifier,
   type NluExample,
 } from '../../intents/index.js';
@@ -42,15 +49,18 @@ function percentile(sorted: readonly number[], p: number): number {
 const round = (value: number, digits = 4): number => Number(value.toFixed(digits));
 const emit = (record: Record<string, unknown>): void => console.log(JSON.stringify(record));
 
+const quick = process.argv.includes('--quick');
 const train = readDir(join(dataDir, 'train'));
-const heldout = readDir(join(dataDir, 'heldout'));
-const accentedTexts = heldout.map((e) => e.text);
+const dev = readDir(join(dataDir, 'dev'));
+const test = readDir(join(dataDir, 'test'));
+const accentedTexts = test.map((e) => e.text);
 const strippedTexts = accentedTexts.map(foldDiacritics);
-const gold = heldout.map((e) => e.route);
+const gold = test.map((e) => e.route);
 
-// 1. Our classifier: the shipped model file (trained now if missing or stale).
-const shipped = await loadOrTrainClassifier({ modelPath: join(root, 'intents/model/nlu-model.json'), dataDir });
-const messages = [...accentedTexts, ...strippedTexts];
+// 1. Our classifier: the shipped model (build/nlu, built now if missing or stale).
+const build = await buildShippedModel({ dataDir, buildDir: join(root, 'build/nlu') });
+const shipped = await loadClassifierFile(build.modelPath);
+const messages = [...dev, ...test].flatMap((e) => [e.text, foldDiacritics(e.text)]);
 for (let i = 0; i < 2000; i++) shipped.classify(messages[i % messages.length] as string); // warm-up (JIT)
 // Per message, both wall-clock time and the CPU time this process got (getrusage): on a shared machine the
 // wall clock also counts time the scheduler gave to others; CPU time is what one core spends on a message.
@@ -161,7 +171,7 @@ for (const [system, trainMs, accented, stripped, ms] of [
     bench: 'nlu.route_vs_nlpjs',
     system,
     train_lines: train.length,
-    heldout_lines: heldout.length,
+    test_lines: test.length,
     train_ms: trainMs,
     route_accuracy_accented: accuracy(accented),
     route_accuracy_stripped: accuracy(stripped),
@@ -174,14 +184,21 @@ for (const [system, trainMs, accented, stripped, ms] of [
 // 50+ combinations), 5,000+ training lines (each message as typed, unaccented and abbreviated).
 const random = createSeededRandom(11);
 const comboOf = (e: NluExample): string => `${e.route}/${e.topic}/${e.sentiment}`;
-const evalTrain = train.flatMap((e) => [e.text, ...augmentText(e.text, random)].map((text) => ({ text, label: comboOf(e) })));
-const evalTest = heldout.map((e) => ({ text: e.text, label: comboOf(e) }));
+// 16,000 lines, the size the issue names: each message as typed, unaccented and abbreviated, repeated as needed.
+const variants = train.flatMap((e) => [e.text, ...augmentText(e.text, random)].map((text) => ({ text, label: comboOf(e) })));
+const evalTrain = Array.from({ length: 16000 }, (_, i) => variants[i % variants.length] as { text: string; label: string });
+const evalTest = [...dev, ...test].map((e) => ({ text: e.text, label: comboOf(e) }));
 const workDir = mkdtempSync(join(tmpdir(), 'nlu-bench-'));
 writeFileSync(join(workDir, 'train.jsonl'), evalTrain.map((line) => JSON.stringify(line)).join('\n'));
 writeFileSync(join(workDir, 'test.jsonl'), evalTest.map((line) => JSON.stringify(line)).join('\n'));
 const output: string[] = [];
 const program = new Command('congdoan').exitOverride();
-registerNluCommands(program, { modelPath: join(workDir, 'unused.json'), dataDir: workDir, stdout: (line) => output.push(line), stderr: () => undefined });
+registerNluCommands(program, {
+  paths: { dataDir: workDir, buildDir: workDir, storeDir: workDir, pinnedModelPath: null },
+  env: { DATA_DIR: workDir, MODEL_DIR: workDir, NLU_MODEL_PATH: undefined, NLU_TRAIN_IF_MISSING: false },
+  stdout: (line) => output.push(line),
+  stderr: () => undefined,
+});
 const evalStarted = performance.now();
 await program.parseAsync(['nlu', 'eval', '--train', join(workDir, 'train.jsonl'), '--test', join(workDir, 'test.jsonl'), '--format', 'json'], { from: 'user' });
 const evalMs = Math.round(performance.now() - evalStarted);
@@ -196,3 +213,37 @@ emit({
   accuracy: evalReport.accuracy,
   weighted_f1: evalReport.weighted_f1,
 });
+
+// 4. The published quality figures: the locked test (never tuned on) and 5-fold cross-validation on train + dev.
+const testScore = scoreClassifier(shipped, test);
+const informal = test.filter((e) => (e as NluExample & { style?: string }).style !== 'accented');
+emit({
+  bench: 'nlu.quality',
+  set: 'locked_test',
+  model: shipped.modelId,
+  lines: test.length,
+  informal_lines: informal.length,
+  ...Object.fromEntries(Object.entries(testScore).flatMap(([head, m]) => [[`${head}_accuracy`, m.accuracy], [`${head}_accuracy_stripped`, m.stripped]])),
+  route_accuracy_informal: round(informal.filter((e) => shipped.classifyLabels(e.text).route === e.route).length / Math.max(1, informal.length)),
+});
+if (!quick) {
+  const cvStarted = performance.now();
+  const cv = crossValidateNlu([...train, ...dev]);
+  emit({
+    bench: 'nlu.quality',
+    set: 'cv5_train_dev',
+    lines: cv.examples,
+    ...Object.fromEntries(Object.entries(cv.heads).flatMap(([head, r]) => [[`${head}_accuracy`, r.accented.accuracy], [`${head}_accuracy_stripped`, r.stripped.accuracy]])),
+    seconds: round((performance.now() - cvStarted) / 1000, 1),
+  });
+}
+
+// 5. Injection/spam flags on the locked test: precision matters most (a flag drops a message from the mood figures).
+for (const flag of ['injection', 'spam'] as const) {
+  const truth = test.map((e) => ((e as NluExample & { flags?: string[] }).flags ?? []).includes(flag));
+  const found = test.map((e) => (shipped.classifyLabels(e.text).flags ?? []).includes(flag));
+  const tp = truth.filter((t, i) => t && found[i]).length;
+  const fp = truth.filter((t, i) => !t && found[i]).length;
+  const fn = truth.filter((t, i) => t && !found[i]).length;
+  emit({ bench: 'nlu.flags', flag, set: 'locked_test', positives: tp + fn, precision: round(tp / Math.max(1, tp + fp)), recall: round(tp / Math.max(1, tp + fn)), false_positives: fp });
+}

@@ -4,6 +4,11 @@ import { tsImport } from 'tsx/esm/api';
 
 export default async function globalSetup() {
   process.env.TZ = 'Asia/Ho_Chi_Minh';
+  // Processes the suites spawn (server, worker, the congdoan binary) load the shipped NLU model and never train
+  // at start: build it once here if it is missing or stale (a no-op when npm install already did).
+  const { buildShippedModel } = await tsImport('../../intents/index.ts', import.meta.url);
+  const root = new URL('../../', import.meta.url).pathname;
+  await buildShippedModel({ dataDir: `${root}intents/data`, buildDir: `${root}build/nlu` });
   const { detectTestServices } = await tsImport('./test-services.ts', import.meta.url);
   const services = await detectTestServices();
   process.env.CD_TEST_PG_TEMPLATE_URL = services.postgresTemplateUrl ?? '';

@@ -1,10 +1,12 @@
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { registerNluCommands } from './nlu-commands.js';
 
 const fixture = join(process.cwd(), 'intents/classifier/fixtures/mini-nlu.jsonl');
+const devFixture = readdirSync(join(process.cwd(), 'tests/nlu/fixtures')).find((name) => name.endsWith('.jsonl')) as string;
 
 describe('nlu commands', () => {
   let dir = '';
@@ -14,8 +16,8 @@ describe('nlu commands', () => {
   function program(): Command {
     const root = new Command('congdoan').exitOverride().configureOutput({ writeOut: () => undefined, writeErr: () => undefined });
     registerNluCommands(root, {
-      modelPath: join(dir, 'model', 'nlu-model.json'),
-      dataDir: join(dir, 'data'),
+      paths: { dataDir: join(dir, 'data'), buildDir: join(dir, 'build'), storeDir: join(dir, 'models', 'nlu'), pinnedModelPath: null },
+      env: { DATA_DIR: dir, MODEL_DIR: join(dir, 'models'), NLU_MODEL_PATH: undefined, NLU_TRAIN_IF_MISSING: true },
       stdout: (line) => stdout.push(line),
       stderr: (line) => stderr.push(line),
       clock: { now: () => new Date('2026-11-23T03:00:00Z') },
@@ -37,6 +39,8 @@ describe('nlu commands', () => {
     dir = await mkdtemp(join(tmpdir(), 'nlu-cli-'));
     await mkdir(join(dir, 'data', 'train'), { recursive: true });
     await copyFile(fixture, join(dir, 'data', 'train', 'mini.jsonl'));
+    await mkdir(join(dir, 'data', 'dev'), { recursive: true });
+    await copyFile(join(process.cwd(), 'tests/nlu/fixtures', devFixture), join(dir, 'data', 'dev', 'dev.jsonl'));
     stdout = [];
     stderr = [];
   });
@@ -89,18 +93,66 @@ describe('nlu commands', () => {
     expect(stdout).toEqual([]);
   });
 
-  it('nlu train writes the model and prints a JSON summary', async () => {
+  it('nlu build writes the shipped model once, then reports it up to date', async () => {
+    expect(await run(['nlu', 'build', '--format', 'json'])).toBe(0);
+    expect(JSON.parse(stdout[0] as string)).toMatchObject({ built: true, examples: 48 });
+    expect(await run(['nlu', 'build', '--format', 'json'])).toBe(0);
+    expect(JSON.parse(stdout[1] as string)).toMatchObject({ built: false });
+  });
+
+  it('nlu train stores a version, prints its evaluation against the active model, activates it', async () => {
+    expect(await run(['nlu', 'build'])).toBe(0);
+    stdout = [];
+    expect(await run(['nlu', 'train'])).toBe(0);
+    const activeAt = stdout.findIndex((line) => line.startsWith('activated '));
+    expect(stdout.slice(0, activeAt).join('\n')).toMatch(/dev route .*%.*%/);
+    expect(stdout.slice(0, activeAt).join('\n')).toContain('active shipped');
+    stdout = [];
+    expect(await run(['nlu', 'models', '--format', 'json'])).toBe(0);
+    expect(stdout.map((l) => (JSON.parse(l) as { active: boolean }).active)).toEqual([true]);
+  });
+
+  it('nlu train merges reviewed labels, and does not activate a worse model unless forced', async () => {
     expect(await run(['nlu', 'train', '--format', 'json'])).toBe(0);
-    const summary = JSON.parse(stdout[0] as string) as { modelId: string; examples: number; files: number };
-    expect(summary).toMatchObject({ examples: 48, files: 1 });
-    expect(summary.modelId).toMatch(/^linear@[0-9a-f]{12}$/);
+    const first = JSON.parse(stdout[0] as string) as { version: string; activated: boolean };
+    expect(first.activated).toBe(true);
+    // Officers "relabel" every training message as small talk: a model that can only say small talk.
+    const lines = (await readFile(fixture, 'utf8')).split('\n').filter((l) => l.trim() !== '');
+    const reviewed = join(dir, 'reviewed.jsonl');
+    await writeFile(reviewed, lines.map((l) => JSON.stringify({ text: (JSON.parse(l) as { text: string }).text, route: 'smalltalk', topic: 'other', sentiment: 'neutral' })).join('\n'));
+    stdout = [];
+    stderr = [];
+    expect(await run(['nlu', 'train', '--reviewed', reviewed, '--format', 'json'])).toBe(3);
+    const worse = JSON.parse(stdout[0] as string) as { activated: boolean; reviewed: { used: number }; comparison: { worse: boolean } };
+    expect(worse).toMatchObject({ activated: false, comparison: { worse: true } });
+    expect(worse.reviewed.used).toBe(lines.length);
+    expect(stderr.join('\n')).toContain('not activated');
+    stdout = [];
+    expect(await run(['nlu', 'models', '--format', 'json'])).toBe(0);
+    expect(stdout.filter((l) => (JSON.parse(l) as { active: boolean }).active).map((l) => (JSON.parse(l) as { version: string }).version)).toEqual([first.version]);
+    stdout = [];
+    expect(await run(['nlu', 'train', '--reviewed', reviewed, '--force', '--format', 'json'])).toBe(0);
+    expect(JSON.parse(stdout[0] as string)).toMatchObject({ activated: true });
+    stdout = [];
+    expect(await run(['nlu', 'activate', first.version, '--format', 'json'])).toBe(0);
+    expect(JSON.parse(stdout[0] as string)).toMatchObject({ version: first.version });
+  });
+
+  it('nlu train and activate reject bad input with exit code 2', async () => {
+    const bad = join(dir, 'bad.jsonl');
+    await writeFile(bad, '{"text":"a","route":"question","topic":"nope","sentiment":"neutral"}\n');
+    expect(await run(['nlu', 'train', '--reviewed', bad])).toBe(2);
+    expect(stderr.join('\n')).toContain('bad.jsonl:1');
+    expect(await run(['nlu', 'train', '--reviewed', join(dir, 'missing.jsonl')])).toBe(2);
+    expect(await run(['nlu', 'activate', '20991231T000000Z-aaaaaaaaaaaa'])).toBe(2);
+    expect(await run(['nlu', 'activate', '../x'])).toBe(2);
   });
 
   it('classify prints one JSON line with labels, confidences and entities', async () => {
     expect(await run(['classify', '--format', 'json', 'cty nợ lương em 2 tháng rồi, sđt 0912345678'])).toBe(0);
     expect(stdout).toHaveLength(1);
     const line = JSON.parse(stdout[0] as string) as Record<string, unknown>;
-    expect(Object.keys(line).sort()).toEqual(['confidence', 'entities', 'route', 'sentiment', 'text', 'topic']);
+    expect(Object.keys(line).sort()).toEqual(['confidence', 'entities', 'flags', 'route', 'sentiment', 'text', 'topic']);
     expect(line.text).toBe('cty nợ lương em 2 tháng rồi, sđt 0912345678');
     expect(line.entities).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'phone', value: '+84912345678' })]));
   });

@@ -1,32 +1,61 @@
 import { readFile } from 'node:fs/promises';
-import type { Command } from 'commander';
+import { CommanderError, type Command } from 'commander';
 import { reportCommandErrors } from '../cli-context.js';
 import { z } from 'zod';
+import type { Env } from '../../../core/config/env-schema.js';
 import { AppError } from '../../../core/errors/app-error.js';
 import { parseOrThrow } from '../../../core/errors/zod-issues.js';
-import type { MessageClassifier, NluResult } from '../../../core/nlu/nlu-result.js';
-import type { Clock } from '../../../core/ports/clock.js';
-import type { Logger } from '../../../core/ports/logger.js';
+import type { NluResult } from '../../../core/nlu/nlu-result.js';
+import { systemClock, type Clock } from '../../../core/ports/clock.js';
+import { silentLogger, type Logger } from '../../../core/ports/logger.js';
 import {
+  buildNluModel,
+  buildShippedModel,
+  compareModels,
+  createModelStore,
   evaluate,
   labelledTextSchema,
-  loadOrTrainClassifier,
+  loadClassifierFile,
+  modelVersionName,
+  nluExampleSchema,
   parseJsonLines,
-  trainAndSaveClassifier,
+  readEvaluationSets,
+  scoreOnSets,
   trainTextClassifier,
+  withDirectoryLock,
+  type NluExample,
+  type NluMetrics,
 } from '../../../intents/index.js';
+import { resolveNluModel, type NluPaths } from '../../nlu/load-classifier.js';
 
 export interface NluCommandDeps {
-  modelPath: string;
-  dataDir: string;
+  paths: NluPaths;
+  /** The settings `classify` resolves its model with (NLU_MODEL_PATH, MODEL_DIR, NLU_TRAIN_IF_MISSING). */
+  env: Pick<Env, 'NLU_MODEL_PATH' | 'MODEL_DIR' | 'DATA_DIR' | 'NLU_TRAIN_IF_MISSING'>;
   stdout: (line: string) => void;
   stderr: (line: string) => void;
   logger?: Logger;
   clock?: Clock;
+  /**
+   * Reviewed officer labels kept in the database (the knowledge desk's relabels), when the platform has them;
+   * `nlu train` merges them with the team data and any --reviewed files.
+   */
+  reviewedFromDatabase?: () => Promise<NluExample[]>;
 }
 
+/** Exit code of `nlu train` when the new model was stored but not activated because it scored worse. */
+export const NOT_ACTIVATED_EXIT_CODE = 3;
+
 const formatSchema = z.enum(['text', 'json'], { message: 'format must be text or json' });
-const trainOptionsSchema = z.object({ format: formatSchema });
+const buildOptionsSchema = z.object({ format: formatSchema, force: z.boolean().optional() });
+const trainOptionsSchema = z.object({
+  format: formatSchema,
+  force: z.boolean().optional(),
+  activate: z.boolean().default(true),
+  reviewed: z.array(z.string().min(1)).default([]),
+});
+const activateOptionsSchema = z.object({ format: formatSchema });
+const versionArgumentSchema = z.string().trim().min(1, 'give a version (see `congdoan nlu models`)');
 const evalOptionsSchema = z.object({
   format: formatSchema,
   train: z.string({ message: '--train <file> is required' }).min(1),
@@ -51,6 +80,7 @@ function classificationLine(text: string, result: NluResult): string {
     sentiment: result.sentiment,
     confidence: result.confidence,
     entities: result.entities,
+    flags: result.flags ?? [],
   });
 }
 
@@ -65,21 +95,115 @@ function humanLine(text: string, result: NluResult): string {
  * on stdout: input files are fully validated before any output.
  */
 export function registerNluCommands(program: Command, deps: NluCommandDeps): void {
+  const clock = (): Clock => deps.clock ?? systemClock;
+  const logged = () => ({ clock: clock(), ...(deps.logger ? { logger: deps.logger } : {}) });
+  /** The metrics of what runs today: the active version, else the shipped build (scored now on dev/test). */
+  async function activeMetrics(store: ReturnType<typeof createModelStore>): Promise<{ version: string | null; metrics: NluMetrics | null }> {
+    const active = await store.activeModel().catch(() => null);
+    const path = active?.modelPath ?? `${deps.paths.buildDir}/model.json`;
+    try {
+      const classifier = await loadClassifierFile(path, { clock: clock() });
+      return { version: active?.version ?? 'shipped', metrics: scoreOnSets(classifier, await readEvaluationSets(deps.paths.dataDir)) };
+    } catch {
+      return { version: null, metrics: null };
+    }
+  }
   const nlu = program.command('nlu').description('Vietnamese NLU: train the shipped model, evaluate the learner');
 
   nlu
+    .command('build')
+    .description('build the shipped NLU model from the team data into build/nlu (npm install runs this; skipped when up to date)')
+    .option('--force', 'rebuild even when up to date')
+    .option('--format <format>', 'text or json', 'text')
+    .action(async (rawOptions: unknown) =>
+      reportCommandErrors(deps.stderr, rawOptions, async () => {
+        const options = parseOrThrow(buildOptionsSchema, rawOptions, 'options');
+        const result = await buildShippedModel({ dataDir: deps.paths.dataDir, buildDir: deps.paths.buildDir, force: options.force === true, ...logged() });
+        const summary = { built: result.built, modelId: result.manifest.modelId, examples: result.manifest.examples, modelPath: result.modelPath, metrics: result.manifest.metrics };
+        deps.stdout(options.format === 'json' ? JSON.stringify(summary) : `${result.built ? 'built' : 'up to date'}: ${summary.modelId} (${summary.examples} examples) → ${summary.modelPath}`);
+      }),
+    );
+
+  nlu
     .command('train')
-    .description('rebuild the shipped NLU model from the training data (intents/data/train/*.jsonl)')
+    .description('train a new model version from the team data and reviewed officer labels, compare it with the active one on dev, activate it unless it is worse')
+    .option('--reviewed <file>', 'JSONL of reviewed labels {"text","route","topic","sentiment"} (repeatable)', (value: string, previous: string[] = []) => [...previous, value])
+    .option('--force', 'activate even if the new model scores worse on dev')
+    .option('--no-activate', 'store the new version without activating it')
     .option('--format <format>', 'text or json', 'text')
     .action(async (rawOptions: unknown) =>
       reportCommandErrors(deps.stderr, rawOptions, async () => {
         const options = parseOrThrow(trainOptionsSchema, rawOptions, 'options');
-        const summary = await trainAndSaveClassifier({ modelPath: deps.modelPath, dataDir: deps.dataDir, ...(deps.logger ? { logger: deps.logger } : {}) });
-        deps.stdout(
-          options.format === 'json'
-            ? JSON.stringify(summary)
-            : `model ${summary.modelId}: ${summary.examples} examples, ${summary.features} features, ${summary.bytes} bytes, ${summary.trainingMs} ms → ${summary.modelPath}`,
-        );
+        const reviewed: NluExample[] = [];
+        for (const file of options.reviewed) reviewed.push(...parseJsonLines(await readInputFile(file), nluExampleSchema, file));
+        if (deps.reviewedFromDatabase) reviewed.push(...(await deps.reviewedFromDatabase()));
+        const store = createModelStore(deps.paths.storeDir);
+        // The comparison is printed before anything is activated, so an operator reads it first.
+        const outcome = await withDirectoryLock(store.dir, async () => {
+          const built = await buildNluModel({ dataDir: deps.paths.dataDir, reviewed, ...logged() });
+          const now = clock().now();
+          const saved = await store.save(built.content, { version: modelVersionName(now, built.manifest.modelId), createdAt: now.toISOString(), ...built.manifest });
+          const baseline = await activeMetrics(store);
+          const comparison = compareModels(saved.manifest.metrics, baseline.metrics);
+          const activated = options.activate && (!comparison.worse || options.force === true);
+          const report = {
+            version: saved.version,
+            modelId: saved.manifest.modelId,
+            examples: saved.manifest.examples,
+            reviewed: { used: built.merge.reviewedUsed.length, replacedTeamLines: built.merge.teamOverridden, droppedHeldOut: built.merge.reviewedDropped.heldOut, duplicates: built.merge.reviewedDropped.duplicate },
+            trainingMs: saved.manifest.trainingMs,
+            candidate: saved.manifest.metrics,
+            active: baseline.metrics === null ? null : { version: baseline.version, metrics: baseline.metrics },
+            comparison,
+            activated,
+          };
+          if (options.format === 'text') for (const line of describeTraining(report)) deps.stdout(line);
+          if (activated) await store.activate(saved.version, now);
+          if (options.format === 'json') deps.stdout(JSON.stringify(report));
+          else deps.stdout(activated ? `activated ${saved.version}` : `stored ${saved.version}, not activated`);
+          return { baseline, comparison, activated };
+        });
+        const { baseline, comparison, activated } = outcome;
+        if (!activated && options.activate && comparison.worse) {
+          deps.stderr(`not activated: the new model is worse than ${baseline.version ?? 'the active model'} (${comparison.reasons.join('; ')}); --force activates it anyway`);
+          throw new CommanderError(NOT_ACTIVATED_EXIT_CODE, 'nlu.not_activated', 'new model not activated');
+        }
+      }),
+    );
+
+  nlu
+    .command('models')
+    .description('list the trained model versions (the active one marked)')
+    .option('--format <format>', 'text or json', 'text')
+    .action(async (rawOptions: unknown) =>
+      reportCommandErrors(deps.stderr, rawOptions, async () => {
+        const options = parseOrThrow(activateOptionsSchema, rawOptions, 'options');
+        const store = createModelStore(deps.paths.storeDir);
+        const active = (await store.active())?.version ?? null;
+        for (const manifest of await store.list()) {
+          const row = { version: manifest.version, modelId: manifest.modelId, createdAt: manifest.createdAt, examples: manifest.examples, active: manifest.version === active, dev: manifest.metrics.dev ?? null };
+          deps.stdout(options.format === 'json' ? JSON.stringify(row) : `${row.active ? '*' : ' '} ${row.version}  ${row.examples} examples  route(dev) ${row.dev?.route?.accuracy ?? '-'}`);
+        }
+      }),
+    );
+
+  nlu
+    .command('activate')
+    .description('make a stored model version the active one (roll back or forward)')
+    .argument('<version>', 'a version from `congdoan nlu models`')
+    .option('--format <format>', 'text or json', 'text')
+    .action(async (version: unknown, rawOptions: unknown) =>
+      reportCommandErrors(deps.stderr, rawOptions, async () => {
+        const options = parseOrThrow(activateOptionsSchema, rawOptions, 'options');
+        const chosen = parseOrThrow(versionArgumentSchema, version, 'version');
+        const store = createModelStore(deps.paths.storeDir);
+        const pointer = await withDirectoryLock(store.dir, async () => {
+          const found = await store.find(chosen);
+          if (found === null) throw new AppError('NOT_FOUND', `no model version ${chosen} in ${store.dir}`);
+          await loadClassifierFile(found.modelPath);
+          return store.activate(chosen, clock().now());
+        });
+        deps.stdout(options.format === 'json' ? JSON.stringify(pointer) : `active: ${pointer.version} (was ${pointer.previous ?? 'none'})`);
       }),
     );
 
@@ -128,12 +252,7 @@ export function registerNluCommands(program: Command, deps: NluCommandDeps): voi
           options.input === undefined
             ? [parseOrThrow(classifyLineSchema, { text }, 'argument').text]
             : parseJsonLines(await readInputFile(options.input), classifyLineSchema, options.input).map((line) => line.text);
-        const classifier: MessageClassifier = await loadOrTrainClassifier({
-          modelPath: deps.modelPath,
-          dataDir: deps.dataDir,
-          ...(deps.logger ? { logger: deps.logger } : {}),
-          ...(deps.clock ? { clock: deps.clock } : {}),
-        });
+        const { classifier } = await resolveNluModel(deps.env, deps.logger ?? silentLogger, clock());
         for (const message of texts) {
           const result = classifier.classify(message);
           deps.stdout(options.format === 'json' ? classificationLine(message, result) : humanLine(message, result));
@@ -142,3 +261,33 @@ export function registerNluCommands(program: Command, deps: NluCommandDeps): voi
     );
 }
 
+
+interface TrainingReport {
+  version: string;
+  examples: number;
+  reviewed: { used: number; replacedTeamLines: number; droppedHeldOut: number };
+  candidate: NluMetrics;
+  active: { version: string | null; metrics: NluMetrics } | null;
+  comparison: { worse: boolean; reasons: string[] };
+}
+
+const percent = (value: number | undefined): string => (value === undefined ? '  -  ' : `${(value * 100).toFixed(1)}%`);
+
+/** The before/after table `nlu train` prints before it activates anything. */
+function describeTraining(report: TrainingReport): string[] {
+  const lines = [
+    `trained ${report.version}: ${report.examples} examples (${report.reviewed.used} reviewed officer labels, ${report.reviewed.replacedTeamLines} team lines replaced, ${report.reviewed.droppedHeldOut} dropped as dev/test messages)`,
+    `                      new model (typed / no diacritics)   active ${report.active?.version ?? '(none)'}`,
+  ];
+  for (const set of ['dev', 'test'] as const) {
+    for (const head of ['route', 'topic', 'sentiment']) {
+      const next = report.candidate[set]?.[head];
+      const current = report.active?.metrics[set]?.[head];
+      if (next === undefined) continue;
+      const label = `${set === 'test' ? 'locked test' : 'dev'} ${head}`.padEnd(22);
+      lines.push(`${label}${percent(next.accuracy)} / ${percent(next.stripped)}              ${percent(current?.accuracy)} / ${percent(current?.stripped)}`);
+    }
+  }
+  lines.push(report.comparison.worse ? `worse on dev: ${report.comparison.reasons.join('; ')}` : 'not worse on dev');
+  return lines;
+}
