@@ -35,6 +35,7 @@ export { detectMessageFlags } from './signals/message-signals.js';
 export { createNluClassifier, type NluClassifier, type NluClassifierOptions } from './classifier/nlu-classifier.js';
 export { trainClassifier, type NluTrainingOptions, type TrainedNluModel } from './classifier/train-nlu.js';
 export { trainTextClassifier, evaluate, type TextClassifier } from './classifier/text-classifier.js';
+export { DEFAULT_HIDDEN_LAYER_OPTIONS, type HiddenLayerOptions } from './classifier/hidden-layer.js';
 export { evaluatePredictions, type EvaluationReport, type LabelMetrics } from './classifier/evaluate.js';
 export { crossValidateNlu, type CrossValidationReport } from './classifier/cross-validation.js';
 export {

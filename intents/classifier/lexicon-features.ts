@@ -41,8 +41,13 @@ function lengthBucket(tokens: number): string {
   return 'len:16+';
 }
 
-export function addLexiconFeatures(text: NormalizedText, features: FeatureAccumulator): void {
-  for (const category of matchPhrases(CATEGORY_MATCHER, text.foldedTokens)) features.add(LEX, category);
+/**
+ * `domainLexicon` false leaves out the cue-word categories (lexicon.vi.ts: grievance, topics…) and keeps what
+ * holds for any Vietnamese text: negation scope, emoticons, punctuation, shouting, length. The generic
+ * classifier of `nlu eval` runs without them, so it knows nothing of this domain's words or labels.
+ */
+export function addLexiconFeatures(text: NormalizedText, features: FeatureAccumulator, domainLexicon = true): void {
+  if (domainLexicon) for (const category of matchPhrases(CATEGORY_MATCHER, text.foldedTokens)) features.add(LEX, category);
   // Negation scope: the three syllables after a negator ("không trả", "chưa được đóng") get their own features.
   const tokens = text.foldedTokens;
   let negated = false;
@@ -54,7 +59,7 @@ export function addLexiconFeatures(text: NormalizedText, features: FeatureAccumu
     for (let j = i + 1; j <= i + NEGATION_WINDOW && j < tokens.length; j++) {
       const scoped = tokens[j] as string;
       features.add(NEG, scoped);
-      if (PRAISE_WORDS.has(scoped)) features.add(LEX, 'negated_praise');
+      if (domainLexicon && PRAISE_WORDS.has(scoped)) features.add(LEX, 'negated_praise');
     }
   }
   if (negated) features.add(LEX, 'negation');

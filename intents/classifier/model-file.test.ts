@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import { AppError } from '../../core/errors/app-error.js';
 import { normalizeText } from '../normalize/normalize-text.js';
 import { deserializeModel, serializeModel } from './model-file.js';
-import { predictHead, vectorize, type HeadModel } from './multi-head-model.js';
+import { predictHead, vectorize } from './multi-head-model.js';
 import { trainClassifier } from './train-nlu.js';
+import { DEFAULT_HIDDEN_LAYER_OPTIONS } from './hidden-layer.js';
+import { createNluClassifier } from './nlu-classifier.js';
 import { nluExampleSchema, parseJsonLines } from './training-data.js';
 
 const examples = parseJsonLines(readFileSync(join(import.meta.dirname, 'fixtures/mini-nlu.jsonl'), 'utf8'), nluExampleSchema, 'mini-nlu.jsonl');
@@ -18,8 +20,8 @@ describe('model file', () => {
     for (const example of examples) {
       const text = normalizeText(example.text);
       for (const head of ['route', 'topic', 'sentiment']) {
-        const before = predictHead(trained.model.heads[head] as HeadModel, vectorize(trained.model, text));
-        const after = predictHead(loaded.model.heads[head] as HeadModel, vectorize(loaded.model, text));
+        const before = predictHead(trained.model, head, vectorize(trained.model, text));
+        const after = predictHead(loaded.model, head, vectorize(loaded.model, text));
         expect(after.label).toBe(before.label);
         expect(after.confidence).toBeCloseTo(before.confidence, 2);
       }
@@ -52,6 +54,26 @@ describe('model file', () => {
       deserializeModel(text);
     } catch (error) {
       expect((error as AppError).code).toBe('NLU_MODEL_INVALID');
+    }
+  });
+});
+
+describe('a model with the hidden layer', () => {
+  const withHidden = trainClassifier(examples, { hiddenLayer: { ...DEFAULT_HIDDEN_LAYER_OPTIONS, size: 8, epochs: 4 } });
+  const meta = { modelId: withHidden.modelId, kind: 'nlu' as const, dataHash: withHidden.dataHash, trainedExamples: examples.length, featureScheme: withHidden.featureScheme };
+
+  it('round-trips through its file, and the one-pass stacked prediction agrees with the per-head one', () => {
+    const loaded = deserializeModel(serializeModel(withHidden.model, meta));
+    expect(loaded.model.hidden?.size).toBe(8);
+    const classifier = createNluClassifier({ model: loaded.model, modelId: meta.modelId });
+    for (const example of examples) {
+      const text = normalizeText(example.text);
+      const stacked = classifier.classifyLabels(example.text);
+      const before = predictHead(withHidden.model, 'sentiment', vectorize(withHidden.model, text));
+      const after = predictHead(loaded.model, 'sentiment', vectorize(loaded.model, text));
+      expect(after.label).toBe(before.label);
+      expect(stacked.sentiment).toBe(after.label);
+      expect(stacked.confidence.sentiment).toBeCloseTo(after.confidence, 3);
     }
   });
 });

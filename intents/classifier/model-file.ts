@@ -33,6 +33,14 @@ const headSchema = z.object({
   weights: z.string(),
 });
 
+const hiddenSchema = z.object({
+  size: z.number().int().min(1).max(1024),
+  scale: z.number().positive().finite(),
+  w1: z.string(),
+  b1: z.array(z.number().finite()),
+  heads: z.array(z.object({ name: z.string().min(1), w2: z.array(z.number().finite()), b2: z.array(z.number().finite()) })),
+});
+
 const modelFileSchema = z.object({
   format: z.literal(MODEL_FORMAT),
   formatVersion: z.literal(MODEL_FORMAT_VERSION),
@@ -45,9 +53,11 @@ const modelFileSchema = z.object({
     charNgramMin: z.number().int().min(1),
     charNgramMax: z.number().int().min(1),
     groupWeights: z.record(z.string(), z.number().finite()),
+    domainLexicon: z.boolean().optional(),
   }),
   featureHashes: z.string(),
   heads: z.record(z.string(), headSchema),
+  hidden: hiddenSchema.optional(),
 });
 
 const INT16_MAX = 32767;
@@ -82,6 +92,20 @@ function decodeInt16(text: string): Int16Array {
 function keptRows(model: MultiHeadModel, threshold: number): number[] {
   const numRows = model.space.hashes.length;
   const keep = new Uint8Array(numRows);
+  const layer = model.hidden;
+  if (layer !== undefined) {
+    let max = 0;
+    for (const w of layer.w1) max = Math.max(max, Math.abs(w));
+    const floor = max * threshold;
+    for (let row = 0; row < numRows; row++) {
+      for (let u = 0; u < layer.size; u++) {
+        if (Math.abs(layer.w1[row * layer.size + u] as number) >= floor) {
+          keep[row] = 1;
+          break;
+        }
+      }
+    }
+  }
   for (const head of Object.values(model.heads)) {
     const { weights, numClasses } = head.weights;
     let max = 0;
@@ -133,6 +157,24 @@ export function serializeModel(model: MultiHeadModel, metadata: ModelFileMetadat
     featureHashes: encodeUint32(hashes),
     heads,
   };
+  const layer = model.hidden;
+  if (layer !== undefined) {
+    let max = 0;
+    for (const w of layer.w1) max = Math.max(max, Math.abs(w));
+    const scale = max === 0 ? 1 : max / INT16_MAX;
+    const quantised = new Int16Array(rows.length * layer.size);
+    rows.forEach((row, i) => {
+      for (let u = 0; u < layer.size; u++) quantised[i * layer.size + u] = Math.round((layer.w1[row * layer.size + u] as number) / scale);
+    });
+    const round = (values: Float32Array): number[] => Array.from(values, (v) => Number(v.toPrecision(7)));
+    file.hidden = {
+      size: layer.size,
+      scale,
+      w1: encodeInt16(quantised),
+      b1: round(layer.b1),
+      heads: layer.heads.map((head, h) => ({ name: model.hiddenHeads?.[h] ?? String(h), w2: round(head.w2), b2: round(head.b2) })),
+    };
+  }
   return `${JSON.stringify(file)}\n`;
 }
 
@@ -175,8 +217,27 @@ export function deserializeModel(content: string): LoadedModelFile {
       weights: { numFeatures: hashes.length, numClasses: k, weights, bias: Float32Array.from(head.bias) },
     };
   }
+  let hidden: Pick<MultiHeadModel, 'hidden' | 'hiddenHeads'> = {};
+  if (file.hidden !== undefined) {
+    const { size, scale } = file.hidden;
+    const quantised = decodeInt16(file.hidden.w1);
+    if (quantised.length !== hashes.length * size || file.hidden.b1.length !== size) {
+      throw new AppError('NLU_MODEL_INVALID', 'model file: hidden layer does not match its feature table');
+    }
+    const outputs = file.hidden.heads.map((head) => {
+      const classes = heads[head.name]?.labels.length;
+      if (classes === undefined || head.w2.length !== size * classes || head.b2.length !== classes) {
+        throw new AppError('NLU_MODEL_INVALID', `model file: hidden layer output ${head.name} does not match its head`);
+      }
+      return { classes, w2: Float32Array.from(head.w2), b2: Float32Array.from(head.b2) };
+    });
+    hidden = {
+      hidden: { size, w1: Float32Array.from(quantised, (q) => q * scale), b1: Float32Array.from(file.hidden.b1), heads: outputs },
+      hiddenHeads: file.hidden.heads.map((head) => head.name),
+    };
+  }
   return {
     metadata: { modelId: file.modelId, kind: file.kind, dataHash: file.dataHash, trainedExamples: file.trainedExamples, featureScheme: file.featureScheme },
-    model: { featureConfig: file.featureConfig, space, heads },
+    model: { featureConfig: file.featureConfig, space, heads, ...hidden },
   };
 }

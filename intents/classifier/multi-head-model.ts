@@ -1,5 +1,6 @@
 import type { NormalizedText } from '../normalize/normalize-text.js';
 import { extractFeatures, type FeatureConfig } from './text-features.js';
+import { addHiddenLogits, hiddenActivations, type HiddenLayer } from './hidden-layer.js';
 import { compactVector, computeLogits, softmax, type CompactVector, type FeatureSpace, type SoftmaxWeights } from './softmax-regression.js';
 
 /**
@@ -16,6 +17,9 @@ export interface MultiHeadModel {
   featureConfig: FeatureConfig;
   space: FeatureSpace;
   heads: Readonly<Record<string, HeadModel>>;
+  /** Optional hidden layer whose logits add to the linear heads'; `hiddenHeads[i]` names its i-th output head. */
+  hidden?: HiddenLayer;
+  hiddenHeads?: readonly string[];
 }
 
 export interface RankedLabel {
@@ -34,8 +38,20 @@ export function vectorize(model: MultiHeadModel, text: NormalizedText): CompactV
   return compactVector(extractFeatures(text, model.featureConfig), model.space);
 }
 
-export function predictHead(head: HeadModel, vector: CompactVector): HeadPrediction {
-  const probabilities = softmax(computeLogits(head.weights, vector), head.temperature);
+/** A head's raw logits: the linear part plus, when the model has one, the hidden layer's. */
+export function headLogits(model: MultiHeadModel, name: string, vector: CompactVector): Float64Array {
+  const head = model.heads[name] as HeadModel;
+  const logits = computeLogits(head.weights, vector);
+  const h = model.hiddenHeads?.indexOf(name) ?? -1;
+  if (model.hidden !== undefined && h >= 0) {
+    addHiddenLogits(model.hidden, h, hiddenActivations(model.hidden, vector, new Float64Array(model.hidden.size)), logits, 0);
+  }
+  return logits;
+}
+
+export function predictHead(model: MultiHeadModel, name: string, vector: CompactVector): HeadPrediction {
+  const head = model.heads[name] as HeadModel;
+  const probabilities = softmax(headLogits(model, name, vector), head.temperature);
   const ranked = head.labels
     .map((label, i) => ({ label, probability: probabilities[i] as number }))
     .sort((a, b) => b.probability - a.probability);

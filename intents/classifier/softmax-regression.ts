@@ -108,7 +108,8 @@ export function softmax(logits: ArrayLike<number>, temperature = 1, out = new Fl
   return out;
 }
 
-function classWeights(labels: readonly number[], numClasses: number, power: number): Float64Array {
+/** Per-class loss weights: (average count / class count)^power (0: none, 1: fully balanced). */
+export function classWeights(labels: readonly number[], numClasses: number, power: number): Float64Array {
   const counts = new Float64Array(numClasses);
   for (const label of labels) counts[label] = (counts[label] as number) + 1;
   const weights = new Float64Array(numClasses);

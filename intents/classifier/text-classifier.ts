@@ -1,6 +1,6 @@
 import { normalizeText } from '../normalize/normalize-text.js';
 import { evaluatePredictions, type EvaluationReport } from './evaluate.js';
-import { predictHead, vectorize, type HeadModel, type HeadPrediction, type MultiHeadModel } from './multi-head-model.js';
+import { predictHead, vectorize, type HeadPrediction, type MultiHeadModel } from './multi-head-model.js';
 import { DEFAULT_MULTI_HEAD_OPTIONS, trainMultiHead, type MultiHeadTrainingOptions } from './train-heads.js';
 import type { LabelledText } from './training-data.js';
 
@@ -20,6 +20,8 @@ export interface TextClassifier {
  */
 export const DEFAULT_TEXT_CLASSIFIER_OPTIONS: MultiHeadTrainingOptions = {
   ...DEFAULT_MULTI_HEAD_OPTIONS,
+  // Generic: no cue words of the union domain (the normaliser's teencode table is Vietnamese chat, kept).
+  featureConfig: { ...DEFAULT_MULTI_HEAD_OPTIONS.featureConfig, domainLexicon: false },
   augmentation: { folded: true, abbreviated: false, toneFlip: false, abbreviationRate: 0 },
 };
 
@@ -39,11 +41,10 @@ export function trainTextClassifier(lines: readonly LabelledText[], options: Par
     [{ name: 'label', labels }],
     { ...DEFAULT_TEXT_CLASSIFIER_OPTIONS, ...options, softmax },
   );
-  const head = model.heads.label as HeadModel;
   return {
     labels,
     model,
-    predict: (text) => predictHead(head, vectorize(model, normalizeText(text))),
+    predict: (text) => predictHead(model, 'label', vectorize(model, normalizeText(text))),
   };
 }
 

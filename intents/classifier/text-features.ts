@@ -12,6 +12,8 @@ export interface FeatureConfig {
   charNgramMin: number;
   charNgramMax: number;
   groupWeights: Record<string, number>;
+  /** Cue-word categories of lexicon.vi.ts (this domain's words); false for the generic `nlu eval` learner. */
+  domainLexicon?: boolean;
 }
 
 /**
@@ -100,6 +102,6 @@ export function extractFeatures(text: NormalizedText, config: FeatureConfig = DE
   if (weights.c !== 0) addCharNgrams(features, text.folded, config.charNgramMin, config.charNgramMax);
   for (const expansion of text.expansions) features.addHash(GROUP.r, fnvString(SEEDS[GROUP.r] as number, expansion.from));
   if ((weights.pos ?? 0) !== 0) addEdgeFeatures(features, text.foldedTokens);
-  addLexiconFeatures(text, features);
+  addLexiconFeatures(text, features, config.domainLexicon !== false);
   return features.toVector(config.groupWeights);
 }

@@ -37,10 +37,10 @@ export const DEFAULT_NLU_TRAINING_OPTIONS: NluTrainingOptions = DEFAULT_MULTI_HE
  * the teencode table or the lexicon changes the features, so it must retrain the shipped model too.
  */
 export function nluModelFingerprint(sourceHash: string, options: MultiHeadTrainingOptions): string {
-  const { featureConfig, softmax, augmentation, calibrationFraction, minFeatureCount, seed } = options;
+  const { featureConfig, softmax, augmentation, calibrationFraction, minFeatureCount, hiddenLayer, seed } = options;
   const rules = HANDOFF_RULES.map((rule) => `${rule.reason}:${rule.pattern.source}`);
   return createHash('sha256')
-    .update(JSON.stringify({ sourceHash, featureConfig, softmax, augmentation, calibrationFraction, minFeatureCount, seed, MODEL_FORMAT_VERSION, FEATURE_SCHEME_VERSION }))
+    .update(JSON.stringify({ sourceHash, featureConfig, softmax, augmentation, calibrationFraction, minFeatureCount, hiddenLayer, seed, MODEL_FORMAT_VERSION, FEATURE_SCHEME_VERSION }))
     .update(JSON.stringify({ TEENCODE_ENTRIES, LEXICON, rules }))
     .digest('hex');
 }

@@ -13,6 +13,7 @@ import {
   buildShippedModel,
   compareModels,
   createModelStore,
+  DEFAULT_HIDDEN_LAYER_OPTIONS,
   evaluate,
   labelledTextSchema,
   loadClassifierFile,
@@ -58,6 +59,7 @@ const activateOptionsSchema = z.object({ format: formatSchema });
 const versionArgumentSchema = z.string().trim().min(1, 'give a version (see `congdoan nlu models`)');
 const evalOptionsSchema = z.object({
   format: formatSchema,
+  hidden: z.boolean().optional(),
   train: z.string({ message: '--train <file> is required' }).min(1),
   test: z.string({ message: '--test <file> is required' }).min(1),
 });
@@ -211,6 +213,7 @@ export function registerNluCommands(program: Command, deps: NluCommandDeps): voi
     .command('eval')
     .description('train a fresh classifier on --train and report accuracy and F1 on --test (lines {"text","label"})')
     .option('--train <file>', 'training JSONL')
+    .option('--hidden', 'add the shared hidden layer (a small neural network) to the linear model')
     .option('--test <file>', 'test JSONL')
     .option('--format <format>', 'text or json', 'text')
     .action(async (rawOptions: unknown) =>
@@ -221,7 +224,7 @@ export function registerNluCommands(program: Command, deps: NluCommandDeps): voi
         if (trainLines.length === 0) throw new AppError('VALIDATION_FAILED', `${options.train}: no training lines`);
         const started = performance.now();
         // Only the labels are scored here, and temperature scaling never changes which label wins: skip its fold.
-        const classifier = trainTextClassifier(trainLines, { calibrationFraction: 0 });
+        const classifier = trainTextClassifier(trainLines, { calibrationFraction: 0, ...(options.hidden === true ? { hiddenLayer: DEFAULT_HIDDEN_LAYER_OPTIONS } : {}) });
         const trainedMs = Math.round(performance.now() - started);
         const report = evaluate(classifier, testLines);
         deps.stderr(`trained on ${trainLines.length} lines, ${classifier.labels.length} labels in ${trainedMs} ms; tested on ${testLines.length} lines`);
