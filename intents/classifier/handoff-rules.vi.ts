@@ -20,7 +20,8 @@ export const HANDOFF_RULES = [
   { reason: 'emergency', pattern: /\b(?:bi danh|danh (?:em|toi|minh)|hanh hung)\b.{0,40}\b(?:vua|dang|bay gio|luc nay|sang nay|chieu nay|toi nay|cuu)\b|\b(?:vua|dang) bi (?:danh|hanh hung)\b/ },
   {
     reason: 'emergency',
-    pattern: /\b(?:vua|dang)(?: [a-z]+){0,3} (?:tai nan|bi thuong|chay mau|gay tay|gay chan|ngat xiu|bat tinh|dien giat|bi bong|mac ket)\b|\b(?:tai nan|chay|no|sap)\b.{0,30}\b(?:cuu voi|cap cuu|gap lam)\b/,
+    // "đang điều trị / nằm viện / nghỉ … tai nạn" is an old accident being talked about, not one happening now.
+    pattern: /\b(?:vua|dang)(?! (?:dieu tri|nam vien|nghi|huong|lam thu tuc))(?: [a-z]+){0,3} (?:tai nan|bi thuong|chay mau|gay tay|gay chan|ngat xiu|bat tinh|dien giat|bi bong|mac ket)\b|\b(?:tai nan|chay|no|sap)\b.{0,30}\b(?:cuu voi|cap cuu|gap lam)\b/,
   },
 ] as const;
 
