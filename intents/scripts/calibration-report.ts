@@ -1,5 +1,5 @@
 // Calibration and threshold report: `node --import tsx intents/scripts/calibration-report.ts`.
-// Trains on intents/data/train, classifies intents/data/heldout (as typed and stripped of diacritics) and prints
+// Trains on intents/data/train, classifies intents/data/dev (as typed and stripped of diacritics) and prints
 // JSON lines: expected calibration error per head, and for candidate thresholds the share of messages at or above
 // the threshold (coverage) and the accuracy among them. Used to recommend DEFAULT_NLU_THRESHOLDS.
 import { readFileSync, readdirSync } from 'node:fs';
@@ -10,15 +10,15 @@ import { expectedCalibrationError } from '../classifier/temperature-scaling.js';
 import { trainClassifier } from '../classifier/train-nlu.js';
 import { nluExampleSchema, parseJsonLines, readNluTrainingSet } from '../classifier/training-data.js';
 
-const dir = 'intents/data/heldout';
-const heldout = readdirSync(dir)
+const dir = 'intents/data/dev';
+const dev = readdirSync(dir)
   .filter((name) => name.endsWith('.jsonl'))
   .sort()
   .flatMap((name) => parseJsonLines(readFileSync(join(dir, name), 'utf8'), nluExampleSchema, name));
 const trained = trainClassifier((await readNluTrainingSet('intents/data')).examples);
 console.log(JSON.stringify({ temperatures: trained.calibration }));
 const classifier = createNluClassifier(trained);
-const rows = heldout.flatMap((example) =>
+const rows = dev.flatMap((example) =>
   [example.text, foldDiacritics(example.text)].map((text) => ({ example, result: classifier.classify(text) })),
 );
 for (const head of ['route', 'topic', 'sentiment'] as const) {

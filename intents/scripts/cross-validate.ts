@@ -1,12 +1,12 @@
-// k-fold cross-validation of the NLU on intents/data/train: `node --import tsx intents/scripts/cross-validate.ts [folds]`.
-// Prints one JSON line per head with accented and diacritic-stripped out-of-fold figures.
+// k-fold cross-validation of the NLU on intents/data/train + dev (never test): `node --import tsx
+// intents/scripts/cross-validate.ts [folds]`. One JSON line per head with typed and diacritic-stripped figures.
 import { crossValidateNlu } from '../classifier/cross-validation.js';
-import { readNluTrainingSet } from '../classifier/training-data.js';
+import { readNluSplit } from '../classifier/training-data.js';
 
 const folds = Number(process.argv[2] ?? 5);
-const data = await readNluTrainingSet('intents/data');
+const examples = [...((await readNluSplit('intents/data', 'train'))?.examples ?? []), ...((await readNluSplit('intents/data', 'dev'))?.examples ?? [])];
 const started = performance.now();
-const report = crossValidateNlu(data.examples, {}, folds);
+const report = crossValidateNlu(examples, {}, folds);
 for (const [head, { accented, stripped }] of Object.entries(report.heads)) {
   console.log(
     JSON.stringify({
