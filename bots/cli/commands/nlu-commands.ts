@@ -138,7 +138,15 @@ export function registerNluCommands(program: Command, deps: NluCommandDeps): voi
         const options = parseOrThrow(trainOptionsSchema, rawOptions, 'options');
         const reviewed: NluExample[] = [];
         for (const file of options.reviewed) reviewed.push(...parseJsonLines(await readInputFile(file), nluExampleSchema, file));
-        if (deps.reviewedFromDatabase) reviewed.push(...(await deps.reviewedFromDatabase()));
+        if (deps.reviewedFromDatabase) {
+          // The database may be busy (the embedded one is single-process, docs/decisions.md D8): say so and go on
+          // with the files, rather than refuse to train.
+          try {
+            reviewed.push(...(await deps.reviewedFromDatabase()));
+          } catch (cause) {
+            deps.stderr(`reviewed labels from the database skipped (${cause instanceof Error ? cause.message : String(cause)}); export them with \`congdoan nlu labels export\` and pass --reviewed`);
+          }
+        }
         const store = createModelStore(deps.paths.storeDir);
         // The comparison is printed before anything is activated, so an operator reads it first.
         const outcome = await withDirectoryLock(store.dir, async () => {
