@@ -19,7 +19,7 @@ export {
   type EvaluationSets,
   type NluMetrics,
   type ShippedBuildResult,
-} from './classifier/load-or-train.js';
+} from './classifier/model-build.js';
 export {
   createModelStore,
   modelVersionName,

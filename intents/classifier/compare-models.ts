@@ -1,4 +1,4 @@
-import type { NluMetrics } from './load-or-train.js';
+import type { NluMetrics } from './model-build.js';
 
 /**
  * Is a newly trained model at least as good as the active one? Decided on the dev set only (the locked test is

@@ -1,7 +1,7 @@
 import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildNluModel, buildShippedModel, loadClassifierFile } from './load-or-train.js';
+import { buildNluModel, buildShippedModel, loadClassifierFile } from './model-build.js';
 
 const fixture = join(import.meta.dirname, 'fixtures/mini-nlu.jsonl');
 
