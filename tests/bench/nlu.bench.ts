@@ -35,6 +35,14 @@ import {
 const root = process.cwd();
 const dataDir = join(root, 'intents/data');
 
+/** `style` and `flags` of each line, which the training schema does not keep. */
+function readExtras(dir: string): Array<{ style?: string; flags?: string[] }> {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.jsonl'))
+    .sort()
+    .flatMap((name) => readFileSync(join(dir, name), 'utf8').split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as { style?: string; flags?: string[] }));
+}
+
 function readDir(dir: string): NluExample[] {
   return readdirSync(dir)
     .filter((name) => name.endsWith('.jsonl'))
@@ -53,6 +61,7 @@ const quick = process.argv.includes('--quick');
 const train = readDir(join(dataDir, 'train'));
 const dev = readDir(join(dataDir, 'dev'));
 const test = readDir(join(dataDir, 'test'));
+const testExtras = readExtras(join(dataDir, 'test'));
 const accentedTexts = test.map((e) => e.text);
 const strippedTexts = accentedTexts.map(foldDiacritics);
 const gold = test.map((e) => e.route);
@@ -230,7 +239,7 @@ emit({
 
 // 4. The published quality figures: the locked test (never tuned on) and 5-fold cross-validation on train + dev.
 const testScore = scoreClassifier(shipped, test);
-const informal = test.filter((e) => (e as NluExample & { style?: string }).style !== 'accented');
+const informal = test.filter((_, i) => testExtras[i]?.style !== 'accented');
 emit({
   bench: 'nlu.quality',
   set: 'locked_test',
@@ -254,7 +263,7 @@ if (!quick) {
 
 // 5. Injection/spam flags on the locked test: precision matters most (a flag drops a message from the mood figures).
 for (const flag of ['injection', 'spam'] as const) {
-  const truth = test.map((e) => ((e as NluExample & { flags?: string[] }).flags ?? []).includes(flag));
+  const truth = test.map((_, i) => (testExtras[i]?.flags ?? []).includes(flag));
   const found = test.map((e) => (shipped.classifyLabels(e.text).flags ?? []).includes(flag));
   const tp = truth.filter((t, i) => t && found[i]).length;
   const fp = truth.filter((t, i) => !t && found[i]).length;
