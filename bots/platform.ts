@@ -10,7 +10,8 @@ import { systemClock, type Clock } from '../core/ports/clock.js';
 import type { Logger } from '../core/ports/logger.js';
 import type { Redactor } from '../core/ports/redactor.js';
 import { createSessionTokens } from './auth/session-token.js';
-import { createWebchatAdapter } from './channels/web/adapter.js';
+import { createChannelModules } from './channels/create-channel-modules.js';
+import type { ChannelModule, ChannelModuleDeps } from './channels/shared/channel-module.js';
 import { createApp } from './http/create-app.js';
 import { createAuthRouter } from './http/routes/auth-routes.js';
 import { createHealthRouter, type ReadinessCheck } from './http/routes/health-routes.js';
@@ -21,15 +22,17 @@ import { createMemberRouter } from './http/routes/member-routes.js';
 import { createMemberDataRepository } from './storage/repositories/member-data-repository.js';
 import { createFaqRepository } from './storage/repositories/faq-repository.js';
 import { createLawRepository } from './storage/repositories/law-repository.js';
-import { createWebchatRouter } from './http/routes/webchat-routes.js';
 import { createChannelEventHandler } from './ingest/channel-events.js';
-import { createIngestService, type ChannelEventHandler, type IngestService } from './ingest/ingest-service.js';
-import { createMetrics, type Metrics } from './observability/metrics.js';
+import { createIngestService, type ChannelEventHandler } from './ingest/ingest-service.js';
+import { createMetrics } from './observability/metrics.js';
 import { createBullMqQueue } from './queue/bullmq-queue.js';
 import { createInProcessQueue } from './queue/in-process-queue.js';
 import { createInProcessHub, createRedisHub, type RealtimeHub } from './realtime/realtime-hub.js';
 import type { Database } from './storage/database.js';
 import { createAuditRepository } from './storage/repositories/audit-repository.js';
+import { createChannelDeliveryRepository } from './storage/repositories/channel-delivery-repository.js';
+import { createChannelThreadRefRepository } from './storage/repositories/channel-thread-ref-repository.js';
+import { createChannelTokenRepository } from './storage/repositories/channel-token-repository.js';
 import { createMemberDirectory } from './storage/repositories/channel-member-directory.js';
 import { createHistoryRepository } from './storage/repositories/history-repository.js';
 import { createIngestRepository } from './storage/repositories/ingest-repository.js';
@@ -38,11 +41,11 @@ import { createConversationRepository } from './storage/repositories/conversatio
 import { createInboundProcessingStore, createOutboundDeliveryStore } from './storage/repositories/processing-repository.js';
 import { createRecoveryRepository } from './storage/repositories/recovery-repository.js';
 import { createSettingsRepository } from './storage/repositories/settings-repository.js';
+import { createTurnOutcomeRepository } from './storage/repositories/turn-outcome-repository.js';
 import { createUnitRepository } from './storage/repositories/unit-repository.js';
 import { createUserRepository } from './storage/repositories/user-repository.js';
 import { startRecoverySweep } from './workers/recovery-sweep.js';
 import { registerWorkers } from './workers/register-workers.js';
-import type { Router } from 'express';
 
 export interface PlatformDeps {
   env: Env;
@@ -54,27 +57,12 @@ export interface PlatformDeps {
   knowledgeAdmin?: { reloadFaq(): Promise<void> };
   redactor: Redactor;
   clock?: Clock;
-  /** Channels besides web chat (bots/channels/*), with their webhook routers and readiness checks. */
-  channels?: ChannelModule[];
+  /**
+   * Builds the channel modules from what the root passes every channel (default: the registry,
+   * bots/channels/create-channel-modules.ts: web chat, the CLI channel and every configured platform).
+   */
+  channels?: (deps: ChannelModuleDeps) => ChannelModule[];
   otherEvents?: ChannelEventHandler;
-}
-
-/** What the platform hands a channel to build its webhook router (the generic flow of http/webhook-route.ts). */
-export interface ChannelRouterDeps {
-  ingest: IngestService;
-  clock: Clock;
-  metrics: Metrics;
-  logger: Logger;
-  maxBodyBytes: number;
-}
-
-/** What a channel contributes to the platform: its adapter, its webhook route and its readiness. */
-export interface ChannelModule {
-  adapter: ChannelAdapter;
-  /** A ready router, or a factory called with the platform's ingest service once it exists. */
-  webhook?: { path: string; router: Router } | { path: string; createRouter: (deps: ChannelRouterDeps) => Router };
-  readiness?: ReadinessCheck;
-  close?: () => Promise<void>;
 }
 
 export type Platform = Awaited<ReturnType<typeof createPlatform>>;
@@ -109,11 +97,15 @@ export async function createPlatform(deps: PlatformDeps) {
     memberData: createMemberDataRepository(db),
     inbound: createInboundProcessingStore(db),
     outbound: createOutboundDeliveryStore(db),
+    channelDeliveries: createChannelDeliveryRepository(db),
+    channelTokens: createChannelTokenRepository(db),
+    channelThreadRefs: createChannelThreadRefRepository(db),
+    turns: createTurnOutcomeRepository(db),
   };
 
-  const webchat = createWebchatAdapter({ hub });
-  const channelModules = deps.channels ?? [];
-  const adapterMap = new Map<ChannelId, ChannelAdapter>([[webchat.channel, webchat]]);
+  const channelRepositories = { deliveries: repositories.channelDeliveries, tokens: repositories.channelTokens, threadRefs: repositories.channelThreadRefs, history: repositories.history };
+  const channelModules = (deps.channels ?? createChannelModules)({ env, clock, logger, repositories: channelRepositories, hub });
+  const adapterMap = new Map<ChannelId, ChannelAdapter>();
   for (const module of channelModules) adapterMap.set(module.adapter.channel, module.adapter);
   const adapters = (channel: ChannelId) => adapterMap.get(channel);
 
@@ -157,17 +149,11 @@ export async function createPlatform(deps: PlatformDeps) {
         metrics,
         maxBodyBytes: env.MAX_BODY_BYTES,
         healthRouter: createHealthRouter({ checks: readiness, registry: metrics.registry }),
-        webhookRouters: [
-          {
-            path: '/api/webchat',
-            router: createWebchatRouter({ adapter: webchat, ingest, history: repositories.history, hub, clock, metrics, maxBodyBytes: env.MAX_BODY_BYTES }),
-          },
-          ...channelModules.flatMap(({ webhook }) => {
-            if (!webhook) return [];
-            const routerDeps = { ingest, clock, metrics, logger, maxBodyBytes: env.MAX_BODY_BYTES };
-            return [{ path: webhook.path, router: 'router' in webhook ? webhook.router : webhook.createRouter(routerDeps) }];
-          }),
-        ],
+        webhookRouters: channelModules.flatMap(({ webhook }) => {
+          if (!webhook) return [];
+          const routerDeps = { ingest, clock, metrics, logger, maxBodyBytes: env.MAX_BODY_BYTES };
+          return [{ path: webhook.path, router: 'router' in webhook ? webhook.router : webhook.createRouter(routerDeps) }];
+        }),
         apiRouters: [
           {
             path: '/api/admin',

@@ -11,16 +11,20 @@ import { createEchoKnowledge } from '../support/stub-knowledge.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 import { waitForOutbound } from './support/channel-e2e.js';
 
-const notUsedDatabase = { db: {} } as never;
+// Building modules touches neither storage nor the hub: stand-ins that fail loudly if they ever are.
+const notUsed = new Proxy({}, { get: (_t, name) => { throw new Error(`building channel modules must not use ${String(name)}`); } }) as never;
 const clock = { now: () => new Date() };
+const repositories = { deliveries: notUsed, tokens: notUsed, threadRefs: notUsed, history: notUsed };
+const moduleDeps = (env: Record<string, string>) => ({ env: parseEnv(env), clock, logger: silentLogger, repositories, hub: notUsed });
+const platformModules = (env: Record<string, string>) => createChannelModules(moduleDeps(env)).filter((m) => !['web', 'cli'].includes(m.adapter.channel));
 
 describe('Bot Framework channel configuration', () => {
   it('is off, and /api/messages not mounted, unless MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD are both set', () => {
-    const modules = createChannelModules({ env: parseEnv({}), database: notUsedDatabase, logger: silentLogger, clock });
-    expect(modules).toEqual([]);
+    // Web chat and the CLI channel are always on; no platform is, without its variables.
+    expect(createChannelModules(moduleDeps({})).map((m) => m.adapter.channel)).toEqual(['web', 'cli']);
     let caught: unknown;
     try {
-      createChannelModules({ env: parseEnv({ MICROSOFT_APP_ID: 'app' }), database: notUsedDatabase, logger: silentLogger, clock });
+      createChannelModules(moduleDeps({ MICROSOFT_APP_ID: 'app' }));
     } catch (error) {
       caught = error;
     }
@@ -28,7 +32,7 @@ describe('Bot Framework channel configuration', () => {
   });
 
   it('mounts /api/messages when configured, without loading botbuilder until the first request', () => {
-    const [module] = createChannelModules({ env: parseEnv({ MICROSOFT_APP_ID: 'app-id', MICROSOFT_APP_PASSWORD: 'secret' }), database: notUsedDatabase, logger: silentLogger, clock });
+    const [module] = platformModules({ MICROSOFT_APP_ID: 'app-id', MICROSOFT_APP_PASSWORD: 'secret' });
     expect(module?.adapter.channel).toBe('botframework');
     expect(module?.webhook?.path).toBe('/api/messages');
     expect(module?.readiness).toMatchObject({ name: 'channel:botframework', optional: true });
@@ -37,7 +41,7 @@ describe('Bot Framework channel configuration', () => {
   it('names every missing variable of a half-configured channel', () => {
     const attempt = (env: Record<string, string>) => {
       try {
-        createChannelModules({ env: parseEnv(env), database: notUsedDatabase, logger: silentLogger, clock });
+        createChannelModules(moduleDeps(env));
         return null;
       } catch (error) {
         return isAppError(error) ? error.fields.map((f) => f.path) : ['not an AppError'];
@@ -66,7 +70,7 @@ describe.each(testBackends())('Bot Framework through CloudAdapter (emulator mode
     t = await startTestPlatform(backend, {
       classifier: createScriptedClassifier({ 'hỏi về đoàn phí': { route: 'question', topic: 'union' } }),
       knowledge: createEchoKnowledge(),
-      channels: ({ database }) => [createBotFrameworkModule({ config: { appId: '', appPassword: '', tenantId: null }, db: database.db, clock })],
+      channels: ({ repositories }) => [createBotFrameworkModule({ config: { appId: '', appPassword: '', tenantId: null }, repositories, clock })],
     });
   });
   afterAll(async () => {

@@ -1,5 +1,4 @@
 import { randomInt } from 'node:crypto';
-import { createChannelModules } from '../../bots/channels/create-channel-modules.js';
 import { FakeMessengerServer } from '../fakes/fake-messenger-server.js';
 import { testBackends } from '../support/backends.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
@@ -30,7 +29,6 @@ describe.each(testBackends())('Messenger end to end on $name', (backend) => {
         MESSENGER_API_BASE_URL: meta.url,
         OUTBOUND_MAX_ATTEMPTS: '3',
       },
-      channels: ({ env, logger, database, clock }) => createChannelModules({ env, logger, database, clock }),
     });
     await seedUnits(t.database.db);
     webhook = `${t.baseUrl}/webhooks/messenger`;

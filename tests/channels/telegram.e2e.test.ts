@@ -1,5 +1,4 @@
 import { randomInt } from 'node:crypto';
-import { createChannelModules } from '../../bots/channels/create-channel-modules.js';
 import { FakeTelegramServer } from '../fakes/fake-telegram-server.js';
 import { testBackends } from '../support/backends.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
@@ -26,7 +25,6 @@ describe.each(testBackends())('Telegram end to end on $name', (backend) => {
       classifier,
       knowledge: createEchoKnowledge(),
       env: { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_API_ROOT: telegram.url, OUTBOUND_MAX_ATTEMPTS: '3' },
-      channels: ({ env, logger, database, clock }) => createChannelModules({ env, logger, database, clock }),
     });
     await seedUnits(t.database.db);
     webhook = `${t.baseUrl}/webhooks/telegram`;

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { createChannelModules } from '../../bots/channels/create-channel-modules.js';
 import { FakeZaloServer } from '../fakes/fake-zalo-server.js';
 import { testBackends } from '../support/backends.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
@@ -33,7 +32,6 @@ describe.each(testBackends())('Zalo OA end to end on $name', (backend) => {
         ZALO_OAUTH_BASE_URL: zalo.url,
         OUTBOUND_MAX_ATTEMPTS: '4',
       },
-      channels: ({ env, logger, database, clock }) => createChannelModules({ env, logger, database, clock }),
     });
     await seedUnits(t.database.db);
     webhook = `${t.baseUrl}/webhooks/zalo`;

@@ -7,7 +7,8 @@ import type { MessageClassifier } from '../../core/nlu/nlu-result.js';
 import { systemClock, type Clock } from '../../core/ports/clock.js';
 import { silentLogger, type Logger } from '../../core/ports/logger.js';
 import { createRedactor } from '../../intents/index.js';
-import { createPlatform, type ChannelModule, type Platform } from '../../bots/platform.js';
+import type { ChannelModule, ChannelModuleDeps } from '../../bots/channels/shared/channel-module.js';
+import { createPlatform, type Platform } from '../../bots/platform.js';
 import { createTestDatabase, type TestBackend, type TestDatabase } from './backends.js';
 
 export interface TestPlatform {
@@ -23,8 +24,11 @@ export interface TestPlatformOptions {
   knowledge: KnowledgeService | ((deps: { env: Env; database: TestDatabase; logger: Logger }) => Promise<{ service: KnowledgeService; reloadFaq(): Promise<void> }>);
   env?: Record<string, string>;
   startWorkers?: boolean;
-  /** Channel modules besides web chat; `database` and `clock` are what createChannelModules needs. */
-  channels?: (deps: { env: Env; logger: Logger; database: TestDatabase; clock: Clock }) => ChannelModule[];
+  /**
+   * The channel modules, built from what the platform passes every channel (default: the registry, i.e. web
+   * chat, the CLI channel and every platform configured in `env`).
+   */
+  channels?: (deps: ChannelModuleDeps) => ChannelModule[];
   database?: TestDatabase;
   /** The platform's clock (default: the system clock). */
   clock?: Clock;
@@ -55,7 +59,7 @@ export async function startTestPlatform(backend: TestBackend, options: TestPlatf
     knowledge: knowledge.service,
     knowledgeAdmin: knowledge,
     redactor: createRedactor(),
-    channels: options.channels?.({ env, logger: silentLogger, database, clock }) ?? [],
+    ...(options.channels ? { channels: options.channels } : {}),
   });
   if (options.startWorkers !== false) await platform.startWorkers();
   const server: Server = await new Promise((resolve) => {

@@ -4,8 +4,7 @@ import { parseOrThrow } from '../../../core/errors/zod-issues.js';
 import type { FaqEntry } from '../../../core/knowledge/faq.js';
 import { isTopic, type Topic } from '../../../core/nlu/labels.js';
 import { systemClock, type Clock } from '../../../core/ports/clock.js';
-import { exportFaqJson, parseFaqEntries } from '../../../knowledge/faq/faq-io.js';
-import { FaqEntryInputSchema, FaqEntryPatchSchema } from '../../../knowledge/faq/faq-schema.js';
+import { exportFaqJson, FaqEntryInputSchema, FaqEntryPatchSchema, parseFaqEntries } from '../../../knowledge/index.js';
 import type { Db } from '../database.js';
 import { faqEntries } from '../schema/index.js';
 

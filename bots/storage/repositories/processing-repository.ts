@@ -200,7 +200,7 @@ export function createOutboundDeliveryStore(db: Db): OutboundDeliveryStore {
     leaseMessage: (messageId, until, now) => leaseMessage(db, messageId, 'queued', until, now),
     releaseMessage: (messageId) => releaseMessage(db, messageId),
 
-    async loadPendingOutbound(messageId): Promise<PendingOutbound> {
+    async loadPendingOutbound(messageId, now): Promise<PendingOutbound> {
       const [row] = await db
         .select({ message: messages, conversation: conversations })
         .from(messages)
@@ -210,6 +210,12 @@ export function createOutboundDeliveryStore(db: Db): OutboundDeliveryStore {
       const replyTo = row.message.replyToMessageId
         ? await db.select({ platformMessageId: messages.platformMessageId }).from(messages).where(eq(messages.id, row.message.replyToMessageId))
         : [];
+      const [latestInbound] = await db
+        .select({ platformMessageId: messages.platformMessageId })
+        .from(messages)
+        .where(and(eq(messages.conversationId, row.conversation.id), eq(messages.direction, 'in')))
+        .orderBy(desc(messages.seq))
+        .limit(1);
       return {
         attempts: row.message.attempts,
         message: {
@@ -225,8 +231,9 @@ export function createOutboundDeliveryStore(db: Db): OutboundDeliveryStore {
           citations: Array.isArray(row.message.meta.citations) ? (row.message.meta.citations as Citation[]) : [],
         },
         delivery: {
-          now: new Date(),
+          now,
           lastInboundAt: row.conversation.lastInboundAt,
+          lastInboundPlatformMessageId: latestInbound?.platformMessageId ?? null,
           channelState: row.conversation.channelState,
         },
       };
