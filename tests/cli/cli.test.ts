@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -5,7 +6,10 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { runCli } from '../../bots/cli/main.js';
 import { PROJECT_ROOT } from '../../bots/project-root.js';
-import { createTestDatabase, testBackends, type TestDatabase } from '../support/backends.js';
+import { backendsWithRedis, createTestDatabase, testBackends, type TestBackend, type TestDatabase } from '../support/backends.js';
+import { createScriptedClassifier } from '../support/scripted-classifier.js';
+import { createEchoKnowledge } from '../support/stub-knowledge.js';
+import { startTestPlatform } from '../support/test-platform.js';
 
 const run = promisify(execFile);
 
@@ -124,6 +128,32 @@ describe.each(testBackends())('congdoan CLI on $name', (backend) => {
     expect(await runCli(['member', 'export', '--channel', 'cli', '--user', session], gone.io)).toBe(2);
     const nobody = capture(env);
     expect(await runCli(['member', 'export'], nobody.io)).toBe(2);
+  });
+});
+
+// `congdoan chat` takes the webhook's path: with Redis and WORKERS_IN_PROCESS=false it only records and rings,
+// and the workers of another process (here a test platform answering "Trả lời: <text>") handle and deliver it.
+const withRedis = backendsWithRedis();
+const describeWithRedis = withRedis.length > 0 ? describe.each(withRedis) : describe.skip.each<TestBackend>([{ name: 'postgres', redisUrl: null }]);
+
+describeWithRedis('congdoan chat with the workers in another process ($name)', (backend) => {
+  it('goes through ingest and the queue to the running workers, and prints what they delivered', async () => {
+    const database = await createTestDatabase(backend);
+    const prefix = `cli${randomUUID().slice(0, 6)}`;
+    const workers = await startTestPlatform(backend, {
+      database,
+      classifier: createScriptedClassifier({ 'hỏi về tăng ca': { route: 'question', topic: 'working_time' } }),
+      knowledge: createEchoKnowledge(),
+      env: { QUEUE_PREFIX: prefix },
+    });
+    try {
+      const chat = capture({ DATABASE_URL: database.url as string, REDIS_URL: backend.redisUrl as string, QUEUE_PREFIX: prefix, WORKERS_IN_PROCESS: 'false', FAQ_STARTER_PACK: 'false', LAW_CORPUS_PATH: 'tests/.tmp/no-corpus-here.jsonl' });
+      expect(await runCli(['chat', '--format', 'json', 'hỏi về tăng ca'], chat.io)).toBe(0);
+      expect(JSON.parse(chat.out[0] as string)).toMatchObject({ route: 'question', topic: 'working_time', reply: 'Trả lời: hỏi về tăng ca', handoff: false });
+    } finally {
+      await workers.close();
+      await database.close();
+    }
   });
 });
 
