@@ -9,7 +9,9 @@ import {
   createLawRetriever,
   createSwappableFaqMatcher,
   loadDefaultSynonymGroups,
+  toCitation,
 } from '../../knowledge/index.js';
+import type { LawHitDto } from '../../core/contracts/knowledge-api.js';
 import { chatModelFromEnv } from '../llm/chat-model-from-env.js';
 import type { Database } from '../storage/database.js';
 import { createFaqRepository } from '../storage/repositories/faq-repository.js';
@@ -19,6 +21,8 @@ export interface KnowledgeRuntime {
   service: KnowledgeService;
   /** Rebuilds the FAQ matcher from the stored entries (after officers edit or import the FAQ). */
   reloadFaq(): Promise<void>;
+  /** The members' law retrieval for the knowledge desk (choosing citations). */
+  searchLaw(query: string, k: number): LawHitDto[];
   readonly articleCount: number;
   readonly faqCount: number;
 }
@@ -60,6 +64,17 @@ export async function loadKnowledge(deps: { env: Env; database: Database; logger
     service,
     async reloadFaq() {
       faq.replace(await faqs.listPublished());
+    },
+    searchLaw(query, k) {
+      return retriever.search(normalizeQuery(query), { k, includeExpired: false }).map((hit) => ({
+        lawId: hit.article.lawId,
+        articleNo: hit.article.articleNo,
+        title: hit.article.title,
+        lawName: hit.article.lawName,
+        label: toCitation(hit.article).label,
+        snippet: (hit.passages[0]?.text ?? hit.article.text).slice(0, 400),
+        strength: Math.round(hit.strength * 1000) / 1000,
+      }));
     },
     articleCount: articles.length,
     get faqCount() {

@@ -9,6 +9,8 @@ export interface QuestionInput {
   entities: Entity[];
   /** Where the question came from: used for logs only. */
   conversationId?: string;
+  /** The member's unit path: local FAQ entries and overrides of those units apply (null = national only). */
+  unitPath?: string | null;
 }
 
 /**

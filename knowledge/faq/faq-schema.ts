@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FAQ_STATUSES } from '../../core/knowledge/faq.js';
 import { TOPICS } from '../../core/nlu/labels.js';
 import { toNfc } from '../../core/text/vietnamese-fold.js';
 
@@ -31,8 +32,10 @@ export const FaqEntryFieldsSchema = z.object({
   variants: z.array(nfcText(2, 500)).max(60).default([]),
   answer: nfcText(20, 4000),
   citations: z.array(FaqCitationRefSchema).max(12).default([]),
-  status: z.enum(['published', 'draft']).default('published'),
+  status: z.enum(FAQ_STATUSES).default('published'),
   updatedAt: z.iso.datetime({ offset: true }).optional(),
+  /** A higher level's entry this local entry replaces for its unit's subtree (the owner is set by the store). */
+  overridesId: z.string().trim().regex(FAQ_ID_PATTERN, 'mã câu hỏi được thay thế không hợp lệ').nullable().optional(),
 });
 
 export const FaqEntryInputSchema = FaqEntryFieldsSchema.superRefine((entry, context) => {
@@ -49,7 +52,7 @@ export const FaqEntryPatchSchema = z
     variants: z.array(nfcText(2, 500)).max(60),
     answer: FaqEntryFieldsSchema.shape.answer,
     citations: z.array(FaqCitationRefSchema).max(12),
-    status: z.enum(['published', 'draft']),
+    status: z.enum(FAQ_STATUSES),
   })
   .partial()
   .strict();

@@ -8,6 +8,7 @@ import { systemClock, type Clock } from '../../core/ports/clock.js';
 import { silentLogger, type Logger } from '../../core/ports/logger.js';
 import { createRedactor } from '../../intents/index.js';
 import { createPlatform, type ChannelModule, type Platform } from '../../bots/platform.js';
+import type { LawSearch } from '../../bots/http/routes/law-search-routes.js';
 import { createTestDatabase, type TestBackend, type TestDatabase } from './backends.js';
 
 export interface TestPlatform {
@@ -20,7 +21,7 @@ export interface TestPlatform {
 export interface TestPlatformOptions {
   classifier: MessageClassifier;
   /** A stub port, or the real knowledge runtime built on the test database (see bots/knowledge/load-knowledge.ts). */
-  knowledge: KnowledgeService | ((deps: { env: Env; database: TestDatabase; logger: Logger }) => Promise<{ service: KnowledgeService; reloadFaq(): Promise<void> }>);
+  knowledge: KnowledgeService | ((deps: { env: Env; database: TestDatabase; logger: Logger }) => Promise<{ service: KnowledgeService; reloadFaq(): Promise<void>; searchLaw?: LawSearch }>);
   env?: Record<string, string>;
   startWorkers?: boolean;
   /** Channel modules besides web chat; `database` and `clock` are what createChannelModules needs. */
