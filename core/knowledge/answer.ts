@@ -37,4 +37,9 @@ export interface KnowledgeAnswer {
 /** The knowledge port used by the pipeline's `question` handler. */
 export interface KnowledgeService {
   answer(input: QuestionInput, signal?: AbortSignal): Promise<KnowledgeAnswer>;
+  /**
+   * The curated entry that would answer `text` for a member of `unitPath`, if one clears the FAQ threshold.
+   * Lets the pipeline answer an officer-curated question even when the classifier is unsure (the learning loop).
+   */
+  matchFaq?(text: string, unitPath: string | null): { entryId: string; topic: Topic; score: number } | null;
 }

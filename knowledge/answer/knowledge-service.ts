@@ -146,5 +146,10 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
     };
   };
 
-  return { answer };
+  const matchFaq = (text: string, unitPath: string | null) => {
+    const match = deps.faq.match(stripInstructionClauses(toNfc(text).trim()), { unitPath });
+    return match ? { entryId: match.entry.id, topic: match.entry.topic, score: match.score } : null;
+  };
+
+  return { answer, matchFaq };
 }

@@ -3,7 +3,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { randomUUID } from 'node:crypto';
+import { bootBase } from '../../bots/bootstrap.js';
 import { runCli } from '../../bots/cli/main.js';
+import { createReviewedLabelRepository } from '../../bots/storage/repositories/reviewed-label-repository.js';
 import { PROJECT_ROOT } from '../../bots/project-root.js';
 import { createTestDatabase, testBackends, type TestDatabase } from '../support/backends.js';
 
@@ -125,6 +128,22 @@ describe.each(testBackends())('congdoan CLI on $name', (backend) => {
     const nobody = capture(env);
     expect(await runCli(['member', 'export'], nobody.io)).toBe(2);
   });
+
+  it('exports officers\' reviewed labels as {"text","route","topic","sentiment"} lines and rejects a bad format', async () => {
+    const base = await bootBase({ LOG_LEVEL: 'warn', DEMO_SEED: 'false', ...env });
+    try {
+      const labels = createReviewedLabelRepository(base.database.db);
+      await labels.upsert({ text: 'luong thang nay bi tru [SĐT]', route: 'feedback', topic: 'wages', sentiment: 'negative', learningItemId: randomUUID(), reviewerUserId: null, reviewer: 'officer@x.vn' });
+    } finally {
+      await base.database.close();
+    }
+    const exported = capture(env);
+    expect(await runCli(['nlu', 'labels', 'export', '--format', 'jsonl'], exported.io)).toBe(0);
+    expect(exported.out.map((line) => JSON.parse(line) as unknown)).toContainEqual({ text: 'luong thang nay bi tru [SĐT]', route: 'feedback', topic: 'wages', sentiment: 'negative' });
+    const bad = capture(env);
+    expect(await runCli(['nlu', 'labels', 'export', '--format', 'xml'], bad.io)).toBe(2);
+    expect(bad.out).toEqual([]);
+  });
 });
 
 describe('the congdoan binary', () => {
@@ -144,4 +163,5 @@ describe('the congdoan binary', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
 });
