@@ -16,7 +16,7 @@ import { createAuthRouter } from './http/routes/auth-routes.js';
 import { createHealthRouter, type ReadinessCheck } from './http/routes/health-routes.js';
 import { createUnitRouter } from './http/routes/unit-routes.js';
 import { createLearningRouter } from './http/routes/learning-routes.js';
-import { createFaqRouter } from './http/routes/faq-routes.js';
+import { createFaqRouter, type SimilarFaq } from './http/routes/faq-routes.js';
 import { createAuditRouter } from './http/routes/audit-routes.js';
 import { createLawSearchRouter, type LawSearch } from './http/routes/law-search-routes.js';
 import { createFaqDesk } from './knowledge/faq-desk.js';
@@ -56,7 +56,7 @@ export interface PlatformDeps {
   classifier: MessageClassifier;
   knowledge: KnowledgeService;
   /** Lets admin routes rebuild the FAQ matcher after edits; absent in tests that stub knowledge. */
-  knowledgeAdmin?: { reloadFaq(): Promise<void>; searchLaw?: LawSearch };
+  knowledgeAdmin?: { reloadFaq(): Promise<void>; searchLaw?: LawSearch; similarFaq?: SimilarFaq };
   redactor: Redactor;
   clock?: Clock;
   /** Channels besides web chat (bots/channels/*), with their webhook routers and readiness checks. */
@@ -197,7 +197,7 @@ export async function createPlatform(deps: PlatformDeps) {
           },
           {
             path: '/api/admin/faq',
-            router: createFaqRouter({ desk: faqDesk, faqs: repositories.faqs, proposals: repositories.faqProposals, units: repositories.units, ...authDeps }),
+            router: createFaqRouter({ desk: faqDesk, faqs: repositories.faqs, proposals: repositories.faqProposals, units: repositories.units, similar: deps.knowledgeAdmin?.similarFaq, ...authDeps }),
           },
         ],
       });

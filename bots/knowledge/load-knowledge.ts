@@ -23,6 +23,8 @@ export interface KnowledgeRuntime {
   reloadFaq(): Promise<void>;
   /** The members' law retrieval for the knowledge desk (choosing citations). */
   searchLaw(query: string, k: number): LawHitDto[];
+  /** The published entries closest to a text for a member of `unitPath`, whatever the threshold (officers' suggestions). */
+  similarFaq(text: string, k: number, unitPath: string | null): { id: string; score: number }[];
   readonly articleCount: number;
   readonly faqCount: number;
 }
@@ -64,6 +66,9 @@ export async function loadKnowledge(deps: { env: Env; database: Database; logger
     service,
     async reloadFaq() {
       faq.replace(await faqs.listPublished());
+    },
+    similarFaq(text, k, unitPath) {
+      return faq.rank(text, k, { unitPath }).map((match) => ({ id: match.entry.id, score: Math.round(match.score * 1000) / 1000 }));
     },
     searchLaw(query, k) {
       return retriever.search(normalizeQuery(query), { k, includeExpired: false }).map((hit) => ({

@@ -221,6 +221,9 @@ describe.each(testBackends())('knowledge desk on $name', (backend) => {
     const another = 'muốn vô công đoàn thì làm thủ tục gì ạ';
     await ask(another, 'A1');
     const second = await waitUntil(async () => ((await api('GET', '/learning-queue', 'a1-leader@x.vn')).body.items as Json[]).find((c) => c.text === another) ?? null, 20_000, 'second item');
+    const similar = await api('GET', `/faq/similar?text=${encodeURIComponent(another)}`, 'a1-leader@x.vn');
+    expect((similar.body.entries as Json[]).map((e) => e.id)).toContain('union-how-to-join');
+    expect((await api('GET', '/faq/similar?text=a', 'a1-leader@x.vn')).status).toBe(422);
     const answered = await api('POST', `/learning-queue/${String(second.id)}/answer`, 'a1-leader@x.vn', { faqEntryId: 'union-how-to-join' });
     expect(answered.body).toMatchObject({ outcome: 'proposed', item: { status: 'resolved', faqEntryId: 'union-how-to-join' } });
     expect((await api('POST', `/learning-queue/${String(second.id)}/answer`, 'a1-leader@x.vn', { faqEntryId: 'no-such-entry' })).status).toBe(422);

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { MeResponse, UnitNode } from '../../../core/contracts/admin-api';
 import { levelIndex, UNIT_LEVEL_NAMES_VI } from '../../../core/org/hierarchy';
+import { AuditPage } from '../features/audit/AuditPage';
+import { KnowledgePage } from '../features/knowledge/KnowledgePage';
 import { adminApi } from './api';
 
 const ROLE_NAMES: Record<MeResponse['role'], string> = { admin: 'Quản trị', leader: 'Lãnh đạo', officer: 'Cán bộ' };
@@ -10,6 +12,7 @@ export const SECTIONS = [
   { id: 'dashboard', title: 'Tổng quan', description: 'Tâm trạng và mối quan tâm của đoàn viên theo đơn vị và chủ đề.' },
   { id: 'knowledge', title: 'Hỏi đáp & pháp luật', description: 'Bộ câu hỏi thường gặp và văn bản pháp luật mà trợ lý dùng để trả lời.' },
   { id: 'units', title: 'Đơn vị', description: 'Các đơn vị công đoàn trong phạm vi của bạn.' },
+  { id: 'audit', title: 'Nhật ký hệ thống', description: 'Ai đã xem hoặc thay đổi gì, trong phạm vi của bạn (chỉ quản trị viên).' },
 ] as const;
 type SectionId = (typeof SECTIONS)[number]['id'];
 
@@ -29,7 +32,7 @@ export function Shell({ me, onLogout }: { me: MeResponse; onLogout: () => void }
           <span className="brand-mark small">CĐ</span> Trợ lý Công đoàn
         </div>
         <nav aria-label="Điều hướng chính">
-          {SECTIONS.map((s) => (
+          {SECTIONS.filter((s) => s.id !== 'audit' || me.role === 'admin').map((s) => (
             <a key={s.id} href={`#${s.id}`} className={s.id === section ? 'active' : ''} aria-current={s.id === section ? 'page' : undefined}>
               {s.title}
             </a>
@@ -48,7 +51,15 @@ export function Shell({ me, onLogout }: { me: MeResponse; onLogout: () => void }
         <main className="page">
           <h1>{current.title}</h1>
           <p className="muted">{current.description}</p>
-          {section === 'units' ? <UnitsPanel /> : <p className="placeholder">Tính năng này sẽ có trong bản cập nhật tiếp theo.</p>}
+          {section === 'units' ? (
+            <UnitsPanel />
+          ) : section === 'knowledge' ? (
+            <KnowledgePage me={me} />
+          ) : section === 'audit' && me.role === 'admin' ? (
+            <AuditPage />
+          ) : (
+            <p className="placeholder">Tính năng này sẽ có trong bản cập nhật tiếp theo.</p>
+          )}
         </main>
       </div>
     </div>

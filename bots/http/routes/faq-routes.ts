@@ -18,10 +18,15 @@ export interface FaqRouteDeps {
   faqs: FaqRepository;
   proposals: FaqProposalRepository;
   units: UnitRepository;
+  /** The live matcher's ranking (absent when knowledge is stubbed): suggestions for the learning queue. */
+  similar?: SimilarFaq | undefined;
   tokens: SessionTokens;
   users: UserRepository;
 }
 
+export type SimilarFaq = (text: string, k: number, unitPath: string | null) => { id: string; score: number }[];
+
+const SimilarQuerySchema = z.object({ text: z.string().trim().min(2, 'nhập ít nhất 2 ký tự').max(2000), k: z.coerce.number().int().min(1).max(10).default(5) });
 const ImportQuerySchema = z.object({ mode: z.enum(['merge', 'replace']).default('merge'), unit: UnitCodeSchema.optional() });
 const ExportQuerySchema = z.object({ unit: UnitCodeSchema.optional() });
 const ProposalListQuerySchema = z.object({ status: z.enum(['open', 'accepted', 'rejected']).optional() });
@@ -56,6 +61,19 @@ export function createFaqRouter(deps: FaqRouteDeps): Router {
     }
     const json = await deps.faqs.exportJson({ readerPath: user.unit.path, ...(ownerUnitId !== undefined ? { ownerUnitId } : {}) });
     res.type('application/json').attachment('faq.json').send(json);
+  });
+
+  // The entries that would come closest to answering a text for members of the caller's unit, with scores.
+  router.get('/similar', auth, async (req, res) => {
+    const { text, k } = parseOrThrow(SimilarQuerySchema, req.query, 'query');
+    const user = currentUser(res);
+    const ranked = deps.similar ? deps.similar(text, k, user.unit.path) : [];
+    const entries = [];
+    for (const { id, score } of ranked) {
+      const entry = await deps.faqs.get(id);
+      if (entry && canReadFaqEntry(faqActorOf(user), entry.owner?.path ?? null)) entries.push({ ...desk.toDto(entry, user), score });
+    }
+    res.json({ entries });
   });
 
   router.get('/proposals', auth, async (req, res) => {
