@@ -3,6 +3,7 @@ import type { FaqEntryDto, FaqProposalDto } from '../../core/contracts/knowledge
 import { FaqCreateBodySchema, FaqProposalRequestSchema } from '../../core/contracts/knowledge-api.js';
 import { AppError, type FieldIssue } from '../../core/errors/app-error.js';
 import { parseOrThrow } from '../../core/errors/zod-issues.js';
+import { FaqEntryInputSchema, FaqEntryPatchSchema } from '../../knowledge/index.js';
 import { canDeleteFaqEntry, canOverride, canReadFaqEntry, canWriteFaqEntry, type FaqActor, type OwnerPath } from '../../core/knowledge/faq-ownership.js';
 import type { AuditRepository } from '../storage/repositories/audit-repository.js';
 import type { FaqProposalRecord, FaqProposalRepository } from '../storage/repositories/faq-proposal-repository.js';
@@ -105,10 +106,10 @@ export function createFaqDesk(deps: FaqDeskDeps) {
     },
 
     async create(user: UserWithUnit, body: unknown): Promise<{ entry: StoredFaqEntry; changeId: string }> {
-      const { ownerUnitId } = parseOrThrow(FaqCreateBodySchema, body ?? {}, 'body');
+      const { ownerUnitId, ...fields } = parseOrThrow(FaqCreateBodySchema, body, 'body');
       const owner = await resolveOwner(user, ownerUnitId);
       assertWritable(user, owner.path, 'add entries at this level');
-      const overridesId = (body as { overridesId?: unknown }).overridesId;
+      const overridesId = fields.overridesId;
       if (typeof overridesId === 'string' && overridesId !== '') {
         const overridden = await deps.faqs.get(overridesId);
         if (!overridden || !canReadFaqEntry(faqActorOf(user), ownerPathOf(overridden))) {
@@ -118,8 +119,7 @@ export function createFaqDesk(deps: FaqDeskDeps) {
           throw new AppError('VALIDATION_FAILED', 'an override must belong to a unit below the overridden entry', { fields: [{ path: 'body.overridesId', message: 'chỉ thay thế được câu trả lời của cấp trên' }] });
         }
       }
-      await assertCitationsExist(body);
-      const { ownerUnitId: _ignored, ...fields } = body as Record<string, unknown>;
+      await assertCitationsExist(fields);
       const result = await deps.faqs.create(fields, { actor: actorRef(user), ownerUnitId: owner.id });
       await changed(user, 'faq_create', result.entry.id, owner.id, { changeId: result.changeId, overridesId: result.entry.overridesId });
       return result;
@@ -230,6 +230,13 @@ export function createFaqDesk(deps: FaqDeskDeps) {
 
     async propose(user: UserWithUnit, body: unknown): Promise<FaqProposalRecord> {
       const request = parseOrThrow(FaqProposalRequestSchema, body, 'body');
+      // A proposal a reviewer cannot apply wastes their time: the fields are checked now, the rights on accept.
+      if (request.kind === 'create') {
+        const { ownerUnitId: _owner, ...fields } = request.payload;
+        parseOrThrow(FaqEntryInputSchema, fields, 'body.payload');
+      } else if (request.kind === 'update') {
+        parseOrThrow(FaqEntryPatchSchema, request.payload, 'body.payload');
+      }
       if (request.kind !== 'create') {
         if (!request.entryId) throw new AppError('VALIDATION_FAILED', 'which entry?', { fields: [{ path: 'body.entryId', message: 'cần mã câu hỏi' }] });
         await readable(user, request.entryId);

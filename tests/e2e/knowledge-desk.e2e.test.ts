@@ -47,7 +47,8 @@ describe('knowledge desk in Chromium (embedded backend)', () => {
     await users.create({ email: 'chutich@dttl.vn', passwordHash: await hashPassword('mat-khau-dung-1'), role: 'leader', unitId: dttl!.id, displayName: 'Chủ tịch CĐCS' });
     await users.create({ email: 'quantri@tld.vn', passwordHash: await hashPassword('mat-khau-dung-2'), role: 'admin', unitId: tld!.id, displayName: 'Quản trị viên' });
     browser = await launchBrowser();
-  });
+    // Seeding the law corpus and starting Chromium take a while on a busy machine.
+  }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -58,7 +59,7 @@ describe('knowledge desk in Chromium (embedded backend)', () => {
     const before = await page.locator('.bubble.bot').count();
     await page.fill('textarea', text);
     await page.press('textarea', 'Enter');
-    await page.waitForFunction((n) => document.querySelectorAll('.bubble.bot').length > n, before, { timeout: 20_000 });
+    await page.locator('.bubble.bot').nth(before).waitFor({ timeout: 20_000 });
   }
 
   async function login(page: Page, email: string, password: string): Promise<void> {
@@ -71,13 +72,13 @@ describe('knowledge desk in Chromium (embedded backend)', () => {
 
   it('turns an unsure question into a new FAQ entry and the bot answers it in web chat', async () => {
     const errors: string[] = [];
-    const member = await browser.newPage({ viewport: PHONE });
+    const member = await browser.newPage({ viewport: PHONE, locale: 'vi-VN' });
     member.on('pageerror', (error) => errors.push(error.message));
     await member.goto(`${t.baseUrl}/chat?unit=DTTL`);
     await memberAsks(member, UNSURE);
     expect(await member.locator('.bubble.bot').last().textContent()).not.toContain('cơm tấm');
 
-    const officer = await browser.newPage({ viewport: LAPTOP });
+    const officer = await browser.newPage({ viewport: LAPTOP, locale: 'vi-VN' });
     officer.on('pageerror', (error) => errors.push(error.message));
     await login(officer, 'chutich@dttl.vn', 'mat-khau-dung-1');
     await officer.click('a >> text=Hỏi đáp & pháp luật');
@@ -119,7 +120,7 @@ describe('knowledge desk in Chromium (embedded backend)', () => {
   });
 
   it('is usable at phone width, with designed loading, empty and error states, and an audit screen for admins', async () => {
-    const phone = await browser.newPage({ viewport: PHONE });
+    const phone = await browser.newPage({ viewport: PHONE, locale: 'vi-VN' });
     const errors: string[] = [];
     phone.on('pageerror', (error) => errors.push(error.message));
     await login(phone, 'quantri@tld.vn', 'mat-khau-dung-2');

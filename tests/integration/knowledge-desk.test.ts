@@ -39,7 +39,8 @@ describe.each(testBackends())('knowledge desk on $name', (backend) => {
       ['hcm-admin@x.vn', 'HCM', 'admin'],
       ['hcm-officer@x.vn', 'HCM', 'officer'],
     ]);
-  });
+    // Seeding the law corpus and starting Chromium take a while on a busy machine.
+  }, 180_000);
   afterAll(async () => t?.close());
 
   async function api(method: string, path: string, who: string | null, body?: unknown): Promise<{ status: number; body: Json; text: string; type: string }> {
@@ -166,6 +167,9 @@ describe.each(testBackends())('knowledge desk on $name', (backend) => {
     expect((await api('GET', '/faq/union-how-to-join', 'nat-leader@x.vn')).body.answer).toBe(entry.body.answer);
 
     expect((await api('POST', '/faq', 'nat-leader@x.vn', '{"id":')).status).toBe(400);
+    expect((await api('POST', '/faq', 'nat-leader@x.vn', 'null')).status).toBe(422);
+    expect((await api('POST', '/faq', 'nat-leader@x.vn', '[1]')).status).toBe(422);
+    expect((await api('POST', '/faq/proposals', 'a1-officer@x.vn', { kind: 'create', payload: { id: 'x' } })).status).toBe(422);
     expect((await api('POST', '/faq', 'nat-leader@x.vn', { ...localEntry('bad-owner'), ownerUnitId: 'not-a-uuid' })).status).toBe(422);
     expect((await api('POST', '/faq', 'nat-leader@x.vn', { ...localEntry('no-such-owner'), ownerUnitId: randomUUID() })).status).toBe(422);
     expect((await api('GET', '/faq?status=everything', 'nat-leader@x.vn')).status).toBe(422);

@@ -98,7 +98,7 @@ function LearningCard({ item, onCreate, onChanged }: { item: LearningItemDto; on
       <p className="meta">
         <span className={`tag tag-${item.reason}`}>{REASON_NAMES_VI[item.reason] ?? item.reason}</span>
         {item.unitCode ? <span className="tag">{item.unitCode}</span> : <span className="tag">Chưa rõ đơn vị</span>}
-        {item.topic && isTopic(item.topic) ? <span className="tag">{TOPIC_NAMES_VI[item.topic]}</span> : null}
+        {item.topic && isTopic(item.topic) && item.topic !== 'other' ? <span className="tag">{TOPIC_NAMES_VI[item.topic]}</span> : null}
         {item.confidence !== null ? <span className="muted small">độ chắc {Math.round(item.confidence * 100)}%</span> : null}
         <span className="muted small">{formatTime(item.createdAt)}</span>
       </p>
