@@ -38,6 +38,10 @@ export type LoginResponse = z.infer<typeof LoginResponseSchema>;
 export const UnitNodeSchema = UnitSummarySchema.extend({ parentId: z.string().nullable() });
 export type UnitNode = z.infer<typeof UnitNodeSchema>;
 
+/** `GET /api/admin/units`: the caller's unit and every unit below it, parents before children. */
+export const UnitsResponseSchema = z.object({ units: z.array(UnitNodeSchema) });
+export type UnitsResponse = z.infer<typeof UnitsResponseSchema>;
+
 /** Every error response of the API has this shape; `code` is stable (core/errors/error-codes.ts). */
 export const ErrorResponseSchema = z.object({
   error: z.object({

@@ -7,6 +7,10 @@ import { ROUTES, SENTIMENTS, TOPICS } from '../nlu/labels.js';
  * admin-ui. Field rules that need the law corpus (cited articles exist) are checked by the server only.
  */
 
+/** The FAQ statuses, for the UI's selects (the UI imports contracts, not core/knowledge). */
+export { FAQ_STATUSES };
+export type { FaqStatus } from '../knowledge/faq.js';
+
 export const FaqCitationRefDto = z.object({ lawId: z.string(), articleNo: z.string() });
 
 export const FaqOwnerDto = z.object({ id: z.string(), code: z.string(), name: z.string() });
@@ -41,7 +45,15 @@ export const FaqListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(500),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
-export type FaqListQuery = z.input<typeof FaqListQuerySchema>;
+/** The list's query as a client sends it (numbers as numbers; the server coerces the query string). */
+export interface FaqListQuery {
+  topic?: (typeof TOPICS)[number];
+  status?: (typeof FAQ_STATUSES)[number] | 'active' | 'all';
+  q?: string;
+  owner?: 'all' | 'national' | 'local';
+  limit?: number;
+  offset?: number;
+}
 
 export const FaqListResponseSchema = z.object({ entries: z.array(FaqEntryDtoSchema), total: z.number() });
 export type FaqListResponse = z.infer<typeof FaqListResponseSchema>;
@@ -64,6 +76,11 @@ export type FaqUpdateRequest = Partial<Omit<FaqEntryFields, 'id'>> & { version: 
 export const FaqCreateBodySchema = z
   .object({ ownerUnitId: z.uuid('mã đơn vị không hợp lệ').nullable().optional() })
   .passthrough();
+
+/** Every FAQ write answers the entry and the change id that `POST /faq/changes/:id/undo` reverts. */
+export const FaqWriteResponseSchema = FaqEntryDtoSchema.extend({ changeId: z.string() });
+export const FaqDeleteResponseSchema = z.object({ changeId: z.string() });
+export const FaqSimilarResponseSchema = z.object({ entries: z.array(FaqEntryDtoSchema.extend({ score: z.number() })) });
 
 export const FaqChangeDtoSchema = z.object({
   changeId: z.string(),
@@ -116,6 +133,7 @@ export const FaqProposalDtoSchema = z.object({
 });
 export type FaqProposalDto = z.infer<typeof FaqProposalDtoSchema>;
 export const FaqProposalListResponseSchema = z.object({ proposals: z.array(FaqProposalDtoSchema) });
+export const FaqProposalAcceptResponseSchema = z.object({ proposal: FaqProposalDtoSchema, entryId: z.string().nullable(), changeId: z.string() });
 export const FaqProposalReviewSchema = z.object({
   note: z.string().trim().max(1000).optional(),
   /** Accept with the reviewer's edits of the proposed fields. */

@@ -64,10 +64,11 @@ describe('knowledge desk in Chromium (embedded backend)', () => {
 
   async function login(page: Page, email: string, password: string): Promise<void> {
     await page.goto(`${t.baseUrl}/admin/`);
+    await page.waitForURL('**/admin/login');
     await page.fill('input[name=email]', email);
     await page.fill('input[name=password]', password);
     await page.click('button[type=submit]');
-    await page.waitForSelector('.shell');
+    await page.waitForSelector('.app');
   }
 
   it('turns an unsure question into a new FAQ entry and the bot answers it in web chat', async () => {
@@ -81,7 +82,8 @@ describe('knowledge desk in Chromium (embedded backend)', () => {
     const officer = await browser.newPage({ viewport: LAPTOP, locale: 'vi-VN' });
     officer.on('pageerror', (error) => errors.push(error.message));
     await login(officer, 'chutich@dttl.vn', 'mat-khau-dung-1');
-    await officer.click('a >> text=Hỏi đáp & pháp luật');
+    await officer.click('.sidebar-nav a >> text=Hỏi đáp & pháp luật');
+    await officer.waitForURL('**/admin/knowledge');
     const card = officer.locator('.learning-card', { hasText: UNSURE });
     await card.waitFor();
     await officer.screenshot({ path: join(ARTIFACTS, 'learning-queue-laptop.png'), fullPage: true });
@@ -99,7 +101,7 @@ describe('knowledge desk in Chromium (embedded backend)', () => {
     await editor.locator('.chip').first().waitFor();
     await officer.screenshot({ path: join(ARTIFACTS, 'faq-editor-from-question-laptop.png') });
     await editor.getByRole('button', { name: 'Lưu' }).click();
-    await officer.locator('.toast', { hasText: 'Đã tạo câu hỏi' }).waitFor();
+    await officer.locator('.ui-toast', { hasText: 'Đã tạo câu hỏi' }).waitFor();
     await officer.locator('.learning-card', { hasText: UNSURE }).waitFor({ state: 'detached' });
     await officer.screenshot({ path: join(ARTIFACTS, 'learning-queue-empty-laptop.png'), fullPage: true });
 
@@ -109,7 +111,8 @@ describe('knowledge desk in Chromium (embedded backend)', () => {
     await member.screenshot({ path: join(ARTIFACTS, 'web-chat-answered-phone.png') });
 
     // The entry belongs to the leader's grassroots union and shows in the FAQ list.
-    await officer.click('button[role=tab] >> text=Câu hỏi thường gặp');
+    await officer.click('.ui-tabs >> text=Câu hỏi thường gặp');
+    await officer.waitForURL('**/admin/knowledge?tab=faq');
     await officer.fill('input[aria-label="Tìm câu hỏi"]', 'com tam');
     await officer.locator('.faq-row', { hasText: UNSURE }).waitFor();
     expect(await officer.locator('.faq-row', { hasText: UNSURE }).textContent()).toContain('CĐCS Điện tử Thăng Long');
@@ -134,16 +137,18 @@ describe('knowledge desk in Chromium (embedded backend)', () => {
       await held;
       await route.continue();
     });
-    await phone.click('a >> text=Hỏi đáp & pháp luật');
-    await phone.locator('.state-loading').first().waitFor();
+    await phone.goto(`${t.baseUrl}/admin/knowledge`);
+    await phone.locator('.ui-loading').first().waitFor();
     await phone.screenshot({ path: join(ARTIFACTS, 'learning-queue-loading-phone.png') });
     release();
-    await phone.locator('.state-empty').waitFor();
+    await phone.locator('.ui-empty').waitFor();
+    expect(await phone.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
     await phone.screenshot({ path: join(ARTIFACTS, 'learning-queue-empty-phone.png') });
     await phone.unroute('**/api/admin/learning-queue?status=open');
 
-    await phone.click('button[role=tab] >> text=Câu hỏi thường gặp');
+    await phone.click('.ui-tabs >> text=Câu hỏi thường gặp');
     await phone.locator('.faq-row').first().waitFor();
+    expect(await phone.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
     await phone.screenshot({ path: join(ARTIFACTS, 'faq-list-phone.png') });
     await phone.locator('.faq-row').first().click();
     await phone.locator('.sheet .answer-box').waitFor();
@@ -156,12 +161,14 @@ describe('knowledge desk in Chromium (embedded backend)', () => {
 
     // Error: the server fails once.
     await phone.route('**/api/admin/faq/proposals?status=open', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'DEPENDENCY_UNAVAILABLE', message: 'down' } }) }));
-    await phone.click('button[role=tab] >> text=Đề xuất');
-    await phone.locator('.state-error').waitFor({ timeout: 15_000 });
+    await phone.click('.ui-tabs >> text=Đề xuất');
+    await phone.locator('.ui-error').waitFor({ timeout: 15_000 });
     await phone.screenshot({ path: join(ARTIFACTS, 'proposals-error-phone.png') });
     await phone.unroute('**/api/admin/faq/proposals?status=open');
 
-    await phone.click('a >> text=Nhật ký hệ thống');
+    await phone.goto(`${t.baseUrl}/admin/settings`);
+    await phone.click('.ui-tabs >> text=Nhật ký hệ thống');
+    await phone.waitForURL('**/admin/settings/audit');
     await phone.locator('.audit-table tbody tr').first().waitFor();
     expect(await phone.locator('.audit-table').textContent()).toContain('faq_create');
     await phone.screenshot({ path: join(ARTIFACTS, 'audit-phone.png') });

@@ -1,6 +1,7 @@
 // Runs once in Jest's parent process (outside Jest's transform, hence tsx); workers inherit process.env,
 // so the detected services reach every suite.
 import { tsImport } from 'tsx/esm/api';
+import { ensureUiBuildIsFresh } from './ui-build.mjs';
 
 export default async function globalSetup() {
   process.env.TZ = 'Asia/Ho_Chi_Minh';
@@ -11,4 +12,5 @@ export default async function globalSetup() {
   process.env.CD_TEST_REDIS_URL = services.redisUrl ?? '';
   const pair = services.postgresAdminUrl ? `, postgres+${services.redisUrl ? 'redis' : 'in-process'}` : '';
   process.stderr.write(`\ntest backends: embedded (pglite+in-process)${pair}\n`);
+  if (ensureUiBuildIsFresh()) process.stderr.write('admin-ui/dist was older than its sources: rebuilt\n');
 }

@@ -1,5 +1,5 @@
 import express, { type Router } from 'express';
-import type { UnitNode } from '../../../core/contracts/admin-api.js';
+import type { UnitsResponse } from '../../../core/contracts/admin-api.js';
 import type { SessionTokens } from '../../auth/session-token.js';
 import type { UnitRepository } from '../../storage/repositories/unit-repository.js';
 import type { UserRepository } from '../../storage/repositories/user-repository.js';
@@ -11,8 +11,8 @@ export function createUnitRouter(deps: { units: UnitRepository; tokens: SessionT
   router.get('/', requireAuth(deps), async (_req, res) => {
     const user = currentUser(res);
     const units = await deps.units.listSubtree(user.unit.path);
-    const body: UnitNode[] = units.map((u) => ({ id: u.id, code: u.code, name: u.name, level: u.level, parentId: u.parentId }));
-    res.json({ units: body });
+    const body: UnitsResponse = { units: units.map((u) => ({ id: u.id, code: u.code, name: u.name, level: u.level, parentId: u.parentId })) };
+    res.json(body);
   });
   return router;
 }

@@ -3,10 +3,13 @@ import { useState } from 'react';
 import type { MeResponse } from '../../../../core/contracts/admin-api';
 import type { FaqEntryDto } from '../../../../core/contracts/knowledge-api';
 import { TOPIC_NAMES_VI } from '../../../../core/nlu/topic-names.vi';
-import { describeError, Empty, ErrorState, Loading } from '../../shared/ui/states';
-import { OwnerTag } from './FaqList';
-import { knowledgeApi } from './knowledge-api';
-import { ACTION_NAMES_VI, formatTime, STATUS_NAMES_VI } from './labels.vi';
+import { ErrorState } from '../../shared/components/ErrorState';
+import { LoadingState } from '../../shared/components/LoadingState';
+import { formatDateTime } from '../../shared/format/format.vi';
+import { faqEntryQuery, faqHistoryQuery, knowledgeApi } from './api';
+import { errorText } from './error-text';
+import { ACTION_NAMES_VI, STATUS_NAMES_VI } from './labels.vi';
+import { OwnerTag } from './OwnerTag';
 
 interface DetailProps {
   me: MeResponse;
@@ -19,8 +22,8 @@ interface DetailProps {
 
 /** One entry as members get it, what the caller may do with it, and its history with one-click undo. */
 export function FaqDetail({ me, id, onClose, onEdit, onOverride, onChanged }: DetailProps) {
-  const entry = useQuery({ queryKey: ['faq', 'entry', id], queryFn: () => knowledgeApi.getFaq(id) });
-  const history = useQuery({ queryKey: ['faq', 'history', id], queryFn: () => knowledgeApi.history(id) });
+  const entry = useQuery(faqEntryQuery(id));
+  const history = useQuery(faqHistoryQuery(id));
   const [error, setError] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
 
@@ -31,7 +34,7 @@ export function FaqDetail({ me, id, onClose, onEdit, onOverride, onChanged }: De
       onChanged(message, changeId);
       onClose();
     } catch (caught) {
-      setError(describeError(caught));
+      setError(errorText(caught));
     }
   };
 
@@ -45,7 +48,7 @@ export function FaqDetail({ me, id, onClose, onEdit, onOverride, onChanged }: De
           </button>
         </header>
         {entry.isPending ? (
-          <Loading />
+          <LoadingState />
         ) : entry.isError ? (
           <ErrorState error={entry.error} onRetry={() => void entry.refetch()} />
         ) : (
@@ -114,17 +117,17 @@ export function FaqDetail({ me, id, onClose, onEdit, onOverride, onChanged }: De
         )}
         <h3 className="section-title">Lịch sử thay đổi</h3>
         {history.isPending ? (
-          <Loading />
+          <LoadingState rows={2} />
         ) : history.isError ? (
           <ErrorState error={history.error} />
         ) : history.data.changes.length === 0 ? (
-          <Empty title="Chưa có thay đổi nào được ghi lại." />
+          <p className="muted small">Chưa có thay đổi nào được ghi lại (câu có từ trước khi hệ thống lưu lịch sử).</p>
         ) : (
           <ul className="history">
             {history.data.changes.map((change) => (
               <li key={change.changeId}>
                 <span>
-                  <strong>{ACTION_NAMES_VI[change.action] ?? change.action}</strong> · {change.actor} · <span className="muted">{formatTime(change.at)}</span>
+                  <strong>{ACTION_NAMES_VI[change.action] ?? change.action}</strong> · {change.actor} · <span className="muted">{formatDateTime(change.at)}</span>
                   {change.undoneBy ? <span className="tag">đã hoàn tác</span> : null}
                 </span>
                 {!change.undoneBy && entry.data?.can.edit ? (

@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { MeResponse } from '../../../../core/contracts/admin-api';
-import type { FaqCreateRequest, FaqEntryDto, FaqEntryFields } from '../../../../core/contracts/knowledge-api';
-import { FAQ_STATUSES } from '../../../../core/knowledge/faq';
+import { FAQ_STATUSES, type FaqCreateRequest, type FaqEntryDto, type FaqEntryFields } from '../../../../core/contracts/knowledge-api';
 import { TOPICS, type Topic } from '../../../../core/nlu/labels';
 import { TOPIC_NAMES_VI } from '../../../../core/nlu/topic-names.vi';
-import { describeError } from '../../shared/ui/states';
-import { knowledgeApi } from './knowledge-api';
+import { unitSubtreeQuery } from '../../shared/queries/units';
+import { knowledgeApi } from './api';
+import { errorText } from './error-text';
 import { STATUS_NAMES_VI, slugFromQuestion } from './labels.vi';
 import { LawSearchPicker } from './LawSearchPicker';
 
@@ -61,7 +61,7 @@ export function FaqEditor({ me, mode, onDone, onCancel }: { me: MeResponse; mode
   const writer = me.role !== 'officer';
   const canSave = mode.kind === 'edit' ? mode.entry.can.edit : writer;
   const showOwner = writer && (mode.kind === 'create' || mode.kind === 'fromLearning');
-  const units = useQuery({ queryKey: ['units'], queryFn: knowledgeApi.units, enabled: showOwner, staleTime: 300_000 });
+  const units = useQuery({ ...unitSubtreeQuery(), enabled: showOwner });
 
   const set = <K extends keyof FaqEntryFields>(key: K, value: FaqEntryFields[K]) => setFields((current) => ({ ...current, [key]: value }));
 
@@ -96,7 +96,7 @@ export function FaqEditor({ me, mode, onDone, onCancel }: { me: MeResponse; mode
         }
       }
     } catch (caught) {
-      setError(describeError(caught));
+      setError(errorText(caught));
     } finally {
       setBusy(false);
     }

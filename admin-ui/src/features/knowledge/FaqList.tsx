@@ -4,11 +4,15 @@ import type { MeResponse } from '../../../../core/contracts/admin-api';
 import type { FaqEntryDto } from '../../../../core/contracts/knowledge-api';
 import { TOPICS, type Topic } from '../../../../core/nlu/labels';
 import { TOPIC_NAMES_VI } from '../../../../core/nlu/topic-names.vi';
-import { describeError, Empty, ErrorState, Loading } from '../../shared/ui/states';
-import { useToast } from '../../shared/ui/toast';
+import { EmptyState } from '../../shared/components/EmptyState';
+import { ErrorState } from '../../shared/components/ErrorState';
+import { LoadingState } from '../../shared/components/LoadingState';
+import { useToast } from '../../shared/components/Toast';
 import { FaqEditor, type EditorMode, type EditorResult } from './FaqEditor';
 import { FaqDetail } from './FaqDetail';
-import { knowledgeApi } from './knowledge-api';
+import { faqListQuery, knowledgeApi, knowledgeKeys } from './api';
+import { errorText } from './error-text';
+import { OwnerTag } from './OwnerTag';
 import { STATUS_NAMES_VI } from './labels.vi';
 
 type StatusFilter = 'active' | 'published' | 'draft' | 'retired';
@@ -29,11 +33,8 @@ export function FaqList({ me }: { me: MeResponse }) {
     const timer = setTimeout(() => setQ(text.trim()), 300);
     return () => clearTimeout(timer);
   }, [text]);
-  const list = useQuery({
-    queryKey: ['faq', 'list', q, topic, status, owner],
-    queryFn: () => knowledgeApi.listFaq({ ...(q ? { q } : {}), ...(topic ? { topic } : {}), status, owner, limit: 500 }),
-  });
-  const refresh = () => void client.invalidateQueries({ queryKey: ['faq'] });
+  const list = useQuery(faqListQuery({ ...(q ? { q } : {}), ...(topic ? { topic } : {}), status, owner, limit: 500 }));
+  const refresh = () => void client.invalidateQueries({ queryKey: knowledgeKeys.all });
 
   const undo = (changeId: string) =>
     knowledgeApi.undo(changeId).then(
@@ -41,13 +42,13 @@ export function FaqList({ me }: { me: MeResponse }) {
         refresh();
         toast.show('Đã hoàn tác.');
       },
-      (error: unknown) => toast.show(describeError(error), { tone: 'error' }),
+      (error: unknown) => toast.show(errorText(error), 'danger'),
     );
   const saved = (result: EditorResult) => {
     setEditor(null);
     refresh();
     if (result.proposed) toast.show('Đã gửi đề xuất để lãnh đạo duyệt.');
-    else toast.show('Đã lưu. Đoàn viên được trả lời theo nội dung mới ngay.', result.changeId ? { action: { label: 'Hoàn tác', run: () => void undo(result.changeId as string) } } : {});
+    else toast.show('Đã lưu. Đoàn viên được trả lời theo nội dung mới ngay.', 'success', result.changeId ? { label: 'Hoàn tác', run: () => void undo(result.changeId as string) } : undefined);
   };
 
   return (
@@ -78,11 +79,15 @@ export function FaqList({ me }: { me: MeResponse }) {
         </button>
       </div>
       {list.isPending ? (
-        <Loading />
+        <LoadingState variant="table" rows={6} />
       ) : list.isError ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       ) : list.data.entries.length === 0 ? (
-        <Empty title={q ? `Không có câu nào khớp «${q}».` : 'Chưa có câu hỏi nào.'}>Thử bỏ bớt bộ lọc, hoặc thêm câu hỏi mới.</Empty>
+        <EmptyState
+          icon="search"
+          title={q ? `Không có câu nào khớp «${q}»` : 'Chưa có câu hỏi nào ở đây'}
+          description="Thử bỏ bớt bộ lọc, tìm bằng từ khác (có dấu hay không dấu đều được), hoặc thêm câu hỏi mới."
+        />
       ) : (
         <>
           <p className="muted small">{list.data.total} câu</p>
@@ -108,7 +113,7 @@ export function FaqList({ me }: { me: MeResponse }) {
           }}
           onChanged={(message, changeId) => {
             refresh();
-            toast.show(message, changeId ? { action: { label: 'Hoàn tác', run: () => void undo(changeId) } } : {});
+            toast.show(message, 'success', changeId ? { label: 'Hoàn tác', run: () => void undo(changeId) } : undefined);
           }}
         />
       ) : null}
@@ -117,9 +122,6 @@ export function FaqList({ me }: { me: MeResponse }) {
   );
 }
 
-export function OwnerTag({ entry }: { entry: FaqEntryDto }) {
-  return entry.owner ? <span className="tag tag-local">{entry.owner.name}</span> : <span className="tag tag-national">Toàn quốc</span>;
-}
 
 function FaqRow({ entry, onOpen }: { entry: FaqEntryDto; onOpen: () => void }) {
   return (

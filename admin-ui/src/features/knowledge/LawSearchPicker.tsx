@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { FaqEntryFields, LawHitDto } from '../../../../core/contracts/knowledge-api';
-import { describeError } from '../../shared/ui/states';
-import { knowledgeApi } from './knowledge-api';
+import { lawSearchQuery } from './api';
+import { errorText } from './error-text';
 
 /** Searches the law corpus with the members' retrieval and adds articles as citations. */
 export function LawSearchPicker({ initialQuery, chosen, onPick }: { initialQuery: string; chosen: FaqEntryFields['citations']; onPick: (hit: LawHitDto) => void }) {
@@ -13,7 +13,7 @@ export function LawSearchPicker({ initialQuery, chosen, onPick }: { initialQuery
     const timer = setTimeout(() => setQuery(text.trim()), 400);
     return () => clearTimeout(timer);
   }, [text]);
-  const search = useQuery({ queryKey: ['law-search', query], queryFn: () => knowledgeApi.searchLaw(query, 6), enabled: query.length >= 2, staleTime: 60_000 });
+  const search = useQuery({ ...lawSearchQuery(query), enabled: query.length >= 2 });
   const isChosen = (hit: LawHitDto) => chosen.some((c) => c.lawId === hit.lawId && c.articleNo === hit.articleNo);
 
   return (
@@ -22,7 +22,7 @@ export function LawSearchPicker({ initialQuery, chosen, onPick }: { initialQuery
       {query.length < 2 ? null : search.isPending ? (
         <p className="muted small">Đang tìm…</p>
       ) : search.isError ? (
-        <p className="error small">{describeError(search.error)}</p>
+        <p className="error small">{errorText(search.error)}</p>
       ) : search.data.hits.length === 0 ? (
         <p className="muted small">Không tìm thấy điều luật phù hợp. Thử từ khác.</p>
       ) : (

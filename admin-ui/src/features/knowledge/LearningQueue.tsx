@@ -4,11 +4,15 @@ import type { MeResponse } from '../../../../core/contracts/admin-api';
 import type { LearningActionResponse, LearningItemDto, Relabel } from '../../../../core/contracts/knowledge-api';
 import { ROUTES, SENTIMENTS, TOPICS, isRoute, isTopic, type Topic } from '../../../../core/nlu/labels';
 import { TOPIC_NAMES_VI } from '../../../../core/nlu/topic-names.vi';
-import { describeError, Empty, ErrorState, Loading } from '../../shared/ui/states';
-import { useToast } from '../../shared/ui/toast';
+import { EmptyState } from '../../shared/components/EmptyState';
+import { ErrorState } from '../../shared/components/ErrorState';
+import { LoadingState } from '../../shared/components/LoadingState';
+import { useToast } from '../../shared/components/Toast';
+import { formatDateTime } from '../../shared/format/format.vi';
 import { FaqEditor, type EditorResult } from './FaqEditor';
-import { knowledgeApi, similarFaq } from './knowledge-api';
-import { formatTime, REASON_NAMES_VI, ROUTE_NAMES_VI, SENTIMENT_NAMES_VI } from './labels.vi';
+import { faqListQuery, knowledgeApi, knowledgeKeys, learningQuery, similarFaqQuery } from './api';
+import { errorText } from './error-text';
+import { REASON_NAMES_VI, ROUTE_NAMES_VI, SENTIMENT_NAMES_VI } from './labels.vi';
 
 type Status = 'open' | 'resolved' | 'dismissed';
 const STATUS_TABS: { id: Status; label: string }[] = [
@@ -26,20 +30,19 @@ export function LearningQueue({ me }: { me: MeResponse }) {
   const [editing, setEditing] = useState<LearningItemDto | null>(null);
   const client = useQueryClient();
   const toast = useToast();
-  const items = useQuery({ queryKey: ['learning', status], queryFn: () => knowledgeApi.learning(status) });
-  const refresh = () => {
-    void client.invalidateQueries({ queryKey: ['learning'] });
-    void client.invalidateQueries({ queryKey: ['faq'] });
-  };
+  const items = useQuery(learningQuery(status));
+  const refresh = () => void client.invalidateQueries({ queryKey: knowledgeKeys.all });
 
   const done = (result: EditorResult) => {
     setEditing(null);
     refresh();
     if (result.proposed) toast.show('Đã gửi đề xuất. Lãnh đạo đơn vị sẽ duyệt trước khi trợ lý dùng câu trả lời này.');
     else
-      toast.show('Đã tạo câu hỏi. Trợ lý trả lời đoàn viên bằng câu này ngay từ bây giờ.', {
-        ...(result.changeId ? { action: { label: 'Hoàn tác', run: () => void knowledgeApi.undo(result.changeId as string).then(refresh, (e: unknown) => toast.show(describeError(e), { tone: 'error' })) } } : {}),
-      });
+      toast.show(
+        'Đã tạo câu hỏi. Trợ lý trả lời đoàn viên bằng câu này ngay từ bây giờ.',
+        'success',
+        result.changeId ? { label: 'Hoàn tác', run: () => void knowledgeApi.undo(result.changeId as string).then(refresh, (e: unknown) => toast.show(errorText(e), 'danger')) } : undefined,
+      );
   };
 
   return (
@@ -52,13 +55,16 @@ export function LearningQueue({ me }: { me: MeResponse }) {
         ))}
       </div>
       {items.isPending ? (
-        <Loading />
+        <LoadingState variant="cards" rows={3} />
       ) : items.isError ? (
         <ErrorState error={items.error} onRetry={() => void items.refetch()} />
       ) : items.data.items.length === 0 ? (
-        <Empty title={status === 'open' ? 'Không còn câu hỏi nào cần xử lý.' : 'Chưa có mục nào.'}>
-          {status === 'open' ? 'Khi trợ lý chưa chắc hoặc chưa có câu trả lời, tin nhắn của đoàn viên (đã che thông tin cá nhân) sẽ hiện ở đây.' : null}
-        </Empty>
+        <EmptyState
+          icon="check"
+          title={status === 'open' ? 'Không còn câu hỏi nào cần xử lý' : status === 'resolved' ? 'Chưa có câu nào được trả lời từ đây' : 'Chưa bỏ qua câu nào'}
+          description="Khi trợ lý chưa chắc hoặc chưa có câu trả lời, tin nhắn của đoàn viên (đã che thông tin cá nhân) hiện ở đây để cán bộ biến thành câu trả lời."
+          hints={['Trả lời bằng một câu hỏi thường gặp có sẵn', 'Tạo câu hỏi mới từ tin nhắn', 'Gán lại nhãn để trợ lý học tốt hơn']}
+        />
       ) : (
         <ul className="cards">
           {items.data.items.map((item) => (
@@ -89,7 +95,7 @@ function LearningCard({ item, onCreate, onChanged }: { item: LearningItemDto; on
       };
       toast.show(messages[result.outcome]);
     },
-    onError: (error) => toast.show(describeError(error), { tone: 'error' }),
+    onError: (error) => toast.show(errorText(error), 'danger'),
   });
 
   return (
@@ -100,7 +106,7 @@ function LearningCard({ item, onCreate, onChanged }: { item: LearningItemDto; on
         {item.unitCode ? <span className="tag">{item.unitCode}</span> : <span className="tag">Chưa rõ đơn vị</span>}
         {item.topic && isTopic(item.topic) && item.topic !== 'other' ? <span className="tag">{TOPIC_NAMES_VI[item.topic]}</span> : null}
         {item.confidence !== null ? <span className="muted small">độ chắc {Math.round(item.confidence * 100)}%</span> : null}
-        <span className="muted small">{formatTime(item.createdAt)}</span>
+        <span className="muted small">{formatDateTime(item.createdAt)}</span>
       </p>
       {item.reviewedLabels ? (
         <p className="small ok-text">
@@ -138,19 +144,19 @@ function LearningCard({ item, onCreate, onChanged }: { item: LearningItemDto; on
 
 function AnswerPicker({ text, busy, onPick }: { text: string; busy: boolean; onPick: (faqEntryId: string) => void }) {
   const [search, setSearch] = useState('');
-  const suggestions = useQuery({ queryKey: ['faq-similar', text], queryFn: () => similarFaq(text, 5) });
-  const found = useQuery({ queryKey: ['faq', 'search', search], queryFn: () => knowledgeApi.listFaq({ q: search, status: 'published', limit: 8 }), enabled: search.trim().length >= 2 });
+  const suggestions = useQuery(similarFaqQuery(text));
+  const found = useQuery({ ...faqListQuery({ q: search.trim(), status: 'published', limit: 8 }), enabled: search.trim().length >= 2 });
   const list = search.trim().length >= 2 ? found : suggestions;
   return (
     <div className="subpanel">
       <input type="search" placeholder="Tìm câu hỏi thường gặp…" aria-label="Tìm câu hỏi thường gặp" value={search} onChange={(e) => setSearch(e.target.value)} />
       <p className="muted small">{search.trim().length >= 2 ? 'Kết quả tìm kiếm' : 'Gợi ý gần nhất'}</p>
       {list.isPending ? (
-        <Loading label="Đang tìm…" />
+        <LoadingState label="Đang tìm…" rows={2} />
       ) : list.isError ? (
         <ErrorState error={list.error} />
       ) : list.data.entries.length === 0 ? (
-        <Empty title="Không có câu nào phù hợp.">Hãy tạo câu hỏi mới.</Empty>
+        <p className="muted small">Không có câu nào phù hợp. Hãy tạo câu hỏi mới.</p>
       ) : (
         <ul className="pick-list">
           {list.data.entries.map((entry) => (

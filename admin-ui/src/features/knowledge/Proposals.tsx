@@ -2,10 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { MeResponse } from '../../../../core/contracts/admin-api';
 import type { FaqProposalDto } from '../../../../core/contracts/knowledge-api';
-import { describeError, Empty, ErrorState, Loading } from '../../shared/ui/states';
-import { useToast } from '../../shared/ui/toast';
-import { knowledgeApi } from './knowledge-api';
-import { formatTime } from './labels.vi';
+import { EmptyState } from '../../shared/components/EmptyState';
+import { ErrorState } from '../../shared/components/ErrorState';
+import { LoadingState } from '../../shared/components/LoadingState';
+import { useToast } from '../../shared/components/Toast';
+import { formatDateTime } from '../../shared/format/format.vi';
+import { knowledgeApi, knowledgeKeys, proposalsQuery } from './api';
+import { errorText } from './error-text';
 
 const KIND_NAMES: Record<FaqProposalDto['kind'], string> = { create: 'Thêm câu mới', update: 'Sửa câu', retire: 'Ngừng dùng câu' };
 const STATUS_NAMES: Record<FaqProposalDto['status'], string> = { open: 'Chờ duyệt', accepted: 'Đã duyệt', rejected: 'Không duyệt' };
@@ -15,14 +18,14 @@ export function Proposals({ me }: { me: MeResponse }) {
   const [status, setStatus] = useState<FaqProposalDto['status']>('open');
   const client = useQueryClient();
   const toast = useToast();
-  const list = useQuery({ queryKey: ['faq', 'proposals', status], queryFn: () => knowledgeApi.proposals(status) });
+  const list = useQuery(proposalsQuery(status));
   const review = useMutation({
     mutationFn: ({ id, accept }: { id: string; accept: boolean }) => (accept ? knowledgeApi.acceptProposal(id).then(() => 'Đã duyệt và áp dụng.') : knowledgeApi.rejectProposal(id).then(() => 'Đã từ chối đề xuất.')),
     onSuccess: (message) => {
-      void client.invalidateQueries({ queryKey: ['faq'] });
+      void client.invalidateQueries({ queryKey: knowledgeKeys.all });
       toast.show(message);
     },
-    onError: (error) => toast.show(describeError(error), { tone: 'error' }),
+    onError: (error) => toast.show(errorText(error), 'danger'),
   });
   const reviewer = me.role !== 'officer';
 
@@ -36,13 +39,15 @@ export function Proposals({ me }: { me: MeResponse }) {
         ))}
       </div>
       {list.isPending ? (
-        <Loading />
+        <LoadingState variant="cards" rows={3} />
       ) : list.isError ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       ) : list.data.proposals.length === 0 ? (
-        <Empty title={status === 'open' ? 'Không có đề xuất nào chờ duyệt.' : 'Chưa có đề xuất nào.'}>
-          {reviewer ? 'Cán bộ đề xuất thêm hoặc sửa câu hỏi; đề xuất của đơn vị bạn hiện ở đây để duyệt.' : 'Khi bạn đề xuất thêm hoặc sửa câu hỏi, đề xuất hiện ở đây.'}
-        </Empty>
+        <EmptyState
+          icon="check"
+          title={status === 'open' ? 'Không có đề xuất nào chờ duyệt' : 'Chưa có đề xuất nào'}
+          description={reviewer ? 'Cán bộ đề xuất thêm, sửa hoặc ngừng dùng câu hỏi; đề xuất từ các đơn vị trong phạm vi của bạn hiện ở đây để duyệt.' : 'Khi bạn đề xuất thêm hoặc sửa câu hỏi, đề xuất và kết quả duyệt hiện ở đây.'}
+        />
       ) : (
         <ul className="cards">
           {list.data.proposals.map((proposal) => (
@@ -52,7 +57,7 @@ export function Proposals({ me }: { me: MeResponse }) {
                 {proposal.entryId ? <code className="small">{proposal.entryId}</code> : null}
                 <span className="tag">{proposal.unit.name}</span>
                 <span className="muted small">
-                  {proposal.proposer} · {formatTime(proposal.createdAt)}
+                  {proposal.proposer} · {formatDateTime(proposal.createdAt)}
                 </span>
               </p>
               {typeof proposal.payload.question === 'string' ? <p className="quote">{proposal.payload.question}</p> : null}

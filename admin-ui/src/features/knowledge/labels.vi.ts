@@ -1,4 +1,4 @@
-import type { FaqStatus } from '../../../../core/knowledge/faq';
+import type { FaqStatus } from '../../../../core/contracts/knowledge-api';
 import type { Route, Sentiment } from '../../../../core/nlu/labels';
 
 /** Officer-facing Vietnamese names of the knowledge desk's values. */
@@ -39,8 +39,4 @@ export function slugFromQuestion(question: string, prefix = ''): string {
     .slice(0, 7)
     .join('-');
   return `${prefix}${base}`.slice(0, 60).replace(/-+$/, '') || 'cau-hoi-moi';
-}
-
-export function formatTime(iso: string): string {
-  return new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' });
 }

@@ -1,8 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import type { AuditEntryDto, AuditPage as AuditPageDto } from '../../../../core/contracts/audit-api';
-import { request } from '../../admin/api';
-import { Empty, ErrorState, Loading } from '../../shared/ui/states';
+import { AuditPageSchema, type AuditEntryDto } from '../../../../core/contracts/audit-api';
+import { api } from '../../shared/api/api-client';
+import { Card } from '../../shared/components/Card';
+import { EmptyState } from '../../shared/components/EmptyState';
+import { ErrorState } from '../../shared/components/ErrorState';
+import { LoadingState } from '../../shared/components/LoadingState';
+import { formatDateTime, formatNumber } from '../../shared/format/format.vi';
 import './audit.css';
 
 interface Filters {
@@ -42,7 +46,7 @@ export function AuditPage() {
   const [page, setPage] = useState(1);
   const log = useQuery({
     queryKey: ['audit', filters, page],
-    queryFn: () => request<AuditPageDto>(`/api/admin/audit?${queryString(filters, page)}`),
+    queryFn: ({ signal }) => api.get(`/api/admin/audit?${queryString(filters, page)}`, AuditPageSchema, { signal }),
     placeholderData: keepPreviousData,
   });
   const apply = (event: FormEvent) => {
@@ -112,16 +116,17 @@ export function AuditPage() {
           </a>
         </div>
       </form>
+      <Card>
       {log.isPending ? (
-        <Loading />
+        <LoadingState variant="table" rows={8} />
       ) : log.isError ? (
         <ErrorState error={log.error} onRetry={() => void log.refetch()} />
       ) : log.data.items.length === 0 ? (
-        <Empty title="Không có dòng nhật ký nào khớp bộ lọc.">Thử mở rộng khoảng thời gian hoặc bỏ bớt điều kiện.</Empty>
+        <EmptyState icon="shield" title="Không có dòng nhật ký nào khớp bộ lọc" description="Thử mở rộng khoảng thời gian hoặc bỏ bớt điều kiện. Mọi lượt xem dữ liệu đoàn viên và mọi thay đổi đều được ghi ở đây." />
       ) : (
         <>
           <p className="muted small">
-            {log.data.total.toLocaleString('vi-VN')} dòng · trang {page}/{pages}
+            {formatNumber(log.data.total)} dòng · trang {page}/{pages}
           </p>
           <table className="table audit-table">
             <thead>
@@ -153,6 +158,7 @@ export function AuditPage() {
           </div>
         </>
       )}
+      </Card>
     </div>
   );
 }
@@ -164,7 +170,7 @@ function AuditRow({ row }: { row: AuditEntryDto }) {
     .join(' · ');
   return (
     <tr>
-      <td data-label="Thời điểm">{new Date(row.at).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}</td>
+      <td data-label="Thời điểm">{formatDateTime(row.at)}</td>
       <td data-label="Người thực hiện">{row.actor}</td>
       <td data-label="Hành động">
         <code>{row.action}</code>

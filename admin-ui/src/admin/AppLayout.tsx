@@ -1,0 +1,34 @@
+import { Suspense } from 'react';
+import { Outlet } from 'react-router';
+import { LoadingState } from '../shared/components/LoadingState';
+import { useCurrentUser } from '../shared/session/current-user';
+import { BottomNav } from './BottomNav';
+import { sectionsFor } from './navigation';
+import { Sidebar } from './Sidebar';
+import { TopBar } from './TopBar';
+
+/**
+ * The signed-in frame: sidebar + top bar on a laptop; on a phone (≤ 760 px) a compact top bar and a bottom
+ * navigation bar within thumb reach. Pages render into <main>; a page's code loads on first visit.
+ */
+export function AppLayout() {
+  const user = useCurrentUser();
+  const sections = sectionsFor(user.role);
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Bỏ qua menu
+      </a>
+      <Sidebar sections={sections} unit={user.unit} />
+      <div className="app-body">
+        <TopBar user={user} />
+        <main id="main" className="app-content" tabIndex={-1}>
+          <Suspense fallback={<LoadingState rows={6} />}>
+            <Outlet />
+          </Suspense>
+        </main>
+      </div>
+      <BottomNav sections={sections} />
+    </div>
+  );
+}
