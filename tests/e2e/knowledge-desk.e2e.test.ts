@@ -148,7 +148,8 @@ describe('knowledge desk in Chromium (embedded backend)', () => {
 
     await phone.click('.ui-tabs >> text=Câu hỏi thường gặp');
     await phone.locator('.faq-row').first().waitFor();
-    expect(await phone.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+    const wide = await phone.evaluate(`[...document.querySelectorAll('main *')].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 5).map((el) => el.tagName + '.' + el.className)`);
+    expect(wide).toEqual([]);
     await phone.screenshot({ path: join(ARTIFACTS, 'faq-list-phone.png') });
     await phone.locator('.faq-row').first().click();
     await phone.locator('.sheet .answer-box').waitFor();
@@ -160,11 +161,13 @@ describe('knowledge desk in Chromium (embedded backend)', () => {
     await phone.click('form.sheet button:has-text("Huỷ")');
 
     // Error: the server fails once.
-    await phone.route('**/api/admin/faq/proposals?status=open', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'DEPENDENCY_UNAVAILABLE', message: 'down' } }) }));
+    await phone.route('**/api/admin/faq/proposals?status=rejected', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'DEPENDENCY_UNAVAILABLE', message: 'down' } }) }));
     await phone.click('.ui-tabs >> text=Đề xuất');
-    await phone.locator('.ui-error').waitFor({ timeout: 15_000 });
+    await phone.locator('.ui-empty').waitFor();
+    await phone.click('.segmented >> text=Không duyệt');
+    await phone.locator('.ui-error').waitFor({ timeout: 45_000 });
     await phone.screenshot({ path: join(ARTIFACTS, 'proposals-error-phone.png') });
-    await phone.unroute('**/api/admin/faq/proposals?status=open');
+    await phone.unroute('**/api/admin/faq/proposals?status=rejected');
 
     await phone.goto(`${t.baseUrl}/admin/settings`);
     await phone.click('.ui-tabs >> text=Nhật ký hệ thống');

@@ -30,7 +30,7 @@ export function KnowledgePage() {
       <Tabs
         label="Hỏi đáp"
         items={[
-          { id: 'learning' as const, label: 'Trợ lý chưa chắc', ...(count(open.data?.items.length) ? { count: open.data?.items.length as number } : {}) },
+          { id: 'learning' as const, label: 'Cần xử lý', ...(count(open.data?.items.length) ? { count: open.data?.items.length as number } : {}) },
           { id: 'faq' as const, label: 'Câu hỏi thường gặp' },
           { id: 'proposals' as const, label: 'Đề xuất', ...(count(proposals.data?.proposals.length) ? { count: proposals.data?.proposals.length as number } : {}) },
         ]}

@@ -16,7 +16,7 @@ import { REASON_NAMES_VI, ROUTE_NAMES_VI, SENTIMENT_NAMES_VI } from './labels.vi
 
 type Status = 'open' | 'resolved' | 'dismissed';
 const STATUS_TABS: { id: Status; label: string }[] = [
-  { id: 'open', label: 'Cần xử lý' },
+  { id: 'open', label: 'Đang chờ' },
   { id: 'resolved', label: 'Đã trả lời' },
   { id: 'dismissed', label: 'Đã bỏ qua' },
 ];
