@@ -25,7 +25,7 @@ export interface FaqDeskDeps {
   reloadFaq: () => Promise<void>;
 }
 
-const VersionedPatchSchema = z.object({ version: z.number({ message: 'thiếu phiên bản (version)' }).int().min(0) }).passthrough();
+const VersionedPatchSchema = z.object({ version: z.number({ message: 'thiếu phiên bản (version)' }).int().min(0).max(2_147_483_647) }).passthrough();
 
 export function faqActorOf(user: UserWithUnit): FaqActor {
   return { role: user.role, unitPath: user.unit.path, isNational: user.unit.level === 'national' };
@@ -244,7 +244,8 @@ export function createFaqDesk(deps: FaqDeskDeps) {
       const proposal = await deps.proposals.create({
         kind: request.kind,
         entryId: request.entryId ?? null,
-        payload: request.payload,
+        // A retirement carries no fields; anything else was validated above.
+        payload: request.kind === 'retire' ? {} : request.payload,
         baseVersion: request.baseVersion ?? null,
         unitId: user.unit.id,
         proposerUserId: user.id,

@@ -1,13 +1,21 @@
 import { z } from 'zod';
 
 /** GET /api/admin/audit and /api/admin/audit/export.csv (admins only), shared with admin-ui. */
+/** Query text PostgreSQL can compare: no NUL. */
+const queryText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((value) => !value.includes('\u0000'), 'không được chứa ký tự NUL');
+
 export const AuditQuerySchema = z
   .object({
     /** Part of the actor's e-mail (or `system`, `cli`). */
-    actor: z.string().trim().max(254).optional(),
-    action: z.string().trim().max(64).optional(),
-    targetType: z.string().trim().max(64).optional(),
-    targetId: z.string().trim().max(200).optional(),
+    actor: queryText(254).optional(),
+    action: queryText(64).optional(),
+    targetType: queryText(64).optional(),
+    targetId: queryText(200).optional(),
     from: z.iso.datetime({ offset: true, message: 'thời điểm dạng ISO 8601' }).or(z.iso.date('ngày dạng YYYY-MM-DD')).optional(),
     to: z.iso.datetime({ offset: true, message: 'thời điểm dạng ISO 8601' }).or(z.iso.date('ngày dạng YYYY-MM-DD')).optional(),
     page: z.coerce.number().int().min(1).max(100_000).default(1),

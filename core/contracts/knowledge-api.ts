@@ -102,6 +102,17 @@ export type FaqUndoResponse = z.infer<typeof FaqUndoResponseSchema>;
 
 // Proposals (officers propose, leaders/admins review)
 
+/** Text PostgreSQL can store: no NUL (a 422 at the edge instead of a 500 at the database). */
+const storableText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `tối đa ${max} ký tự`)
+    .refine((value) => !value.includes('\u0000'), 'không được chứa ký tự NUL');
+
+/** Versions are PostgreSQL integers. */
+const versionNumber = z.number().int().min(0).max(2_147_483_647);
+
 export const FAQ_PROPOSAL_KINDS = ['create', 'update', 'retire'] as const;
 export const FaqProposalRequestSchema = z.object({
   kind: z.enum(FAQ_PROPOSAL_KINDS),
@@ -109,8 +120,8 @@ export const FaqProposalRequestSchema = z.object({
   entryId: z.string().trim().max(64).optional(),
   /** The proposed fields (create: a whole entry; update: the changed fields). */
   payload: z.record(z.string(), z.unknown()).default({}),
-  baseVersion: z.number().int().min(0).optional(),
-  note: z.string().trim().max(1000).optional(),
+  baseVersion: versionNumber.optional(),
+  note: storableText(1000).optional(),
   learningItemId: z.uuid().optional(),
 });
 export type FaqProposalRequest = z.input<typeof FaqProposalRequestSchema>;
@@ -135,7 +146,7 @@ export type FaqProposalDto = z.infer<typeof FaqProposalDtoSchema>;
 export const FaqProposalListResponseSchema = z.object({ proposals: z.array(FaqProposalDtoSchema) });
 export const FaqProposalAcceptResponseSchema = z.object({ proposal: FaqProposalDtoSchema, entryId: z.string().nullable(), changeId: z.string() });
 export const FaqProposalReviewSchema = z.object({
-  note: z.string().trim().max(1000).optional(),
+  note: storableText(1000).optional(),
   /** Accept with the reviewer's edits of the proposed fields. */
   payload: z.record(z.string(), z.unknown()).optional(),
 });

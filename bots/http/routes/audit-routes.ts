@@ -14,6 +14,7 @@ function parseBound(value: string | undefined, end: boolean): Date | undefined {
   if (!value) return undefined;
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
     const start = new Date(`${value}T00:00:00+07:00`);
+    if (Number.isNaN(start.getTime())) throw new AppError('VALIDATION_FAILED', 'no such day', { fields: [{ path: end ? 'query.to' : 'query.from', message: 'ngày không có thật' }] });
     return end ? new Date(start.getTime() + DAY_MS) : start;
   }
   return new Date(value);
