@@ -34,7 +34,8 @@ describe.each(testBackends())('cited answers through the whole platform on $name
     admin = tokens['admin@x.vn'] as string;
     leader = tokens['leader@x.vn'] as string;
     officer = tokens['officer@x.vn'] as string;
-  });
+    // Seeding the law corpus takes a while on a busy machine.
+  }, 180_000);
   afterAll(async () => t?.close());
 
   async function ask(text: string) {
