@@ -130,7 +130,8 @@ export function FaqDetail({ me, id, onClose, onEdit, onOverride, onChanged }: De
                   <strong>{ACTION_NAMES_VI[change.action] ?? change.action}</strong> · {change.actor} · <span className="muted">{formatDateTime(change.at)}</span>
                   {change.undoneBy ? <span className="tag">đã hoàn tác</span> : null}
                 </span>
-                {!change.undoneBy && entry.data?.can.edit ? (
+                {/* An import touches many entries: it is undone from the toast right after it, never from one entry's page. */}
+                {!change.undoneBy && change.action !== 'import' && entry.data?.can.edit ? (
                   <button className="btn-small quiet" onClick={() => void run(async () => ({ changeId: (await knowledgeApi.undo(change.changeId)).changeId, message: 'Đã hoàn tác thay đổi.' }))}>
                     Hoàn tác
                   </button>
