@@ -17,7 +17,12 @@ import { createAuthRouter } from './http/routes/auth-routes.js';
 import { createHealthRouter, type ReadinessCheck } from './http/routes/health-routes.js';
 import { createUnitRouter } from './http/routes/unit-routes.js';
 import { createLearningRouter } from './http/routes/learning-routes.js';
-import { createFaqRouter } from './http/routes/faq-routes.js';
+import { createFaqRouter, type SimilarFaq } from './http/routes/faq-routes.js';
+import { createAuditRouter } from './http/routes/audit-routes.js';
+import { createLawSearchRouter, type LawSearch } from './http/routes/law-search-routes.js';
+import { createFaqDesk } from './knowledge/faq-desk.js';
+import { createFaqProposalRepository } from './storage/repositories/faq-proposal-repository.js';
+import { createReviewedLabelRepository } from './storage/repositories/reviewed-label-repository.js';
 import { createMemberRouter } from './http/routes/member-routes.js';
 import { createMemberDataRepository } from './storage/repositories/member-data-repository.js';
 import { createFaqRepository } from './storage/repositories/faq-repository.js';
@@ -54,7 +59,7 @@ export interface PlatformDeps {
   classifier: MessageClassifier;
   knowledge: KnowledgeService;
   /** Lets admin routes rebuild the FAQ matcher after edits; absent in tests that stub knowledge. */
-  knowledgeAdmin?: { reloadFaq(): Promise<void> };
+  knowledgeAdmin?: { reloadFaq(): Promise<void>; searchLaw?: LawSearch; similarFaq?: SimilarFaq };
   redactor: Redactor;
   clock?: Clock;
   /**
@@ -90,7 +95,9 @@ export async function createPlatform(deps: PlatformDeps) {
     ingest: createIngestRepository(db),
     history: createHistoryRepository(db),
     recovery: createRecoveryRepository(db),
-    learning: createLearningRepository(db),
+    learning: createLearningRepository(db, clock),
+    faqProposals: createFaqProposalRepository(db, clock),
+    reviewedLabels: createReviewedLabelRepository(db, clock),
     conversations: createConversationRepository(db),
     faqs: createFaqRepository(db, clock),
     laws: createLawRepository(db),
@@ -118,6 +125,10 @@ export async function createPlatform(deps: PlatformDeps) {
 
   const thresholds = { route: env.NLU_MIN_ROUTE_CONFIDENCE, topic: env.NLU_MIN_TOPIC_CONFIDENCE, seriousNegative: env.NLU_SERIOUS_NEGATIVE_CONFIDENCE };
   const turnPorts = { classifier: deps.classifier, knowledge: deps.knowledge, clock, logger, thresholds, memberDirectory };
+
+  // The one function that makes an FAQ change answer members: swap it for a cross-process reload (issue #12).
+  const reloadFaq = async () => deps.knowledgeAdmin?.reloadFaq();
+  const faqDesk = createFaqDesk({ faqs: repositories.faqs, proposals: repositories.faqProposals, units: repositories.units, laws: repositories.laws, audit: repositories.audit, reloadFaq });
 
   const readiness = (): ReadinessCheck[] => [
     { name: 'database', check: () => database.ping() },
@@ -160,14 +171,19 @@ export async function createPlatform(deps: PlatformDeps) {
             router: createAuthRouter({ users: repositories.users, tokens, audit: repositories.audit, clock, loginAttemptsPer15Min: 10, secureCookies: (env.PUBLIC_BASE_URL ?? '').startsWith('https://') }),
           },
           { path: '/api/admin/units', router: createUnitRouter({ units: repositories.units, ...authDeps }) },
-          { path: '/api/admin/learning-queue', router: createLearningRouter({ learning: repositories.learning, ...authDeps }) },
+          {
+            path: '/api/admin/learning-queue',
+            router: createLearningRouter({ learning: repositories.learning, labels: repositories.reviewedLabels, desk: faqDesk, audit: repositories.audit, ...authDeps }),
+          },
+          { path: '/api/admin/law', router: createLawSearchRouter({ search: deps.knowledgeAdmin?.searchLaw, ...authDeps }) },
+          { path: '/api/admin/audit', router: createAuditRouter({ audit: repositories.audit, ...authDeps }) },
           {
             path: '/api/admin/members',
             router: createMemberRouter({ memberData: repositories.memberData, audit: repositories.audit, ...authDeps, clock, onErased: () => repositories.ingest.forgetThreads() }),
           },
           {
             path: '/api/admin/faq',
-            router: createFaqRouter({ faqs: repositories.faqs, laws: repositories.laws, audit: repositories.audit, ...authDeps, reloadFaq: async () => deps.knowledgeAdmin?.reloadFaq() }),
+            router: createFaqRouter({ desk: faqDesk, faqs: repositories.faqs, proposals: repositories.faqProposals, units: repositories.units, similar: deps.knowledgeAdmin?.similarFaq, ...authDeps }),
           },
         ],
       });

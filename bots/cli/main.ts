@@ -7,6 +7,7 @@ import { registerUserCommands } from './commands/user-commands.js';
 import { registerMemberCommands } from './commands/member-commands.js';
 import { registerKbCommands } from './commands/kb-commands.js';
 import { registerNluCommands } from './commands/nlu-commands.js';
+import { registerNluLabelsCommands } from './commands/nlu-labels-commands.js';
 import { parseEnv } from '../../core/config/env-schema.js';
 import { bootBase } from '../bootstrap.js';
 import { normalizeQuery } from '../knowledge/load-knowledge.js';
@@ -35,6 +36,7 @@ export function buildProgram(io: CliIo): Command {
     normalizeQuery,
   });
   registerNluCommands(program, { ...nluPaths(parseEnv(io.env)), stdout: io.stdout, stderr: io.stderr });
+  registerNluLabelsCommands(program, io);
   return program;
 }
 

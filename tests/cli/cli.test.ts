@@ -4,7 +4,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { bootBase } from '../../bots/bootstrap.js';
 import { runCli } from '../../bots/cli/main.js';
+import { createReviewedLabelRepository } from '../../bots/storage/repositories/reviewed-label-repository.js';
 import { PROJECT_ROOT } from '../../bots/project-root.js';
 import { backendsWithRedis, createTestDatabase, testBackends, type TestBackend, type TestDatabase } from '../support/backends.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
@@ -129,6 +131,22 @@ describe.each(testBackends())('congdoan CLI on $name', (backend) => {
     const nobody = capture(env);
     expect(await runCli(['member', 'export'], nobody.io)).toBe(2);
   });
+
+  it('exports officers\' reviewed labels as {"text","route","topic","sentiment"} lines and rejects a bad format', async () => {
+    const base = await bootBase({ LOG_LEVEL: 'warn', DEMO_SEED: 'false', ...env });
+    try {
+      const labels = createReviewedLabelRepository(base.database.db);
+      await labels.upsert({ text: 'luong thang nay bi tru [SĐT]', route: 'feedback', topic: 'wages', sentiment: 'negative', learningItemId: randomUUID(), reviewerUserId: null, reviewer: 'officer@x.vn' });
+    } finally {
+      await base.database.close();
+    }
+    const exported = capture(env);
+    expect(await runCli(['nlu', 'labels', 'export', '--format', 'jsonl'], exported.io)).toBe(0);
+    expect(exported.out.map((line) => JSON.parse(line) as unknown)).toContainEqual({ text: 'luong thang nay bi tru [SĐT]', route: 'feedback', topic: 'wages', sentiment: 'negative' });
+    const bad = capture(env);
+    expect(await runCli(['nlu', 'labels', 'export', '--format', 'xml'], bad.io)).toBe(2);
+    expect(bad.out).toEqual([]);
+  });
 });
 
 // `congdoan chat` takes the webhook's path: with Redis and WORKERS_IN_PROCESS=false it only records and rings,
@@ -174,4 +192,5 @@ describe('the congdoan binary', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
 });

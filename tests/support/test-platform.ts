@@ -9,6 +9,8 @@ import { silentLogger, type Logger } from '../../core/ports/logger.js';
 import { createRedactor } from '../../intents/index.js';
 import type { ChannelModule, ChannelModuleDeps } from '../../bots/channels/shared/channel-module.js';
 import { createPlatform, type Platform } from '../../bots/platform.js';
+import type { LawSearch } from '../../bots/http/routes/law-search-routes.js';
+import type { SimilarFaq } from '../../bots/http/routes/faq-routes.js';
 import { createTestDatabase, type TestBackend, type TestDatabase } from './backends.js';
 
 export interface TestPlatform {
@@ -21,7 +23,7 @@ export interface TestPlatform {
 export interface TestPlatformOptions {
   classifier: MessageClassifier;
   /** A stub port, or the real knowledge runtime built on the test database (see bots/knowledge/load-knowledge.ts). */
-  knowledge: KnowledgeService | ((deps: { env: Env; database: TestDatabase; logger: Logger }) => Promise<{ service: KnowledgeService; reloadFaq(): Promise<void> }>);
+  knowledge: KnowledgeService | ((deps: { env: Env; database: TestDatabase; logger: Logger }) => Promise<{ service: KnowledgeService; reloadFaq(): Promise<void>; searchLaw?: LawSearch; similarFaq?: SimilarFaq }>);
   env?: Record<string, string>;
   startWorkers?: boolean;
   /**

@@ -14,7 +14,7 @@ import type {
 import { AppError } from '../../../core/errors/app-error.js';
 import type { Citation } from '../../../core/knowledge/law.js';
 import type { Db } from '../database.js';
-import { conversations, members, messages, moodDaily, unansweredQuestions } from '../schema/index.js';
+import { conversations, members, messages, moodDaily, unansweredQuestions, units } from '../schema/index.js';
 
 /** Routes whose messages count in the mood figures: members' concerns, not greetings or off-topic chat. */
 const MOOD_ROUTES = new Set(['question', 'feedback', 'handoff']);
@@ -56,10 +56,11 @@ export function createInboundProcessingStore(db: Db): InboundProcessingStore {
 
     async loadTurnInput(messageId): Promise<TurnInput> {
       const [row] = await db
-        .select({ message: messages, conversation: conversations, member: { id: members.id, unitId: members.unitId } })
+        .select({ message: messages, conversation: conversations, member: { id: members.id, unitId: members.unitId, unitPath: units.path } })
         .from(messages)
         .innerJoin(conversations, eq(conversations.id, messages.conversationId))
         .innerJoin(members, eq(members.id, conversations.memberId))
+        .leftJoin(units, eq(units.id, members.unitId))
         .where(eq(messages.id, messageId));
       if (!row) throw new AppError('NOT_FOUND', `message ${messageId} not found`);
       const [lastBot] = await db
@@ -83,7 +84,7 @@ export function createInboundProcessingStore(db: Db): InboundProcessingStore {
           version: row.conversation.version,
           lowConfidenceStreak: row.conversation.lowConfidenceStreak,
         },
-        member: { id: row.member.id, unitId: row.member.unitId },
+        member: { id: row.member.id, unitId: row.member.unitId, unitPath: row.member.unitPath },
         lastBotReply: lastBot
           ? {
               kind: (lastBot.meta.kind as ReplyKind | undefined) ?? 'system',
