@@ -35,6 +35,27 @@ module.exports = {
       to: { path: '^bots/' },
     },
     {
+      name: 'knowledge-only-through-its-index',
+      comment: 'bots/ and admin-ui/ use knowledge/ through knowledge/index.ts, its public surface (unit tests beside the code may reach in)',
+      severity: 'error',
+      from: { path: '^(bots|admin-ui)/', pathNot: '\\.test\\.ts$' },
+      to: { path: '^knowledge/', pathNot: '^knowledge/index\\.ts$' },
+    },
+    {
+      name: 'intents-only-through-its-index',
+      comment: 'bots/, knowledge/ and admin-ui/ use intents/ through intents/index.ts, its public surface (unit tests beside the code may reach in)',
+      severity: 'error',
+      from: { path: '^(bots|knowledge|admin-ui)/', pathNot: '\\.test\\.ts$' },
+      to: { path: '^intents/', pathNot: '^intents/index\\.ts$' },
+    },
+    {
+      name: 'channels-do-not-import-the-root',
+      comment: 'the composition root (bots/platform.ts) imports the channels, never the other way; the channel contract is in bots/channels/shared',
+      severity: 'error',
+      from: { path: '^bots/channels/' },
+      to: { path: '^bots/(platform|bootstrap)\\.ts$' },
+    },
+    {
       name: 'channels-are-islands',
       severity: 'error',
       comment: 'a channel never imports another; shared helpers live in bots/channels/shared',
@@ -82,8 +103,10 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    // node_modules must stay in the graph (not followed, but present), or rules about packages never fire.
-    exclude: { path: '(^|/)(dist|data)/' },
+    // Only our own build and data folders. node_modules must stay in the graph (not followed, but present),
+    // or rules about packages never fire; and an unanchored "dist/" would hide every package that ships
+    // from a dist/ folder (bullmq, react-router...).
+    exclude: { path: '^(dist|data|admin-ui/dist|tests/\\.tmp)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.d.ts'] },

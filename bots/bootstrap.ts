@@ -3,12 +3,11 @@ import { parseEnv, type Env } from '../core/config/env-schema.js';
 import { systemClock } from '../core/ports/clock.js';
 import type { Logger } from '../core/ports/logger.js';
 import { createRedactor } from '../intents/index.js';
-import { createChannelModules } from './channels/create-channel-modules.js';
 import { loadKnowledge } from './knowledge/load-knowledge.js';
 import { seedKnowledgeIfEmpty } from './knowledge/seed-knowledge.js';
 import { loadClassifier } from './nlu/load-classifier.js';
 import { createLogger } from './observability/logger.js';
-import { createPlatform, type ChannelModule, type Platform } from './platform.js';
+import { createPlatform, type Platform } from './platform.js';
 import { seedDemoOrganisation, type DemoSeedResult } from './seed/seed-demo.js';
 import { openDatabase, type Database } from './storage/database.js';
 import { createSettingsRepository } from './storage/repositories/settings-repository.js';
@@ -37,8 +36,11 @@ export async function seedIfEmpty(base: { env: Env; logger: Logger; database: Da
   return demo;
 }
 
-/** The whole platform on the configured backends, with the NLU model and the knowledge base loaded. */
-export async function bootPlatform(base: { env: Env; logger: Logger; database: Database }, extraChannels: ChannelModule[] = []): Promise<Platform> {
+/**
+ * The whole platform on the configured backends, with the NLU model and the knowledge base loaded, and every
+ * channel that is switched on (the worker needs the adapters to send, not only the server).
+ */
+export async function bootPlatform(base: { env: Env; logger: Logger; database: Database }): Promise<Platform> {
   const { env, logger, database } = base;
   const [classifier, knowledge] = await Promise.all([loadClassifier(env, logger), loadKnowledge({ env, database, logger })]);
   return createPlatform({
@@ -50,7 +52,5 @@ export async function bootPlatform(base: { env: Env; logger: Logger; database: D
     knowledgeAdmin: knowledge,
     redactor: createRedactor(),
     clock: systemClock,
-    // Every channel whose env vars are set (the worker needs the adapters to send, not only the server).
-    channels: [...createChannelModules({ env, database, logger, clock: systemClock }), ...extraChannels],
   });
 }

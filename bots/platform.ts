@@ -10,26 +10,34 @@ import { systemClock, type Clock } from '../core/ports/clock.js';
 import type { Logger } from '../core/ports/logger.js';
 import type { Redactor } from '../core/ports/redactor.js';
 import { createSessionTokens } from './auth/session-token.js';
-import { createWebchatAdapter } from './channels/web/adapter.js';
+import { createChannelModules } from './channels/create-channel-modules.js';
+import type { ChannelModule, ChannelModuleDeps } from './channels/shared/channel-module.js';
 import { createApp } from './http/create-app.js';
 import { createAuthRouter } from './http/routes/auth-routes.js';
 import { createHealthRouter, type ReadinessCheck } from './http/routes/health-routes.js';
 import { createUnitRouter } from './http/routes/unit-routes.js';
 import { createLearningRouter } from './http/routes/learning-routes.js';
-import { createFaqRouter } from './http/routes/faq-routes.js';
+import { createFaqRouter, type SimilarFaq } from './http/routes/faq-routes.js';
+import { createAuditRouter } from './http/routes/audit-routes.js';
+import { createLawSearchRouter, type LawSearch } from './http/routes/law-search-routes.js';
+import { createFaqDesk } from './knowledge/faq-desk.js';
+import { createFaqProposalRepository } from './storage/repositories/faq-proposal-repository.js';
+import { createReviewedLabelRepository } from './storage/repositories/reviewed-label-repository.js';
 import { createMemberRouter } from './http/routes/member-routes.js';
 import { createMemberDataRepository } from './storage/repositories/member-data-repository.js';
 import { createFaqRepository } from './storage/repositories/faq-repository.js';
 import { createLawRepository } from './storage/repositories/law-repository.js';
-import { createWebchatRouter } from './http/routes/webchat-routes.js';
 import { createChannelEventHandler } from './ingest/channel-events.js';
-import { createIngestService, type ChannelEventHandler, type IngestService } from './ingest/ingest-service.js';
-import { createMetrics, type Metrics } from './observability/metrics.js';
+import { createIngestService, type ChannelEventHandler } from './ingest/ingest-service.js';
+import { createMetrics } from './observability/metrics.js';
 import { createBullMqQueue } from './queue/bullmq-queue.js';
 import { createInProcessQueue } from './queue/in-process-queue.js';
 import { createInProcessHub, createRedisHub, type RealtimeHub } from './realtime/realtime-hub.js';
 import type { Database } from './storage/database.js';
 import { createAuditRepository } from './storage/repositories/audit-repository.js';
+import { createChannelDeliveryRepository } from './storage/repositories/channel-delivery-repository.js';
+import { createChannelThreadRefRepository } from './storage/repositories/channel-thread-ref-repository.js';
+import { createChannelTokenRepository } from './storage/repositories/channel-token-repository.js';
 import { createMemberDirectory } from './storage/repositories/channel-member-directory.js';
 import { createHistoryRepository } from './storage/repositories/history-repository.js';
 import { createIngestRepository } from './storage/repositories/ingest-repository.js';
@@ -38,11 +46,11 @@ import { createConversationRepository } from './storage/repositories/conversatio
 import { createInboundProcessingStore, createOutboundDeliveryStore } from './storage/repositories/processing-repository.js';
 import { createRecoveryRepository } from './storage/repositories/recovery-repository.js';
 import { createSettingsRepository } from './storage/repositories/settings-repository.js';
+import { createTurnOutcomeRepository } from './storage/repositories/turn-outcome-repository.js';
 import { createUnitRepository } from './storage/repositories/unit-repository.js';
 import { createUserRepository } from './storage/repositories/user-repository.js';
 import { startRecoverySweep } from './workers/recovery-sweep.js';
 import { registerWorkers } from './workers/register-workers.js';
-import type { Router } from 'express';
 
 export interface PlatformDeps {
   env: Env;
@@ -51,30 +59,15 @@ export interface PlatformDeps {
   classifier: MessageClassifier;
   knowledge: KnowledgeService;
   /** Lets admin routes rebuild the FAQ matcher after edits; absent in tests that stub knowledge. */
-  knowledgeAdmin?: { reloadFaq(): Promise<void> };
+  knowledgeAdmin?: { reloadFaq(): Promise<void>; searchLaw?: LawSearch; similarFaq?: SimilarFaq };
   redactor: Redactor;
   clock?: Clock;
-  /** Channels besides web chat (bots/channels/*), with their webhook routers and readiness checks. */
-  channels?: ChannelModule[];
+  /**
+   * Builds the channel modules from what the root passes every channel (default: the registry,
+   * bots/channels/create-channel-modules.ts: web chat, the CLI channel and every configured platform).
+   */
+  channels?: (deps: ChannelModuleDeps) => ChannelModule[];
   otherEvents?: ChannelEventHandler;
-}
-
-/** What the platform hands a channel to build its webhook router (the generic flow of http/webhook-route.ts). */
-export interface ChannelRouterDeps {
-  ingest: IngestService;
-  clock: Clock;
-  metrics: Metrics;
-  logger: Logger;
-  maxBodyBytes: number;
-}
-
-/** What a channel contributes to the platform: its adapter, its webhook route and its readiness. */
-export interface ChannelModule {
-  adapter: ChannelAdapter;
-  /** A ready router, or a factory called with the platform's ingest service once it exists. */
-  webhook?: { path: string; router: Router } | { path: string; createRouter: (deps: ChannelRouterDeps) => Router };
-  readiness?: ReadinessCheck;
-  close?: () => Promise<void>;
 }
 
 export type Platform = Awaited<ReturnType<typeof createPlatform>>;
@@ -102,18 +95,24 @@ export async function createPlatform(deps: PlatformDeps) {
     ingest: createIngestRepository(db),
     history: createHistoryRepository(db),
     recovery: createRecoveryRepository(db),
-    learning: createLearningRepository(db),
+    learning: createLearningRepository(db, clock),
+    faqProposals: createFaqProposalRepository(db, clock),
+    reviewedLabels: createReviewedLabelRepository(db, clock),
     conversations: createConversationRepository(db),
     faqs: createFaqRepository(db, clock),
     laws: createLawRepository(db),
     memberData: createMemberDataRepository(db),
     inbound: createInboundProcessingStore(db),
     outbound: createOutboundDeliveryStore(db),
+    channelDeliveries: createChannelDeliveryRepository(db),
+    channelTokens: createChannelTokenRepository(db),
+    channelThreadRefs: createChannelThreadRefRepository(db),
+    turns: createTurnOutcomeRepository(db),
   };
 
-  const webchat = createWebchatAdapter({ hub });
-  const channelModules = deps.channels ?? [];
-  const adapterMap = new Map<ChannelId, ChannelAdapter>([[webchat.channel, webchat]]);
+  const channelRepositories = { deliveries: repositories.channelDeliveries, tokens: repositories.channelTokens, threadRefs: repositories.channelThreadRefs, history: repositories.history };
+  const channelModules = (deps.channels ?? createChannelModules)({ env, clock, logger, repositories: channelRepositories, hub });
+  const adapterMap = new Map<ChannelId, ChannelAdapter>();
   for (const module of channelModules) adapterMap.set(module.adapter.channel, module.adapter);
   const adapters = (channel: ChannelId) => adapterMap.get(channel);
 
@@ -126,6 +125,10 @@ export async function createPlatform(deps: PlatformDeps) {
 
   const thresholds = { route: env.NLU_MIN_ROUTE_CONFIDENCE, topic: env.NLU_MIN_TOPIC_CONFIDENCE, seriousNegative: env.NLU_SERIOUS_NEGATIVE_CONFIDENCE };
   const turnPorts = { classifier: deps.classifier, knowledge: deps.knowledge, clock, logger, thresholds, memberDirectory };
+
+  // The one function that makes an FAQ change answer members: swap it for a cross-process reload (issue #12).
+  const reloadFaq = async () => deps.knowledgeAdmin?.reloadFaq();
+  const faqDesk = createFaqDesk({ faqs: repositories.faqs, proposals: repositories.faqProposals, units: repositories.units, laws: repositories.laws, audit: repositories.audit, reloadFaq });
 
   const readiness = (): ReadinessCheck[] => [
     { name: 'database', check: () => database.ping() },
@@ -157,31 +160,30 @@ export async function createPlatform(deps: PlatformDeps) {
         metrics,
         maxBodyBytes: env.MAX_BODY_BYTES,
         healthRouter: createHealthRouter({ checks: readiness, registry: metrics.registry }),
-        webhookRouters: [
-          {
-            path: '/api/webchat',
-            router: createWebchatRouter({ adapter: webchat, ingest, history: repositories.history, hub, clock, metrics, maxBodyBytes: env.MAX_BODY_BYTES }),
-          },
-          ...channelModules.flatMap(({ webhook }) => {
-            if (!webhook) return [];
-            const routerDeps = { ingest, clock, metrics, logger, maxBodyBytes: env.MAX_BODY_BYTES };
-            return [{ path: webhook.path, router: 'router' in webhook ? webhook.router : webhook.createRouter(routerDeps) }];
-          }),
-        ],
+        webhookRouters: channelModules.flatMap(({ webhook }) => {
+          if (!webhook) return [];
+          const routerDeps = { ingest, clock, metrics, logger, maxBodyBytes: env.MAX_BODY_BYTES };
+          return [{ path: webhook.path, router: 'router' in webhook ? webhook.router : webhook.createRouter(routerDeps) }];
+        }),
         apiRouters: [
           {
             path: '/api/admin',
             router: createAuthRouter({ users: repositories.users, tokens, audit: repositories.audit, clock, loginAttemptsPer15Min: 10, secureCookies: (env.PUBLIC_BASE_URL ?? '').startsWith('https://') }),
           },
           { path: '/api/admin/units', router: createUnitRouter({ units: repositories.units, ...authDeps }) },
-          { path: '/api/admin/learning-queue', router: createLearningRouter({ learning: repositories.learning, ...authDeps }) },
+          {
+            path: '/api/admin/learning-queue',
+            router: createLearningRouter({ learning: repositories.learning, labels: repositories.reviewedLabels, desk: faqDesk, audit: repositories.audit, ...authDeps }),
+          },
+          { path: '/api/admin/law', router: createLawSearchRouter({ search: deps.knowledgeAdmin?.searchLaw, ...authDeps }) },
+          { path: '/api/admin/audit', router: createAuditRouter({ audit: repositories.audit, ...authDeps }) },
           {
             path: '/api/admin/members',
             router: createMemberRouter({ memberData: repositories.memberData, audit: repositories.audit, ...authDeps, clock, onErased: () => repositories.ingest.forgetThreads() }),
           },
           {
             path: '/api/admin/faq',
-            router: createFaqRouter({ faqs: repositories.faqs, laws: repositories.laws, audit: repositories.audit, ...authDeps, reloadFaq: async () => deps.knowledgeAdmin?.reloadFaq() }),
+            router: createFaqRouter({ desk: faqDesk, faqs: repositories.faqs, proposals: repositories.faqProposals, units: repositories.units, similar: deps.knowledgeAdmin?.similarFaq, ...authDeps }),
           },
         ],
       });

@@ -39,3 +39,4 @@ export { createArticleLookup, type ArticleLookup } from './answer/article-lookup
 export { citationLabel, toCitation, shortLawName } from './answer/citation.js';
 export { ANSWER_TEXTS } from './answer/answer-texts.vi.js';
 export { SYSTEM_PROMPT } from './answer/grounded-prompt.vi.js';
+export { createFaqVisibility, type FaqAudience, type FaqVisibility } from './faq/faq-audience.js';

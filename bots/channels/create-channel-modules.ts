@@ -1,41 +1,28 @@
-import type { Env } from '../../core/config/env-schema.js';
-import type { Clock } from '../../core/ports/clock.js';
-import type { Logger } from '../../core/ports/logger.js';
-import type { ChannelModule } from '../platform.js';
-import type { Database } from '../storage/database.js';
-import { botFrameworkConfigFromEnv } from './botframework/config.js';
-import { createBotFrameworkModule } from './botframework/module.js';
-import { messengerConfigFromEnv } from './messenger/config.js';
-import { createMessengerModule } from './messenger/module.js';
-import { telegramConfigFromEnv } from './telegram/config.js';
-import { createTelegramModule } from './telegram/module.js';
-import { zaloConfigFromEnv } from './zalo/config.js';
-import { createZaloModule } from './zalo/module.js';
-
-export interface ChannelModulesDeps {
-  env: Env;
-  database: Database;
-  logger: Logger;
-  clock: Clock;
-}
+import { botFrameworkChannel } from './botframework/module.js';
+import { cliChannel } from './cli/module.js';
+import { messengerChannel } from './messenger/module.js';
+import type { ChannelDefinition, ChannelModule, ChannelModuleDeps } from './shared/channel-module.js';
+import { telegramChannel } from './telegram/module.js';
+import { webchatChannel } from './web/module.js';
+import { zaloChannel } from './zalo/module.js';
 
 /**
- * One module per platform whose environment variables are set (README.md of each channel). Web chat is
- * built by the platform itself. A half-configured channel stops the boot with CONFIG_INVALID naming the
- * missing variables; an unreachable platform does not (its readiness check reports it).
+ * Every channel the platform knows. Adding a channel is copying a channel folder (same file names: adapter,
+ * config, decode, render, policy, client, module, README) and adding its definition here.
  */
-export function createChannelModules(deps: ChannelModulesDeps): ChannelModule[] {
-  const { env, logger, clock } = deps;
-  const db = deps.database.db;
-  const modules: ChannelModule[] = [];
-  const zalo = zaloConfigFromEnv(env);
-  if (zalo) modules.push(createZaloModule({ config: zalo, db, clock, logger }));
-  const messenger = messengerConfigFromEnv(env);
-  if (messenger) modules.push(createMessengerModule({ config: messenger, db, clock, logger }));
-  const telegram = telegramConfigFromEnv(env);
-  if (telegram) modules.push(createTelegramModule({ config: telegram, db, clock, logger }));
-  const botFramework = botFrameworkConfigFromEnv(env);
-  if (botFramework) modules.push(createBotFrameworkModule({ config: botFramework, db, clock }));
-  logger.info({ channels: modules.map((m) => m.adapter.channel) }, 'channels enabled');
+export const CHANNELS: readonly ChannelDefinition[] = [webchatChannel, cliChannel, zaloChannel, messengerChannel, telegramChannel, botFrameworkChannel];
+
+/**
+ * One module per channel that is switched on: web chat and the CLI channel always, the platforms whose
+ * environment variables are set (README.md of each channel). A half-configured channel stops the boot with
+ * CONFIG_INVALID naming the missing variables; an unreachable platform does not (its readiness check
+ * reports it).
+ */
+export function createChannelModules(deps: ChannelModuleDeps, definitions: readonly ChannelDefinition[] = CHANNELS): ChannelModule[] {
+  const modules = definitions.flatMap((definition) => {
+    const module = definition.create(deps);
+    return module ? [module] : [];
+  });
+  deps.logger.info({ channels: modules.map((m) => m.adapter.channel) }, 'channels enabled');
   return modules;
 }

@@ -7,11 +7,13 @@ import { registerUserCommands } from './commands/user-commands.js';
 import { registerMemberCommands } from './commands/member-commands.js';
 import { registerKbCommands } from './commands/kb-commands.js';
 import { registerNluCommands } from './commands/nlu-commands.js';
+import { registerNluLabelsCommands } from './commands/nlu-labels-commands.js';
 import { parseEnv } from '../../core/config/env-schema.js';
 import { bootBase } from '../bootstrap.js';
 import { normalizeQuery } from '../knowledge/load-knowledge.js';
 import { nluPaths } from '../nlu/load-classifier.js';
 import { createLawRepository } from '../storage/repositories/law-repository.js';
+import { createReviewedLabelRepository } from '../storage/repositories/reviewed-label-repository.js';
 
 /** Builds the `congdoan` program. Tests call it with their own io and environment. */
 export function buildProgram(io: CliIo): Command {
@@ -35,7 +37,23 @@ export function buildProgram(io: CliIo): Command {
     normalizeQuery,
   });
   const env = parseEnv(io.env);
-  registerNluCommands(program, { paths: nluPaths(env), env, stdout: io.stdout, stderr: io.stderr });
+  registerNluCommands(program, {
+    paths: nluPaths(env),
+    env,
+    stdout: io.stdout,
+    stderr: io.stderr,
+    // Officers' relabels from the knowledge desk (nlu_reviewed_labels), merged by `nlu train`.
+    reviewedFromDatabase: async () => {
+      const base = await bootBase(io.env);
+      try {
+        const rows = await createReviewedLabelRepository(base.database.db).reviewedLabels();
+        return rows.map(({ text, route, topic, sentiment }) => ({ text, route, topic, sentiment }));
+      } finally {
+        await base.database.close();
+      }
+    },
+  });
+  registerNluLabelsCommands(program, io);
   return program;
 }
 

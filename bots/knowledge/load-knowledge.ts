@@ -9,7 +9,9 @@ import {
   createLawRetriever,
   createSwappableFaqMatcher,
   loadDefaultSynonymGroups,
+  toCitation,
 } from '../../knowledge/index.js';
+import type { LawHitDto } from '../../core/contracts/knowledge-api.js';
 import { chatModelFromEnv } from '../llm/chat-model-from-env.js';
 import type { Database } from '../storage/database.js';
 import { createFaqRepository } from '../storage/repositories/faq-repository.js';
@@ -19,6 +21,10 @@ export interface KnowledgeRuntime {
   service: KnowledgeService;
   /** Rebuilds the FAQ matcher from the stored entries (after officers edit or import the FAQ). */
   reloadFaq(): Promise<void>;
+  /** The members' law retrieval for the knowledge desk (choosing citations). */
+  searchLaw(query: string, k: number): LawHitDto[];
+  /** The published entries closest to a text for a member of `unitPath`, whatever the threshold (officers' suggestions). */
+  similarFaq(text: string, k: number, unitPath: string | null): { id: string; score: number }[];
   readonly articleCount: number;
   readonly faqCount: number;
 }
@@ -60,6 +66,20 @@ export async function loadKnowledge(deps: { env: Env; database: Database; logger
     service,
     async reloadFaq() {
       faq.replace(await faqs.listPublished());
+    },
+    similarFaq(text, k, unitPath) {
+      return faq.rank(text, k, { unitPath }).map((match) => ({ id: match.entry.id, score: Math.round(match.score * 1000) / 1000 }));
+    },
+    searchLaw(query, k) {
+      return retriever.search(normalizeQuery(query), { k, includeExpired: false }).map((hit) => ({
+        lawId: hit.article.lawId,
+        articleNo: hit.article.articleNo,
+        title: hit.article.title,
+        lawName: hit.article.lawName,
+        label: toCitation(hit.article).label,
+        snippet: (hit.passages[0]?.text ?? hit.article.text).slice(0, 400),
+        strength: Math.round(hit.strength * 1000) / 1000,
+      }));
     },
     articleCount: articles.length,
     get faqCount() {

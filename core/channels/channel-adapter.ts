@@ -42,30 +42,50 @@ export type SendResult =
   | { ok: false; retryable: true; code: SendFailureCode; detail: string; retryAfterMs?: number }
   | { ok: false; retryable: false; code: SendFailureCode; detail: string };
 
-/** What the outbound policy knows about the conversation when deciding whether a message may be sent now. */
+/**
+ * What the outbound policy knows about the conversation when deciding whether a message may be sent now.
+ * Read once per delivery attempt, at `now` (the platform's clock), and the only view of the window that
+ * the policy and the send see.
+ */
 export interface DeliveryContext {
   now: Date;
   lastInboundAt: Date | null;
+  /** The platform id of the member's latest message (Zalo's free replies must quote it). */
+  lastInboundPlatformMessageId: string | null;
   /** Channel-owned state stored on the conversation (quota counters, window info). */
   channelState: Readonly<Record<string, unknown>>;
 }
 
-export type PolicyDecision =
-  | { allow: true; channelState?: Record<string, unknown> }
+export type PolicyDecision<Plan = unknown> =
+  /** `plan`: how to send (endpoint, tag, rendered parts), carried to `send` so that it never plans again. */
+  | { allow: true; channelState?: Record<string, unknown>; plan?: Plan }
   /** Held messages are stored with status `held` and shown to officers; never silently dropped. */
   | { allow: false; code: SendFailureCode; reason: string };
 
 /**
- * One per platform, same file shape under bots/channels/<name>/ (verify, decode, render, client, policy).
- * `verify` and `decode` are pure; `send` is the only network call.
+ * The one send decision of a delivery attempt, made by core/processing/deliver-outbound.ts with the
+ * channel's policy and handed to `send` as is: a send never re-reads the window or plans again, so the
+ * policy and the send cannot disagree at a window's edge.
  */
-export interface ChannelAdapter {
+export interface SendDecision<Plan = unknown> {
+  /** What `checkPolicy` decided for this attempt; undefined for channels without a policy. */
+  plan: Plan | undefined;
+  context: DeliveryContext;
+}
+
+/**
+ * One per platform, same file shape under bots/channels/<name>/ (verify, decode, render, client, policy).
+ * `verify`, `decode` and `checkPolicy` are pure; `send` is the only network call. `Plan` is the channel's
+ * own delivery plan, passed from `checkPolicy` to `send`.
+ */
+export interface ChannelAdapter<Plan = unknown> {
   readonly channel: ChannelId;
   readonly capabilities: ChannelCapabilities;
   verify(request: WebhookRequest): WebhookVerdict;
   /** Throws AppError CHANNEL_DECODE_FAILED for a malformed body; unknown event types decode to `ignored`. */
   decode(request: WebhookRequest, receivedAt: Date): InboundEvent[];
-  /** Windows, quotas: may hold a message instead of sending it. Absent = always allowed. */
-  checkPolicy?(message: OutboundMessage, context: DeliveryContext): PolicyDecision;
-  send(message: OutboundMessage): Promise<SendResult>;
+  /** Windows, quotas: may hold a message instead of sending it, and decides how to send it. Absent = always allowed. */
+  checkPolicy?(message: OutboundMessage, context: DeliveryContext): PolicyDecision<Plan>;
+  /** Sends as decided (see SendDecision). */
+  send(message: OutboundMessage, decision: SendDecision<Plan>): Promise<SendResult>;
 }

@@ -9,6 +9,8 @@ export interface QuestionInput {
   entities: Entity[];
   /** Where the question came from: used for logs only. */
   conversationId?: string;
+  /** The member's unit path: local FAQ entries and overrides of those units apply (null = national only). */
+  unitPath?: string | null;
 }
 
 /**
@@ -35,4 +37,9 @@ export interface KnowledgeAnswer {
 /** The knowledge port used by the pipeline's `question` handler. */
 export interface KnowledgeService {
   answer(input: QuestionInput, signal?: AbortSignal): Promise<KnowledgeAnswer>;
+  /**
+   * The curated entry that would answer `text` for a member of `unitPath`, if one clears the FAQ threshold.
+   * Lets the pipeline answer an officer-curated question even when the classifier is unsure (the learning loop).
+   */
+  matchFaq?(text: string, unitPath: string | null): { entryId: string; topic: Topic; score: number } | null;
 }

@@ -94,6 +94,25 @@ describe('runTurn', () => {
     expect(confident.lowConfidenceStreak).toBe(0);
   });
 
+  it('answers from an officer-curated FAQ entry for the member\'s unit even when the classifier is unsure', async () => {
+    const seen: (string | null)[] = [];
+    const knowledge: KnowledgeService = {
+      ...knowledgeAnswering({ kind: 'faq', composer: 'faq', text: 'Căng tin mở đến 21 giờ.' }),
+      matchFaq: (_text, unitPath) => {
+        seen.push(unitPath);
+        return unitPath === '/n/a1/' ? { entryId: 'a1-canteen', topic: 'living_conditions', score: 0.8 } : null;
+      },
+    };
+    const local = { ...input('căng tin tối có cơm không'), member: { id: 'u1', unitId: 'a1', unitPath: '/n/a1/' } };
+    const answered = await runTurn(local, ports(knowledge));
+    expect(answered.replies[0]).toMatchObject({ kind: 'faq' });
+    expect(answered.nlu).toMatchObject({ route: 'question', topic: 'living_conditions' });
+    expect(answered.learning).toBeNull();
+    const elsewhere = await runTurn(input('căng tin tối có cơm không'), ports(knowledge));
+    expect(elsewhere.replies[0]?.kind).toBe('clarify');
+    expect(seen).toEqual(['/n/a1/', null]);
+  });
+
   it('stays silent when an officer owns the conversation, but still classifies', async () => {
     const outcome = await runTurn(input('lương tối thiểu vùng 1 là bao nhiêu', { state: 'officer' }), ports());
     expect(outcome.replies).toEqual([]);

@@ -19,7 +19,8 @@ export interface TurnInput {
     version: number;
     lowConfidenceStreak: number;
   };
-  member: { id: string; unitId: string | null };
+  /** `unitPath` (the unit's materialized path) lets the FAQ answer with the entries of the member's units. */
+  member: { id: string; unitId: string | null; unitPath?: string | null };
   /** The bot's previous reply in this conversation, to understand "có", "2" or a button press. */
   lastBotReply: { kind: ReplyKind; choices: Choice[] } | null;
 }

@@ -40,13 +40,14 @@ async function deliverOne(deps: DeliverOutboundDeps, messageId: string): Promise
     await deps.store.markFailed(messageId, 'CHANNEL_NOT_CONFIGURED', `channel ${message.channel} is not enabled`, now);
     return 'failed';
   }
-  const decision = adapter.checkPolicy?.(message, delivery) ?? { allow: true as const };
+  const decision = adapter.checkPolicy?.(message, delivery) ?? { allow: true as const, plan: undefined };
   if (!decision.allow) {
     await deps.store.markHeld(messageId, decision.code, decision.reason, now);
     deps.logger.warn({ messageId, code: decision.code }, 'reply held by channel policy');
     return 'held';
   }
-  const result = await adapter.send(message);
+  // One decision, one clock: the send gets the plan the policy made on this context, and never plans again.
+  const result = await adapter.send(message, { plan: decision.plan, context: delivery });
   if (result.ok) {
     await deps.store.markSent(messageId, result.platformMessageIds, decision.channelState ?? null, deps.clock.now());
     return 'sent';

@@ -57,6 +57,7 @@ export interface OutboundDeliveryStore {
   oldestPendingOutbound(conversationId: string): Promise<{ id: string } | null>;
   leaseMessage(messageId: string, until: Date, now: Date): Promise<boolean>;
   releaseMessage(messageId: string): Promise<void>;
+  /** The message and its delivery context, read at `now` (the caller's clock, also the policy's `now`). */
   loadPendingOutbound(messageId: string, now: Date): Promise<PendingOutbound>;
   markSent(messageId: string, platformMessageIds: string[], channelState: Record<string, unknown> | null, now: Date): Promise<void>;
   /** Permanent failure: stays visible to officers with the reason. */

@@ -7,7 +7,8 @@ import type { ChatModel } from '../../core/ports/chat-model.js';
 import { silentLogger, type Logger } from '../../core/ports/logger.js';
 import type { Redactor } from '../../core/ports/redactor.js';
 import { toNfc } from '../../core/text/vietnamese-fold.js';
-import type { FaqMatch, FaqMatcher } from '../faq/faq-matcher.js';
+import type { FaqAudience } from '../faq/faq-audience.js';
+import type { FaqMatch } from '../faq/faq-matcher.js';
 import type { LawRetriever } from '../retrieval/retriever.js';
 import { ANSWER_TEXTS } from './answer-texts.vi.js';
 import type { ArticleLookup } from './article-lookup.js';
@@ -21,7 +22,7 @@ import { selectSources } from './source-selection.js';
 
 export interface KnowledgeServiceDeps {
   retriever: LawRetriever;
-  faq: Pick<FaqMatcher, 'match'>;
+  faq: { match(text: string, audience?: FaqAudience): FaqMatch | null };
   /** Absent → every legal answer is extractive (quotes the law), still cited. */
   chatModel?: ChatModel;
   /** Runs on the member's text before anything is sent to the model. */
@@ -40,6 +41,7 @@ const QuestionInputSchema = z.object({
   topic: z.enum(TOPICS),
   entities: z.array(z.unknown()),
   conversationId: z.string().max(200).optional(),
+  unitPath: z.string().max(2000).nullable().optional(),
 });
 
 function withFooter(body: string, citations: readonly Citation[]): string {
@@ -87,7 +89,7 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
 
     // Search on the question itself: instruction clauses are dropped here (the model still sees the whole text).
     const searchText = stripInstructionClauses(input.text);
-    const faqMatch = deps.faq.match(searchText);
+    const faqMatch = deps.faq.match(searchText, { unitPath: input.unitPath ?? null });
     if (faqMatch) {
       log.info({ kind: 'faq', faqEntryId: faqMatch.entry.id, score: faqMatch.score }, 'answered from FAQ');
       return faqAnswer(faqMatch);
@@ -144,5 +146,10 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
     };
   };
 
-  return { answer };
+  const matchFaq = (text: string, unitPath: string | null) => {
+    const match = deps.faq.match(stripInstructionClauses(toNfc(text).trim()), { unitPath });
+    return match ? { entryId: match.entry.id, topic: match.entry.topic, score: match.score } : null;
+  };
+
+  return { answer, matchFaq };
 }

@@ -2,6 +2,7 @@ import type { FaqEntry } from '../../core/knowledge/faq.js';
 import { toNfc } from '../../core/text/vietnamese-fold.js';
 import { charFeatures, contentSyllableCount, foldedSyllables, wordFeatures } from './faq-text-features.js';
 import { buildTfIdfIndex, cosine, type SparseVector } from './tfidf-index.js';
+import { createFaqVisibility, type FaqAudience } from './faq-audience.js';
 
 export interface FaqMatch {
   entry: FaqEntry;
@@ -11,13 +12,17 @@ export interface FaqMatch {
   matchedText: string;
 }
 
+/**
+ * Every lookup takes the asking member's audience: local entries answer only their unit's subtree and an
+ * override replaces its national entry there (faq-audience.ts). Without one, only national entries answer.
+ */
 export interface FaqMatcher {
   /** The best entry when it clears the threshold, otherwise null (the legal assistant answers instead). */
-  match(text: string): FaqMatch | null;
+  match(text: string, audience?: FaqAudience): FaqMatch | null;
   /** The best entry whatever its score, or null for messages too vague to match (threshold tuning). */
-  best(text: string): FaqMatch | null;
+  best(text: string, audience?: FaqAudience): FaqMatch | null;
   /** The best `limit` entries with their scores, whatever the threshold (admin "similar questions"). */
-  rank(text: string, limit: number): FaqMatch[];
+  rank(text: string, limit: number, audience?: FaqAudience): FaqMatch[];
   readonly threshold: number;
   readonly size: number;
 }
@@ -61,6 +66,7 @@ export function createFaqMatcher(entries: readonly FaqEntry[], options: FaqMatch
   ];
 
   const published = entries.filter((entry) => entry.status === 'published');
+  const visible = createFaqVisibility(published);
   const texts: { entryIndex: number; text: string; folded: string[] }[] = [];
   published.forEach((entry, entryIndex) => {
     for (const text of [entry.question, ...entry.variants]) texts.push({ entryIndex, text, folded: foldedSyllables(normalize(text)) });
@@ -86,7 +92,7 @@ export function createFaqMatcher(entries: readonly FaqEntry[], options: FaqMatch
     }
   });
 
-  const rank = (text: string, limit: number): FaqMatch[] => {
+  const rank = (text: string, limit: number, audience?: FaqAudience): FaqMatch[] => {
     const normalized = normalize(text);
     const folded = foldedSyllables(normalized);
     if (folded.length === 0) return [];
@@ -103,6 +109,10 @@ export function createFaqMatcher(entries: readonly FaqEntry[], options: FaqMatch
       if (!current || score > current.score) bestByEntry.set(phrasing.entryIndex, { score, text: phrasing.text });
     }
     return [...bestByEntry.entries()]
+      .filter(([entryIndex]) => {
+        const entry = published[entryIndex];
+        return entry !== undefined && visible(entry, audience);
+      })
       .sort((a, b) => b[1].score - a[1].score)
       .slice(0, Math.max(0, limit))
       .flatMap(([entryIndex, hit]) => {
@@ -111,13 +121,13 @@ export function createFaqMatcher(entries: readonly FaqEntry[], options: FaqMatch
       });
   };
 
-  const best = (text: string): FaqMatch | null => {
+  const best = (text: string, audience?: FaqAudience): FaqMatch | null => {
     if (contentSyllableCount(foldedSyllables(normalize(text))) < minContent) return null;
-    return rank(text, 1)[0] ?? null;
+    return rank(text, 1, audience)[0] ?? null;
   };
 
-  const match = (text: string): FaqMatch | null => {
-    const top = best(text);
+  const match = (text: string, audience?: FaqAudience): FaqMatch | null => {
+    const top = best(text, audience);
     return top && top.score >= threshold ? top : null;
   };
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FAQ_STATUSES } from '../../core/knowledge/faq.js';
 import { TOPICS } from '../../core/nlu/labels.js';
 import { toNfc } from '../../core/text/vietnamese-fold.js';
 
@@ -7,7 +8,14 @@ const nfcText = (min: number, max: number) =>
   z
     .string()
     .transform((value) => toNfc(value).trim())
-    .pipe(z.string().min(min, `phải có ít nhất ${min} ký tự`).max(max, `tối đa ${max} ký tự`));
+    .pipe(
+      z
+        .string()
+        .min(min, `phải có ít nhất ${min} ký tự`)
+        .max(max, `tối đa ${max} ký tự`)
+        // PostgreSQL cannot store NUL in text: refuse it here (422) rather than fail at the database (500).
+        .refine((value) => !value.includes('\u0000'), 'không được chứa ký tự NUL'),
+    );
 
 export const FaqCitationRefSchema = z.object({
   lawId: z
@@ -31,8 +39,10 @@ export const FaqEntryFieldsSchema = z.object({
   variants: z.array(nfcText(2, 500)).max(60).default([]),
   answer: nfcText(20, 4000),
   citations: z.array(FaqCitationRefSchema).max(12).default([]),
-  status: z.enum(['published', 'draft']).default('published'),
+  status: z.enum(FAQ_STATUSES).default('published'),
   updatedAt: z.iso.datetime({ offset: true }).optional(),
+  /** A higher level's entry this local entry replaces for its unit's subtree (the owner is set by the store). */
+  overridesId: z.string().trim().regex(FAQ_ID_PATTERN, 'mã câu hỏi được thay thế không hợp lệ').nullable().optional(),
 });
 
 export const FaqEntryInputSchema = FaqEntryFieldsSchema.superRefine((entry, context) => {
@@ -49,7 +59,7 @@ export const FaqEntryPatchSchema = z
     variants: z.array(nfcText(2, 500)).max(60),
     answer: FaqEntryFieldsSchema.shape.answer,
     citations: z.array(FaqCitationRefSchema).max(12),
-    status: z.enum(['published', 'draft']),
+    status: z.enum(FAQ_STATUSES),
   })
   .partial()
   .strict();

@@ -1,4 +1,5 @@
 import type { FaqEntry } from '../../core/knowledge/faq.js';
+import type { FaqAudience } from './faq-audience.js';
 import type { FaqMatch, FaqMatcher } from './faq-matcher.js';
 
 /**
@@ -17,9 +18,9 @@ export function createSwappableFaqMatcher(
 ): SwappableFaqMatcher {
   let current = build(initial);
   return {
-    match: (text: string): FaqMatch | null => current.match(text),
-    best: (text: string): FaqMatch | null => current.best(text),
-    rank: (text: string, limit: number): FaqMatch[] => current.rank(text, limit),
+    match: (text: string, audience?: FaqAudience): FaqMatch | null => current.match(text, audience),
+    best: (text: string, audience?: FaqAudience): FaqMatch | null => current.best(text, audience),
+    rank: (text: string, limit: number, audience?: FaqAudience): FaqMatch[] => current.rank(text, limit, audience),
     replace: (entries) => {
       current = build(entries);
     },

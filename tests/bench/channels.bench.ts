@@ -83,11 +83,9 @@ const CHANNELS: Record<string, { path: string; next: (member: number) => { body:
 
 async function serve(): Promise<void> {
   const { bootBase, bootPlatform } = await import('../../bots/bootstrap.js');
-  const { createChannelModules } = await import('../../bots/channels/create-channel-modules.js');
-  const { systemClock } = await import('../../core/ports/clock.js');
   const base = await bootBase();
-  const channels = createChannelModules({ ...base, clock: systemClock });
-  const platform = await bootPlatform(base, channels);
+  // Every channel configured in the environment (the registry in bots/channels/create-channel-modules.ts).
+  const platform = await bootPlatform(base);
   const server = platform.createHttpApp().listen(0, '127.0.0.1', () => {
     const address = server.address();
     process.stdout.write(`${JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0 })}\n`);

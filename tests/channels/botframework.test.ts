@@ -8,19 +8,24 @@ import { FakePlatformServer } from '../fakes/fake-platform-server.js';
 import { testBackends } from '../support/backends.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
 import { createEchoKnowledge } from '../support/stub-knowledge.js';
+import { expectStable, waitForIdle } from '../support/settle.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 import { waitForOutbound } from './support/channel-e2e.js';
 
-const notUsedDatabase = { db: {} } as never;
+// Building modules touches neither storage nor the hub: stand-ins that fail loudly if they ever are.
+const notUsed = new Proxy({}, { get: (_t, name) => { throw new Error(`building channel modules must not use ${String(name)}`); } }) as never;
 const clock = { now: () => new Date() };
+const repositories = { deliveries: notUsed, tokens: notUsed, threadRefs: notUsed, history: notUsed };
+const moduleDeps = (env: Record<string, string>) => ({ env: parseEnv(env), clock, logger: silentLogger, repositories, hub: notUsed });
+const platformModules = (env: Record<string, string>) => createChannelModules(moduleDeps(env)).filter((m) => !['web', 'cli'].includes(m.adapter.channel));
 
 describe('Bot Framework channel configuration', () => {
   it('is off, and /api/messages not mounted, unless MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD are both set', () => {
-    const modules = createChannelModules({ env: parseEnv({}), database: notUsedDatabase, logger: silentLogger, clock });
-    expect(modules).toEqual([]);
+    // Web chat and the CLI channel are always on; no platform is, without its variables.
+    expect(createChannelModules(moduleDeps({})).map((m) => m.adapter.channel)).toEqual(['web', 'cli']);
     let caught: unknown;
     try {
-      createChannelModules({ env: parseEnv({ MICROSOFT_APP_ID: 'app' }), database: notUsedDatabase, logger: silentLogger, clock });
+      createChannelModules(moduleDeps({ MICROSOFT_APP_ID: 'app' }));
     } catch (error) {
       caught = error;
     }
@@ -28,7 +33,7 @@ describe('Bot Framework channel configuration', () => {
   });
 
   it('mounts /api/messages when configured, without loading botbuilder until the first request', () => {
-    const [module] = createChannelModules({ env: parseEnv({ MICROSOFT_APP_ID: 'app-id', MICROSOFT_APP_PASSWORD: 'secret' }), database: notUsedDatabase, logger: silentLogger, clock });
+    const [module] = platformModules({ MICROSOFT_APP_ID: 'app-id', MICROSOFT_APP_PASSWORD: 'secret' });
     expect(module?.adapter.channel).toBe('botframework');
     expect(module?.webhook?.path).toBe('/api/messages');
     expect(module?.readiness).toMatchObject({ name: 'channel:botframework', optional: true });
@@ -37,7 +42,7 @@ describe('Bot Framework channel configuration', () => {
   it('names every missing variable of a half-configured channel', () => {
     const attempt = (env: Record<string, string>) => {
       try {
-        createChannelModules({ env: parseEnv(env), database: notUsedDatabase, logger: silentLogger, clock });
+        createChannelModules(moduleDeps(env));
         return null;
       } catch (error) {
         return isAppError(error) ? error.fields.map((f) => f.path) : ['not an AppError'];
@@ -66,7 +71,7 @@ describe.each(testBackends())('Bot Framework through CloudAdapter (emulator mode
     t = await startTestPlatform(backend, {
       classifier: createScriptedClassifier({ 'hỏi về đoàn phí': { route: 'question', topic: 'union' } }),
       knowledge: createEchoKnowledge(),
-      channels: ({ database }) => [createBotFrameworkModule({ config: { appId: '', appPassword: '', tenantId: null }, db: database.db, clock })],
+      channels: ({ repositories }) => [createBotFrameworkModule({ config: { appId: '', appPassword: '', tenantId: null }, repositories, clock })],
     });
   });
   afterAll(async () => {
@@ -94,9 +99,11 @@ describe.each(testBackends())('Bot Framework through CloudAdapter (emulator mode
     const sent = connector.calls.find((c) => c.path.includes('/v3/conversations/'));
     expect(sent?.path).toContain(encodeURIComponent(conversationId));
     expect(sent?.body).toMatchObject({ type: 'message', text: 'Trả lời: hỏi về đoàn phí' });
-    // Redelivered by the channel: recorded once.
-    await fetch(`${t.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(connector.calls.filter((c) => c.path.includes('/v3/conversations/'))).toHaveLength(1);
+    // Redelivered by the channel: acknowledged, recorded once, answered once.
+    const again = await fetch(`${t.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    expect(again.status).toBeLessThan(300);
+    await waitForIdle(t.database.db);
+    const sends = await expectStable(() => connector.calls.filter((c) => c.path.includes('/v3/conversations/')).length, 'sends to the connector');
+    expect(sends).toBe(1);
   });
 });

@@ -44,7 +44,6 @@ describeChannelContract({
     createZaloAdapter({
       config: { appId: ZALO_APP_ID, oaSecretKey: ZALO_SECRET, appSecret: 'x', accountId: ZALO_OA_ID, refreshToken: 'x', apiBaseUrl: 'http://127.0.0.1:9', oauthBaseUrl: 'http://127.0.0.1:9', transactionTemplate: null },
       client: notUsed,
-      windows: notUsed,
       delivery: notUsed,
       clock,
     }),
@@ -77,9 +76,7 @@ describeChannelContract({
     createMessengerAdapter({
       config: { appSecret: APP_SECRET, verifyToken: 'verify-me', pageAccessToken: 'x', appId: OUR_APP_ID, pageId: 'me', apiBaseUrl: 'http://127.0.0.1:9', apiVersion: 'v25.0' },
       client: notUsed,
-      windows: notUsed,
       delivery: notUsed,
-      clock,
     }),
   handshake: {
     good: hub({ 'hub.mode': 'subscribe', 'hub.verify_token': 'verify-me', 'hub.challenge': '1158201444' }),

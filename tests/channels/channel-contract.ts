@@ -218,7 +218,7 @@ export function describeChannelContract(subject: ChannelContractSubject): void {
     describe('policy', () => {
       it('allows a bot reply right after the member wrote', () => {
         const now = new Date('2026-03-02T08:00:00Z');
-        const decision = adapter.checkPolicy?.(outbound({ type: 'text', text: 'Trả lời' }), { now, lastInboundAt: new Date(now.getTime() - 5000), channelState: {} }) ?? { allow: true };
+        const decision = adapter.checkPolicy?.(outbound({ type: 'text', text: 'Trả lời' }), { now, lastInboundAt: new Date(now.getTime() - 5000), lastInboundPlatformMessageId: 'm-1', channelState: {} }) ?? { allow: true };
         expect(decision.allow).toBe(true);
       });
     });

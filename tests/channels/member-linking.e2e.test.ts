@@ -1,6 +1,5 @@
 import { randomInt } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { createChannelModules } from '../../bots/channels/create-channel-modules.js';
 import { channelIdentities, channelMemberMerges, conversations, members, units } from '../../bots/storage/schema/index.js';
 import { FakeTelegramServer } from '../fakes/fake-telegram-server.js';
 import { FakeZaloServer } from '../fakes/fake-zalo-server.js';
@@ -41,7 +40,6 @@ describe.each(testBackends())('joining a union and linking channels on $name', (
         TELEGRAM_WEBHOOK_SECRET: TG.secret,
         TELEGRAM_API_ROOT: telegram.url,
       },
-      channels: (deps) => createChannelModules(deps),
     });
     await seedUnits(t.database.db);
     hooks.zalo = `${t.baseUrl}/webhooks/zalo`;

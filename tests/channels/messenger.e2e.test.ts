@@ -1,9 +1,9 @@
 import { randomInt } from 'node:crypto';
-import { createChannelModules } from '../../bots/channels/create-channel-modules.js';
 import { FakeMessengerServer } from '../fakes/fake-messenger-server.js';
 import { testBackends } from '../support/backends.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
 import { createEchoKnowledge } from '../support/stub-knowledge.js';
+import { expectStable, waitForIdle } from '../support/settle.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 import { ageLastInbound, conversationOf, memberOf, messageById, messagesOf, queueOutbound, seedUnits, waitForOutbound, waitUntil } from './support/channel-e2e.js';
 
@@ -30,7 +30,6 @@ describe.each(testBackends())('Messenger end to end on $name', (backend) => {
         MESSENGER_API_BASE_URL: meta.url,
         OUTBOUND_MAX_ATTEMPTS: '3',
       },
-      channels: ({ env, logger, database, clock }) => createChannelModules({ env, logger, database, clock }),
     });
     await seedUnits(t.database.db);
     webhook = `${t.baseUrl}/webhooks/messenger`;
@@ -62,7 +61,8 @@ describe.each(testBackends())('Messenger end to end on $name', (backend) => {
     expect(sent?.body).toMatchObject({ messaging_type: 'RESPONSE', message: { text: `Trả lời: ${QUESTIONS[0]}`, metadata: `cd:${replyA?.id}:0` } });
     expect(meta.callsTo('/messages')[0]?.path).toBe('/v25.0/me/messages');
     // Meta echoed both sends back to us: they are ours, the conversation stays with the bot.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const echoed = [replyA?.platformMessageId, replyB?.platformMessageId];
+    await waitUntil(async () => echoed.every((mid) => meta.echoesAcknowledged.some((echo) => echo.messageId === mid && echo.status === 200)), 30_000, 'both echoes answered');
     expect((await conversationOf(t.database.db, 'messenger', a))?.state).toBe('bot');
     expect((await messagesOf(t.database.db, 'messenger', a)).filter((m) => m.author === 'officer')).toHaveLength(0);
   });
@@ -72,11 +72,16 @@ describe.each(testBackends())('Messenger end to end on $name', (backend) => {
     const body = meta.envelope([meta.text(psid, QUESTIONS[2] as string)]);
     await Promise.all([meta.deliver(webhook, body), meta.deliver(webhook, body), meta.deliver(webhook, body)]);
     await waitForOutbound(t.database.db, 'messenger', psid, 1);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const rows = await messagesOf(t.database.db, 'messenger', psid);
-    expect(rows.filter((m) => m.direction === 'in')).toHaveLength(1);
-    expect(rows.filter((m) => m.direction === 'out')).toHaveLength(1);
-    expect(meta.sent.filter((s) => (s.body.recipient as { id: string }).id === psid)).toHaveLength(1);
+    await waitForIdle(t.database.db);
+    const seen = await expectStable(async () => {
+      const rows = await messagesOf(t.database.db, 'messenger', psid);
+      return {
+        inbound: rows.filter((m) => m.direction === 'in').length,
+        outbound: rows.filter((m) => m.direction === 'out').length,
+        sent: meta.sent.filter((s) => (s.body.recipient as { id: string }).id === psid).length,
+      };
+    }, 'stored and sent messages');
+    expect(seen).toEqual({ inbound: 1, outbound: 1, sent: 1 });
   });
 
   it('refuses a bad or missing signature with 401 and stores nothing', async () => {

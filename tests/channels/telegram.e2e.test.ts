@@ -1,9 +1,9 @@
 import { randomInt } from 'node:crypto';
-import { createChannelModules } from '../../bots/channels/create-channel-modules.js';
 import { FakeTelegramServer } from '../fakes/fake-telegram-server.js';
 import { testBackends } from '../support/backends.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
 import { createEchoKnowledge } from '../support/stub-knowledge.js';
+import { expectStable, waitForIdle } from '../support/settle.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 import { conversationOf, memberOf, messagesOf, seedUnits, waitForOutbound, waitUntil } from './support/channel-e2e.js';
 
@@ -26,7 +26,6 @@ describe.each(testBackends())('Telegram end to end on $name', (backend) => {
       classifier,
       knowledge: createEchoKnowledge(),
       env: { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_API_ROOT: telegram.url, OUTBOUND_MAX_ATTEMPTS: '3' },
-      channels: ({ env, logger, database, clock }) => createChannelModules({ env, logger, database, clock }),
     });
     await seedUnits(t.database.db);
     webhook = `${t.baseUrl}/webhooks/telegram`;
@@ -53,9 +52,12 @@ describe.each(testBackends())('Telegram end to end on $name', (backend) => {
     await Promise.all([telegram.deliver(webhook, update, SECRET), telegram.deliver(webhook, update, SECRET)]);
     await telegram.deliver(webhook, update, SECRET);
     await waitForOutbound(t.database.db, 'telegram', String(user), 1);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect((await messagesOf(t.database.db, 'telegram', String(user))).filter((m) => m.direction === 'in')).toHaveLength(1);
-    expect(sentTo(user)).toHaveLength(1);
+    await waitForIdle(t.database.db);
+    const seen = await expectStable(async () => ({
+      inbound: (await messagesOf(t.database.db, 'telegram', String(user))).filter((m) => m.direction === 'in').length,
+      sent: sentTo(user).length,
+    }), 'stored and sent messages');
+    expect(seen).toEqual({ inbound: 1, sent: 1 });
   });
 
   it('mounts only the configured channels (no Zalo, Messenger or Bot Framework route here)', async () => {

@@ -1,5 +1,4 @@
 import { createServer } from 'node:net';
-import { createChannelModules } from '../../bots/channels/create-channel-modules.js';
 import { FakeTelegramServer } from '../fakes/fake-telegram-server.js';
 import { testBackends } from '../support/backends.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
@@ -41,7 +40,6 @@ describe.each(testBackends())('a platform unreachable at start, on $name', (back
         TELEGRAM_WEBHOOK_SECRET: 'sec',
         TELEGRAM_API_ROOT: telegram.url,
       },
-      channels: (deps) => createChannelModules(deps),
     });
   });
   afterAll(async () => {

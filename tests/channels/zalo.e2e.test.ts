@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { createChannelModules } from '../../bots/channels/create-channel-modules.js';
 import { FakeZaloServer } from '../fakes/fake-zalo-server.js';
 import { testBackends } from '../support/backends.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
 import { createEchoKnowledge } from '../support/stub-knowledge.js';
+import { expectStable, waitForIdle } from '../support/settle.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 import { ageLastInbound, conversationOf, messageById, messagesOf, queueOutbound, seedUnits, waitForOutbound, waitUntil } from './support/channel-e2e.js';
 
@@ -33,7 +33,6 @@ describe.each(testBackends())('Zalo OA end to end on $name', (backend) => {
         ZALO_OAUTH_BASE_URL: zalo.url,
         OUTBOUND_MAX_ATTEMPTS: '4',
       },
-      channels: ({ env, logger, database, clock }) => createChannelModules({ env, logger, database, clock }),
     });
     await seedUnits(t.database.db);
     webhook = `${t.baseUrl}/webhooks/zalo`;
@@ -74,10 +73,12 @@ describe.each(testBackends())('Zalo OA end to end on $name', (backend) => {
     expect(acks.map((a) => a.status)).toEqual([200, 200]);
     expect((await zalo.deliver(webhook, event)).status).toBe(200);
     await waitForOutbound(t.database.db, 'zalo', user, 2);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const rows = await messagesOf(t.database.db, 'zalo', user);
-    expect(rows.filter((m) => m.direction === 'in')).toHaveLength(1);
-    expect(answerOf(zalo, QUESTIONS[1] as string)).toHaveLength(1);
+    await waitForIdle(t.database.db);
+    const seen = await expectStable(async () => ({
+      inbound: (await messagesOf(t.database.db, 'zalo', user)).filter((m) => m.direction === 'in').length,
+      answers: answerOf(zalo, QUESTIONS[1] as string).length,
+    }), 'stored and answered messages');
+    expect(seen).toEqual({ inbound: 1, answers: 1 });
   });
 
   it('refuses a bad signature with 401 and stores nothing', async () => {

@@ -1,11 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { bootBase } from '../../bots/bootstrap.js';
 import { runCli } from '../../bots/cli/main.js';
+import { createReviewedLabelRepository } from '../../bots/storage/repositories/reviewed-label-repository.js';
 import { PROJECT_ROOT } from '../../bots/project-root.js';
-import { createTestDatabase, testBackends, type TestDatabase } from '../support/backends.js';
+import { backendsWithRedis, createTestDatabase, testBackends, type TestBackend, type TestDatabase } from '../support/backends.js';
+import { createScriptedClassifier } from '../support/scripted-classifier.js';
+import { createEchoKnowledge } from '../support/stub-knowledge.js';
+import { startTestPlatform } from '../support/test-platform.js';
 
 const run = promisify(execFile);
 
@@ -125,6 +131,48 @@ describe.each(testBackends())('congdoan CLI on $name', (backend) => {
     const nobody = capture(env);
     expect(await runCli(['member', 'export'], nobody.io)).toBe(2);
   });
+
+  it('exports officers\' reviewed labels as {"text","route","topic","sentiment"} lines and rejects a bad format', async () => {
+    const base = await bootBase({ LOG_LEVEL: 'warn', DEMO_SEED: 'false', ...env });
+    try {
+      const labels = createReviewedLabelRepository(base.database.db);
+      await labels.upsert({ text: 'luong thang nay bi tru [SĐT]', route: 'feedback', topic: 'wages', sentiment: 'negative', learningItemId: randomUUID(), reviewerUserId: null, reviewer: 'officer@x.vn' });
+    } finally {
+      await base.database.close();
+    }
+    const exported = capture(env);
+    expect(await runCli(['nlu', 'labels', 'export', '--format', 'jsonl'], exported.io)).toBe(0);
+    expect(exported.out.map((line) => JSON.parse(line) as unknown)).toContainEqual({ text: 'luong thang nay bi tru [SĐT]', route: 'feedback', topic: 'wages', sentiment: 'negative' });
+    const bad = capture(env);
+    expect(await runCli(['nlu', 'labels', 'export', '--format', 'xml'], bad.io)).toBe(2);
+    expect(bad.out).toEqual([]);
+  });
+});
+
+// `congdoan chat` takes the webhook's path: with Redis and WORKERS_IN_PROCESS=false it only records and rings,
+// and the workers of another process (here a test platform answering "Trả lời: <text>") handle and deliver it.
+const withRedis = backendsWithRedis();
+const describeWithRedis = withRedis.length > 0 ? describe.each(withRedis) : describe.skip.each<TestBackend>([{ name: 'postgres', redisUrl: null }]);
+
+describeWithRedis('congdoan chat with the workers in another process ($name)', (backend) => {
+  it('goes through ingest and the queue to the running workers, and prints what they delivered', async () => {
+    const database = await createTestDatabase(backend);
+    const prefix = `cli${randomUUID().slice(0, 6)}`;
+    const workers = await startTestPlatform(backend, {
+      database,
+      classifier: createScriptedClassifier({ 'hỏi về tăng ca': { route: 'question', topic: 'working_time' } }),
+      knowledge: createEchoKnowledge(),
+      env: { QUEUE_PREFIX: prefix },
+    });
+    try {
+      const chat = capture({ DATABASE_URL: database.url as string, REDIS_URL: backend.redisUrl as string, QUEUE_PREFIX: prefix, WORKERS_IN_PROCESS: 'false', FAQ_STARTER_PACK: 'false', LAW_CORPUS_PATH: 'tests/.tmp/no-corpus-here.jsonl' });
+      expect(await runCli(['chat', '--format', 'json', 'hỏi về tăng ca'], chat.io)).toBe(0);
+      expect(JSON.parse(chat.out[0] as string)).toMatchObject({ route: 'question', topic: 'working_time', reply: 'Trả lời: hỏi về tăng ca', handoff: false });
+    } finally {
+      await workers.close();
+      await database.close();
+    }
+  });
 });
 
 describe('the congdoan binary', () => {
@@ -144,4 +192,5 @@ describe('the congdoan binary', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
 });

@@ -175,6 +175,8 @@ describe('web UI in Chromium (embedded backend)', () => {
       for (const visit of visits) {
         await openSection(page, viewport, visit.label);
         await page.waitForURL(visit.url);
+        // Pages load lazily: the previous page's card stays until the new one has rendered its heading.
+        await page.waitForSelector(`main h1 >> text=${visit.title}`);
         await page.waitForSelector('main .ui-card');
         expect(await heading(page)).toBe(visit.title);
         expect(await page.title()).toBe(`${visit.title} — Trợ lý Công đoàn`);

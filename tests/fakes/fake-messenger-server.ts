@@ -25,6 +25,8 @@ export const PAGE_INBOX_APP_ID = '263902037430900';
  * statuses, plus signed (`X-Hub-Signature-256`) batched webhooks to our server.
  */
 export class FakeMessengerServer extends FakePlatformServer {
+  /** Echoes of our sends that our webhook has answered: tests wait on this instead of sleeping. */
+  readonly echoesAcknowledged: { messageId: string; status: number }[] = [];
   readonly sent: MessengerSent[] = [];
   private counter = 0;
 
@@ -105,7 +107,7 @@ export class FakeMessengerServer extends FakePlatformServer {
         timestamp: Date.now(),
         message: { is_echo: true, app_id: jsonNumber(this.options.appId), mid: messageId, ...body.message },
       };
-      setTimeout(() => void this.deliver(echoTo, this.envelope([echo])).catch(() => undefined), 0);
+      setTimeout(() => void this.deliver(echoTo, this.envelope([echo])).then((ack) => this.echoesAcknowledged.push({ messageId, status: ack.status }), () => undefined), 0);
     }
     return answer;
   }

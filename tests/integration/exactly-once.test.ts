@@ -4,6 +4,7 @@ import { messages } from '../../bots/storage/schema/index.js';
 import { testBackends } from '../support/backends.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
 import { createEchoKnowledge } from '../support/stub-knowledge.js';
+import { expectStable, waitForIdle } from '../support/settle.js';
 import { startTestPlatform, waitUntil, type TestPlatform } from '../support/test-platform.js';
 
 // Every text that is not scripted is an unsure "question"; these are confident questions.
@@ -34,9 +35,11 @@ describe.each(testBackends())('exactly once and in order on $name', (backend) =>
       const rows = await db.select().from(messages).where(and(eq(messages.direction, 'out'), eq(messages.status, 'sent')));
       return rows.length > 0 ? rows : null;
     });
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const inbound = await db.select().from(messages).where(eq(messages.direction, 'in'));
-    const outbound = await db.select().from(messages).where(eq(messages.direction, 'out'));
+    await waitForIdle(db);
+    const { inbound, outbound } = await expectStable(async () => ({
+      inbound: await db.select().from(messages).where(eq(messages.direction, 'in')),
+      outbound: await db.select().from(messages).where(eq(messages.direction, 'out')),
+    }), 'stored messages');
     expect(inbound).toHaveLength(1);
     expect(inbound[0]).toMatchObject({ status: 'processed', route: 'question', topic: 'wages' });
     expect(outbound).toHaveLength(1);

@@ -11,6 +11,7 @@ import { messages } from '../../bots/storage/schema/index.js';
 import { startFakeOpenAiServer, type FakeOpenAiServer } from '../fakes/fake-openai-server.js';
 import { createTestDatabase, testBackends, type TestBackend } from '../support/backends.js';
 import { freePort, spawnEntryPoint, type SpawnedProcess } from '../support/spawned-process.js';
+import { expectStable } from '../support/settle.js';
 import { waitUntil } from '../support/test-platform.js';
 
 // A legal question with no FAQ entry (the starter pack is off here), so the worker calls the LLM and hangs there.
@@ -79,11 +80,11 @@ describe.each(testBackends())('a worker killed mid-job on $name', (backend: Test
     llm.setDefault(() => ({ kind: 'error', status: 500 }));
     processes = start();
     await ready();
-    const replies = await waitUntil(async () => {
-      const history = (await (await fetch(`http://127.0.0.1:${port}/api/webchat/history?sessionId=${sessionId}`)).json()) as { messages: { direction: string; text: string }[] };
-      return history.messages.some((m) => m.direction === 'out') ? history.messages : null;
-    }, 90_000, 'the answer after the restart');
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const history = async () => ((await (await fetch(`http://127.0.0.1:${port}/api/webchat/history?sessionId=${sessionId}`)).json()) as { messages: { direction: string; text: string }[] }).messages;
+    await waitUntil(async () => (await history()).some((m) => m.direction === 'out'), 90_000, 'the answer after the restart');
+    // A second answer would come from a second handling of the turn: watch the history stay as it is (the
+    // embedded database lives inside the server process, so the member's view is what can be watched here).
+    const replies = await expectStable(history, "the member's history", 1500);
     for (const child of processes) await child.kill('SIGTERM');
 
     const database: Database = test ?? (await openDatabase({ dataDir: join(dir, 'data') }));

@@ -20,6 +20,19 @@ export function testBackends(): TestBackend[] {
   return backends;
 }
 
+/**
+ * The backend pairs that have Redis, for suites about the real queue. Without Redis such a suite has nothing
+ * to test: locally it is skipped (and reported as skipped); under CI=true Redis is always provided, so its
+ * absence is an error, not a silent pass.
+ */
+export function backendsWithRedis(): TestBackend[] {
+  const withRedis = testBackends().filter((backend) => backend.redisUrl !== null);
+  if (withRedis.length === 0 && process.env.CI === 'true') {
+    throw new Error('CI=true but Redis was not reachable on 127.0.0.1:6379 (or TEST_REDIS_URL): the Redis suites cannot run');
+  }
+  return withRedis;
+}
+
 export interface TestDatabase extends Database {
   /** A connection string for other processes (Postgres only; null for in-memory PGlite). */
   readonly url: string | null;

@@ -7,7 +7,10 @@ import type { MessageClassifier } from '../../core/nlu/nlu-result.js';
 import { systemClock, type Clock } from '../../core/ports/clock.js';
 import { silentLogger, type Logger } from '../../core/ports/logger.js';
 import { createRedactor } from '../../intents/index.js';
-import { createPlatform, type ChannelModule, type Platform } from '../../bots/platform.js';
+import type { ChannelModule, ChannelModuleDeps } from '../../bots/channels/shared/channel-module.js';
+import { createPlatform, type Platform } from '../../bots/platform.js';
+import type { LawSearch } from '../../bots/http/routes/law-search-routes.js';
+import type { SimilarFaq } from '../../bots/http/routes/faq-routes.js';
 import { createTestDatabase, type TestBackend, type TestDatabase } from './backends.js';
 
 export interface TestPlatform {
@@ -20,11 +23,14 @@ export interface TestPlatform {
 export interface TestPlatformOptions {
   classifier: MessageClassifier;
   /** A stub port, or the real knowledge runtime built on the test database (see bots/knowledge/load-knowledge.ts). */
-  knowledge: KnowledgeService | ((deps: { env: Env; database: TestDatabase; logger: Logger }) => Promise<{ service: KnowledgeService; reloadFaq(): Promise<void> }>);
+  knowledge: KnowledgeService | ((deps: { env: Env; database: TestDatabase; logger: Logger }) => Promise<{ service: KnowledgeService; reloadFaq(): Promise<void>; searchLaw?: LawSearch; similarFaq?: SimilarFaq }>);
   env?: Record<string, string>;
   startWorkers?: boolean;
-  /** Channel modules besides web chat; `database` and `clock` are what createChannelModules needs. */
-  channels?: (deps: { env: Env; logger: Logger; database: TestDatabase; clock: Clock }) => ChannelModule[];
+  /**
+   * The channel modules, built from what the platform passes every channel (default: the registry, i.e. web
+   * chat, the CLI channel and every platform configured in `env`).
+   */
+  channels?: (deps: ChannelModuleDeps) => ChannelModule[];
   database?: TestDatabase;
   /** The platform's clock (default: the system clock). */
   clock?: Clock;
@@ -55,7 +61,7 @@ export async function startTestPlatform(backend: TestBackend, options: TestPlatf
     knowledge: knowledge.service,
     knowledgeAdmin: knowledge,
     redactor: createRedactor(),
-    channels: options.channels?.({ env, logger: silentLogger, database, clock }) ?? [],
+    ...(options.channels ? { channels: options.channels } : {}),
   });
   if (options.startWorkers !== false) await platform.startWorkers();
   const server: Server = await new Promise((resolve) => {

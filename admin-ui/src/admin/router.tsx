@@ -21,6 +21,7 @@ const ReportsPage = page(() => import('../features/reports/ReportsPage'), 'Repor
 const SettingsLayout = page(() => import('../features/settings/SettingsLayout'), 'SettingsLayout');
 const UnitsPage = page(() => import('../features/settings/UnitsPage'), 'UnitsPage');
 const AccountPage = page(() => import('../features/settings/AccountPage'), 'AccountPage');
+const AuditPage = page(() => import('../features/settings/AuditPage'), 'AuditPage');
 
 /**
  * The one route table of the admin app, served under /admin/ (the server answers every /admin/* path with the
@@ -50,6 +51,7 @@ export function createAdminRouter() {
                   { index: true, element: <Navigate to="units" replace /> },
                   { path: 'units', element: <UnitsPage /> },
                   { path: 'account', element: <AccountPage /> },
+                  { path: 'audit', element: <AuditPage /> },
                 ],
               },
               { path: '*', element: <NotFoundPage /> },

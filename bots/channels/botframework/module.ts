@@ -1,17 +1,24 @@
 import express from 'express';
 import type { Clock } from '../../../core/ports/clock.js';
-import type { ChannelModule } from '../../platform.js';
-import type { Db } from '../../storage/database.js';
-import { createChannelThreadRefRepository } from '../../storage/repositories/channel-thread-ref-repository.js';
+import type { ChannelDefinition, ChannelModule, ChannelRepositories } from '../shared/channel-module.js';
 import { createDeliveryDeps } from '../shared/module-parts.js';
 import { SEND_LIMITS } from '../shared/send-limits.js';
 import { createBotFrameworkAdapter } from './adapter.js';
 import { createBotFrameworkClient } from './client.js';
-import type { BotFrameworkConfig } from './config.js';
+import { botFrameworkConfigFromEnv, type BotFrameworkConfig } from './config.js';
 import { decodeBotFrameworkActivity } from './decode.js';
 import { ActivitySchema } from './schemas.js';
 
 export const BOTFRAMEWORK_PATH = '/api/messages';
+
+/** Bot Framework (optional, isolated): switched on by MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD (README.md). */
+export const botFrameworkChannel: ChannelDefinition = {
+  channel: 'botframework',
+  create: (deps) => {
+    const config = botFrameworkConfigFromEnv(deps.env);
+    return config ? createBotFrameworkModule({ config, repositories: deps.repositories, clock: deps.clock }) : null;
+  },
+};
 
 /**
  * POST /api/messages through botbuilder's CloudAdapter: it authenticates Microsoft's JWT, then our logic
@@ -19,13 +26,13 @@ export const BOTFRAMEWORK_PATH = '/api/messages';
  * durably; CloudAdapter answers 200 only after that. Replies are sent by the outbound worker like any
  * other channel's, as proactive messages.
  */
-export function createBotFrameworkModule(deps: { config: BotFrameworkConfig; db: Db; clock: Clock }): ChannelModule {
+export function createBotFrameworkModule(deps: { config: BotFrameworkConfig; repositories: Pick<ChannelRepositories, 'deliveries' | 'threadRefs'>; clock: Clock }): ChannelModule {
   const client = createBotFrameworkClient(deps.config);
-  const threadRefs = createChannelThreadRefRepository(deps.db);
+  const threadRefs = deps.repositories.threadRefs;
   const adapter = createBotFrameworkAdapter({
     client,
     threadRefs,
-    delivery: createDeliveryDeps(deps.db, deps.clock, SEND_LIMITS.botframework),
+    delivery: createDeliveryDeps(deps.repositories.deliveries, deps.clock, SEND_LIMITS.botframework),
   });
   return {
     adapter,

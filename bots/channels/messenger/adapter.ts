@@ -1,24 +1,23 @@
 import type { ChannelAdapter } from '../../../core/channels/channel-adapter.js';
-import type { Clock } from '../../../core/ports/clock.js';
-import type { ConversationWindow } from '../../storage/repositories/channel-window-repository.js';
 import { deliverParts, type DeliverPartsDeps } from '../shared/deliver-parts.js';
 import type { MessengerClient } from './client.js';
 import type { MessengerConfig } from './config.js';
 import { decodeMessengerWebhook } from './decode.js';
-import { planMessengerDelivery } from './policy.js';
+import { planMessengerDelivery, type MessengerDeliveryPlan } from './policy.js';
 import { MESSENGER_CAPABILITIES, MESSENGER_METADATA_PREFIX, renderMessengerParts } from './render.js';
 import { verifyMessengerWebhook } from './verify.js';
 
 export interface MessengerAdapterDeps {
   config: MessengerConfig;
   client: MessengerClient;
-  windows: { windowOf(conversationId: string): Promise<ConversationWindow> };
   delivery: DeliverPartsDeps;
-  clock: Clock;
 }
 
+/** How an allowed reply goes out: the messaging type (and tag) the window decided. */
+export type MessengerSendPlan = Exclude<MessengerDeliveryPlan, { hold: true }>;
+
 /** Facebook Messenger through our own thin Graph API client (README.md). */
-export function createMessengerAdapter(deps: MessengerAdapterDeps): ChannelAdapter {
+export function createMessengerAdapter(deps: MessengerAdapterDeps): ChannelAdapter<MessengerSendPlan> {
   return {
     channel: 'messenger',
     capabilities: MESSENGER_CAPABILITIES,
@@ -27,13 +26,11 @@ export function createMessengerAdapter(deps: MessengerAdapterDeps): ChannelAdapt
 
     checkPolicy(message, context) {
       const plan = planMessengerDelivery(message.author, context.lastInboundAt, context.now);
-      return 'hold' in plan ? { allow: false, code: plan.code, reason: plan.reason } : { allow: true };
+      return 'hold' in plan ? { allow: false, code: plan.code, reason: plan.reason } : { allow: true, plan };
     },
 
-    async send(message) {
-      const window = await deps.windows.windowOf(message.conversationId);
-      const plan = planMessengerDelivery(message.author, window.lastInboundAt, deps.clock.now());
-      if ('hold' in plan) return { ok: false, retryable: false, code: plan.code, detail: plan.reason };
+    async send(message, { plan }) {
+      if (!plan) return { ok: false, retryable: false, code: 'INVALID_PAYLOAD', detail: 'no delivery plan: Messenger replies go through checkPolicy' };
       const parts = renderMessengerParts(message.content);
       return deliverParts(deps.delivery, message, parts, (body, index) =>
         deps.client.send({

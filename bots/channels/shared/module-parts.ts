@@ -3,17 +3,16 @@ import type { TokenBucketLimits } from '../../../core/channels/token-bucket.js';
 import type { Clock } from '../../../core/ports/clock.js';
 import { createWebhookRouter } from '../../http/webhook-route.js';
 import type { IngestService } from '../../ingest/ingest-service.js';
-import type { ChannelModule } from '../../platform.js';
-import type { Db } from '../../storage/database.js';
-import { createChannelDeliveryRepository } from '../../storage/repositories/channel-delivery-repository.js';
+import type { ChannelDeliveryRepository } from '../../storage/repositories/channel-delivery-repository.js';
+import type { ChannelModule } from './channel-module.js';
 import type { DeliverPartsDeps } from './deliver-parts.js';
 import { MAX_IN_PROCESS_WAIT_MS } from './send-limits.js';
 import { createSendThrottle } from './send-throttle.js';
 
 /** The delivery log and the rate limiter of one channel (one throttle per channel per process). */
-export function createDeliveryDeps(db: Db, clock: Clock, limits: { perRecipient: TokenBucketLimits; global: TokenBucketLimits }): DeliverPartsDeps {
+export function createDeliveryDeps(deliveries: ChannelDeliveryRepository, clock: Clock, limits: { perRecipient: TokenBucketLimits; global: TokenBucketLimits }): DeliverPartsDeps {
   return {
-    deliveries: createChannelDeliveryRepository(db),
+    deliveries,
     throttle: createSendThrottle({ ...limits, maxWaitMs: MAX_IN_PROCESS_WAIT_MS, clock }),
     clock,
   };

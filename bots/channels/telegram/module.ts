@@ -1,26 +1,34 @@
 import type { Clock } from '../../../core/ports/clock.js';
 import type { Logger } from '../../../core/ports/logger.js';
 import type { IngestService } from '../../ingest/ingest-service.js';
-import type { ChannelModule } from '../../platform.js';
-import type { Db } from '../../storage/database.js';
 import { createBackgroundProbe } from '../shared/background-probe.js';
+import type { ChannelDefinition, ChannelModule, ChannelRepositories } from '../shared/channel-module.js';
 import { createDeliveryDeps, genericWebhook } from '../shared/module-parts.js';
 import { SEND_LIMITS } from '../shared/send-limits.js';
 import { createTelegramAdapter } from './adapter.js';
 import { createTelegramClient, type TelegramClient } from './client.js';
-import type { TelegramConfig } from './config.js';
+import { telegramConfigFromEnv, type TelegramConfig } from './config.js';
 import { CALLBACK_ID_PREFIX } from './decode.js';
 
 export const TELEGRAM_WEBHOOK_PATH = '/webhooks/telegram';
 
+/** Telegram, switched on by its environment variables (README.md). */
+export const telegramChannel: ChannelDefinition = {
+  channel: 'telegram',
+  create: (deps) => {
+    const config = telegramConfigFromEnv(deps.env);
+    return config ? createTelegramModule({ config, repositories: deps.repositories, clock: deps.clock, logger: deps.logger }) : null;
+  },
+};
+
 /** Telegram as a platform module: POST /webhooks/telegram, sends through grammY's Api with auto-retry. */
-export function createTelegramModule(deps: { config: TelegramConfig; db: Db; clock: Clock; logger: Logger }): ChannelModule {
+export function createTelegramModule(deps: { config: TelegramConfig; repositories: Pick<ChannelRepositories, 'deliveries'>; clock: Clock; logger: Logger }): ChannelModule {
   const logger = deps.logger.child({ channel: 'telegram' });
   const client = createTelegramClient({ config: deps.config, logger });
   const adapter = createTelegramAdapter({
     config: deps.config,
     client,
-    delivery: createDeliveryDeps(deps.db, deps.clock, SEND_LIMITS.telegram),
+    delivery: createDeliveryDeps(deps.repositories.deliveries, deps.clock, SEND_LIMITS.telegram),
   });
   const probe = createBackgroundProbe({ name: 'channel:telegram', probe: () => client.checkBot(), logger });
   probe.start();

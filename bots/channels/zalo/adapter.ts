@@ -1,24 +1,29 @@
 import type { ChannelAdapter, PolicyDecision } from '../../../core/channels/channel-adapter.js';
 import type { Clock } from '../../../core/ports/clock.js';
-import type { ConversationWindow } from '../../storage/repositories/channel-window-repository.js';
-import { deliverParts, type DeliverPartsDeps } from '../shared/deliver-parts.js';
+import { deliverParts, type DeliverPartsDeps, type RenderedPart } from '../shared/deliver-parts.js';
 import type { ZaloClient, ZaloEndpoint, ZaloRecipient } from './client.js';
 import type { ZaloConfig } from './config.js';
 import { decodeZaloWebhook } from './decode.js';
 import { planZaloDelivery, type ZaloDeliveryPlan } from './policy.js';
-import { renderZaloParts, ZALO_CAPABILITIES, zaloTransactionBody } from './render.js';
+import { renderZaloParts, ZALO_CAPABILITIES, zaloTransactionBody, type ZaloMessageBody } from './render.js';
 import { verifyZaloWebhook } from './verify.js';
 
 export interface ZaloAdapterDeps {
   config: ZaloConfig;
   client: ZaloClient;
-  windows: { windowOf(conversationId: string): Promise<ConversationWindow> };
   delivery: DeliverPartsDeps;
   clock: Clock;
 }
 
+/** How an allowed reply goes out: endpoint, addressing and the parts, rendered once when the policy counted them. */
+export interface ZaloSendPlan {
+  endpoint: ZaloEndpoint;
+  recipient: ZaloRecipient;
+  parts: RenderedPart<ZaloMessageBody>[];
+}
+
 /** Zalo Official Account through the official OA Open API v3 (README.md: why not zca-js). */
-export function createZaloAdapter(deps: ZaloAdapterDeps): ChannelAdapter {
+export function createZaloAdapter(deps: ZaloAdapterDeps): ChannelAdapter<ZaloSendPlan> {
   const { config } = deps;
   return {
     channel: 'zalo',
@@ -26,34 +31,28 @@ export function createZaloAdapter(deps: ZaloAdapterDeps): ChannelAdapter {
     verify: (request) => verifyZaloWebhook(request, config, deps.clock.now()),
     decode: decodeZaloWebhook,
 
-    checkPolicy(message, context): PolicyDecision {
+    checkPolicy(message, context): PolicyDecision<ZaloSendPlan> {
+      // Each rendered part is one Zalo message and uses one free reply: render first, then count.
+      const parts = renderZaloParts(message.content);
       const plan = planZaloDelivery({
         author: message.author,
         lastInboundAt: context.lastInboundAt,
         channelState: context.channelState,
-        parts: renderZaloParts(message.content).length,
+        parts: parts.length,
         now: context.now,
         transactionTemplate: config.transactionTemplate,
       });
       if (plan.mode === 'hold') return { allow: false, code: plan.code, reason: plan.reason };
-      return plan.mode === 'free_reply' ? { allow: true, channelState: { ...context.channelState, zalo: plan.quota } } : { allow: true };
+      const send: ZaloSendPlan = {
+        ...addressing(plan, message.recipient.platformUserId, context.lastInboundPlatformMessageId),
+        parts: plan.mode === 'transaction' ? parts.map((part) => ({ ...part, payload: zaloTransactionBody(plan.templateType, part.text) })) : parts,
+      };
+      return plan.mode === 'free_reply' ? { allow: true, plan: send, channelState: { ...context.channelState, zalo: plan.quota } } : { allow: true, plan: send };
     },
 
-    async send(message) {
-      const window = await deps.windows.windowOf(message.conversationId);
-      const parts = renderZaloParts(message.content);
-      const plan = planZaloDelivery({
-        author: message.author,
-        lastInboundAt: window.lastInboundAt,
-        channelState: window.channelState,
-        parts: parts.length,
-        now: deps.clock.now(),
-        transactionTemplate: config.transactionTemplate,
-      });
-      if (plan.mode === 'hold') return { ok: false, retryable: false, code: plan.code, detail: plan.reason };
-      const { endpoint, recipient } = addressing(plan, message.recipient.platformUserId, window.lastInboundPlatformMessageId);
-      const rendered = plan.mode === 'transaction' ? parts.map((part) => ({ ...part, payload: zaloTransactionBody(plan.templateType, part.text) })) : parts;
-      return deliverParts(deps.delivery, message, rendered, (payload) => deps.client.send(endpoint, recipient, payload));
+    async send(message, { plan }) {
+      if (!plan) return { ok: false, retryable: false, code: 'INVALID_PAYLOAD', detail: 'no delivery plan: Zalo replies go through checkPolicy' };
+      return deliverParts(deps.delivery, message, plan.parts, (payload) => deps.client.send(plan.endpoint, plan.recipient, payload));
     },
   };
 }

@@ -5,13 +5,17 @@ import { z } from 'zod';
 import { AppError, type FieldIssue } from '../../../core/errors/app-error.js';
 import { fieldIssuesFromZod, parseOrThrow } from '../../../core/errors/zod-issues.js';
 import { silentLogger, type Logger } from '../../../core/ports/logger.js';
-import { evaluateRetrieval } from '../../../knowledge/eval/evaluate-retrieval.js';
-import { loadDefaultEvaluationQuestions, parseEvaluationQuestions } from '../../../knowledge/eval/evaluation-questions.js';
-import { importLawCorpus } from '../../../knowledge/law/import-law-corpus.js';
-import { readLawCorpus } from '../../../knowledge/law/read-law-corpus.js';
-import { createLawRetriever, type LexicalLawRetriever } from '../../../knowledge/retrieval/law-retriever.js';
-import type { PassageHit } from '../../../knowledge/retrieval/retriever.js';
-import { loadDefaultSynonymGroups } from '../../../knowledge/retrieval/synonym-groups.js';
+import {
+  createLawRetriever,
+  evaluateRetrieval,
+  importLawCorpus,
+  loadDefaultEvaluationQuestions,
+  loadDefaultSynonymGroups,
+  parseEvaluationQuestions,
+  readLawCorpus,
+  type LexicalLawRetriever,
+  type PassageHit,
+} from '../../../knowledge/index.js';
 import type { LawRepository } from '../../storage/repositories/law-repository.js';
 
 export interface KbCommandDeps {

@@ -1,106 +1,141 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
-import { AppError, type FieldIssue } from '../../../core/errors/app-error.js';
+import { FaqListQuerySchema, FaqProposalReviewSchema } from '../../../core/contracts/knowledge-api.js';
+import { UnitCodeSchema } from '../../../core/org/hierarchy.js';
 import { parseOrThrow } from '../../../core/errors/zod-issues.js';
-import { TOPICS } from '../../../core/nlu/labels.js';
 import type { SessionTokens } from '../../auth/session-token.js';
-import type { AuditRepository } from '../../storage/repositories/audit-repository.js';
+import { AppError } from '../../../core/errors/app-error.js';
+import { canReadFaqEntry } from '../../../core/knowledge/faq-ownership.js';
+import { faqActorOf, type FaqDesk } from '../../knowledge/faq-desk.js';
+import type { UnitRepository } from '../../storage/repositories/unit-repository.js';
 import type { FaqRepository } from '../../storage/repositories/faq-repository.js';
-import type { LawRepository } from '../../storage/repositories/law-repository.js';
+import type { FaqProposalRepository } from '../../storage/repositories/faq-proposal-repository.js';
 import type { UserRepository } from '../../storage/repositories/user-repository.js';
-import { currentUser, requireAuth, requireRole } from '../auth-middleware.js';
+import { currentUser, requireAuth } from '../auth-middleware.js';
 
 export interface FaqRouteDeps {
+  desk: FaqDesk;
   faqs: FaqRepository;
-  laws: LawRepository;
-  audit: AuditRepository;
+  proposals: FaqProposalRepository;
+  units: UnitRepository;
+  /** The live matcher's ranking (absent when knowledge is stubbed): suggestions for the learning queue. */
+  similar?: SimilarFaq | undefined;
   tokens: SessionTokens;
   users: UserRepository;
-  /** Rebuilds the live matcher so an edit answers members at once. */
-  reloadFaq: () => Promise<void>;
 }
 
-const ListQuerySchema = z.object({
-  topic: z.enum(TOPICS).optional(),
-  status: z.enum(['published', 'draft']).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(500),
-});
-const VersionedPatchSchema = z.object({ version: z.number().int().min(0) }).passthrough();
-const ImportQuerySchema = z.object({ mode: z.enum(['merge', 'replace']).default('merge') });
+export type SimilarFaq = (text: string, k: number, unitPath: string | null) => { id: string; score: number }[];
+
+const SimilarQuerySchema = z.object({ text: z.string().trim().min(2, 'nhập ít nhất 2 ký tự').max(2000), k: z.coerce.number().int().min(1).max(10).default(5) });
+const ImportQuerySchema = z.object({ mode: z.enum(['merge', 'replace']).default('merge'), unit: UnitCodeSchema.optional() });
+const ExportQuerySchema = z.object({ unit: UnitCodeSchema.optional() });
+const ProposalListQuerySchema = z.object({ status: z.enum(['open', 'accepted', 'rejected']).optional() });
+const IdSchema = z.string().trim().min(1).max(64);
+const ChangeIdSchema = z.uuid('mã thay đổi không hợp lệ');
 
 /**
- * The FAQ admin API. Everyone signed in may read it; the FAQ answers members of every unit, so only admins
- * and leaders may change it (docs/decisions.md D11). Every cited article must exist in the law corpus.
+ * The FAQ admin API (issue #9 item 7, issue #13). Everyone signed in reads the entries that apply to their part
+ * of the union; admins and leaders write their own level's entries; admins of the owning level delete and replace;
+ * officers propose. Every write answers with the change id that `POST /changes/:id/undo` reverts.
  */
 export function createFaqRouter(deps: FaqRouteDeps): Router {
   const router = express.Router();
   const auth = requireAuth(deps);
-  const editors = requireRole('admin', 'leader');
-
-  async function assertCitationsExist(body: unknown): Promise<void> {
-    const citations = (body as { citations?: unknown }).citations;
-    if (!Array.isArray(citations)) return;
-    const missing: FieldIssue[] = [];
-    for (const [index, citation] of citations.entries()) {
-      const { lawId, articleNo } = (citation ?? {}) as { lawId?: unknown; articleNo?: unknown };
-      if (typeof lawId !== 'string' || typeof articleNo !== 'string') continue;
-      if (!(await deps.laws.findArticle(lawId, articleNo))) {
-        missing.push({ path: `body.citations.${index}`, message: `Điều ${articleNo} ${lawId} không có trong kho văn bản pháp luật` });
-      }
-    }
-    if (missing.length > 0) throw new AppError('VALIDATION_FAILED', 'a cited article is not in the law corpus', { fields: missing });
-  }
-
-  const changed = async (userId: string, email: string, action: string, targetId: string | null, details: Record<string, unknown> = {}) => {
-    await deps.audit.record({ actorUserId: userId, actor: email, action, targetType: 'faq_entry', targetId, details });
-    await deps.reloadFaq();
-  };
+  const { desk } = deps;
 
   router.get('/', auth, async (req, res) => {
-    const query = parseOrThrow(ListQuerySchema, req.query, 'query');
-    res.json({ entries: await deps.faqs.list({ ...(query.topic ? { topic: query.topic } : {}), ...(query.status ? { status: query.status } : {}), limit: query.limit }) });
+    const query = parseOrThrow(FaqListQuerySchema, req.query, 'query');
+    const user = currentUser(res);
+    const { entries, total } = await deps.faqs.list({ ...query, readerPath: user.unit.path, ...(query.topic ? { topic: query.topic } : {}), ...(query.q ? { q: query.q } : {}) });
+    res.json({ entries: entries.map((entry) => desk.toDto(entry, user)), total });
   });
 
-  router.get('/export', auth, async (_req, res) => {
-    res.type('application/json').attachment('faq.json').send(await deps.faqs.exportJson());
+  router.get('/export', auth, async (req, res) => {
+    const { unit } = parseOrThrow(ExportQuerySchema, req.query, 'query');
+    const user = currentUser(res);
+    let ownerUnitId: string | null | undefined;
+    if (unit) {
+      const found = await deps.units.findByCode(unit);
+      if (!found || !canReadFaqEntry(faqActorOf(user), found.path)) throw new AppError('NOT_FOUND', `no unit ${unit}`);
+      ownerUnitId = found.level === 'national' ? null : found.id;
+    }
+    const json = await deps.faqs.exportJson({ readerPath: user.unit.path, ...(ownerUnitId !== undefined ? { ownerUnitId } : {}) });
+    res.type('application/json').attachment('faq.json').send(json);
+  });
+
+  // The entries that would come closest to answering a text for members of the caller's unit, with scores.
+  router.get('/similar', auth, async (req, res) => {
+    const { text, k } = parseOrThrow(SimilarQuerySchema, req.query, 'query');
+    const user = currentUser(res);
+    const ranked = deps.similar ? deps.similar(text, k, user.unit.path) : [];
+    const entries = [];
+    for (const { id, score } of ranked) {
+      const entry = await deps.faqs.get(id);
+      if (entry && canReadFaqEntry(faqActorOf(user), entry.owner?.path ?? null)) entries.push({ ...desk.toDto(entry, user), score });
+    }
+    res.json({ entries });
+  });
+
+  router.get('/proposals', auth, async (req, res) => {
+    const { status } = parseOrThrow(ProposalListQuerySchema, req.query, 'query');
+    const user = currentUser(res);
+    const proposals = await deps.proposals.list({ scopePath: user.unit.path, ...(user.role === 'officer' ? { proposerUserId: user.id } : {}), ...(status ? { status } : {}) });
+    res.json({ proposals: proposals.map((proposal) => desk.proposalDto(proposal)) });
+  });
+
+  router.post('/proposals', auth, async (req, res) => {
+    const proposal = await desk.propose(currentUser(res), req.body);
+    res.status(201).json(desk.proposalDto(proposal));
+  });
+
+  router.post('/proposals/:id/accept', auth, async (req, res) => {
+    const id = parseOrThrow(ChangeIdSchema, req.params.id, 'params.id');
+    const edits = parseOrThrow(FaqProposalReviewSchema, req.body ?? {}, 'body');
+    const result = await desk.accept(currentUser(res), id, { ...(edits.payload ? { payload: edits.payload } : {}), ...(edits.note ? { note: edits.note } : {}) });
+    res.json({ proposal: desk.proposalDto(result.proposal), entryId: result.entryId, changeId: result.changeId });
+  });
+
+  router.post('/proposals/:id/reject', auth, async (req, res) => {
+    const id = parseOrThrow(ChangeIdSchema, req.params.id, 'params.id');
+    const { note } = parseOrThrow(FaqProposalReviewSchema, req.body ?? {}, 'body');
+    res.json(desk.proposalDto(await desk.reject(currentUser(res), id, note)));
+  });
+
+  router.post('/changes/:changeId/undo', auth, async (req, res) => {
+    const changeId = parseOrThrow(ChangeIdSchema, req.params.changeId, 'params.changeId');
+    res.json(await desk.undo(currentUser(res), changeId));
+  });
+
+  router.post('/import', auth, async (req, res) => {
+    const { mode, unit } = parseOrThrow(ImportQuerySchema, req.query, 'query');
+    res.json(await desk.importFile(currentUser(res), req.body, mode, unit));
   });
 
   router.get('/:id', auth, async (req, res) => {
-    const entry = await deps.faqs.get(String(req.params.id));
-    if (!entry) throw new AppError('NOT_FOUND', `no FAQ entry ${req.params.id}`);
-    res.json(entry);
+    const user = currentUser(res);
+    res.json(desk.toDto(await desk.readable(user, parseOrThrow(IdSchema, req.params.id, 'params.id')), user));
   });
 
-  router.post('/', auth, editors, async (req, res) => {
-    await assertCitationsExist(req.body);
-    const entry = await deps.faqs.create(req.body);
-    const user = currentUser(res);
-    await changed(user.id, user.email, 'faq_create', entry.id);
-    res.status(201).json(entry);
+  router.get('/:id/history', auth, async (req, res) => {
+    const changes = await desk.history(currentUser(res), parseOrThrow(IdSchema, req.params.id, 'params.id'));
+    res.json({ changes: changes.map(({ actorUserId: _a, ...change }) => change) });
   });
 
-  router.patch('/:id', auth, editors, async (req, res) => {
-    const { version, ...patch } = parseOrThrow(VersionedPatchSchema, req.body, 'body');
-    await assertCitationsExist(patch);
-    const entry = await deps.faqs.update(String(req.params.id), patch, version);
+  router.post('/', auth, async (req, res) => {
     const user = currentUser(res);
-    await changed(user.id, user.email, 'faq_update', entry.id, { fields: Object.keys(patch) });
-    res.json(entry);
+    const { entry, changeId } = await desk.create(user, req.body);
+    res.status(201).json({ ...desk.toDto(entry, user), changeId });
   });
 
-  router.delete('/:id', auth, editors, async (req, res) => {
-    await deps.faqs.delete(String(req.params.id));
+  router.patch('/:id', auth, async (req, res) => {
     const user = currentUser(res);
-    await changed(user.id, user.email, 'faq_delete', String(req.params.id));
-    res.status(204).end();
+    const { entry, changeId } = await desk.update(user, parseOrThrow(IdSchema, req.params.id, 'params.id'), req.body);
+    res.json({ ...desk.toDto(entry, user), changeId });
   });
 
-  router.post('/import', auth, editors, async (req, res) => {
-    const { mode } = parseOrThrow(ImportQuerySchema, req.query, 'query');
-    const result = await deps.faqs.importEntries(req.body, mode);
-    const user = currentUser(res);
-    await changed(user.id, user.email, 'faq_import', null, { mode, ...result });
-    res.json(result);
+  router.delete('/:id', auth, async (req, res) => {
+    const { changeId } = await desk.remove(currentUser(res), parseOrThrow(IdSchema, req.params.id, 'params.id'));
+    res.json({ changeId });
   });
 
   return router;

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { LawArticle, LawDocument, LawStatus } from '../../../core/knowledge/law.js';
-import type { LawCorpusStore, LawImportPlan, StoredArticleFingerprint } from '../../../knowledge/law/law-corpus-store.js';
+import type { LawCorpusStore, LawImportPlan, StoredArticleFingerprint } from '../../../knowledge/index.js';
 import type { Db } from '../database.js';
 import { lawArticles, lawDocuments } from '../schema/index.js';
 

@@ -14,7 +14,7 @@ import type {
 import { AppError } from '../../../core/errors/app-error.js';
 import type { Citation } from '../../../core/knowledge/law.js';
 import type { Db } from '../database.js';
-import { conversations, members, messages, moodDaily, unansweredQuestions } from '../schema/index.js';
+import { conversations, members, messages, moodDaily, unansweredQuestions, units } from '../schema/index.js';
 
 /** Routes whose messages count in the mood figures: members' concerns, not greetings or off-topic chat. */
 const MOOD_ROUTES = new Set(['question', 'feedback', 'handoff']);
@@ -56,10 +56,11 @@ export function createInboundProcessingStore(db: Db): InboundProcessingStore {
 
     async loadTurnInput(messageId): Promise<TurnInput> {
       const [row] = await db
-        .select({ message: messages, conversation: conversations, member: { id: members.id, unitId: members.unitId } })
+        .select({ message: messages, conversation: conversations, member: { id: members.id, unitId: members.unitId, unitPath: units.path } })
         .from(messages)
         .innerJoin(conversations, eq(conversations.id, messages.conversationId))
         .innerJoin(members, eq(members.id, conversations.memberId))
+        .leftJoin(units, eq(units.id, members.unitId))
         .where(eq(messages.id, messageId));
       if (!row) throw new AppError('NOT_FOUND', `message ${messageId} not found`);
       const [lastBot] = await db
@@ -83,7 +84,7 @@ export function createInboundProcessingStore(db: Db): InboundProcessingStore {
           version: row.conversation.version,
           lowConfidenceStreak: row.conversation.lowConfidenceStreak,
         },
-        member: { id: row.member.id, unitId: row.member.unitId },
+        member: { id: row.member.id, unitId: row.member.unitId, unitPath: row.member.unitPath },
         lastBotReply: lastBot
           ? {
               kind: (lastBot.meta.kind as ReplyKind | undefined) ?? 'system',
@@ -200,7 +201,7 @@ export function createOutboundDeliveryStore(db: Db): OutboundDeliveryStore {
     leaseMessage: (messageId, until, now) => leaseMessage(db, messageId, 'queued', until, now),
     releaseMessage: (messageId) => releaseMessage(db, messageId),
 
-    async loadPendingOutbound(messageId): Promise<PendingOutbound> {
+    async loadPendingOutbound(messageId, now): Promise<PendingOutbound> {
       const [row] = await db
         .select({ message: messages, conversation: conversations })
         .from(messages)
@@ -210,6 +211,12 @@ export function createOutboundDeliveryStore(db: Db): OutboundDeliveryStore {
       const replyTo = row.message.replyToMessageId
         ? await db.select({ platformMessageId: messages.platformMessageId }).from(messages).where(eq(messages.id, row.message.replyToMessageId))
         : [];
+      const [latestInbound] = await db
+        .select({ platformMessageId: messages.platformMessageId })
+        .from(messages)
+        .where(and(eq(messages.conversationId, row.conversation.id), eq(messages.direction, 'in')))
+        .orderBy(desc(messages.seq))
+        .limit(1);
       return {
         attempts: row.message.attempts,
         message: {
@@ -225,8 +232,9 @@ export function createOutboundDeliveryStore(db: Db): OutboundDeliveryStore {
           citations: Array.isArray(row.message.meta.citations) ? (row.message.meta.citations as Citation[]) : [],
         },
         delivery: {
-          now: new Date(),
+          now,
           lastInboundAt: row.conversation.lastInboundAt,
+          lastInboundPlatformMessageId: latestInbound?.platformMessageId ?? null,
           channelState: row.conversation.channelState,
         },
       };

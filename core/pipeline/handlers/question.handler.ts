@@ -15,6 +15,7 @@ export async function handleQuestion(turn: Turn): Promise<void> {
       topic: nlu.topic,
       entities: nlu.entities,
       conversationId: turn.input.conversation.id,
+      unitPath: turn.input.member.unitPath ?? null,
     });
     turn.notes.answer = { kind: answer.kind, composer: answer.composer, confidence: answer.confidence, fallbackReason: answer.fallbackReason ?? null, faqEntryId: answer.faqEntryId ?? null };
     if (answer.kind === 'not_covered') {

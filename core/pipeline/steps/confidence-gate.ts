@@ -13,6 +13,15 @@ export const confidenceGate: Middleware = async (turn, next) => {
     turn.lowConfidenceStreak = 0;
     return next();
   }
+  // Officers turn unsure questions into FAQ entries; an entry that clearly matches is the better judge, so the
+  // member gets the curated answer instead of a clarifying question (the learning loop closes at once).
+  const curated = turn.ports.knowledge.matchFaq?.(turn.text, turn.input.member.unitPath ?? null);
+  if (curated) {
+    turn.nlu = { ...nlu, route: 'question', topic: curated.topic };
+    turn.notes.curatedOverride = { faqEntryId: curated.entryId, score: curated.score, classifierRoute: nlu.route };
+    turn.lowConfidenceStreak = 0;
+    return next();
+  }
   turn.learning = { reason: 'low_confidence' };
   turn.lowConfidenceStreak = turn.input.conversation.lowConfidenceStreak + 1;
   if (turn.lowConfidenceStreak >= 2) {

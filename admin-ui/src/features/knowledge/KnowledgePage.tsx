@@ -1,40 +1,43 @@
+import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { Card } from '../../shared/components/Card';
-import { EmptyState } from '../../shared/components/EmptyState';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { Tabs } from '../../shared/components/Tabs';
+import { useCurrentUser } from '../../shared/session/current-user';
+import { learningQuery, proposalsQuery } from './api';
+import { FaqList } from './FaqList';
+import { LearningQueue } from './LearningQueue';
+import { Proposals } from './Proposals';
+import './knowledge.css';
 
-const TABS = [
-  { id: 'faq', label: 'Câu hỏi thường gặp' },
-  { id: 'learning', label: 'Trợ lý chưa chắc' },
-] as const;
-type Tab = (typeof TABS)[number]['id'];
+const TABS = ['learning', 'faq', 'proposals'] as const;
+type Tab = (typeof TABS)[number];
 
-/** The knowledge desk (issue #9 item 7): the FAQ members are answered from, and what the bot was unsure about. */
+/**
+ * The knowledge desk (issue #9 item 7): what the bot was unsure about (with one-click actions), the FAQ by owning
+ * unit, and officers' proposals. The tab lives in the URL (`?tab=faq`) so a link or a reload keeps the view.
+ */
 export function KnowledgePage() {
+  const me = useCurrentUser();
   const [params, setParams] = useSearchParams();
-  const tab: Tab = TABS.find((item) => item.id === params.get('tab'))?.id ?? 'faq';
+  const tab: Tab = TABS.find((item) => item === params.get('tab')) ?? 'learning';
+  const open = useQuery(learningQuery('open'));
+  const proposals = useQuery(proposalsQuery('open'));
+  const count = (n: number | undefined) => (n ? n : undefined);
   return (
-    <>
-      <PageHeader title="Hỏi đáp & pháp luật" description="Bộ câu hỏi thường gặp và văn bản pháp luật mà trợ lý dùng để trả lời đoàn viên." />
-      <Tabs label="Nội dung" items={[...TABS]} value={tab} onChange={(id) => setParams(id === 'faq' ? {} : { tab: id })} />
-      <Card>
-        {tab === 'faq' ? (
-          <EmptyState
-            icon="book"
-            title="Bộ câu hỏi thường gặp sẽ được quản lý ở đây"
-            description="Mỗi câu trả lời đều dẫn điều luật làm căn cứ; sửa ở đây là trợ lý trả lời theo nội dung mới ngay."
-            hints={['Tìm, thêm, sửa và ngừng dùng câu hỏi', 'Chọn điều luật trích dẫn từ kho văn bản', 'Cán bộ đề xuất, lãnh đạo và quản trị duyệt']}
-          />
-        ) : (
-          <EmptyState
-            icon="search"
-            title="Chưa có câu hỏi nào trợ lý còn phân vân"
-            description="Tin nhắn trợ lý chưa hiểu chắc hoặc chưa trả lời được sẽ xếp ở đây (đã che thông tin cá nhân), để cán bộ biến chúng thành câu trả lời mới."
-            hints={['Trả lời bằng một câu hỏi thường gặp có sẵn', 'Tạo câu hỏi mới từ tin nhắn', 'Gán lại nhãn để trợ lý học tốt hơn']}
-          />
-        )}
-      </Card>
-    </>
+    <div className="knowledge">
+      <PageHeader title="Hỏi đáp & pháp luật" description="Câu hỏi trợ lý chưa trả lời được, bộ câu hỏi thường gặp theo từng cấp và các đề xuất chờ duyệt." />
+      <Tabs
+        label="Hỏi đáp"
+        items={[
+          { id: 'learning' as const, label: 'Cần xử lý', ...(count(open.data?.items.length) ? { count: open.data?.items.length as number } : {}) },
+          { id: 'faq' as const, label: 'Câu hỏi thường gặp' },
+          { id: 'proposals' as const, label: 'Đề xuất', ...(count(proposals.data?.proposals.length) ? { count: proposals.data?.proposals.length as number } : {}) },
+        ]}
+        value={tab}
+        onChange={(id) => setParams(id === 'learning' ? {} : { tab: id })}
+      />
+      <Card>{tab === 'learning' ? <LearningQueue me={me} /> : tab === 'faq' ? <FaqList me={me} /> : <Proposals me={me} />}</Card>
+    </div>
   );
 }

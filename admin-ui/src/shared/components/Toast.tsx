@@ -2,13 +2,19 @@ import { createContext, useCallback, useContext, useMemo, useRef, useState, type
 import { Icon } from '../icons/Icon';
 
 type ToastTone = 'success' | 'info' | 'danger';
+/** One follow-up the toast offers, such as "Hoàn tác" right after a save. */
+export interface ToastAction {
+  label: string;
+  run: () => void;
+}
 interface ToastItem {
   id: number;
   tone: ToastTone;
   message: string;
+  action?: ToastAction;
 }
 interface ToastApi {
-  show(message: string, tone?: ToastTone): void;
+  show(message: string, tone?: ToastTone, action?: ToastAction): void;
 }
 
 const ToastContext = createContext<ToastApi | null>(null);
@@ -21,10 +27,11 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const dismiss = useCallback((id: number) => setToasts((current) => current.filter((toast) => toast.id !== id)), []);
   const api = useMemo<ToastApi>(
     () => ({
-      show(message, tone = 'success') {
+      show(message, tone = 'success', action) {
         const id = nextId.current++;
-        setToasts((current) => [...current.slice(-2), { id, tone, message }]);
-        setTimeout(() => dismiss(id), VISIBLE_MS);
+        setToasts((current) => [...current.slice(-2), { id, tone, message, ...(action ? { action } : {}) }]);
+        // An offer to undo stays long enough to be used on a phone.
+        setTimeout(() => dismiss(id), action ? VISIBLE_MS * 3 : VISIBLE_MS);
       },
     }),
     [dismiss],
@@ -37,6 +44,18 @@ export function ToastProvider({ children }: { children: ReactNode }) {
           <div key={toast.id} className={`ui-toast ui-toast-${toast.tone}`} role={toast.tone === 'danger' ? 'alert' : 'status'}>
             <Icon name={toast.tone === 'danger' ? 'alert' : 'check'} size={18} />
             <span>{toast.message}</span>
+            {toast.action && (
+              <button
+                type="button"
+                className="ui-toast-action"
+                onClick={() => {
+                  toast.action?.run();
+                  dismiss(toast.id);
+                }}
+              >
+                {toast.action.label}
+              </button>
+            )}
             <button type="button" className="ui-icon-button" onClick={() => dismiss(toast.id)} aria-label="Đóng thông báo">
               <Icon name="close" size={16} />
             </button>
