@@ -8,6 +8,7 @@ import {
   channelLinkCodes,
   channelMemberMerges,
   channelMemberPrompts,
+  conversationNotes,
   conversations,
   members,
   messages,
@@ -103,6 +104,7 @@ export function createMemberDataRepository(db: Db) {
           messageCount = messageIds.length;
           if (messageIds.length > 0) await tx.delete(channelDeliveries).where(inArray(channelDeliveries.outboundMessageId, messageIds));
           await tx.delete(unansweredQuestions).where(inArray(unansweredQuestions.conversationId, threadIds));
+          await tx.delete(conversationNotes).where(inArray(conversationNotes.conversationId, threadIds));
           await tx.delete(messages).where(inArray(messages.conversationId, threadIds));
           for (const thread of threads) {
             await tx.execute(sql`delete from channel_thread_refs where channel = ${thread.channel} and thread_key = ${thread.threadKey}`);

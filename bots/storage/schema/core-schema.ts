@@ -31,6 +31,16 @@ export const units = pgTable(
     level: text('level').notNull(),
     parentId: uuid('parent_id'),
     path: text('path').notNull(),
+    /**
+     * When the unit's officers answer, as `{ timezone, days: { mon: [["08:00","17:00"]], ... } }`; null means
+     * the parent's hours apply (the national level's default is in the code). Read by the hand-off replies and SLA.
+     */
+    officeHours: jsonb('office_hours').$type<Record<string, unknown>>(),
+    /** Minutes an unclaimed hand-off may wait before it escalates to the parent unit; null = the default. */
+    slaMinutes: integer('sla_minutes'),
+    urgentSlaMinutes: integer('urgent_sla_minutes'),
+    /** Whether waiting conversations are handed to the least-busy available officer instead of claimed by hand. */
+    autoAssign: boolean('auto_assign').notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('units_code_uq').on(t.code), index('units_path_idx').using('btree', t.path.op('text_pattern_ops'))],
@@ -95,12 +105,31 @@ export const conversations = pgTable(
     lastInboundAt: timestamp('last_inbound_at', { withTimezone: true }),
     lastOutboundAt: timestamp('last_outbound_at', { withTimezone: true }),
     channelState: jsonb('channel_state').$type<Record<string, unknown>>().notNull().default({}),
+    /** Inbox fields (issue #9): the hand-off, its urgency, the queue it waits in and its deadline. */
+    urgent: boolean('urgent').notNull().default(false),
+    handedOffAt: timestamp('handed_off_at', { withTimezone: true }),
+    /** The unit whose queue holds the hand-off now: the member's unit, or an ancestor after escalation. */
+    queueUnitId: uuid('queue_unit_id').references(() => units.id),
+    slaDueAt: timestamp('sla_due_at', { withTimezone: true }),
+    escalationLevel: integer('escalation_level').notNull().default(0),
+    overdue: boolean('overdue').notNull().default(false),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    /** Until when the officer who holds it has read the member's messages: unread = inbound after this. */
+    officerReadAt: timestamp('officer_read_at', { withTimezone: true }),
+    /** The last "an officer will answer" acknowledgement sent to the member, to send it at most once per interval. */
+    memberAckAt: timestamp('member_ack_at', { withTimezone: true }),
+    /** A page admin replying in the platform's own inbox holds the conversation until this time (then the bot resumes). */
+    echoTakeoverUntil: timestamp('echo_takeover_until', { withTimezone: true }),
+    /** Why it was closed: resolved / legal_aid / employer_contacted / no_action / spam. */
+    resolution: text('resolution'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('conversations_thread_uq').on(t.channel, t.threadKey),
+    index('conversations_queue_idx').on(t.queueUnitId, t.state, t.handedOffAt),
+    index('conversations_assigned_idx').on(t.assignedOfficerId, t.state),
     index('conversations_unit_state_idx').on(t.unitId, t.state),
     index('conversations_member_idx').on(t.memberId),
   ],
@@ -168,10 +197,31 @@ export const users = pgTable(
       .references(() => units.id),
     displayName: text('display_name').notNull(),
     disabled: boolean('disabled').notNull().default(false),
+    /** Officers set themselves available or away; auto-assignment only picks available officers. */
+    availability: text('availability').notNull().default('away'),
+    /** How many open conversations auto-assignment may give this officer at once. */
+    capacity: integer('capacity').notNull().default(5),
     createdAt: createdAt(),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('users_email_uq').on(t.email)],
+);
+
+/** Officers' internal notes on a conversation: never sent to the member. */
+export const conversationNotes = pgTable(
+  'conversation_notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id),
+    authorUserId: uuid('author_user_id')
+      .notNull()
+      .references(() => users.id),
+    text: text('text').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('conversation_notes_conversation_idx').on(t.conversationId, t.createdAt)],
 );
 
 /** Who saw or changed what. Append-only. */
