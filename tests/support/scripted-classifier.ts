@@ -1,11 +1,12 @@
 import type { Route, Sentiment, Topic } from '../../core/nlu/labels.js';
-import type { MessageClassifier, NluResult } from '../../core/nlu/nlu-result.js';
+import type { MessageClassifier, NluFlag, NluResult } from '../../core/nlu/nlu-result.js';
 
 export interface ScriptedLabel {
   route: Route;
   topic?: Topic;
   sentiment?: Sentiment;
   confidence?: number;
+  flags?: NluFlag[];
 }
 
 /**
@@ -25,6 +26,7 @@ export function createScriptedClassifier(script: Record<string, ScriptedLabel>):
         confidence: { route: confidence, topic: confidence, sentiment: confidence },
         entities: [],
         model: 'scripted@test',
+        ...(label?.flags ? { flags: label.flags } : {}),
       };
     },
   };
