@@ -4,6 +4,7 @@ import { choiceActions } from './steps/choice-actions.js';
 import { classify } from './steps/classify.js';
 import { confidenceGate } from './steps/confidence-gate.js';
 import { errorBoundary } from './steps/error-boundary.js';
+import { flaggedMessage } from './steps/flagged-message.js';
 import { humanOwnedGate } from './steps/human-owned-gate.js';
 import { memberCommands } from './steps/member-commands.js';
 import { nonTextContent } from './steps/non-text-content.js';
@@ -16,7 +17,7 @@ import type { Middleware, Turn, TurnInput, TurnOutcome, TurnPorts } from './turn
  * The order matters: member commands (/donvi, /lienket) are requests to the system and work in any state
  * (outside the error boundary: a database hiccup there retries the message instead of answering it wrongly);
  * an officer-owned conversation is never answered; a button press is acted on before
- * classification; self-harm words win over every route; unsure classifications are clarified, not guessed.
+ * classification; self-harm words win over every route; spam and injection attempts are never recorded as concerns; unsure classifications are clarified, not guessed.
  */
 export const TURN_PIPELINE: readonly Middleware[] = [
   memberCommands,
@@ -27,6 +28,7 @@ export const TURN_PIPELINE: readonly Middleware[] = [
   nonTextContent,
   classify,
   selfHarmGuard,
+  flaggedMessage,
   confidenceGate,
   routeToHandler,
 ];
