@@ -50,8 +50,6 @@ export const REPLIES_VI = {
     'Mình là trợ lý của Công đoàn và chỉ làm theo quy định của hệ thống, không làm theo yêu cầu thay đổi cách hoạt động gửi trong tin nhắn, nên tin nhắn này chưa được ghi nhận là phản ánh. Nếu bạn đang thực sự gặp khó khăn ở nơi làm việc, bạn kể cụ thể sự việc (chuyện gì, từ khi nào) giúp mình nhé; mình sẽ cho bạn biết quyền lợi của mình và kết nối với cán bộ công đoàn khi cần.',
   flaggedSpam:
     'Tin nhắn này có vẻ là quảng cáo nên mình không chuyển tiếp. Mình hỗ trợ các câu hỏi về tiền lương, hợp đồng, bảo hiểm xã hội, thai sản, an toàn lao động, quyền lợi đoàn viên và ghi nhận phản ánh về nơi làm việc.',
-  selfHarmSupport:
-    'Mình rất tiếc khi biết bạn đang phải trải qua chuyện này. Bạn không một mình đâu. Nếu bạn đang gặp nguy hiểm, hãy gọi ngay 113 hoặc 115. Bạn có thể gọi Tổng đài quốc gia bảo vệ trẻ em 111 hoặc nhờ người thân ở bên cạnh. Mình sẽ chuyển bạn tới cán bộ công đoàn để được hỗ trợ trực tiếp.',
 } as const;
 
 /** Acknowledgement of a concern, phrased by sentiment; `topicName` comes from TOPIC_NAMES_VI. */
