@@ -1,12 +1,12 @@
 import type { Route, Sentiment, Topic } from '../../core/nlu/labels.js';
-import type { MessageClassifier, NluFlag, NluResult } from '../../core/nlu/nlu-result.js';
+import type { MessageClassifier, NluResult } from '../../core/nlu/nlu-result.js';
 
 export interface ScriptedLabel {
   route: Route;
   topic?: Topic;
   sentiment?: Sentiment;
   confidence?: number;
-  flags?: NluFlag[];
+  flags?: NluResult['flags'];
 }
 
 /**
