@@ -41,6 +41,7 @@ import { createChannelTokenRepository } from './storage/repositories/channel-tok
 import { createMemberDirectory } from './storage/repositories/channel-member-directory.js';
 import { createHistoryRepository } from './storage/repositories/history-repository.js';
 import { createIngestRepository } from './storage/repositories/ingest-repository.js';
+import type { JoinPolicy } from './storage/repositories/unit-join.js';
 import { createLearningRepository } from './storage/repositories/learning-repository.js';
 import { createConversationRepository } from './storage/repositories/conversation-repository.js';
 import { createInboundProcessingStore, createOutboundDeliveryStore } from './storage/repositories/processing-repository.js';
@@ -87,12 +88,13 @@ export async function createPlatform(deps: PlatformDeps) {
     : createInProcessQueue({ logger });
   const hub: RealtimeHub = env.REDIS_URL ? createRedisHub(env.REDIS_URL, `${env.QUEUE_PREFIX}:rt`, logger) : createInProcessHub();
 
+  const joinPolicy: JoinPolicy = { allowUpperLevels: env.MEMBER_JOIN_UPPER_LEVELS, intakeUnitCode: env.INTAKE_UNIT_CODE };
   const repositories = {
     units: createUnitRepository(db),
     users: createUserRepository(db),
     audit: createAuditRepository(db),
     settings: createSettingsRepository(db),
-    ingest: createIngestRepository(db),
+    ingest: createIngestRepository(db, { joinPolicy }),
     history: createHistoryRepository(db),
     recovery: createRecoveryRepository(db),
     learning: createLearningRepository(db, clock),
@@ -117,7 +119,7 @@ export async function createPlatform(deps: PlatformDeps) {
   const adapters = (channel: ChannelId) => adapterMap.get(channel);
 
   // Member commands (/donvi, /lienket) and channel events (echoes, follows, receipts) share the directory.
-  const memberDirectory = createMemberDirectory(db, { onMembersMerged: () => repositories.ingest.forgetThreads() });
+  const memberDirectory = createMemberDirectory(db, { joinPolicy, onMembersMerged: () => repositories.ingest.forgetThreads() });
   const otherEvents = deps.otherEvents ?? createChannelEventHandler({ db, clock, logger, directory: memberDirectory });
   const ingest = createIngestService({ ingestRepository: repositories.ingest, queue, clock, logger, metrics, otherEvents });
   const jwtSecret = env.JWT_SECRET ?? (await repositories.settings.getOrCreate('jwt_secret', () => randomBytes(48).toString('base64url')));
