@@ -5,7 +5,8 @@ import type { Sender } from '../../../core/messages/inbound.js';
 import type { Db } from '../database.js';
 import { executeRows } from '../execute-rows.js';
 import type { JoinNote } from '../../../core/ports/member-directory.js';
-import { channelIdentities, conversations, members } from '../schema/index.js';
+import { channelIdentities, conversations, members, messages } from '../schema/index.js';
+import { retryOnConflict } from '../transient-conflict.js';
 import { applyJoinCode, DEFAULT_JOIN_POLICY, intakeUnitId, type JoinPolicy } from './unit-join.js';
 
 export interface RecordInboundInput {
@@ -75,12 +76,6 @@ export function createIngestRepository(db: Db, options: { cacheSize?: number; jo
    * conversation, so commit order equals sequence order) and insert unless the platform id is known.
    * Returns the new message id, or null for a duplicate (or a conversation that no longer exists).
    */
-  async function messageKnown(input: RecordInboundInput): Promise<boolean> {
-    const rows = await executeRows<{ id: string }>(db, sql`
-      select id from messages where channel = ${input.channel} and platform_message_id = ${input.platformMessageId} and direction = 'in' limit 1`);
-    return rows.length > 0;
-  }
-
   async function insertMessage(ref: ThreadRef, input: RecordInboundInput, join?: JoinNote): Promise<string | null> {
     const rows = await executeRows<{ id: string }>(db, sql`
       with seq as (
@@ -102,21 +97,47 @@ export function createIngestRepository(db: Db, options: { cacheSize?: number; jo
     return rows.length > 0;
   }
 
+  /**
+   * The stored copy of a delivery, read without taking any lock. Checked before `insertMessage` locks the
+   * conversation: a worker committing that very message holds its row and then wants the conversation, so a
+   * duplicate that took the conversation first and then waited on the message's unique key made a deadlock
+   * (issue #13: redeliveries while the first copy was being answered got 500 on PostgreSQL).
+   */
+  async function storedCopy(input: RecordInboundInput): Promise<string | null> {
+    const [row] = await db
+      .select({ conversationId: messages.conversationId })
+      .from(messages)
+      .where(and(eq(messages.channel, input.channel), eq(messages.platformMessageId, input.platformMessageId), eq(messages.direction, 'in')))
+      .limit(1);
+    return row?.conversationId ?? null;
+  }
+
+  async function recordOnce(input: RecordInboundInput): Promise<RecordInboundResult> {
+    const ref = await resolveThread(input);
+    const known = await storedCopy(input);
+    if (known) return { status: 'duplicate', conversationId: known, memberId: ref.memberId };
+    // Only a new message applies the link's code (and carries the note saying what became of it).
+    const join = input.joinCode ? await applyJoinCode(db, ref.memberId, input.joinCode, joinPolicy, input.receivedAt) : undefined;
+    const id = await insertMessage(ref, input, join);
+    if (id) return { status: 'accepted', messageId: id, conversationId: ref.conversationId, memberId: ref.memberId };
+    if (await conversationExists(ref.conversationId)) return { status: 'duplicate', conversationId: ref.conversationId, memberId: ref.memberId };
+    // The cached conversation is gone (the member's data was erased, possibly by another process): resolve again.
+    threadCache.delete(`${input.channel}\u0000${input.sender.threadId}`);
+    const fresh = await resolveThread(input);
+    const retried = await insertMessage(fresh, input, join);
+    return retried
+      ? { status: 'accepted', messageId: retried, conversationId: fresh.conversationId, memberId: fresh.memberId }
+      : { status: 'duplicate', conversationId: fresh.conversationId, memberId: fresh.memberId };
+  }
+
   return {
-    async recordInbound(input: RecordInboundInput): Promise<RecordInboundResult> {
-      const ref = await resolveThread(input);
-      // A redelivery must not apply the link again (nor say so twice): only a new message carries the note.
-      const join = input.joinCode && !(await messageKnown(input)) ? await applyJoinCode(db, ref.memberId, input.joinCode, joinPolicy, input.receivedAt) : undefined;
-      const id = await insertMessage(ref, input, join);
-      if (id) return { status: 'accepted', messageId: id, conversationId: ref.conversationId, memberId: ref.memberId };
-      if (await conversationExists(ref.conversationId)) return { status: 'duplicate', conversationId: ref.conversationId, memberId: ref.memberId };
-      // The cached conversation is gone (the member's data was erased, possibly by another process): resolve again.
-      threadCache.delete(`${input.channel}\u0000${input.sender.threadId}`);
-      const fresh = await resolveThread(input);
-      const retried = await insertMessage(fresh, input, join);
-      return retried
-        ? { status: 'accepted', messageId: retried, conversationId: fresh.conversationId, memberId: fresh.memberId }
-        : { status: 'duplicate', conversationId: fresh.conversationId, memberId: fresh.memberId };
+    /**
+     * Idempotent under any concurrency: simultaneous copies of one delivery store it once and all get an
+     * answer. A deadlock, serialization failure or unique race (another process, another lock order) is
+     * retried; every attempt is its own statements, and the retry sees the winner's row as a duplicate.
+     */
+    recordInbound(input: RecordInboundInput): Promise<RecordInboundResult> {
+      return retryOnConflict(() => recordOnce(input));
     },
 
     /** Forget cached thread ids (after a member is erased or merged). */
