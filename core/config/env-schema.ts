@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../errors/app-error.js';
 import { fieldIssuesFromZod } from '../errors/zod-issues.js';
 import { DEFAULT_NLU_THRESHOLDS } from '../nlu/thresholds.js';
+import { CrisisHotlinesSchema } from './crisis-hotlines.js';
 
 const optionalString = z
   .string()
@@ -47,6 +48,8 @@ export const EnvSchema = z.object({
   NLU_MIN_ROUTE_CONFIDENCE: ratio(DEFAULT_NLU_THRESHOLDS.route),
   NLU_MIN_TOPIC_CONFIDENCE: ratio(DEFAULT_NLU_THRESHOLDS.topic),
   NLU_SERIOUS_NEGATIVE_CONFIDENCE: ratio(DEFAULT_NLU_THRESHOLDS.seriousNegative),
+  /** Mental-health lines in the crisis reply, `Tên:số;Tên:số` (115 is always given, 111 only to minors). */
+  CRISIS_HOTLINES: CrisisHotlinesSchema,
   K_ANONYMITY: integer(5, 2),
   /** Members may join an upper-level union by its code (CĐ cấp trên, LĐLĐ tỉnh/ngành) when they do not know their grassroots one. */
   MEMBER_JOIN_UPPER_LEVELS: flag(true),
