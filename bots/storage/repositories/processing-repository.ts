@@ -97,6 +97,9 @@ export function createInboundProcessingStore(db: Db): InboundProcessingStore {
     async commitTurn(commit: TurnCommit): Promise<CommitResult> {
       try {
         return await db.transaction(async (tx) => {
+          // Lock order: the conversation, then its messages, as the ingest path does (it bumps the conversation's
+          // sequence before its insert checks the unique platform id); the other order deadlocked with redeliveries.
+          await tx.select({ id: conversations.id }).from(conversations).where(eq(conversations.id, commit.conversationId)).for('no key update');
           const nlu = commit.nlu;
           const done = await tx
             .update(messages)
