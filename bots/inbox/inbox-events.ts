@@ -1,14 +1,18 @@
 import type { InboxEvent, InboxEventType } from '../../core/contracts/inbox-api.js';
+import { INBOX_TOPIC } from '../../core/ports/inbox-events.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { RealtimeHub } from '../realtime/realtime-hub.js';
 import type { InboxRow } from '../storage/repositories/inbox-read-repository.js';
 
-/** One hub topic for every inbox change; each SSE connection filters by its viewer's subtree. */
-export const INBOX_TOPIC = 'inbox';
+/** One hub topic for every inbox change (shared with the member side's hand-off events); each SSE connection filters by its viewer's subtree. */
+export { INBOX_TOPIC };
 
-/** What travels through the hub: the public event plus the unit paths the SSE route filters on (never sent). */
+/**
+ * What travels through the hub: the public event plus the unit paths the SSE route filters on (never sent).
+ * The member side's hand-off events (core/ports/inbox-events.ts) have the same fields, without `unitPath`.
+ */
 export interface InboxHubEvent extends InboxEvent {
-  unitPath: string | null;
+  unitPath?: string | null;
   queueUnitPath: string | null;
 }
 
@@ -43,6 +47,13 @@ export function eventVisibleTo(event: InboxHubEvent, scopePath: string, national
 }
 
 export function publicEvent(event: InboxHubEvent): InboxEvent {
-  const { unitPath: _unit, queueUnitPath: _queue, ...rest } = event;
-  return rest;
+  return {
+    type: event.type,
+    conversationId: event.conversationId,
+    state: event.state,
+    urgent: event.urgent,
+    assignedOfficerId: event.assignedOfficerId,
+    queueUnitCode: event.queueUnitCode,
+    at: event.at,
+  };
 }

@@ -56,14 +56,18 @@ export function createInboxQueue(deps: InboxQueueDeps) {
     scheduleSla,
     requestAssign,
 
-    /** A conversation just became `waiting_officer`: into its unit's queue (or the national one), deadline, event, assignment. */
+    /**
+     * A conversation just became `waiting_officer` (or urgent): its queue (the member side's choice, else the
+     * member's unit, else the national one) and its deadline counted from the hand-off; then the event, an
+     * urgent notice to the unit's officers, and auto-assignment. A repeat finds nothing to change.
+     */
     async enterQueue(conversationId: string): Promise<void> {
       const state = await deps.write.queueState(conversationId);
-      if (!state || state.state !== 'waiting_officer' || state.queueUnitId) return;
-      const queueUnitId = state.unitId ?? (await deps.write.rootUnitId());
+      if (!state || state.state !== 'waiting_officer' || state.escalationLevel > 0 || state.overdue) return;
+      const queueUnitId = state.queueUnitId ?? state.unitId ?? (await deps.write.rootUnitId());
       if (!queueUnitId) return;
       const now = deps.clock.now();
-      const due = await dueAt(queueUnitId, state.urgent, now);
+      const due = await dueAt(queueUnitId, state.urgent, state.handedOffAt ?? now);
       if (!(await deps.write.enterQueue(conversationId, queueUnitId, due, now))) return;
       await scheduleSla(conversationId, 0, due);
       const row = await deps.read.findAny(conversationId);

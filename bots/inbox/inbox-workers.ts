@@ -36,7 +36,7 @@ export function registerInboxWorkers(deps: InboxWorkerDeps): void {
 export function createInboxTurnHook(deps: Omit<InboxWorkerDeps, 'runner' | 'backoffMs'>): (turn: CommittedTurn) => Promise<void> {
   return async (turn) => {
     try {
-      if (turn.newState === 'waiting_officer') {
+      if (turn.newState === 'waiting_officer' || turn.urgent) {
         await deps.queue.enqueue('inbox.handoff', { conversationId: turn.conversationId }, { jobId: `handoff-${turn.messageId}` });
       } else if (turn.newState === 'bot' || turn.newState === 'closed') {
         const { left, previousHolder } = await deps.write.leftByMember(turn.conversationId, deps.clock.now());

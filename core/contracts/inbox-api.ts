@@ -250,6 +250,8 @@ export const INBOX_EVENT_TYPES = [
   'conversation.escalated',
   'conversation.transferred',
   'conversation.read',
+  /** A crisis hand-off (the member side publishes it at once): notify, sort to the top. */
+  'conversation.urgent',
 ] as const;
 export type InboxEventType = (typeof INBOX_EVENT_TYPES)[number];
 

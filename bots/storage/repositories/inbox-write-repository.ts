@@ -24,6 +24,17 @@ export interface UnitQueueInfo {
   autoAssign: boolean;
 }
 
+export interface QueueState {
+  state: string;
+  urgent: boolean;
+  overdue: boolean;
+  unitId: string | null;
+  queueUnitId: string | null;
+  slaDueAt: Date | null;
+  handedOffAt: Date | null;
+  escalationLevel: number;
+}
+
 export type InboxWriteRepository = ReturnType<typeof createInboxWriteRepository>;
 
 /** Clears the hand-off: the conversation is no longer in any queue. */
@@ -185,12 +196,15 @@ export function createInboxWriteRepository(db: Db) {
       return row?.id ?? null;
     },
 
-    /** Puts a fresh hand-off into its queue; false when it already is in one (the job ran before) or left the waiting state. */
+    /**
+     * Gives a hand-off its queue and deadline: a fresh one (no deadline yet), or one that just became urgent
+     * (the shorter deadline wins). False when nothing changed (the job ran before, it was claimed, or escalated).
+     */
     async enterQueue(id: string, queueUnitId: string, slaDueAt: Date, now: Date): Promise<boolean> {
       return update(
         id,
-        sql`queue_unit_id = ${queueUnitId}, sla_due_at = ${slaDueAt}, escalation_level = 0, overdue = false, handed_off_at = coalesce(handed_off_at, ${now}), updated_at = ${now}`,
-        sql`state = 'waiting_officer' and queue_unit_id is null`,
+        sql`queue_unit_id = ${queueUnitId}, sla_due_at = ${slaDueAt}, handed_off_at = coalesce(handed_off_at, ${now}), updated_at = ${now}`,
+        sql`state = 'waiting_officer' and escalation_level = 0 and not overdue and (sla_due_at is null or sla_due_at > ${slaDueAt})`,
       );
     },
 
@@ -203,17 +217,22 @@ export function createInboxWriteRepository(db: Db) {
       return update(id, sql`${move} overdue = true, sla_due_at = ${nextDueAt}, updated_at = ${now}`, sql`state = 'waiting_officer' and escalation_level = ${fromLevel} and sla_due_at <= ${now}`);
     },
 
-    async queueState(id: string): Promise<{ state: string; urgent: boolean; unitId: string | null; queueUnitId: string | null; slaDueAt: Date | null; escalationLevel: number } | null> {
-      const [row] = await executeRows<{ state: string; urgent: boolean; unitId: string | null; queueUnitId: string | null; slaDueAt: Date | null; escalationLevel: number }>(
+    async queueState(id: string): Promise<QueueState | null> {
+      const [row] = await executeRows<QueueState>(
         db,
-        sql`select state, urgent, unit_id as "unitId", queue_unit_id as "queueUnitId", sla_due_at as "slaDueAt", escalation_level as "escalationLevel" from conversations where id = ${id}`,
+        sql`select state, urgent, overdue, unit_id as "unitId", queue_unit_id as "queueUnitId", sla_due_at as "slaDueAt", handed_off_at as "handedOffAt",
+                   escalation_level as "escalationLevel" from conversations where id = ${id}`,
       );
-      return row ? { ...row, slaDueAt: row.slaDueAt ? new Date(row.slaDueAt) : null, escalationLevel: Number(row.escalationLevel) } : null;
+      const date = (value: Date | null) => (value ? new Date(value) : null);
+      return row ? { ...row, slaDueAt: date(row.slaDueAt), handedOffAt: date(row.handedOffAt), escalationLevel: Number(row.escalationLevel) } : null;
     },
 
     /** Hand-offs whose queue job was lost (not yet queued) and unclaimed ones past their deadline, for the sweep. */
     async sweepCandidates(now: Date, limit = 200): Promise<{ unqueued: string[]; due: { id: string; level: number }[] }> {
-      const unqueued = await executeRows<{ id: string }>(db, sql`select id from conversations where state = 'waiting_officer' and queue_unit_id is null limit ${limit}`);
+      const unqueued = await executeRows<{ id: string }>(
+        db,
+        sql`select id from conversations where state = 'waiting_officer' and sla_due_at is null and escalation_level = 0 and not overdue limit ${limit}`,
+      );
       const due = await executeRows<{ id: string; level: number }>(
         db,
         sql`select id, escalation_level as level from conversations where state = 'waiting_officer' and sla_due_at <= ${now} order by sla_due_at limit ${limit}`,
