@@ -38,7 +38,7 @@ export async function handOffWebMember(t: TestPlatform, unitCode: string, before
       const [identity] = await db.select().from(channelIdentities).where(eq(channelIdentities.platformUserId, sessionId));
       if (!identity) return null;
       const [row] = await db.select().from(conversations).where(eq(conversations.memberId, identity.memberId));
-      return row?.state === 'waiting_officer' && row.queueUnitId ? row.id : null;
+      return row?.state === 'waiting_officer' && row.slaDueAt ? row.id : null;
     },
     20_000,
     'the hand-off in its queue',
