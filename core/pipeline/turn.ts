@@ -6,6 +6,7 @@ import type { ReplyDraft, ReplyKind } from '../messages/outbound.js';
 import type { MessageClassifier, NluResult } from '../nlu/nlu-result.js';
 import type { NluThresholds } from '../nlu/thresholds.js';
 import type { Clock } from '../ports/clock.js';
+import type { Hotline } from './crisis-reply.vi.js';
 import type { Logger } from '../ports/logger.js';
 import type { MemberDirectory } from '../ports/member-directory.js';
 
@@ -22,7 +23,7 @@ export interface TurnInput {
   /** `unitPath` (the unit's materialized path) lets the FAQ answer with the entries of the member's units. */
   member: { id: string; unitId: string | null; unitPath?: string | null };
   /** The bot's previous reply in this conversation, to understand "có", "2" or a button press. */
-  lastBotReply: { kind: ReplyKind; choices: Choice[] } | null;
+  lastBotReply: { kind: ReplyKind; choices: Choice[]; expects?: 'question' | 'feedback' } | null;
 }
 
 /** The ports a turn may use. Interfaces only: the worker passes concrete implementations in. */
@@ -34,9 +35,12 @@ export interface TurnPorts {
   thresholds: NluThresholds;
   /** Units and linked identities for the member commands (/donvi, /lienket); absent = commands off. */
   memberDirectory?: MemberDirectory;
+  /** The deployment's mental-health lines for the crisis reply (CRISIS_HOTLINES); absent = 115 only. */
+  crisisHotlines?: readonly Hotline[];
 }
 
-export type LearningReason = 'low_confidence' | 'not_covered';
+/** `flagged`: spam or an injection attempt (NluResult.flags), kept out of the concern figures. */
+export type LearningReason = 'low_confidence' | 'not_covered' | 'flagged';
 
 /** What the turn decided. The worker stores it atomically (message status, replies, conversation state). */
 export interface TurnOutcome {
