@@ -23,7 +23,7 @@ export interface TurnInput {
   /** `unitPath` (the unit's materialized path) lets the FAQ answer with the entries of the member's units. */
   member: { id: string; unitId: string | null; unitPath?: string | null };
   /** The bot's previous reply in this conversation, to understand "có", "2" or a button press. */
-  lastBotReply: { kind: ReplyKind; choices: Choice[] } | null;
+  lastBotReply: { kind: ReplyKind; choices: Choice[]; expects?: 'question' | 'feedback' } | null;
 }
 
 /** The ports a turn may use. Interfaces only: the worker passes concrete implementations in. */
@@ -39,7 +39,8 @@ export interface TurnPorts {
   crisisHotlines?: readonly Hotline[];
 }
 
-export type LearningReason = 'low_confidence' | 'not_covered';
+/** `flagged`: spam or an injection attempt (NluResult.flags), kept out of the concern figures. */
+export type LearningReason = 'low_confidence' | 'not_covered' | 'flagged';
 
 /** What the turn decided. The worker stores it atomically (message status, replies, conversation state). */
 export interface TurnOutcome {

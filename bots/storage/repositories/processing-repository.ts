@@ -91,6 +91,7 @@ export function createInboundProcessingStore(db: Db): InboundProcessingStore {
           ? {
               kind: (lastBot.meta.kind as ReplyKind | undefined) ?? 'system',
               choices: lastContent?.type === 'choices' ? lastContent.choices : ([] as Choice[]),
+              ...(lastBot.meta.expects === 'question' || lastBot.meta.expects === 'feedback' ? { expects: lastBot.meta.expects } : {}),
             }
           : null,
       };
@@ -155,7 +156,7 @@ export function createInboundProcessingStore(db: Db): InboundProcessingStore {
                 text: contentText(reply.content),
                 status: 'queued',
                 replyToMessageId: commit.messageId,
-                meta: { kind: reply.kind, citations: reply.citations ?? [] },
+                meta: { kind: reply.kind, citations: reply.citations ?? [], ...(reply.expects ? { expects: reply.expects } : {}) },
                 createdAt: commit.now,
               })
               .returning({ id: messages.id });
