@@ -37,8 +37,8 @@ describe.each(testBackends())('mood figures on $name', (backend) => {
     await post(a1[4] as string, 'mua thuốc giảm cân giá rẻ tại đây', 'A1');
     await post(a1[5] as string, 'một câu không rõ ràng', 'A1');
     for (let i = 0; i < 2; i++) await post(randomUUID(), 'công ty nợ lương hai tháng rồi', 'B1');
-    await waitForIdle(t.platform.database.db);
-  });
+    await waitForIdle(t.platform.database.db, 90_000);
+  }, 120_000);
   afterAll(async () => t?.close());
 
   async function summary(email: string, query: string): Promise<{ status: number; body: MoodSummary }> {
