@@ -137,7 +137,7 @@ export async function createPlatform(deps: PlatformDeps) {
   // Member commands (/donvi, /lienket) and channel events (echoes, follows, receipts) share the directory.
   const memberDirectory = createMemberDirectory(db, { joinPolicy, onMembersMerged: () => repositories.ingest.forgetThreads() });
   const otherEvents = deps.otherEvents ?? createChannelEventHandler({ db, clock, logger, directory: memberDirectory });
-  const ingest = createIngestService({ ingestRepository: repositories.ingest, queue, clock, logger, metrics, otherEvents });
+  const ingest = createIngestService({ ingestRepository: repositories.ingest, queue, clock, logger, metrics, otherEvents, enqueueTimeoutMs: env.ENQUEUE_TIMEOUT_MS });
   const jwtSecret = env.JWT_SECRET ?? (await repositories.settings.getOrCreate('jwt_secret', () => randomBytes(48).toString('base64url')));
   const tokens = createSessionTokens(jwtSecret);
 
