@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { WEBCHAT_MAX_TEXT } from '../../../core/contracts/webchat-limits';
-import { fetchHistory, sendMessage, sessionId, toBubble, unitCodeFromUrl, type ChatBubble } from './chat-client';
+import { fetchHistory, markUnitCodeSent, sendMessage, sessionId, toBubble, unitCodeToSend, type ChatBubble } from './chat-client';
 
 /** The typing dots never outlive this: a reply that takes longer arrives by the live stream or the poll anyway. */
 const TYPING_MAX_MS = 20_000;
@@ -15,7 +15,6 @@ const WELCOME: ChatBubble = {
 
 export function ChatApp() {
   const session = useRef(sessionId()).current;
-  const unitCode = useRef(unitCodeFromUrl()).current;
   const [bubbles, setBubbles] = useState<ChatBubble[]>([]);
   const [text, setText] = useState('');
   const [waiting, setWaiting] = useState(false);
@@ -72,7 +71,9 @@ export function ChatApp() {
     merge([{ key: clientMessageId, seq: 0, from: 'member', text: shown, pending: true }]);
     setWaiting(!withOfficer || body.postback?.payload === BACK_TO_BOT.payload);
     try {
+      const unitCode = unitCodeToSend();
       await sendMessage({ sessionId: session, clientMessageId, ...body, ...(unitCode ? { unitCode } : {}) });
+      if (unitCode) markUnitCodeSent(unitCode);
       setTimeout(() => void refresh(), 1500);
     } catch {
       setWaiting(false);
