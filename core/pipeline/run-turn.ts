@@ -11,6 +11,7 @@ import { nonTextContent } from './steps/non-text-content.js';
 import { resolveChoice } from './steps/resolve-choice.js';
 import { routeToHandler } from './steps/route.js';
 import { selfHarmGuard } from './steps/self-harm-guard.js';
+import { unitFinder } from './steps/unit-finder.js';
 import type { Middleware, Turn, TurnInput, TurnOutcome, TurnPorts } from './turn.js';
 
 /**
@@ -23,6 +24,7 @@ import type { Middleware, Turn, TurnInput, TurnOutcome, TurnPorts } from './turn
  */
 export const TURN_PIPELINE: readonly Middleware[] = [
   memberCommands,
+  unitFinder,
   errorBoundary,
   selfHarmGuard,
   humanOwnedGate,

@@ -8,11 +8,12 @@ import type { NluThresholds } from '../nlu/thresholds.js';
 import type { Clock } from '../ports/clock.js';
 import type { Hotline } from './crisis-reply.vi.js';
 import type { Logger } from '../ports/logger.js';
-import type { MemberDirectory } from '../ports/member-directory.js';
+import type { JoinNote, MemberDirectory } from '../ports/member-directory.js';
 
 /** Everything the pipeline needs to decide about one member message; loaded by the worker before the turn. */
 export interface TurnInput {
-  message: { id: string; platformMessageId: string; content: InboundContent; receivedAt: Date };
+  /** `join`: what became of the unit code the member arrived with (a join link), when there was one. */
+  message: { id: string; platformMessageId: string; content: InboundContent; receivedAt: Date; join?: JoinNote };
   conversation: {
     id: string;
     channel: ChannelId;
