@@ -49,6 +49,7 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
         code: appError.code,
         message: appError.message,
         ...(appError.fields.length > 0 ? { fields: appError.fields } : {}),
+        ...(appError.publicDetails ? { details: appError.details } : {}),
       },
     });
   };

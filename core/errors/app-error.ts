@@ -14,17 +14,20 @@ export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly fields: readonly FieldIssue[];
   readonly details: Readonly<Record<string, unknown>>;
+  /** Details meant for the caller (e.g. who holds a conversation): the HTTP edge includes them in the response. */
+  readonly publicDetails: boolean;
 
   constructor(
     code: AppErrorCode,
     message: string,
-    options: { cause?: unknown; fields?: FieldIssue[]; details?: Record<string, unknown> } = {},
+    options: { cause?: unknown; fields?: FieldIssue[]; details?: Record<string, unknown>; publicDetails?: boolean } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.fields = options.fields ?? [];
     this.details = options.details ?? {};
+    this.publicDetails = options.publicDetails ?? false;
   }
 
   get kind(): AppErrorKind {

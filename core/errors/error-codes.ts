@@ -22,6 +22,12 @@ export const ERROR_CODES = {
   USER_EMAIL_TAKEN: 'conflict',
   CONVERSATION_INVALID_TRANSITION: 'conflict',
   CONVERSATION_BUSY: 'unavailable',
+  /** Another officer holds the conversation; `details.holder` says who. */
+  CONVERSATION_CLAIMED: 'conflict',
+  /** The conversation went back to the bot (or was closed): claim it again before replying. */
+  CONVERSATION_RETURNED_TO_BOT: 'conflict',
+  /** The action needs the conversation to be in another state (e.g. retrying a message that was sent). */
+  CONVERSATION_NOT_ACTIONABLE: 'conflict',
   CHANNEL_SIGNATURE_INVALID: 'unauthenticated',
   CHANNEL_FORBIDDEN: 'forbidden',
   CHANNEL_DECODE_FAILED: 'bad_request',
