@@ -1,7 +1,6 @@
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { isApiError } from '../../shared/api/api-error';
 import { describeError } from '../../shared/api/error-messages.vi';
 import { Button } from '../../shared/components/Button';
 import { Card } from '../../shared/components/Card';
@@ -15,7 +14,9 @@ import { Tabs } from '../../shared/components/Tabs';
 import { useToast } from '../../shared/components/Toast';
 import { useLiveEvents } from '../../shared/queries/live-events';
 import { useCurrentUser } from '../../shared/session/current-user';
-import { conversationListQuery, inboxKeys, OFFLINE_POLL_MS, useClaimConversation, type InboxView } from './api';
+import type { InboxView } from '../../../../core/contracts/inbox-api';
+import { claimConflictMessage } from '../../shared/api/claim-conflict';
+import { conversationListQuery, inboxKeys, OFFLINE_POLL_MS, useClaimConversation } from './api';
 import { byPriority, filtersFromParams, filtersToParams, hasFilters, matchesFilters } from './filters';
 import { InboxFilters } from './InboxFilters';
 import { InboxRow } from './InboxRow';
@@ -83,7 +84,7 @@ export function InboxPage() {
         toast.show('Bạn đã nhận cuộc trò chuyện này.');
         void navigate(`/inbox/${encodeURIComponent(id)}`);
       },
-      onError: (error) => toast.show(isApiError(error) && error.status === 409 ? 'Cán bộ khác đã nhận cuộc trò chuyện này trước bạn.' : describeError(error).title, 'danger'),
+      onError: (error) => toast.show(claimConflictMessage(error) ?? describeError(error).title, 'danger'),
     });
 
   const move = (delta: number) => {
@@ -117,6 +118,7 @@ export function InboxPage() {
       />
       <Tabs label="Xem theo" items={VIEWS.map((item) => ({ ...item, ...(item.id === 'waiting' && waitingCount ? { count: waitingCount } : {}) }))} value={view} onChange={setView} />
       <InboxFilters
+        count={[filters.unit, filters.channel, filters.topic, filters.urgent].filter(Boolean).length}
         value={filters}
         onChange={(next) => {
           setSelected(0);
@@ -156,11 +158,12 @@ export function InboxPage() {
           <>
             <ul className="inbox-list" aria-label="Danh sách cuộc trò chuyện">
               {rows.map((row, index) => (
-                <li key={row.id} onFocus={() => setSelected(index)}>
+                <li key={row.id} className={row.urgent ? 'urgent' : row.overdue ? 'overdue' : undefined} onFocus={() => setSelected(index)}>
                   <InboxRow row={row} selected={row.id === current?.id} now={now} myId={me.id} />
                   {row.state === 'waiting_officer' && (
                     <Button size="sm" variant="secondary" className="inbox-claim" loading={claim.isPending && claim.variables === row.id} onClick={() => claimRow(row.id)}>
-                      Nhận xử lý
+                      <span className="hide-phone">Nhận xử lý</span>
+                      <span className="show-phone">Nhận</span>
                     </Button>
                   )}
                 </li>

@@ -4,7 +4,7 @@ import { SlaCountdown } from '../../shared/components/SlaCountdown';
 import { ANONYMOUS_MEMBER, labelOf, SENTIMENT_VI, STATE_NAMES_VI, TOPIC_SHORT_VI } from '../../shared/format/conversation-labels.vi';
 import { formatRelative } from '../../shared/format/format.vi';
 import { Icon } from '../../shared/icons/Icon';
-import type { ConversationRow } from './api';
+import type { InboxItemDto as ConversationRow } from '../../../../core/contracts/inbox-api';
 
 /**
  * One conversation in the list, laid out like a mail row so it reads the same on a laptop and a phone:
@@ -39,6 +39,7 @@ export function InboxRow({ row, selected, now, myId }: { row: ConversationRow; s
         {row.preview && <span className="inbox-preview">{row.preview}</span>}
         <span className="inbox-line inbox-meta">
           <span className="inbox-unit">{row.unit?.name ?? 'Chưa rõ đơn vị'}</span>
+          {row.escalationLevel > 0 && row.queueUnit && <span className="inbox-escalated">↑ {row.queueUnit.name}</span>}
           {topic && <span className="inbox-chip">{topic}</span>}
           {sentiment && <span className={`inbox-chip sentiment-${row.sentiment}`}>{sentiment}</span>}
           {!waiting && <span className="inbox-state">{stateText}</span>}

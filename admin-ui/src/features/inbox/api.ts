@@ -1,15 +1,9 @@
 import { infiniteQueryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { InboxActionResponseSchema, InboxListResponseSchema, type InboxListQuery, type InboxView } from '../../../../core/contracts/inbox-api';
 import { api } from '../../shared/api/api-client';
-import { ConversationListSchema, type InboxView } from './contract';
 
-export * from './contract';
-
-export interface InboxFilters {
-  unit?: string;
-  channel?: string;
-  topic?: string;
-  urgent?: boolean;
-}
+/** The list's filters as the page keeps them in the URL. */
+export type InboxFilters = Pick<InboxListQuery, 'unit' | 'channel' | 'topic' | 'urgent'>;
 
 /** Query keys of the inbox; the conversation view invalidates `inboxKeys.all` after a claim, reply or close. */
 export const inboxKeys = {
@@ -25,17 +19,18 @@ export const conversationListQuery = (view: InboxView, filters: InboxFilters) =>
     queryKey: inboxKeys.list(view, filters),
     initialPageParam: undefined as string | undefined,
     queryFn: ({ signal, pageParam }) =>
-      api.get('/api/admin/conversations', ConversationListSchema, {
+      api.get('/api/admin/conversations', InboxListResponseSchema, {
         query: { view, unit: filters.unit, channel: filters.channel, topic: filters.topic, urgent: filters.urgent ? true : undefined, cursor: pageParam },
         signal,
       }),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
+/** `POST …/:id/claim`: 200 with the row, or 409 CONVERSATION_CLAIMED naming the holder (see claimHolder). */
 export function useClaimConversation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post(`/api/admin/conversations/${encodeURIComponent(id)}/claim`, null, { body: {} }),
+    mutationFn: (id: string) => api.post(`/api/admin/conversations/${encodeURIComponent(id)}/claim`, InboxActionResponseSchema, { body: {} }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: inboxKeys.all }),
   });
 }

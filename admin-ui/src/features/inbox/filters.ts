@@ -1,9 +1,19 @@
-import type { ConversationRow, InboxFilters } from './api';
+import { isChannelId } from '../../../../core/messages/channels';
+import { isTopic } from '../../../../core/nlu/labels';
+import type { InboxItemDto as ConversationRow } from '../../../../core/contracts/inbox-api';
+import type { InboxFilters } from './api';
 
 /** The filters as URL parameters (`?unit=HN&channel=zalo&topic=wages&urgent=1`), so a link reproduces the view. */
 export function filtersFromParams(params: URLSearchParams): InboxFilters {
   const pick = (name: string) => params.get(name) || undefined;
-  return { unit: pick('unit'), channel: pick('channel'), topic: pick('topic'), urgent: params.get('urgent') === '1' ? true : undefined };
+  const channel = pick('channel');
+  const topic = pick('topic');
+  return {
+    unit: pick('unit'),
+    channel: channel && isChannelId(channel) ? channel : undefined,
+    topic: topic && isTopic(topic) ? topic : undefined,
+    urgent: params.get('urgent') === '1' ? true : undefined,
+  };
 }
 
 export function filtersToParams(filters: InboxFilters, into: URLSearchParams): URLSearchParams {

@@ -1,9 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
+import { AvailabilityResponseSchema, type Availability, type AvailabilityResponse } from '../../../../core/contracts/inbox-api';
 import { api } from '../api/api-client';
-
-export type Availability = 'available' | 'away';
-const AvailabilitySchema = z.object({ availability: z.enum(['available', 'away']) });
 
 /** The signed-in officer's availability (auto-assignment only picks available officers). Shared: the top bar shows it. */
 export const availabilityKeys = { me: ['me', 'availability'] as const };
@@ -11,7 +8,7 @@ export const availabilityKeys = { me: ['me', 'availability'] as const };
 export const availabilityQuery = () =>
   queryOptions({
     queryKey: availabilityKeys.me,
-    queryFn: ({ signal }) => api.get('/api/admin/me/availability', AvailabilitySchema, { signal }),
+    queryFn: ({ signal }) => api.get('/api/admin/me/availability', AvailabilityResponseSchema, { signal }),
     staleTime: 60_000,
     retry: false,
   });
@@ -19,7 +16,7 @@ export const availabilityQuery = () =>
 export function useSetAvailability() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (availability: Availability) => api.put('/api/admin/me/availability', z.unknown(), { body: { availability } }),
-    onSuccess: (_data, availability) => queryClient.setQueryData(availabilityKeys.me, { availability }),
+    mutationFn: (availability: Availability) => api.put('/api/admin/me/availability', AvailabilityResponseSchema, { body: { availability } }),
+    onSuccess: (data: AvailabilityResponse) => queryClient.setQueryData(availabilityKeys.me, data),
   });
 }

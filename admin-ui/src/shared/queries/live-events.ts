@@ -9,12 +9,13 @@ export interface LiveEvent {
 export type LiveStatus = 'connecting' | 'live' | 'offline';
 
 /** Event names the stream may use; EventSource only hands named events to listeners of that name. */
-const EVENT_NAMES = ['message', 'conversation', 'inbox'];
+const EVENT_NAMES = ['inbox', 'message'];
 
 /**
  * Subscribes the page to the officers' live stream (SSE over the realtime hub, so events from any server or
  * worker process arrive). The browser reconnects by itself; while it is offline the caller should poll.
- * Events only trigger refetches: the stream carries ids, never member content.
+ * Events only trigger refetches: the stream carries ids, never member content. Every (re)open is reported
+ * as `{ type: 'open' }` so the page refetches what it may have missed.
  */
 export function useLiveEvents(onEvent: (event: LiveEvent) => void, url = '/api/admin/events'): LiveStatus {
   const [status, setStatus] = useState<LiveStatus>('connecting');
@@ -37,7 +38,11 @@ export function useLiveEvents(onEvent: (event: LiveEvent) => void, url = '/api/a
       if (!event.type) event = { ...event, type: message.type };
       handler.current(event);
     };
-    source.onopen = () => setStatus('live');
+    // Events sent while the stream was down (or before it first opened) are lost: catch up on every (re)open.
+    source.onopen = () => {
+      setStatus('live');
+      handler.current({ type: 'open' });
+    };
     source.onerror = () => setStatus(source.readyState === EventSource.CLOSED ? 'offline' : 'connecting');
     for (const name of EVENT_NAMES) source.addEventListener(name, receive);
     return () => source.close();
