@@ -8,6 +8,7 @@ import type { ChannelId } from '../core/messages/channels.js';
 import type { MessageClassifier } from '../core/nlu/nlu-result.js';
 import { systemClock, type Clock } from '../core/ports/clock.js';
 import type { Logger } from '../core/ports/logger.js';
+import { INBOX_TOPIC, type InboxEventPublisher } from '../core/ports/inbox-events.js';
 import type { Redactor } from '../core/ports/redactor.js';
 import { createSessionTokens } from './auth/session-token.js';
 import { createChannelModules } from './channels/create-channel-modules.js';
@@ -124,7 +125,10 @@ export async function createPlatform(deps: PlatformDeps) {
   const tokens = createSessionTokens(jwtSecret);
 
   const thresholds = { route: env.NLU_MIN_ROUTE_CONFIDENCE, topic: env.NLU_MIN_TOPIC_CONFIDENCE, seriousNegative: env.NLU_SERIOUS_NEGATIVE_CONFIDENCE };
-  const turnPorts = { classifier: deps.classifier, knowledge: deps.knowledge, clock, logger, thresholds, memberDirectory };
+  const turnPorts = { classifier: deps.classifier, knowledge: deps.knowledge, clock, logger, thresholds, memberDirectory, crisisHotlines: env.CRISIS_HOTLINES };
+  // Hand-offs (urgent ones at once) reach the officers' inbox through the realtime hub: Redis pub/sub
+  // when configured, so a server process other than the worker's sees them.
+  const inboxEvents: InboxEventPublisher = { publish: (event) => hub.publish(INBOX_TOPIC, event) };
 
   // The one function that makes an FAQ change answer members: swap it for a cross-process reload (issue #12).
   const reloadFaq = async () => deps.knowledgeAdmin?.reloadFaq();
@@ -196,7 +200,7 @@ export async function createPlatform(deps: PlatformDeps) {
       registerWorkers({
         runner: queue,
         runnerQueue: queue,
-        inbound: { store: repositories.inbound, ports: turnPorts, queue, redactor: deps.redactor, leaseMs: env.INBOUND_LEASE_MS },
+        inbound: { store: repositories.inbound, ports: turnPorts, queue, redactor: deps.redactor, leaseMs: env.INBOUND_LEASE_MS, inboxEvents },
         outbound: { store: repositories.outbound, clock, logger, leaseMs: env.INBOUND_LEASE_MS, maxAttempts: env.OUTBOUND_MAX_ATTEMPTS },
         adapters,
         metrics,

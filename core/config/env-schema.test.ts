@@ -27,4 +27,15 @@ describe('parseEnv', () => {
       }),
     );
   });
+
+  it('reads the crisis hotlines and refuses a line without a number', () => {
+    expect(parseEnv({}).CRISIS_HOTLINES).toEqual([]);
+    expect(parseEnv({ CRISIS_HOTLINES: 'Đường dây hỗ trợ tâm lý: 0900 000 000 ; Tư vấn: 1800.1234' }).CRISIS_HOTLINES).toEqual([
+      { name: 'Đường dây hỗ trợ tâm lý', number: '0900 000 000' },
+      { name: 'Tư vấn', number: '1800.1234' },
+    ]);
+    expect(() => parseEnv({ CRISIS_HOTLINES: 'Đường dây hỗ trợ' })).toThrow(
+      expect.objectContaining({ code: 'CONFIG_INVALID', fields: [expect.objectContaining({ path: 'CRISIS_HOTLINES' })] }),
+    );
+  });
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../errors/app-error.js';
 import { fieldIssuesFromZod } from '../errors/zod-issues.js';
 import { DEFAULT_NLU_THRESHOLDS } from '../nlu/thresholds.js';
+import { CrisisHotlinesSchema } from './crisis-hotlines.js';
 
 const optionalString = z
   .string()
@@ -47,6 +48,8 @@ export const EnvSchema = z.object({
   NLU_MIN_ROUTE_CONFIDENCE: ratio(DEFAULT_NLU_THRESHOLDS.route),
   NLU_MIN_TOPIC_CONFIDENCE: ratio(DEFAULT_NLU_THRESHOLDS.topic),
   NLU_SERIOUS_NEGATIVE_CONFIDENCE: ratio(DEFAULT_NLU_THRESHOLDS.seriousNegative),
+  /** Mental-health lines in the crisis reply, `Tên:số;Tên:số` (115 is always given, 111 only to minors). */
+  CRISIS_HOTLINES: CrisisHotlinesSchema,
   K_ANONYMITY: integer(5, 2),
   INBOUND_LEASE_MS: integer(60_000, 100),
   OUTBOUND_MAX_ATTEMPTS: integer(6, 1),

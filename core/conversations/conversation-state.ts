@@ -12,14 +12,16 @@ export const CONVERSATION_STATES = ['bot', 'waiting_officer', 'officer', 'closed
 export type ConversationState = (typeof CONVERSATION_STATES)[number];
 
 export type ConversationEvent =
-  | { type: 'request_handoff' }
+  /** `urgent`: a crisis (self-harm words); it jumps the queue and its officers are notified at once. */
+  | { type: 'request_handoff'; urgent?: boolean }
   | { type: 'officer_take'; officerId: string }
   | { type: 'officer_release' }
   | { type: 'close' }
   | { type: 'member_message' };
 
 const TRANSITIONS: Record<ConversationEvent['type'], Partial<Record<ConversationState, ConversationState>>> = {
-  request_handoff: { bot: 'waiting_officer', waiting_officer: 'waiting_officer' },
+  // An officer who already holds the conversation keeps it (an urgent request then only marks it urgent).
+  request_handoff: { bot: 'waiting_officer', closed: 'waiting_officer', waiting_officer: 'waiting_officer', officer: 'officer' },
   officer_take: { bot: 'officer', waiting_officer: 'officer', officer: 'officer', closed: 'officer' },
   officer_release: { officer: 'bot', waiting_officer: 'bot' },
   close: { bot: 'closed', waiting_officer: 'closed', officer: 'closed', closed: 'closed' },

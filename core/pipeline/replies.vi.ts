@@ -44,8 +44,6 @@ export const REPLIES_VI = {
     'Mình đã nhận được tin nhắn của bạn nhưng chưa xem được hình ảnh, tệp hay nhãn dán. Bạn nhắn bằng chữ giúp mình nhé; nếu cần gửi giấy tờ, mình có thể chuyển bạn tới cán bộ công đoàn.',
   knowledgeUnavailable:
     'Xin lỗi bạn, hệ thống tra cứu đang gặp sự cố nên mình chưa trả lời được ngay. Bạn có muốn mình chuyển câu hỏi tới cán bộ công đoàn không?',
-  selfHarmSupport:
-    'Mình rất tiếc khi biết bạn đang phải trải qua chuyện này. Bạn không một mình đâu. Nếu bạn đang gặp nguy hiểm, hãy gọi ngay 113 hoặc 115. Bạn có thể gọi Tổng đài quốc gia bảo vệ trẻ em 111 hoặc nhờ người thân ở bên cạnh. Mình sẽ chuyển bạn tới cán bộ công đoàn để được hỗ trợ trực tiếp.',
 } as const;
 
 /** Acknowledgement of a concern, phrased by sentiment; `topicName` comes from TOPIC_NAMES_VI. */

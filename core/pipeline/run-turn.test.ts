@@ -1,4 +1,5 @@
 import { createScriptedClassifier } from '../../tests/support/scripted-classifier.js';
+import type { ConversationState } from '../conversations/conversation-state.js';
 import type { KnowledgeAnswer, KnowledgeService } from '../knowledge/answer.js';
 import { DEFAULT_NLU_THRESHOLDS } from '../nlu/thresholds.js';
 import { systemClock } from '../ports/clock.js';
@@ -146,11 +147,39 @@ describe('runTurn', () => {
     expect(outcome.replies[0]?.kind).toBe('unsupported');
   });
 
-  it('hands off with emergency numbers on self-harm words, whatever the route', async () => {
+  it('hands off URGENTLY with the emergency number on self-harm words, whatever the route', async () => {
     const outcome = await runTurn(input('em mệt quá, chỉ muốn chết cho xong'), ports());
-    expect(outcome.event).toEqual({ type: 'request_handoff' });
+    expect(outcome.event).toEqual({ type: 'request_handoff', urgent: true });
     expect(outcome.replies[0]?.content).toMatchObject({ type: 'text' });
-    expect(JSON.stringify(outcome.replies[0])).toContain('113');
+    const text = JSON.stringify(outcome.replies[0]);
+    expect(text).toContain('115');
+    expect(text).not.toContain('111');
+    expect(outcome.notes).toMatchObject({ selfHarm: true, crisisPhrase: 'muon chet' });
+  });
+
+  it.each<[ConversationState]>([['waiting_officer'], ['officer'], ['closed']])(
+    'answers a crisis also when the conversation is %s (before the officer-owned gate)',
+    async (state) => {
+      const outcome = await runTurn(input('ko muon song nua', { state }), ports());
+      expect(outcome.silentReason).toBeNull();
+      expect(outcome.event).toEqual({ type: 'request_handoff', urgent: true });
+      expect(JSON.stringify(outcome.replies[0])).toContain('115');
+    },
+  );
+
+  it('gives the configured mental-health lines, and 111 only to a member who says they are a minor', async () => {
+    const withLines = { ...ports(), crisisHotlines: [{ name: 'Đường dây hỗ trợ tâm lý', number: '0900 000 000' }] };
+    const adult = await runTurn(input('em muốn tự tử'), withLines);
+    expect(JSON.stringify(adult.replies[0])).toContain('Đường dây hỗ trợ tâm lý 0900 000 000');
+    expect(JSON.stringify(adult.replies[0])).not.toContain('111');
+    const minor = await runTurn(input('em mới 16 tuổi, em muốn tự tử'), withLines);
+    expect(JSON.stringify(minor.replies[0])).toContain('111');
+  });
+
+  it('treats "mệt muốn chết vì tăng ca" as a concern, not a crisis', async () => {
+    const outcome = await runTurn(input('mệt muốn chết vì tăng ca'), ports());
+    expect(outcome.notes.selfHarm).toBeUndefined();
+    expect(outcome.event).toBeNull();
   });
 
   it('keeps answering when the classifier throws', async () => {

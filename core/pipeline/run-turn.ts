@@ -15,18 +15,19 @@ import type { Middleware, Turn, TurnInput, TurnOutcome, TurnPorts } from './turn
 /**
  * The order matters: member commands (/donvi, /lienket) are requests to the system and work in any state
  * (outside the error boundary: a database hiccup there retries the message instead of answering it wrongly);
- * an officer-owned conversation is never answered; a button press is acted on before
- * classification; self-harm words win over every route; unsure classifications are clarified, not guessed.
+ * self-harm words are answered first, in every state, before the officer-owned gate and every route; an
+ * officer-owned conversation is otherwise not answered by the bot; a button press is acted on before
+ * classification; unsure classifications are clarified, not guessed.
  */
 export const TURN_PIPELINE: readonly Middleware[] = [
   memberCommands,
   errorBoundary,
+  selfHarmGuard,
   humanOwnedGate,
   resolveChoice,
   choiceActions,
   nonTextContent,
   classify,
-  selfHarmGuard,
   confidenceGate,
   routeToHandler,
 ];

@@ -6,6 +6,7 @@ import type { ReplyDraft, ReplyKind } from '../messages/outbound.js';
 import type { MessageClassifier, NluResult } from '../nlu/nlu-result.js';
 import type { NluThresholds } from '../nlu/thresholds.js';
 import type { Clock } from '../ports/clock.js';
+import type { Hotline } from './crisis-reply.vi.js';
 import type { Logger } from '../ports/logger.js';
 import type { MemberDirectory } from '../ports/member-directory.js';
 
@@ -34,6 +35,8 @@ export interface TurnPorts {
   thresholds: NluThresholds;
   /** Units and linked identities for the member commands (/donvi, /lienket); absent = commands off. */
   memberDirectory?: MemberDirectory;
+  /** The deployment's mental-health lines for the crisis reply (CRISIS_HOTLINES); absent = 115 only. */
+  crisisHotlines?: readonly Hotline[];
 }
 
 export type LearningReason = 'low_confidence' | 'not_covered';

@@ -3,9 +3,10 @@ import { AppError } from '../errors/app-error.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import { runTurn } from '../pipeline/run-turn.js';
 import type { TurnPorts } from '../pipeline/turn.js';
+import type { InboxEventPublisher } from '../ports/inbox-events.js';
 import type { Redactor } from '../ports/redactor.js';
 import { contentText } from '../messages/content.js';
-import type { InboundProcessingStore } from './processing-store.js';
+import type { CommittedHandoff, InboundProcessingStore } from './processing-store.js';
 
 export interface ProcessInboundDeps {
   store: InboundProcessingStore;
@@ -14,6 +15,8 @@ export interface ProcessInboundDeps {
   redactor: Redactor;
   /** How long a worker may work on one message before another may take it over (crash recovery). */
   leaseMs: number;
+  /** Tells the officers' inbox about hand-offs (urgent ones at once); absent = no live events. */
+  inboxEvents?: InboxEventPublisher;
 }
 
 const MAX_VERSION_RETRIES = 5;
@@ -64,16 +67,39 @@ async function handleOneMessage(deps: ProcessInboundDeps, messageId: string): Pr
         ? { reason: outcome.learning.reason, text: deps.redactor.redact(contentText(input.message.content)) }
         : null,
       notes: outcome.notes,
+      handoff:
+        outcome.event?.type === 'request_handoff' ? { urgent: outcome.event.urgent === true, queueUnitId: input.member.unitId } : null,
       now: deps.ports.clock.now(),
     });
     if (result.ok) {
       for (const outboundId of result.outboundIds) {
         await deps.queue.enqueue('outbound.send', { messageId: outboundId, conversationId: input.conversation.id }, { jobId: outboundId });
       }
+      if (result.handoff) await announceHandoff(deps, input.conversation.id, result.handoff);
       return;
     }
     if (result.reason === 'already_done') return;
     deps.ports.logger.info({ messageId, attempt }, 'conversation changed during the turn; computing it again');
   }
   throw new AppError('VERSION_CONFLICT', `conversation kept changing while handling message ${messageId}`);
+}
+
+/** Best effort: the hand-off is committed whatever happens here; the inbox list shows it on its next fetch. */
+async function announceHandoff(deps: ProcessInboundDeps, conversationId: string, handoff: CommittedHandoff): Promise<void> {
+  if (!deps.inboxEvents || (!handoff.fresh && !handoff.urgent)) return;
+  try {
+    await deps.inboxEvents.publish({
+      type: handoff.urgent ? 'conversation.urgent' : 'conversation.waiting',
+      conversationId,
+      state: handoff.state,
+      urgent: handoff.urgent,
+      assignedOfficerId: handoff.assignedOfficerId,
+      queueUnitId: handoff.queueUnitId,
+      queueUnitCode: handoff.queueUnitCode,
+      queueUnitPath: handoff.queueUnitPath,
+      at: deps.ports.clock.now().toISOString(),
+    });
+  } catch (error) {
+    deps.ports.logger.warn({ err: error, conversationId }, 'could not publish the hand-off to the inbox');
+  }
 }

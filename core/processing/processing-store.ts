@@ -25,11 +25,28 @@ export interface TurnCommit {
   replies: ReplyDraft[];
   learning: { reason: LearningReason; text: string } | null;
   notes: Record<string, unknown>;
+  /**
+   * A hand-off asked for in this turn: a fresh one stamps handed_off_at, urgency and the queue (the member's
+   * unit); an urgent one on a conversation already waiting or held by an officer marks it urgent.
+   */
+  handoff?: { urgent: boolean; queueUnitId: string | null } | null;
   now: Date;
 }
 
+/** The conversation's queue facts after a hand-off was committed, for the inbox event. */
+export interface CommittedHandoff {
+  state: ConversationState;
+  urgent: boolean;
+  /** True when this turn started the hand-off (the conversation was with the bot). */
+  fresh: boolean;
+  assignedOfficerId: string | null;
+  queueUnitId: string | null;
+  queueUnitCode: string | null;
+  queueUnitPath: string | null;
+}
+
 export type CommitResult =
-  | { ok: true; outboundIds: string[] }
+  | { ok: true; outboundIds: string[]; handoff?: CommittedHandoff | null }
   /** Someone else handled this message first (a duplicate job): drop this outcome. */
   | { ok: false; reason: 'already_done' }
   /** The conversation changed meanwhile (an officer took it over): compute the turn again. */

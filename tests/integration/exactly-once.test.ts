@@ -46,6 +46,37 @@ describe.each(testBackends())('exactly once and in order on $name', (backend) =>
     expect(sent[0]?.text).toBe('Trả lời: câu hỏi số 1');
   });
 
+  it('stores 20 simultaneous copies of each of 6 deliveries once, while earlier ones are being answered (issue #13)', async () => {
+    t = await startTestPlatform(backend, { classifier, knowledge: createEchoKnowledge({ delayMs: 2 }) });
+    const sessionId = randomUUID();
+    const bodies = Array.from({ length: 6 }, (_, i) => ({ sessionId, clientMessageId: randomUUID(), text: `câu hỏi số ${i}` }));
+    const statuses: number[] = [];
+    const outcomes: string[][] = [];
+    for (const [i, body] of bodies.entries()) {
+      // 20 copies of the new delivery, and 20 more of the previous one, which the worker is answering now:
+      // its commit holds the message's row while a redelivery waits on the unique key.
+      const copies = [...Array.from({ length: 20 }, () => body), ...(i > 0 ? Array.from({ length: 20 }, () => bodies[i - 1]) : [])];
+      const responses = await Promise.all(copies.map((copy) => post(t.baseUrl, copy)));
+      statuses.push(...responses.map((r) => r.status));
+      const parsed = await Promise.all(responses.map(async (r) => ((await r.json()) as { status?: string }).status ?? 'error'));
+      outcomes.push(parsed.slice(0, 20));
+    }
+    expect(statuses.filter((s) => s >= 500)).toEqual([]);
+    for (const round of outcomes) expect([...round].sort()).toEqual(['accepted', ...Array.from({ length: 19 }, () => 'duplicate')]);
+    const db = t.database.db;
+    await waitUntil(async () => {
+      const rows = await db.select().from(messages).where(and(eq(messages.direction, 'out'), eq(messages.status, 'sent')));
+      return rows.length >= 6;
+    }, 60_000, '6 replies');
+    await waitForIdle(db);
+    const { inbound, outbound } = await expectStable(async () => ({
+      inbound: await db.select().from(messages).where(eq(messages.direction, 'in')).orderBy(asc(messages.convSeq)),
+      outbound: await db.select().from(messages).where(eq(messages.direction, 'out')).orderBy(asc(messages.seq)),
+    }), 'stored messages');
+    expect(inbound.map((m) => m.text)).toEqual(bodies.map((b) => b.text));
+    expect(outbound.map((m) => m.text)).toEqual(bodies.map((b) => `Trả lời: ${b.text}`));
+  });
+
   it('processes 50 concurrent messages of one conversation in arrival order, each once', async () => {
     const knowledge = createEchoKnowledge({ delayMs: 5 });
     t = await startTestPlatform(backend, { classifier, knowledge });

@@ -4,7 +4,8 @@ import { contentText, type InboundContent } from '../../../core/messages/content
 import type { Sender } from '../../../core/messages/inbound.js';
 import type { Db } from '../database.js';
 import { executeRows } from '../execute-rows.js';
-import { channelIdentities, conversations, members, units } from '../schema/index.js';
+import { channelIdentities, conversations, members, messages, units } from '../schema/index.js';
+import { retryOnConflict } from '../transient-conflict.js';
 
 export interface RecordInboundInput {
   channel: ChannelId;
@@ -90,19 +91,45 @@ export function createIngestRepository(db: Db, options: { cacheSize?: number } =
     return rows.length > 0;
   }
 
+  /**
+   * The stored copy of a delivery, read without taking any lock. Checked before `insertMessage` locks the
+   * conversation: a worker committing that very message holds its row and then wants the conversation, so a
+   * duplicate that took the conversation first and then waited on the message's unique key made a deadlock
+   * (issue #13: redeliveries while the first copy was being answered got 500 on PostgreSQL).
+   */
+  async function storedCopy(input: RecordInboundInput): Promise<string | null> {
+    const [row] = await db
+      .select({ conversationId: messages.conversationId })
+      .from(messages)
+      .where(and(eq(messages.channel, input.channel), eq(messages.platformMessageId, input.platformMessageId), eq(messages.direction, 'in')))
+      .limit(1);
+    return row?.conversationId ?? null;
+  }
+
+  async function recordOnce(input: RecordInboundInput): Promise<RecordInboundResult> {
+    const ref = await resolveThread(input);
+    const known = await storedCopy(input);
+    if (known) return { status: 'duplicate', conversationId: known, memberId: ref.memberId };
+    const id = await insertMessage(ref, input);
+    if (id) return { status: 'accepted', messageId: id, conversationId: ref.conversationId, memberId: ref.memberId };
+    if (await conversationExists(ref.conversationId)) return { status: 'duplicate', conversationId: ref.conversationId, memberId: ref.memberId };
+    // The cached conversation is gone (the member's data was erased, possibly by another process): resolve again.
+    threadCache.delete(`${input.channel}\u0000${input.sender.threadId}`);
+    const fresh = await resolveThread(input);
+    const retried = await insertMessage(fresh, input);
+    return retried
+      ? { status: 'accepted', messageId: retried, conversationId: fresh.conversationId, memberId: fresh.memberId }
+      : { status: 'duplicate', conversationId: fresh.conversationId, memberId: fresh.memberId };
+  }
+
   return {
-    async recordInbound(input: RecordInboundInput): Promise<RecordInboundResult> {
-      const ref = await resolveThread(input);
-      const id = await insertMessage(ref, input);
-      if (id) return { status: 'accepted', messageId: id, conversationId: ref.conversationId, memberId: ref.memberId };
-      if (await conversationExists(ref.conversationId)) return { status: 'duplicate', conversationId: ref.conversationId, memberId: ref.memberId };
-      // The cached conversation is gone (the member's data was erased, possibly by another process): resolve again.
-      threadCache.delete(`${input.channel}\u0000${input.sender.threadId}`);
-      const fresh = await resolveThread(input);
-      const retried = await insertMessage(fresh, input);
-      return retried
-        ? { status: 'accepted', messageId: retried, conversationId: fresh.conversationId, memberId: fresh.memberId }
-        : { status: 'duplicate', conversationId: fresh.conversationId, memberId: fresh.memberId };
+    /**
+     * Idempotent under any concurrency: simultaneous copies of one delivery store it once and all get an
+     * answer. A deadlock, serialization failure or unique race (another process, another lock order) is
+     * retried; every attempt is its own statements, and the retry sees the winner's row as a duplicate.
+     */
+    recordInbound(input: RecordInboundInput): Promise<RecordInboundResult> {
+      return retryOnConflict(() => recordOnce(input));
     },
 
     /** Forget cached thread ids (after a member is erased or merged). */

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { ConversationState } from '../../../core/conversations/conversation-state.js';
 import type { ChannelId } from '../../../core/messages/channels.js';
 import { contentText, type Choice, type InboundContent, type OutboundContent } from '../../../core/messages/content.js';
@@ -6,6 +7,7 @@ import type { ReplyKind } from '../../../core/messages/outbound.js';
 import type { TurnInput } from '../../../core/pipeline/turn.js';
 import type {
   CommitResult,
+  CommittedHandoff,
   InboundProcessingStore,
   OutboundDeliveryStore,
   PendingOutbound,
@@ -97,6 +99,9 @@ export function createInboundProcessingStore(db: Db): InboundProcessingStore {
     async commitTurn(commit: TurnCommit): Promise<CommitResult> {
       try {
         return await db.transaction(async (tx) => {
+          // Lock order: the conversation, then its messages, as the ingest path does (it bumps the conversation's
+          // sequence before its insert checks the unique platform id); the other order deadlocked with redeliveries.
+          await tx.select({ id: conversations.id }).from(conversations).where(eq(conversations.id, commit.conversationId)).for('no key update');
           const nlu = commit.nlu;
           const done = await tx
             .update(messages)
@@ -125,9 +130,17 @@ export function createInboundProcessingStore(db: Db): InboundProcessingStore {
               updatedAt: commit.now,
               ...(state ? { state, closedAt: state === 'closed' ? commit.now : null } : {}),
               ...(commit.replies.length > 0 ? { lastOutboundAt: commit.now } : {}),
+              ...handoffFields(commit),
             })
             .where(and(eq(conversations.id, commit.conversationId), eq(conversations.version, commit.expectedVersion)))
-            .returning({ unitId: conversations.unitId, channel: conversations.channel });
+            .returning({
+              unitId: conversations.unitId,
+              channel: conversations.channel,
+              state: conversations.state,
+              urgent: conversations.urgent,
+              assignedOfficerId: conversations.assignedOfficerId,
+              queueUnitId: conversations.queueUnitId,
+            });
           if (!conversation) throw new VersionConflict();
           const outboundIds: string[] = [];
           for (const reply of commit.replies) {
@@ -172,13 +185,55 @@ export function createInboundProcessingStore(db: Db): InboundProcessingStore {
                 set: { messages: sql`${moodDaily.messages} + 1` },
               });
           }
-          return { ok: true, outboundIds } as const;
+          if (!commit.handoff) return { ok: true, outboundIds } as const;
+          const [queueUnit] = conversation.queueUnitId
+            ? await tx.select({ code: units.code, path: units.path }).from(units).where(eq(units.id, conversation.queueUnitId))
+            : [];
+          const handoff: CommittedHandoff = {
+            state: conversation.state as ConversationState,
+            urgent: conversation.urgent,
+            fresh: commit.newState === 'waiting_officer',
+            assignedOfficerId: conversation.assignedOfficerId,
+            queueUnitId: conversation.queueUnitId,
+            queueUnitCode: queueUnit?.code ?? null,
+            queueUnitPath: queueUnit?.path ?? null,
+          };
+          return { ok: true, outboundIds, handoff } as const;
         });
       } catch (error) {
         if (error instanceof VersionConflict) return { ok: false, reason: 'version_conflict' };
         throw error;
       }
     },
+  };
+}
+
+/**
+ * The queue fields a hand-off sets. A fresh one (bot → waiting) starts the queue in the member's unit (or the
+ * conversation's unit when the member has none); its confirmation is the member's first acknowledgement.
+ * An urgent request on a conversation already waiting or held only marks it urgent. sla_due_at belongs to
+ * the inbox's SLA code, which reads handed_off_at and urgent.
+ */
+function handoffFields(commit: TurnCommit): PgUpdateSetSource<typeof conversations> {
+  const handoff = commit.handoff;
+  if (!handoff) return {};
+  const queueUnit = handoff.queueUnitId ?? sql`${conversations.unitId}`;
+  if (commit.newState === 'waiting_officer') {
+    return {
+      urgent: handoff.urgent,
+      handedOffAt: commit.now,
+      queueUnitId: queueUnit,
+      escalationLevel: 0,
+      overdue: false,
+      claimedAt: null,
+      memberAckAt: commit.replies.length > 0 ? commit.now : null,
+    };
+  }
+  if (!handoff.urgent) return {};
+  return {
+    urgent: true,
+    handedOffAt: sql`coalesce(${conversations.handedOffAt}, ${commit.now.toISOString()}::timestamptz)`,
+    queueUnitId: sql`coalesce(${conversations.queueUnitId}, ${handoff.queueUnitId}::uuid, ${conversations.unitId})`,
   };
 }
 

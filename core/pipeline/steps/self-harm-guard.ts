@@ -1,27 +1,22 @@
-import { foldDiacritics } from '../../text/vietnamese-fold.js';
-import { REPLIES_VI } from '../replies.vi.js';
+import { crisisReply } from '../crisis-reply.vi.js';
 import type { Middleware } from '../turn.js';
+import { classifyQuietly } from './classify-quietly.js';
+import { detectCrisis, saysMinor } from './crisis-detect.js';
 
-// Folded phrases; reviewed list kept short and high-precision (DESIGN.md §6: self-harm words offer a person).
-const SELF_HARM = [
-  'tu tu',
-  'tu sat',
-  'muon chet',
-  'khong muon song',
-  'chang muon song',
-  'ket lieu',
-  'quyen sinh',
-  'nhay cau',
-  'uong thuoc ngu',
-  'chet quach',
-];
-
-/** Words of self-harm get a caring reply with emergency numbers and an immediate hand-off, whatever the route. */
+/**
+ * Words of self-harm, typed with or without accents or in teencode, get a caring reply with the emergency
+ * number and an URGENT hand-off, in every conversation state (also while an officer owns it: a person
+ * waiting for an officer must not meet silence). The officers of the member's unit are notified at once
+ * by the worker (see process-inbound). Whatever the route: this runs before classification decides anything.
+ */
 export const selfHarmGuard: Middleware = async (turn, next) => {
   if (turn.input.message.content.type !== 'text') return next();
-  const folded = ` ${foldDiacritics(turn.text).toLowerCase().replace(/[^a-z0-9]+/g, ' ')} `;
-  if (!SELF_HARM.some((phrase) => folded.includes(` ${phrase} `))) return next();
+  const detection = detectCrisis(turn.text);
+  if (!detection.crisis) return next();
+  classifyQuietly(turn);
   turn.notes.selfHarm = true;
-  turn.event = { type: 'request_handoff' };
-  turn.reply({ kind: 'handoff', content: { type: 'text', text: REPLIES_VI.selfHarmSupport } });
+  turn.notes.crisisPhrase = detection.phrase;
+  turn.event = { type: 'request_handoff', urgent: true };
+  const text = crisisReply({ hotlines: turn.ports.crisisHotlines ?? [], minor: saysMinor(turn.text) });
+  turn.reply({ kind: 'handoff', content: { type: 'text', text } });
 };

@@ -1,0 +1,14 @@
+import type { Turn } from '../turn.js';
+
+/**
+ * Labels the message without answering it (officer mode, crisis): the officer's context and the mood figures
+ * still get route, topic and sentiment. A classifier failure only costs the labels.
+ */
+export function classifyQuietly(turn: Turn): void {
+  if (turn.input.message.content.type !== 'text' || turn.nlu) return;
+  try {
+    turn.nlu = turn.ports.classifier.classify(turn.text);
+  } catch (error) {
+    turn.ports.logger.warn({ err: error }, 'classification failed while the bot stays out of the answer');
+  }
+}

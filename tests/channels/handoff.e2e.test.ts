@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { units } from '../../bots/storage/schema/index.js';
+import { INBOX_TOPIC, type MemberSideInboxEvent } from '../../core/ports/inbox-events.js';
+import { testBackends } from '../support/backends.js';
+import { createScriptedClassifier } from '../support/scripted-classifier.js';
+import { createEchoKnowledge } from '../support/stub-knowledge.js';
+import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { conversationOf, messagesOf, seedUnits, waitForOutbound, waitUntil } from './support/channel-e2e.js';
+
+const classifier = createScriptedClassifier({
+  'cho tôi gặp cán bộ công đoàn': { route: 'handoff' },
+  'lương tháng này bị trừ vô lý': { route: 'feedback', topic: 'wages', sentiment: 'negative' },
+});
+
+/**
+ * The member side of a hand-off through the real web chat path (HTTP → durable write → worker → reply),
+ * on both backends: a crisis is answered in every state, hands off as urgent to the member's unit and tells
+ * the inbox at once through the realtime hub (Redis pub/sub on the Postgres+Redis pair).
+ */
+describe.each(testBackends())('hand-off, member side, on $name', (backend) => {
+  let t: TestPlatform;
+  const inboxEvents: MemberSideInboxEvent[] = [];
+  let unsubscribe: () => void = () => undefined;
+
+  beforeAll(async () => {
+    t = await startTestPlatform(backend, {
+      classifier,
+      knowledge: createEchoKnowledge(),
+      env: { CRISIS_HOTLINES: 'Đường dây hỗ trợ tâm lý (thử nghiệm):0900 000 000' },
+    });
+    await seedUnits(t.database.db);
+    unsubscribe = t.platform.hub.subscribe(INBOX_TOPIC, (event) => inboxEvents.push(event as MemberSideInboxEvent));
+  });
+  afterAll(async () => {
+    unsubscribe();
+    await t?.close();
+  });
+
+  const send = async (sessionId: string, text: string) => {
+    const response = await fetch(`${t.baseUrl}/api/webchat/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ sessionId, clientMessageId: randomUUID(), text, unitCode: 'CDCS001' }),
+    });
+    expect(response.status).toBe(202);
+  };
+  const unitId = async (code: string) => (await t.database.db.select({ id: units.id }).from(units).where(eq(units.code, code)))[0]?.id;
+
+  it('answers "ko muon song nua" with 115 and the configured line, and hands off URGENT to the member\'s unit', async () => {
+    const session = randomUUID();
+    await send(session, 'ko muon song nua');
+    const [reply] = await waitForOutbound(t.database.db, 'web', session, 1);
+    expect(reply?.text).toContain('115');
+    expect(reply?.text).toContain('Đường dây hỗ trợ tâm lý (thử nghiệm) 0900 000 000');
+    expect(reply?.text).not.toContain('111');
+    const conversation = await conversationOf(t.database.db, 'web', session);
+    expect(conversation).toMatchObject({ state: 'waiting_officer', urgent: true, queueUnitId: await unitId('CDCS001') });
+    expect(conversation?.handedOffAt).toBeInstanceOf(Date);
+    const event = await waitUntil(async () => inboxEvents.find((e) => e.conversationId === conversation?.id), 10_000, 'the urgent inbox event');
+    expect(event).toMatchObject({ type: 'conversation.urgent', urgent: true, state: 'waiting_officer', queueUnitCode: 'CDCS001' });
+    // Ids and the unit only: nothing the member wrote travels on the inbox topic.
+    expect(JSON.stringify(event)).not.toMatch(/song|sống/);
+  });
+
+  it('still answers a crisis after a hand-off (waiting for an officer) and marks the waiting conversation urgent', async () => {
+    const session = randomUUID();
+    await send(session, 'cho tôi gặp cán bộ công đoàn');
+    await waitForOutbound(t.database.db, 'web', session, 1);
+    const waiting = await conversationOf(t.database.db, 'web', session);
+    expect(waiting).toMatchObject({ state: 'waiting_officer', urgent: false, queueUnitId: await unitId('CDCS001') });
+    await waitUntil(async () => inboxEvents.find((e) => e.conversationId === waiting?.id && e.type === 'conversation.waiting'), 10_000, 'the waiting inbox event');
+
+    await send(session, 'em mới 17 tuổi, em muốn tự tử');
+    const replies = await waitForOutbound(t.database.db, 'web', session, 2);
+    expect(replies[1]?.text).toContain('115');
+    expect(replies[1]?.text).toContain('111');
+    const urgent = await conversationOf(t.database.db, 'web', session);
+    expect(urgent).toMatchObject({ state: 'waiting_officer', urgent: true });
+    expect(urgent?.handedOffAt?.getTime()).toBe(waiting?.handedOffAt?.getTime());
+    await waitUntil(async () => inboxEvents.find((e) => e.conversationId === waiting?.id && e.type === 'conversation.urgent'), 10_000, 'the urgent inbox event');
+  });
+
+  it('answers a crisis while an officer holds the conversation, which stays theirs', async () => {
+    const session = randomUUID();
+    await send(session, 'cho tôi gặp cán bộ công đoàn');
+    await waitForOutbound(t.database.db, 'web', session, 1);
+    const { conversations } = await import('../../bots/storage/schema/index.js');
+    const conversation = await conversationOf(t.database.db, 'web', session);
+    await t.database.db.update(conversations).set({ state: 'officer', claimedAt: new Date() }).where(eq(conversations.id, conversation?.id as string));
+    await send(session, 'chán sống lắm rồi');
+    const replies = await waitForOutbound(t.database.db, 'web', session, 2);
+    expect(replies[1]?.text).toContain('115');
+    expect(await conversationOf(t.database.db, 'web', session)).toMatchObject({ state: 'officer', urgent: true });
+  });
+
+  it('takes "mệt muốn chết vì tăng ca" for a concern, not a crisis', async () => {
+    const session = randomUUID();
+    await send(session, 'mệt muốn chết vì tăng ca');
+    await waitForOutbound(t.database.db, 'web', session, 1);
+    const inbound = (await messagesOf(t.database.db, 'web', session)).find((m) => m.direction === 'in');
+    expect(inbound?.meta.selfHarm).toBeUndefined();
+    expect(await conversationOf(t.database.db, 'web', session)).toMatchObject({ urgent: false });
+  });
+});
