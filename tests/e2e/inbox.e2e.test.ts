@@ -79,7 +79,7 @@ describe('officers\' inbox in Chromium: hand-off to an officer and back (embedde
     await page.waitForURL('**/admin/inbox');
     // The live stream is open: from now on nothing needs a reload.
     await page.waitForSelector('.ui-badge >> text=Cập nhật trực tiếp');
-    await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+    await page.evaluate('window.stayed = true');
     return watchedPage;
   }
 
@@ -91,7 +91,7 @@ describe('officers\' inbox in Chromium: hand-off to an officer and back (embedde
     return (await page.locator('.bubble.bot:not(.typing), .bubble.officer').nth(before).textContent()) ?? '';
   }
 
-  const stayed = (page: Page) => page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed === true);
+  const stayed = (page: Page) => page.evaluate('window.stayed === true');
 
   it('hands a member over to their unit\'s officer live, and back to the bot', async () => {
     const { page: ha, problems } = await officer('canbo@dttl.vn', LAPTOP);
@@ -132,7 +132,7 @@ describe('officers\' inbox in Chromium: hand-off to an officer and back (embedde
     await ha.click('.conv-actions button >> text=Nhận xử lý');
     await ha.waitForSelector('.reply-editor:not([disabled])');
     await ha.click('.reply button >> text=Gợi ý trả lời');
-    await ha.waitForFunction(() => (document.querySelector<HTMLTextAreaElement>('.reply-editor')?.value ?? '').length > 0, undefined, { timeout: 20_000 });
+    await ha.waitForFunction("(document.querySelector('.reply-editor')?.value ?? '').length > 0", undefined, { timeout: 20_000 });
     const suggested = await ha.inputValue('.reply-editor');
     await ha.fill('.reply-editor', `${suggested}\n\n${OFFICER_EDIT}`);
     await saveScreenshot(ha, SUITE, 'conversation-draft-laptop');
