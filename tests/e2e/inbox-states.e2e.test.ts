@@ -143,7 +143,8 @@ describe('inbox screens in Chromium: every state (embedded backend)', () => {
       }
       await page.selectOption('.ui-filter select >> nth=1', 'zalo');
       await page.waitForURL('**/admin/inbox?channel=zalo');
-      await page.waitForFunction("document.querySelectorAll('.inbox-row').length === 1");
+      await page.locator('.inbox-row[data-id=c-urgent]').waitFor({ state: 'detached' });
+      await page.locator('.inbox-row[data-id=c-wait]').waitFor();
       expect(seen.some((search) => search.includes('channel=zalo'))).toBe(true);
       expect(await page.$$eval('.inbox-row', (rows) => rows.map((r) => r.getAttribute('data-id')))).toEqual(['c-wait']);
 
