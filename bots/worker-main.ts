@@ -10,13 +10,18 @@ async function main(): Promise<void> {
   const platform = await bootPlatform(base);
   await platform.startWorkers();
   base.logger.info({}, 'workers started');
-  const stop = async () => {
+  // SIGTERM: stop taking jobs, let the turns in progress commit, then exit (the queue keeps the rest).
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    base.logger.info({ signal }, 'workers shutting down');
     await platform.stop();
     await base.database.close();
     process.exit(0);
   };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,5 @@
 import type { JobQueue } from '../../core/jobs/job-queue.js';
+import { cleanInboundEvent } from '../../core/messages/clean-inbound.js';
 import type { InboundEvent } from '../../core/messages/inbound.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { Logger } from '../../core/ports/logger.js';
@@ -28,9 +29,10 @@ export interface IngestServiceDeps {
  */
 export function createIngestService(deps: IngestServiceDeps) {
   return {
-    async ingest(events: InboundEvent[]): Promise<IngestOutcome[]> {
+    async ingest(decoded: InboundEvent[]): Promise<IngestOutcome[]> {
       const outcomes: IngestOutcome[] = [];
-      for (const event of events) {
+      const receivedAt = deps.clock.now();
+      for (const event of decoded.map((e) => cleanInboundEvent(e, receivedAt))) {
         if (event.kind !== 'message') {
           outcomes.push(deps.otherEvents ? await deps.otherEvents(event) : { kind: 'ignored', reason: event.kind });
           if (event.kind === 'ignored') deps.logger.debug({ channel: event.channel, reason: event.reason }, 'event ignored');

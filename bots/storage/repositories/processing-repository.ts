@@ -5,6 +5,7 @@ import type { ChannelId } from '../../../core/messages/channels.js';
 import { contentText, type Choice, type InboundContent, type OutboundContent } from '../../../core/messages/content.js';
 import type { ReplyKind } from '../../../core/messages/outbound.js';
 import type { TurnInput } from '../../../core/pipeline/turn.js';
+import type { JoinNote } from '../../../core/ports/member-directory.js';
 import type {
   CommitResult,
   CommittedHandoff,
@@ -78,6 +79,7 @@ export function createInboundProcessingStore(db: Db): InboundProcessingStore {
           platformMessageId: row.message.platformMessageId ?? '',
           content: row.message.content as InboundContent,
           receivedAt: row.message.createdAt,
+          ...(row.message.meta.join ? { join: row.message.meta.join as JoinNote } : {}),
         },
         conversation: {
           id: row.conversation.id,
@@ -91,6 +93,7 @@ export function createInboundProcessingStore(db: Db): InboundProcessingStore {
           ? {
               kind: (lastBot.meta.kind as ReplyKind | undefined) ?? 'system',
               choices: lastContent?.type === 'choices' ? lastContent.choices : ([] as Choice[]),
+              ...(lastBot.meta.expects === 'question' || lastBot.meta.expects === 'feedback' ? { expects: lastBot.meta.expects } : {}),
             }
           : null,
       };
@@ -155,7 +158,7 @@ export function createInboundProcessingStore(db: Db): InboundProcessingStore {
                 text: contentText(reply.content),
                 status: 'queued',
                 replyToMessageId: commit.messageId,
-                meta: { kind: reply.kind, citations: reply.citations ?? [] },
+                meta: { kind: reply.kind, citations: reply.citations ?? [], ...(reply.expects ? { expects: reply.expects } : {}) },
                 createdAt: commit.now,
               })
               .returning({ id: messages.id });
