@@ -190,7 +190,7 @@ describe('web UI in Chromium (embedded backend)', () => {
       await openSection(page, viewport, 'Hộp thư');
       await page.click('.ui-tabs >> text=Của tôi');
       await page.waitForURL('**/admin/inbox?view=mine');
-      await page.waitForSelector('.inbox .ui-card .ui-empty, .inbox .ui-card .ui-error');
+      await page.waitForSelector('.ui-empty >> text=Bạn chưa nhận cuộc trò chuyện nào');
 
       // Deep links to pages the menu does not show directly.
       await page.goto(`${t.baseUrl}/admin/inbox/123`);

@@ -34,7 +34,7 @@ export function InboxRow({ row, selected, now, myId }: { row: ConversationRow; s
               <Icon name="alert" size={13} /> Khẩn cấp
             </span>
           )}
-          <span className="inbox-time">{row.lastMessageAt ? formatRelative(row.lastMessageAt, new Date(now)) : ''}</span>
+          <span className="inbox-time">{row.lastMessageAt ? formatRelative(Math.min(Date.parse(row.lastMessageAt), now), new Date(now)) : ''}</span>
         </span>
         {row.preview && <span className="inbox-preview">{row.preview}</span>}
         <span className="inbox-line inbox-meta">
