@@ -60,6 +60,9 @@ import { createSettingsRepository } from './storage/repositories/settings-reposi
 import { createTurnOutcomeRepository } from './storage/repositories/turn-outcome-repository.js';
 import { createUnitRepository } from './storage/repositories/unit-repository.js';
 import { createUserRepository } from './storage/repositories/user-repository.js';
+import { createMoodAlertRepository } from './storage/repositories/mood-alert-repository.js';
+import { createMoodService } from './mood/mood-service.js';
+import { createMoodRouter } from './http/routes/mood-routes.js';
 import { startRecoverySweep } from './workers/recovery-sweep.js';
 import { registerWorkers } from './workers/register-workers.js';
 
@@ -114,7 +117,8 @@ export async function createPlatform(deps: PlatformDeps) {
     faqs: createFaqRepository(db, clock),
     laws: createLawRepository(db),
     memberData: createMemberDataRepository(db),
-    inbound: createInboundProcessingStore(db),
+    inbound: createInboundProcessingStore(db, { route: env.NLU_MIN_ROUTE_CONFIDENCE, topic: env.NLU_MIN_TOPIC_CONFIDENCE }),
+    moodAlerts: createMoodAlertRepository(db),
     outbound: createOutboundDeliveryStore(db),
     channelDeliveries: createChannelDeliveryRepository(db),
     channelTokens: createChannelTokenRepository(db),
@@ -133,7 +137,7 @@ export async function createPlatform(deps: PlatformDeps) {
   // Member commands (/donvi, /lienket) and channel events (echoes, follows, receipts) share the directory.
   const memberDirectory = createMemberDirectory(db, { joinPolicy, onMembersMerged: () => repositories.ingest.forgetThreads() });
   const otherEvents = deps.otherEvents ?? createChannelEventHandler({ db, clock, logger, directory: memberDirectory });
-  const ingest = createIngestService({ ingestRepository: repositories.ingest, queue, clock, logger, metrics, otherEvents });
+  const ingest = createIngestService({ ingestRepository: repositories.ingest, queue, clock, logger, metrics, otherEvents, enqueueTimeoutMs: env.ENQUEUE_TIMEOUT_MS });
   const jwtSecret = env.JWT_SECRET ?? (await repositories.settings.getOrCreate('jwt_secret', () => randomBytes(48).toString('base64url')));
   const tokens = createSessionTokens(jwtSecret);
 
@@ -147,6 +151,7 @@ export async function createPlatform(deps: PlatformDeps) {
   const reloadFaq = async () => deps.knowledgeAdmin?.reloadFaq();
   const faqDesk = createFaqDesk({ faqs: repositories.faqs, proposals: repositories.faqProposals, units: repositories.units, laws: repositories.laws, audit: repositories.audit, reloadFaq });
 
+  const mood = createMoodService({ db, units: repositories.units, k: env.K_ANONYMITY, clock, listAlerts: repositories.moodAlerts.listForSummary });
   // The officers' inbox (issue #9): events through the hub, the queue by jurisdiction, the officer actions.
   const publishInbox = createInboxPublisher(hub, logger, () => clock.now());
   const inboxQueue = createInboxQueue({ read: repositories.inboxRead, write: repositories.inboxWrite, queue, clock, logger, publish: publishInbox });
@@ -189,6 +194,7 @@ export async function createPlatform(deps: PlatformDeps) {
     tokens,
     adapters,
     turnPorts,
+    mood,
     inbox,
     inboxQueue,
 
@@ -215,6 +221,7 @@ export async function createPlatform(deps: PlatformDeps) {
             router: createLearningRouter({ learning: repositories.learning, labels: repositories.reviewedLabels, desk: faqDesk, audit: repositories.audit, ...authDeps }),
           },
           { path: '/api/admin/law', router: createLawSearchRouter({ search: deps.knowledgeAdmin?.searchLaw, ...authDeps }) },
+          { path: '/api/admin/mood', router: createMoodRouter({ mood, units: repositories.units, ...authDeps }) },
           { path: '/api/admin/audit', router: createAuditRouter({ audit: repositories.audit, ...authDeps }) },
           {
             path: '/api/admin/members',

@@ -59,6 +59,8 @@ export const EnvSchema = z.object({
   OUTBOUND_MAX_ATTEMPTS: integer(6, 1),
   RETRY_BACKOFF_MS: integer(1000, 1),
   SWEEP_INTERVAL_MS: integer(5000, 50),
+  /** How long the acknowledgement waits for the queue (Redis); past it the message is stored and the sweep enqueues it later. */
+  ENQUEUE_TIMEOUT_MS: integer(250, 10),
   WORKER_CONCURRENCY: integer(8, 1),
   MAX_BODY_BYTES: integer(256 * 1024, 1024),
   QUEUE_PREFIX: z.string().default('cd'),

@@ -17,10 +17,11 @@ import type {
 import { AppError } from '../../../core/errors/app-error.js';
 import type { Citation } from '../../../core/knowledge/law.js';
 import type { Db } from '../database.js';
-import { conversations, members, messages, moodDaily, unansweredQuestions, units } from '../schema/index.js';
+import { conversations, members, messages, unansweredQuestions, units } from '../schema/index.js';
+import { moodCaptureOf } from '../../../core/mood/mood-rules.js';
+import { DEFAULT_NLU_THRESHOLDS, type NluThresholds } from '../../../core/nlu/thresholds.js';
+import { recordMood } from './mood-repository.js';
 
-/** Routes whose messages count in the mood figures: members' concerns, not greetings or off-topic chat. */
-const MOOD_ROUTES = new Set(['question', 'feedback', 'handoff']);
 
 class VersionConflict extends Error {}
 
@@ -42,7 +43,8 @@ async function releaseMessage(db: Db, messageId: string): Promise<void> {
   await db.update(messages).set({ leaseUntil: null }).where(eq(messages.id, messageId));
 }
 
-export function createInboundProcessingStore(db: Db): InboundProcessingStore {
+/** `moodThresholds`: below these the classification is too unsure to count in the mood figures (the bot's own thresholds). */
+export function createInboundProcessingStore(db: Db, moodThresholds: Pick<NluThresholds, 'route' | 'topic'> = DEFAULT_NLU_THRESHOLDS): InboundProcessingStore {
   return {
     async oldestPendingInbound(conversationId) {
       const [row] = await db
@@ -119,7 +121,7 @@ export function createInboundProcessingStore(db: Db): InboundProcessingStore {
               topicConfidence: nlu?.confidence.topic ?? null,
               sentimentConfidence: nlu?.confidence.sentiment ?? null,
               nluModel: nlu?.model ?? null,
-              meta: sql`${messages.meta} || ${JSON.stringify({ ...commit.notes, entities: nlu?.entities.map((e) => ({ type: e.type, value: personalValue(e.type) ? null : e.value })) ?? [] })}::jsonb`,
+              meta: sql`${messages.meta} || ${JSON.stringify({ ...commit.notes, flags: nlu?.flags ?? [], entities: nlu?.entities.map((e) => ({ type: e.type, value: personalValue(e.type) ? null : e.value })) ?? [] })}::jsonb`,
             })
             .where(and(eq(messages.id, commit.messageId), eq(messages.status, 'received')))
             .returning({ id: messages.id, channel: messages.channel });
@@ -139,6 +141,7 @@ export function createInboundProcessingStore(db: Db): InboundProcessingStore {
             .returning({
               unitId: conversations.unitId,
               channel: conversations.channel,
+              memberId: conversations.memberId,
               state: conversations.state,
               urgent: conversations.urgent,
               assignedOfficerId: conversations.assignedOfficerId,
@@ -179,14 +182,9 @@ export function createInboundProcessingStore(db: Db): InboundProcessingStore {
               })
               .onConflictDoNothing();
           }
-          if (nlu && MOOD_ROUTES.has(nlu.route)) {
-            await tx
-              .insert(moodDaily)
-              .values({ day: vietnamDay(commit.now), unitId: conversation.unitId, topic: nlu.topic, sentiment: nlu.sentiment, messages: 1 })
-              .onConflictDoUpdate({
-                target: [moodDaily.day, moodDaily.unitId, moodDaily.topic, moodDaily.sentiment],
-                set: { messages: sql`${moodDaily.messages} + 1` },
-              });
+          if (nlu) {
+            // The mood rollups move in the same transaction as the message: never double-counted, never lost.
+            await recordMood(tx, { day: vietnamDay(commit.now), unitId: conversation.unitId, memberId: conversation.memberId, channel: conversation.channel, capture: moodCaptureOf(nlu, moodThresholds) });
           }
           if (!commit.handoff) return { ok: true, outboundIds } as const;
           const [queueUnit] = conversation.queueUnitId
