@@ -56,6 +56,8 @@ export const EnvSchema = z.object({
   RETRY_BACKOFF_MS: integer(1000, 1),
   SWEEP_INTERVAL_MS: integer(5000, 50),
   WORKER_CONCURRENCY: integer(8, 1),
+  /** How often a process compares its FAQ/law/model versions with the database (Redis pub/sub normally tells it at once). */
+  KNOWLEDGE_POLL_MS: integer(5000, 100),
   MAX_BODY_BYTES: integer(256 * 1024, 1024),
   QUEUE_PREFIX: z.string().default('cd'),
   // LLM (any OpenAI-compatible server)
