@@ -27,6 +27,15 @@ import { createKnowledgeVersionRepository, type KnowledgeVersions } from './stor
 import { createFaqProposalRepository } from './storage/repositories/faq-proposal-repository.js';
 import { createReviewedLabelRepository } from './storage/repositories/reviewed-label-repository.js';
 import { createMemberRouter } from './http/routes/member-routes.js';
+import { createInboxRouter } from './http/routes/inbox-routes.js';
+import { createInboxMeRouter } from './http/routes/inbox-me-routes.js';
+import { createInboxEventsRouter } from './http/routes/inbox-events-route.js';
+import { createInboxPublisher } from './inbox/inbox-events.js';
+import { createInboxQueue } from './inbox/inbox-queue.js';
+import { createInboxService } from './inbox/inbox-service.js';
+import { createInboxTurnHook, registerInboxWorkers, startInboxSweep } from './inbox/inbox-workers.js';
+import { createInboxReadRepository } from './storage/repositories/inbox-read-repository.js';
+import { createInboxWriteRepository } from './storage/repositories/inbox-write-repository.js';
 import { createMemberDataRepository } from './storage/repositories/member-data-repository.js';
 import { createFaqRepository } from './storage/repositories/faq-repository.js';
 import { createLawRepository } from './storage/repositories/law-repository.js';
@@ -44,6 +53,7 @@ import { createChannelTokenRepository } from './storage/repositories/channel-tok
 import { createMemberDirectory } from './storage/repositories/channel-member-directory.js';
 import { createHistoryRepository } from './storage/repositories/history-repository.js';
 import { createIngestRepository } from './storage/repositories/ingest-repository.js';
+import type { JoinPolicy } from './storage/repositories/unit-join.js';
 import { createLearningRepository } from './storage/repositories/learning-repository.js';
 import { createConversationRepository } from './storage/repositories/conversation-repository.js';
 import { createInboundProcessingStore, createOutboundDeliveryStore } from './storage/repositories/processing-repository.js';
@@ -52,6 +62,9 @@ import { createSettingsRepository } from './storage/repositories/settings-reposi
 import { createTurnOutcomeRepository } from './storage/repositories/turn-outcome-repository.js';
 import { createUnitRepository } from './storage/repositories/unit-repository.js';
 import { createUserRepository } from './storage/repositories/user-repository.js';
+import { createMoodAlertRepository } from './storage/repositories/mood-alert-repository.js';
+import { createMoodService } from './mood/mood-service.js';
+import { createMoodRouter } from './http/routes/mood-routes.js';
 import { startRecoverySweep } from './workers/recovery-sweep.js';
 import { registerWorkers } from './workers/register-workers.js';
 
@@ -93,12 +106,13 @@ export async function createPlatform(deps: PlatformDeps) {
     : createInProcessQueue({ logger });
   const hub: RealtimeHub = env.REDIS_URL ? createRedisHub(env.REDIS_URL, `${env.QUEUE_PREFIX}:rt`, logger) : createInProcessHub();
 
+  const joinPolicy: JoinPolicy = { allowUpperLevels: env.MEMBER_JOIN_UPPER_LEVELS, intakeUnitCode: env.INTAKE_UNIT_CODE };
   const repositories = {
     units: createUnitRepository(db),
     users: createUserRepository(db),
     audit: createAuditRepository(db),
     settings: createSettingsRepository(db),
-    ingest: createIngestRepository(db),
+    ingest: createIngestRepository(db, { joinPolicy }),
     history: createHistoryRepository(db),
     recovery: createRecoveryRepository(db),
     learning: createLearningRepository(db, clock),
@@ -108,12 +122,15 @@ export async function createPlatform(deps: PlatformDeps) {
     faqs: createFaqRepository(db, clock),
     laws: createLawRepository(db),
     memberData: createMemberDataRepository(db),
-    inbound: createInboundProcessingStore(db),
+    inbound: createInboundProcessingStore(db, { route: env.NLU_MIN_ROUTE_CONFIDENCE, topic: env.NLU_MIN_TOPIC_CONFIDENCE }),
+    moodAlerts: createMoodAlertRepository(db),
     outbound: createOutboundDeliveryStore(db),
     channelDeliveries: createChannelDeliveryRepository(db),
     channelTokens: createChannelTokenRepository(db),
     channelThreadRefs: createChannelThreadRefRepository(db),
     turns: createTurnOutcomeRepository(db),
+    inboxRead: createInboxReadRepository(db),
+    inboxWrite: createInboxWriteRepository(db),
   };
 
   const channelRepositories = { deliveries: repositories.channelDeliveries, tokens: repositories.channelTokens, threadRefs: repositories.channelThreadRefs, history: repositories.history };
@@ -123,9 +140,9 @@ export async function createPlatform(deps: PlatformDeps) {
   const adapters = (channel: ChannelId) => adapterMap.get(channel);
 
   // Member commands (/donvi, /lienket) and channel events (echoes, follows, receipts) share the directory.
-  const memberDirectory = createMemberDirectory(db, { onMembersMerged: () => repositories.ingest.forgetThreads() });
+  const memberDirectory = createMemberDirectory(db, { joinPolicy, onMembersMerged: () => repositories.ingest.forgetThreads() });
   const otherEvents = deps.otherEvents ?? createChannelEventHandler({ db, clock, logger, directory: memberDirectory });
-  const ingest = createIngestService({ ingestRepository: repositories.ingest, queue, clock, logger, metrics, otherEvents });
+  const ingest = createIngestService({ ingestRepository: repositories.ingest, queue, clock, logger, metrics, otherEvents, enqueueTimeoutMs: env.ENQUEUE_TIMEOUT_MS });
   const jwtSecret = env.JWT_SECRET ?? (await repositories.settings.getOrCreate('jwt_secret', () => randomBytes(48).toString('base64url')));
   const tokens = createSessionTokens(jwtSecret);
 
@@ -157,6 +174,26 @@ export async function createPlatform(deps: PlatformDeps) {
   const reloadFaq = async () => void (await knowledgeSync.changed('faq'));
   const faqDesk = createFaqDesk({ faqs: repositories.faqs, proposals: repositories.faqProposals, units: repositories.units, laws: repositories.laws, audit: repositories.audit, reloadFaq });
 
+  const mood = createMoodService({ db, units: repositories.units, k: env.K_ANONYMITY, clock, listAlerts: repositories.moodAlerts.listForSummary });
+  // The officers' inbox (issue #9): events through the hub, the queue by jurisdiction, the officer actions.
+  const publishInbox = createInboxPublisher(hub, logger, () => clock.now());
+  const inboxQueue = createInboxQueue({ read: repositories.inboxRead, write: repositories.inboxWrite, queue, clock, logger, publish: publishInbox });
+  const inbox = createInboxService({
+    read: repositories.inboxRead,
+    write: repositories.inboxWrite,
+    units: repositories.units,
+    users: repositories.users,
+    audit: repositories.audit,
+    queue,
+    inboxQueue,
+    publish: publishInbox,
+    clock,
+    adapters,
+    knowledge: deps.knowledge,
+  });
+  const inboxHookDeps = { queue, inboxQueue, read: repositories.inboxRead, write: repositories.inboxWrite, publish: publishInbox, clock, logger };
+  const onTurnCommitted = createInboxTurnHook(inboxHookDeps);
+
   const readiness = (): ReadinessCheck[] => [
     { name: 'database', check: () => database.ping() },
     { name: 'queue', check: async () => (queue.ping ? queue.ping() : undefined) },
@@ -164,6 +201,7 @@ export async function createPlatform(deps: PlatformDeps) {
   ];
 
   let stopSweep: (() => Promise<void>) | null = null;
+  let stopInboxSweep: (() => Promise<void>) | null = null;
   let workersStarted = false;
 
   return {
@@ -180,6 +218,9 @@ export async function createPlatform(deps: PlatformDeps) {
     adapters,
     turnPorts,
     knowledgeSync,
+    mood,
+    inbox,
+    inboxQueue,
 
     createHttpApp(): Express {
       const authDeps = { tokens, users: repositories.users };
@@ -204,11 +245,15 @@ export async function createPlatform(deps: PlatformDeps) {
             router: createLearningRouter({ learning: repositories.learning, labels: repositories.reviewedLabels, desk: faqDesk, audit: repositories.audit, ...authDeps }),
           },
           { path: '/api/admin/law', router: createLawSearchRouter({ search: deps.knowledgeAdmin?.searchLaw, ...authDeps }) },
+          { path: '/api/admin/mood', router: createMoodRouter({ mood, units: repositories.units, ...authDeps }) },
           { path: '/api/admin/audit', router: createAuditRouter({ audit: repositories.audit, ...authDeps }) },
           {
             path: '/api/admin/members',
             router: createMemberRouter({ memberData: repositories.memberData, audit: repositories.audit, ...authDeps, clock, onErased: () => repositories.ingest.forgetThreads() }),
           },
+          { path: '/api/admin/conversations', router: createInboxRouter({ inbox, ...authDeps }) },
+          { path: '/api/admin/me', router: createInboxMeRouter({ write: repositories.inboxWrite, inboxQueue, audit: repositories.audit, ...authDeps }) },
+          { path: '/api/admin/events', router: createInboxEventsRouter({ hub, ...authDeps }) },
           {
             path: '/api/admin/faq',
             router: createFaqRouter({ desk: faqDesk, faqs: repositories.faqs, proposals: repositories.faqProposals, units: repositories.units, similar: deps.knowledgeAdmin?.similarFaq, ...authDeps }),
@@ -224,14 +269,16 @@ export async function createPlatform(deps: PlatformDeps) {
       registerWorkers({
         runner: queue,
         runnerQueue: queue,
-        inbound: { store: repositories.inbound, ports: turnPorts, queue, redactor: deps.redactor, leaseMs: env.INBOUND_LEASE_MS, inboxEvents },
+        inbound: { store: repositories.inbound, ports: turnPorts, queue, redactor: deps.redactor, leaseMs: env.INBOUND_LEASE_MS, inboxEvents, onCommitted: onTurnCommitted },
         outbound: { store: repositories.outbound, clock, logger, leaseMs: env.INBOUND_LEASE_MS, maxAttempts: env.OUTBOUND_MAX_ATTEMPTS },
         adapters,
         metrics,
         concurrency: env.WORKER_CONCURRENCY,
         backoffMs: env.RETRY_BACKOFF_MS,
       });
+      registerInboxWorkers({ ...inboxHookDeps, runner: queue, backoffMs: env.RETRY_BACKOFF_MS });
       await queue.start();
+      stopInboxSweep = startInboxSweep(inboxQueue, logger, Math.max(env.SWEEP_INTERVAL_MS, 1000));
       stopSweep = startRecoverySweep(
         { recovery: repositories.recovery, queue, clock, logger, graceMs: Math.max(env.SWEEP_INTERVAL_MS, 2000) },
         env.SWEEP_INTERVAL_MS,
@@ -241,6 +288,7 @@ export async function createPlatform(deps: PlatformDeps) {
     async stop(): Promise<void> {
       knowledgeSync.close();
       await stopSweep?.();
+      await stopInboxSweep?.();
       await queue.close();
       await hub.close();
       for (const module of channelModules) await module.close?.();

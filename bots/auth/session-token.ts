@@ -5,6 +5,7 @@ export interface SessionClaims {
   userId: string;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISSUER = 'congdoan-assistant';
 export const SESSION_TTL_SECONDS = 12 * 3600;
 
@@ -23,8 +24,9 @@ export function createSessionTokens(secret: string) {
     },
     async verify(token: string): Promise<SessionClaims> {
       try {
-        const { payload } = await jwtVerify(token, key, { issuer: ISSUER, algorithms: ['HS256'] });
-        if (!payload.sub) throw new Error('no subject');
+        // `exp` is required: a token signed with our key but without an expiry would be valid forever.
+        const { payload } = await jwtVerify(token, key, { issuer: ISSUER, algorithms: ['HS256'], requiredClaims: ['exp', 'iat', 'sub'] });
+        if (!payload.sub || !UUID.test(payload.sub)) throw new Error('the subject is not a user id');
         return { userId: payload.sub };
       } catch (error) {
         throw new AppError('AUTH_REQUIRED', 'the session is invalid or has expired; log in again', { cause: error });

@@ -8,6 +8,7 @@ import { registerMemberCommands } from './commands/member-commands.js';
 import { registerKbCommands } from './commands/kb-commands.js';
 import { registerNluCommands } from './commands/nlu-commands.js';
 import { registerNluLabelsCommands } from './commands/nlu-labels-commands.js';
+import { registerMoodCommands } from './commands/mood-commands.js';
 import { parseEnv } from '../../core/config/env-schema.js';
 import { bootBase } from '../bootstrap.js';
 import { normalizeQuery } from '../knowledge/load-knowledge.js';
@@ -79,6 +80,7 @@ export function buildProgram(io: CliIo): Command {
     },
   });
   registerNluLabelsCommands(program, io);
+  registerMoodCommands(program, io);
   return program;
 }
 

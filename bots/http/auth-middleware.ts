@@ -20,7 +20,13 @@ function tokenOf(req: Request): string | null {
   const cookies = req.headers.cookie ?? '';
   for (const part of cookies.split(';')) {
     const [name, ...value] = part.trim().split('=');
-    if (name === SESSION_COOKIE) return decodeURIComponent(value.join('='));
+    if (name !== SESSION_COOKIE) continue;
+    try {
+      return decodeURIComponent(value.join('='));
+    } catch {
+      // A cookie that is not even well-escaped is no session: 401 like any other bad token, never a 500.
+      throw new AppError('AUTH_REQUIRED', 'the session is invalid; log in again');
+    }
   }
   return null;
 }

@@ -21,12 +21,24 @@ export function statusOf(error: AppError): number {
   return STATUS_BY_KIND[error.kind];
 }
 
-/** Express's own parser errors (body-parser) carry a `type`; map them onto our stable codes. */
+/**
+ * Express's own errors (body-parser, the router's parameter decoding) carry a `type` and/or a 4xx `status`:
+ * map them onto our stable codes. Anything a client can cause is its error (4xx), never ours (500): a
+ * corrupt gzip body, an unknown charset, a `%` that is not an escape in a path parameter.
+ */
 function fromParserError(error: unknown): AppError | null {
   const type = (error as { type?: string }).type;
   if (type === 'entity.too.large') return new AppError('PAYLOAD_TOO_LARGE', 'the request body is too large');
   if (type === 'entity.parse.failed') return new AppError('MALFORMED_BODY', 'the request body is not valid JSON');
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') return new AppError('UNSUPPORTED_MEDIA_TYPE', 'unsupported body encoding');
+  if (error instanceof URIError) return new AppError('MALFORMED_REQUEST', 'the request contains a malformed escape (%)');
+  const raw = (error as { status?: unknown; statusCode?: unknown } | null) ?? {};
+  const status = typeof raw.status === 'number' ? raw.status : typeof raw.statusCode === 'number' ? raw.statusCode : 0;
+  if (status === 413) return new AppError('PAYLOAD_TOO_LARGE', 'the request body is too large');
+  if (status === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE', 'unsupported body encoding or type');
+  if (status >= 400 && status < 500) {
+    return new AppError(type?.startsWith('entity.') || type?.startsWith('stream.') || type === 'request.aborted' ? 'MALFORMED_BODY' : 'MALFORMED_REQUEST', 'the request is malformed');
+  }
   return null;
 }
 

@@ -12,7 +12,7 @@ export interface ChannelEventDeps {
   db: Db;
   clock: Clock;
   logger: Logger;
-  directory: Pick<MemberDirectory, 'setUnitByCode'>;
+  directory: Pick<MemberDirectory, 'setUnitByCode' | 'unitOf'>;
   /** How long after our send an echo with the same text is still taken for ours (the echo may beat the send's answer). */
   echoMatchWindowMs?: number;
 }
@@ -66,7 +66,10 @@ export function createChannelEventHandler(deps: ChannelEventDeps): ChannelEventH
       followed: event.kind === 'follow',
       at: event.sentAt,
     });
-    if (memberId && event.kind === 'follow' && event.joinCode) await deps.directory.setUnitByCode(memberId, event.joinCode, deps.clock.now());
+    // A link parameter never overrides a union the member already has (issue #15: explicit choice > link > nothing).
+    if (memberId && event.kind === 'follow' && event.joinCode && !(await deps.directory.unitOf(memberId))) {
+      await deps.directory.setUnitByCode(memberId, event.joinCode, deps.clock.now());
+    }
     return { kind: 'ignored', reason: `${event.kind} recorded` };
   }
 

@@ -1,4 +1,5 @@
-import { Queue, Worker, type ConnectionOptions, type Job } from 'bullmq';
+import { Queue, Worker, type Job } from 'bullmq';
+import type { RedisOptions } from 'ioredis';
 import {
   JOB_NAMES,
   parseJobPayload,
@@ -22,7 +23,7 @@ export interface BullMqOptions {
   stalledIntervalMs?: number;
 }
 
-function connectionFromUrl(url: string): ConnectionOptions {
+function connectionFromUrl(url: string): RedisOptions {
   const parsed = new URL(url);
   return {
     host: parsed.hostname,
@@ -53,7 +54,10 @@ export function createBullMqQueue(options: BullMqOptions): JobQueue & JobRunner 
     let queue = queues.get(name);
     if (!queue) {
       // Producers only: commands issued in the same tick share one socket write (writes dominate the ack path's CPU).
-      queue = new Queue(name, { connection: { ...connection, enableAutoPipelining: true }, prefix });
+      // Unlike workers, producers fail fast when Redis is away (one reconnect attempt per command): the caller
+      // has stored the message already and the sweep enqueues it later; a command waiting forever would hang
+      // every acknowledgement for as long as Redis is down (issue #13).
+      queue = new Queue(name, { connection: { ...connection, enableAutoPipelining: true, maxRetriesPerRequest: 1 }, prefix });
       queue.on('error', (error) => logger.warn({ err: error, queue: name }, 'queue connection error'));
       queues.set(name, queue);
     }

@@ -51,10 +51,16 @@ export const EnvSchema = z.object({
   /** Mental-health lines in the crisis reply, `Tên:số;Tên:số` (115 is always given, 111 only to minors). */
   CRISIS_HOTLINES: CrisisHotlinesSchema,
   K_ANONYMITY: integer(5, 2),
+  /** Members may join an upper-level union by its code (CĐ cấp trên, LĐLĐ tỉnh/ngành) when they do not know their grassroots one. */
+  MEMBER_JOIN_UPPER_LEVELS: flag(true),
+  /** The unit whose inbox and learning queue see members without a union; unset = the top unit. */
+  INTAKE_UNIT_CODE: optionalString,
   INBOUND_LEASE_MS: integer(60_000, 100),
   OUTBOUND_MAX_ATTEMPTS: integer(6, 1),
   RETRY_BACKOFF_MS: integer(1000, 1),
   SWEEP_INTERVAL_MS: integer(5000, 50),
+  /** How long the acknowledgement waits for the queue (Redis); past it the message is stored and the sweep enqueues it later. */
+  ENQUEUE_TIMEOUT_MS: integer(250, 10),
   WORKER_CONCURRENCY: integer(8, 1),
   /** How often a process compares its FAQ/law/model versions with the database (Redis pub/sub normally tells it at once). */
   KNOWLEDGE_POLL_MS: integer(5000, 100),

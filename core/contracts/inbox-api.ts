@@ -78,7 +78,7 @@ export const InboxItemDtoSchema = z.object({
   queueUnit: InboxUnitDto.nullable(),
   channel: z.enum(CHANNEL_IDS),
   lastMessageAt: z.string().nullable(),
-  /** Of the member's latest classified message. */
+  /** Of the member's latest message with a topic other than `other` (else `other`): what the conversation is about. */
   topic: z.enum(TOPICS).nullable(),
   sentiment: z.enum(SENTIMENTS).nullable(),
   /** When an unclaimed hand-off escalates to the parent unit; null when claimed or not handed off. */
@@ -87,7 +87,7 @@ export const InboxItemDtoSchema = z.object({
   escalationLevel: z.number(),
   handedOffAt: z.string().nullable(),
   memberName: z.string().nullable(),
-  /** Member messages after the holder last read the conversation (all member messages since hand-off when unclaimed). */
+  /** Member messages after an officer last read the conversation (all of them when nobody has yet), up to 99. */
   unread: z.number(),
   assignedOfficer: OfficerRefDto.nullable(),
   /** The latest message's text, cut to 140 characters. */
@@ -250,6 +250,8 @@ export const INBOX_EVENT_TYPES = [
   'conversation.escalated',
   'conversation.transferred',
   'conversation.read',
+  /** A crisis hand-off (the member side publishes it at once): notify, sort to the top. */
+  'conversation.urgent',
 ] as const;
 export type InboxEventType = (typeof INBOX_EVENT_TYPES)[number];
 

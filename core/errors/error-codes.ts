@@ -5,6 +5,8 @@
 export const ERROR_CODES = {
   VALIDATION_FAILED: 'invalid_input',
   MALFORMED_BODY: 'bad_request',
+  /** A malformed URL, path parameter, header or cookie (e.g. a `%` that is not an escape). */
+  MALFORMED_REQUEST: 'bad_request',
   PAYLOAD_TOO_LARGE: 'too_large',
   UNSUPPORTED_MEDIA_TYPE: 'unsupported_media',
   NOT_FOUND: 'not_found',

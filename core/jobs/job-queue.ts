@@ -8,6 +8,12 @@ import { z } from 'zod';
 export const JOB_SCHEMAS = {
   'inbound.process': z.object({ messageId: z.uuid(), conversationId: z.uuid() }),
   'outbound.send': z.object({ messageId: z.uuid(), conversationId: z.uuid() }),
+  /** A conversation became `waiting_officer`: put it in its unit's queue with an SLA deadline (bots/inbox). */
+  'inbox.handoff': z.object({ conversationId: z.uuid() }),
+  /** The SLA deadline of escalation `level` is due: escalate if still unclaimed. */
+  'inbox.sla': z.object({ conversationId: z.uuid(), level: z.number().int().min(0) }),
+  /** Hand a unit's waiting conversations to its available officers (units with auto-assignment). */
+  'inbox.assign': z.object({ unitId: z.uuid() }),
 } as const;
 
 export type JobName = keyof typeof JOB_SCHEMAS;

@@ -11,6 +11,11 @@ export interface QuestionInput {
   conversationId?: string;
   /** The member's unit path: local FAQ entries and overrides of those units apply (null = national only). */
   unitPath?: string | null;
+  /**
+   * `concern`: the member complained rather than asked (issue #11): the answer states their key rights on the
+   * topic (the curated brief for that kind of complaint when no entry matches the words) and what to do next.
+   */
+  purpose?: 'question' | 'concern';
 }
 
 /**

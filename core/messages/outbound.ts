@@ -24,6 +24,11 @@ export interface ReplyDraft {
   kind: ReplyKind;
   content: OutboundContent;
   citations?: Citation[];
+  /**
+   * The kind of message this prompt asked for ("kể sự việc" → `feedback`): the member's next message is taken as
+   * that, however unsure the classifier is (issue #11: the story typed after "Phản ánh sự việc" is taken).
+   */
+  expects?: 'question' | 'feedback';
 }
 
 /** A stored outbound message handed to a channel adapter for delivery. */

@@ -1,5 +1,5 @@
 import type { ChannelId } from '../messages/channels.js';
-import type { UnitSummary } from '../ports/member-directory.js';
+import type { JoinNote, UnitSummary } from '../ports/member-directory.js';
 
 /** Member-facing texts of the member commands (joining a union, linking channels). Same voice as replies.vi.ts. */
 export const CHANNEL_NAMES_VI: Record<ChannelId, string> = {
@@ -33,9 +33,29 @@ export const MEMBER_REPLIES_VI = {
 } as const;
 
 export function unitJoinedReply(unit: UnitSummary, changed: boolean): string {
-  return changed
-    ? `Mình đã ghi nhận bạn là đoàn viên của ${unit.name} (mã ${unit.code}). Các câu hỏi và phản ánh của bạn sẽ được chuyển tới công đoàn cơ sở này.`
-    : `Bạn đang là đoàn viên của ${unit.name} (mã ${unit.code}).`;
+  const upper = unit.level !== undefined && unit.level !== 'grassroots';
+  if (!changed) return `Bạn đang là đoàn viên của ${unit.name} (mã ${unit.code}).`;
+  if (upper) {
+    return `Mình đã ghi nhận bạn thuộc ${unit.name} (mã ${unit.code}). Các câu hỏi và phản ánh của bạn sẽ được chuyển tới đơn vị này. Khi biết công đoàn cơ sở của mình, bạn nhắn tên công ty và tỉnh/thành để mình tìm giúp nhé.`;
+  }
+  return `Mình đã ghi nhận bạn là đoàn viên của ${unit.name} (mã ${unit.code}). Các câu hỏi và phản ánh của bạn sẽ được chuyển tới công đoàn cơ sở này.`;
+}
+
+/** What became of the unit code of the link the member opened (`/chat?unit=`, `m.me/…?ref=`, `t.me/…?start=`). */
+export function joinNoteReply(join: JoinNote): string {
+  switch (join.status) {
+    case 'set':
+      return unitJoinedReply(join.unit as UnitSummary, true);
+    case 'unchanged':
+      return unitJoinedReply(join.unit as UnitSummary, false);
+    case 'kept': {
+      const current = join.current as UnitSummary;
+      const linked = join.unit as UnitSummary;
+      return `Bạn đang là đoàn viên của ${current.name} (mã ${current.code}) theo lựa chọn trước đây của bạn, nên mình giữ nguyên. Đường liên kết bạn vừa mở là của ${linked.name}; nếu muốn chuyển sang đó, bạn nhắn: /donvi ${linked.code}`;
+    }
+    case 'not_found':
+      return `Mã công đoàn ${join.code} trong đường liên kết bạn vừa mở không đúng nên mình chưa ghi nhận được công đoàn của bạn. Bạn nhắn mã đúng, hoặc tên công ty và tỉnh/thành nơi bạn làm việc để mình tìm giúp nhé.`;
+  }
 }
 
 export function unitNotFoundReply(code: string): string {

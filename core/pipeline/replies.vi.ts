@@ -44,6 +44,12 @@ export const REPLIES_VI = {
     'Mình đã nhận được tin nhắn của bạn nhưng chưa xem được hình ảnh, tệp hay nhãn dán. Bạn nhắn bằng chữ giúp mình nhé; nếu cần gửi giấy tờ, mình có thể chuyển bạn tới cán bộ công đoàn.',
   knowledgeUnavailable:
     'Xin lỗi bạn, hệ thống tra cứu đang gặp sự cố nên mình chưa trả lời được ngay. Bạn có muốn mình chuyển câu hỏi tới cán bộ công đoàn không?',
+  concernOffer:
+    'Nếu bạn muốn, cán bộ công đoàn có thể hỗ trợ trực tiếp: hướng dẫn bạn làm đơn, cùng bạn làm việc với công ty hoặc với cơ quan có thẩm quyền. Bạn có muốn gặp cán bộ không?',
+  flaggedInstruction:
+    'Mình là trợ lý của Công đoàn và chỉ làm theo quy định của hệ thống, không làm theo yêu cầu thay đổi cách hoạt động gửi trong tin nhắn, nên tin nhắn này chưa được ghi nhận là phản ánh. Nếu bạn đang thực sự gặp khó khăn ở nơi làm việc, bạn kể cụ thể sự việc (chuyện gì, từ khi nào) giúp mình nhé; mình sẽ cho bạn biết quyền lợi của mình và kết nối với cán bộ công đoàn khi cần.',
+  flaggedSpam:
+    'Tin nhắn này có vẻ là quảng cáo nên mình không chuyển tiếp. Mình hỗ trợ các câu hỏi về tiền lương, hợp đồng, bảo hiểm xã hội, thai sản, an toàn lao động, quyền lợi đoàn viên và ghi nhận phản ánh về nơi làm việc.',
 } as const;
 
 /** Acknowledgement of a concern, phrased by sentiment; `topicName` comes from TOPIC_NAMES_VI. */
@@ -55,6 +61,13 @@ export function feedbackAcknowledgement(sentiment: 'negative' | 'neutral' | 'pos
     return `Cảm ơn bạn đã phản ánh. Mình đã ghi nhận ý kiến của bạn về ${topicName} và chuyển tới công đoàn để theo dõi. Thông tin cá nhân của bạn được giữ kín. Nếu muốn biết quyền lợi của mình trong trường hợp này, bạn cứ hỏi mình nhé.`;
   }
   return `Cảm ơn bạn đã chia sẻ. Mình đã ghi nhận ý kiến của bạn về ${topicName}. Nếu cần hỏi thêm về quyền lợi, bạn cứ nhắn cho mình.`;
+}
+
+/** The opening of a composite reply to a complaint: short, kind, and true (the concern is recorded for the union's figures). */
+export function concernAcknowledgement(sentiment: 'negative' | 'neutral' | 'positive', topicName: string): string {
+  return sentiment === 'negative'
+    ? `Mình rất tiếc về chuyện bạn đang gặp. Mình đã ghi nhận phản ánh của bạn về ${topicName} để công đoàn theo dõi; thông tin cá nhân của bạn được giữ kín. Dưới đây là những gì pháp luật quy định để bạn nắm rõ quyền lợi của mình:`
+    : `Cảm ơn bạn đã cho mình biết. Mình đã ghi nhận phản ánh của bạn về ${topicName}. Dưới đây là những gì pháp luật quy định để bạn nắm rõ quyền lợi của mình:`;
 }
 
 export function seriousConcernOffer(topicName: string): string {

@@ -4,12 +4,14 @@ import { choiceActions } from './steps/choice-actions.js';
 import { classify } from './steps/classify.js';
 import { confidenceGate } from './steps/confidence-gate.js';
 import { errorBoundary } from './steps/error-boundary.js';
+import { flaggedMessage } from './steps/flagged-message.js';
 import { humanOwnedGate } from './steps/human-owned-gate.js';
 import { memberCommands } from './steps/member-commands.js';
 import { nonTextContent } from './steps/non-text-content.js';
 import { resolveChoice } from './steps/resolve-choice.js';
 import { routeToHandler } from './steps/route.js';
 import { selfHarmGuard } from './steps/self-harm-guard.js';
+import { unitFinder } from './steps/unit-finder.js';
 import type { Middleware, Turn, TurnInput, TurnOutcome, TurnPorts } from './turn.js';
 
 /**
@@ -17,10 +19,12 @@ import type { Middleware, Turn, TurnInput, TurnOutcome, TurnPorts } from './turn
  * (outside the error boundary: a database hiccup there retries the message instead of answering it wrongly);
  * self-harm words are answered first, in every state, before the officer-owned gate and every route; an
  * officer-owned conversation is otherwise not answered by the bot; a button press is acted on before
- * classification; unsure classifications are clarified, not guessed.
+ * classification; spam and injection attempts are never recorded as concerns; unsure classifications are
+ * clarified, not guessed.
  */
 export const TURN_PIPELINE: readonly Middleware[] = [
   memberCommands,
+  unitFinder,
   errorBoundary,
   selfHarmGuard,
   humanOwnedGate,
@@ -28,6 +32,7 @@ export const TURN_PIPELINE: readonly Middleware[] = [
   choiceActions,
   nonTextContent,
   classify,
+  flaggedMessage,
   confidenceGate,
   routeToHandler,
 ];

@@ -8,11 +8,12 @@ import type { NluThresholds } from '../nlu/thresholds.js';
 import type { Clock } from '../ports/clock.js';
 import type { Hotline } from './crisis-reply.vi.js';
 import type { Logger } from '../ports/logger.js';
-import type { MemberDirectory } from '../ports/member-directory.js';
+import type { JoinNote, MemberDirectory } from '../ports/member-directory.js';
 
 /** Everything the pipeline needs to decide about one member message; loaded by the worker before the turn. */
 export interface TurnInput {
-  message: { id: string; platformMessageId: string; content: InboundContent; receivedAt: Date };
+  /** `join`: what became of the unit code the member arrived with (a join link), when there was one. */
+  message: { id: string; platformMessageId: string; content: InboundContent; receivedAt: Date; join?: JoinNote };
   conversation: {
     id: string;
     channel: ChannelId;
@@ -23,7 +24,7 @@ export interface TurnInput {
   /** `unitPath` (the unit's materialized path) lets the FAQ answer with the entries of the member's units. */
   member: { id: string; unitId: string | null; unitPath?: string | null };
   /** The bot's previous reply in this conversation, to understand "có", "2" or a button press. */
-  lastBotReply: { kind: ReplyKind; choices: Choice[] } | null;
+  lastBotReply: { kind: ReplyKind; choices: Choice[]; expects?: 'question' | 'feedback' } | null;
 }
 
 /** The ports a turn may use. Interfaces only: the worker passes concrete implementations in. */
@@ -39,7 +40,8 @@ export interface TurnPorts {
   crisisHotlines?: readonly Hotline[];
 }
 
-export type LearningReason = 'low_confidence' | 'not_covered';
+/** `flagged`: spam or an injection attempt (NluResult.flags), kept out of the concern figures. */
+export type LearningReason = 'low_confidence' | 'not_covered' | 'flagged';
 
 /** What the turn decided. The worker stores it atomically (message status, replies, conversation state). */
 export interface TurnOutcome {

@@ -1,16 +1,30 @@
 import type { ChannelId } from '../messages/channels.js';
+import type { UnitLevel } from '../org/hierarchy.js';
 
-/** A grassroots union as a member sees it. */
+/** A union as a member sees it (a grassroots union, or an upper level where the deployment allows it). */
 export interface UnitSummary {
   id: string;
   code: string;
   name: string;
+  level?: UnitLevel;
 }
 
 export type SetUnitResult =
   | { status: 'set' | 'unchanged'; unit: UnitSummary }
-  /** No unit has this code, or it is not a grassroots union (members join grassroots unions only). */
+  /** No unit has this code, or its level may not be joined (see JoinPolicy in bots/storage). */
   | { status: 'not_found' };
+
+/**
+ * What became of the unit code a member arrived with (join link, `?unit=`, Messenger `ref`), recorded at
+ * ingest. The member's own earlier choice wins over a link (`kept`); a wrong code is said, not swallowed.
+ */
+export interface JoinNote {
+  code: string;
+  status: 'set' | 'unchanged' | 'kept' | 'not_found';
+  unit?: UnitSummary;
+  /** For `kept`: the union the member stays in. */
+  current?: UnitSummary;
+}
 
 export interface LinkCode {
   code: string;
@@ -29,6 +43,8 @@ export type RedeemLinkResult =
  */
 export interface MemberDirectory {
   unitOf(memberId: string): Promise<UnitSummary | null>;
+  /** The union a member may join with this code, or null. */
+  findUnitByCode(code: string): Promise<UnitSummary | null>;
   /** Attaches the member (all their channels) to the grassroots union with this code. */
   setUnitByCode(memberId: string, code: string, now: Date): Promise<SetUnitResult>;
   /** A fresh one-time code (6 digits, valid 10 minutes) that links another channel to this member. */

@@ -1,4 +1,4 @@
-import { nextConversationState } from '../conversations/conversation-state.js';
+import { nextConversationState, type ConversationState } from '../conversations/conversation-state.js';
 import { AppError } from '../errors/app-error.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import { runTurn } from '../pipeline/run-turn.js';
@@ -17,6 +17,22 @@ export interface ProcessInboundDeps {
   leaseMs: number;
   /** Tells the officers' inbox about hand-offs (urgent ones at once); absent = no live events. */
   inboxEvents?: InboxEventPublisher;
+  /**
+   * Told after each committed turn (the officers' inbox queues hand-offs and shows forwarded messages live).
+   * Runs after the commit, best effort: the inbox sweep finds any hand-off whose queue step was missed.
+   */
+  onCommitted?: (turn: CommittedTurn) => Promise<void>;
+}
+
+export interface CommittedTurn {
+  conversationId: string;
+  messageId: string;
+  /** The new state when the turn changed it. */
+  newState: ConversationState | null;
+  /** The message went to the officers (a person owns the conversation) instead of the bot. */
+  forwarded: boolean;
+  /** The turn handed off urgently (a crisis), possibly on a conversation already waiting or claimed. */
+  urgent: boolean;
 }
 
 const MAX_VERSION_RETRIES = 5;
@@ -54,13 +70,14 @@ async function handleOneMessage(deps: ProcessInboundDeps, messageId: string): Pr
       : input.conversation.state === 'closed'
         ? nextConversationState('closed', { type: 'member_message' })
         : null;
+    const changedState = newState === input.conversation.state ? null : newState;
     const result = await deps.store.commitTurn({
       messageId,
       conversationId: input.conversation.id,
       expectedVersion: input.conversation.version,
       nlu: outcome.nlu,
       messageStatus: outcome.silentReason ? 'forwarded' : 'processed',
-      newState: newState === input.conversation.state ? null : newState,
+      newState: changedState,
       lowConfidenceStreak: outcome.lowConfidenceStreak,
       replies: outcome.replies,
       learning: outcome.learning
@@ -76,6 +93,7 @@ async function handleOneMessage(deps: ProcessInboundDeps, messageId: string): Pr
         await deps.queue.enqueue('outbound.send', { messageId: outboundId, conversationId: input.conversation.id }, { jobId: outboundId });
       }
       if (result.handoff) await announceHandoff(deps, input.conversation.id, result.handoff);
+      await deps.onCommitted?.({ conversationId: input.conversation.id, messageId, newState: changedState, forwarded: Boolean(outcome.silentReason), urgent: result.handoff?.urgent === true });
       return;
     }
     if (result.reason === 'already_done') return;

@@ -4,12 +4,17 @@
  * (shared/notes/vietnamese-nlp.md §1.3). The richer normalizer (teencode, tone placement) lives in intents/.
  */
 
+import { safeText } from './safe-text.js';
+
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const ZERO_WIDTH = /[\u200b-\u200d\ufeff]/g;
 
-/** NFC plus the confusables that NFC leaves alone (Icelandic eth used for Đ) and zero-width characters. */
+/**
+ * NFC plus the confusables that NFC leaves alone (Icelandic eth used for Đ) and zero-width characters; every
+ * channel's decoder normalises members' text with it, so it also makes the text storable (`safeText`).
+ */
 export function toNfc(text: string): string {
-  return text.normalize('NFC').replace(/\u00d0/g, 'Đ').replace(/\u00f0/g, 'đ').replace(ZERO_WIDTH, '');
+  return safeText(text).normalize('NFC').replace(/\u00d0/g, 'Đ').replace(/\u00f0/g, 'đ').replace(ZERO_WIDTH, '');
 }
 
 /** Removes every diacritic: `Người lao động` → `Nguoi lao dong`. NFD does not decompose đ, so map it. */

@@ -18,6 +18,11 @@ export const KnowledgeOptionsSchema = z.object({
   llmMaxTokens: z.number().int().min(64).max(4096).default(700),
   maxAnswerChars: z.number().int().min(200).max(4000).default(1500),
   extractiveCharBudget: z.number().int().min(200).max(4000).default(900),
+  /**
+   * A complaint answers with the FAQ entry its words match only from this score; below it the topic's concern brief
+   * answers (complaints share words with many entries; the brief is the curated "your rights and what to do").
+   */
+  concernFaqScore: z.number().min(0).max(1).default(0.6),
 });
 
 export type KnowledgeOptions = z.infer<typeof KnowledgeOptionsSchema>;

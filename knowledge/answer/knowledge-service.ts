@@ -13,6 +13,7 @@ import type { LawRetriever } from '../retrieval/retriever.js';
 import { ANSWER_TEXTS } from './answer-texts.vi.js';
 import type { ArticleLookup } from './article-lookup.js';
 import { renderCitationLine, toCitation, uniqueCitations } from './citation.js';
+import { pickConcernBrief } from './concern-briefs.js';
 import { composeExtractiveAnswer } from './extractive-answer.js';
 import { resolveFaqCitations } from './faq-answer.js';
 import { resolveKnowledgeOptions, type KnowledgeOptionsInput } from './knowledge-options.js';
@@ -42,10 +43,12 @@ const QuestionInputSchema = z.object({
   entities: z.array(z.unknown()),
   conversationId: z.string().max(200).optional(),
   unitPath: z.string().max(2000).nullable().optional(),
+  purpose: z.enum(['question', 'concern']).optional(),
 });
 
-function withFooter(body: string, citations: readonly Citation[]): string {
-  return [body.trim(), renderCitationLine(citations), `${ANSWER_TEXTS.disclaimer}\n${ANSWER_TEXTS.officerOffer}`]
+function withFooter(body: string, citations: readonly Citation[], officerOffer = true): string {
+  // A concern's reply carries its own officer offer (with buttons) right after the answer.
+  return [body.trim(), renderCitationLine(citations), officerOffer ? `${ANSWER_TEXTS.disclaimer}\n${ANSWER_TEXTS.officerOffer}` : ANSWER_TEXTS.disclaimer]
     .filter((part) => part !== '')
     .join('\n\n');
 }
@@ -71,11 +74,11 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
   const logger = deps.logger ?? silentLogger;
   const normalizeQuery = deps.queryNormalizer ?? ((text: string) => text);
 
-  const faqAnswer = (match: FaqMatch): KnowledgeAnswer => {
+  const faqAnswer = (match: FaqMatch, officerOffer = true): KnowledgeAnswer => {
     const citations = resolveFaqCitations(match.entry, deps.articles, logger);
     return {
       kind: 'faq',
-      text: withFooter(match.entry.answer, citations),
+      text: withFooter(match.entry.answer, citations, officerOffer),
       citations,
       confidence: match.score,
       composer: 'faq',
@@ -89,10 +92,23 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
 
     // Search on the question itself: instruction clauses are dropped here (the model still sees the whole text).
     const searchText = stripInstructionClauses(input.text);
+    const concern = input.purpose === 'concern';
     const faqMatch = deps.faq.match(searchText, { unitPath: input.unitPath ?? null });
-    if (faqMatch) {
+    if (faqMatch && (!concern || faqMatch.score >= options.concernFaqScore)) {
       log.info({ kind: 'faq', faqEntryId: faqMatch.entry.id, score: faqMatch.score }, 'answered from FAQ');
-      return faqAnswer(faqMatch);
+      return faqAnswer(faqMatch, !concern);
+    }
+    if (concern) {
+      // A complaint's words seldom match an entry closely ("bị đuổi việc ngang" is near the entry on lawful
+      // dismissal, not the one on unlawful dismissal): unless an entry matches clearly, the topic's brief states
+      // the rights that apply and what to do next.
+      const brief = pickConcernBrief(input.topic, searchText);
+      const briefMatch = brief ? deps.faq.match(brief.query, { unitPath: input.unitPath ?? null }) : null;
+      const chosen = briefMatch ?? faqMatch;
+      if (chosen) {
+        log.info({ kind: 'faq', faqEntryId: chosen.entry.id, brief: chosen === briefMatch }, 'concern answered with the rights on its topic');
+        return faqAnswer(chosen, false);
+      }
     }
 
     const hits = deps.retriever.search(normalizeQuery(searchText), { k: options.retrievalK });
@@ -124,7 +140,7 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
       if (outcome.kind === 'answer') {
         const citations = uniqueCitations(outcome.cited.map(toCitation));
         log.info({ kind: 'legal', composer: 'llm', attempts: outcome.attempts, strength }, 'answered by model');
-        return { kind: 'legal', text: withFooter(outcome.body, citations), citations, confidence: strength, composer: 'llm' };
+        return { kind: 'legal', text: withFooter(outcome.body, citations, !concern), citations, confidence: strength, composer: 'llm' };
       }
       if (outcome.kind === 'not_covered') {
         log.info({ kind: 'not_covered', composer: 'llm', strength }, 'model found the passages insufficient');
@@ -138,7 +154,7 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
     log.info({ kind: 'legal', composer: 'extractive', fallbackReason, strength }, 'answered by quoting the law');
     return {
       kind: 'legal',
-      text: withFooter(extractive.body, citations),
+      text: withFooter(extractive.body, citations, !concern),
       citations,
       confidence: strength,
       composer: 'extractive',

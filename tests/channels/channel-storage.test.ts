@@ -43,15 +43,18 @@ describe.each(testBackends())('channel storage on $name', (backend) => {
   }
 
   describe('member directory', () => {
-    it('sets a grassroots union by code on the member and all their conversations, and only grassroots ones', async () => {
+    it('sets a union by code on the member and all their conversations; upper levels only where the deployment allows', async () => {
       const directory = createMemberDirectory(db());
       const { memberId, conversationId } = await memberOn('telegram');
       expect(await directory.setUnitByCode(memberId, ' cdcs001 ', NOW)).toMatchObject({ status: 'set', unit: { code: 'CDCS001' } });
       expect(await directory.setUnitByCode(memberId, 'CDCS001', NOW)).toMatchObject({ status: 'unchanged' });
-      expect(await directory.setUnitByCode(memberId, 'LDLD-HN', NOW)).toEqual({ status: 'not_found' });
       expect(await directory.setUnitByCode(memberId, 'NOPE', NOW)).toEqual({ status: 'not_found' });
+      expect(await directory.setUnitByCode(memberId, 'TLD', NOW)).toEqual({ status: 'not_found' });
+      const strict = createMemberDirectory(db(), { joinPolicy: { allowUpperLevels: false } });
+      expect(await strict.setUnitByCode(memberId, 'LDLD-HN', NOW)).toEqual({ status: 'not_found' });
       const [conversation] = await db().select().from(conversations).where(eq(conversations.id, conversationId));
       expect(conversation?.unitId).toBe((await directory.unitOf(memberId))?.id);
+      expect(await directory.setUnitByCode(memberId, 'LDLD-HN', NOW)).toMatchObject({ status: 'set', unit: { code: 'LDLD-HN', level: 'province_or_sector' } });
     });
 
     it('creates one live link code per member, idempotently per request', async () => {

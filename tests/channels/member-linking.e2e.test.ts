@@ -130,6 +130,6 @@ describe.each(testBackends())('joining a union and linking channels on $name', (
     expect(await say('telegram', tg, '/donvi')).toContain('/donvi MÃ_CÔNG_ĐOÀN');
     expect(await say('telegram', tg, 'mã công đoàn: cdcs002')).toContain('Công ty Điện tử Hà Nội');
     expect(await say('telegram', tg, '/donvi')).toContain('Bạn đang là đoàn viên của Công đoàn cơ sở Công ty Điện tử Hà Nội');
-    expect(await say('telegram', tg, '/donvi LDLD-HN')).toContain('chưa tìm thấy công đoàn cơ sở nào có mã LDLD-HN');
+    expect(await say('telegram', tg, '/donvi TLD')).toContain('chưa tìm thấy công đoàn cơ sở nào có mã TLD');
   });
 });

@@ -112,7 +112,7 @@ describe.each(testBackends())('Telegram end to end on $name', (backend) => {
     const unknown = newUser();
     await telegram.deliver(webhook, telegram.textUpdate(unknown, '/start KHONGCO99'), SECRET);
     const [notFound] = await waitForOutbound(t.database.db, 'telegram', String(unknown), 1);
-    expect(notFound?.text).toContain('chưa tìm thấy công đoàn cơ sở nào có mã KHONGCO99');
+    expect(notFound?.text).toContain('Mã công đoàn KHONGCO99 trong đường liên kết bạn vừa mở không đúng');
     expect((await memberOf(t.database.db, 'telegram', String(unknown)))?.unitId).toBeNull();
   });
 

@@ -6,6 +6,7 @@ export interface ScriptedLabel {
   topic?: Topic;
   sentiment?: Sentiment;
   confidence?: number;
+  flags?: NluResult['flags'];
 }
 
 /**
@@ -25,6 +26,7 @@ export function createScriptedClassifier(script: Record<string, ScriptedLabel>):
         confidence: { route: confidence, topic: confidence, sentiment: confidence },
         entities: [],
         model: 'scripted@test',
+        ...(label?.flags ? { flags: label.flags } : {}),
       };
     },
   };

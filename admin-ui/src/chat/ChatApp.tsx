@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { WEBCHAT_MAX_TEXT } from '../../../core/contracts/webchat-limits';
-import { fetchHistory, sendMessage, sessionId, toBubble, unitCodeFromUrl, type ChatBubble } from './chat-client';
+import { fetchHistory, markUnitCodeSent, sendMessage, sessionId, toBubble, unitCodeToSend, type ChatBubble } from './chat-client';
 
 const WELCOME: ChatBubble = {
   key: 'welcome',
@@ -11,7 +11,6 @@ const WELCOME: ChatBubble = {
 
 export function ChatApp() {
   const session = useRef(sessionId()).current;
-  const unitCode = useRef(unitCodeFromUrl()).current;
   const [bubbles, setBubbles] = useState<ChatBubble[]>([]);
   const [text, setText] = useState('');
   const [waiting, setWaiting] = useState(false);
@@ -58,7 +57,9 @@ export function ChatApp() {
     merge([{ key: clientMessageId, seq: 0, from: 'member', text: shown, pending: true }]);
     setWaiting(true);
     try {
+      const unitCode = unitCodeToSend();
       await sendMessage({ sessionId: session, clientMessageId, ...body, ...(unitCode ? { unitCode } : {}) });
+      if (unitCode) markUnitCodeSent(unitCode);
       setTimeout(() => void refresh(), 1500);
     } catch {
       setWaiting(false);

@@ -23,6 +23,21 @@ export function sessionId(): string {
   return id;
 }
 
+const UNIT_SENT_KEY = 'cd_chat_unit_sent';
+
+/**
+ * The `?unit=` of the page, sent with the first message only (issue #15): a link parameter applies at first
+ * contact, and never again over a union the member chose later (`/donvi`, or on another channel).
+ */
+export function unitCodeToSend(): string | undefined {
+  const code = unitCodeFromUrl();
+  return code && localStorage.getItem(UNIT_SENT_KEY) !== code.toUpperCase() ? code : undefined;
+}
+
+export function markUnitCodeSent(code: string): void {
+  localStorage.setItem(UNIT_SENT_KEY, code.toUpperCase());
+}
+
 export function unitCodeFromUrl(): string | undefined {
   const code = new URLSearchParams(location.search).get('unit');
   return code && /^[A-Za-z0-9_-]{2,32}$/.test(code) ? code : undefined;

@@ -24,5 +24,7 @@ export function platformTime(value: string | number | undefined, fallback: Date)
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) return fallback;
   // Before 2001-09-09 in milliseconds is 10 digits; anything that small is seconds.
-  return new Date(n < 1e11 ? n * 1000 : n);
+  const date = new Date(n < 1e11 ? n * 1000 : n);
+  // Beyond the range of a Date (e.g. 1e30) there is no time at all.
+  return Number.isFinite(date.getTime()) ? date : fallback;
 }

@@ -65,6 +65,15 @@ describe('verifyZaloWebhook', () => {
     expect(verifyZaloWebhook(signed(old), config, NOW)).toMatchObject({ status: 401, message: expect.stringContaining('timestamp') });
   });
 
+  it('refuses validly signed junk timestamps instead of taking them for now (issue #13)', () => {
+    for (const timestamp of ['0', '-1', 'abc', '1e30', '', '99999999999999999999', String(NOW.getTime() / 1000 + 0.5)]) {
+      expect(verifyZaloWebhook(signed({ ...event, timestamp }), config, NOW)).toMatchObject({ kind: 'rejected', status: 401 });
+    }
+    expect(verifyZaloWebhook(signed({ ...event, timestamp: 1e30 }), config, NOW)).toMatchObject({ kind: 'rejected', status: 401 });
+    // Seconds are still accepted.
+    expect(verifyZaloWebhook(signed({ ...event, timestamp: String(NOW.getTime() / 1000) }), config, NOW)).toEqual({ kind: 'accepted' });
+  });
+
   it('refuses a body that cannot be verified', () => {
     const request = { method: 'POST', query: {}, rawBody: Buffer.from('not json'), headers: { 'x-zevent-signature': 'mac=00' } };
     expect(verifyZaloWebhook(request, config, NOW)).toMatchObject({ status: 401 });

@@ -32,8 +32,10 @@ export function verifyZaloWebhook(request: WebhookRequest, config: { appId: stri
   if (fields.appId !== config.appId) {
     return { kind: 'rejected', status: 403, code: 'CHANNEL_FORBIDDEN', message: 'event for another Zalo app' };
   }
-  const sentAt = platformTime(fields.timestamp, now);
-  if (Math.abs(now.getTime() - sentAt.getTime()) > ZALO_MAX_EVENT_AGE_MS) {
+  // Only a real timestamp (seconds or milliseconds, digits only) can be inside the window: `0`, `-1`, `abc`
+  // or `1e30` must not fall back to "now" and pass as fresh (issue #13).
+  const sentAt = /^\d{9,13}$/.test(fields.timestamp) ? platformTime(fields.timestamp, new Date(Number.NaN)) : new Date(Number.NaN);
+  if (!Number.isFinite(sentAt.getTime()) || Math.abs(now.getTime() - sentAt.getTime()) > ZALO_MAX_EVENT_AGE_MS) {
     return { kind: 'rejected', status: 401, code: 'CHANNEL_SIGNATURE_INVALID', message: 'event timestamp outside the accepted window' };
   }
   return { kind: 'accepted' };

@@ -1,10 +1,12 @@
 import { randomInt } from 'node:crypto';
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { ChannelId } from '../../../core/messages/channels.js';
+import type { UnitLevel } from '../../../core/org/hierarchy.js';
 import type { LinkCode, MemberDirectory, RedeemLinkResult, UnitSummary } from '../../../core/ports/member-directory.js';
 import type { Db } from '../database.js';
 import { channelIdentities, channelLinkAttempts, channelLinkCodes, channelMemberPrompts, members, units } from '../schema/index.js';
 import { mergeMembers } from './channel-member-merge.js';
+import { attachMemberToUnit, DEFAULT_JOIN_POLICY, findJoinableUnit, type JoinPolicy } from './unit-join.js';
 
 export interface MemberDirectoryOptions {
   linkCodeTtlMs?: number;
@@ -12,6 +14,8 @@ export interface MemberDirectoryOptions {
   maxLinkFailuresPerHour?: number;
   /** Called after a merge: the ingest cache maps threads to member ids (IngestRepository.forgetThreads). */
   onMembersMerged?: () => void;
+  /** Which unit levels a code may join (default: grassroots and the upper levels below national). */
+  joinPolicy?: JoinPolicy;
 }
 
 const HOUR_MS = 3_600_000;
@@ -20,15 +24,16 @@ const HOUR_MS = 3_600_000;
 export function createMemberDirectory(db: Db, options: MemberDirectoryOptions = {}): MemberDirectory {
   const ttlMs = options.linkCodeTtlMs ?? 10 * 60_000;
   const maxFailures = options.maxLinkFailuresPerHour ?? 5;
+  const joinPolicy = options.joinPolicy ?? DEFAULT_JOIN_POLICY;
 
   async function unitOf(memberId: string): Promise<UnitSummary | null> {
     const [row] = await db
-      .select({ id: units.id, code: units.code, name: units.name })
+      .select({ id: units.id, code: units.code, name: units.name, level: units.level })
       .from(members)
       .innerJoin(units, eq(units.id, members.unitId))
       .where(eq(members.id, memberId))
       .limit(1);
-    return row ?? null;
+    return row ? { ...row, level: row.level as UnitLevel } : null;
   }
 
   async function failuresBlocked(memberId: string, now: Date): Promise<boolean> {
@@ -53,27 +58,13 @@ export function createMemberDirectory(db: Db, options: MemberDirectoryOptions = 
   return {
     unitOf,
 
+    findUnitByCode: (code) => findJoinableUnit(db, code, joinPolicy),
+
     async setUnitByCode(memberId, code, now) {
-      const [unit] = await db
-        .select({ id: units.id, code: units.code, name: units.name, level: units.level })
-        .from(units)
-        .where(eq(units.code, code.trim().toUpperCase()))
-        .limit(1);
-      // Members belong to a grassroots union; a code of a higher level is treated as unknown.
-      if (!unit || unit.level !== 'grassroots') return { status: 'not_found' };
-      const summary = { id: unit.id, code: unit.code, name: unit.name };
-      const changed = await db.transaction(async (tx) => {
-        const updated = await tx
-          .update(members)
-          .set({ unitId: unit.id, updatedAt: now })
-          .where(and(eq(members.id, memberId), or(isNull(members.unitId), sql`${members.unitId} <> ${unit.id}`)))
-          .returning({ id: members.id });
-        if (updated.length === 0) return false;
-        // Conversations carry the unit too: it decides which officers see them.
-        await tx.execute(sql`update conversations set unit_id = ${unit.id}, updated_at = ${now} where member_id = ${memberId}`);
-        return true;
-      });
-      return { status: changed ? 'set' : 'unchanged', unit: summary };
+      const unit = await findJoinableUnit(db, code, joinPolicy);
+      if (!unit) return { status: 'not_found' };
+      const changed = await attachMemberToUnit(db, memberId, unit.id, now);
+      return { status: changed ? 'set' : 'unchanged', unit };
     },
 
     async createLinkCode({ memberId, channel, requestId, now }): Promise<LinkCode> {

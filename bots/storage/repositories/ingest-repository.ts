@@ -4,8 +4,10 @@ import { contentText, type InboundContent } from '../../../core/messages/content
 import type { Sender } from '../../../core/messages/inbound.js';
 import type { Db } from '../database.js';
 import { executeRows } from '../execute-rows.js';
-import { channelIdentities, conversations, members, messages, units } from '../schema/index.js';
+import type { JoinNote } from '../../../core/ports/member-directory.js';
+import { channelIdentities, conversations, members, messages } from '../schema/index.js';
 import { retryOnConflict } from '../transient-conflict.js';
+import { applyJoinCode, DEFAULT_JOIN_POLICY, intakeUnitId, type JoinPolicy } from './unit-join.js';
 
 export interface RecordInboundInput {
   channel: ChannelId;
@@ -33,26 +35,30 @@ export type IngestRepository = ReturnType<typeof createIngestRepository>;
  * conversation, then insert the message unique on (channel, platform message id). This is the durable
  * record that must exist before the platform gets its 200.
  */
-export function createIngestRepository(db: Db, options: { cacheSize?: number } = {}) {
+export function createIngestRepository(db: Db, options: { cacheSize?: number; joinPolicy?: JoinPolicy } = {}) {
   const cacheSize = options.cacheSize ?? 50_000;
+  const joinPolicy = options.joinPolicy ?? DEFAULT_JOIN_POLICY;
+  // Resolved once: the unit whose queue sees members without a union (their questions and hand-offs).
+  let intake: Promise<string | null> | null = null;
+  const intakeId = () => (intake ??= intakeUnitId(db, joinPolicy).then((id) => {
+    if (!id) intake = null; // no units yet (an empty database): look again next time
+    return id;
+  }));
   // Member and conversation ids never change for a thread, so the hot path skips two lookups.
   const threadCache = new Map<string, ThreadRef>();
 
   async function resolveThread(input: RecordInboundInput): Promise<ThreadRef> {
     const key = `${input.channel}\u0000${input.sender.threadId}`;
     const cached = threadCache.get(key);
-    if (cached && !input.joinCode) return cached;
+    if (cached) return cached;
+    const fallbackUnitId = await intakeId();
     const ref = await db.transaction(async (tx) => {
-      const unitId = input.joinCode ? await grassrootsUnitId(tx as unknown as Db, input.joinCode) : null;
-      const memberId = await findOrCreateMember(tx as unknown as Db, input, unitId);
-      if (unitId) {
-        await tx.update(members).set({ unitId, updatedAt: input.receivedAt }).where(eq(members.id, memberId));
-        await tx.update(conversations).set({ unitId }).where(eq(conversations.memberId, memberId));
-      }
+      const memberId = await findOrCreateMember(tx as unknown as Db, input);
       const [member] = await tx.select({ unitId: members.unitId }).from(members).where(eq(members.id, memberId));
+      // Members without a union are seen by the intake unit until they name theirs (issue #15, finding 4).
       await tx
         .insert(conversations)
-        .values({ memberId, channel: input.channel, threadKey: input.sender.threadId, platformUserId: input.sender.platformUserId, unitId: member?.unitId ?? null })
+        .values({ memberId, channel: input.channel, threadKey: input.sender.threadId, platformUserId: input.sender.platformUserId, unitId: member?.unitId ?? fallbackUnitId })
         .onConflictDoNothing();
       const [conversation] = await tx
         .select({ id: conversations.id })
@@ -70,7 +76,7 @@ export function createIngestRepository(db: Db, options: { cacheSize?: number } =
    * conversation, so commit order equals sequence order) and insert unless the platform id is known.
    * Returns the new message id, or null for a duplicate (or a conversation that no longer exists).
    */
-  async function insertMessage(ref: ThreadRef, input: RecordInboundInput): Promise<string | null> {
+  async function insertMessage(ref: ThreadRef, input: RecordInboundInput, join?: JoinNote): Promise<string | null> {
     const rows = await executeRows<{ id: string }>(db, sql`
       with seq as (
         update conversations set inbound_seq = inbound_seq + 1, last_inbound_at = ${input.receivedAt}, updated_at = ${input.receivedAt}
@@ -79,7 +85,7 @@ export function createIngestRepository(db: Db, options: { cacheSize?: number } =
       insert into messages (conversation_id, conv_seq, direction, channel, platform_message_id, author, content, text, status, created_at, meta)
       select ${ref.conversationId}, seq.inbound_seq, 'in', ${input.channel}, ${input.platformMessageId}, 'member',
              ${JSON.stringify(input.content)}::jsonb, ${contentText(input.content)}, 'received', ${input.receivedAt},
-             ${JSON.stringify({ sentAt: input.sentAt.toISOString() })}::jsonb
+             ${JSON.stringify({ sentAt: input.sentAt.toISOString(), ...(join ? { join } : {}) })}::jsonb
       from seq
       on conflict (channel, platform_message_id) where direction = 'in' do nothing
       returning id`);
@@ -110,13 +116,15 @@ export function createIngestRepository(db: Db, options: { cacheSize?: number } =
     const ref = await resolveThread(input);
     const known = await storedCopy(input);
     if (known) return { status: 'duplicate', conversationId: known, memberId: ref.memberId };
-    const id = await insertMessage(ref, input);
+    // Only a new message applies the link's code (and carries the note saying what became of it).
+    const join = input.joinCode ? await applyJoinCode(db, ref.memberId, input.joinCode, joinPolicy, input.receivedAt) : undefined;
+    const id = await insertMessage(ref, input, join);
     if (id) return { status: 'accepted', messageId: id, conversationId: ref.conversationId, memberId: ref.memberId };
     if (await conversationExists(ref.conversationId)) return { status: 'duplicate', conversationId: ref.conversationId, memberId: ref.memberId };
     // The cached conversation is gone (the member's data was erased, possibly by another process): resolve again.
     threadCache.delete(`${input.channel}\u0000${input.sender.threadId}`);
     const fresh = await resolveThread(input);
-    const retried = await insertMessage(fresh, input);
+    const retried = await insertMessage(fresh, input, join);
     return retried
       ? { status: 'accepted', messageId: retried, conversationId: fresh.conversationId, memberId: fresh.memberId }
       : { status: 'duplicate', conversationId: fresh.conversationId, memberId: fresh.memberId };
@@ -139,21 +147,11 @@ export function createIngestRepository(db: Db, options: { cacheSize?: number } =
   };
 }
 
-async function grassrootsUnitId(db: Db, code: string): Promise<string | null> {
-  const [unit] = await db
-    .select({ id: units.id, level: units.level })
-    .from(units)
-    .where(eq(units.code, code.trim().toUpperCase()))
-    .limit(1);
-  // Members belong to a grassroots union; a code of a higher unit is ignored rather than guessed at.
-  return unit && unit.level === 'grassroots' ? unit.id : null;
-}
-
-async function findOrCreateMember(db: Db, input: RecordInboundInput, unitId: string | null): Promise<string> {
+async function findOrCreateMember(db: Db, input: RecordInboundInput): Promise<string> {
   const where = and(eq(channelIdentities.channel, input.channel), eq(channelIdentities.platformUserId, input.sender.platformUserId));
   const [existing] = await db.select({ memberId: channelIdentities.memberId }).from(channelIdentities).where(where).limit(1);
   if (existing) return existing.memberId;
-  const [member] = await db.insert(members).values({ unitId, displayName: input.sender.displayName ?? null }).returning({ id: members.id });
+  const [member] = await db.insert(members).values({ displayName: input.sender.displayName ?? null }).returning({ id: members.id });
   const memberId = (member as { id: string }).id;
   const inserted = await db
     .insert(channelIdentities)

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { AppError } from '../../../core/errors/app-error.js';
 import type { Db } from '../database.js';
+import { unlinkMoodMember } from './mood-repository.js';
 import {
   channelDeliveries,
   channelIdentities,
@@ -35,7 +36,7 @@ export type MemberDataRepository = ReturnType<typeof createMemberDataRepository>
  * A member's personal data on request (Personal Data Protection Law 91/2025/QH15): everything we hold about
  * them as one JSON document, and erasure. Erasure deletes identities, conversations, messages and learning-
  * queue items, and keeps only a tombstone (id, erasure time) so audits still resolve; the daily mood
- * figures hold no member link and stay.
+ * figures stay, their per-day member rows re-keyed to a random id (bots/storage/repositories/mood-repository.ts).
  */
 export function createMemberDataRepository(db: Db) {
   async function memberRow(memberId: string) {
@@ -116,6 +117,7 @@ export function createMemberDataRepository(db: Db) {
         await tx.delete(channelLinkAttempts).where(eq(channelLinkAttempts.memberId, memberId));
         await tx.delete(channelMemberPrompts).where(eq(channelMemberPrompts.memberId, memberId));
         await tx.delete(channelMemberMerges).where(or(eq(channelMemberMerges.fromMemberId, memberId), eq(channelMemberMerges.intoMemberId, memberId)));
+        await unlinkMoodMember(tx, memberId);
         await tx.update(members).set({ displayName: null, unitId: null, consent: 'withdrawn', erasedAt: now, updatedAt: now }).where(eq(members.id, memberId));
         return { conversations: threadIds.length, messages: messageCount, identities: identities.length };
       });

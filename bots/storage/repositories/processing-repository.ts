@@ -5,6 +5,7 @@ import type { ChannelId } from '../../../core/messages/channels.js';
 import { contentText, type Choice, type InboundContent, type OutboundContent } from '../../../core/messages/content.js';
 import type { ReplyKind } from '../../../core/messages/outbound.js';
 import type { TurnInput } from '../../../core/pipeline/turn.js';
+import type { JoinNote } from '../../../core/ports/member-directory.js';
 import type {
   CommitResult,
   CommittedHandoff,
@@ -16,10 +17,11 @@ import type {
 import { AppError } from '../../../core/errors/app-error.js';
 import type { Citation } from '../../../core/knowledge/law.js';
 import type { Db } from '../database.js';
-import { conversations, members, messages, moodDaily, unansweredQuestions, units } from '../schema/index.js';
+import { conversations, members, messages, unansweredQuestions, units } from '../schema/index.js';
+import { moodCaptureOf } from '../../../core/mood/mood-rules.js';
+import { DEFAULT_NLU_THRESHOLDS, type NluThresholds } from '../../../core/nlu/thresholds.js';
+import { recordMood } from './mood-repository.js';
 
-/** Routes whose messages count in the mood figures: members' concerns, not greetings or off-topic chat. */
-const MOOD_ROUTES = new Set(['question', 'feedback', 'handoff']);
 
 class VersionConflict extends Error {}
 
@@ -41,7 +43,8 @@ async function releaseMessage(db: Db, messageId: string): Promise<void> {
   await db.update(messages).set({ leaseUntil: null }).where(eq(messages.id, messageId));
 }
 
-export function createInboundProcessingStore(db: Db): InboundProcessingStore {
+/** `moodThresholds`: below these the classification is too unsure to count in the mood figures (the bot's own thresholds). */
+export function createInboundProcessingStore(db: Db, moodThresholds: Pick<NluThresholds, 'route' | 'topic'> = DEFAULT_NLU_THRESHOLDS): InboundProcessingStore {
   return {
     async oldestPendingInbound(conversationId) {
       const [row] = await db
@@ -78,6 +81,7 @@ export function createInboundProcessingStore(db: Db): InboundProcessingStore {
           platformMessageId: row.message.platformMessageId ?? '',
           content: row.message.content as InboundContent,
           receivedAt: row.message.createdAt,
+          ...(row.message.meta.join ? { join: row.message.meta.join as JoinNote } : {}),
         },
         conversation: {
           id: row.conversation.id,
@@ -91,6 +95,7 @@ export function createInboundProcessingStore(db: Db): InboundProcessingStore {
           ? {
               kind: (lastBot.meta.kind as ReplyKind | undefined) ?? 'system',
               choices: lastContent?.type === 'choices' ? lastContent.choices : ([] as Choice[]),
+              ...(lastBot.meta.expects === 'question' || lastBot.meta.expects === 'feedback' ? { expects: lastBot.meta.expects } : {}),
             }
           : null,
       };
@@ -116,7 +121,7 @@ export function createInboundProcessingStore(db: Db): InboundProcessingStore {
               topicConfidence: nlu?.confidence.topic ?? null,
               sentimentConfidence: nlu?.confidence.sentiment ?? null,
               nluModel: nlu?.model ?? null,
-              meta: sql`${messages.meta} || ${JSON.stringify({ ...commit.notes, entities: nlu?.entities.map((e) => ({ type: e.type, value: personalValue(e.type) ? null : e.value })) ?? [] })}::jsonb`,
+              meta: sql`${messages.meta} || ${JSON.stringify({ ...commit.notes, flags: nlu?.flags ?? [], entities: nlu?.entities.map((e) => ({ type: e.type, value: personalValue(e.type) ? null : e.value })) ?? [] })}::jsonb`,
             })
             .where(and(eq(messages.id, commit.messageId), eq(messages.status, 'received')))
             .returning({ id: messages.id, channel: messages.channel });
@@ -136,6 +141,7 @@ export function createInboundProcessingStore(db: Db): InboundProcessingStore {
             .returning({
               unitId: conversations.unitId,
               channel: conversations.channel,
+              memberId: conversations.memberId,
               state: conversations.state,
               urgent: conversations.urgent,
               assignedOfficerId: conversations.assignedOfficerId,
@@ -155,7 +161,7 @@ export function createInboundProcessingStore(db: Db): InboundProcessingStore {
                 text: contentText(reply.content),
                 status: 'queued',
                 replyToMessageId: commit.messageId,
-                meta: { kind: reply.kind, citations: reply.citations ?? [] },
+                meta: { kind: reply.kind, citations: reply.citations ?? [], ...(reply.expects ? { expects: reply.expects } : {}) },
                 createdAt: commit.now,
               })
               .returning({ id: messages.id });
@@ -176,14 +182,9 @@ export function createInboundProcessingStore(db: Db): InboundProcessingStore {
               })
               .onConflictDoNothing();
           }
-          if (nlu && MOOD_ROUTES.has(nlu.route)) {
-            await tx
-              .insert(moodDaily)
-              .values({ day: vietnamDay(commit.now), unitId: conversation.unitId, topic: nlu.topic, sentiment: nlu.sentiment, messages: 1 })
-              .onConflictDoUpdate({
-                target: [moodDaily.day, moodDaily.unitId, moodDaily.topic, moodDaily.sentiment],
-                set: { messages: sql`${moodDaily.messages} + 1` },
-              });
+          if (nlu) {
+            // The mood rollups move in the same transaction as the message: never double-counted, never lost.
+            await recordMood(tx, { day: vietnamDay(commit.now), unitId: conversation.unitId, memberId: conversation.memberId, channel: conversation.channel, capture: moodCaptureOf(nlu, moodThresholds) });
           }
           if (!commit.handoff) return { ok: true, outboundIds } as const;
           const [queueUnit] = conversation.queueUnitId

@@ -38,7 +38,7 @@ describe.each(testBackends())('repositories on $name', (backend) => {
     expect(identities).toHaveLength(1);
   });
 
-  it('attributes a member to the grassroots union of a join code, switches it, and ignores codes of other levels', async () => {
+  it('attributes a member to the union of a join code once; a later link never overrides it (issue #15)', async () => {
     const ingest = createIngestRepository(database.db);
     const units = createUnitRepository(database.db);
     const user = randomUUID();
@@ -47,11 +47,15 @@ describe.each(testBackends())('repositories on $name', (backend) => {
     const unitOf = async () => (await database.db.select().from(members).where(eq(members.id, first.memberId)))[0]?.unitId;
     expect(await unitOf()).toBe((await units.findByCode('A1'))?.id);
     await send('B2');
-    expect(await unitOf()).toBe((await units.findByCode('B2'))?.id);
+    expect(await unitOf()).toBe((await units.findByCode('A1'))?.id);
     await send('HN');
-    expect(await unitOf()).toBe((await units.findByCode('B2'))?.id);
+    expect(await unitOf()).toBe((await units.findByCode('A1'))?.id);
     await send('KHONGCO');
-    expect(await unitOf()).toBe((await units.findByCode('B2'))?.id);
+    expect(await unitOf()).toBe((await units.findByCode('A1'))?.id);
+    // A member without a union arriving with an upper-level code joins it (the deployment allows it by default).
+    const other = randomUUID();
+    const upper = await ingest.recordInbound({ channel: 'web', platformMessageId: randomUUID(), sender: { platformUserId: other, threadId: other }, content: text('chào'), sentAt: new Date(), receivedAt: new Date(), joinCode: 'HN' });
+    expect((await database.db.select().from(members).where(eq(members.id, upper.memberId)))[0]?.unitId).toBe((await units.findByCode('HN'))?.id);
   });
 
   it('numbers messages of a conversation in arrival order and dedupes platform ids', async () => {

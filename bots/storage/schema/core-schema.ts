@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
-  date,
   index,
   integer,
   jsonb,
@@ -10,7 +9,6 @@ import {
   real,
   text,
   timestamp,
-  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -263,19 +261,6 @@ export const unansweredQuestions = pgTable(
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('unanswered_message_uq').on(t.messageId), index('unanswered_unit_status_idx').on(t.unitId, t.status)],
-);
-
-/** Daily rollups for dashboards: counts of classified member messages per unit, topic and sentiment. */
-export const moodDaily = pgTable(
-  'mood_daily',
-  {
-    day: date('day', { mode: 'string' }).notNull(),
-    unitId: uuid('unit_id'),
-    topic: text('topic').notNull(),
-    sentiment: text('sentiment').notNull(),
-    messages: integer('messages').notNull().default(0),
-  },
-  (t) => [unique('mood_daily_uq').on(t.day, t.unitId, t.topic, t.sentiment).nullsNotDistinct()],
 );
 
 /** Small key/value settings the platform generates itself (signing secret, seed markers). */

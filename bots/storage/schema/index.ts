@@ -3,3 +3,4 @@ export * from './core-schema.js';
 export * from './knowledge-schema.js';
 export * from './channel-schema.js';
 export * from './faq-schema.js';
+export * from './mood-schema.js';

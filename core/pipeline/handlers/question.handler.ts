@@ -1,5 +1,6 @@
 import { HANDOFF_OFFER_CHOICES, REPLIES_VI } from '../replies.vi.js';
 import type { Turn } from '../turn.js';
+import { handleFeedback, isRightsComplaint } from './feedback.handler.js';
 import { offerHandoffIfSerious } from './serious-concern.js';
 
 /**
@@ -9,6 +10,9 @@ import { offerHandoffIfSerious } from './serious-concern.js';
 export async function handleQuestion(turn: Turn): Promise<void> {
   const nlu = turn.nlu;
   if (!nlu) return;
+  // "cty ko đóng bhxh cho e, giờ sao": a complaint phrased as a question gets the composite reply (acknowledged,
+  // its rights stated with the law, an officer offered), which answers the question too.
+  if (isRightsComplaint(turn)) return handleFeedback(turn);
   try {
     const answer = await turn.ports.knowledge.answer({
       text: turn.text,

@@ -13,10 +13,10 @@ export const choiceActions: Middleware = async (turn, next) => {
       turn.reply({ kind: 'system', content: { type: 'text', text: REPLIES_VI.handoffDeclined } });
       return;
     case CHOICE_PAYLOADS.askQuestion:
-      turn.reply({ kind: 'system', content: { type: 'text', text: REPLIES_VI.askQuestionPrompt } });
+      turn.reply({ kind: 'system', content: { type: 'text', text: REPLIES_VI.askQuestionPrompt }, expects: 'question' });
       return;
     case CHOICE_PAYLOADS.giveFeedback:
-      turn.reply({ kind: 'system', content: { type: 'text', text: REPLIES_VI.giveFeedbackPrompt } });
+      turn.reply({ kind: 'system', content: { type: 'text', text: REPLIES_VI.giveFeedbackPrompt }, expects: 'feedback' });
       return;
     default:
       return next();

@@ -1,4 +1,5 @@
 import { CLARIFY_CHOICES, HANDOFF_OFFER_CHOICES, REPLIES_VI } from '../replies.vi.js';
+import { isRightsComplaint } from '../handlers/feedback.handler.js';
 import type { Middleware } from '../turn.js';
 
 /**
@@ -13,6 +14,14 @@ export const confidenceGate: Middleware = async (turn, next) => {
     turn.lowConfidenceStreak = 0;
     return next();
   }
+  // The member is answering our own prompt ("Bạn cứ kể sự việc…"): what they typed is what we asked for.
+  const expected = turn.input.lastBotReply?.expects;
+  if (expected) {
+    turn.nlu = { ...nlu, route: expected };
+    turn.notes.routeFromPrompt = { expected, classifierRoute: nlu.route };
+    turn.lowConfidenceStreak = 0;
+    return next();
+  }
   // Officers turn unsure questions into FAQ entries; an entry that clearly matches is the better judge, so the
   // member gets the curated answer instead of a clarifying question (the learning loop closes at once).
   const curated = turn.ports.knowledge.matchFaq?.(turn.text, turn.input.member.unitPath ?? null);
@@ -23,6 +32,15 @@ export const confidenceGate: Middleware = async (turn, next) => {
     return next();
   }
   turn.learning = { reason: 'low_confidence' };
+  // Unsure whether it is a question or a complaint, but surely a negative message about wages, harassment, safety…
+  // ("quản lý hay sờ mó em"): the composite reply suits both, so the member is not asked to rephrase their trouble.
+  // It still goes to the learning queue, and its route confidence stays stored for the mood figures to judge.
+  if (isRightsComplaint(turn)) {
+    turn.nlu = { ...nlu, route: 'feedback' };
+    turn.notes.routeFromConcern = { classifierRoute: nlu.route };
+    turn.lowConfidenceStreak = 0;
+    return next();
+  }
   turn.lowConfidenceStreak = turn.input.conversation.lowConfidenceStreak + 1;
   if (turn.lowConfidenceStreak >= 2) {
     turn.reply({

@@ -13,13 +13,19 @@ import type { TurnInput, TurnPorts } from '../turn.js';
  * question is asked); the SQL implementation has its own suite on both database backends.
  */
 function memoryDirectory(options: { redeem?: RedeemLinkResult } = {}) {
-  const unitsByCode = new Map<string, UnitSummary>([['CDCS001', { id: 'u-1', code: 'CDCS001', name: 'Công đoàn cơ sở Công ty May Thăng Long' }]]);
+  const unitsByCode = new Map<string, UnitSummary>([
+    ['CDCS001', { id: 'u-1', code: 'CDCS001', name: 'Công đoàn cơ sở Công ty May Thăng Long' }],
+    ['DTTL', { id: 'u-2', code: 'DTTL', name: 'CĐCS Công ty TNHH Điện tử Thăng Long' }],
+  ]);
   const memberUnits = new Map<string, UnitSummary>();
   const prompts = new Map<string, string>();
   const calls: string[] = [];
   const directory: MemberDirectory = {
     async unitOf(memberId) {
       return memberUnits.get(memberId) ?? null;
+    },
+    async findUnitByCode(code) {
+      return unitsByCode.get(code.toUpperCase()) ?? null;
     },
     async setUnitByCode(memberId, code) {
       calls.push(`setUnit ${code}`);
@@ -121,6 +127,30 @@ describe('member commands step', () => {
     const again = memoryDirectory();
     await runTurn(input('cdcs001', { channel: 'zalo', unitId: 'u-1' }), ports(again.directory));
     expect(again.calls).toEqual([]);
+  });
+
+  it('takes a letters-only code (DTTL) or a pasted join link, but not an ordinary word', async () => {
+    const bare = memoryDirectory();
+    expect(texts(await runTurn(input('DTTL', { channel: 'zalo' }), ports(bare.directory)))[0]).toContain('Điện tử Thăng Long');
+    const link = memoryDirectory();
+    expect(texts(await runTurn(input('https://congdoan.vn/chat?unit=dttl', { channel: 'zalo' }), ports(link.directory)))[0]).toContain('(mã DTTL)');
+    const word = memoryDirectory();
+    const outcome = await runTurn(input('alo', { channel: 'zalo' }), ports(word.directory));
+    expect(word.calls).toEqual([]);
+    expect(outcome.notes.memberCommand).toBeUndefined();
+  });
+
+  it('says what became of the link code: a wrong code, or a union the member chose before', async () => {
+    const { directory } = memoryDirectory();
+    const wrong = input('lương tối thiểu vùng 1', { channel: 'web' });
+    wrong.message.join = { code: 'ZZZZ', status: 'not_found' };
+    expect(texts(await runTurn(wrong, ports(directory)))[0]).toContain('Mã công đoàn ZZZZ trong đường liên kết bạn vừa mở không đúng');
+    const kept = input('lương tối thiểu vùng 1', { channel: 'web', unitId: 'u-2' });
+    kept.message.join = { code: 'CDCS001', status: 'kept', unit: { id: 'u-1', code: 'CDCS001', name: 'CĐCS May' }, current: { id: 'u-2', code: 'DTTL', name: 'CĐCS Điện tử' } };
+    const keptTexts = texts(await runTurn(kept, ports(directory)));
+    expect(keptTexts[0]).toContain('Bạn đang là đoàn viên của CĐCS Điện tử (mã DTTL)');
+    expect(keptTexts[0]).toContain('/donvi CDCS001');
+    expect(keptTexts).toHaveLength(2);
   });
 
   it('does nothing without a directory (commands off)', async () => {

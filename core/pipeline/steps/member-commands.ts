@@ -3,13 +3,14 @@ import type { ChannelId } from '../../messages/channels.js';
 import type { MemberDirectory } from '../../ports/member-directory.js';
 import {
   MEMBER_REPLIES_VI,
+  joinNoteReply,
   linkCodeReply,
   linkedReply,
   unitJoinedReply,
   unitNotFoundReply,
 } from '../member-replies.vi.js';
 import type { Middleware, Turn } from '../turn.js';
-import { looksLikeUnitCode, parseMemberCommand, type MemberCommand } from './member-command-parse.js';
+import { parseMemberCommand, type MemberCommand } from './member-command-parse.js';
 
 /** Channels without a join parameter in their links: a member without a union is asked for its code once. */
 export const UNIT_CODE_PROMPT_CHANNELS: readonly ChannelId[] = ['zalo'];
@@ -29,7 +30,6 @@ export const memberCommands: Middleware = async (turn, next) => {
     await runCommand(turn, directory, command);
     return;
   }
-  if (!turn.input.member.unitId && (await answeredWithUnitCode(turn, directory))) return;
   await next();
   await askUnitCodeOnFirstContact(turn, directory);
 };
@@ -39,7 +39,13 @@ async function runCommand(turn: Turn, directory: MemberDirectory, command: Membe
   const { member, conversation, message } = turn.input;
   switch (command.type) {
     case 'start': {
-      const unitLine = command.code ? await setUnitText(directory, member.id, command.code, now) : await currentUnitText(directory, member.id, conversation.channel);
+      // The link's code was applied at ingest with its precedence (a union the member chose stays): say what happened.
+      const join = turn.input.message.join;
+      const unitLine = join
+        ? joinNoteReply(join)
+        : command.code
+          ? await setUnitText(directory, member.id, command.code, now)
+          : await currentUnitText(directory, member.id, conversation.channel);
       systemReply(turn, `${MEMBER_REPLIES_VI.welcome}\n\n${unitLine}`);
       return;
     }
@@ -82,7 +88,7 @@ function redeemText(result: Awaited<ReturnType<MemberDirectory['redeemLinkCode']
   }
 }
 
-async function setUnitText(directory: MemberDirectory, memberId: string, code: string, now: Date): Promise<string> {
+export async function setUnitText(directory: MemberDirectory, memberId: string, code: string, now: Date): Promise<string> {
   const result = await directory.setUnitByCode(memberId, code, now);
   if (result.status === 'not_found') return `${unitNotFoundReply(code)}\n${MEMBER_REPLIES_VI.unitHowTo}`;
   return unitJoinedReply(result.unit, result.status === 'set');
@@ -96,16 +102,6 @@ async function currentUnitText(directory: MemberDirectory, memberId: string, cha
   return `${MEMBER_REPLIES_VI.noUnitYet} ${MEMBER_REPLIES_VI.unitHowTo}`;
 }
 
-/** A member without a union who sends just a code-looking token is answering the first-contact question. */
-async function answeredWithUnitCode(turn: Turn, directory: MemberDirectory): Promise<boolean> {
-  if (turn.input.message.content.type !== 'text') return false;
-  const code = looksLikeUnitCode(turn.text);
-  if (!code) return false;
-  turn.notes.memberCommand = 'unit_code_answer';
-  systemReply(turn, await setUnitText(directory, turn.input.member.id, code, turn.ports.clock.now()));
-  return true;
-}
-
 /**
  * Asked once, before the answer (so the last bot message stays the answer and a numbered choice still
  * resolves), and only when the bot actually answered: not in officer mode, not during a hand-off.
@@ -113,7 +109,7 @@ async function answeredWithUnitCode(turn: Turn, directory: MemberDirectory): Pro
 async function askUnitCodeOnFirstContact(turn: Turn, directory: MemberDirectory): Promise<void> {
   const { member, conversation, message } = turn.input;
   if (member.unitId || !UNIT_CODE_PROMPT_CHANNELS.includes(conversation.channel)) return;
-  if (turn.silentReason || turn.event || turn.replies.length === 0) return;
+  if (turn.silentReason || turn.event || turn.replies.length === 0 || turn.notes.memberCommand) return;
   if (!(await directory.claimUnitCodePrompt(member.id, message.id, turn.ports.clock.now()))) return;
   turn.replies.unshift({ kind: 'system', content: { type: 'text', text: MEMBER_REPLIES_VI.askUnitCode } });
 }

@@ -14,7 +14,7 @@ export const SENTIMENT_NAMES_VI: Record<Sentiment, string> = { negative: 'Tiêu 
 
 export const STATUS_NAMES_VI: Record<FaqStatus, string> = { published: 'Đang dùng', draft: 'Bản nháp', retired: 'Ngừng dùng' };
 
-export const REASON_NAMES_VI: Record<string, string> = { low_confidence: 'Trợ lý chưa chắc', not_covered: 'Chưa có câu trả lời' };
+export const REASON_NAMES_VI: Record<string, string> = { low_confidence: 'Trợ lý chưa chắc', not_covered: 'Chưa có câu trả lời', flagged: 'Nghi quảng cáo hoặc chèn lệnh' };
 
 export const ACTION_NAMES_VI: Record<string, string> = {
   create: 'Tạo mới',

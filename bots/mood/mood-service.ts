@@ -1,0 +1,115 @@
+import type { MoodAlertDto, MoodSummary } from '../../core/contracts/mood-api.js';
+import { AppError } from '../../core/errors/app-error.js';
+import { buildSummaryDocument, type AggregateRow, type SummaryInput } from '../../core/mood/summary-document.js';
+import type { Clock } from '../../core/ports/clock.js';
+import type { Db } from '../storage/database.js';
+import { childUnitsOf, createMoodRepository, type MoodScope } from '../storage/repositories/mood-repository.js';
+import { vietnamDay } from '../storage/repositories/processing-repository.js';
+import type { UnitRecord, UnitRepository } from '../storage/repositories/unit-repository.js';
+
+const DAY_MS = 86_400_000;
+/** Longest period one summary may cover: two years and a bit, what the dashboard and the reports ever ask. */
+const MAX_DAYS = 800;
+
+export interface MoodSummaryRequest {
+  unit: UnitRecord;
+  from?: string | undefined;
+  to?: string | undefined;
+  channel?: string | undefined;
+  topic?: string | undefined;
+  bucket?: 'week' | 'month';
+  /** Counts of excluded messages (injection, spam, unsure): admins and the CLI only. */
+  includeExcluded: boolean;
+}
+
+export type MoodService = ReturnType<typeof createMoodService>;
+
+const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+
+function keyOf(level: string, child: string | null, topic: string | null, sentiment: string | null): string {
+  return `${level}|${child ?? ''}|${topic ?? ''}|${sentiment ?? ''}`;
+}
+
+/** Keys of the figures a document hides, in the aggregate's terms (child ids), to carry them into a filtered view. */
+function hiddenKeys(document: MoodSummary, codeToChild: Map<string, string>): Set<string> {
+  const child = (code: string) => codeToChild.get(code) ?? '';
+  const keys = new Set<string>();
+  if (document.suppressed) keys.add(keyOf('total', null, null, null));
+  for (const row of document.children) if (row.suppressed) keys.add(keyOf('child', child(row.unit), null, null));
+  for (const row of document.topics) if (row.suppressed) keys.add(keyOf('topic', null, row.topic, null));
+  for (const [name, value] of Object.entries(document.sentiment)) if (value === null) keys.add(keyOf('sentiment', null, null, name));
+  for (const row of document.heatmap) if (row.suppressed) keys.add(keyOf('child_topic', child(row.unit), row.topic, null));
+  for (const row of document.cells) if (row.suppressed) keys.add(keyOf('cell', child(row.unit), row.topic, row.sentiment));
+  return keys;
+}
+
+/**
+ * The mood summary of a subtree and period (issue #10), shared by `congdoan mood report`, the dashboard API and the
+ * monthly reports, so they always print the same figures.
+ */
+export function createMoodService(deps: { db: Db; units: UnitRepository; k: number; clock: Clock; listAlerts?: (scopePath: string, from: string, to: string) => Promise<MoodAlertDto[]> }) {
+  const repository = createMoodRepository(deps.db);
+
+  async function summary(request: MoodSummaryRequest): Promise<MoodSummary> {
+    const to = request.to ?? vietnamDay(deps.clock.now());
+    const from = request.from ?? addDays(to, -29);
+    const span = daysBetween(from, to);
+    if (Number.isNaN(span) || span < 0) throw new AppError('VALIDATION_FAILED', 'the period ends before it starts', { fields: [{ path: 'to', message: 'phải từ ngày bắt đầu trở đi' }] });
+    if (span > MAX_DAYS) throw new AppError('VALIDATION_FAILED', `a period is at most ${MAX_DAYS} days`, { fields: [{ path: 'from', message: `tối đa ${MAX_DAYS} ngày` }] });
+    const unit = request.unit;
+    const bucket = request.bucket ?? 'week';
+    const scope: MoodScope = { scopePath: unit.path, from, to };
+    const previousScope: MoodScope = { scopePath: unit.path, from: addDays(from, -(span + 1)), to: addDays(from, -1) };
+    const [childList, parent] = await Promise.all([childUnitsOf(deps.db, unit.id), unit.parentId ? deps.units.findById(unit.parentId) : Promise.resolve(null)]);
+    const children = new Map(childList.map((child) => [child.id, child]));
+    const codeToChild = new Map(childList.map((child) => [child.code, child.id]));
+
+    const base = async (channel: string | null, rows: AggregateRow[], trendScope: MoodScope): Promise<SummaryInput> => ({
+      unit: { id: unit.id, code: unit.code, name: unit.name, level: unit.level, hasChildren: children.size > 0 },
+      parentCode: parent?.code ?? null,
+      children,
+      from,
+      to,
+      k: deps.k,
+      channel,
+      topic: request.topic ?? null,
+      rows,
+      previousTopicMembers: await repository.topicMembers({ ...previousScope, ...(channel ? { channel } : {}) }),
+      trend: { bucket, points: await repository.trend({ ...trendScope, ...(request.topic ? { topic: request.topic } : {}) }, bucket) },
+      excluded: request.includeExcluded ? await repository.excluded({ ...scope, ...(channel ? { channel } : {}) }) : null,
+      alerts: deps.listAlerts ? await deps.listAlerts(unit.path, from, to) : [],
+    });
+
+    const allRows = await repository.aggregate(scope);
+    const whole = buildSummaryDocument(await base(null, allRows, scope));
+    if (!request.channel) return whole;
+
+    // A channel view must not let anyone subtract it from the whole: every figure the whole hides stays hidden, and
+    // so does every figure whose slice on any channel is a group below k (else the channels would add up to it).
+    const channel = request.channel;
+    const byChannel = await repository.aggregate(scope, { byChannel: true });
+    const forced = hiddenKeys(whole, codeToChild);
+    for (const row of byChannel) if (row.members > 0 && row.members < deps.k) forced.add(keyOf(row.level, row.child, row.topic, row.sentiment));
+    const rows = byChannel
+      .filter((row) => row.channel === channel)
+      .map((row) => ({ ...row, forceHidden: forced.has(keyOf(row.level, row.child, row.topic, row.sentiment)) }));
+    const channelInput = await base(channel, rows, { ...scope, channel });
+    // Trend points likewise: a week's channel figure is hidden when the rest of that week is a group below k.
+    const wholeTrend = new Map(whole.trend.points.map((point) => [point.start, point]));
+    const allTrend = new Map((await repository.trend({ ...scope, ...(request.topic ? { topic: request.topic } : {}) }, bucket)).map((point) => [point.start, point.members]));
+    const document = buildSummaryDocument(channelInput);
+    document.trend.points = document.trend.points.map((point) => {
+      const rest = (allTrend.get(point.start) ?? 0) - (point.members ?? 0);
+      const hide = wholeTrend.get(point.start)?.suppressed === true || (rest > 0 && rest < deps.k);
+      return hide ? { ...point, members: null, mood_index: null, low: null, high: null, suppressed: true } : point;
+    });
+    return document;
+  }
+
+  return {
+    summary,
+    rebuild: repository.rebuild,
+    snapshot: repository.snapshot,
+  };
+}

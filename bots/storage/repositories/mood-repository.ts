@@ -1,0 +1,262 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type SQL } from 'drizzle-orm';
+import { MOOD_ROUTES, MOOD_WEIGHTS, type MoodCapture } from '../../../core/mood/mood-rules.js';
+import type { NluThresholds } from '../../../core/nlu/thresholds.js';
+import type { Db } from '../database.js';
+import { executeRows } from '../execute-rows.js';
+
+/** One captured member message, written in the transaction that handles it. */
+export interface MoodRecord {
+  day: string;
+  unitId: string | null;
+  memberId: string;
+  channel: string;
+  capture: MoodCapture;
+}
+
+/** Where and when a dashboard question looks: a subtree (materialized path prefix) and whole Vietnam days. */
+export interface MoodScope {
+  scopePath: string;
+  from: string;
+  to: string;
+  channel?: string | undefined;
+  topic?: string | undefined;
+}
+
+/** One row of the grouping-sets aggregate: `level` says which grouping it belongs to. */
+export interface MoodAggregateRow {
+  level: 'total' | 'child' | 'topic' | 'sentiment' | 'child_topic' | 'cell';
+  /** Id of the child unit of the scope the figures roll up to; '' for members attached to the scope unit itself. */
+  child: string | null;
+  topic: string | null;
+  sentiment: string | null;
+  members: number;
+  negativeMembers: number;
+  messages: number;
+  positiveWeight: number;
+  negativeWeight: number;
+  totalWeight: number;
+}
+
+export interface MoodTrendRow {
+  start: string;
+  members: number;
+  positiveWeight: number;
+  negativeWeight: number;
+  totalWeight: number;
+}
+
+export type MoodRepository = ReturnType<typeof createMoodRepository>;
+
+/** Records one captured message into the rollups. `db` is the caller's transaction. */
+export async function recordMood(db: Db, record: MoodRecord): Promise<void> {
+  const { capture } = record;
+  if (capture.kind === 'ignored') return;
+  if (capture.kind === 'excluded') {
+    await db.execute(sql`
+      insert into mood_excluded_daily (day, unit_id, channel, reason, messages)
+      values (${record.day}, ${record.unitId}, ${record.channel}, ${capture.reason}, 1)
+      on conflict on constraint mood_excluded_daily_uq do update set messages = mood_excluded_daily.messages + 1`);
+    return;
+  }
+  // `xmax = 0` is true when the row was inserted rather than updated: the member is new in this cell today.
+  const [memberRow] = await executeRows<{ inserted: boolean }>(
+    db,
+    sql`
+      insert into mood_member_day (day, unit_id, topic, sentiment, channel, member_id, messages, weight)
+      values (${record.day}, ${record.unitId}, ${capture.topic}, ${capture.sentiment}, ${record.channel}, ${record.memberId}, 1, ${capture.weight})
+      on conflict on constraint mood_member_day_uq do update
+        set messages = mood_member_day.messages + 1, weight = mood_member_day.weight + excluded.weight
+      returning (xmax = 0) as inserted`,
+  );
+  const newMember = memberRow?.inserted === true ? 1 : 0;
+  await db.execute(sql`
+    insert into mood_daily (day, unit_id, topic, sentiment, channel, messages, members, weight)
+    values (${record.day}, ${record.unitId}, ${capture.topic}, ${capture.sentiment}, ${record.channel}, 1, ${newMember}, ${capture.weight})
+    on conflict on constraint mood_daily_cell_uq do update
+      set messages = mood_daily.messages + 1, members = mood_daily.members + excluded.members, weight = mood_daily.weight + excluded.weight`);
+}
+
+/**
+ * On erasure the member's mood rows keep counting as one member (one new random id for all of them, so distinct
+ * counts do not change) and no longer link to the person.
+ */
+export async function unlinkMoodMember(db: Db, memberId: string): Promise<void> {
+  await db.execute(sql`update mood_member_day set member_id = ${randomUUID()} where member_id = ${memberId}`);
+}
+
+const routeList = sql.join(
+  MOOD_ROUTES.map((route) => sql`${route}`),
+  sql`, `,
+);
+const weightCase = sql.raw(`case m.route ${Object.entries(MOOD_WEIGHTS).map(([route, weight]) => `when '${route}' then ${weight}`).join(' ')} else 1 end`);
+const vietnamDay = sql`((m.processed_at at time zone 'UTC') + interval '7 hours')::date`;
+
+function dayRange(column: SQL, from?: string, to?: string): SQL {
+  return sql`${from ? sql`${column} >= ${from}::date` : sql`true`} and ${to ? sql`${column} <= ${to}::date` : sql`true`}`;
+}
+
+function scopeFilter(scope: MoodScope): SQL {
+  return sql`u.path like ${`${scope.scopePath}%`} and m.day between ${scope.from}::date and ${scope.to}::date
+    ${scope.channel ? sql`and m.channel = ${scope.channel}` : sql``}
+    ${scope.topic ? sql`and m.topic = ${scope.topic}` : sql``}`;
+}
+
+export function createMoodRepository(db: Db) {
+  return {
+    /**
+     * Recomputes the rollups of the given days (all when open-ended) from the stored messages, with the same rule
+     * as the live capture (core/mood/mood-rules.ts), in one transaction: readers see the old or the new figures.
+     */
+    async rebuild(options: { from?: string; to?: string; thresholds: Pick<NluThresholds, 'route' | 'topic'> }): Promise<{ memberDays: number; cells: number; excluded: number }> {
+      const { from, to, thresholds } = options;
+      return db.transaction(async (tx) => {
+        await tx.execute(sql`delete from mood_member_day m where ${dayRange(sql`m.day`, from, to)}`);
+        await tx.execute(sql`delete from mood_daily m where ${dayRange(sql`m.day`, from, to)}`);
+        await tx.execute(sql`delete from mood_excluded_daily m where ${dayRange(sql`m.day`, from, to)}`);
+        const flagged = (flag: string) => sql`(m.meta -> 'flags') @> ${JSON.stringify([flag])}::jsonb`;
+        const base = sql`
+          from messages m join conversations c on c.id = m.conversation_id
+          where m.direction = 'in' and m.route is not null and m.processed_at is not null
+            and ${dayRange(vietnamDay, from, to)}`;
+        const memberDays = await executeRows<{ n: number }>(
+          tx,
+          sql`with inserted as (
+            insert into mood_member_day (day, unit_id, topic, sentiment, channel, member_id, messages, weight)
+            select ${vietnamDay}, c.unit_id, m.topic, m.sentiment, m.channel, c.member_id, count(*), sum(${weightCase})
+            ${base}
+              and m.route in (${routeList}) and not ${flagged('injection')} and not ${flagged('spam')}
+              and m.route_confidence >= ${thresholds.route}::real and m.topic_confidence >= ${thresholds.topic}::real
+            group by 1, 2, 3, 4, 5, 6
+            returning 1) select count(*)::int as n from inserted`,
+        );
+        const cells = await executeRows<{ n: number }>(
+          tx,
+          sql`with inserted as (
+            insert into mood_daily (day, unit_id, topic, sentiment, channel, messages, members, weight)
+            select m.day, m.unit_id, m.topic, m.sentiment, m.channel, sum(m.messages), count(*), sum(m.weight)
+            from mood_member_day m where ${dayRange(sql`m.day`, from, to)}
+            group by 1, 2, 3, 4, 5
+            returning 1) select count(*)::int as n from inserted`,
+        );
+        const reason = sql`case when ${flagged('injection')} then 'injection' when ${flagged('spam')} then 'spam' else 'low_confidence' end`;
+        const excluded = await executeRows<{ n: number }>(
+          tx,
+          sql`with inserted as (
+            insert into mood_excluded_daily (day, unit_id, channel, reason, messages)
+            select ${vietnamDay}, c.unit_id, m.channel, ${reason}, count(*)
+            ${base}
+              and (${flagged('injection')} or ${flagged('spam')}
+                or (m.route in (${routeList}) and (m.route_confidence < ${thresholds.route}::real or m.topic_confidence < ${thresholds.topic}::real)))
+            group by 1, 2, 3, 4
+            returning 1) select count(*)::int as n from inserted`,
+        );
+        return { memberDays: memberDays[0]?.n ?? 0, cells: cells[0]?.n ?? 0, excluded: excluded[0]?.n ?? 0 };
+      });
+    },
+
+    /** Every rollup row, ordered: for tests that compare the incremental figures with rebuilt ones. */
+    async snapshot(): Promise<{ daily: unknown[]; memberDays: unknown[]; excluded: unknown[] }> {
+      const daily = await executeRows(db, sql`select day::text, unit_id, topic, sentiment, channel, messages, members, weight from mood_daily order by 1, 2, 3, 4, 5`);
+      const memberDays = await executeRows(db, sql`select day::text, unit_id, topic, sentiment, channel, member_id, messages, weight from mood_member_day order by 1, 2, 3, 4, 5, 6`);
+      const excluded = await executeRows(db, sql`select day::text, unit_id, channel, reason, messages from mood_excluded_daily order by 1, 2, 3, 4`);
+      return { daily, memberDays, excluded };
+    },
+
+    /**
+     * The figures of a subtree and period in one pass over the member-day rows, grouped at once by the levels the
+     * dashboard publishes (grouping sets): total, child unit, topic, sentiment, child × topic, child × topic × sentiment.
+     */
+    async aggregate(scope: MoodScope, options: { byChannel?: boolean } = {}): Promise<(MoodAggregateRow & { channel: string | null })[]> {
+      const sets = ['()', '(child)', '(topic)', '(sentiment)', '(child, topic)', '(child, topic, sentiment)'];
+      const groupingSets = sql.raw(sets.map((set) => (options.byChannel ? `(channel${set === '()' ? '' : `, ${set.slice(1, -1)}`})` : set)).join(', '));
+      const rows = await executeRows<Record<string, unknown>>(
+        db,
+        sql`
+        with scoped as (
+          select split_part(substr(u.path, ${scope.scopePath.length + 1}), '/', 1) as child, m.channel, m.topic, m.sentiment, m.member_id, m.messages, m.weight
+          from mood_member_day m join units u on u.id = m.unit_id
+          where ${scopeFilter(scope)}
+        )
+        select grouping(child, topic, sentiment) as g, ${options.byChannel ? sql`channel` : sql`null::text as channel`}, child, topic, sentiment,
+          count(distinct member_id)::int as members,
+          (count(distinct member_id) filter (where sentiment = 'negative'))::int as negative_members,
+          sum(messages)::int as messages,
+          coalesce(sum(weight) filter (where sentiment = 'positive'), 0)::float8 as positive_weight,
+          coalesce(sum(weight) filter (where sentiment = 'negative'), 0)::float8 as negative_weight,
+          sum(weight)::float8 as total_weight
+        from scoped
+        group by grouping sets (${groupingSets})`,
+      );
+      // grouping() sets a bit per column left out: child=4, topic=2, sentiment=1.
+      const levels: Record<number, MoodAggregateRow['level']> = { 7: 'total', 3: 'child', 5: 'topic', 6: 'sentiment', 1: 'child_topic', 0: 'cell' };
+      return rows.map((row) => ({
+        level: levels[Number(row.g)] ?? 'total',
+        channel: (row.channel as string | null) ?? null,
+        child: (row.child as string | null) ?? null,
+        topic: (row.topic as string | null) ?? null,
+        sentiment: (row.sentiment as string | null) ?? null,
+        members: Number(row.members),
+        negativeMembers: Number(row.negative_members),
+        messages: Number(row.messages),
+        positiveWeight: Number(row.positive_weight),
+        negativeWeight: Number(row.negative_weight),
+        totalWeight: Number(row.total_weight),
+      }));
+    },
+
+    /** Distinct members per topic in a period: the "previous period" side of the topic change. */
+    async topicMembers(scope: MoodScope): Promise<Map<string, number>> {
+      const rows = await executeRows<{ topic: string; members: number }>(
+        db,
+        sql`select m.topic, count(distinct m.member_id)::int as members
+            from mood_member_day m join units u on u.id = m.unit_id where ${scopeFilter(scope)} group by m.topic`,
+      );
+      return new Map(rows.map((row) => [row.topic, Number(row.members)]));
+    },
+
+    /** The mood index over time: distinct members and weights per week (Monday) or calendar month. */
+    async trend(scope: MoodScope, bucket: 'week' | 'month'): Promise<MoodTrendRow[]> {
+      const rows = await executeRows<Record<string, unknown>>(
+        db,
+        sql`select to_char(date_trunc(${bucket}, m.day), 'YYYY-MM-DD') as start,
+              count(distinct m.member_id)::int as members,
+              coalesce(sum(m.weight) filter (where m.sentiment = 'positive'), 0)::float8 as positive_weight,
+              coalesce(sum(m.weight) filter (where m.sentiment = 'negative'), 0)::float8 as negative_weight,
+              sum(m.weight)::float8 as total_weight
+            from mood_member_day m join units u on u.id = m.unit_id where ${scopeFilter(scope)}
+            group by 1 order by 1`,
+      );
+      return rows.map((row) => ({
+        start: String(row.start),
+        members: Number(row.members),
+        positiveWeight: Number(row.positive_weight),
+        negativeWeight: Number(row.negative_weight),
+        totalWeight: Number(row.total_weight),
+      }));
+    },
+
+    /** Messages kept out of the figures, per reason, in a subtree and period. */
+    async excluded(scope: MoodScope): Promise<Record<string, number>> {
+      const rows = await executeRows<{ reason: string; messages: number }>(
+        db,
+        sql`select m.reason, sum(m.messages)::int as messages from mood_excluded_daily m join units u on u.id = m.unit_id
+            where u.path like ${`${scope.scopePath}%`} and m.day between ${scope.from}::date and ${scope.to}::date
+              ${scope.channel ? sql`and m.channel = ${scope.channel}` : sql``}
+            group by m.reason`,
+      );
+      return Object.fromEntries(rows.map((row) => [row.reason, Number(row.messages)]));
+    },
+
+  };
+}
+
+/** The direct children of a unit, and whether each has children of its own (so the dashboard can drill). */
+export async function childUnitsOf(db: Db, parentId: string): Promise<{ id: string; code: string; name: string; level: string; hasChildren: boolean }[]> {
+  const rows = await executeRows<{ id: string; code: string; name: string; level: string; has_children: boolean }>(
+    db,
+    sql`select u.id, u.code, u.name, u.level, exists (select 1 from units c where c.parent_id = u.id) as has_children
+        from units u where u.parent_id = ${parentId} order by u.code`,
+  );
+  return rows.map((row) => ({ id: row.id, code: row.code, name: row.name, level: row.level, hasChildren: row.has_children }));
+}

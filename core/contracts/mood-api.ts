@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { CHANNEL_IDS } from '../messages/channels.js';
+import { TOPICS } from '../nlu/labels.js';
+import { UnitCodeSchema } from '../org/hierarchy.js';
+
+/**
+ * The mood summary (issue #10): `congdoan mood report --format json` and GET /api/admin/mood/summary print the same
+ * document. The first keys (unit … alerts) are the stable contract; the rest feed the dashboard.
+ */
+const day = z.iso.date('ngày dạng YYYY-MM-DD');
+
+export const MoodQuerySchema = z
+  .object({
+    /** Defaults to the caller's own unit. */
+    unit: UnitCodeSchema.optional(),
+    from: day.optional(),
+    to: day.optional(),
+    channel: z.enum(CHANNEL_IDS).optional(),
+    topic: z.enum(TOPICS).optional(),
+    /** Trend buckets. */
+    bucket: z.enum(['week', 'month']).default('week'),
+  })
+  .strict();
+export type MoodQuery = z.input<typeof MoodQuerySchema>;
+
+const count = z.number().int().nonnegative().nullable();
+
+export const MoodCellSchema = z.object({
+  unit: z.string(),
+  topic: z.string(),
+  sentiment: z.string(),
+  members: count,
+  messages: count,
+  suppressed: z.boolean(),
+});
+export type MoodCell = z.infer<typeof MoodCellSchema>;
+
+export const MoodAlertDtoSchema = z.object({
+  id: z.string(),
+  unit: z.string(),
+  unit_name: z.string(),
+  topic: z.string(),
+  window_start: z.string(),
+  window_end: z.string(),
+  observed: z.number(),
+  baseline: z.number(),
+  score: z.number(),
+  status: z.enum(['open', 'acknowledged', 'resolved']),
+  note: z.string().nullable(),
+  evidence: z.record(z.string(), z.unknown()),
+  created_at: z.string(),
+});
+export type MoodAlertDto = z.infer<typeof MoodAlertDtoSchema>;
+
+export const MoodChildSchema = z.object({
+  unit: z.string(),
+  name: z.string(),
+  level: z.string(),
+  /** False for the caller's unit itself (members attached directly to it) and for grassroots unions. */
+  drillable: z.boolean(),
+  members: count,
+  mood_index: z.number().nullable(),
+  negative_share: z.number().nullable(),
+  suppressed: z.boolean(),
+});
+
+export const MoodTopicSchema = z.object({
+  topic: z.string(),
+  members: count,
+  previous_members: count,
+  /** Relative change of members against the previous period of the same length (null when either is hidden). */
+  change: z.number().nullable(),
+  negative_share: z.number().nullable(),
+  suppressed: z.boolean(),
+});
+
+export const MoodHeatCellSchema = z.object({
+  unit: z.string(),
+  topic: z.string(),
+  members: count,
+  negative_share: z.number().nullable(),
+  suppressed: z.boolean(),
+});
+
+export const MoodTrendPointSchema = z.object({
+  start: z.string(),
+  members: count,
+  mood_index: z.number().nullable(),
+  low: z.number().nullable(),
+  high: z.number().nullable(),
+  suppressed: z.boolean(),
+});
+
+export const MoodSummarySchema = z.object({
+  unit: z.string(),
+  from: z.string(),
+  to: z.string(),
+  k: z.number().int(),
+  members: count,
+  mood_index: z.number().nullable(),
+  cells: z.array(MoodCellSchema),
+  alerts: z.array(MoodAlertDtoSchema),
+  unit_name: z.string(),
+  level: z.string(),
+  parent: z.string().nullable(),
+  channel: z.string().nullable(),
+  topic: z.string().nullable(),
+  suppressed: z.boolean(),
+  mood_index_band: z.object({ low: z.number(), high: z.number() }).nullable(),
+  sentiment: z.object({ negative: count, neutral: count, positive: count }),
+  children: z.array(MoodChildSchema),
+  topics: z.array(MoodTopicSchema),
+  heatmap: z.array(MoodHeatCellSchema),
+  trend: z.object({ bucket: z.enum(['week', 'month']), points: z.array(MoodTrendPointSchema) }),
+  /** Messages kept out of the figures (injection, spam, unsure): admins only, else null. */
+  excluded: z.object({ injection: z.number(), spam: z.number(), low_confidence: z.number() }).nullable(),
+});
+export type MoodSummary = z.infer<typeof MoodSummarySchema>;

@@ -1,0 +1,142 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { createUnitRepository } from '../../bots/storage/repositories/unit-repository.js';
+import { units } from '../../bots/storage/schema/index.js';
+import { FakeMessengerServer } from '../fakes/fake-messenger-server.js';
+import { FakeTelegramServer } from '../fakes/fake-telegram-server.js';
+import { FakeZaloServer } from '../fakes/fake-zalo-server.js';
+import { testBackends } from '../support/backends.js';
+import { createScriptedClassifier } from '../support/scripted-classifier.js';
+import { createEchoKnowledge } from '../support/stub-knowledge.js';
+import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { conversationOf, memberOf, seedUnits, waitForOutbound } from './support/channel-e2e.js';
+
+const ZALO = { appId: '2553928453557884079', oaId: '3662729599332560487', oaSecretKey: 'oa-secret-key', appSecret: 'app-secret', refreshToken: 'rt-first' };
+const TG = { token: '7000003:AAE-union-test', secret: 'union_secret' };
+const META = { appSecret: 'meta-app-secret', pageAccessToken: 'EAAG-page-token', pageId: '105301234567890', appId: '9007199254740993' };
+const classifier = createScriptedClassifier({ 'tiền lương làm đêm': { route: 'question', topic: 'wages' } });
+
+/** Issue #15 findings 2–4: precedence of the union choice, bare codes on Zalo, wrong link codes, members without a code. */
+describe.each(testBackends())('finding a union on $name', (backend) => {
+  let t: TestPlatform;
+  let zalo: FakeZaloServer;
+  let telegram: FakeTelegramServer;
+  let meta: FakeMessengerServer;
+  const hooks = { zalo: '', telegram: '', messenger: '' };
+
+  beforeAll(async () => {
+    zalo = await FakeZaloServer.start(ZALO);
+    telegram = await FakeTelegramServer.start({ token: TG.token });
+    meta = await FakeMessengerServer.start(META);
+    t = await startTestPlatform(backend, {
+      classifier,
+      knowledge: createEchoKnowledge(),
+      env: {
+        ZALO_APP_ID: ZALO.appId,
+        ZALO_OA_ID: ZALO.oaId,
+        ZALO_OA_SECRET_KEY: ZALO.oaSecretKey,
+        ZALO_APP_SECRET: ZALO.appSecret,
+        ZALO_REFRESH_TOKEN: ZALO.refreshToken,
+        ZALO_API_BASE_URL: zalo.url,
+        ZALO_OAUTH_BASE_URL: zalo.url,
+        TELEGRAM_BOT_TOKEN: TG.token,
+        TELEGRAM_WEBHOOK_SECRET: TG.secret,
+        TELEGRAM_API_ROOT: telegram.url,
+        MESSENGER_APP_SECRET: META.appSecret,
+        MESSENGER_VERIFY_TOKEN: 'verify-me-123',
+        MESSENGER_PAGE_ACCESS_TOKEN: META.pageAccessToken,
+        MESSENGER_APP_ID: META.appId,
+        MESSENGER_API_BASE_URL: meta.url,
+      },
+    });
+    await seedUnits(t.database.db);
+    await createUnitRepository(t.database.db).upsertUnits([
+      { parentCode: 'CDCT-KCN', code: 'DTTL', name: 'CĐCS Công ty TNHH Điện tử Thăng Long', level: 'grassroots' },
+      { parentCode: 'CDCT-KCN', code: 'MSH', name: 'CĐCS Công ty Cổ phần May Sông Hồng', level: 'grassroots' },
+    ]);
+    hooks.zalo = `${t.baseUrl}/webhooks/zalo`;
+    hooks.telegram = `${t.baseUrl}/webhooks/telegram`;
+    hooks.messenger = `${t.baseUrl}/webhooks/messenger`;
+  });
+  afterAll(async () => {
+    await t?.close();
+    await zalo?.close();
+    await telegram?.close();
+    await meta?.close();
+  });
+
+  const db = () => t.database.db;
+  const unitId = async (code: string) => (await db().select().from(units).where(eq(units.code, code)))[0]?.id;
+  const counts: Record<string, number> = {};
+  async function waitReplies(channel: 'zalo' | 'telegram' | 'messenger' | 'web', thread: string, more: number): Promise<string[]> {
+    const key = `${channel}:${thread}`;
+    counts[key] = (counts[key] ?? 0) + more;
+    const rows = await waitForOutbound(db(), channel, thread, counts[key] as number);
+    return rows.slice(-more).map((r) => r.text ?? '');
+  }
+  async function web(session: string, text: string, unitCode?: string, replies = 1): Promise<string[]> {
+    const posted = await fetch(`${t.baseUrl}/api/webchat/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ sessionId: session, clientMessageId: randomUUID(), text, ...(unitCode ? { unitCode } : {}) }),
+    });
+    expect(posted.status).toBe(202);
+    return waitReplies('web', session, replies);
+  }
+
+  it('on web, ?unit= applies at first contact and never overrides the member’s own /donvi choice', async () => {
+    const session = randomUUID();
+    await web(session, 'tiền lương làm đêm', 'DTTL');
+    expect((await memberOf(db(), 'web', session))?.unitId).toBe(await unitId('DTTL'));
+    expect((await web(session, '/donvi MSH'))[0]).toContain('May Sông Hồng');
+    // An old page still sends ?unit=DTTL with every message: the member's choice stays, and they are told how to switch.
+    const [note, answer] = await web(session, 'tiền lương làm đêm', 'DTTL', 2);
+    expect(note).toContain('Bạn đang là đoàn viên của CĐCS Công ty Cổ phần May Sông Hồng (mã MSH)');
+    expect(note).toContain('/donvi DTTL');
+    expect(answer).toBe('Trả lời: tiền lương làm đêm');
+    expect((await memberOf(db(), 'web', session))?.unitId).toBe(await unitId('MSH'));
+    expect((await conversationOf(db(), 'web', session))?.unitId).toBe(await unitId('MSH'));
+  });
+
+  it('says so when the link’s code is wrong (web ?unit=ZZZZ, Messenger ref) and keeps the member in the intake queue', async () => {
+    const session = randomUUID();
+    const [note, answer] = await web(session, 'tiền lương làm đêm', 'ZZZZ', 2);
+    expect(note).toContain('Mã công đoàn ZZZZ trong đường liên kết bạn vừa mở không đúng');
+    expect(answer).toBe('Trả lời: tiền lương làm đêm');
+    expect((await memberOf(db(), 'web', session))?.unitId).toBeNull();
+    // Members without a union are seen by the intake unit (default: the top unit), not by nobody.
+    expect((await conversationOf(db(), 'web', session))?.unitId).toBe(await unitId('TLD'));
+
+    const psid = `2402${randomInt(10 ** 11, 10 ** 12)}`;
+    const referral = { sender: { id: psid }, recipient: { id: META.pageId }, timestamp: Date.now(), referral: { ref: 'ZZZZ', source: 'SHORTLINK', type: 'OPEN_THREAD' } };
+    expect((await meta.deliver(hooks.messenger, meta.envelope([referral]))).status).toBe(200);
+    const [greeting] = await waitReplies('messenger', psid, 1);
+    expect(greeting).toContain('Mã công đoàn ZZZZ trong đường liên kết bạn vừa mở không đúng');
+  });
+
+  it('on Zalo, a bare letters-only code (DTTL) answers the first-contact question; an upper-level code is accepted', async () => {
+    const user = `8${randomInt(10 ** 13, 10 ** 14)}`;
+    await zalo.deliver(hooks.zalo, zalo.userText(user, 'tiền lương làm đêm'));
+    const [ask] = await waitReplies('zalo', user, 2);
+    expect(ask).toContain('mã công đoàn');
+    await zalo.deliver(hooks.zalo, zalo.userText(user, 'dttl'));
+    expect((await waitReplies('zalo', user, 1))[0]).toContain('Mình đã ghi nhận bạn là đoàn viên của CĐCS Công ty TNHH Điện tử Thăng Long (mã DTTL)');
+    expect((await memberOf(db(), 'zalo', user))?.unitId).toBe(await unitId('DTTL'));
+
+    const other = `8${randomInt(10 ** 13, 10 ** 14)}`;
+    await zalo.deliver(hooks.zalo, zalo.userText(other, 'LDLD-HN'));
+    expect((await waitReplies('zalo', other, 1))[0]).toContain('Mình đã ghi nhận bạn thuộc Liên đoàn Lao động Thành phố Hà Nội');
+    expect((await conversationOf(db(), 'zalo', other))?.unitId).toBe(await unitId('LDLD-HN'));
+  });
+
+  it('on Telegram, /start with another union’s code does not undo the member’s choice', async () => {
+    const user = randomInt(1_000_000_000, 6_000_000_000);
+    await telegram.deliver(hooks.telegram, telegram.textUpdate(user, '/start DTTL'), TG.secret);
+    expect((await waitReplies('telegram', String(user), 1))[0]).toContain('(mã DTTL)');
+    await telegram.deliver(hooks.telegram, telegram.textUpdate(user, '/donvi MSH'), TG.secret);
+    await waitReplies('telegram', String(user), 1);
+    await telegram.deliver(hooks.telegram, telegram.textUpdate(user, '/start CDCS001'), TG.secret);
+    expect((await waitReplies('telegram', String(user), 1))[0]).toContain('/donvi CDCS001');
+    expect((await memberOf(db(), 'telegram', String(user)))?.unitId).toBe(await unitId('MSH'));
+  });
+});
