@@ -88,7 +88,8 @@ export function createInboxQueue(deps: InboxQueueDeps) {
       }
       const chain = await deps.write.unitChain(state.queueUnitId);
       const parent = chain[1] ?? null;
-      const nextDue = parent ? slaDueAt(now, slaMinutesFor(chain.slice(1), state.urgent), deps.addWorkingMinutes) : null;
+      // A new deadline only where there is still a level above to escalate to; the top just stays overdue.
+      const nextDue = parent && chain[2] ? slaDueAt(now, slaMinutesFor(chain.slice(1), state.urgent), deps.addWorkingMinutes) : null;
       if (!(await deps.write.escalate(conversationId, level, parent?.id ?? null, nextDue, now))) return;
       if (nextDue) await scheduleSla(conversationId, level + 1, nextDue);
       const row = await deps.read.findAny(conversationId);

@@ -53,13 +53,14 @@ export function createRedisHub(redisUrl: string, prefix: string, logger: Logger)
       const unsubscribeLocal = local.subscribe(topic, listener);
       const count = (counts.get(topic) ?? 0) + 1;
       counts.set(topic, count);
-      if (count === 1) void subscriber.subscribe(`${prefix}:${topic}`);
+      if (count === 1) subscriber.subscribe(`${prefix}:${topic}`).catch((error: unknown) => logger.warn({ err: error, topic }, 'realtime subscribe failed'));
       return () => {
         unsubscribeLocal();
         const left = (counts.get(topic) ?? 1) - 1;
         if (left === 0) {
           counts.delete(topic);
-          void subscriber.unsubscribe(`${prefix}:${topic}`);
+          // After close() the connection is gone: an unsubscribe then has nothing left to undo.
+          subscriber.unsubscribe(`${prefix}:${topic}`).catch(() => undefined);
         } else counts.set(topic, left);
       };
     },

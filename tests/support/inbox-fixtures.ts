@@ -24,7 +24,7 @@ export function adminApi(t: TestPlatform, tokens: Record<string, string>) {
 
 /**
  * A web-chat member of `unitCode` who asks for an officer; resolves when the hand-off is in its unit's queue
- * (the inbox job ran). Returns the conversation id and the member's session id.
+ * (the inbox job ran) or auto-assigned. Returns the conversation id and the member's session id.
  */
 export async function handOffWebMember(t: TestPlatform, unitCode: string, before: string[] = []): Promise<{ conversationId: string; sessionId: string }> {
   const sessionId = randomUUID();
@@ -38,7 +38,10 @@ export async function handOffWebMember(t: TestPlatform, unitCode: string, before
       const [identity] = await db.select().from(channelIdentities).where(eq(channelIdentities.platformUserId, sessionId));
       if (!identity) return null;
       const [row] = await db.select().from(conversations).where(eq(conversations.memberId, identity.memberId));
-      return row?.state === 'waiting_officer' && row.slaDueAt ? row.id : null;
+      // Queued with its deadline, or already taken by auto-assignment.
+      const queued = row?.state === 'waiting_officer' && row.slaDueAt !== null;
+      const assigned = row?.state === 'officer' && row.handedOffAt !== null;
+      return row && (queued || assigned) ? row.id : null;
     },
     20_000,
     'the hand-off in its queue',
