@@ -23,6 +23,8 @@ import { createFaqRouter, type SimilarFaq } from './http/routes/faq-routes.js';
 import { createAuditRouter } from './http/routes/audit-routes.js';
 import { createLawSearchRouter, type LawSearch } from './http/routes/law-search-routes.js';
 import { createFaqDesk } from './knowledge/faq-desk.js';
+import { createKnowledgeSync } from './knowledge/knowledge-sync.js';
+import { createKnowledgeVersionRepository, type KnowledgeVersions } from './storage/repositories/knowledge-version-repository.js';
 import { createFaqProposalRepository } from './storage/repositories/faq-proposal-repository.js';
 import { createReviewedLabelRepository } from './storage/repositories/reviewed-label-repository.js';
 import { createMemberRouter } from './http/routes/member-routes.js';
@@ -71,10 +73,13 @@ export interface PlatformDeps {
   env: Env;
   database: Database;
   logger: Logger;
-  classifier: MessageClassifier;
+  /** With `reload` (bots/nlu/load-classifier.ts) a model activation elsewhere switches this process's model. */
+  classifier: MessageClassifier & { reload?(): Promise<unknown> };
   knowledge: KnowledgeService;
   /** Lets admin routes rebuild the FAQ matcher after edits; absent in tests that stub knowledge. */
-  knowledgeAdmin?: { reloadFaq(): Promise<void>; searchLaw?: LawSearch; similarFaq?: SimilarFaq };
+  knowledgeAdmin?: { reloadFaq(): Promise<void>; reloadLaw?(): Promise<void>; searchLaw?: LawSearch; similarFaq?: SimilarFaq };
+  /** The knowledge versions read before the knowledge and the model were loaded (default: read now). */
+  knowledgeVersions?: KnowledgeVersions;
   redactor: Redactor;
   clock?: Clock;
   /**
@@ -149,7 +154,25 @@ export async function createPlatform(deps: PlatformDeps) {
   const inboxEvents: InboxEventPublisher = { publish: (event) => hub.publish(INBOX_TOPIC, event) };
 
   // The one function that makes an FAQ change answer members: swap it for a cross-process reload (issue #12).
-  const reloadFaq = async () => deps.knowledgeAdmin?.reloadFaq();
+  // One truth across processes: an FAQ edit here bumps the shared version, reloads here and rings every other
+  // server and worker (law imports and model activations come the same way, from the CLI).
+  const knowledgeVersions = createKnowledgeVersionRepository(db);
+  const knowledgeSync = createKnowledgeSync({
+    versions: knowledgeVersions,
+    hub,
+    logger,
+    reloaders: {
+      ...(deps.knowledgeAdmin ? { faq: () => deps.knowledgeAdmin!.reloadFaq() } : {}),
+      ...(deps.knowledgeAdmin?.reloadLaw ? { law: () => deps.knowledgeAdmin!.reloadLaw!() } : {}),
+      ...(deps.classifier.reload ? { model: async () => void (await deps.classifier.reload!()) } : {}),
+    },
+    initial: deps.knowledgeVersions ?? (await knowledgeVersions.current()),
+    pollMs: env.KNOWLEDGE_POLL_MS,
+    onLoaded: (versions) => {
+      for (const [kind, version] of Object.entries(versions)) metrics.knowledgeVersion.set({ kind }, version);
+    },
+  });
+  const reloadFaq = async () => void (await knowledgeSync.changed('faq'));
   const faqDesk = createFaqDesk({ faqs: repositories.faqs, proposals: repositories.faqProposals, units: repositories.units, laws: repositories.laws, audit: repositories.audit, reloadFaq });
 
   const mood = createMoodService({ db, units: repositories.units, k: env.K_ANONYMITY, clock, listAlerts: repositories.moodAlerts.listForSummary });
@@ -195,6 +218,7 @@ export async function createPlatform(deps: PlatformDeps) {
     tokens,
     adapters,
     turnPorts,
+    knowledgeSync,
     mood,
     inbox,
     inboxQueue,
@@ -205,7 +229,7 @@ export async function createPlatform(deps: PlatformDeps) {
         logger,
         metrics,
         maxBodyBytes: env.MAX_BODY_BYTES,
-        healthRouter: createHealthRouter({ checks: readiness, registry: metrics.registry }),
+        healthRouter: createHealthRouter({ checks: readiness, registry: metrics.registry, info: () => ({ knowledge: knowledgeSync.loaded() }) }),
         webhookRouters: channelModules.flatMap(({ webhook }) => {
           if (!webhook) return [];
           const routerDeps = { ingest, clock, metrics, logger, maxBodyBytes: env.MAX_BODY_BYTES };
@@ -263,6 +287,7 @@ export async function createPlatform(deps: PlatformDeps) {
     },
 
     async stop(): Promise<void> {
+      knowledgeSync.close();
       await stopSweep?.();
       await stopInboxSweep?.();
       await queue.close();

@@ -66,6 +66,8 @@ export const EnvSchema = z.object({
   /** How long the acknowledgement waits for the queue (Redis); past it the message is stored and the sweep enqueues it later. */
   ENQUEUE_TIMEOUT_MS: integer(250, 10),
   WORKER_CONCURRENCY: integer(8, 1),
+  /** How often a process compares its FAQ/law/model versions with the database (Redis pub/sub normally tells it at once). */
+  KNOWLEDGE_POLL_MS: integer(5000, 100),
   MAX_BODY_BYTES: integer(256 * 1024, 1024),
   QUEUE_PREFIX: z.string().default('cd'),
   // LLM (any OpenAI-compatible server)

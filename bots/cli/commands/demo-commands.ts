@@ -1,0 +1,63 @@
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { parseOrThrow } from '../../../core/errors/zod-issues.js';
+import { systemClock } from '../../../core/ports/clock.js';
+import { generateDemo } from '../../demo/demo-generator.js';
+import { createMoodService } from '../../mood/mood-service.js';
+import { createUnitRepository } from '../../storage/repositories/unit-repository.js';
+import { reportCommandErrors, withBase, type CliIo } from '../cli-context.js';
+
+const count = (max: number) => z.coerce.number().int().min(0).max(max);
+const GenerateSchema = z.object({
+  members: count(5_000_000).refine((n) => n >= 1, 'at least 1'),
+  messages: count(50_000_000),
+  seed: count(1_000_000_000).default(1),
+  units: count(10_000).optional(),
+  days: count(3650).refine((n) => n >= 7, 'at least 7').optional(),
+  end: z.iso.date('--end: YYYY-MM-DD').optional(),
+  spikes: count(1000).default(0),
+  rebuild: z.boolean().default(true),
+  format: z.enum(['text', 'json']).default('text'),
+});
+
+/** `demo generate`: fill the configured database with a realistic organisation and history (bots/demo). */
+export function registerDemoCommands(program: Command, io: CliIo): void {
+  const demo = program.command('demo').description('demo and benchmark data');
+  demo
+    .command('generate')
+    .description('generate units, members, conversations and member messages in the configured database (SQL, fast), then rebuild the mood rollups')
+    .requiredOption('--members <n>', 'members')
+    .requiredOption('--messages <n>', 'member messages')
+    .option('--seed <n>', 'random seed (same seed, same data shape)', '1')
+    .option('--units <n>', 'units in all (default members/100, 200..10000)')
+    .option('--days <n>', 'days of history (default 730)')
+    .option('--end <day>', 'last day of the history (default today)')
+    .option('--spikes <n>', 'planted topic spikes for the early-warning measurement', '0')
+    .option('--no-rebuild', 'leave the mood rollups as they are')
+    .option('--format <format>', 'text or json', 'text')
+    .action(async (raw: Record<string, unknown>) =>
+      reportCommandErrors(io.stderr, raw, async () => {
+        const options = parseOrThrow(GenerateSchema, raw);
+        await withBase(io, async ({ env, database }) => {
+          const result = await generateDemo(database.db, {
+            members: options.members,
+            messages: options.messages,
+            seed: options.seed,
+            spikes: options.spikes,
+            ...(options.units !== undefined ? { units: options.units } : {}),
+            ...(options.days !== undefined ? { days: options.days } : {}),
+            ...(options.end ? { endDay: options.end } : {}),
+          });
+          let rebuildMs: number | null = null;
+          if (options.rebuild) {
+            const started = Date.now();
+            const mood = createMoodService({ db: database.db, units: createUnitRepository(database.db), k: env.K_ANONYMITY, clock: systemClock });
+            await mood.rebuild({ thresholds: { route: env.NLU_MIN_ROUTE_CONFIDENCE, topic: env.NLU_MIN_TOPIC_CONFIDENCE } });
+            rebuildMs = Date.now() - started;
+          }
+          const summary = { ...result, rebuild_ms: rebuildMs };
+          io.stdout(options.format === 'json' ? JSON.stringify(summary) : `generated ${result.units} units, ${result.members} members, ${result.messages} messages in ${result.ms} ms${rebuildMs !== null ? `; mood rollups rebuilt in ${rebuildMs} ms` : ''}`);
+        });
+      }),
+    );
+}
