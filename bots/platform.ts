@@ -53,6 +53,7 @@ import { createChannelThreadRefRepository } from './storage/repositories/channel
 import { createChannelTokenRepository } from './storage/repositories/channel-token-repository.js';
 import { createMemberDirectory } from './storage/repositories/channel-member-directory.js';
 import { createHistoryRepository } from './storage/repositories/history-repository.js';
+import { createHeldReplyRepository } from './storage/repositories/held-reply-repository.js';
 import { createIngestRepository } from './storage/repositories/ingest-repository.js';
 import type { JoinPolicy } from './storage/repositories/unit-join.js';
 import { createLearningRepository } from './storage/repositories/learning-repository.js';
@@ -114,6 +115,7 @@ export async function createPlatform(deps: PlatformDeps) {
     audit: createAuditRepository(db),
     settings: createSettingsRepository(db),
     ingest: createIngestRepository(db, { joinPolicy }),
+    heldReplies: createHeldReplyRepository(db),
     history: createHistoryRepository(db),
     recovery: createRecoveryRepository(db),
     learning: createLearningRepository(db, clock),
@@ -143,7 +145,7 @@ export async function createPlatform(deps: PlatformDeps) {
   // Member commands (/donvi, /lienket) and channel events (echoes, follows, receipts) share the directory.
   const memberDirectory = createMemberDirectory(db, { joinPolicy, onMembersMerged: () => repositories.ingest.forgetThreads() });
   const otherEvents = deps.otherEvents ?? createChannelEventHandler({ db, clock, logger, directory: memberDirectory, echoTakeoverMinutes: env.PAGE_ECHO_TAKEOVER_MINUTES });
-  const ingest = createIngestService({ ingestRepository: repositories.ingest, queue, clock, logger, metrics, otherEvents, enqueueTimeoutMs: env.ENQUEUE_TIMEOUT_MS });
+  const ingest = createIngestService({ ingestRepository: repositories.ingest, queue, clock, logger, metrics, otherEvents, enqueueTimeoutMs: env.ENQUEUE_TIMEOUT_MS, heldReplies: repositories.heldReplies });
   const jwtSecret = env.JWT_SECRET ?? (await repositories.settings.getOrCreate('jwt_secret', () => randomBytes(48).toString('base64url')));
   const tokens = createSessionTokens(jwtSecret);
 
