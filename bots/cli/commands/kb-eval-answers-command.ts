@@ -18,7 +18,15 @@ import {
 } from '../../../knowledge/index.js';
 import { fromProjectRoot } from '../../project-root.js';
 import { reportCommandErrors } from '../cli-context.js';
-import type { KbCommandDeps } from './kb-commands.js';
+import type { LawRepository } from '../../storage/repositories/law-repository.js';
+
+/** What the command needs of the `kb` commands' dependencies (declared here: kb-commands imports this file). */
+export interface KbEvalAnswersDeps {
+  openDatabase: () => Promise<{ lawRepository: LawRepository; close(): Promise<void> }>;
+  stdout: (line: string) => void;
+  stderr: (line: string) => void;
+  normalizeQuery?: (text: string) => string;
+}
 
 const optionsSchema = z.object({
   format: z.enum(['text', 'json'], { message: 'format must be text or json' }),
@@ -33,7 +41,7 @@ const optionsSchema = z.object({
  * legal answer, the members' query normaliser) and scored: right (fact stated and an acceptable article cited),
  * fact-only, cite-only, neither, invented citations or figures, and whether the fact leads the reply.
  */
-export function registerKbEvalAnswers(kb: Command, deps: KbCommandDeps): void {
+export function registerKbEvalAnswers(kb: Command, deps: KbEvalAnswersDeps): void {
   kb.command('eval-answers')
     .description('score answers on the answer evaluation set: right, fact-only, cite-only, invented citations')
     .option('--format <format>', 'text or json', 'text')
@@ -77,7 +85,7 @@ export function registerKbEvalAnswers(kb: Command, deps: KbCommandDeps): void {
     );
 }
 
-async function loadCorpus(deps: KbCommandDeps, corpusFile: string | undefined) {
+async function loadCorpus(deps: KbEvalAnswersDeps, corpusFile: string | undefined) {
   if (corpusFile) return readLawCorpus(corpusFile);
   const database = await deps.openDatabase();
   try {
