@@ -9,6 +9,7 @@ import { registerKbCommands } from './commands/kb-commands.js';
 import { registerNluCommands } from './commands/nlu-commands.js';
 import { registerNluLabelsCommands } from './commands/nlu-labels-commands.js';
 import { registerMoodCommands } from './commands/mood-commands.js';
+import { registerDemoCommands } from './commands/demo-commands.js';
 import { parseEnv } from '../../core/config/env-schema.js';
 import { bootBase } from '../bootstrap.js';
 import { normalizeQuery } from '../knowledge/load-knowledge.js';
@@ -56,6 +57,7 @@ export function buildProgram(io: CliIo): Command {
   });
   registerNluLabelsCommands(program, io);
   registerMoodCommands(program, io);
+  registerDemoCommands(program, io);
   return program;
 }
 
