@@ -10,6 +10,7 @@ import { createLogger } from './observability/logger.js';
 import { createPlatform, type Platform } from './platform.js';
 import { seedDemoOrganisation, type DemoSeedResult } from './seed/seed-demo.js';
 import { openDatabase, type Database } from './storage/database.js';
+import { createKnowledgeVersionRepository } from './storage/repositories/knowledge-version-repository.js';
 import { createSettingsRepository } from './storage/repositories/settings-repository.js';
 import { createUnitRepository } from './storage/repositories/unit-repository.js';
 import { createUserRepository } from './storage/repositories/user-repository.js';
@@ -42,8 +43,11 @@ export async function seedIfEmpty(base: { env: Env; logger: Logger; database: Da
  */
 export async function bootPlatform(base: { env: Env; logger: Logger; database: Database }): Promise<Platform> {
   const { env, logger, database } = base;
+  // Read before loading: a change committed meanwhile is then seen as newer and loaded again (knowledge-sync.ts).
+  const knowledgeVersions = await createKnowledgeVersionRepository(database.db).current();
   const [classifier, knowledge] = await Promise.all([loadClassifier(env, logger), loadKnowledge({ env, database, logger })]);
   return createPlatform({
+    knowledgeVersions,
     env,
     database,
     logger,

@@ -22,6 +22,8 @@ import { createFaqRouter, type SimilarFaq } from './http/routes/faq-routes.js';
 import { createAuditRouter } from './http/routes/audit-routes.js';
 import { createLawSearchRouter, type LawSearch } from './http/routes/law-search-routes.js';
 import { createFaqDesk } from './knowledge/faq-desk.js';
+import { createKnowledgeSync } from './knowledge/knowledge-sync.js';
+import { createKnowledgeVersionRepository, type KnowledgeVersions } from './storage/repositories/knowledge-version-repository.js';
 import { createFaqProposalRepository } from './storage/repositories/faq-proposal-repository.js';
 import { createReviewedLabelRepository } from './storage/repositories/reviewed-label-repository.js';
 import { createMemberRouter } from './http/routes/member-routes.js';
@@ -70,10 +72,13 @@ export interface PlatformDeps {
   env: Env;
   database: Database;
   logger: Logger;
-  classifier: MessageClassifier;
+  /** With `reload` (bots/nlu/load-classifier.ts) a model activation elsewhere switches this process's model. */
+  classifier: MessageClassifier & { reload?(): Promise<unknown> };
   knowledge: KnowledgeService;
   /** Lets admin routes rebuild the FAQ matcher after edits; absent in tests that stub knowledge. */
-  knowledgeAdmin?: { reloadFaq(): Promise<void>; searchLaw?: LawSearch; similarFaq?: SimilarFaq };
+  knowledgeAdmin?: { reloadFaq(): Promise<void>; reloadLaw?(): Promise<void>; searchLaw?: LawSearch; similarFaq?: SimilarFaq };
+  /** The knowledge versions read before the knowledge and the model were loaded (default: read now). */
+  knowledgeVersions?: KnowledgeVersions;
   redactor: Redactor;
   clock?: Clock;
   /**
@@ -136,19 +141,37 @@ export async function createPlatform(deps: PlatformDeps) {
 
   // Member commands (/donvi, /lienket) and channel events (echoes, follows, receipts) share the directory.
   const memberDirectory = createMemberDirectory(db, { joinPolicy, onMembersMerged: () => repositories.ingest.forgetThreads() });
-  const otherEvents = deps.otherEvents ?? createChannelEventHandler({ db, clock, logger, directory: memberDirectory });
+  const otherEvents = deps.otherEvents ?? createChannelEventHandler({ db, clock, logger, directory: memberDirectory, echoTakeoverMinutes: env.PAGE_ECHO_TAKEOVER_MINUTES });
   const ingest = createIngestService({ ingestRepository: repositories.ingest, queue, clock, logger, metrics, otherEvents, enqueueTimeoutMs: env.ENQUEUE_TIMEOUT_MS });
   const jwtSecret = env.JWT_SECRET ?? (await repositories.settings.getOrCreate('jwt_secret', () => randomBytes(48).toString('base64url')));
   const tokens = createSessionTokens(jwtSecret);
 
   const thresholds = { route: env.NLU_MIN_ROUTE_CONFIDENCE, topic: env.NLU_MIN_TOPIC_CONFIDENCE, seriousNegative: env.NLU_SERIOUS_NEGATIVE_CONFIDENCE };
-  const turnPorts = { classifier: deps.classifier, knowledge: deps.knowledge, clock, logger, thresholds, memberDirectory, crisisHotlines: env.CRISIS_HOTLINES };
+  const turnPorts = { classifier: deps.classifier, knowledge: deps.knowledge, clock, logger, thresholds, memberDirectory, crisisHotlines: env.CRISIS_HOTLINES, handoffAckIntervalMinutes: env.HANDOFF_ACK_INTERVAL_MINUTES };
   // Hand-offs (urgent ones at once) reach the officers' inbox through the realtime hub: Redis pub/sub
   // when configured, so a server process other than the worker's sees them.
   const inboxEvents: InboxEventPublisher = { publish: (event) => hub.publish(INBOX_TOPIC, event) };
 
   // The one function that makes an FAQ change answer members: swap it for a cross-process reload (issue #12).
-  const reloadFaq = async () => deps.knowledgeAdmin?.reloadFaq();
+  // One truth across processes: an FAQ edit here bumps the shared version, reloads here and rings every other
+  // server and worker (law imports and model activations come the same way, from the CLI).
+  const knowledgeVersions = createKnowledgeVersionRepository(db);
+  const knowledgeSync = createKnowledgeSync({
+    versions: knowledgeVersions,
+    hub,
+    logger,
+    reloaders: {
+      ...(deps.knowledgeAdmin ? { faq: () => deps.knowledgeAdmin!.reloadFaq() } : {}),
+      ...(deps.knowledgeAdmin?.reloadLaw ? { law: () => deps.knowledgeAdmin!.reloadLaw!() } : {}),
+      ...(deps.classifier.reload ? { model: async () => void (await deps.classifier.reload!()) } : {}),
+    },
+    initial: deps.knowledgeVersions ?? (await knowledgeVersions.current()),
+    pollMs: env.KNOWLEDGE_POLL_MS,
+    onLoaded: (versions) => {
+      for (const [kind, version] of Object.entries(versions)) metrics.knowledgeVersion.set({ kind }, version);
+    },
+  });
+  const reloadFaq = async () => void (await knowledgeSync.changed('faq'));
   const faqDesk = createFaqDesk({ faqs: repositories.faqs, proposals: repositories.faqProposals, units: repositories.units, laws: repositories.laws, audit: repositories.audit, reloadFaq });
 
   const mood = createMoodService({ db, units: repositories.units, k: env.K_ANONYMITY, clock, listAlerts: repositories.moodAlerts.listForSummary });
@@ -194,6 +217,7 @@ export async function createPlatform(deps: PlatformDeps) {
     tokens,
     adapters,
     turnPorts,
+    knowledgeSync,
     mood,
     inbox,
     inboxQueue,
@@ -204,7 +228,7 @@ export async function createPlatform(deps: PlatformDeps) {
         logger,
         metrics,
         maxBodyBytes: env.MAX_BODY_BYTES,
-        healthRouter: createHealthRouter({ checks: readiness, registry: metrics.registry }),
+        healthRouter: createHealthRouter({ checks: readiness, registry: metrics.registry, info: () => ({ knowledge: knowledgeSync.loaded() }) }),
         webhookRouters: channelModules.flatMap(({ webhook }) => {
           if (!webhook) return [];
           const routerDeps = { ingest, clock, metrics, logger, maxBodyBytes: env.MAX_BODY_BYTES };
@@ -262,6 +286,7 @@ export async function createPlatform(deps: PlatformDeps) {
     },
 
     async stop(): Promise<void> {
+      knowledgeSync.close();
       await stopSweep?.();
       await stopInboxSweep?.();
       await queue.close();

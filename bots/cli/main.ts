@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { describeError, exitCodeOf, type CliIo } from './cli-context.js';
+import { describeError, exitCodeOf, type CliBase, type CliIo } from './cli-context.js';
 import { registerChatCommand } from './commands/chat-command.js';
 import { registerDbCommands } from './commands/db-commands.js';
 import { registerOrgCommands } from './commands/org-commands.js';
@@ -15,7 +15,20 @@ import { bootBase } from '../bootstrap.js';
 import { normalizeQuery } from '../knowledge/load-knowledge.js';
 import { nluPaths } from '../nlu/load-classifier.js';
 import { createLawRepository } from '../storage/repositories/law-repository.js';
+import { createKnowledgeVersionRepository, type KnowledgeKind } from '../storage/repositories/knowledge-version-repository.js';
+import { announceKnowledgeChange } from '../knowledge/knowledge-sync.js';
+import { createInProcessHub, createRedisHub } from '../realtime/realtime-hub.js';
 import { createReviewedLabelRepository } from '../storage/repositories/reviewed-label-repository.js';
+
+/** Bumps the shared knowledge version and, with Redis, rings every running server and worker at once. */
+async function announceChange(base: CliBase, kind: KnowledgeKind): Promise<void> {
+  const hub = base.env.REDIS_URL ? createRedisHub(base.env.REDIS_URL, `${base.env.QUEUE_PREFIX}:rt`, base.logger) : createInProcessHub();
+  try {
+    await announceKnowledgeChange({ versions: createKnowledgeVersionRepository(base.database.db), hub }, kind);
+  } finally {
+    await hub.close();
+  }
+}
 
 /** Builds the `congdoan` program. Tests call it with their own io and environment. */
 export function buildProgram(io: CliIo): Command {
@@ -32,7 +45,11 @@ export function buildProgram(io: CliIo): Command {
   registerKbCommands(program, {
     openDatabase: async () => {
       const base = await bootBase(io.env);
-      return { lawRepository: createLawRepository(base.database.db), close: () => base.database.close() };
+      return {
+        lawRepository: createLawRepository(base.database.db),
+        announceLawChange: () => announceChange(base, 'law'),
+        close: () => base.database.close(),
+      };
     },
     stdout: io.stdout,
     stderr: io.stderr,
@@ -44,6 +61,14 @@ export function buildProgram(io: CliIo): Command {
     env,
     stdout: io.stdout,
     stderr: io.stderr,
+    announceModelChange: async () => {
+      const base = await bootBase(io.env);
+      try {
+        await announceChange(base, 'model');
+      } finally {
+        await base.database.close();
+      }
+    },
     // Officers' relabels from the knowledge desk (nlu_reviewed_labels), merged by `nlu train`.
     reviewedFromDatabase: async () => {
       const base = await bootBase(io.env);

@@ -15,6 +15,8 @@ export interface ChannelEventDeps {
   directory: Pick<MemberDirectory, 'setUnitByCode' | 'unitOf'>;
   /** How long after our send an echo with the same text is still taken for ours (the echo may beat the send's answer). */
   echoMatchWindowMs?: number;
+  /** How long a staff reply typed in the platform's console keeps the bot quiet (default 30 minutes). */
+  echoTakeoverMinutes?: number;
 }
 
 type OtherEvent = Parameters<ChannelEventHandler>[0];
@@ -23,7 +25,7 @@ type OtherEvent = Parameters<ChannelEventHandler>[0];
  * Channel events other than member messages, run inside the webhook request (before the platform's 200):
  * - echo: our own send (known platform id, or same text to the same member while our send is in flight) is
  *   ignored; anything else was typed by staff in the platform's console: recorded as an officer message and
- *   the conversation goes to officer mode;
+ *   the conversation goes to officer mode for `echoTakeoverMinutes` (then the bot answers again);
  * - follow / unfollow: the follow state is kept on the identity; a follow with a join code sets the unit;
  * - receipt: delivered/read stamps on our parts and messages (a receipt without ids is a read watermark,
  *   carried in `sentAt`: everything sent to that member up to then was read).
@@ -53,6 +55,7 @@ export function createChannelEventHandler(deps: ChannelEventDeps): ChannelEventH
       content: event.content,
       sentAt: event.sentAt,
       now,
+      holdUntil: new Date(now.getTime() + (deps.echoTakeoverMinutes ?? 30) * 60_000),
     });
     if (result === 'recorded') deps.logger.info({ channel: event.channel }, 'staff replied in the platform console: conversation now in officer mode');
     return { kind: 'ignored', reason: `officer echo ${result}` };

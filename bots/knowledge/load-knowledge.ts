@@ -21,6 +21,8 @@ export interface KnowledgeRuntime {
   service: KnowledgeService;
   /** Rebuilds the FAQ matcher from the stored entries (after officers edit or import the FAQ). */
   reloadFaq(): Promise<void>;
+  /** Rebuilds the law index from the stored corpus (after `congdoan kb import`); answers switch at once. */
+  reloadLaw(): Promise<void>;
   /** The members' law retrieval for the knowledge desk (choosing citations). */
   searchLaw(query: string, k: number): LawHitDto[];
   /** The published entries closest to a text for a member of `unitPath`, whatever the threshold (officers' suggestions). */
@@ -40,38 +42,59 @@ export const normalizeQuery = (text: string): string => normalizeText(text).cano
 export async function loadKnowledge(deps: { env: Env; database: Database; logger: Logger }): Promise<KnowledgeRuntime> {
   const laws = createLawRepository(deps.database.db);
   const faqs = createFaqRepository(deps.database.db);
-  const [articles, documents, published] = await Promise.all([laws.listArticles(), laws.listDocuments(), faqs.listPublished()]);
-  if (articles.length === 0) deps.logger.warn({}, 'no law articles imported: legal questions will be answered "not covered" (congdoan kb import FILE)');
-  const retriever = createLawRetriever({
-    articles,
-    documents,
-    synonyms: loadDefaultSynonymGroups(),
-    normalizeQuery,
-    // The corpus mixes thỏa/thoả: both sides are put in one tone style.
-    normalizeIndexText: canonicalizeTones,
-  });
+  const [corpus, published] = await Promise.all([readCorpus(), faqs.listPublished()]);
   const faq = createSwappableFaqMatcher((entries) => createDefaultFaqMatcher(entries, { normalize: normalizeQuery }), published);
   const chatModel = chatModelFromEnv(deps.env);
-  const service = createKnowledgeService({
-    retriever,
-    faq,
-    ...(chatModel ? { chatModel } : {}),
-    redactor: createRedactor(),
-    articles: createArticleLookup(articles),
-    logger: deps.logger,
-    queryNormalizer: normalizeQuery,
-  });
-  deps.logger.info({ articles: articles.length, faq: published.length, llm: chatModel?.modelName ?? null }, 'knowledge loaded');
+  let current = build(corpus);
+  deps.logger.info({ articles: corpus.articles.length, faq: published.length, llm: chatModel?.modelName ?? null }, 'knowledge loaded');
+
+  async function readCorpus() {
+    const [articles, documents] = await Promise.all([laws.listArticles(), laws.listDocuments()]);
+    if (articles.length === 0) deps.logger.warn({}, 'no law articles imported: legal questions will be answered "not covered" (congdoan kb import FILE)');
+    return { articles, documents };
+  }
+  /** The law index and the service answering from it; a law import builds a new pair and swaps it in whole. */
+  function build({ articles, documents }: Awaited<ReturnType<typeof readCorpus>>) {
+    const retriever = createLawRetriever({
+      articles,
+      documents,
+      synonyms: loadDefaultSynonymGroups(),
+      normalizeQuery,
+      // The corpus mixes thỏa/thoả: both sides are put in one tone style.
+      normalizeIndexText: canonicalizeTones,
+    });
+    const service = createKnowledgeService({
+      retriever,
+      faq,
+      ...(chatModel ? { chatModel } : {}),
+      redactor: createRedactor(),
+      articles: createArticleLookup(articles),
+      logger: deps.logger,
+      queryNormalizer: normalizeQuery,
+    });
+    return { retriever, service, articleCount: articles.length };
+  }
+  // Handed out once to the pipeline, so it forwards to whichever index is current.
+  const service: KnowledgeService = {
+    answer: (input, signal) => current.service.answer(input, signal),
+    matchFaq: (text, unitPath) => current.service.matchFaq?.(text, unitPath) ?? null,
+  };
+
   return {
     service,
     async reloadFaq() {
       faq.replace(await faqs.listPublished());
     },
+    async reloadLaw() {
+      const next = build(await readCorpus());
+      current = next;
+      deps.logger.info({ articles: next.articleCount }, 'law index rebuilt');
+    },
     similarFaq(text, k, unitPath) {
       return faq.rank(text, k, { unitPath }).map((match) => ({ id: match.entry.id, score: Math.round(match.score * 1000) / 1000 }));
     },
     searchLaw(query, k) {
-      return retriever.search(normalizeQuery(query), { k, includeExpired: false }).map((hit) => ({
+      return current.retriever.search(normalizeQuery(query), { k, includeExpired: false }).map((hit) => ({
         lawId: hit.article.lawId,
         articleNo: hit.article.articleNo,
         title: hit.article.title,
@@ -81,7 +104,9 @@ export async function loadKnowledge(deps: { env: Env; database: Database; logger
         strength: Math.round(hit.strength * 1000) / 1000,
       }));
     },
-    articleCount: articles.length,
+    get articleCount() {
+      return current.articleCount;
+    },
     get faqCount() {
       return faq.size;
     },

@@ -5,6 +5,7 @@ import { exportFaqJson, importLawCorpus, loadStarterPack } from '../../knowledge
 import { fromProjectRoot } from '../project-root.js';
 import type { Database } from '../storage/database.js';
 import { createFaqRepository } from '../storage/repositories/faq-repository.js';
+import { createKnowledgeVersionRepository } from '../storage/repositories/knowledge-version-repository.js';
 import { createLawRepository } from '../storage/repositories/law-repository.js';
 
 /** Where the demo finds the law corpus when LAW_CORPUS_PATH is not set (shared/ beside the project; never copied in). */
@@ -33,5 +34,9 @@ export async function seedKnowledgeIfEmpty(deps: { env: Env; database: Database;
     const result = await faqs.importEntries(JSON.parse(exportFaqJson(loadStarterPack())), 'merge');
     faqImported = result.created;
   }
+  // Processes that started before the seed (a worker beside the first server) load it at their next poll.
+  const versions = createKnowledgeVersionRepository(deps.database.db);
+  if (lawImported) await versions.bump('law');
+  if (faqImported > 0) await versions.bump('faq');
   return { lawImported, faqImported };
 }

@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export type Metrics = ReturnType<typeof createMetrics>;
 
@@ -31,6 +31,12 @@ export function createMetrics() {
       help: 'HTTP request duration by route and status',
       labelNames: ['route', 'status'] as const,
       buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [registry],
+    }),
+    knowledgeVersion: new Gauge({
+      name: 'cd_knowledge_version',
+      help: 'Version of the FAQ, law index and NLU model this process has loaded (the same on every process once a change has spread)',
+      labelNames: ['kind'] as const,
       registers: [registry],
     }),
     webhookRejections: new Counter({

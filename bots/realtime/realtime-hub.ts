@@ -34,7 +34,9 @@ export function createInProcessHub(): RealtimeHub {
 
 export function createRedisHub(redisUrl: string, prefix: string, logger: Logger): RealtimeHub {
   const publisher = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
-  const subscriber = new Redis(redisUrl, { lazyConnect: false });
+  // No ready check on the subscriber: its INFO would fail once a SUBSCRIBE made at start (the knowledge doorbell)
+  // has put the connection in subscriber mode, and the subscription would be lost.
+  const subscriber = new Redis(redisUrl, { lazyConnect: false, enableReadyCheck: false });
   for (const client of [publisher, subscriber]) client.on('error', (error) => logger.warn({ err: error }, 'realtime redis error'));
   const local = createInProcessHub();
   const counts = new Map<string, number>();

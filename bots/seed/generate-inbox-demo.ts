@@ -55,7 +55,7 @@ const textArray = (values: readonly string[]) => sql.raw(`array[${values.map((v)
  */
 export async function generateInboxDemo(db: Db, options: InboxDemoOptions): Promise<InboxDemoReport> {
   const started = Date.now();
-  const [existing] = await executeRows<{ n: number }>(db, sql`select count(*)::int as n from conversations where thread_key like 'demo-%'`);
+  const [existing] = await executeRows<{ n: number }>(db, sql`select count(*)::int as n from conversations where thread_key like 'inboxdemo-%'`);
   if ((existing?.n ?? 0) > 0) return { units: 0, members: 0, conversations: Number(existing?.n), messages: 0, ms: Date.now() - started, skipped: true };
   await createUnitRepository(db).upsertUnits(DEMO_UNITS);
   const n = options.conversations;
@@ -87,12 +87,12 @@ export async function generateInboxDemo(db: Db, options: InboxDemoOptions): Prom
       from generate_series(1, ${n}) g, u`);
     await tx.execute(sql`
       insert into channel_identities (member_id, channel, platform_user_id)
-      select pg_temp.demo_uuid('dm' || g), (${textArray(CHANNELS)})[1 + g % 4], 'demo-' || g from generate_series(1, ${n}) g`);
+      select pg_temp.demo_uuid('dm' || g), (${textArray(CHANNELS)})[1 + g % 4], 'inboxdemo-' || g from generate_series(1, ${n}) g`);
     await tx.execute(sql`
       insert into conversations (id, member_id, channel, thread_key, platform_user_id, unit_id, state, assigned_officer_id, inbound_seq,
                                  last_inbound_at, last_outbound_at, urgent, handed_off_at, queue_unit_id, sla_due_at, overdue, claimed_at,
                                  resolution, created_at, updated_at, closed_at)
-      select pg_temp.demo_uuid('dc' || x.g), m.id, (${textArray(CHANNELS)})[1 + x.g % 4], 'demo-' || x.g, 'demo-' || x.g, m.unit_id,
+      select pg_temp.demo_uuid('dc' || x.g), m.id, (${textArray(CHANNELS)})[1 + x.g % 4], 'inboxdemo-' || x.g, 'inboxdemo-' || x.g, m.unit_id,
              x.state, case when x.state = 'officer' then pg_temp.demo_uuid('do' || un.code) end, ${Math.ceil(perConversation / 2)},
              x.at, x.at, x.g % 500 = 0, case when x.state in ('waiting_officer', 'officer') then x.at end,
              case when x.state in ('waiting_officer', 'officer') then m.unit_id end,

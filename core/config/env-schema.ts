@@ -50,6 +50,10 @@ export const EnvSchema = z.object({
   NLU_SERIOUS_NEGATIVE_CONFIDENCE: ratio(DEFAULT_NLU_THRESHOLDS.seriousNegative),
   /** Mental-health lines in the crisis reply, `Tên:số;Tên:số` (115 is always given, 111 only to minors). */
   CRISIS_HOTLINES: CrisisHotlinesSchema,
+  /** While a member waits for or talks with an officer, at most one "your message reached them" note per this many minutes. */
+  HANDOFF_ACK_INTERVAL_MINUTES: integer(10, 1),
+  /** A reply typed by staff in Meta's Page inbox (or Zalo's OA manager) holds the conversation this long, then the bot answers again. */
+  PAGE_ECHO_TAKEOVER_MINUTES: integer(30, 1),
   K_ANONYMITY: integer(5, 2),
   /** Members may join an upper-level union by its code (CĐ cấp trên, LĐLĐ tỉnh/ngành) when they do not know their grassroots one. */
   MEMBER_JOIN_UPPER_LEVELS: flag(true),
@@ -62,6 +66,8 @@ export const EnvSchema = z.object({
   /** How long the acknowledgement waits for the queue (Redis); past it the message is stored and the sweep enqueues it later. */
   ENQUEUE_TIMEOUT_MS: integer(250, 10),
   WORKER_CONCURRENCY: integer(8, 1),
+  /** How often a process compares its FAQ/law/model versions with the database (Redis pub/sub normally tells it at once). */
+  KNOWLEDGE_POLL_MS: integer(5000, 100),
   MAX_BODY_BYTES: integer(256 * 1024, 1024),
   QUEUE_PREFIX: z.string().default('cd'),
   // LLM (any OpenAI-compatible server)

@@ -16,6 +16,8 @@ export type ConversationEvent =
   | { type: 'request_handoff'; urgent?: boolean }
   | { type: 'officer_take'; officerId: string }
   | { type: 'officer_release' }
+  /** The member asks for the assistant again ("quay lại trợ lý"), leaving the queue or the officer. */
+  | { type: 'member_return' }
   | { type: 'close' }
   | { type: 'member_message' };
 
@@ -24,6 +26,7 @@ const TRANSITIONS: Record<ConversationEvent['type'], Partial<Record<Conversation
   request_handoff: { bot: 'waiting_officer', closed: 'waiting_officer', waiting_officer: 'waiting_officer', officer: 'officer' },
   officer_take: { bot: 'officer', waiting_officer: 'officer', officer: 'officer', closed: 'officer' },
   officer_release: { officer: 'bot', waiting_officer: 'bot' },
+  member_return: { officer: 'bot', waiting_officer: 'bot' },
   close: { bot: 'closed', waiting_officer: 'closed', officer: 'closed', closed: 'closed' },
   member_message: { closed: 'bot', bot: 'bot', waiting_officer: 'waiting_officer', officer: 'officer' },
 };

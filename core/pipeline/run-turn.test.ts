@@ -143,11 +143,64 @@ describe('runTurn', () => {
     expect(seen).toEqual(['/n/a1/', null]);
   });
 
-  it('stays silent when an officer owns the conversation, but still classifies', async () => {
-    const outcome = await runTurn(input('lương tối thiểu vùng 1 là bao nhiêu', { state: 'officer' }), ports());
-    expect(outcome.replies).toEqual([]);
+  it('leaves the answer to the officer, still classifies, and acknowledges at most once per interval', async () => {
+    const now = new Date('2026-12-03T03:00:00Z');
+    const clocked = { ...ports(), clock: { now: () => now }, handoffAckIntervalMinutes: 10 };
+    const recent = await runTurn(input('lương tối thiểu vùng 1 là bao nhiêu', { state: 'officer', memberAckAt: new Date(now.getTime() - 9 * 60_000) }), clocked);
+    expect(recent.replies).toEqual([]);
+    expect(recent.silentReason).toBe('human_owned');
+    expect(recent.memberAcked).toBe(false);
+    expect(recent.nlu?.topic).toBe('wages');
+
+    const due = await runTurn(input('lương tối thiểu vùng 1 là bao nhiêu', { state: 'waiting_officer', memberAckAt: new Date(now.getTime() - 10 * 60_000) }), clocked);
+    expect(due.silentReason).toBe('human_owned');
+    expect(due.memberAcked).toBe(true);
+    expect(due.replies).toEqual([
+      { kind: 'acknowledge', content: { type: 'choices', text: expect.stringContaining('không cần gửi lại'), choices: [{ title: 'Quay lại trợ lý', payload: CHOICE_PAYLOADS.backToBot }] } },
+    ]);
+  });
+
+  it.each([['quay lại trợ lý'], ['quay lai tro ly'], ['qay lai bot'], ['thôi không cần gặp cán bộ nữa']])(
+    'goes back to the assistant from the queue on "%s"',
+    async (text) => {
+      const outcome = await runTurn(input(text, { state: 'waiting_officer' }), ports());
+      expect(outcome.event).toEqual({ type: 'member_return' });
+      expect(outcome.replies[0]?.content).toMatchObject({ text: expect.stringContaining('quay lại trò chuyện cùng bạn') });
+      expect(outcome.silentReason).toBeNull();
+    },
+  );
+
+  it('goes back to the assistant on the button, also from an officer; in bot mode the button only says so', async () => {
+    const pressed = input('');
+    pressed.message.content = { type: 'postback', payload: CHOICE_PAYLOADS.backToBot, text: 'Quay lại trợ lý' };
+    expect((await runTurn({ ...pressed, conversation: { ...pressed.conversation, state: 'officer' } }, ports())).event).toEqual({ type: 'member_return' });
+    const inBot = await runTurn(pressed, ports());
+    expect(inBot.event).toBeNull();
+    expect(inBot.replies[0]?.content).toMatchObject({ text: expect.stringContaining('đang trò chuyện với trợ lý') });
+  });
+
+  it('does not take a message that mentions the bot for a request to go back', async () => {
+    const outcome = await runTurn(input('trợ lý ơi lương tối thiểu vùng 1 hiện nay là bao nhiêu và công ty trả thấp hơn thì sao', { state: 'waiting_officer', memberAckAt: new Date() }), ports());
+    expect(outcome.event).toBeNull();
     expect(outcome.silentReason).toBe('human_owned');
-    expect(outcome.nlu?.topic).toBe('wages');
+  });
+
+  it('answers again once a page admin\'s hold (echo) has ended, but not before, and never over an officer\'s claim', async () => {
+    const now = new Date('2026-12-03T03:00:00Z');
+    const clocked = { ...ports(), clock: { now: () => now } };
+    const ended = await runTurn(input('xin chào', { state: 'officer', echoTakeoverUntil: new Date(now.getTime() - 1), memberAckAt: now }), clocked);
+    expect(ended.event).toEqual({ type: 'officer_release' });
+    expect(ended.replies[0]?.kind).toBe('smalltalk');
+    const held = await runTurn(input('xin chào', { state: 'officer', echoTakeoverUntil: new Date(now.getTime() + 60_000), memberAckAt: now }), clocked);
+    expect(held.silentReason).toBe('human_owned');
+    const claimed = await runTurn(input('xin chào', { state: 'officer', echoTakeoverUntil: new Date(now.getTime() - 1), assignedOfficerId: 'o1', memberAckAt: now }), clocked);
+    expect(claimed.silentReason).toBe('human_owned');
+  });
+
+  it('confirms a hand-off with the way back to the assistant', async () => {
+    const outcome = await runTurn(input('cho em gặp cán bộ'), ports());
+    expect(outcome.event).toEqual({ type: 'request_handoff' });
+    expect(outcome.replies[0]).toMatchObject({ kind: 'handoff', content: { type: 'choices', choices: [{ payload: CHOICE_PAYLOADS.backToBot }] } });
   });
 
   it('understands "2" and "có" as answers to the previous offer', async () => {

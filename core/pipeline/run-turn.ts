@@ -1,6 +1,7 @@
 import { contentText } from '../messages/content.js';
 import { composeMiddleware } from './compose.js';
 import { choiceActions } from './steps/choice-actions.js';
+import { backToBot } from './steps/back-to-bot.js';
 import { classify } from './steps/classify.js';
 import { confidenceGate } from './steps/confidence-gate.js';
 import { errorBoundary } from './steps/error-boundary.js';
@@ -17,16 +18,17 @@ import type { Middleware, Turn, TurnInput, TurnOutcome, TurnPorts } from './turn
 /**
  * The order matters: member commands (/donvi, /lienket) are requests to the system and work in any state
  * (outside the error boundary: a database hiccup there retries the message instead of answering it wrongly);
- * self-harm words are answered first, in every state, before the officer-owned gate and every route; an
- * officer-owned conversation is otherwise not answered by the bot; a button press is acted on before
- * classification; spam and injection attempts are never recorded as concerns; unsure classifications are
- * clarified, not guessed.
+ * self-harm words are answered first, in every state, before the officer-owned gate and every route; the
+ * member may always go back to the assistant; an officer-owned conversation is otherwise answered by the
+ * officer (the bot only acknowledges, rate-limited); a button press is acted on before classification; spam
+ * and injection attempts are never recorded as concerns; unsure classifications are clarified, not guessed.
  */
 export const TURN_PIPELINE: readonly Middleware[] = [
   memberCommands,
   unitFinder,
   errorBoundary,
   selfHarmGuard,
+  backToBot,
   humanOwnedGate,
   resolveChoice,
   choiceActions,
@@ -52,6 +54,7 @@ export async function runTurn(input: TurnInput, ports: TurnPorts): Promise<TurnO
     lowConfidenceStreak: input.conversation.lowConfidenceStreak,
     learning: null,
     silentReason: null,
+    memberAcked: false,
     notes: {},
     reply(draft) {
       this.replies.push(draft);
@@ -65,6 +68,7 @@ export async function runTurn(input: TurnInput, ports: TurnPorts): Promise<TurnO
     lowConfidenceStreak: turn.lowConfidenceStreak,
     learning: turn.learning,
     silentReason: turn.silentReason,
+    memberAcked: turn.memberAcked,
     notes: turn.notes,
   };
 }

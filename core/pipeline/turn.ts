@@ -21,6 +21,12 @@ export interface TurnInput {
     state: ConversationState;
     version: number;
     lowConfidenceStreak: number;
+    /** The officer who holds it (inbox claim); null while waiting or when a page admin holds it by echo. */
+    assignedOfficerId?: string | null;
+    /** The last "an officer will answer" acknowledgement, to send one at most once per interval. */
+    memberAckAt?: Date | null;
+    /** A page admin's reply in the platform's own inbox holds the conversation until then. */
+    echoTakeoverUntil?: Date | null;
   };
   /** `unitPath` (the unit's materialized path) lets the FAQ answer with the entries of the member's units. */
   member: { id: string; unitId: string | null; unitPath?: string | null };
@@ -41,6 +47,8 @@ export interface TurnPorts {
   officerLinks?: OfficerLinks;
   /** The deployment's mental-health lines for the crisis reply (CRISIS_HOTLINES); absent = 115 only. */
   crisisHotlines?: readonly Hotline[];
+  /** At most one acknowledgement per this many minutes while an officer is awaited or answering (default 10). */
+  handoffAckIntervalMinutes?: number;
 }
 
 /** `flagged`: spam or an injection attempt (NluResult.flags), kept out of the concern figures. */
@@ -53,8 +61,10 @@ export interface TurnOutcome {
   event: ConversationEvent | null;
   lowConfidenceStreak: number;
   learning: { reason: LearningReason } | null;
-  /** Set when the bot stayed silent on purpose (an officer owns the conversation). */
+  /** Set when the bot left the answer to an officer (it may still have sent a short acknowledgement). */
   silentReason: 'human_owned' | null;
+  /** A "your message reached the officers" acknowledgement was sent: the commit stamps member_ack_at. */
+  memberAcked: boolean;
   /** Facts for the stored message and the officer's context (answer kind, composer, choice taken...). */
   notes: Record<string, unknown>;
 }

@@ -86,6 +86,7 @@ async function handleOneMessage(deps: ProcessInboundDeps, messageId: string): Pr
       notes: outcome.notes,
       handoff:
         outcome.event?.type === 'request_handoff' ? { urgent: outcome.event.urgent === true, queueUnitId: input.member.unitId } : null,
+      memberAcked: outcome.memberAcked,
       now: deps.ports.clock.now(),
     });
     if (result.ok) {

@@ -30,6 +30,8 @@ export interface TurnCommit {
    * unit); an urgent one on a conversation already waiting or held by an officer marks it urgent.
    */
   handoff?: { urgent: boolean; queueUnitId: string | null } | null;
+  /** The turn sent the rate-limited "an officer will answer" acknowledgement: stamp member_ack_at. */
+  memberAcked?: boolean;
   now: Date;
 }
 

@@ -1,4 +1,5 @@
-import { composeExtractiveAnswer, sourcePhrase, trimQuote } from './extractive-answer.js';
+import { isGarbled } from './answer-units.js';
+import { composeExtractiveAnswer, DEFAULT_EXTRACTIVE_OPTIONS, sourcePhrase, trimQuote } from './extractive-answer.js';
 import { selectSources } from './source-selection.js';
 import { createKeywordRetriever, SAMPLE_ARTICLES } from './testing/sample-law.js';
 
@@ -17,8 +18,7 @@ describe('extractive answers', () => {
   it('follows a lead-in that ends with a colon with the clauses after it', () => {
     const sources = [{ article: SAMPLE_ARTICLES[1]!, passages: [{ clauseNo: null, text: 'Trường hợp phải ngừng việc, người lao động được trả lương như sau:' }] }];
     const { body } = composeExtractiveAnswer(sources);
-    expect(body).toContain('Theo Điều 99 Bộ luật Lao động 2019: Trường hợp phải ngừng việc');
-    expect(body).toContain('Nếu do lỗi của người sử dụng lao động thì được trả đủ tiền lương');
+    expect(body).toContain('Theo khoản 1 Điều 99 Bộ luật Lao động 2019: Trường hợp phải ngừng việc, người lao động được trả lương như sau: nếu do lỗi của người sử dụng lao động thì được trả đủ tiền lương');
   });
 
   it('trims long quotes at a clause boundary and keeps within the budget', () => {
@@ -34,6 +34,23 @@ describe('extractive answers', () => {
   it('notes when the quoted document has expired', () => {
     const sources = [{ article: SAMPLE_ARTICLES[4]!, passages: [{ clauseNo: '1', text: SAMPLE_ARTICLES[4]!.text }] }];
     expect(composeExtractiveAnswer(sources).body).toContain('đã hết hiệu lực');
+  });
+
+  it('leads with the unit that answers the question, a figure when a figure is asked', () => {
+    const sources = selectSources(retriever.search('làm thêm giờ ngày nghỉ lễ được trả bao nhiêu', { k: 5 }), selection);
+    const { body } = composeExtractiveAnswer(sources, DEFAULT_EXTRACTIVE_OPTIONS, 'làm thêm giờ ngày nghỉ lễ được trả bao nhiêu');
+    expect(body.split('\n\n')[0]).toMatch(/^Theo khoản \d+ Điều 98 [\s\S]*300%/);
+  });
+
+  it('never quotes a table or formula flattened into one line', () => {
+    expect(isGarbled('Tiền lương giờ thực trả của Mức ít nhất 150% Tiền lương làm Số giờ làm = công việc đang làm vào x hoặc 200% hoặc x thêm giờ')).toBe(true);
+    expect(isGarbled('Người lao động làm thêm giờ được trả lương ít nhất bằng 150%.')).toBe(false);
+  });
+
+  it('answers "có được … không" with "Không." when the article forbids it, the prohibiting title leading the clause', () => {
+    const article = { ...SAMPLE_ARTICLES[0]!, articleNo: '17', title: 'Hành vi người sử dụng lao động không được làm khi giao kết, thực hiện hợp đồng lao động', text: '1. Giữ bản chính giấy tờ tùy thân, văn bằng, chứng chỉ của người lao động.\n2. Yêu cầu người lao động phải thực hiện biện pháp bảo đảm bằng tiền hoặc tài sản khác cho việc thực hiện hợp đồng lao động.' };
+    const { body } = composeExtractiveAnswer([{ article, passages: [{ clauseNo: '1', text: '' }] }], DEFAULT_EXTRACTIVE_OPTIONS, 'công ty có được giữ bản chính giấy tờ tùy thân không');
+    expect(body).toMatch(/^Không\. Theo khoản 1 Điều 17 Bộ luật Lao động 2019: Hành vi người sử dụng lao động không được làm .*: giữ bản chính giấy tờ tùy thân/);
   });
 
   it('phrases sources without a clause number', () => {

@@ -1,5 +1,6 @@
 import type { LawArticle } from '../../core/knowledge/law.js';
 import { splitIntoClauses } from '../retrieval/clause-passages.js';
+import { answerUnits, isGarbled, questionShape, unitScore, type AnswerUnit, type QuestionShape } from './answer-units.js';
 import { ANSWER_TEXTS } from './answer-texts.vi.js';
 import { shortLawName } from './citation.js';
 import type { PromptSource } from './grounded-prompt.vi.js';
@@ -46,31 +47,81 @@ function quoteBody(text: string): string {
   return text.replace(/^\d{1,3}\.\s+/, '').trim();
 }
 
-/** Quotes the best clauses in readable Vietnamese; returns the articles it quoted (the only ones it may cite). */
+/** "Không." / "Có." before a yes/no question's answer when the leading unit says so plainly; nothing otherwise. */
+function yesNoLead(shape: QuestionShape, text: string, score: number): string {
+  // Only when the unit clearly is about the question: a plain "Có." over a loosely related clause would mislead.
+  if (!shape.yesNo || score < YES_NO_MIN_SCORE) return '';
+  if (/không được|nghiêm cấm|bị cấm/u.test(text)) return 'Không. ';
+  if (/có quyền/u.test(text) && !/không có quyền/u.test(text)) return 'Có. ';
+  return '';
+}
+
+const YES_NO_MIN_SCORE = 0.45;
+/** The best article's opening clause usually states its core rule ("12 ngày làm việc"); the rest are exceptions. */
+const OPENING_BONUS = 0.08;
+
+/**
+ * Answers from the law without a model (issue #11 item 2): splits the retrieved clauses into units (clause, point
+ * or sentence, with the lead-in it depends on), drops flattened tables and formulas, and states first the unit that
+ * answers the question best (a figure when a figure is asked; "Không." / "Có." when the law says so plainly), then
+ * the few units that add to it, each with its article and clause. Returns the articles it used (the only ones it
+ * may cite). Without a question it keeps the retrieval order.
+ */
 export function composeExtractiveAnswer(
   sources: readonly PromptSource[],
   options: ExtractiveOptions = DEFAULT_EXTRACTIVE_OPTIONS,
+  question = '',
 ): { body: string; quoted: LawArticle[] } {
-  const parts: string[] = [ANSWER_TEXTS.extractiveIntro];
-  const quoted: LawArticle[] = [];
-  let budget = options.charBudget;
-  let passagesUsed = 0;
-
-  for (const source of sources.slice(0, options.maxArticles)) {
-    let quotedThisArticle = false;
-    for (const passage of source.passages) {
-      if (passagesUsed >= options.maxPassages || budget < MIN_QUOTE) break;
-      const full = quoteBody(withContinuation(source.article, passage.clauseNo, passage.text));
-      const quote = trimQuote(full, Math.max(MIN_QUOTE, budget));
-      parts.push(`${sourcePhrase(source.article, passage.clauseNo)}: ${quote}`);
-      budget -= quote.length;
-      passagesUsed += 1;
-      quotedThisArticle = true;
-    }
-    if (quotedThisArticle) {
-      quoted.push(source.article);
-      if (source.article.status === 'expired') parts.push(ANSWER_TEXTS.expiredNote);
-    }
+  const shape = questionShape(question);
+  const scored = sources.slice(0, options.maxArticles).flatMap((source, rank) => {
+    // The best article is read whole (its direct answer may not be the clause that matched the words best).
+    const clauses = rank === 0 ? null : new Set(source.passages.map((passage) => passage.clauseNo));
+    const units = answerUnits(source.article, clauses);
+    const usable = units.length > 0 ? units : fallbackUnits(source);
+    return usable.map((unit, index) => ({
+      unit,
+      rank,
+      score: (question ? unitScore(shape, unit) : 1 - index * 0.01) * (1 - rank * 0.1) + (rank === 0 && (unit.clauseNo === '1' || unit.clauseNo === null) ? OPENING_BONUS : 0),
+    }));
+  });
+  if (scored.length === 0) return { body: ANSWER_TEXTS.extractiveIntro, quoted: [] };
+  const ranked = [...scored].sort((a, b) => b.score - a.score);
+  const lead = ranked[0] as (typeof ranked)[number];
+  const floor = Math.max(lead.score * 0.5, 0.12);
+  const chosen = [lead];
+  let budget = options.charBudget - Math.min(lead.unit.text.length, options.charBudget);
+  for (const candidate of ranked.slice(1)) {
+    if (chosen.length >= options.maxPassages + 1 || budget < MIN_QUOTE / 2) break;
+    if (candidate.score < floor || chosen.some((c) => c.unit.text === candidate.unit.text)) continue;
+    if (candidate.unit.text.length > budget) continue;
+    chosen.push(candidate);
+    budget -= candidate.unit.text.length;
   }
+  // A point of a short list ("12 ngày…", "14 ngày…", "16 ngày…") reads best with its siblings, as a list.
+  const siblings = lead.unit.listLeadIn ? scored.filter((c) => c.unit.article === lead.unit.article && c.unit.listLeadIn === lead.unit.listLeadIn) : [lead];
+  const listChars = siblings.reduce((sum, c) => sum + c.unit.core.length, 0);
+  const leadGroup = siblings.length > 1 && listChars <= options.charBudget * 0.7 ? siblings.sort((a, b) => a.unit.order - b.unit.order) : [lead];
+  const rest = chosen
+    .slice(1)
+    .filter((c) => !leadGroup.includes(c))
+    .sort((a, b) => a.rank - b.rank || a.unit.order - b.unit.order);
+  const leadText =
+    leadGroup.length > 1
+      ? `${yesNoLead(shape, lead.unit.text, lead.score)}${sourcePhrase(lead.unit.article, lead.unit.clauseNo)}: ${(lead.unit.listLeadIn ?? '').replace(/:\s*$/u, '')}:\n${leadGroup.map((c) => `- ${c.unit.core.replace(/[;.]$/u, '')}`).join(';\n')}.`
+      : `${yesNoLead(shape, lead.unit.text, lead.score)}${sourcePhrase(lead.unit.article, lead.unit.clauseNo)}: ${trimQuote(lead.unit.text, Math.max(options.charBudget, MIN_QUOTE))}`;
+  const parts = [leadText, ...rest.map(({ unit }) => `${sourcePhrase(unit.article, unit.clauseNo)}: ${trimQuote(unit.text, Math.max(MIN_QUOTE, unit.text.length))}`)];
+  const quoted: LawArticle[] = [];
+  for (const { unit } of [lead, ...leadGroup, ...rest]) if (!quoted.includes(unit.article)) quoted.push(unit.article);
+  if (quoted.some((article) => article.status === 'expired')) parts.push(ANSWER_TEXTS.expiredNote);
   return { body: parts.join('\n\n'), quoted };
+}
+
+/** An article whose text yields no clean unit (a table only): its retrieved passages, never quoted garbled. */
+function fallbackUnits(source: PromptSource): AnswerUnit[] {
+  return source.passages
+    .map((passage, order) => {
+      const text = quoteBody(withContinuation(source.article, passage.clauseNo, passage.text));
+      return { article: source.article, clauseNo: passage.clauseNo, text, core: text, order };
+    })
+    .filter((unit) => !isGarbled(unit.text));
 }

@@ -149,7 +149,7 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
       fallbackReason = outcome.reason;
     }
 
-    const extractive = composeExtractiveAnswer(sources, { charBudget: options.extractiveCharBudget, maxArticles: 2, maxPassages: 3 });
+    const extractive = composeExtractiveAnswer(sources, { charBudget: options.extractiveCharBudget, maxArticles: 2, maxPassages: 3 }, normalizeQuery(searchText));
     const citations = uniqueCitations(extractive.quoted.map(toCitation));
     log.info({ kind: 'legal', composer: 'extractive', fallbackReason, strength }, 'answered by quoting the law');
     return {

@@ -186,14 +186,18 @@ describe.each(testBackends())('channel storage on $name', (backend) => {
   });
 
   describe('officer echoes', () => {
-    it('records a console reply once, puts the conversation in officer mode, ignores unknown threads', async () => {
+    it('records a console reply once, puts the conversation in officer mode until the hold ends, ignores unknown threads', async () => {
       const events = createChannelEventRepository(db());
       const { user, conversationId } = await memberOn('zalo');
-      const input = { channel: 'zalo' as const, threadKey: user, recipient: user, platformMessageId: randomUUID(), content: { type: 'text' as const, text: 'Cán bộ đây' }, sentAt: NOW, now: NOW };
+      const input = { channel: 'zalo' as const, threadKey: user, recipient: user, platformMessageId: randomUUID(), content: { type: 'text' as const, text: 'Cán bộ đây' }, sentAt: NOW, now: NOW, holdUntil: new Date(NOW.getTime() + 30 * 60_000) };
       const [first, second] = await Promise.all([events.recordOfficerEcho(input), events.recordOfficerEcho(input)]);
       expect([first, second].sort()).toEqual(['duplicate', 'recorded']);
       const [conversation] = await db().select().from(conversations).where(eq(conversations.id, conversationId));
-      expect(conversation).toMatchObject({ state: 'officer', version: 1 });
+      expect(conversation).toMatchObject({ state: 'officer', version: 1, echoTakeoverUntil: input.holdUntil });
+      // A late echo of an earlier reply never shortens the hold.
+      await events.recordOfficerEcho({ ...input, platformMessageId: randomUUID(), content: { type: 'text', text: 'Tin cũ' }, holdUntil: NOW });
+      const [held] = await db().select().from(conversations).where(eq(conversations.id, conversationId));
+      expect(held?.echoTakeoverUntil).toEqual(input.holdUntil);
       expect(await events.recordOfficerEcho({ ...input, threadKey: 'nobody', platformMessageId: randomUUID() })).toBe('unknown_thread');
     });
   });

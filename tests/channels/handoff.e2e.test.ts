@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { units } from '../../bots/storage/schema/index.js';
+import { conversations, units } from '../../bots/storage/schema/index.js';
 import { INBOX_TOPIC, type MemberSideInboxEvent } from '../../core/ports/inbox-events.js';
 import { testBackends } from '../support/backends.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
@@ -85,7 +85,6 @@ describe.each(testBackends())('hand-off, member side, on $name', (backend) => {
     const session = randomUUID();
     await send(session, 'cho tôi gặp cán bộ công đoàn');
     await waitForOutbound(t.database.db, 'web', session, 1);
-    const { conversations } = await import('../../bots/storage/schema/index.js');
     const conversation = await conversationOf(t.database.db, 'web', session);
     await t.database.db.update(conversations).set({ state: 'officer', claimedAt: new Date() }).where(eq(conversations.id, conversation?.id as string));
     await send(session, 'chán sống lắm rồi');
@@ -101,5 +100,34 @@ describe.each(testBackends())('hand-off, member side, on $name', (backend) => {
     const inbound = (await messagesOf(t.database.db, 'web', session)).find((m) => m.direction === 'in');
     expect(inbound?.meta.selfHarm).toBeUndefined();
     expect(await conversationOf(t.database.db, 'web', session)).toMatchObject({ urgent: false });
+  });
+
+  it('stores every message while waiting, acknowledges at most once per interval, and goes back to the bot on "quay lai tro ly"', async () => {
+    const session = randomUUID();
+    await send(session, 'cho tôi gặp cán bộ công đoàn');
+    const [confirmation] = await waitForOutbound(t.database.db, 'web', session, 1);
+    expect(confirmation?.content).toMatchObject({ type: 'choices', choices: [{ title: 'Quay lại trợ lý', payload: 'handoff:leave' }] });
+    const handedOff = await conversationOf(t.database.db, 'web', session);
+    expect(handedOff?.memberAckAt?.getTime()).toBe(handedOff?.handedOffAt?.getTime());
+
+    // Within the interval: stored for the officer, no reply.
+    await send(session, 'lương tháng này bị trừ vô lý');
+    await waitUntil(async () => (await messagesOf(t.database.db, 'web', session)).filter((m) => m.direction === 'in' && m.status === 'forwarded').length === 1, 20_000, 'forwarded');
+    expect((await messagesOf(t.database.db, 'web', session)).filter((m) => m.direction === 'out')).toHaveLength(1);
+    const history = (await (await fetch(`${t.baseUrl}/api/webchat/history?sessionId=${session}`)).json()) as { withOfficer: boolean };
+    expect(history.withOfficer).toBe(true);
+
+    // The interval has passed (as if 10 minutes went by): one short acknowledgement.
+    await t.database.db.update(conversations).set({ memberAckAt: new Date(Date.now() - 11 * 60_000) }).where(eq(conversations.id, handedOff?.id as string));
+    await send(session, 'lương tháng này bị trừ vô lý');
+    const acked = await waitForOutbound(t.database.db, 'web', session, 2);
+    expect(acked[1]?.text).toContain('Mình đã chuyển tin nhắn này tới cán bộ công đoàn');
+    expect((await conversationOf(t.database.db, 'web', session))?.memberAckAt?.getTime()).toBeGreaterThan(Date.now() - 60_000);
+
+    await send(session, 'quay lai tro ly');
+    const back = await waitForOutbound(t.database.db, 'web', session, 3);
+    expect(back[2]?.text).toContain('quay lại trò chuyện cùng bạn');
+    expect(await conversationOf(t.database.db, 'web', session)).toMatchObject({ state: 'bot', queueUnitId: null, urgent: false, memberAckAt: null, slaDueAt: null });
+    expect(((await (await fetch(`${t.baseUrl}/api/webchat/history?sessionId=${session}`)).json()) as { withOfficer: boolean }).withOfficer).toBe(false);
   });
 });

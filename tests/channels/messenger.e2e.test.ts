@@ -1,4 +1,6 @@
 import { randomInt } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { conversations } from '../../bots/storage/schema/index.js';
 import { FakeMessengerServer } from '../fakes/fake-messenger-server.js';
 import { testBackends } from '../support/backends.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
@@ -127,6 +129,27 @@ describe.each(testBackends())('Messenger end to end on $name', (backend) => {
     await meta.deliver(webhook, meta.envelope([meta.text(psid, QUESTIONS[1] as string)]));
     await waitUntil(async () => (await messagesOf(t.database.db, 'messenger', psid)).some((m) => m.direction === 'in' && m.status === 'forwarded'), 20_000, 'forwarded');
     expect(meta.sent.length).toBe(before);
+    // The hold lasts PAGE_ECHO_TAKEOVER_MINUTES (default 30) from the staff reply, not forever.
+    const held = await conversationOf(t.database.db, 'messenger', psid);
+    expect(held?.echoTakeoverUntil?.getTime()).toBeGreaterThan(Date.now() + 25 * 60_000);
+  });
+
+  it('gives the conversation back to the bot once the Page inbox hold has ended', async () => {
+    const psid = newPsid();
+    await meta.deliver(webhook, meta.envelope([meta.text(psid, QUESTIONS[0] as string)]));
+    await waitForOutbound(t.database.db, 'messenger', psid, 1);
+    await meta.deliver(webhook, meta.envelope([meta.officerEcho(psid, 'Cán bộ trả lời trong hộp thư của Trang.')]));
+    const conversation = await conversationOf(t.database.db, 'messenger', psid);
+    expect(conversation?.state).toBe('officer');
+    // The hold's end, as if 30 minutes had passed.
+    await t.database.db.update(conversations).set({ echoTakeoverUntil: new Date(Date.now() - 1000) }).where(eq(conversations.id, conversation?.id as string));
+    await meta.deliver(webhook, meta.envelope([meta.text(psid, QUESTIONS[2] as string)]));
+    const replies = await waitUntil(async () => {
+      const rows = (await messagesOf(t.database.db, 'messenger', psid)).filter((m) => m.direction === 'out' && m.author === 'bot' && m.status === 'sent');
+      return rows.length >= 2 ? rows : null;
+    }, 20_000, 'the bot answering again');
+    expect(replies[1]?.text).toBe(`Trả lời: ${QUESTIONS[2]}`);
+    expect(await conversationOf(t.database.db, 'messenger', psid)).toMatchObject({ state: 'bot', echoTakeoverUntil: null });
   });
 
   it('joins the union of an m.me ?ref=CODE link and greets the member', async () => {

@@ -98,6 +98,31 @@ describe('web UI in Chromium (embedded backend)', () => {
     await page.close();
   });
 
+  it('never leaves the member with endless typing dots while an officer is awaited, and takes them back to the bot', async () => {
+    const page = await browser.newPage({ viewport: VIEWPORTS.phone });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${t.baseUrl}/chat?unit=DTTL`);
+    await page.fill('textarea', 'zzz không rõ');
+    await page.press('textarea', 'Enter');
+    await page.click('.choice >> text=Gặp cán bộ', { timeout: 15_000 });
+    await page.waitForSelector('.chat-officer-bar', { timeout: 15_000 });
+    // Messages while waiting are stored; the bot does not answer each one, so no typing dots stay.
+    await page.fill('textarea', 'em bổ sung: công ty nợ lương 2 tháng');
+    await page.press('textarea', 'Enter');
+    await page.waitForSelector('.bubble.member >> text=em bổ sung', { timeout: 15_000 });
+    await page.waitForSelector('.typing', { state: 'detached', timeout: 10_000 });
+    await saveScreenshot(page, SUITE, 'chat-waiting-officer-phone');
+    await page.click('.chat-officer-bar .choice');
+    await page.waitForSelector('.bubble.bot >> text=quay lại trò chuyện cùng bạn', { timeout: 15_000 });
+    await page.waitForSelector('.chat-officer-bar', { state: 'detached', timeout: 10_000 });
+    await page.fill('textarea', 'xin chào');
+    await page.press('textarea', 'Enter');
+    await page.waitForSelector('.bubble.bot >> text=Chào bạn', { timeout: 15_000 });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('refuses a wrong password and then logs an officer in to their unit subtree', async () => {
     const context = await browser.newContext({ viewport: VIEWPORTS.laptop });
     const { page, problems } = await watchedPage(context);

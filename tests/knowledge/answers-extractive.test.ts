@@ -7,9 +7,12 @@ describe('legal answers without an LLM (extractive)', () => {
     const answer = await service.answer(ask('làm thêm giờ vào ngày nghỉ hằng tuần được trả lương bao nhiêu', 'working_time'));
     expect(answer).toMatchObject({ kind: 'legal', composer: 'extractive' });
     expect(answer.fallbackReason).toBeUndefined();
-    expect(answer.text).toContain(ANSWER_TEXTS.extractiveIntro);
-    expect(answer.text).toMatch(/Theo (khoản \d+ )?Điều \d+ /);
-    expect(answer.text).toContain('200%');
+    // Leads with the answer (no "the following provisions" preamble), the figure in its first paragraph.
+    expect(answer.text).not.toContain(ANSWER_TEXTS.extractiveIntro);
+    expect(answer.text).toMatch(/^Theo (khoản \d+ )?Điều \d+ /);
+    expect(answer.text.split('\n\n')[0]).toContain('200%');
+    // Decree 145 Art. 55 holds the overtime formula flattened into one line: never quoted.
+    expect(answer.text).not.toMatch(/Số giờ làm =|x hoặc 200%/);
     expect(answer.citations.some((c) => c.lawId === '45/2019/QH14' || c.lawId === '145/2020/NĐ-CP')).toBe(true);
     expect(answer.text).toContain(ANSWER_TEXTS.disclaimer);
   });

@@ -2,6 +2,10 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { WEBCHAT_MAX_TEXT } from '../../../core/contracts/webchat-limits';
 import { fetchHistory, markUnitCodeSent, sendMessage, sessionId, toBubble, unitCodeToSend, type ChatBubble } from './chat-client';
 
+/** The typing dots never outlive this: a reply that takes longer arrives by the live stream or the poll anyway. */
+const TYPING_MAX_MS = 20_000;
+const BACK_TO_BOT = { payload: 'handoff:leave', title: 'Quay lại trợ lý' };
+
 const WELCOME: ChatBubble = {
   key: 'welcome',
   seq: 0,
@@ -14,6 +18,8 @@ export function ChatApp() {
   const [bubbles, setBubbles] = useState<ChatBubble[]>([]);
   const [text, setText] = useState('');
   const [waiting, setWaiting] = useState(false);
+  // While an officer is awaited or answering, the bot does not reply to every message: no typing dots then.
+  const [withOfficer, setWithOfficer] = useState(false);
   const lastSeq = useRef(0);
   const listEnd = useRef<HTMLDivElement>(null);
 
@@ -26,7 +32,9 @@ export function ChatApp() {
   }, []);
 
   const refresh = useCallback(async () => {
-    const messages = await fetchHistory(session, lastSeq.current);
+    const { messages, withOfficer: officerMode } = await fetchHistory(session, lastSeq.current);
+    setWithOfficer(officerMode);
+    if (officerMode) setWaiting(false);
     if (messages.length === 0) return;
     lastSeq.current = Math.max(lastSeq.current, ...messages.map((m) => m.seq));
     setBubbles((current) => current.filter((b) => !b.pending || !messages.some((m) => m.direction === 'in' && m.text === b.text)));
@@ -47,6 +55,12 @@ export function ChatApp() {
   }, [refresh, session]);
 
   useEffect(() => {
+    if (!waiting) return;
+    const stop = setTimeout(() => setWaiting(false), TYPING_MAX_MS);
+    return () => clearTimeout(stop);
+  }, [waiting]);
+
+  useEffect(() => {
     // Block body on purpose: newer browsers return a Promise from scrollIntoView, and an effect must not.
     void listEnd.current?.scrollIntoView({ behavior: 'smooth' });
   }, [bubbles, waiting]);
@@ -55,7 +69,7 @@ export function ChatApp() {
     const clientMessageId = crypto.randomUUID();
     const shown = body.text ?? body.postback?.title ?? '';
     merge([{ key: clientMessageId, seq: 0, from: 'member', text: shown, pending: true }]);
-    setWaiting(true);
+    setWaiting(!withOfficer || body.postback?.payload === BACK_TO_BOT.payload);
     try {
       const unitCode = unitCodeToSend();
       await sendMessage({ sessionId: session, clientMessageId, ...body, ...(unitCode ? { unitCode } : {}) });
@@ -114,6 +128,14 @@ export function ChatApp() {
         {waiting && <div className="bubble bot typing" aria-label="Trợ lý đang trả lời"><span /><span /><span /></div>}
         <div ref={listEnd} />
       </main>
+      {withOfficer && (
+        <div className="chat-officer-bar" role="status">
+          <span>Cán bộ công đoàn sẽ trả lời bạn tại đây. Bạn cứ nhắn thêm, tin nhắn được lưu đầy đủ.</span>
+          <button className="choice" onClick={() => void send({ postback: BACK_TO_BOT })}>
+            {BACK_TO_BOT.title}
+          </button>
+        </div>
+      )}
       <form className="chat-input" onSubmit={submit}>
         <textarea
           aria-label="Tin nhắn"

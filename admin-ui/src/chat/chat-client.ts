@@ -54,10 +54,12 @@ export function toBubble(message: WebchatMessage): ChatBubble {
   };
 }
 
-export async function fetchHistory(session: string, after: number): Promise<WebchatMessage[]> {
+/** Messages after `after`, and whether an officer (not the bot) answers this conversation now. */
+export async function fetchHistory(session: string, after: number): Promise<{ messages: WebchatMessage[]; withOfficer: boolean }> {
   const response = await fetch(`/api/webchat/history?sessionId=${session}&after=${after}`);
   if (!response.ok) throw new Error(`history ${response.status}`);
-  return ((await response.json()) as { messages: WebchatMessage[] }).messages;
+  const body = (await response.json()) as { messages: WebchatMessage[]; withOfficer?: boolean };
+  return { messages: body.messages, withOfficer: body.withOfficer === true };
 }
 
 /**

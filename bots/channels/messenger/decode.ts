@@ -91,12 +91,11 @@ function decodeMessage(message: MessengerMessage, sender: Sender, sentAt: Date):
     const sticker = attachments.find((a) => a.type === 'sticker') ?? attachments[0];
     return [{ ...base, platformMessageId: message.mid, content: { type: 'media', kind: 'sticker', ...(sticker?.payload?.url ? { url: sticker.payload.url } : {}) } }];
   }
-  // Several photos in one message: one event each, keyed mid, mid#2, mid#3…
-  return attachments.map((attachment, index) => ({
-    ...base,
-    platformMessageId: index === 0 ? message.mid : `${message.mid}#${index + 1}`,
-    content: attachmentContent(attachment, index === 0 ? message.text : undefined),
-  }));
+  // Several photos in one message are one message with its items: the member gets one reply, not three.
+  const first = attachmentContent(attachments[0] as NonNullable<MessengerMessage['attachments']>[number], message.text);
+  if (attachments.length === 1 || first.type !== 'media') return [{ ...base, platformMessageId: message.mid, content: first }];
+  const items = attachments.map((attachment) => attachmentContent(attachment, undefined)).flatMap((c) => (c.type === 'media' ? [{ kind: c.kind, ...(c.url ? { url: c.url } : {}) }] : []));
+  return [{ ...base, platformMessageId: message.mid, content: { ...first, items } }];
 }
 
 function attachmentContent(attachment: NonNullable<MessengerMessage['attachments']>[number], text: string | undefined): InboundContent {

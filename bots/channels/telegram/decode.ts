@@ -42,7 +42,9 @@ function decode(update: TelegramUpdate, receivedAt: Date): InboundEvent {
     const kind = status === 'kicked' ? 'unfollow' : status === 'member' ? 'follow' : null;
     if (kind) return { kind, channel: 'telegram', sender: sender(membership.from, membership.chat.id), sentAt: new Date(membership.date * 1000) };
   }
-  if (update.edited_message) return ignored('edited message (the original was already handled)');
+  // An edit is handled as a new message of the member's (keyed by the edit's date, so each edit counts once):
+  // a member who corrects "lương" into "em muốn gặp cán bộ" must reach an officer.
+  if (update.edited_message) return decodeMessage(update.edited_message);
   return ignored(`telegram update ${update.update_id} of another kind`);
 }
 
@@ -53,11 +55,11 @@ function decodeMessage(message: TelegramMessage): InboundEvent {
   return {
     kind: 'message',
     channel: 'telegram',
-    platformMessageId: `${message.chat.id}-${message.message_id}`,
+    platformMessageId: `${message.chat.id}-${message.message_id}${message.edit_date !== undefined ? `-edit-${message.edit_date}` : ''}`,
     sender: sender(message.from, message.chat.id),
     content: text !== undefined ? { type: 'text', text } : nonText(message),
-    sentAt: new Date(message.date * 1000),
-    ...(joinCode ? { joinCode } : {}),
+    sentAt: new Date((message.edit_date ?? message.date) * 1000),
+    ...(joinCode && message.edit_date === undefined ? { joinCode } : {}),
   };
 }
 
@@ -79,6 +81,10 @@ function nonText(message: TelegramMessage): InboundContent {
   if (message.video ?? message.video_note) return file('video', (message.video ?? message.video_note)?.file_id as string);
   if (message.animation) return file('gif', message.animation.file_id);
   if (message.location) return { type: 'location', latitude: message.location.latitude, longitude: message.location.longitude };
+  if (message.contact) {
+    const name = [message.contact.first_name, message.contact.last_name].filter(Boolean).join(' ').trim();
+    return { type: 'contact', phone: message.contact.phone_number, ...(name ? { name: toNfc(name) } : {}) };
+  }
   return { type: 'unsupported', platformType: 'telegram:message' };
 }
 

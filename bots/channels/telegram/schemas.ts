@@ -21,12 +21,15 @@ export const TelegramMessageSchema = z.looseObject({
   video_note: FileRef.optional(),
   animation: FileRef.optional(),
   location: z.looseObject({ latitude: z.number(), longitude: z.number() }).optional(),
+  contact: z.looseObject({ phone_number: z.string(), first_name: z.string().optional(), last_name: z.string().optional() }).optional(),
+  /** Set on an edited message: the edit is a new message for us (an edit may ask for an officer). */
+  edit_date: z.number().optional(),
 });
 
 export const TelegramUpdateSchema = z.looseObject({
   update_id: z.number(),
   message: TelegramMessageSchema.optional(),
-  edited_message: z.unknown().optional(),
+  edited_message: TelegramMessageSchema.optional(),
   callback_query: z
     .looseObject({
       id: z.string(),

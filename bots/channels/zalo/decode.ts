@@ -63,15 +63,22 @@ function messageContent(type: string, event: ZaloEvent): InboundContent | null {
       return { type: 'text', text: [caption, attachment?.payload?.url].filter(Boolean).join('\n') };
     case 'sticker':
       return { type: 'media', kind: 'sticker', ...(attachment?.payload?.url ? { url: attachment.payload.url } : {}) };
+    case 'business_card':
+      // The card's text (name, phone) is in its description; kept for officers, never parsed for the bot.
+      return { type: 'contact', ...(attachment?.payload?.description ? { name: toNfc(attachment.payload.description).slice(0, 200) } : {}) };
     default: {
       const kind = MEDIA_KINDS[type as keyof typeof MEDIA_KINDS];
       if (!kind) return { type: 'unsupported', platformType: `zalo:${type}` };
+      const all = message.attachments ?? [];
+      // Several photos sent together arrive as one event with several attachments: one message, one reply.
+      const items = all.length > 1 ? { items: all.map((a) => ({ kind: MEDIA_KINDS[a.type as keyof typeof MEDIA_KINDS] ?? kind, ...(a.payload?.url ? { url: a.payload.url } : {}) })) } : {};
       return {
         type: 'media',
         kind,
         ...(attachment?.payload?.url ? { url: attachment.payload.url } : {}),
         ...(attachment?.payload?.name ? { name: attachment.payload.name } : {}),
         ...(caption ? { caption } : {}),
+        ...items,
       };
     }
   }

@@ -19,7 +19,8 @@ import {
 import type { LawRepository } from '../../storage/repositories/law-repository.js';
 
 export interface KbCommandDeps {
-  openDatabase: () => Promise<{ lawRepository: LawRepository; close(): Promise<void> }>;
+  /** `announceLawChange` tells running servers and workers to rebuild their law index (bots/knowledge/knowledge-sync.ts). */
+  openDatabase: () => Promise<{ lawRepository: LawRepository; announceLawChange?: () => Promise<void>; close(): Promise<void> }>;
   stdout: (line: string) => void;
   stderr: (line: string) => void;
   /** Teencode/tone normaliser for queries (the NLU helper's); identity when absent. */
@@ -57,6 +58,7 @@ export function registerKbCommands(program: Command, deps: KbCommandDeps): void 
         const database = await deps.openDatabase();
         try {
           const counts = await importLawCorpus({ file, repository: database.lawRepository, logger });
+          if (counts.added + counts.changed + counts.removed > 0) await database.announceLawChange?.();
           deps.stdout(
             options.format === 'json'
               ? JSON.stringify(counts)

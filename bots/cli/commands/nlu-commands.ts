@@ -42,6 +42,8 @@ export interface NluCommandDeps {
    * `nlu train` merges them with the team data and any --reviewed files.
    */
   reviewedFromDatabase?: () => Promise<NluExample[]>;
+  /** Tells running servers and workers that another model is active (they reload it; knowledge-sync.ts). */
+  announceModelChange?: () => Promise<void>;
 }
 
 /** Exit code of `nlu train` when the new model was stored but not activated because it scored worse. */
@@ -110,6 +112,14 @@ export function registerNluCommands(program: Command, deps: NluCommandDeps): voi
       return { version: null, metrics: null };
     }
   }
+  /** Activation is done once the pointer is written; failing to tell running processes only delays them to their restart. */
+  async function announceModel(): Promise<void> {
+    try {
+      await deps.announceModelChange?.();
+    } catch (cause) {
+      deps.stderr(`running servers and workers were not told of the new model (${cause instanceof Error ? cause.message : String(cause)}); they load it at their next start`);
+    }
+  }
   const nlu = program.command('nlu').description('Vietnamese NLU: train the shipped model, evaluate the learner');
 
   nlu
@@ -168,7 +178,10 @@ export function registerNluCommands(program: Command, deps: NluCommandDeps): voi
             activated,
           };
           if (options.format === 'text') for (const line of describeTraining(report)) deps.stdout(line);
-          if (activated) await store.activate(saved.version, now);
+          if (activated) {
+            await store.activate(saved.version, now);
+            await announceModel();
+          }
           if (options.format === 'json') deps.stdout(JSON.stringify(report));
           else deps.stdout(activated ? `activated ${saved.version}` : `stored ${saved.version}, not activated`);
           return { baseline, comparison, activated };
@@ -213,6 +226,7 @@ export function registerNluCommands(program: Command, deps: NluCommandDeps): voi
           await loadClassifierFile(found.modelPath);
           return store.activate(chosen, clock().now());
         });
+        await announceModel();
         deps.stdout(options.format === 'json' ? JSON.stringify(pointer) : `active: ${pointer.version} (was ${pointer.previous ?? 'none'})`);
       }),
     );

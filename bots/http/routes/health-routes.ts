@@ -9,7 +9,7 @@ export interface ReadinessCheck {
 }
 
 /** /healthz: the process is alive. /readyz: its dependencies answer (DB, queue, channels). /metrics: Prometheus. */
-export function createHealthRouter(deps: { checks: () => ReadinessCheck[]; registry: Registry }): Router {
+export function createHealthRouter(deps: { checks: () => ReadinessCheck[]; registry: Registry; info?: () => Record<string, unknown> }): Router {
   const router = express.Router();
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -26,7 +26,8 @@ export function createHealthRouter(deps: { checks: () => ReadinessCheck[]; regis
       }),
     );
     const ready = results.every((r) => r.ok || r.optional);
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not_ready', checks: results });
+    // `info`: what this process runs (the knowledge versions it has loaded), to compare processes behind a balancer.
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not_ready', checks: results, ...deps.info?.() });
   });
   router.get('/metrics', async (_req, res) => {
     res.type(deps.registry.contentType).send(await deps.registry.metrics());

@@ -60,8 +60,9 @@ export function createWebchatRouter(deps: WebchatRouteDeps): Router {
 
   router.get('/history', async (req, res) => {
     const query = parseOrThrow(HistoryQuerySchema, req.query, 'query');
-    const rows = await deps.history.byThread('web', query.sessionId, query.after, query.limit);
-    res.json({ messages: rows.map(toWebchatMessage) });
+    const [rows, state] = await Promise.all([deps.history.byThread('web', query.sessionId, query.after, query.limit), deps.history.threadState('web', query.sessionId)]);
+    // `withOfficer`: an officer answers now (or is awaited); the page shows that instead of the bot's typing dots.
+    res.json({ messages: rows.map(toWebchatMessage), withOfficer: state === 'waiting_officer' || state === 'officer' });
   });
 
   router.get('/events', (req, res) => {

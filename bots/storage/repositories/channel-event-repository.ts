@@ -16,6 +16,8 @@ export interface OfficerEchoInput {
   content: OutboundContent | InboundContent;
   sentAt: Date;
   now: Date;
+  /** Until when the staff reply holds the conversation (then the bot answers again). */
+  holdUntil: Date;
 }
 
 class DuplicateEcho extends Error {}
@@ -27,7 +29,8 @@ export function createChannelEventRepository(db: Db) {
   return {
     /**
      * A reply typed by staff in the platform's own console (Zalo OA manager, Meta Page inbox): recorded as
-     * an officer message, and the conversation goes to officer mode so the bot stops answering. The echo's
+     * an officer message, and the conversation goes to officer mode so the bot stops answering, until
+     * `holdUntil` (PAGE_ECHO_TAKEOVER_MINUTES after the last such reply; then the bot answers again). The echo's
      * platform id is unique in channel_deliveries, so a redelivered echo is recorded once.
      */
     async recordOfficerEcho(input: OfficerEchoInput): Promise<EchoRecordResult> {
@@ -82,6 +85,10 @@ export function createChannelEventRepository(db: Db) {
               version: sql`${conversations.version} + 1`,
               lastOutboundAt: input.sentAt,
               updatedAt: input.now,
+              // Each staff reply extends the hold; never shortens a later one (echoes may arrive out of order).
+              echoTakeoverUntil: sql`greatest(${conversations.echoTakeoverUntil}, ${input.holdUntil.toISOString()}::timestamptz)`,
+              // The staff reply is the member's acknowledgement: no "an officer will answer" note on top of it.
+              memberAckAt: input.now,
             })
             .where(eq(conversations.id, conversation.id));
           return 'recorded';

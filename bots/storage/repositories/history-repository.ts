@@ -45,5 +45,14 @@ export function createHistoryRepository(db: Db) {
         .filter((row) => row.direction === 'in' || row.status === 'sent')
         .map((row) => ({ ...row, direction: row.direction as 'in' | 'out' }));
     },
+
+    /** The thread's conversation state (null before its first message). */
+    async threadState(channel: ChannelId, threadKey: string): Promise<string | null> {
+      const [row] = await db
+        .select({ state: conversations.state })
+        .from(conversations)
+        .where(and(eq(conversations.channel, channel), eq(conversations.threadKey, threadKey)));
+      return row?.state ?? null;
+    },
   };
 }

@@ -89,6 +89,9 @@ export function createInboundProcessingStore(db: Db, moodThresholds: Pick<NluThr
           state: row.conversation.state as ConversationState,
           version: row.conversation.version,
           lowConfidenceStreak: row.conversation.lowConfidenceStreak,
+          assignedOfficerId: row.conversation.assignedOfficerId,
+          memberAckAt: row.conversation.memberAckAt,
+          echoTakeoverUntil: row.conversation.echoTakeoverUntil,
         },
         member: { id: row.member.id, unitId: row.member.unitId, unitPath: row.member.unitPath },
         lastBotReply: lastBot
@@ -136,6 +139,8 @@ export function createInboundProcessingStore(db: Db, moodThresholds: Pick<NluThr
               ...(state ? { state, closedAt: state === 'closed' ? commit.now : null } : {}),
               ...(commit.replies.length > 0 ? { lastOutboundAt: commit.now } : {}),
               ...handoffFields(commit),
+              ...(commit.memberAcked ? { memberAckAt: commit.now } : {}),
+              ...(state === 'bot' ? BACK_WITH_THE_BOT : {}),
             })
             .where(and(eq(conversations.id, commit.conversationId), eq(conversations.version, commit.expectedVersion)))
             .returning({
@@ -215,6 +220,22 @@ export function createInboundProcessingStore(db: Db, moodThresholds: Pick<NluThr
  * An urgent request on a conversation already waiting or held only marks it urgent. sla_due_at belongs to
  * the inbox's SLA code, which reads handed_off_at and urgent.
  */
+/**
+ * Back with the bot (the member said "quay lại trợ lý", a page admin's hold ended, a closed thread reopened):
+ * out of every queue and away from any officer. handed_off_at and claimed_at stay as the record of the last
+ * hand-off (the expected-wait figure reads them); the next hand-off overwrites them.
+ */
+const BACK_WITH_THE_BOT = {
+  urgent: false,
+  queueUnitId: null,
+  slaDueAt: null,
+  escalationLevel: 0,
+  overdue: false,
+  assignedOfficerId: null,
+  memberAckAt: null,
+  echoTakeoverUntil: null,
+} as const;
+
 function handoffFields(commit: TurnCommit): PgUpdateSetSource<typeof conversations> {
   const handoff = commit.handoff;
   if (!handoff) return {};

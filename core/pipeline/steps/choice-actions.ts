@@ -1,12 +1,12 @@
 import { CHOICE_PAYLOADS, REPLIES_VI } from '../replies.vi.js';
 import type { Middleware } from '../turn.js';
+import { confirmHandoff } from '../handoff-confirmation.js';
 
 /** Acts on a button press or numbered answer resolved by resolveChoice. Unknown payloads fall through. */
 export const choiceActions: Middleware = async (turn, next) => {
   switch (turn.choicePayload) {
     case CHOICE_PAYLOADS.handoffAccept:
-      turn.event = { type: 'request_handoff' };
-      turn.reply({ kind: 'handoff', content: { type: 'text', text: REPLIES_VI.handoffConfirmed } });
+      await confirmHandoff(turn);
       return;
     case CHOICE_PAYLOADS.handoffDecline:
       turn.lowConfidenceStreak = 0;

@@ -1,3 +1,4 @@
+import { memberWords } from '../../messages/content.js';
 import type { Turn } from '../turn.js';
 
 /**
@@ -5,7 +6,7 @@ import type { Turn } from '../turn.js';
  * still get route, topic and sentiment. A classifier failure only costs the labels.
  */
 export function classifyQuietly(turn: Turn): void {
-  if (turn.input.message.content.type !== 'text' || turn.nlu) return;
+  if (memberWords(turn.input.message.content) === null || turn.nlu) return;
   try {
     turn.nlu = turn.ports.classifier.classify(turn.text);
   } catch (error) {

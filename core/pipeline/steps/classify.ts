@@ -1,12 +1,15 @@
+import { memberWords } from '../../messages/content.js';
 import type { NluResult } from '../../nlu/nlu-result.js';
 import type { Middleware } from '../turn.js';
 
 /**
- * Classifies text messages. A classifier failure degrades understanding, never the conversation: the turn
+ * Classifies the member's words: a text, a caption, the title of a button we no longer know. A classifier failure degrades understanding, never the conversation: the turn
  * continues with a zero-confidence result, which leads to a clarifying question.
  */
 export const classify: Middleware = async (turn, next) => {
-  if (turn.input.message.content.type !== 'text' || turn.choicePayload) return next();
+  const { content } = turn.input.message;
+  const hasWords = memberWords(content) !== null || (content.type === 'postback' && Boolean(content.text?.trim()));
+  if (!hasWords || turn.choicePayload) return next();
   try {
     turn.nlu = turn.ports.classifier.classify(turn.text);
   } catch (error) {

@@ -1,3 +1,4 @@
+import { memberWords } from '../../messages/content.js';
 import { crisisReply } from '../crisis-reply.vi.js';
 import type { Middleware } from '../turn.js';
 import { classifyQuietly } from './classify-quietly.js';
@@ -10,7 +11,7 @@ import { detectCrisis, saysMinor } from './crisis-detect.js';
  * by the worker (see process-inbound). Whatever the route: this runs before classification decides anything.
  */
 export const selfHarmGuard: Middleware = async (turn, next) => {
-  if (turn.input.message.content.type !== 'text') return next();
+  if (memberWords(turn.input.message.content) === null) return next();
   const detection = detectCrisis(turn.text);
   if (!detection.crisis) return next();
   classifyQuietly(turn);

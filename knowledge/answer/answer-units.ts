@@ -1,0 +1,145 @@
+import type { LawArticle } from '../../core/knowledge/law.js';
+import { foldDiacritics, syllables } from '../../core/text/vietnamese-fold.js';
+import { splitIntoClauses } from '../retrieval/clause-passages.js';
+import { fillerRulesFor } from '../retrieval/query-fillers.js';
+
+/**
+ * The smallest pieces of law an answer can state on its own: a clause, a point (a, b, c…) or one sentence of a
+ * long clause, each carrying the lead-in it depends on ("Người sử dụng lao động không được…: giữ bản chính giấy
+ * tờ tùy thân"). Extractive answers pick the units that answer the question instead of quoting whole articles.
+ */
+export interface AnswerUnit {
+  article: LawArticle;
+  clauseNo: string | null;
+  /** Readable text, lead-in included, clause numbers and point letters removed. */
+  text: string;
+  /** The unit's own words, without the lead-in: what it adds (scored above the shared lead-in). */
+  core: string;
+  /** The lead-in of a point (a, b, c…) of a list; units with the same one are siblings, shown together when short. */
+  listLeadIn?: string;
+  /** Position in the article, to restore the law's order. */
+  order: number;
+}
+
+const POINT = /^([a-zđ])\)\s+/u;
+const CLAUSE_NO = /^\d{1,3}\.\s+/;
+const LONG_UNIT = 420;
+
+/**
+ * A formula or table flattened into one line by the corpus's text extraction ("Tiền lương giờ thực trả của Mức ít
+ * nhất 150% … = công việc … x hoặc 200% …"): unreadable on any channel, so it is never quoted.
+ */
+export function isGarbled(text: string): boolean {
+  const operators = text.match(/(?:^|\s)[x×=+](?=\s)/g)?.length ?? 0;
+  if (operators >= 2) return true;
+  if (/\|.*\|.*\|/.test(text)) return true;
+  return /Trong đó:\s*$/u.test(text) && operators >= 1;
+}
+
+function withLeadIn(leadIn: string | null, text: string): string {
+  if (!leadIn) return text;
+  const body = text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
+  return `${leadIn.replace(/:\s*$/u, '')}: ${body}`;
+}
+
+function balanced(text: string): boolean {
+  return (text.match(/\(/g)?.length ?? 0) === (text.match(/\)/g)?.length ?? 0);
+}
+
+/** Sentences (or "; "-separated items) of a long unit; pieces cut inside a parenthesis are dropped. */
+function splitLong(text: string): string[] {
+  if (text.length <= LONG_UNIT) return [text];
+  return text
+    .split(/(?<=[.;])\s+(?=\p{Lu})|;\s+/u)
+    .map((part) => part.trim().replace(/[;,]$/u, ''))
+    .filter((part) => part.length > 0 && balanced(part));
+}
+
+/** Units of the given clauses of `article` (all clauses when `clauseNos` is null). */
+export function answerUnits(article: LawArticle, clauseNos: ReadonlySet<string | null> | null): AnswerUnit[] {
+  const clauses = splitIntoClauses(article.text);
+  const statedLeadIn = clauses[0]?.clauseNo === null && clauses[0].text.trimEnd().endsWith(':') ? clauses[0].text.trim() : null;
+  // "Điều 17. Hành vi người sử dụng lao động không được làm…" lists the acts only: a clause alone ("Giữ bản chính
+  // giấy tờ tùy thân") would read as a permission, so a prohibiting title leads each clause.
+  const articleLeadIn = statedLeadIn ?? (/không được|nghiêm cấm|bị cấm/u.test(article.title) ? `${article.title}:` : null);
+  const units: AnswerUnit[] = [];
+  let order = 0;
+  for (const clause of clauses) {
+    if (clauseNos && !clauseNos.has(clause.clauseNo)) {
+      order += 100;
+      continue;
+    }
+    const lines = clause.text.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+    const head = (lines[0] ?? '').replace(CLAUSE_NO, '');
+    const headLeadIn = clause.clauseNo !== null ? articleLeadIn : null;
+    const pointLeadIn = head.endsWith(':') ? withLeadIn(headLeadIn, head) : null;
+    if (!pointLeadIn || lines.length === 1) {
+      if (clause.clauseNo === null && head.endsWith(':') && clauses.length > 1) {
+        order += 100;
+        continue; // The article's lead-in is stated with each clause instead.
+      }
+      for (const part of splitLong(head)) units.push({ article, clauseNo: clause.clauseNo, text: withLeadIn(headLeadIn, part), core: part, order: order++ });
+    }
+    for (const line of lines.slice(1)) {
+      const point = line.replace(POINT, '');
+      const parts = splitLong(point);
+      for (const part of parts) {
+        const listLeadIn = pointLeadIn && parts.length === 1 ? { listLeadIn: pointLeadIn } : {};
+        units.push({ article, clauseNo: clause.clauseNo, text: withLeadIn(pointLeadIn, part), core: part, order: order++, ...listLeadIn });
+      }
+    }
+    order += 100;
+  }
+  // A dangling lead-in ("…được tính theo công thức sau:") announces a formula the text cannot show.
+  return units.filter((unit) => !isGarbled(unit.text) && unit.text.length >= 20 && !unit.text.trimEnd().endsWith(':'));
+}
+
+const QUANTITY = /\b(bao nhieu|bao nhiu|bn|may|bao lau|toi da|toi thieu|muc|phan tram|ty le|tinh the nao|tinh sao|tinh ntn)\b/;
+const YES_NO = /\b(co duoc|duoc khong|co phai|phai khong|co bi|co quyen|co can|co duoc khong)\b|\b(khong|ko|k|hong|hok)\s*\??\s*$/;
+// A figure a member asks for: an amount, a share or a duration (not "khoản 1 Điều 98", which only refers).
+const FIGURE = /\d[\d.,]*\s*(%|phan tram|dong|ngay|gio|thang|nam|tuan|lan|tuoi|phut)\b|\b(mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (lan|thang|ngay|nam|gio)\b/;
+const REFERENCE = /\b(khoan|dieu|diem|chuong|muc|nghi dinh|luat so)\s+\d+[a-z]?/g;
+
+export interface QuestionShape {
+  unigrams: Set<string>;
+  bigrams: Set<string>;
+  quantity: boolean;
+  yesNo: boolean;
+}
+
+/** The content words of a member's question (folded, fillers dropped) and what kind of answer it wants. */
+export function questionShape(question: string): QuestionShape {
+  const folded = foldDiacritics(question).toLowerCase();
+  const rules = fillerRulesFor(false, (s) => foldDiacritics(s).toLowerCase());
+  const words = syllables(folded);
+  const unigrams = new Set(words.filter((w) => !rules.isUnigramFiller(w) && w.length > 1));
+  const bigrams = new Set<string>();
+  for (let i = 0; i + 1 < words.length; i += 1) {
+    const [a, b] = [words[i] as string, words[i + 1] as string];
+    if (!rules.breaksBigram(a) && !rules.breaksBigram(b)) bigrams.add(`${a} ${b}`);
+  }
+  return { unigrams, bigrams, quantity: QUANTITY.test(folded), yesNo: YES_NO.test(folded.trim()) };
+}
+
+/** How well a unit answers the question: shared content words and word pairs, figures when a figure is asked. */
+const LEAD_IN_WEIGHT = 0.6;
+
+export function unitScore(shape: QuestionShape, unit: AnswerUnit): number {
+  const own = syllables(foldDiacritics(unit.core).toLowerCase());
+  const all = syllables(foldDiacritics(unit.text).toLowerCase());
+  const pairsOf = (words: string[]) => new Set(words.slice(1).map((w, i) => `${words[i]} ${w}`));
+  const [ownWords, allWords, ownPairs, allPairs] = [new Set(own), new Set(all), pairsOf(own), pairsOf(all)];
+  // Words of the shared lead-in count less: every unit under it has them, they do not tell units apart.
+  let score = 0;
+  for (const w of shape.unigrams) score += ownWords.has(w) ? 1 : allWords.has(w) ? LEAD_IN_WEIGHT : 0;
+  for (const p of shape.bigrams) score += ownPairs.has(p) ? 1.5 : allPairs.has(p) ? 1.5 * LEAD_IN_WEIGHT : 0;
+  const total = shape.unigrams.size + 1.5 * shape.bigrams.size || 1;
+  let normalised = score / total;
+  // "bao nhiêu", "mấy ngày": a unit without a figure cannot be the direct answer.
+  if (shape.quantity) normalised = FIGURE.test(foldDiacritics(unit.core).toLowerCase().replace(REFERENCE, ' ')) ? normalised + 0.15 : normalised * 0.6;
+  // Long units say many things; the direct answer is usually a short one.
+  if (unit.core.length > 300) normalised -= 0.05;
+  // A decree details what a law states: the law's own clause answers a member first when both say it.
+  if (/Nghị định|Thông tư/u.test(unit.article.lawType)) normalised *= 0.9;
+  return normalised;
+}

@@ -1,0 +1,141 @@
+import { randomInt } from 'node:crypto';
+import { FakeMessengerServer } from '../fakes/fake-messenger-server.js';
+import { FakeTelegramServer } from '../fakes/fake-telegram-server.js';
+import { FakeZaloServer } from '../fakes/fake-zalo-server.js';
+import { testBackends } from '../support/backends.js';
+import { createScriptedClassifier } from '../support/scripted-classifier.js';
+import { createEchoKnowledge } from '../support/stub-knowledge.js';
+import { expectStable, waitForIdle } from '../support/settle.js';
+import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { conversationOf, messagesOf, seedUnits, waitForOutbound } from './support/channel-e2e.js';
+
+const ZALO = { appId: '2553928453557884079', oaId: '3662729599332560487', oaSecretKey: 'oa-secret-key', appSecret: 'app-secret', refreshToken: 'rt-first' };
+const TG = { token: '7000004:AAE-types-test', secret: 'types_secret' };
+const META = { appSecret: 'meta-app-secret', pageAccessToken: 'EAAG-page-token', pageId: '105301234567890', appId: '9007199254740993' };
+const classifier = createScriptedClassifier({
+  'bị sa thải không báo trước': { route: 'question', topic: 'termination' },
+  'giấy này công ty bắt ký': { route: 'question', topic: 'contract' },
+  'em muốn gặp cán bộ công đoàn': { route: 'handoff', topic: 'union' },
+  'Hỏi về lương': { route: 'question', topic: 'wages' },
+});
+
+/** Issue #15 finding 5 and "every inbound type": each message gets ONE sensible reply, classified on its words. */
+describe.each(testBackends())('every inbound type on $name', (backend) => {
+  let t: TestPlatform;
+  let zalo: FakeZaloServer;
+  let telegram: FakeTelegramServer;
+  let meta: FakeMessengerServer;
+  const hooks = { zalo: '', telegram: '', messenger: '' };
+
+  beforeAll(async () => {
+    zalo = await FakeZaloServer.start(ZALO);
+    telegram = await FakeTelegramServer.start({ token: TG.token });
+    meta = await FakeMessengerServer.start(META);
+    t = await startTestPlatform(backend, {
+      classifier,
+      knowledge: createEchoKnowledge(),
+      env: {
+        ZALO_APP_ID: ZALO.appId,
+        ZALO_OA_ID: ZALO.oaId,
+        ZALO_OA_SECRET_KEY: ZALO.oaSecretKey,
+        ZALO_APP_SECRET: ZALO.appSecret,
+        ZALO_REFRESH_TOKEN: ZALO.refreshToken,
+        ZALO_API_BASE_URL: zalo.url,
+        ZALO_OAUTH_BASE_URL: zalo.url,
+        TELEGRAM_BOT_TOKEN: TG.token,
+        TELEGRAM_WEBHOOK_SECRET: TG.secret,
+        TELEGRAM_API_ROOT: telegram.url,
+        MESSENGER_APP_SECRET: META.appSecret,
+        MESSENGER_VERIFY_TOKEN: 'verify-me-123',
+        MESSENGER_PAGE_ACCESS_TOKEN: META.pageAccessToken,
+        MESSENGER_APP_ID: META.appId,
+        MESSENGER_API_BASE_URL: meta.url,
+      },
+    });
+    await seedUnits(t.database.db);
+    hooks.zalo = `${t.baseUrl}/webhooks/zalo`;
+    hooks.telegram = `${t.baseUrl}/webhooks/telegram`;
+    hooks.messenger = `${t.baseUrl}/webhooks/messenger`;
+  });
+  afterAll(async () => {
+    await t?.close();
+    await zalo?.close();
+    await telegram?.close();
+    await meta?.close();
+  });
+
+  const db = () => t.database.db;
+  const psid = () => `2402${randomInt(10 ** 11, 10 ** 12)}`;
+  const tgUser = () => randomInt(1_000_000_000, 6_000_000_000);
+  const outTexts = async (channel: 'zalo' | 'telegram' | 'messenger', thread: string) =>
+    (await messagesOf(db(), channel, thread)).filter((m) => m.direction === 'out').map((m) => m.text);
+  const messenger = (user: string, message: Record<string, unknown>) => ({ sender: { id: user }, recipient: { id: META.pageId }, timestamp: Date.now(), message: { mid: meta.nextMid(), ...message } });
+  const tgMessage = (user: number, fields: Record<string, unknown>, id = randomInt(1, 1_000_000)) => ({
+    update_id: randomInt(1, 10 ** 9),
+    message: { message_id: id, date: Math.floor(Date.now() / 1000), chat: { id: user, type: 'private' }, from: { id: user, is_bot: false, first_name: 'An' }, ...fields },
+  });
+
+  it('Messenger: three photos in one message get one reply; a photo with a caption is classified and answered; a location is a location', async () => {
+    const user = psid();
+    const photos = [1, 2, 3].map((n) => ({ type: 'image', payload: { url: `https://cdn.example/${n}.jpg` } }));
+    await meta.deliver(hooks.messenger, meta.envelope([messenger(user, { attachments: photos })]));
+    await waitForOutbound(db(), 'messenger', user, 1);
+    await waitForIdle(db());
+    const afterPhotos = await expectStable(() => outTexts('messenger', user), 'replies to three photos');
+    expect(afterPhotos).toHaveLength(1);
+    expect(afterPhotos[0]).toContain('Mình đã nhận được 3 ảnh bạn gửi');
+    const [stored] = (await messagesOf(db(), 'messenger', user)).filter((m) => m.direction === 'in');
+    expect(stored?.content).toMatchObject({ type: 'media', kind: 'image', items: [{ url: 'https://cdn.example/1.jpg' }, { url: 'https://cdn.example/2.jpg' }, { url: 'https://cdn.example/3.jpg' }] });
+
+    await meta.deliver(hooks.messenger, meta.envelope([messenger(user, { text: 'bị sa thải không báo trước', attachments: [{ type: 'image', payload: { url: 'https://cdn.example/qd.jpg' } }] })]));
+    const [, answer] = await waitForOutbound(db(), 'messenger', user, 2);
+    expect(answer?.text).toBe('Trả lời: bị sa thải không báo trước');
+    const captioned = (await messagesOf(db(), 'messenger', user)).filter((m) => m.direction === 'in')[1];
+    expect(captioned).toMatchObject({ route: 'question', topic: 'termination' });
+
+    await meta.deliver(hooks.messenger, meta.envelope([messenger(user, { attachments: [{ type: 'location', payload: { coordinates: { lat: 21.0285, long: 105.8542 } } }] })]));
+    const replies = await waitForOutbound(db(), 'messenger', user, 3);
+    expect(replies[2]?.text).toContain('Mình đã nhận vị trí bạn gửi');
+    expect(replies[2]?.text).not.toContain('hình ảnh');
+  });
+
+  it('Telegram: an unknown button, a contact, a voice note, a sticker, and an edit that asks for an officer', async () => {
+    const user = tgUser();
+    const thread = String(user);
+    await telegram.deliver(hooks.telegram, telegram.callbackUpdate(user, 'menu:old-campaign-2025'), TG.secret);
+    expect((await waitForOutbound(db(), 'telegram', thread, 1))[0]?.text).toContain('Nút bạn vừa bấm đã cũ');
+    await telegram.deliver(hooks.telegram, tgMessage(user, { contact: { phone_number: '+84912345678', first_name: 'Hoà' } }), TG.secret);
+    expect((await waitForOutbound(db(), 'telegram', thread, 2))[1]?.text).toContain('danh thiếp');
+    await telegram.deliver(hooks.telegram, tgMessage(user, { voice: { file_id: 'AwACAgIAAxkBAAIB' } }), TG.secret);
+    expect((await waitForOutbound(db(), 'telegram', thread, 3))[2]?.text).toContain('tin nhắn thoại');
+    await telegram.deliver(hooks.telegram, tgMessage(user, { sticker: { file_id: 'CAACAgIAAxkBAAIC' } }), TG.secret);
+    expect((await waitForOutbound(db(), 'telegram', thread, 4))[3]?.text).toContain('nhãn dán');
+
+    const id = randomInt(1, 1_000_000);
+    await telegram.deliver(hooks.telegram, tgMessage(user, { text: 'bị sa thải không báo trước' }, id), TG.secret);
+    await waitForOutbound(db(), 'telegram', thread, 5);
+    const edit = tgMessage(user, { text: 'em muốn gặp cán bộ công đoàn', edit_date: Math.floor(Date.now() / 1000) + 1 }, id);
+    await telegram.deliver(hooks.telegram, { update_id: edit.update_id, edited_message: edit.message }, TG.secret);
+    expect((await waitForOutbound(db(), 'telegram', thread, 6))[5]?.text).toContain('cán bộ công đoàn');
+    expect((await conversationOf(db(), 'telegram', thread))?.state).toBe('waiting_officer');
+    // The same edit redelivered is recorded once.
+    await telegram.deliver(hooks.telegram, { update_id: edit.update_id, edited_message: edit.message }, TG.secret);
+    await waitForIdle(db());
+    expect((await messagesOf(db(), 'telegram', thread)).filter((m) => m.direction === 'in')).toHaveLength(6);
+  });
+
+  it('Zalo: a photo with a caption is classified and answered', async () => {
+    const user = `8${randomInt(10 ** 13, 10 ** 14)}`;
+    const event = zalo.event('user_send_image', {
+      sender: { id: user },
+      recipient: { id: ZALO.oaId },
+      message: { msg_id: zalo.nextMessageId(), text: 'giấy này công ty bắt ký', attachments: [{ type: 'image', payload: { url: 'https://zalo.example/a.jpg' } }, { type: 'image', payload: { url: 'https://zalo.example/b.jpg' } }] },
+    });
+    await zalo.deliver(hooks.zalo, event);
+    const replies = await waitForOutbound(db(), 'zalo', user, 2);
+    expect(replies.map((r) => r.text)).toContain('Trả lời: giấy này công ty bắt ký');
+    const [stored] = (await messagesOf(db(), 'zalo', user)).filter((m) => m.direction === 'in');
+    expect(stored).toMatchObject({ route: 'question', topic: 'contract' });
+    expect((stored?.content as { items?: unknown[] }).items).toHaveLength(2);
+  });
+});

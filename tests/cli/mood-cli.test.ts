@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../../bots/cli/main.js';
+import { MoodSummarySchema } from '../../core/contracts/mood-api.js';
+import { createTestDatabase, testBackends, type TestDatabase } from '../support/backends.js';
+
+function capture(env: Record<string, string>) {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, io: { stdout: (l: string) => out.push(l), stderr: (l: string) => err.push(l), env: { LOG_LEVEL: 'warn', DEMO_SEED: 'false', ...env } } };
+}
+
+describe.each(testBackends())('congdoan demo generate and mood report on $name', (backend) => {
+  let dir: string;
+  let database: TestDatabase | null = null;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'cd-mood-'));
+    if (backend.name === 'postgres') {
+      database = await createTestDatabase(backend);
+      env = { DATABASE_URL: database.url as string };
+    } else {
+      env = { DATA_DIR: join(dir, 'data') };
+    }
+  });
+  afterAll(async () => {
+    await database?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('generates an organisation and history, then prints the k-anonymous summary of a subtree', async () => {
+    const generate = capture(env);
+    expect(await runCli(['demo', 'generate', '--members', '400', '--messages', '4000', '--seed', '3', '--end', '2026-11-30', '--days', '120', '--format', 'json'], generate.io)).toBe(0);
+    const result = JSON.parse(generate.out[0] as string) as { units: number; members: number; messages: number; rebuild_ms: number };
+    expect(result).toMatchObject({ members: 400, messages: 4000 });
+    expect(result.units).toBeGreaterThanOrEqual(200);
+
+    const report = capture(env);
+    expect(await runCli(['mood', 'report', '--unit', 'TLD', '--from', '2026-11-01', '--to', '2026-11-30', '--format', 'json'], report.io)).toBe(0);
+    const document = MoodSummarySchema.parse(JSON.parse(report.out[0] as string));
+    expect(Object.keys(document).slice(0, 8)).toEqual(['unit', 'from', 'to', 'k', 'members', 'mood_index', 'cells', 'alerts']);
+    expect(document).toMatchObject({ unit: 'TLD', from: '2026-11-01', to: '2026-11-30', k: 5 });
+    expect(document.members).toBeGreaterThan(50);
+    // Small groups exist in a 400-member organisation: they are hidden, with their counts null.
+    const hidden = document.cells.filter((cell) => cell.suppressed);
+    expect(hidden.length).toBeGreaterThan(0);
+    for (const cell of hidden) expect(cell).toMatchObject({ members: null, messages: null });
+    for (const cell of document.cells.filter((c) => !c.suppressed)) expect(cell.members).toBeGreaterThanOrEqual(5);
+
+    const rebuild = capture(env);
+    expect(await runCli(['mood', 'rebuild', '--format', 'json'], rebuild.io)).toBe(0);
+    const again = capture(env);
+    await runCli(['mood', 'report', '--unit', 'TLD', '--from', '2026-11-01', '--to', '2026-11-30', '--format', 'json'], again.io);
+    expect(JSON.parse(again.out[0] as string)).toEqual(JSON.parse(report.out[0] as string));
+  }, 180_000);
+
+  it('rejects an unknown unit and a bad date with exit code 2', async () => {
+    const unknown = capture(env);
+    expect(await runCli(['mood', 'report', '--unit', 'NOPE', '--format', 'json'], unknown.io)).toBe(2);
+    expect(unknown.err.join('')).toContain('UNIT_NOT_FOUND');
+    const bad = capture(env);
+    expect(await runCli(['mood', 'report', '--unit', 'TLD', '--from', '2026-13-01', '--format', 'json'], bad.io)).toBe(2);
+  });
+});
