@@ -48,12 +48,14 @@ import { createBullMqQueue } from './queue/bullmq-queue.js';
 import { createInProcessQueue } from './queue/in-process-queue.js';
 import { createInProcessHub, createRedisHub, type RealtimeHub } from './realtime/realtime-hub.js';
 import type { Database } from './storage/database.js';
+import { createAdminSessionRepository } from './storage/repositories/admin-session-repository.js';
 import { createAuditRepository } from './storage/repositories/audit-repository.js';
 import { createChannelDeliveryRepository } from './storage/repositories/channel-delivery-repository.js';
 import { createChannelThreadRefRepository } from './storage/repositories/channel-thread-ref-repository.js';
 import { createChannelTokenRepository } from './storage/repositories/channel-token-repository.js';
 import { createMemberDirectory } from './storage/repositories/channel-member-directory.js';
 import { createHistoryRepository } from './storage/repositories/history-repository.js';
+import { createHeldReplyRepository } from './storage/repositories/held-reply-repository.js';
 import { createIngestRepository } from './storage/repositories/ingest-repository.js';
 import type { JoinPolicy } from './storage/repositories/unit-join.js';
 import { createLearningRepository } from './storage/repositories/learning-repository.js';
@@ -115,6 +117,7 @@ export async function createPlatform(deps: PlatformDeps) {
     audit: createAuditRepository(db),
     settings: createSettingsRepository(db),
     ingest: createIngestRepository(db, { joinPolicy }),
+    heldReplies: createHeldReplyRepository(db),
     history: createHistoryRepository(db),
     recovery: createRecoveryRepository(db),
     learning: createLearningRepository(db, clock),
@@ -145,9 +148,9 @@ export async function createPlatform(deps: PlatformDeps) {
   // Member commands (/donvi, /lienket) and channel events (echoes, follows, receipts) share the directory.
   const memberDirectory = createMemberDirectory(db, { joinPolicy, onMembersMerged: () => repositories.ingest.forgetThreads() });
   const otherEvents = deps.otherEvents ?? createChannelEventHandler({ db, clock, logger, directory: memberDirectory, echoTakeoverMinutes: env.PAGE_ECHO_TAKEOVER_MINUTES });
-  const ingest = createIngestService({ ingestRepository: repositories.ingest, queue, clock, logger, metrics, otherEvents, enqueueTimeoutMs: env.ENQUEUE_TIMEOUT_MS });
+  const ingest = createIngestService({ ingestRepository: repositories.ingest, queue, clock, logger, metrics, otherEvents, enqueueTimeoutMs: env.ENQUEUE_TIMEOUT_MS, heldReplies: repositories.heldReplies });
   const jwtSecret = env.JWT_SECRET ?? (await repositories.settings.getOrCreate('jwt_secret', () => randomBytes(48).toString('base64url')));
-  const tokens = createSessionTokens(jwtSecret);
+  const tokens = createSessionTokens(jwtSecret, { sessions: createAdminSessionRepository(database.db), clock });
 
   const thresholds = { route: env.NLU_MIN_ROUTE_CONFIDENCE, topic: env.NLU_MIN_TOPIC_CONFIDENCE, seriousNegative: env.NLU_SERIOUS_NEGATIVE_CONFIDENCE };
   const turnPorts = { classifier: deps.classifier, knowledge: deps.knowledge, clock, logger, thresholds, memberDirectory, officerLinks: repositories.officerLinks, crisisHotlines: env.CRISIS_HOTLINES, handoffAckIntervalMinutes: env.HANDOFF_ACK_INTERVAL_MINUTES };
@@ -232,6 +235,7 @@ export async function createPlatform(deps: PlatformDeps) {
         logger,
         metrics,
         maxBodyBytes: env.MAX_BODY_BYTES,
+        publicOrigin: URL.parse(env.PUBLIC_BASE_URL ?? '')?.origin,
         healthRouter: createHealthRouter({ checks: readiness, registry: metrics.registry, info: () => ({ knowledge: knowledgeSync.loaded() }) }),
         webhookRouters: channelModules.flatMap(({ webhook }) => {
           if (!webhook) return [];

@@ -4,6 +4,7 @@ import type { InboundEvent } from '../../core/messages/inbound.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { Metrics } from '../observability/metrics.js';
+import type { HeldReplyRepository } from '../storage/repositories/held-reply-repository.js';
 import type { IngestRepository } from '../storage/repositories/ingest-repository.js';
 
 export type IngestOutcome =
@@ -25,6 +26,8 @@ export interface IngestServiceDeps {
    * slow the platform still gets its answer, and the recovery sweep enqueues the stored message later.
    */
   enqueueTimeoutMs?: number;
+  /** Releases replies held by a closed window when the member writes again (issue #15 finding 7). */
+  heldReplies?: Pick<HeldReplyRepository, 'releaseOnReopen'>;
 }
 
 class EnqueueTimeout extends Error {}
@@ -44,6 +47,26 @@ function bounded(work: Promise<void>, ms: number): Promise<void> {
  * platform id makes the redelivery a no-op if the first write did land.
  */
 export function createIngestService(deps: IngestServiceDeps) {
+  /**
+   * The member's new message reopened the window: replies held for it go out before the answer to this one
+   * (they are older, and a conversation's replies are sent in order). A failure here must not fail the
+   * webhook: the replies stay held and the next message tries again.
+   */
+  async function releaseHeld(conversationId: string): Promise<void> {
+    if (!deps.heldReplies) return;
+    try {
+      const now = deps.clock.now();
+      for (const released of await deps.heldReplies.releaseOnReopen(conversationId, now)) {
+        // Bounded like the inbound enqueue: with Redis down, the recovery sweep sends the queued reply later.
+        const enqueue = deps.queue.enqueue('outbound.send', { messageId: released.id, conversationId }, { jobId: `${released.id}-release-${now.getTime()}` });
+        enqueue.catch(() => undefined);
+        await bounded(enqueue, deps.enqueueTimeoutMs ?? 250);
+      }
+    } catch (error) {
+      deps.logger.warn({ err: error, conversationId }, 'could not release held replies; they stay held');
+    }
+  }
+
   return {
     async ingest(decoded: InboundEvent[]): Promise<IngestOutcome[]> {
       const outcomes: IngestOutcome[] = [];
@@ -71,6 +94,7 @@ export function createIngestService(deps: IngestServiceDeps) {
           enqueue.catch(() => undefined);
           await bounded(enqueue, deps.enqueueTimeoutMs ?? 250)
             .catch((error: unknown) => deps.logger.warn({ err: error, messageId: result.messageId }, 'enqueue failed; the sweep will pick it up'));
+          await releaseHeld(result.conversationId);
           outcomes.push({ kind: 'message', status: 'accepted', messageId: result.messageId, conversationId: result.conversationId });
         } else {
           outcomes.push({ kind: 'message', status: 'duplicate', conversationId: result.conversationId });

@@ -264,6 +264,10 @@ describe('web UI in Chromium (embedded backend)', () => {
       await logIn(page, 'canbo@example.vn');
       await page.waitForURL('**/admin/inbox');
 
+      // Start from a freshly loaded dashboard: the inbox has already fetched the units (for its filter) and
+      // refreshes itself in the background, so it would notice the ended session on its own.
+      await page.goto(`${t.baseUrl}/admin/dashboard`);
+      await page.waitForSelector('main h1 >> text=Tổng quan');
       // The session ends (cookie gone, as after an expiry): the next API call answers 401 and the app goes to
       // the login page, then back to the page the user was opening.
       await context.clearCookies();

@@ -1,5 +1,6 @@
 import type { MeResponse } from '../../../core/contracts/admin-api';
 import { Badge } from '../shared/components/Badge';
+import { AvailabilityToggle } from './AvailabilityToggle';
 import { UserMenu } from './UserMenu';
 
 export function TopBar({ user }: { user: MeResponse }) {
@@ -14,6 +15,7 @@ export function TopBar({ user }: { user: MeResponse }) {
           Phạm vi: {user.unit.name}
         </Badge>
       </div>
+      <AvailabilityToggle />
       <UserMenu user={user} />
     </header>
   );

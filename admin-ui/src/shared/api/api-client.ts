@@ -69,7 +69,7 @@ async function request<S extends z.ZodType | null>(method: string, path: string,
 
 function errorFrom(status: number, body: unknown): ApiError {
   const parsed = ErrorResponseSchema.safeParse(body);
-  if (!parsed.success) return new ApiError(status, CLIENT_ERROR_CODES.http, `HTTP ${status}`);
+  if (!parsed.success) return new ApiError(status, CLIENT_ERROR_CODES.http, `HTTP ${status}`, [], body);
   const { code, message, fields } = parsed.data.error;
-  return new ApiError(status, code, message, fields ?? []);
+  return new ApiError(status, code, message, fields ?? [], body);
 }

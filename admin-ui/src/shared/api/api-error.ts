@@ -22,6 +22,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: readonly FieldError[] = [],
+    /** The whole error body, for the few screens that read extra facts from it (who holds a claimed conversation). */
+    readonly body: unknown = undefined,
   ) {
     super(message);
   }
