@@ -1,11 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { hashPassword } from '../../bots/auth/password.js';
 import { generateDemo } from '../../bots/demo/demo-generator.js';
 import { UI_DIST } from '../../bots/http/static-ui.js';
 import { testBackends } from '../support/backends.js';
-import { launchBrowser, saveScreenshot, VIEWPORTS, type ViewportName } from '../support/browser.js';
+import { ARTIFACTS_DIR, launchBrowser, saveScreenshot, VIEWPORTS, type ViewportName } from '../support/browser.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
 import { createEchoKnowledge } from '../support/stub-knowledge.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
@@ -70,6 +70,22 @@ describe('mood dashboard in Chromium (embedded backend, generated organisation)'
     expect(await hidden.getAttribute('title')).toContain('ẩn để bảo vệ danh tính');
     await saveScreenshot(page, SUITE, `3-upper-grassroots-${viewport}`);
     expect(problems).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('a leader downloads the month’s report as XLSX and CSV', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.laptop, locale: 'vi-VN', acceptDownloads: true });
+    const page = await context.newPage();
+    await logIn(page);
+    await page.goto(`${t.baseUrl}/admin/reports`);
+    await page.waitForSelector('text=Tải Excel (XLSX)');
+    await saveScreenshot(page, SUITE, '4-reports-laptop');
+    for (const [label, magic] of [['Tải Excel (XLSX)', 'PK'], ['Tải CSV', '\ufeffunit']] as const) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(`text=${label}`)]);
+      const path = join(ARTIFACTS_DIR, 'downloads', download.suggestedFilename());
+      await download.saveAs(path);
+      expect(readFileSync(path).subarray(0, magic === 'PK' ? 2 : 7).toString()).toBe(magic === 'PK' ? 'PK' : '\ufeffunit');
+    }
     await context.close();
   }, 120_000);
 });

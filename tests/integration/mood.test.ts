@@ -87,6 +87,18 @@ describe.each(testBackends())('mood figures on $name', (backend) => {
     expect(anonymous.status).toBe(401);
   });
 
+  it('exports the same k-anonymous figures as XLSX and CSV', async () => {
+    const csv = await fetch(`${t.baseUrl}/api/admin/mood/report.csv?unit=TLD`, { headers: { authorization: `Bearer ${tokens['root@x.vn']}` } });
+    expect(csv.status).toBe(200);
+    const text = await csv.text();
+    expect(text.replace(/^\ufeff/, '').split('\r\n')[0]).toBe('unit,topic,sentiment,members,messages,suppressed');
+    expect(text).toContain('"HCM","wage_arrears","negative","","","true"');
+    const xlsx = await fetch(`${t.baseUrl}/api/admin/mood/report.xlsx?unit=HN`, { headers: { authorization: `Bearer ${tokens['hn@x.vn']}` } });
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    expect((await fetch(`${t.baseUrl}/api/admin/mood/report.xlsx?unit=HN`, { headers: { authorization: `Bearer ${tokens['hcm@x.vn']}` } })).status).toBe(404);
+  });
+
   it('a channel view cannot be subtracted from the whole', async () => {
     const whole = (await summary('root@x.vn', 'unit=HN')).body;
     const web = (await summary('root@x.vn', 'unit=HN&channel=web')).body;

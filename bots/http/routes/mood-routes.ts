@@ -5,6 +5,7 @@ import { parseOrThrow } from '../../../core/errors/zod-issues.js';
 import { isWithinScope } from '../../../core/org/hierarchy.js';
 import type { SessionTokens } from '../../auth/session-token.js';
 import type { MoodService } from '../../mood/mood-service.js';
+import { summaryToCsv, summaryToXlsx } from '../../mood/report-export.js';
 import type { UnitRecord, UnitRepository } from '../../storage/repositories/unit-repository.js';
 import type { UserRepository, UserWithUnit } from '../../storage/repositories/user-repository.js';
 import { currentUser, requireAuth } from '../auth-middleware.js';
@@ -24,6 +25,21 @@ export function createMoodRouter(deps: { mood: MoodService; units: UnitRepositor
     const user = currentUser(res);
     const unit = await unitInScope(deps.units, user, query.unit);
     res.json(await deps.mood.summary({ unit, from: query.from, to: query.to, channel: query.channel, topic: query.topic, bucket: query.bucket, readerPath: user.unit.path, includeExcluded: user.role === 'admin' }));
+  });
+  // The same document as an export, for the reports page: XLSX (the format unions report in) and CSV.
+  router.get('/report.:format', requireAuth(deps), async (req, res) => {
+    const format = String(req.params.format);
+    if (format !== 'xlsx' && format !== 'csv') throw new AppError('NOT_FOUND', `no report format ${format}`);
+    const query = parseOrThrow(MoodQuerySchema, req.query, 'query');
+    const user = currentUser(res);
+    const unit = await unitInScope(deps.units, user, query.unit);
+    const summary = await deps.mood.summary({ unit, from: query.from, to: query.to, channel: query.channel, topic: query.topic, bucket: 'month', readerPath: user.unit.path, includeExcluded: false });
+    const name = `bao-cao-${summary.unit}-${summary.from}-${summary.to}`;
+    if (format === 'csv') {
+      res.type('text/csv; charset=utf-8').attachment(`${name}.csv`).send(summaryToCsv(summary));
+      return;
+    }
+    res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`${name}.xlsx`).send(await summaryToXlsx(summary));
   });
   return router;
 }

@@ -1,20 +1,108 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { buildUrl } from '../../shared/api/api-client';
 import { Card } from '../../shared/components/Card';
-import { EmptyState } from '../../shared/components/EmptyState';
 import { PageHeader } from '../../shared/components/PageHeader';
+import { QueryView } from '../../shared/components/QueryView';
+import { Table } from '../../shared/components/Table';
+import { formatNumber } from '../../shared/format/format.vi';
+import { moodSummaryQuery } from '../dashboard/api';
+import { Hidden } from '../dashboard/Hidden';
+import { vietnamToday } from '../dashboard/period';
+import { MoodValue } from '../dashboard/UnitsTable';
+import '../dashboard/dashboard.css';
+
+/** The last 12 calendar months, most recent complete one first. */
+function months(): { value: string; label: string; from: string; to: string }[] {
+  const today = vietnamToday();
+  return Array.from({ length: 12 }, (_, i) => {
+    const start = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1 - i, 1));
+    const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 0));
+    const from = start.toISOString().slice(0, 10);
+    return { value: from, label: `Tháng ${start.getUTCMonth() + 1}/${start.getUTCFullYear()}`, from, to: end.toISOString().slice(0, 10) };
+  });
+}
 
 /** Monthly reports of the user's subtree, instead of the manual reports that climb the hierarchy (issue #10). */
 export function ReportsPage() {
+  const options = months();
+  const [month, setMonth] = useState(options[0]!.value);
+  const chosen = options.find((o) => o.value === month) ?? options[0]!;
+  const query = useQuery(moodSummaryQuery({ from: chosen.from, to: chosen.to, bucket: 'week' }));
+  const link = (format: 'xlsx' | 'csv', unit?: string) => buildUrl(`/api/admin/mood/report.${format}`, { unit, from: chosen.from, to: chosen.to });
   return (
     <>
-      <PageHeader title="Báo cáo" description="Báo cáo tháng của đơn vị bạn và các đơn vị trực thuộc, lập tự động." />
-      <Card>
-        <EmptyState
-          icon="report"
-          title="Chưa có báo cáo tháng nào"
-          description="Ngày đầu tiên của mỗi tháng, hệ thống lập báo cáo tháng trước cho từng đơn vị; bạn cũng có thể lập báo cáo bất kỳ lúc nào."
-          hints={['Số liệu chính, biểu đồ, vấn đề nổi bật và cảnh báo', 'Tải về Excel (XLSX) hoặc bản in', 'Báo cáo của các đơn vị trực thuộc ở cùng một chỗ']}
-        />
-      </Card>
+      <PageHeader title="Báo cáo" description="Báo cáo tháng của đơn vị bạn và các đơn vị trực thuộc, lập tự động từ số liệu đã ẩn danh." />
+      <label className="ui-field ui-filter">
+        <span>Kỳ báo cáo</span>
+        <select value={month} onChange={(event) => setMonth(event.target.value)}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <QueryView query={query}>
+        {(summary) => (
+          <div className="mood-dashboard">
+            <Card
+              title={`${summary.unit_name} — ${chosen.label}`}
+              actions={
+                <>
+                  <a className="btn" href={link('xlsx')} download>
+                    Tải Excel (XLSX)
+                  </a>
+                  <a className="btn-ghost" href={link('csv')} download>
+                    Tải CSV
+                  </a>
+                  <button type="button" className="btn-ghost" onClick={() => window.print()}>
+                    In
+                  </button>
+                </>
+              }
+            >
+              <div className="mood-stats">
+                <div className="mood-stat">
+                  <span className="mood-stat-label">Đoàn viên phản ánh</span>
+                  <span className="mood-stat-value">{summary.members === null ? <Hidden k={summary.k} /> : formatNumber(summary.members)}</span>
+                </div>
+                <div className="mood-stat">
+                  <span className="mood-stat-label">Chỉ số tâm trạng</span>
+                  <span className="mood-stat-value">{summary.suppressed ? <Hidden k={summary.k} /> : <MoodValue value={summary.mood_index} />}</span>
+                </div>
+                <div className="mood-stat">
+                  <span className="mood-stat-label">Cảnh báo trong tháng</span>
+                  <span className="mood-stat-value">{formatNumber(summary.alerts.length)}</span>
+                </div>
+              </div>
+            </Card>
+            {summary.children.length > 0 && (
+              <Card title="Báo cáo của các đơn vị trực thuộc" flush>
+                <Table
+                  caption="Các đơn vị trực thuộc"
+                  rows={summary.children.filter((c) => c.unit !== summary.unit)}
+                  rowKey={(row) => row.unit}
+                  columns={[
+                    { key: 'name', header: 'Đơn vị', render: (row) => row.name },
+                    { key: 'members', header: 'Đoàn viên phản ánh', align: 'end', render: (row) => (row.suppressed ? <Hidden k={summary.k} /> : formatNumber(row.members ?? 0)) },
+                    {
+                      key: 'download',
+                      header: 'Tải về',
+                      align: 'end',
+                      render: (row) => (
+                        <a href={link('xlsx', row.unit)} download>
+                          XLSX
+                        </a>
+                      ),
+                    },
+                  ]}
+                />
+              </Card>
+            )}
+          </div>
+        )}
+      </QueryView>
     </>
   );
 }
