@@ -13,7 +13,7 @@ import type { JoinNote, MemberDirectory } from '../ports/member-directory.js';
 /** Everything the pipeline needs to decide about one member message; loaded by the worker before the turn. */
 export interface TurnInput {
   /** `join`: what became of the unit code the member arrived with (a join link), when there was one. */
-  message: { id: string; platformMessageId: string; content: InboundContent; receivedAt: Date; join?: JoinNote };
+  message: { id: string; platformMessageId: string; content: InboundContent; receivedAt: Date; join?: JoinNote; address?: string };
   conversation: {
     id: string;
     channel: ChannelId;
