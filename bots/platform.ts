@@ -8,6 +8,7 @@ import type { ChannelId } from '../core/messages/channels.js';
 import type { MessageClassifier } from '../core/nlu/nlu-result.js';
 import { systemClock, type Clock } from '../core/ports/clock.js';
 import type { Logger } from '../core/ports/logger.js';
+import { createHandoffFactsRepository } from './storage/repositories/handoff-facts-repository.js';
 import { INBOX_TOPIC, type InboxEventPublisher } from '../core/ports/inbox-events.js';
 import type { Redactor } from '../core/ports/redactor.js';
 import { createSessionTokens } from './auth/session-token.js';
@@ -46,6 +47,7 @@ import { createBullMqQueue } from './queue/bullmq-queue.js';
 import { createInProcessQueue } from './queue/in-process-queue.js';
 import { createInProcessHub, createRedisHub, type RealtimeHub } from './realtime/realtime-hub.js';
 import type { Database } from './storage/database.js';
+import { createAdminSessionRepository } from './storage/repositories/admin-session-repository.js';
 import { createAuditRepository } from './storage/repositories/audit-repository.js';
 import { createChannelDeliveryRepository } from './storage/repositories/channel-delivery-repository.js';
 import { createChannelThreadRefRepository } from './storage/repositories/channel-thread-ref-repository.js';
@@ -149,10 +151,10 @@ export async function createPlatform(deps: PlatformDeps) {
   const otherEvents = deps.otherEvents ?? createChannelEventHandler({ db, clock, logger, directory: memberDirectory, echoTakeoverMinutes: env.PAGE_ECHO_TAKEOVER_MINUTES });
   const ingest = createIngestService({ ingestRepository: repositories.ingest, queue, clock, logger, metrics, otherEvents, enqueueTimeoutMs: env.ENQUEUE_TIMEOUT_MS, heldReplies: repositories.heldReplies });
   const jwtSecret = env.JWT_SECRET ?? (await repositories.settings.getOrCreate('jwt_secret', () => randomBytes(48).toString('base64url')));
-  const tokens = createSessionTokens(jwtSecret);
+  const tokens = createSessionTokens(jwtSecret, { sessions: createAdminSessionRepository(database.db), clock });
 
   const thresholds = { route: env.NLU_MIN_ROUTE_CONFIDENCE, topic: env.NLU_MIN_TOPIC_CONFIDENCE, seriousNegative: env.NLU_SERIOUS_NEGATIVE_CONFIDENCE };
-  const turnPorts = { classifier: deps.classifier, knowledge: deps.knowledge, clock, logger, thresholds, memberDirectory, crisisHotlines: env.CRISIS_HOTLINES, handoffAckIntervalMinutes: env.HANDOFF_ACK_INTERVAL_MINUTES };
+  const turnPorts = { classifier: deps.classifier, knowledge: deps.knowledge, clock, logger, thresholds, memberDirectory, crisisHotlines: env.CRISIS_HOTLINES, handoffAckIntervalMinutes: env.HANDOFF_ACK_INTERVAL_MINUTES, handoffFacts: createHandoffFactsRepository(db) };
   // Hand-offs (urgent ones at once) reach the officers' inbox through the realtime hub: Redis pub/sub
   // when configured, so a server process other than the worker's sees them.
   const inboxEvents: InboxEventPublisher = { publish: (event) => hub.publish(INBOX_TOPIC, event) };
@@ -233,6 +235,7 @@ export async function createPlatform(deps: PlatformDeps) {
         logger,
         metrics,
         maxBodyBytes: env.MAX_BODY_BYTES,
+        publicOrigin: URL.parse(env.PUBLIC_BASE_URL ?? '')?.origin,
         healthRouter: createHealthRouter({ checks: readiness, registry: metrics.registry, info: () => ({ knowledge: knowledgeSync.loaded() }) }),
         webhookRouters: channelModules.flatMap(({ webhook }) => {
           if (!webhook) return [];

@@ -14,7 +14,7 @@ export function currentUser(res: Response): UserWithUnit {
   return user;
 }
 
-function tokenOf(req: Request): string | null {
+export function tokenOf(req: Request): string | null {
   const header = req.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice(7).trim();
   const cookies = req.headers.cookie ?? '';
@@ -32,16 +32,18 @@ function tokenOf(req: Request): string | null {
 }
 
 /**
- * Accepts the httpOnly session cookie (admin UI) or a bearer token (scripts). The user is re-read on every
- * request, so disabling an account or changing a role takes effect immediately.
+ * Accepts the httpOnly session cookie (admin UI) or a bearer token (scripts). The user and the server-side
+ * session are re-read on every request, so logout, disabling an account, a new password or a changed role or
+ * unit take effect immediately.
  */
 export function requireAuth(deps: { tokens: SessionTokens; users: UserRepository }): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     const token = tokenOf(req);
     if (!token) throw new AppError('AUTH_REQUIRED', 'log in first');
-    const { userId } = await deps.tokens.verify(token);
-    const user = await deps.users.findById(userId);
+    const claims = await deps.tokens.verify(token);
+    const user = await deps.users.findById(claims.userId);
     if (!user || user.disabled) throw new AppError('AUTH_REQUIRED', 'this account no longer exists or is disabled');
+    await deps.tokens.assertOpen(claims, user);
     res.locals.user = user;
     next();
   };

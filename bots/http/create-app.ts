@@ -3,6 +3,7 @@ import helmet from 'helmet';
 import type { Logger } from '../../core/ports/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import { createErrorHandler, notFoundHandler } from './error-handler.js';
+import { sameOriginWrites } from './same-origin-writes.js';
 import { createStaticUiRouter } from './static-ui.js';
 
 export interface AppParts {
@@ -14,6 +15,8 @@ export interface AppParts {
   apiRouters: { path: string; router: Router }[];
   healthRouter: Router;
   trustProxy?: boolean;
+  /** `PUBLIC_BASE_URL`'s origin: cookie writes from it are ours even behind a proxy that rewrites Host. */
+  publicOrigin?: string | undefined;
 }
 
 /** Assembles the Express app: security headers, body limits, routes, one error handler. */
@@ -36,6 +39,7 @@ export function createApp(parts: AppParts): Express {
   app.use(parts.healthRouter);
   for (const { path, router } of parts.webhookRouters) app.use(path, router);
   app.use('/api', express.json({ limit: parts.maxBodyBytes }));
+  app.use('/api/admin', sameOriginWrites({ publicOrigin: parts.publicOrigin }));
   for (const { path, router } of parts.apiRouters) app.use(path, router);
   app.use('/api', notFoundHandler);
   app.use(createStaticUiRouter());

@@ -3,7 +3,7 @@ import { AppError } from '../../core/errors/app-error.js';
 import { buildSummaryDocument, type AggregateRow, type SummaryInput } from '../../core/mood/summary-document.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { Db } from '../storage/database.js';
-import { childUnitsOf, createMoodRepository, type MoodScope } from '../storage/repositories/mood-repository.js';
+import { ancestorsOf, childUnitsOf, createMoodRepository, type MoodScope } from '../storage/repositories/mood-repository.js';
 import { vietnamDay } from '../storage/repositories/processing-repository.js';
 import type { UnitRecord, UnitRepository } from '../storage/repositories/unit-repository.js';
 
@@ -18,6 +18,8 @@ export interface MoodSummaryRequest {
   channel?: string | undefined;
   topic?: string | undefined;
   bucket?: 'week' | 'month';
+  /** The reader's own unit path: the breadcrumb starts there (default: the top of the hierarchy). */
+  readerPath?: string;
   /** Counts of excluded messages (injection, spam, unsure): admins and the CLI only. */
   includeExcluded: boolean;
 }
@@ -63,11 +65,13 @@ export function createMoodService(deps: { db: Db; units: UnitRepository; k: numb
     const previousScope: MoodScope = { scopePath: unit.path, from: addDays(from, -(span + 1)), to: addDays(from, -1) };
     const [childList, parent] = await Promise.all([childUnitsOf(deps.db, unit.id), unit.parentId ? deps.units.findById(unit.parentId) : Promise.resolve(null)]);
     const children = new Map(childList.map((child) => [child.id, child]));
+    const ancestors = (await ancestorsOf(deps.db, unit.path)).filter((ancestor) => ancestor.path.startsWith(request.readerPath ?? '/')).map(({ code, name }) => ({ unit: code, name }));
     const codeToChild = new Map(childList.map((child) => [child.code, child.id]));
 
     const base = async (channel: string | null, rows: AggregateRow[], trendScope: MoodScope): Promise<SummaryInput> => ({
       unit: { id: unit.id, code: unit.code, name: unit.name, level: unit.level, hasChildren: children.size > 0 },
       parentCode: parent?.code ?? null,
+      ancestors,
       children,
       from,
       to,

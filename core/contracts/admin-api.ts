@@ -8,6 +8,8 @@ export type Role = (typeof ROLES)[number];
 export const LoginRequestSchema = z.object({
   email: z.email('a valid email address is required').max(254),
   password: z.string().min(1, 'password is required').max(200),
+  /** Scripts that authenticate with `Authorization: Bearer` ask for the token in the body; browsers use the cookie. */
+  bearer: z.boolean().optional(),
 });
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 
@@ -29,7 +31,8 @@ export const MeResponseSchema = z.object({
 export type MeResponse = z.infer<typeof MeResponseSchema>;
 
 export const LoginResponseSchema = z.object({
-  token: z.string(),
+  /** Only when the request asked for `bearer: true`. */
+  token: z.string().optional(),
   expiresInSeconds: z.number(),
   user: MeResponseSchema,
 });

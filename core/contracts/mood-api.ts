@@ -103,6 +103,8 @@ export const MoodSummarySchema = z.object({
   unit_name: z.string(),
   level: z.string(),
   parent: z.string().nullable(),
+  /** The units from the reader's own unit down to this unit's parent, for the breadcrumb. */
+  ancestors: z.array(z.object({ unit: z.string(), name: z.string() })),
   channel: z.string().nullable(),
   topic: z.string().nullable(),
   suppressed: z.boolean(),

@@ -15,6 +15,8 @@ export const ERROR_CODES = {
   AUTH_RATE_LIMITED: 'rate_limited',
   RATE_LIMITED: 'rate_limited',
   FORBIDDEN: 'forbidden',
+  /** A cookie-authenticated write from another site (Origin / Sec-Fetch-Site). */
+  CROSS_SITE_REQUEST: 'forbidden',
   UNIT_OUT_OF_SCOPE: 'forbidden',
   VERSION_CONFLICT: 'conflict',
   DUPLICATE: 'conflict',

@@ -17,6 +17,7 @@ function input(rows: AggregateRow[]): SummaryInput {
   return {
     unit: { id: 'root', code: 'TLD', name: 'TLĐ', level: 'national', hasChildren: true },
     parentCode: null,
+    ancestors: [],
     children: new Map([
       ['a', { id: 'a', code: 'HN', name: 'Hà Nội', level: 'province_or_sector', hasChildren: true }],
       ['b', { id: 'b', code: 'HCM', name: 'TP.HCM', level: 'province_or_sector', hasChildren: true }],

@@ -29,6 +29,7 @@ export interface SummaryUnit {
 export interface SummaryInput {
   unit: SummaryUnit;
   parentCode: string | null;
+  ancestors: { unit: string; name: string }[];
   /** Direct children of the unit, by id. */
   children: ReadonlyMap<string, SummaryUnit>;
   from: string;
@@ -189,6 +190,7 @@ export function buildSummaryDocument(input: SummaryInput): MoodSummary {
     unit_name: input.unit.name,
     level: input.unit.level,
     parent: input.parentCode,
+    ancestors: input.ancestors,
     channel: input.channel,
     topic: input.topic,
     suppressed: totalHidden,

@@ -40,15 +40,10 @@ export const REPLIES_VI = {
     'Mình chưa chắc đã hiểu đúng ý bạn. Bạn có thể nói rõ hơn một chút, hoặc chọn một trong các mục dưới đây:',
   handoffOfferAfterConfusion:
     'Có vẻ mình chưa hiểu được ý bạn. Bạn có muốn mình chuyển cuộc trò chuyện tới cán bộ công đoàn không?',
-  handoffConfirmed:
-    'Mình đã chuyển cuộc trò chuyện tới cán bộ công đoàn. Cán bộ sẽ trả lời bạn ngay tại đây trong thời gian sớm nhất. Trong lúc chờ, bạn có thể nhắn thêm chi tiết (không cần gửi số CCCD hay thông tin cá nhân nếu không cần thiết).',
   handoffDeclined: 'Dạ vâng. Bạn cứ hỏi tiếp, mình luôn sẵn sàng hỗ trợ.',
   backToBot:
     'Dạ, mình đã quay lại trò chuyện cùng bạn; yêu cầu gặp cán bộ đã được hủy. Bạn cứ hỏi tiếp về quyền lợi, hoặc nhắn "gặp cán bộ" khi cần người thật nhé.',
   alreadyWithBot: 'Bạn đang trò chuyện với trợ lý rồi. Bạn cứ hỏi tiếp nhé!',
-  waitingAck:
-    'Mình đã chuyển tin nhắn này tới cán bộ công đoàn. Cán bộ sẽ trả lời ngay tại đây, bạn không cần gửi lại. Muốn trò chuyện lại với trợ lý, bạn bấm "Quay lại trợ lý".',
-  officerAck: 'Cán bộ công đoàn đã nhận tin nhắn của bạn và sẽ trả lời ngay tại đây.',
   askQuestionPrompt: 'Bạn cứ nhập câu hỏi về quyền lợi của mình, càng cụ thể càng tốt nhé (ví dụ: "công ty chậm lương 2 tháng thì em làm gì?").',
   giveFeedbackPrompt: 'Bạn cứ kể sự việc đang gặp phải, mình sẽ ghi nhận và chuyển tới công đoàn cơ sở của bạn.',
   unsupportedContent:

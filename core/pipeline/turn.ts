@@ -7,6 +7,7 @@ import type { MessageClassifier, NluResult } from '../nlu/nlu-result.js';
 import type { NluThresholds } from '../nlu/thresholds.js';
 import type { Clock } from '../ports/clock.js';
 import type { Hotline } from './crisis-reply.vi.js';
+import type { HandoffFactsSource } from '../ports/handoff-facts.js';
 import type { Logger } from '../ports/logger.js';
 import type { JoinNote, MemberDirectory } from '../ports/member-directory.js';
 
@@ -46,6 +47,8 @@ export interface TurnPorts {
   crisisHotlines?: readonly Hotline[];
   /** At most one acknowledgement per this many minutes while an officer is awaited or answering (default 10). */
   handoffAckIntervalMinutes?: number;
+  /** Office hours and expected wait of the member's unit for the hand-off replies; absent = generic texts. */
+  handoffFacts?: HandoffFactsSource;
 }
 
 /** `flagged`: spam or an injection attempt (NluResult.flags), kept out of the concern figures. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { conversations, units } from '../../bots/storage/schema/index.js';
+import { conversations, members, units } from '../../bots/storage/schema/index.js';
 import { INBOX_TOPIC, type MemberSideInboxEvent } from '../../core/ports/inbox-events.js';
 import { testBackends } from '../support/backends.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
@@ -37,11 +37,11 @@ describe.each(testBackends())('hand-off, member side, on $name', (backend) => {
     await t?.close();
   });
 
-  const send = async (sessionId: string, text: string) => {
+  const send = async (sessionId: string, text: string, unitCode = 'CDCS001') => {
     const response = await fetch(`${t.baseUrl}/api/webchat/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ sessionId, clientMessageId: randomUUID(), text, unitCode: 'CDCS001' }),
+      body: JSON.stringify({ sessionId, clientMessageId: randomUUID(), text, unitCode }),
     });
     expect(response.status).toBe(202);
   };
@@ -129,5 +129,41 @@ describe.each(testBackends())('hand-off, member side, on $name', (backend) => {
     expect(back[2]?.text).toContain('quay lại trò chuyện cùng bạn');
     expect(await conversationOf(t.database.db, 'web', session)).toMatchObject({ state: 'bot', queueUnitId: null, urgent: false, memberAckAt: null, slaDueAt: null });
     expect(((await (await fetch(`${t.baseUrl}/api/webchat/history?sessionId=${session}`)).json()) as { withOfficer: boolean }).withOfficer).toBe(false);
+  });
+
+  it('tells the member the office hours and the unit\'s honest expected wait (median of recent claims)', async () => {
+    const unit = (await unitId('CDCS002')) as string;
+    const allWeek = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '24:00']]]));
+    await t.database.db.update(units).set({ officeHours: { timezone: 'Asia/Ho_Chi_Minh', days: allWeek } }).where(eq(units.id, unit));
+    const first = randomUUID();
+    await send(first, 'cho tôi gặp cán bộ công đoàn', 'CDCS002');
+    const [noFigures] = await waitForOutbound(t.database.db, 'web', first, 1);
+    expect(noFigures?.text).toContain('đang trong giờ làm việc');
+    expect(noFigures?.text).toContain('chưa có số liệu về thời gian chờ');
+
+    // Three earlier hand-offs of this unit were claimed after 10, 20 and 30 minutes.
+    const [member] = await t.database.db.insert(members).values({ unitId: unit }).returning({ id: members.id });
+    const base = Date.now() - 3 * 3_600_000;
+    for (const minutes of [10, 20, 30]) {
+      const key = randomUUID();
+      await t.database.db.insert(conversations).values({ memberId: member!.id, channel: 'web', threadKey: key, platformUserId: key, unitId: unit, state: 'closed', handedOffAt: new Date(base), claimedAt: new Date(base + minutes * 60_000) });
+    }
+    const second = randomUUID();
+    await send(second, 'cho tôi gặp cán bộ công đoàn', 'CDCS002');
+    const [withFigures] = await waitForOutbound(t.database.db, 'web', second, 1);
+    expect(withFigures?.text).toContain('Thời gian chờ thường là khoảng 20 phút');
+    expect(withFigures?.text).toContain('Công đoàn cơ sở Công ty Điện tử Hà Nội');
+  });
+
+  it('outside the office hours a unit inherits from its parent, says when officers are back and invites a message', async () => {
+    const tomorrow = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'][(new Date(Date.now() + 7 * 3_600_000).getUTCDay() + 1) % 7] as string;
+    await t.database.db.update(units).set({ officeHours: { timezone: 'Asia/Ho_Chi_Minh', days: { [tomorrow]: [['08:00', '09:00']] } } }).where(eq(units.code, 'CDCT-KCN'));
+    const session = randomUUID();
+    await send(session, 'cho tôi gặp cán bộ công đoàn');
+    const [reply] = await waitForOutbound(t.database.db, 'web', session, 1);
+    expect(reply?.text).toContain('ngoài giờ làm việc');
+    expect(reply?.text).toContain('trả lời bạn từ 08:00');
+    expect(reply?.text).toContain('để lại lời nhắn');
+    await t.database.db.update(units).set({ officeHours: null }).where(eq(units.code, 'CDCT-KCN'));
   });
 });

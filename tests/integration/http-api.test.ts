@@ -42,10 +42,13 @@ describe.each(testBackends())('HTTP API on $name', (backend) => {
     expect(response.status).toBe(200);
     const cookie = response.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/cd_session=.+HttpOnly/i);
-    const body = (await response.json()) as { token: string; user: { role: string; unit: { code: string } } };
-    expect(body.user).toMatchObject({ role: 'leader', unit: { code: 'HCM' } });
+    const browser = (await response.json()) as { token?: string; user: { role: string; unit: { code: string } } };
+    expect(browser.user).toMatchObject({ role: 'leader', unit: { code: 'HCM' } });
+    // A browser login keeps the token in the httpOnly cookie only; scripts ask for it with `bearer: true`.
+    expect(browser.token).toBeUndefined();
     const viaCookie = await fetch(`${t.baseUrl}/api/admin/me`, { headers: { cookie: cookie.split(';')[0] as string } });
     expect(viaCookie.status).toBe(200);
+    const body = (await (await fetch(`${t.baseUrl}/api/admin/login`, json({ email: 'LEAD@example.vn', password: 'dung-mat-khau', bearer: true }))).json()) as { token: string };
     const viaToken = await fetch(`${t.baseUrl}/api/admin/me`, { headers: { authorization: `Bearer ${body.token}` } });
     expect(await viaToken.json()).toMatchObject({ email: 'lead@example.vn' });
   });
@@ -68,11 +71,11 @@ describe.each(testBackends())('HTTP API on $name', (backend) => {
   });
 
   it('scopes the unit list to the user\'s subtree', async () => {
-    const login = await fetch(`${t.baseUrl}/api/admin/login`, json({ email: 'lead@example.vn', password: 'dung-mat-khau' }));
+    const login = await fetch(`${t.baseUrl}/api/admin/login`, json({ email: 'lead@example.vn', password: 'dung-mat-khau', bearer: true }));
     const { token } = (await login.json()) as { token: string };
     const units = (await (await fetch(`${t.baseUrl}/api/admin/units`, { headers: { authorization: `Bearer ${token}` } })).json()) as { units: { code: string }[] };
     expect(units.units.map((u) => u.code)).toEqual(['HCM']);
-    const adminLogin = await fetch(`${t.baseUrl}/api/admin/login`, json({ email: 'admin@example.vn', password: 'dung-mat-khau' }));
+    const adminLogin = await fetch(`${t.baseUrl}/api/admin/login`, json({ email: 'admin@example.vn', password: 'dung-mat-khau', bearer: true }));
     const adminToken = ((await adminLogin.json()) as { token: string }).token;
     const all = (await (await fetch(`${t.baseUrl}/api/admin/units`, { headers: { authorization: `Bearer ${adminToken}` } })).json()) as { units: { code: string }[] };
     expect(all.units.map((u) => u.code).sort()).toEqual(['HCM', 'HN', 'TLD']);

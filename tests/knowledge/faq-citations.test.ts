@@ -60,6 +60,11 @@ describe('FAQ starter pack against the law corpus', () => {
     expect(TOPICS.filter((topic) => topic !== 'other' && !covered.has(topic))).toEqual([]);
   });
 
+  it('has at least 300 entries, every one citing at least one article', () => {
+    expect(entries.length).toBeGreaterThanOrEqual(300);
+    expect(entries.filter((entry) => entry.citations.length === 0).map((entry) => entry.id)).toEqual([]);
+  });
+
   it('cites only existing in-force articles and quotes only figures those articles contain', async () => {
     const corpus = await loadAnswerCorpus();
     if (corpus.source === 'shared') {

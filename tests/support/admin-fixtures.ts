@@ -23,7 +23,7 @@ export async function createAccounts(t: TestPlatform, accounts: readonly (readon
     const unit = await unitRepository.findByCode(unitCode);
     if (!unit) throw new Error(`no unit ${unitCode} in the fixture`);
     await users.create({ email, passwordHash: await hashPassword(TEST_PASSWORD), role, unitId: unit.id, displayName: email });
-    const login = await fetch(`${t.baseUrl}/api/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: TEST_PASSWORD }) });
+    const login = await fetch(`${t.baseUrl}/api/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: TEST_PASSWORD, bearer: true }) });
     tokens[email] = ((await login.json()) as { token: string }).token;
   }
   return tokens;

@@ -29,7 +29,7 @@ export async function seedCluster(database: TestDatabase, env: Record<string, st
 
 /** A bearer token from a server's login. */
 export async function login(url: string, account: { email: string; password: string }): Promise<string> {
-  const response = await fetch(`${url}/api/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(account) });
+  const response = await fetch(`${url}/api/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...account, bearer: true }) });
   if (!response.ok) throw new Error(`login failed: ${response.status}`);
   return ((await response.json()) as { token: string }).token;
 }

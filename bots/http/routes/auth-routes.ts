@@ -9,7 +9,7 @@ import { hashPassword, verifyPassword } from '../../auth/password.js';
 import { SESSION_TTL_SECONDS, type SessionTokens } from '../../auth/session-token.js';
 import type { AuditRepository } from '../../storage/repositories/audit-repository.js';
 import type { UserRepository, UserWithUnit } from '../../storage/repositories/user-repository.js';
-import { currentUser, requireAuth, SESSION_COOKIE } from '../auth-middleware.js';
+import { currentUser, requireAuth, SESSION_COOKIE, tokenOf } from '../auth-middleware.js';
 
 export interface AuthRouteDeps {
   users: UserRepository;
@@ -54,7 +54,7 @@ export function createAuthRouter(deps: AuthRouteDeps): Router {
       await deps.audit.record({ actor: body.email.toLowerCase(), action: 'login_failed', targetType: 'user', targetId: user?.id ?? null });
       throw new AppError('AUTH_INVALID_CREDENTIALS', 'wrong email or password');
     }
-    const token = await deps.tokens.issue({ userId: user.id });
+    const token = await deps.tokens.issue(user);
     await deps.users.touchLogin(user.id, deps.clock.now());
     await deps.audit.record({ actorUserId: user.id, actor: user.email, action: 'login', targetType: 'user', targetId: user.id, unitId: user.unit.id });
     res.cookie(SESSION_COOKIE, token, {
@@ -64,10 +64,22 @@ export function createAuthRouter(deps: AuthRouteDeps): Router {
       maxAge: SESSION_TTL_SECONDS * 1000,
       path: '/',
     });
-    res.json({ token, expiresInSeconds: SESSION_TTL_SECONDS, user: toMe(user) });
+    // The token goes in the body only to clients that ask for bearer auth (scripts); the browser keeps it in
+    // the httpOnly cookie, out of reach of page scripts.
+    res.json({ ...(body.bearer ? { token } : {}), expiresInSeconds: SESSION_TTL_SECONDS, user: toMe(user) });
   });
 
-  router.post('/logout', (_req, res) => {
+  router.post('/logout', async (req, res) => {
+    // Whatever the token is worth, the cookie goes; a valid session is revoked on the server at once.
+    const token = (() => {
+      try {
+        return tokenOf(req);
+      } catch {
+        return null;
+      }
+    })();
+    const userId = token ? await deps.tokens.revoke(token) : null;
+    if (userId) await deps.audit.record({ actorUserId: userId, actor: userId, action: 'logout', targetType: 'user', targetId: userId });
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.status(204).end();
   });

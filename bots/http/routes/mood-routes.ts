@@ -23,7 +23,7 @@ export function createMoodRouter(deps: { mood: MoodService; units: UnitRepositor
     const query = parseOrThrow(MoodQuerySchema, req.query, 'query');
     const user = currentUser(res);
     const unit = await unitInScope(deps.units, user, query.unit);
-    res.json(await deps.mood.summary({ unit, from: query.from, to: query.to, channel: query.channel, topic: query.topic, bucket: query.bucket, includeExcluded: user.role === 'admin' }));
+    res.json(await deps.mood.summary({ unit, from: query.from, to: query.to, channel: query.channel, topic: query.topic, bucket: query.bucket, readerPath: user.unit.path, includeExcluded: user.role === 'admin' }));
   });
   return router;
 }

@@ -260,3 +260,17 @@ export async function childUnitsOf(db: Db, parentId: string): Promise<{ id: stri
   );
   return rows.map((row) => ({ id: row.id, code: row.code, name: row.name, level: row.level, hasChildren: row.has_children }));
 }
+
+/** The units above a unit (its path's ids, top down), with their paths. */
+export async function ancestorsOf(db: Db, path: string): Promise<{ code: string; name: string; path: string }[]> {
+  const ids = path.split('/').filter(Boolean).slice(0, -1);
+  if (ids.length === 0) return [];
+  const rows = await executeRows<{ code: string; name: string; path: string }>(
+    db,
+    sql`select code, name, path from units where id in (${sql.join(
+      ids.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )}) order by length(path)`,
+  );
+  return rows;
+}

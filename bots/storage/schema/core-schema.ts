@@ -205,6 +205,26 @@ export const users = pgTable(
   (t) => [uniqueIndex('users_email_uq').on(t.email)],
 );
 
+/**
+ * Admin sessions, server-side, so that logout revokes at once. `fingerprint` is a hash of what the session was
+ * granted on (role, unit, password hash, disabled): when any of them changes, by whatever code, the session
+ * no longer matches and is refused.
+ */
+export const adminSessions = pgTable(
+  'admin_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    fingerprint: text('fingerprint').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('admin_sessions_user_idx').on(t.userId), index('admin_sessions_expires_idx').on(t.expiresAt)],
+);
+
 /** Officers' internal notes on a conversation: never sent to the member. */
 export const conversationNotes = pgTable(
   'conversation_notes',

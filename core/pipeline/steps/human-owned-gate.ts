@@ -1,5 +1,7 @@
 import { isHumanOwned } from '../../conversations/conversation-state.js';
-import { BACK_TO_BOT_CHOICES, REPLIES_VI } from '../replies.vi.js';
+import { loadHandoffContext } from '../handoff-confirmation.js';
+import { waitingAcknowledgement } from '../handoff-replies.vi.js';
+import { BACK_TO_BOT_CHOICES } from '../replies.vi.js';
 import type { Middleware, Turn } from '../turn.js';
 import { classifyQuietly } from './classify-quietly.js';
 
@@ -25,7 +27,8 @@ export const humanOwnedGate: Middleware = async (turn, next) => {
   classifyQuietly(turn);
   if (!ackDue(turn)) return;
   turn.memberAcked = true;
-  const text = conversation.state === 'officer' ? REPLIES_VI.officerAck : REPLIES_VI.waitingAck;
+  const state = conversation.state === 'officer' ? 'officer' : 'waiting_officer';
+  const text = waitingAcknowledgement(state, state === 'waiting_officer' ? await loadHandoffContext(turn) : null);
   turn.reply({ kind: 'acknowledge', content: { type: 'choices', text, choices: BACK_TO_BOT_CHOICES } });
 };
 

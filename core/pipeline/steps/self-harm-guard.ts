@@ -1,5 +1,7 @@
 import { memberWords } from '../../messages/content.js';
 import { crisisReply } from '../crisis-reply.vi.js';
+import { loadHandoffContext } from '../handoff-confirmation.js';
+import { crisisOutsideHours } from '../handoff-replies.vi.js';
 import type { Middleware } from '../turn.js';
 import { classifyQuietly } from './classify-quietly.js';
 import { detectCrisis, saysMinor } from './crisis-detect.js';
@@ -18,6 +20,7 @@ export const selfHarmGuard: Middleware = async (turn, next) => {
   turn.notes.selfHarm = true;
   turn.notes.crisisPhrase = detection.phrase;
   turn.event = { type: 'request_handoff', urgent: true };
-  const text = crisisReply({ hotlines: turn.ports.crisisHotlines ?? [], minor: saysMinor(turn.text) });
+  const outsideHours = crisisOutsideHours(await loadHandoffContext(turn));
+  const text = crisisReply({ hotlines: turn.ports.crisisHotlines ?? [], minor: saysMinor(turn.text), outsideHours });
   turn.reply({ kind: 'handoff', content: { type: 'text', text } });
 };

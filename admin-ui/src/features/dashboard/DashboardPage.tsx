@@ -1,20 +1,176 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, type ReactNode } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { CHANNEL_IDS } from '../../../../core/messages/channels';
+import { TOPICS } from '../../../../core/nlu/labels';
+import type { MoodSummary } from '../../../../core/contracts/mood-api';
+import { Badge } from '../../shared/components/Badge';
 import { Card } from '../../shared/components/Card';
 import { EmptyState } from '../../shared/components/EmptyState';
 import { PageHeader } from '../../shared/components/PageHeader';
+import { QueryView } from '../../shared/components/QueryView';
+import { FilterSelect, Toolbar } from '../../shared/components/Toolbar';
+import { formatDate, formatNumber, formatPercent } from '../../shared/format/format.vi';
+import { moodSummaryQuery } from './api';
+import { Hidden } from './Hidden';
+import { CHANNEL_NAMES_VI, HIDDEN_TITLE, LEVEL_SHORT_VI, topicName } from './labels.vi';
+import { HEATMAP_UNITS, HeatmapChart, SentimentChart, TopicChart, TrendChart } from './MoodCharts';
+import { PERIOD_NAMES_VI, PERIODS, periodRange, type Period } from './period';
+import { MoodValue, UnitsTable } from './UnitsTable';
+import './dashboard.css';
 
-/** Members' mood and concerns over time, by unit and topic (issue #10). */
+/** Members' mood and concerns over time, by unit and topic (issue #10): numbers first, then the charts. */
 export function DashboardPage() {
+  const [params, setParams] = useSearchParams();
+  const period = (PERIODS as readonly string[]).includes(params.get('period') ?? '') ? (params.get('period') as Period) : '30d';
+  const unit = params.get('unit') ?? undefined;
+  const channel = params.get('channel') ?? '';
+  const topic = params.get('topic') ?? '';
+  const range = periodRange(period);
+  const query = useQuery(
+    moodSummaryQuery({
+      ...(unit ? { unit } : {}),
+      from: range.from,
+      to: range.to,
+      bucket: range.bucket,
+      ...(channel ? { channel: channel as (typeof CHANNEL_IDS)[number] } : {}),
+      ...(topic ? { topic: topic as (typeof TOPICS)[number] } : {}),
+    }),
+  );
+
+  const set = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next);
+  };
+  const drillHref = (code: string) => {
+    const next = new URLSearchParams(params);
+    next.set('unit', code);
+    return `?${next.toString()}`;
+  };
+
   return (
     <>
-      <PageHeader title="Tổng quan" description="Tâm trạng và mối quan tâm của đoàn viên theo thời gian, theo đơn vị và chủ đề." />
-      <Card>
-        <EmptyState
-          icon="chart"
-          title="Chưa đủ dữ liệu để vẽ biểu đồ"
-          description="Khi đoàn viên trong phạm vi của bạn nhắn tin với trợ lý, chỉ số tâm trạng và các chủ đề được quan tâm sẽ hiện ở đây, cập nhật mỗi ngày."
-          hints={['Xem từ Tổng Liên đoàn xuống từng công đoàn cơ sở', 'Cảnh báo sớm khi một vấn đề tăng bất thường', 'Nhóm dưới 5 đoàn viên được ẩn để bảo vệ danh tính']}
-        />
-      </Card>
+      <PageHeader title="Tổng quan" description="Đoàn viên đang quan tâm điều gì, cảm thấy thế nào — từ toàn quốc xuống từng công đoàn cơ sở, không lộ danh tính ai." />
+      <Toolbar>
+        <FilterSelect<Period> label="Thời gian" value={period} allLabel={PERIOD_NAMES_VI['30d']} options={PERIODS.filter((p) => p !== '30d').map((p) => ({ value: p, label: PERIOD_NAMES_VI[p] }))} onChange={(value) => set('period', value)} />
+        <FilterSelect label="Kênh" value={channel} options={CHANNEL_IDS.filter((c) => c !== 'cli').map((c) => ({ value: c, label: CHANNEL_NAMES_VI[c] ?? c }))} onChange={(value) => set('channel', value)} />
+        <FilterSelect label="Chủ đề" value={topic} options={TOPICS.map((t) => ({ value: t, label: topicName(t) }))} onChange={(value) => set('topic', value)} />
+      </Toolbar>
+      <QueryView query={query}>{(summary) => <Summary summary={summary} drillHref={drillHref} />}</QueryView>
     </>
+  );
+}
+
+function Summary({ summary, drillHref }: { summary: MoodSummary; drillHref: (unit: string) => string }) {
+  const unitNames = useMemo(() => new Map(summary.children.map((c) => [c.unit, c.name])), [summary]);
+  const k = summary.k;
+  const negativeShare = summary.members && summary.sentiment.negative !== null ? summary.sentiment.negative / summary.members : null;
+  const activeAlerts = summary.alerts.filter((alert) => alert.status !== 'resolved');
+  return (
+    <div className="mood-dashboard">
+      <nav className="mood-breadcrumb" aria-label="Cấp đơn vị">
+        {summary.ancestors.map((a) => (
+          <span key={a.unit}>
+            <Link to={drillHref(a.unit)}>{a.name}</Link>
+            <span aria-hidden="true"> › </span>
+          </span>
+        ))}
+        <strong>{summary.unit_name}</strong> <Badge>{LEVEL_SHORT_VI[summary.level] ?? summary.level}</Badge>
+      </nav>
+      <p className="mood-period">
+        Từ {formatDate(summary.from)} đến {formatDate(summary.to)}
+        {summary.channel ? ` · kênh ${CHANNEL_NAMES_VI[summary.channel] ?? summary.channel}` : ''}
+        {summary.topic ? ` · chủ đề ${topicName(summary.topic)}` : ''} · nhóm dưới {k} đoàn viên được ẩn
+      </p>
+
+      <div className="mood-stats">
+        <Stat label="Đoàn viên phản ánh" hidden={summary.suppressed} k={k} value={summary.members === null ? '' : formatNumber(summary.members)} note="người khác nhau trong kỳ" />
+        <Stat
+          label="Chỉ số tâm trạng"
+          hidden={summary.suppressed}
+          k={k}
+          value={<MoodValue value={summary.mood_index} />}
+          note={summary.mood_index_band ? `từ ${summary.mood_index_band.low} đến ${summary.mood_index_band.high} (95 %), thang −100…+100` : 'thang −100…+100'}
+        />
+        <Stat label="Tỷ lệ tiêu cực" hidden={summary.suppressed || summary.sentiment.negative === null} k={k} value={negativeShare === null ? '—' : formatPercent(negativeShare)} note="đoàn viên có phản ánh tiêu cực" />
+        <Stat label="Cảnh báo đang mở" value={formatNumber(activeAlerts.length)} note={activeAlerts[0] ? `${topicName(activeAlerts[0].topic)} — ${activeAlerts[0].unit_name}` : 'không có tăng bất thường'} tone={activeAlerts.length > 0 ? 'alert' : undefined} />
+      </div>
+
+      {summary.members === 0 ? (
+        <Card>
+          <EmptyState icon="chart" title="Chưa có phản ánh nào trong kỳ này" description="Khi đoàn viên trong phạm vi của bạn nhắn tin với trợ lý, số liệu sẽ hiện ở đây." />
+        </Card>
+      ) : summary.suppressed ? (
+        <Card>
+          <EmptyState icon="chart" title={`Dưới ${k} đoàn viên phản ánh trong kỳ này`} description={`Số liệu được ${HIDDEN_TITLE}. Hãy chọn khoảng thời gian dài hơn hoặc xem đơn vị cấp trên.`} />
+        </Card>
+      ) : (
+        <>
+          <div className="mood-grid">
+            <Card title="Chỉ số tâm trạng theo thời gian">
+              <TrendChart summary={summary} />
+            </Card>
+            <Card title="Cảm xúc của đoàn viên">
+              <SentimentChart summary={summary} />
+              {Object.values(summary.sentiment).some((v) => v === null) && <p className="mood-note">Một phần <Hidden k={k} /> không vẽ.</p>}
+            </Card>
+          </div>
+          <div className="mood-grid">
+            <Card title="Vấn đề được quan tâm nhiều nhất">
+              <TopConcerns summary={summary} />
+            </Card>
+            <Card title="So với kỳ trước">
+              <TopicChart summary={summary} />
+            </Card>
+          </div>
+          {summary.children.length > 0 && (
+            <Card title="Các đơn vị trực thuộc" flush>
+              <UnitsTable summary={summary} drillHref={drillHref} />
+            </Card>
+          )}
+          {summary.children.length > 1 && (
+            <Card title={summary.children.length > HEATMAP_UNITS ? `Đơn vị × chủ đề: tỷ lệ đoàn viên tiêu cực (${HEATMAP_UNITS} đơn vị cao nhất)` : 'Đơn vị × chủ đề: tỷ lệ đoàn viên tiêu cực'}>
+              <HeatmapChart summary={summary} unitNames={unitNames} />
+            </Card>
+          )}
+          {summary.excluded && (
+            <p className="mood-note">
+              Không tính vào số liệu: {formatNumber(summary.excluded.low_confidence)} tin trợ lý chưa chắc, {formatNumber(summary.excluded.spam)} tin nghi quảng cáo, {formatNumber(summary.excluded.injection)} tin nghi chèn lệnh.
+            </p>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+function Stat({ label, value, note, hidden = false, k = 5, tone }: { label: string; value: ReactNode; note?: string; hidden?: boolean; k?: number; tone?: 'alert' }) {
+  return (
+    <div className={`mood-stat${tone ? ` mood-stat-${tone}` : ''}`}>
+      <span className="mood-stat-label">{label}</span>
+      <span className="mood-stat-value">{hidden ? <Hidden k={k} /> : value}</span>
+      {note && <span className="mood-stat-note">{note}</span>}
+    </div>
+  );
+}
+
+/** Topics by members, with their change against the previous period of the same length. */
+function TopConcerns({ summary }: { summary: MoodSummary }) {
+  const k = summary.k;
+  return (
+    <ol className="mood-concerns">
+      {summary.topics.slice(0, 8).map((t) => (
+        <li key={t.topic}>
+          <span className="mood-concern-name">{topicName(t.topic)}</span>
+          <span className="mood-concern-value">{t.suppressed ? <Hidden k={k} /> : formatNumber(t.members ?? 0)}</span>
+          <span className="mood-concern-change">
+            {t.change === null ? '' : t.change > 0 ? <span className="up">▲ {formatPercent(t.change)}</span> : t.change < 0 ? <span className="down">▼ {formatPercent(-t.change)}</span> : '='}
+          </span>
+          <span className="mood-concern-neg">{t.negative_share === null ? '' : `${formatPercent(t.negative_share)} tiêu cực`}</span>
+        </li>
+      ))}
+    </ol>
   );
 }

@@ -1,0 +1,110 @@
+import { useMemo } from 'react';
+import type { MoodSummary } from '../../../../core/contracts/mood-api';
+import { formatDate, formatNumber } from '../../shared/format/format.vi';
+import { EChart, type ChartOption } from './EChart';
+import { topicName } from './labels.vi';
+
+const RED = '#c8102e';
+const GREEN = '#1f7a4d';
+const GREY = '#8a94a3';
+
+/** The mood index over time, its 95 % band, and the members behind each point (hidden points leave a gap). */
+export function TrendChart({ summary }: { summary: MoodSummary }) {
+  const option = useMemo<ChartOption>(() => {
+    const points = summary.trend.points;
+    const labels = points.map((point) => (summary.trend.bucket === 'month' ? `T${point.start.slice(5, 7)}/${point.start.slice(0, 4)}` : formatDate(point.start).slice(0, 5)));
+    return {
+      grid: { left: 44, right: 44, top: 36, bottom: 28 },
+      legend: { top: 0, data: ['Chỉ số tâm trạng', 'Đoàn viên phản ánh'] },
+      tooltip: { trigger: 'axis' },
+      xAxis: { type: 'category', data: labels },
+      yAxis: [
+        { type: 'value', min: -100, max: 100, name: 'Chỉ số', nameGap: 10 },
+        { type: 'value', name: 'Đoàn viên', nameGap: 10, splitLine: { show: false } },
+      ],
+      series: [
+        { name: 'Dải tin cậy dưới', type: 'line', data: points.map((p) => p.low), lineStyle: { opacity: 0 }, stack: 'band', symbol: 'none', tooltip: { show: false } },
+        {
+          name: 'Dải tin cậy 95 %',
+          type: 'line',
+          data: points.map((p) => (p.low !== null && p.high !== null ? p.high - p.low : null)),
+          lineStyle: { opacity: 0 },
+          areaStyle: { color: 'rgba(200, 16, 46, 0.12)' },
+          stack: 'band',
+          symbol: 'none',
+          tooltip: { show: false },
+        },
+        { name: 'Chỉ số tâm trạng', type: 'line', data: points.map((p) => p.mood_index), itemStyle: { color: RED }, connectNulls: false },
+        { name: 'Đoàn viên phản ánh', type: 'bar', yAxisIndex: 1, data: points.map((p) => p.members), itemStyle: { color: 'rgba(29, 95, 191, 0.25)' }, barMaxWidth: 18 },
+      ],
+    };
+  }, [summary]);
+  return <EChart option={option} height={300} label="Chỉ số tâm trạng theo thời gian, với số đoàn viên phản ánh" />;
+}
+
+/** Members per topic, this period beside the previous one. */
+export function TopicChart({ summary }: { summary: MoodSummary }) {
+  const option = useMemo<ChartOption>(() => {
+    const topics = [...summary.topics].filter((t) => !t.suppressed).reverse();
+    return {
+      grid: { left: 120, right: 24, top: 28, bottom: 20 },
+      legend: { top: 0, data: ['Kỳ này', 'Kỳ trước'] },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      xAxis: { type: 'value' },
+      yAxis: { type: 'category', data: topics.map((t) => topicName(t.topic)), axisLabel: { width: 110, overflow: 'truncate' } },
+      series: [
+        { name: 'Kỳ trước', type: 'bar', data: topics.map((t) => t.previous_members), itemStyle: { color: '#cfd6df' }, barMaxWidth: 12 },
+        { name: 'Kỳ này', type: 'bar', data: topics.map((t) => t.members), itemStyle: { color: RED }, barMaxWidth: 12 },
+      ],
+    };
+  }, [summary]);
+  return <EChart option={option} height={Math.max(220, 26 * summary.topics.length + 60)} label="Số đoàn viên theo chủ đề, kỳ này và kỳ trước" />;
+}
+
+/** How members felt: negative, neutral, positive (hidden parts are left out and said so under the chart). */
+export function SentimentChart({ summary }: { summary: MoodSummary }) {
+  const option = useMemo<ChartOption>(() => {
+    const s = summary.sentiment;
+    const data = [
+      { name: 'Tiêu cực', value: s.negative, itemStyle: { color: RED } },
+      { name: 'Trung tính', value: s.neutral, itemStyle: { color: GREY } },
+      { name: 'Tích cực', value: s.positive, itemStyle: { color: GREEN } },
+    ].filter((d) => d.value !== null);
+    return {
+      tooltip: { trigger: 'item', formatter: (p: { name: string; value: number; percent: number }) => `${p.name}: ${formatNumber(p.value)} đoàn viên (${p.percent} %)` },
+      legend: { bottom: 0 },
+      series: [{ type: 'pie', radius: ['45%', '72%'], center: ['50%', '45%'], label: { formatter: '{d} %' }, data }],
+    };
+  }, [summary]);
+  return <EChart option={option} height={240} label="Tỷ lệ đoàn viên theo cảm xúc" />;
+}
+
+/** How many units the heat map shows: the most negative ones (the table below lists them all). */
+export const HEATMAP_UNITS = 15;
+
+/** Units × topics, coloured by the share of members who were negative; hidden cells are grey and marked. */
+export function HeatmapChart({ summary, unitNames }: { summary: MoodSummary; unitNames: Map<string, string> }) {
+  const units = summary.children.slice(0, HEATMAP_UNITS).map((c) => c.unit);
+  const option = useMemo<ChartOption>(() => {
+    const topics = [...new Set(summary.heatmap.map((h) => h.topic))];
+    const data = summary.heatmap
+      .filter((h) => units.includes(h.unit))
+      .map((h) => [topics.indexOf(h.topic), units.indexOf(h.unit), h.suppressed ? '-' : h.negative_share === null ? '-' : Math.round(h.negative_share * 100), h.suppressed ? 1 : 0]);
+    return {
+      grid: { left: 150, right: 16, top: 10, bottom: 90 },
+      tooltip: {
+        formatter: (p: { data: [number, number, number | string, number] }) => {
+          const [x, y, value, hidden] = p.data;
+          const where = `${unitNames.get(units[y] ?? '') ?? units[y]} — ${topicName(topics[x] ?? '')}`;
+          return hidden ? `${where}: ẩn để bảo vệ danh tính` : `${where}: ${value === '-' ? 'không công bố tỷ lệ' : `${value} % tiêu cực`}`;
+        },
+      },
+      xAxis: { type: 'category', data: topics.map(topicName), axisLabel: { rotate: 40, interval: 0 } },
+      yAxis: { type: 'category', data: units.map((u) => unitNames.get(u) ?? u), axisLabel: { width: 140, overflow: 'truncate' } },
+      visualMap: { min: 0, max: 100, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, text: ['100 % tiêu cực', '0 %'], inRange: { color: ['#e6f4ec', '#ffd400', RED] } },
+      series: [{ type: 'heatmap', data, label: { show: true, formatter: (p: { data: [number, number, number | string, number] }) => (p.data[3] ? 'ẩn' : p.data[2] === '-' ? '' : `${p.data[2]}`) }, itemStyle: { borderColor: '#fff', borderWidth: 1 } }],
+    };
+  }, [summary, unitNames, units]);
+  return <EChart option={option} height={Math.max(220, 30 * units.length + 110)} label="Bản đồ nhiệt đơn vị theo chủ đề, tỷ lệ đoàn viên tiêu cực" />;
+}
+

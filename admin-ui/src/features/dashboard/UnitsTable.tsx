@@ -1,0 +1,42 @@
+import { Link } from 'react-router';
+import type { MoodSummary } from '../../../../core/contracts/mood-api';
+import { Table, type Column } from '../../shared/components/Table';
+import { formatNumber, formatPercent } from '../../shared/format/format.vi';
+import { Hidden } from './Hidden';
+
+type Child = MoodSummary['children'][number];
+
+/** The units one level down, most negative first; a unit with units below it opens its own dashboard. */
+export function UnitsTable({ summary, drillHref }: { summary: MoodSummary; drillHref: (unit: string) => string }) {
+  const k = summary.k;
+  const columns: Column<Child>[] = [
+    {
+      key: 'name',
+      header: 'Đơn vị',
+      render: (row) =>
+        row.drillable && row.unit !== summary.unit ? (
+          <Link to={drillHref(row.unit)} className="mood-drill">
+            {row.name}
+          </Link>
+        ) : (
+          <span>{row.unit === summary.unit ? `${row.name} (trực tiếp)` : row.name}</span>
+        ),
+    },
+    { key: 'members', header: 'Đoàn viên phản ánh', align: 'end', render: (row) => (row.suppressed ? <Hidden k={k} /> : formatNumber(row.members ?? 0)) },
+    { key: 'index', header: 'Chỉ số tâm trạng', align: 'end', render: (row) => (row.suppressed ? <Hidden k={k} /> : <MoodValue value={row.mood_index} />) },
+    {
+      key: 'negative',
+      header: 'Tỷ lệ tiêu cực',
+      align: 'end',
+      render: (row) => (row.suppressed ? <Hidden k={k} /> : row.negative_share === null ? <span className="mood-muted" title="Một phía của tỷ lệ là nhóm dưới k đoàn viên">—</span> : formatPercent(row.negative_share)),
+    },
+  ];
+  return <Table columns={columns} rows={summary.children} rowKey={(row) => row.unit} caption="Các đơn vị trực thuộc" />;
+}
+
+/** A mood index with its sign spelled out and coloured (red below zero, green above). */
+export function MoodValue({ value }: { value: number | null }) {
+  if (value === null) return <span className="mood-muted">—</span>;
+  const tone = value < -10 ? 'bad' : value > 10 ? 'good' : 'flat';
+  return <span className={`mood-index mood-index-${tone}`}>{value > 0 ? `+${value.toLocaleString('vi-VN')}` : value.toLocaleString('vi-VN')}</span>;
+}

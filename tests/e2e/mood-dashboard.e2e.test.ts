@@ -1,0 +1,75 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { hashPassword } from '../../bots/auth/password.js';
+import { generateDemo } from '../../bots/demo/demo-generator.js';
+import { UI_DIST } from '../../bots/http/static-ui.js';
+import { testBackends } from '../support/backends.js';
+import { launchBrowser, saveScreenshot, VIEWPORTS, type ViewportName } from '../support/browser.js';
+import { createScriptedClassifier } from '../support/scripted-classifier.js';
+import { createEchoKnowledge } from '../support/stub-knowledge.js';
+import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+
+const PASSWORD = 'mat-khau-lanh-dao-1';
+const SUITE = 'mood-dashboard';
+
+describe('mood dashboard in Chromium (embedded backend, generated organisation)', () => {
+  let t: TestPlatform;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    expect(existsSync(join(UI_DIST, 'admin.html'))).toBe(true);
+    t = await startTestPlatform(testBackends()[0]!, { classifier: createScriptedClassifier({}), knowledge: createEchoKnowledge() });
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    await generateDemo(t.database.db, { members: 1500, messages: 15_000, seed: 5, days: 120, endDay: today, spikes: 2 });
+    await t.platform.mood.rebuild({ thresholds: { route: 0.6, topic: 0.5 } });
+    const national = await t.platform.repositories.units.findByCode('TLD');
+    await t.platform.repositories.users.create({ email: 'lanhdao@congdoan.vn', passwordHash: await hashPassword(PASSWORD), role: 'leader', unitId: national!.id, displayName: 'Lãnh đạo Tổng Liên đoàn' });
+    browser = await launchBrowser();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function logIn(page: Page): Promise<void> {
+    await page.goto(`${t.baseUrl}/admin/`);
+    await page.fill('input[name=email]', 'lanhdao@congdoan.vn');
+    await page.fill('input[name=password]', PASSWORD);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('.mood-stats');
+  }
+
+  it.each(Object.keys(VIEWPORTS) as ViewportName[])('a leader drills from national to a grassroots level and sees hidden cells as such (%s)', async (viewport) => {
+    const context = await browser.newContext({ viewport: VIEWPORTS[viewport], locale: 'vi-VN' });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await logIn(page);
+    expect(await page.locator('main h1').first().textContent()).toContain('Tổng quan');
+    await page.waitForSelector('.mood-chart svg');
+    await saveScreenshot(page, SUITE, `1-national-${viewport}`);
+
+    // Level 2: a provincial federation or sector union.
+    const province = page.locator('a.mood-drill').first();
+    const provinceName = (await province.textContent())?.trim() ?? '';
+    await province.click();
+    await page.waitForSelector(`.mood-breadcrumb strong:has-text("${provinceName}")`);
+    await saveScreenshot(page, SUITE, `2-province-${viewport}`);
+
+    // Level 3: an upper-grassroots union, whose children are grassroots unions, many below k.
+    const upper = page.locator('a.mood-drill').first();
+    const upperName = (await upper.textContent())?.trim() ?? '';
+    await upper.click();
+    await page.waitForSelector(`.mood-breadcrumb strong:has-text("${upperName}")`);
+    expect(await page.locator('.mood-breadcrumb a').count()).toBe(2);
+    const hidden = page.locator('.mood-hidden').first();
+    await hidden.waitFor();
+    expect((await hidden.textContent())?.replace(/\s+/g, ' ')).toContain('< 5');
+    expect(await hidden.getAttribute('title')).toContain('ẩn để bảo vệ danh tính');
+    await saveScreenshot(page, SUITE, `3-upper-grassroots-${viewport}`);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 120_000);
+});
