@@ -23,6 +23,7 @@ export const MEMBER_REPLIES_VI = {
   linkOwnCode:
     'Mã này được tạo ngay trên kênh này nên không dùng để liên kết được. Bạn mở kênh còn lại (ví dụ Zalo hoặc Telegram) rồi gửi mã ở đó nhé.',
   linkUndoNotFound: 'Mình không tìm thấy liên kết nào mới đây để hủy (chỉ hủy được trong vòng 7 ngày). Nếu bạn thấy tài khoản của mình có điều bất thường, bạn nhắn "gặp cán bộ" để được hỗ trợ nhé.',
+  officerLinkInvalid: 'Mã cán bộ không đúng hoặc đã hết hạn. Bạn lấy mã mới trong trang quản trị (mục Thông báo cho cán bộ) rồi gửi lại nhé.',
   linkTooManyAttempts: 'Bạn đã nhập sai mã liên kết quá nhiều lần. Để bảo vệ tài khoản, bạn vui lòng thử lại sau một giờ nhé.',
   help: [
     'Các lệnh bạn có thể dùng:',
@@ -82,6 +83,11 @@ export function linkNoticeText(channel: ChannelId, at: Date): string {
 
 export function linkUndoneReply(channel: ChannelId): string {
   return `Mình đã hủy liên kết với tài khoản ${CHANNEL_NAMES_VI[channel]}. Tài khoản đó không còn xem được lịch sử trò chuyện hay đổi công đoàn của bạn nữa. Nếu cần liên kết lại, bạn gửi /lienket nhé.`;
+}
+
+/** An officer linked this account: inbox notices (no member content) will come here. */
+export function officerLinkedReply(displayName: string): string {
+  return `Đã liên kết tài khoản này với cán bộ ${displayName}. Từ nay bạn sẽ nhận thông báo ngắn khi có cuộc trò chuyện khẩn cấp hoặc được giao cho bạn (không kèm nội dung của đoàn viên).`;
 }
 
 export function linkedReply(channels: readonly ChannelId[], unit: UnitSummary | null): string {

@@ -15,7 +15,9 @@ export type MemberCommand =
   | { type: 'link_redeem'; code: string }
   /** "That wasn't me" after a link notice (the button carries the link's id; `/khongphaitoi` undoes the latest). */
   | { type: 'link_undo'; linkId: string | null }
-  | { type: 'help' };
+  | { type: 'help' }
+  /** `/canbo 12345678`: an officer links this account to their admin account for inbox notices. */
+  | { type: 'officer_link'; code: string };
 
 // Unit codes are short ASCII tokens (printed on union QR posters); Telegram deep links allow the same alphabet.
 const UNIT_CODE = '[A-Za-z0-9][A-Za-z0-9_-]{1,31}';
@@ -54,6 +56,10 @@ function parseSlashCommand(name: string, argument: string): MemberCommand | null
       return linkCommand(argument);
     case 'khongphaitoi':
       return { type: 'link_undo', linkId: null };
+    case 'canbo': {
+      const digits = argument.replace(/\s+/g, '');
+      return /^\d{8}$/.test(digits) ? { type: 'officer_link', code: digits } : null;
+    }
     case 'trogiup':
     case 'help':
       return { type: 'help' };
