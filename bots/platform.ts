@@ -37,6 +37,8 @@ import { createInboxService } from './inbox/inbox-service.js';
 import { createInboxTurnHook, registerInboxWorkers, startInboxSweep } from './inbox/inbox-workers.js';
 import { createInboxReadRepository } from './storage/repositories/inbox-read-repository.js';
 import { createInboxWriteRepository } from './storage/repositories/inbox-write-repository.js';
+import { createOfficerLinkRepository } from './storage/repositories/officer-link-repository.js';
+import { createOfficerNotifier } from './inbox/officer-notices.js';
 import { createMemberDataRepository } from './storage/repositories/member-data-repository.js';
 import { createFaqRepository } from './storage/repositories/faq-repository.js';
 import { createLawRepository } from './storage/repositories/law-repository.js';
@@ -137,6 +139,7 @@ export async function createPlatform(deps: PlatformDeps) {
     turns: createTurnOutcomeRepository(db),
     inboxRead: createInboxReadRepository(db),
     inboxWrite: createInboxWriteRepository(db),
+    officerLinks: createOfficerLinkRepository(db),
   };
 
   const channelRepositories = { deliveries: repositories.channelDeliveries, tokens: repositories.channelTokens, threadRefs: repositories.channelThreadRefs, history: repositories.history };
@@ -155,7 +158,7 @@ export async function createPlatform(deps: PlatformDeps) {
   const tokens = createSessionTokens(jwtSecret, { sessions: createAdminSessionRepository(database.db), clock });
 
   const thresholds = { route: env.NLU_MIN_ROUTE_CONFIDENCE, topic: env.NLU_MIN_TOPIC_CONFIDENCE, seriousNegative: env.NLU_SERIOUS_NEGATIVE_CONFIDENCE };
-  const turnPorts = { classifier: deps.classifier, knowledge: deps.knowledge, clock, logger, thresholds, memberDirectory, crisisHotlines: env.CRISIS_HOTLINES, handoffAckIntervalMinutes: env.HANDOFF_ACK_INTERVAL_MINUTES, handoffFacts: createHandoffFactsRepository(db) };
+  const turnPorts = { classifier: deps.classifier, knowledge: deps.knowledge, clock, logger, thresholds, memberDirectory, officerLinks: repositories.officerLinks, crisisHotlines: env.CRISIS_HOTLINES, handoffAckIntervalMinutes: env.HANDOFF_ACK_INTERVAL_MINUTES, handoffFacts: createHandoffFactsRepository(db) };
   // Hand-offs (urgent ones at once) reach the officers' inbox through the realtime hub: Redis pub/sub
   // when configured, so a server process other than the worker's sees them.
   const inboxEvents: InboxEventPublisher = { publish: (event) => hub.publish(INBOX_TOPIC, event) };
@@ -185,7 +188,8 @@ export async function createPlatform(deps: PlatformDeps) {
   const mood = createMoodService({ db, units: repositories.units, k: env.K_ANONYMITY, clock, listAlerts: repositories.moodAlerts.listForSummary });
   // The officers' inbox (issue #9): events through the hub, the queue by jurisdiction, the officer actions.
   const publishInbox = createInboxPublisher(hub, logger, () => clock.now());
-  const inboxQueue = createInboxQueue({ read: repositories.inboxRead, write: repositories.inboxWrite, queue, clock, logger, publish: publishInbox });
+  const notifyOfficers = createOfficerNotifier({ links: repositories.officerLinks, adapters, clock, logger, publicBaseUrl: env.PUBLIC_BASE_URL });
+  const inboxQueue = createInboxQueue({ read: repositories.inboxRead, write: repositories.inboxWrite, queue, clock, logger, publish: publishInbox, notify: notifyOfficers });
   const inbox = createInboxService({
     read: repositories.inboxRead,
     write: repositories.inboxWrite,
@@ -261,7 +265,7 @@ export async function createPlatform(deps: PlatformDeps) {
             router: createMemberRouter({ memberData: repositories.memberData, audit: repositories.audit, ...authDeps, clock, onErased: () => repositories.ingest.forgetThreads() }),
           },
           { path: '/api/admin/conversations', router: createInboxRouter({ inbox, ...authDeps }) },
-          { path: '/api/admin/me', router: createInboxMeRouter({ write: repositories.inboxWrite, inboxQueue, audit: repositories.audit, ...authDeps }) },
+          { path: '/api/admin/me', router: createInboxMeRouter({ write: repositories.inboxWrite, inboxQueue, officerLinks: repositories.officerLinks, clock, audit: repositories.audit, ...authDeps }) },
           { path: '/api/admin/events', router: createInboxEventsRouter({ hub, ...authDeps }) },
           {
             path: '/api/admin/faq',

@@ -40,3 +40,4 @@ export { citationLabel, toCitation, shortLawName } from './answer/citation.js';
 export { ANSWER_TEXTS } from './answer/answer-texts.vi.js';
 export { SYSTEM_PROMPT } from './answer/grounded-prompt.vi.js';
 export { createFaqVisibility, type FaqAudience, type FaqVisibility } from './faq/faq-audience.js';
+export { parseAnswerEvalJsonl, scoreAnswer, summariseAnswers, ungroundedFigures, type AnswerEvalCase, type AnswerEvalReport, type AnswerCaseResult } from './eval/answer-evaluation.js';

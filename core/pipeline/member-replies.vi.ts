@@ -22,6 +22,7 @@ export const MEMBER_REPLIES_VI = {
   linkInvalid: 'Mã liên kết không đúng hoặc đã được dùng rồi. Bạn kiểm tra lại, hoặc gửi /lienket trên kênh kia để lấy mã mới nhé.',
   linkOwnCode:
     'Mã này được tạo ngay trên kênh này nên không dùng để liên kết được. Bạn mở kênh còn lại (ví dụ Zalo hoặc Telegram) rồi gửi mã ở đó nhé.',
+  officerLinkInvalid: 'Mã cán bộ không đúng hoặc đã hết hạn. Bạn lấy mã mới trong trang quản trị (mục Thông báo cho cán bộ) rồi gửi lại nhé.',
   linkTooManyAttempts: 'Bạn đã nhập sai mã liên kết quá nhiều lần. Để bảo vệ tài khoản, bạn vui lòng thử lại sau một giờ nhé.',
   help: [
     'Các lệnh bạn có thể dùng:',
@@ -68,6 +69,11 @@ export function linkCodeReply(code: string, validMinutes: number): string {
     `Bạn mở kênh còn lại (Zalo, Telegram, Messenger hoặc trang web) và gửi: /lienket ${code}`,
     'Đừng chia sẻ mã này cho người khác nhé.',
   ].join('\n');
+}
+
+/** An officer linked this account: inbox notices (no member content) will come here. */
+export function officerLinkedReply(displayName: string): string {
+  return `Đã liên kết tài khoản này với cán bộ ${displayName}. Từ nay bạn sẽ nhận thông báo ngắn khi có cuộc trò chuyện khẩn cấp hoặc được giao cho bạn (không kèm nội dung của đoàn viên).`;
 }
 
 export function linkedReply(channels: readonly ChannelId[], unit: UnitSummary | null): string {

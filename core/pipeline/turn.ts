@@ -10,6 +10,7 @@ import type { Hotline } from './crisis-reply.vi.js';
 import type { HandoffFactsSource } from '../ports/handoff-facts.js';
 import type { Logger } from '../ports/logger.js';
 import type { JoinNote, MemberDirectory } from '../ports/member-directory.js';
+import type { OfficerLinks } from '../ports/officer-links.js';
 
 /** Everything the pipeline needs to decide about one member message; loaded by the worker before the turn. */
 export interface TurnInput {
@@ -43,6 +44,8 @@ export interface TurnPorts {
   thresholds: NluThresholds;
   /** Units and linked identities for the member commands (/donvi, /lienket); absent = commands off. */
   memberDirectory?: MemberDirectory;
+  /** Officers linking their own Telegram/Zalo account for inbox notices (`/canbo CODE`); absent = not offered. */
+  officerLinks?: OfficerLinks;
   /** The deployment's mental-health lines for the crisis reply (CRISIS_HOTLINES); absent = 115 only. */
   crisisHotlines?: readonly Hotline[];
   /** At most one acknowledgement per this many minutes while an officer is awaited or answering (default 10). */

@@ -8,13 +8,12 @@
 import { spawn } from 'node:child_process';
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { PROJECT_ROOT } from '../../bots/project-root.js';
 import { benchBackends } from './support/bench-backends.js';
-import { loadFigures } from './support/load-figures.js';
+import { loadFigures, measuredLoad } from './support/load-figures.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -41,7 +40,6 @@ interface LoadRequest {
   setupRequest?: (request: { body?: string; headers: Record<string, string> }) => { body: string; headers: Record<string, string> };
 }
 type LoadResult = Parameters<typeof loadFigures>[0];
-const autocannon = createRequire(import.meta.url)('autocannon') as (options: Record<string, unknown>) => Promise<LoadResult>;
 
 /** A signed request generator per channel: `next(member)` makes a new message of that member. */
 const CHANNELS: Record<string, { path: string; next: (member: number) => { body: string; headers: Record<string, string> } }> = {
@@ -105,7 +103,7 @@ async function serve(): Promise<void> {
   });
 }
 
-async function startServer(env: Record<string, string>): Promise<{ port: number; stop(): Promise<void> }> {
+async function startServer(env: Record<string, string>): Promise<{ port: number; pid: number; stop(): Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/channels.bench.ts', '--serve'], {
     cwd: PROJECT_ROOT,
     env: {
@@ -127,20 +125,21 @@ async function startServer(env: Record<string, string>): Promise<{ port: number;
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
   });
   const { port } = JSON.parse(line) as { port: number };
-  return { port, stop: () => new Promise((resolve) => child.once('exit', () => resolve()).kill('SIGTERM')) };
+  return { port, pid: child.pid ?? 0, stop: () => new Promise((resolve) => child.once('exit', () => resolve()).kill('SIGTERM')) };
 }
 
 type Mix = 'returning' | 'first_contact';
 let firstContactCounter = 10_000_000;
 
 /** `amount` requests (warm-up) or `durationS` seconds of load with the given member mix. */
-async function load(port: number, channel: string, mix: Mix, run: { durationS: number } | { amount: number }): Promise<LoadResult> {
+async function load(port: number, serverPid: number, channel: string, mix: Mix, run: { durationS: number } | { amount: number }): Promise<LoadResult> {
   let n = 0;
   const { path, next } = CHANNELS[channel] as (typeof CHANNELS)[string];
   const member = () => (mix === 'returning' ? n++ % RETURNING_MEMBERS : firstContactCounter++);
   const request: LoadRequest = { method: 'POST', path, headers: { 'content-type': 'application/json' }, setupRequest: (r) => ({ ...r, ...next(member()) }) };
   const limit = 'amount' in run ? { amount: run.amount } : { duration: run.durationS };
-  return autocannon({ url: `http://127.0.0.1:${port}`, connections: CONNECTIONS, ...limit, requests: [request] });
+  // LoadRequest's loose method type is what autocannon accepts at run time (POST).
+  return measuredLoad({ url: `http://127.0.0.1:${port}`, connections: CONNECTIONS, ...limit, requests: [request] } as unknown as Parameters<typeof measuredLoad>[0], [serverPid]);
 }
 
 async function main(): Promise<void> {
@@ -151,9 +150,9 @@ async function main(): Promise<void> {
       try {
         for (const channel of Object.keys(CHANNELS)) {
           // Warm-up: JIT and pools, and every returning member is known afterwards.
-          await load(server.port, channel, 'returning', { amount: 2 * RETURNING_MEMBERS });
+          await load(server.port, server.pid, channel, 'returning', { amount: 2 * RETURNING_MEMBERS });
           for (const mix of ['returning', 'first_contact'] as const) {
-            const result = await load(server.port, channel, mix, { durationS: DURATION_S });
+            const result = await load(server.port, server.pid, channel, mix, { durationS: DURATION_S });
             process.stdout.write(
               `${JSON.stringify({
                 bench: 'channel_webhook_ack',

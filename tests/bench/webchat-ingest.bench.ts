@@ -5,18 +5,17 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import { benchBackends, startBenchServer } from './support/bench-backends.js';
-import { loadFigures } from './support/load-figures.js';
+import { loadFigures, measuredLoad } from './support/load-figures.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 // 2,000 members; the warm-up run sends each one's first message (member and conversation creation).
 const sessions = Array.from({ length: 2000 }, () => randomUUID());
 
-async function runLoad(port: number, rate: number | undefined) {
+async function runLoad(port: number, serverPid: number, rate: number | undefined) {
   let n = 0;
-  const result = await autocannon({
+  const result = await measuredLoad({
     url: `http://127.0.0.1:${port}`,
     connections: CONNECTIONS,
     duration: DURATION_S,
@@ -32,7 +31,7 @@ async function runLoad(port: number, rate: number | undefined) {
         },
       },
     ],
-  });
+  }, [serverPid]);
   return result;
 }
 
@@ -55,18 +54,17 @@ try {
     for (const plan of PLANS[backend.name] ?? []) {
       const server = await startBenchServer({ ...backend.env, WORKERS_IN_PROCESS: plan.workers === 'off' ? 'false' : 'true' });
       try {
-        await runLoad(server.port, plan.rates.at(-1)); // warm-up: JIT, pools, and every member's first message
+        await runLoad(server.port, server.child.pid ?? 0, plan.rates.at(-1)); // warm-up: JIT, pools, and every member's first message
         for (const rate of plan.rates) {
-          const r = await runLoad(server.port, rate);
+          const r = await runLoad(server.port, server.child.pid ?? 0, rate);
           process.stdout.write(
             `${JSON.stringify({
               bench: 'webchat_ingest',
               backend: backend.name,
               workers: plan.workers,
-              offered_rate: rate ?? 'max',
               connections: CONNECTIONS,
               duration_s: DURATION_S,
-              ...loadFigures(r),
+              ...loadFigures(r, rate),
             })}\n`,
           );
         }

@@ -77,6 +77,23 @@ describe.each(testBackends())('congdoan CLI on $name', (backend) => {
     expect(refused.err.join('\n')).toContain('UNIT_INVALID_PARENT');
   });
 
+
+  it('shows, sets and clears a unit\'s office hours (inherited from the parent, else the national default)', async () => {
+    const show = capture(env);
+    expect(await runCli(['org', 'hours', 'DN-001', '--format', 'json'], show.io)).toBe(0);
+    expect(JSON.parse(show.out[0] as string)).toMatchObject({ code: 'DN-001', own: null, inherited: true, effective: { timezone: 'Asia/Ho_Chi_Minh' } });
+    const set = capture(env);
+    expect(await runCli(['org', 'hours', 'DN', '--set', '{"days":{"sat":[["08:00","12:00"]]}}'], set.io)).toBe(0);
+    expect(set.out[0]).toContain('DN: thứ Bảy 08:00–12:00');
+    const child = capture(env);
+    await runCli(['org', 'hours', 'DN-001'], child.io);
+    expect(child.out[0]).toContain('thứ Bảy 08:00–12:00 (inherited)');
+    const bad = capture(env);
+    expect(await runCli(['org', 'hours', 'DN', '--set', '{"days":{"mon":[["17:00","08:00"]]}}'], bad.io)).toBe(2);
+    const clear = capture(env);
+    expect(await runCli(['org', 'hours', 'DN', '--clear', '--format', 'json'], clear.io)).toBe(0);
+    expect(JSON.parse(clear.out[0] as string)).toMatchObject({ own: null, inherited: true });
+  });
   it('creates users and refuses bad roles, unknown units and duplicates', async () => {
     const created = capture(env);
     expect(await runCli(['user', 'create', '--email', 'CanBo@DongNai.vn', '--role', 'officer', '--unit', 'dn-kcn', '--format', 'json'], created.io)).toBe(0);

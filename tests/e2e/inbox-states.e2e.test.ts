@@ -135,6 +135,18 @@ describe('inbox screens in Chromium: every state (embedded backend)', () => {
       expect(await page.textContent('.inbox-row[data-id=c-urgent]')).toContain('Khẩn cấp');
       expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
       await saveScreenshot(page, SUITE, `inbox-list-${viewport}`);
+      if (viewport === 'laptop') {
+        // Keyboard: j moves down, Enter opens; ? lists the shortcuts.
+        await page.keyboard.press('?');
+        await page.waitForSelector('.ui-shortcuts-panel >> text=Nhận xử lý cuộc đang chọn');
+        await saveScreenshot(page, SUITE, 'inbox-shortcuts-laptop');
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('j');
+        await page.keyboard.press('Enter');
+        await page.waitForURL('**/admin/inbox/c-overdue');
+        await page.goBack();
+        await page.waitForSelector('.inbox-row');
+      }
 
       // Filters go to the server and into the URL (on a phone they fold behind one button).
       if (viewport === 'phone') {

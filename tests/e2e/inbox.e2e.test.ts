@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { hashPassword } from '../../bots/auth/password.js';
 import { UI_DIST } from '../../bots/http/static-ui.js';
 import { testBackends } from '../support/backends.js';
-import { launchBrowser, saveScreenshot } from '../support/browser.js';
+import { ARTIFACTS_DIR, launchBrowser, saveScreenshot } from '../support/browser.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
 import { createEchoKnowledge } from '../support/stub-knowledge.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
@@ -91,6 +91,18 @@ describe('officers\' inbox in Chromium: hand-off to an officer and back (embedde
     return (await page.locator('.bubble.bot:not(.typing), .bubble.officer').nth(before).textContent()) ?? '';
   }
 
+  /**
+   * Screenshots from the top of the page (focusing the editor scrolls the window a little). The conversation is
+   * shot as the viewport shows it: a full-page capture re-lays the page out and loses the transcript's scroll.
+   */
+  const shoot = async (page: Page, name: string) => {
+    await page.evaluate('window.scrollTo(0, 0)');
+    if (!name.startsWith('conversation')) return void (await saveScreenshot(page, SUITE, name));
+    const dir = join(ARTIFACTS_DIR, 'screenshots', SUITE);
+    mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: join(dir, `${name}.png`), animations: 'disabled' });
+  };
+
   const stayed = (page: Page) => page.evaluate('window.stayed === true');
 
   it('hands a member over to their unit\'s officer live, and back to the bot', async () => {
@@ -111,7 +123,7 @@ describe('officers\' inbox in Chromium: hand-off to an officer and back (embedde
     expect(await stayed(ha)).toBe(true);
     expect(await row.textContent()).toContain('Đoàn viên ẩn danh');
     expect(await row.textContent()).toContain('CĐCS Điện tử Thăng Long');
-    await saveScreenshot(ha, SUITE, 'inbox-laptop');
+    await shoot(ha, 'inbox-laptop');
     const id = await row.getAttribute('data-id');
     expect(id).toBeTruthy();
 
@@ -140,7 +152,7 @@ describe('officers\' inbox in Chromium: hand-off to an officer and back (embedde
     }
     expect(suggested.length).toBeGreaterThan(0);
     await ha.fill('.reply-editor', `${suggested}\n\n${OFFICER_EDIT}`);
-    await saveScreenshot(ha, SUITE, 'conversation-draft-laptop');
+    await shoot(ha, 'conversation-draft-laptop');
     await ha.click('.reply button >> text=Gửi');
     await ha.waitForSelector(`.msg-officer >> text=${OFFICER_EDIT}`);
 
@@ -150,7 +162,7 @@ describe('officers\' inbox in Chromium: hand-off to an officer and back (embedde
     expect(await officerBubble.textContent()).toContain(OFFICER_EDIT);
     // The transcript follows the newest message.
     expect(await ha.evaluate("(() => { const pane = document.querySelector('.transcript'); return pane.scrollHeight - pane.scrollTop - pane.clientHeight < 4; })()")).toBe(true);
-    await saveScreenshot(ha, SUITE, 'conversation-laptop');
+    await shoot(ha, 'conversation-laptop');
 
     // Back to the bot: the next question gets the bot's answer again.
     await ha.click('.conv-actions button >> text=Trả lại trợ lý');
@@ -178,14 +190,25 @@ describe('officers\' inbox in Chromium: hand-off to an officer and back (embedde
     await urgent.waitFor({ timeout: 20_000 });
     expect(await stayed(ha)).toBe(true);
     expect(await ha.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
-    await saveScreenshot(ha, SUITE, 'inbox-phone');
+    await shoot(ha, 'inbox-phone');
     await urgent.click();
     await ha.waitForSelector('.msg');
     expect(await ha.textContent('.transcript')).toContain('115');
     await ha.click('.conv-actions button >> text=Nhận xử lý');
     await ha.waitForSelector('.reply-editor:not([disabled])');
     expect(await ha.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
-    await saveScreenshot(ha, SUITE, 'conversation-phone');
+    await shoot(ha, 'conversation-phone');
+
+    // An internal note, then close with a resolution: the conversation leaves the officer's list.
+    await ha.fill('.notes textarea', 'Đã gọi 115 và báo chủ tịch công đoàn cơ sở.');
+    await ha.click('.notes button >> text=Lưu ghi chú');
+    await ha.waitForSelector('.notes-list >> text=Đã gọi 115');
+    await ha.click('.conv-actions button >> text=Đóng');
+    await ha.click('dialog[open] label >> text=Đã giải quyết');
+    await ha.click('dialog[open] button >> text=Đóng cuộc trò chuyện');
+    await ha.waitForURL('**/admin/inbox');
+    await ha.click('.ui-tabs >> text=Của tôi');
+    await ha.waitForSelector('.ui-empty >> text=Bạn chưa nhận cuộc trò chuyện nào');
     expect(problems).toEqual([]);
     await ha.context().close();
     await member.close();

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { parseOrThrow } from '../../../core/errors/zod-issues.js';
 import { systemClock } from '../../../core/ports/clock.js';
 import { generateDemo } from '../../demo/demo-generator.js';
+import { generateInboxDemo } from '../../seed/generate-inbox-demo.js';
 import { createMoodService } from '../../mood/mood-service.js';
 import { createUnitRepository } from '../../storage/repositories/unit-repository.js';
 import { reportCommandErrors, withBase, type CliIo } from '../cli-context.js';
@@ -17,6 +18,13 @@ const GenerateSchema = z.object({
   end: z.iso.date('--end: YYYY-MM-DD').optional(),
   spikes: count(1000).default(0),
   rebuild: z.boolean().default(true),
+  format: z.enum(['text', 'json']).default('text'),
+});
+
+const InboxSchema = z.object({
+  conversations: z.coerce.number().int().min(1).max(2_000_000).default(100_000),
+  messagesPerConversation: z.coerce.number().int().min(1).max(50).default(10),
+  units: z.coerce.number().int().min(1).max(9_999).default(300),
   format: z.enum(['text', 'json']).default('text'),
 });
 
@@ -57,6 +65,25 @@ export function registerDemoCommands(program: Command, io: CliIo): void {
           }
           const summary = { ...result, rebuild_ms: rebuildMs };
           io.stdout(options.format === 'json' ? JSON.stringify(summary) : `generated ${result.units} units, ${result.members} members, ${result.messages} messages in ${result.ms} ms${rebuildMs !== null ? `; mood rollups rebuilt in ${rebuildMs} ms` : ''}`);
+        });
+      }),
+    );
+
+  demo
+    .command('inbox')
+    .description('fill the database with a large officers\' inbox: conversations in every state (3 % waiting, 3 % with an officer, 20 % closed) with member messages and bot replies (issue #9 benchmark)')
+    .option('--conversations <n>', 'conversations, one per member', '100000')
+    .option('--messages-per-conversation <n>', 'messages in each conversation, member and bot alternating', '10')
+    .option('--units <n>', 'grassroots unions to create', '300')
+    .option('--format <format>', 'text or json', 'text')
+    .action(async (raw: Record<string, string>) =>
+      reportCommandErrors(io.stderr, raw, async () => {
+        const options = parseOrThrow(InboxSchema, raw);
+        await withBase(io, async ({ database }) => {
+          const report = await generateInboxDemo(database.db, options);
+          if (options.format === 'json') io.stdout(JSON.stringify(report));
+          else if (report.skipped) io.stdout(`the database already holds ${report.conversations} generated inbox conversations; nothing added`);
+          else io.stdout(`generated ${report.units} unions, ${report.members} members, ${report.conversations} conversations and ${report.messages} messages in ${report.ms} ms`);
         });
       }),
     );

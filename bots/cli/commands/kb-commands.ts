@@ -17,6 +17,7 @@ import {
   type PassageHit,
 } from '../../../knowledge/index.js';
 import type { LawRepository } from '../../storage/repositories/law-repository.js';
+import { registerKbEvalAnswers } from './kb-eval-answers-command.js';
 
 export interface KbCommandDeps {
   /** `announceLawChange` tells running servers and workers to rebuild their law index (bots/knowledge/knowledge-sync.ts). */
@@ -116,6 +117,8 @@ export function registerKbCommands(program: Command, deps: KbCommandDeps): void 
         }
       }),
     );
+
+  registerKbEvalAnswers(kb, deps);
 }
 
 async function buildRetriever(deps: KbCommandDeps, corpusFile: string | undefined): Promise<LexicalLawRetriever> {

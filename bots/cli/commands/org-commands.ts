@@ -1,9 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError, type FieldIssue } from '../../../core/errors/app-error.js';
 import { fieldIssuesFromZod } from '../../../core/errors/zod-issues.js';
 import { UNIT_LEVELS, UnitCodeSchema } from '../../../core/org/hierarchy.js';
+import { officeStatus, OfficeHoursSchema, resolveOfficeHours, type OfficeHours } from '../../../core/conversations/office-hours.js';
+import { describeOfficeHours } from '../../../core/pipeline/handoff-replies.vi.js';
+import { createHandoffFactsRepository } from '../../storage/repositories/handoff-facts-repository.js';
+import { units } from '../../storage/schema/index.js';
 import { createAuditRepository } from '../../storage/repositories/audit-repository.js';
 import { createUnitRepository, type UnitInput } from '../../storage/repositories/unit-repository.js';
 import { withBase, type CliIo } from '../cli-context.js';
@@ -67,4 +72,48 @@ export function registerOrgCommands(program: Command, io: CliIo): void {
         io.stdout(options.format === 'json' ? JSON.stringify(report) : `units: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged`);
       });
     });
+  org
+    .command('hours')
+    .argument('<code>', 'unit code')
+    .description("a unit's office hours (used by the hand-off replies): show the effective hours, set them, or clear them to inherit the parent's")
+    .option('--set <json>', 'e.g. \'{"days":{"mon":[["07:30","11:30"],["13:00","17:00"]]}}\' (timezone defaults to Asia/Ho_Chi_Minh)')
+    .option('--clear', "inherit the parent's hours again")
+    .option('--format <format>', 'text or json', 'text')
+    .action(async (code: string, options: { set?: string; clear?: boolean; format: string }) => {
+      const hours = options.set === undefined ? undefined : parseHoursOption(options.set);
+      await withBase(io, async ({ database }) => {
+        const unitRepository = createUnitRepository(database.db);
+        const unit = await unitRepository.findByCode(code);
+        if (!unit) throw new AppError('NOT_FOUND', `no unit with code ${code}`);
+        if (hours !== undefined || options.clear) {
+          await database.db.update(units).set({ officeHours: options.clear ? null : hours }).where(eq(units.id, unit.id));
+          await createAuditRepository(database.db).record({ actor: 'cli', action: 'unit_office_hours', targetType: 'unit', targetId: unit.id, details: { code: unit.code, officeHours: options.clear ? null : hours } });
+        }
+        const facts = await createHandoffFactsRepository(database.db).facts(unit.id, new Date());
+        const own = facts.officeHoursChain[0] ?? null;
+        const effective = resolveOfficeHours(facts.officeHoursChain);
+        const status = officeStatus(effective, new Date());
+        const report = { code: unit.code, own, effective, inherited: own === null, open: status.open, nextOpening: status.nextOpening?.toISOString() ?? null, medianWaitMinutes: facts.medianWaitMinutes };
+        io.stdout(
+          options.format === 'json'
+            ? JSON.stringify(report)
+            : `${unit.code}: ${describeOfficeHours(effective)}${report.inherited ? ' (inherited)' : ''} — ${status.open ? 'open now' : 'closed now'}`,
+        );
+      });
+    });
+}
+
+function parseHoursOption(value: string): OfficeHours {
+  let json: unknown;
+  try {
+    json = JSON.parse(value);
+  } catch {
+    throw new AppError('VALIDATION_FAILED', '--set must be JSON', { fields: [{ path: '--set', message: 'not JSON' }] });
+  }
+  const parsed = OfficeHoursSchema.safeParse(json);
+  if (!parsed.success) {
+    const fields = fieldIssuesFromZod(parsed.error, '--set');
+    throw new AppError('VALIDATION_FAILED', `invalid office hours: ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`, { fields });
+  }
+  return parsed.data;
 }

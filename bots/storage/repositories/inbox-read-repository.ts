@@ -100,6 +100,12 @@ export function visibleTo(viewer: InboxViewer): SQL {
 /** When the conversation last moved; the "all" and "mine" views sort on it, newest first. */
 const LAST_MESSAGE_AT = sql`coalesce(greatest(c.last_inbound_at, c.last_outbound_at), c.created_at)`;
 
+/** The member's latest message with a real topic (what the conversation is about), else their latest labelled one. */
+const LATEST_TOPIC = sql`
+  select m.topic, m.sentiment from messages m
+  where m.conversation_id = c.id and m.direction = 'in' and m.topic is not null
+  order by (m.topic = 'other'), m.seq desc limit 1`;
+
 const SELECT_ROW = sql`
   select c.id, c.state, c.urgent, c.overdue, c.escalation_level as "escalationLevel", c.channel, c.version,
          c.member_id as "memberId", c.unit_id as "unitId", u.code as "unitCode", u.name as "unitName", u.path as "unitPath",
@@ -114,11 +120,7 @@ const SELECT_ROW = sql`
   left join units u on u.id = c.unit_id
   left join units qu on qu.id = c.queue_unit_id
   left join users o on o.id = c.assigned_officer_id
-  left join lateral (
-    select m.topic, m.sentiment from messages m
-    where m.conversation_id = c.id and m.direction = 'in' and m.topic is not null
-    order by (m.topic = 'other'), m.seq desc limit 1
-  ) lt on true
+  left join lateral (${LATEST_TOPIC}) lt on true
   left join lateral (
     select left(m.text, 140) as text from messages m where m.conversation_id = c.id order by m.seq desc limit 1
   ) lp on true
@@ -182,7 +184,17 @@ export function createInboxReadRepository(db: Db) {
         );
       }
       const order = waiting ? sql`order by ${waitingKey}, ${waitingAt}, c.id` : sql`order by ${LAST_MESSAGE_AT} desc, c.id desc`;
-      const rows = await executeRows<InboxRow>(db, sql`${SELECT_ROW} where ${sql.join(conditions, sql` and `)} ${order} limit ${filter.limit + 1}`);
+      // Two steps: the page's ids from conversations and units alone (cheap to filter and sort), then the
+      // per-row lateral look-ups (topic, preview, unread) for those rows only, not for every candidate.
+      const topicJoin = filter.topic ? sql`left join lateral (${LATEST_TOPIC}) lt on true` : sql``;
+      const page = await executeRows<{ id: string }>(
+        db,
+        sql`select c.id from conversations c left join units u on u.id = c.unit_id left join units qu on qu.id = c.queue_unit_id ${topicJoin}
+            where ${sql.join(conditions, sql` and `)} ${order} limit ${filter.limit + 1}`,
+      );
+      if (page.length === 0) return [];
+      const ids = sql.join(page.map((row) => sql`${row.id}::uuid`), sql`, `);
+      const rows = await executeRows<InboxRow>(db, sql`${SELECT_ROW} where c.id in (${ids}) ${order}`);
       return rows.map(normalise);
     },
 

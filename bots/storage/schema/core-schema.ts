@@ -130,6 +130,15 @@ export const conversations = pgTable(
     index('conversations_assigned_idx').on(t.assignedOfficerId, t.state),
     index('conversations_unit_state_idx').on(t.unitId, t.state),
     index('conversations_member_idx').on(t.memberId),
+    // The inbox lists (bots/storage/repositories/inbox-read-repository.ts): each index matches one ORDER BY
+    // exactly, so a page is an index walk, not a sort of every open or closed conversation.
+    index('conversations_open_recent_idx')
+      .on(sql`(coalesce(greatest(last_inbound_at, last_outbound_at), created_at)) desc`, sql`id desc`)
+      .where(sql`state in ('waiting_officer', 'officer')`),
+    index('conversations_state_recent_idx').on(t.state, sql`(coalesce(greatest(last_inbound_at, last_outbound_at), created_at)) desc`, sql`id desc`),
+    index('conversations_waiting_order_idx')
+      .on(sql`(case when urgent then 0 else 1 end)`, sql`(coalesce(handed_off_at, created_at))`, t.id)
+      .where(sql`state = 'waiting_officer'`),
   ],
 );
 

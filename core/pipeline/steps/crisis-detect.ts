@@ -108,6 +108,11 @@ const PHRASES: readonly Phrase[] = [
   p('chan song', (t, at) => /^(à|hả|hử)$/.test(t[at + 2]?.raw ?? '') || after(t, at, 2) === 'hay'),
   p('song lam gi nua'), p('song de lam gi'), p('song lam chi'), p('song cung chang de lam gi'), p('song cung khong de lam gi'),
   p('khong muon ton tai'), p('khong con ly do de song'), p('khong con ly do gi de song'),
+  p('chang con thiet song'), p('chang con thiet gi'), p('khong con thiet gi'),
+  p('di chet day'), p('di chet thoi'), p('di chet cho'), p('nghi den cai chet'), p('nghi toi cai chet'), p('nghi ve cai chet'),
+  p('se ket thuc moi thu'), p('muon ket thuc moi thu'), p('dinh ket thuc moi thu'), p('se ket thuc tat ca'), p('dinh ket thuc tat ca'),
+  p('muon di theo', (t, at) => !['me', 'bo', 'cha', 'ba', 'ma', 'anh', 'chi', 'chong', 'vo', 'con', 'ong', 'ba'].includes(after(t, at, 3) ?? '')),
+  p('song vo nghia'), p('song that vo nghia'),
   p('khong muon thuc day nua'), p('ngu mai khong day'), p('ngu luon khong day'), p('mot di khong tro lai'),
 ];
 

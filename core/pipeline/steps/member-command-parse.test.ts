@@ -24,6 +24,12 @@ describe('parseMemberCommand', () => {
     expect(text(input)).toEqual(expected);
   });
 
+  it('reads an officer\'s notice link code, and only an 8-digit one', () => {
+    expect(text('/canbo 12345678')).toEqual({ type: 'officer_link', code: '12345678' });
+    expect(text('/canbo 1234 5678')).toEqual({ type: 'officer_link', code: '12345678' });
+    expect(text('/canbo 123')).toBeNull();
+  });
+
   it('leaves ordinary messages to the assistant', () => {
     for (const message of ['Công ty nợ lương 2 tháng', 'liên kết với công đoàn khác thế nào?', 'mã số thuế của tôi', '/unknowncommand', '2']) {
       expect(text(message)).toBeNull();

@@ -12,7 +12,9 @@ export type MemberCommand =
   | { type: 'link_request' }
   /** `/lienket 123456`: link this channel to the member who asked for the code. */
   | { type: 'link_redeem'; code: string }
-  | { type: 'help' };
+  | { type: 'help' }
+  /** `/canbo 12345678`: an officer links this account to their admin account for inbox notices. */
+  | { type: 'officer_link'; code: string };
 
 // Unit codes are short ASCII tokens (printed on union QR posters); Telegram deep links allow the same alphabet.
 const UNIT_CODE = '[A-Za-z0-9][A-Za-z0-9_-]{1,31}';
@@ -46,6 +48,10 @@ function parseSlashCommand(name: string, argument: string): MemberCommand | null
       return { type: 'set_unit', code };
     case 'lienket':
       return linkCommand(argument);
+    case 'canbo': {
+      const digits = argument.replace(/\s+/g, '');
+      return /^\d{8}$/.test(digits) ? { type: 'officer_link', code: digits } : null;
+    }
     case 'trogiup':
     case 'help':
       return { type: 'help' };

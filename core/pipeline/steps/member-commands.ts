@@ -6,6 +6,7 @@ import {
   joinNoteReply,
   linkCodeReply,
   linkedReply,
+  officerLinkedReply,
   unitJoinedReply,
   unitNotFoundReply,
 } from '../member-replies.vi.js';
@@ -66,6 +67,14 @@ async function runCommand(turn: Turn, directory: MemberDirectory, command: Membe
     case 'help':
       systemReply(turn, MEMBER_REPLIES_VI.help);
       return;
+    case 'officer_link': {
+      const links = turn.ports.officerLinks;
+      const result = links
+        ? await links.redeem({ code: command.code, channel: conversation.channel, conversationId: conversation.id, now })
+        : { status: 'invalid' as const };
+      systemReply(turn, result.status === 'linked' ? officerLinkedReply(result.displayName) : MEMBER_REPLIES_VI.officerLinkInvalid);
+      return;
+    }
     default:
       assertNever(command, 'member command');
   }

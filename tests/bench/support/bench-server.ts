@@ -1,5 +1,6 @@
 // A platform process for benchmarks: boots like `npm start` (without seeding) and prints its port on stdout.
 import { bootBase, bootPlatform } from '../../../bots/bootstrap.js';
+import { gracefulCloser } from '../../../bots/http/graceful-close.js';
 
 const base = await bootBase();
 const platform = await bootPlatform(base);
@@ -8,8 +9,10 @@ const server = platform.createHttpApp().listen(0, '127.0.0.1', () => {
   const address = server.address();
   process.stdout.write(`${JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0 })}\n`);
 });
+const closer = gracefulCloser(server);
+// Like the server: requests in flight at the end of a run are answered before the database closes.
 process.on('SIGTERM', async () => {
-  server.close();
+  await closer.close(5000);
   await platform.stop();
   await base.database.close();
   process.exit(0);

@@ -1,0 +1,98 @@
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { AppError } from '../../../core/errors/app-error.js';
+import { parseOrThrow } from '../../../core/errors/zod-issues.js';
+import { createRedactor } from '../../../intents/index.js';
+import {
+  createArticleLookup,
+  createDefaultFaqMatcher,
+  createKnowledgeService,
+  createLawRetriever,
+  loadDefaultSynonymGroups,
+  loadStarterPack,
+  parseAnswerEvalJsonl,
+  readLawCorpus,
+  scoreAnswer,
+  summariseAnswers,
+} from '../../../knowledge/index.js';
+import { fromProjectRoot } from '../../project-root.js';
+import { reportCommandErrors } from '../cli-context.js';
+import type { LawRepository } from '../../storage/repositories/law-repository.js';
+
+/** What the command needs of the `kb` commands' dependencies (declared here: kb-commands imports this file). */
+export interface KbEvalAnswersDeps {
+  openDatabase: () => Promise<{ lawRepository: LawRepository; close(): Promise<void> }>;
+  stdout: (line: string) => void;
+  stderr: (line: string) => void;
+  normalizeQuery?: (text: string) => string;
+}
+
+const optionsSchema = z.object({
+  format: z.enum(['text', 'json'], { message: 'format must be text or json' }),
+  set: z.enum(['dev', 'locked'], { message: 'set must be dev or locked' }),
+  cases: z.string().min(1).optional(),
+  corpus: z.string().min(1).optional(),
+});
+
+/**
+ * `kb eval-answers`: the answer evaluation of issue #11 (knowledge/eval/answers/, dev and a locked test set): each
+ * member question is answered as members are answered without an LLM (starter-pack FAQ first, then the extractive
+ * legal answer, the members' query normaliser) and scored: right (fact stated and an acceptable article cited),
+ * fact-only, cite-only, neither, invented citations or figures, and whether the fact leads the reply.
+ */
+export function registerKbEvalAnswers(kb: Command, deps: KbEvalAnswersDeps): void {
+  kb.command('eval-answers')
+    .description('score answers on the answer evaluation set: right, fact-only, cite-only, invented citations')
+    .option('--format <format>', 'text or json', 'text')
+    .option('--set <set>', 'dev or locked (the shipped sets)', 'locked')
+    .option('--cases <file>', 'another evaluation JSONL ({"id","q","facts":[…],"cite":[{"law_id","article_no"}]})')
+    .option('--corpus <file>', 'answer from this JSONL corpus instead of the database')
+    .action(async (rawOptions: unknown) =>
+      reportCommandErrors(deps.stderr, rawOptions, async () => {
+        const options = parseOrThrow(optionsSchema, rawOptions, 'options');
+        const file = options.cases ?? fromProjectRoot(`knowledge/eval/answers/${options.set}.jsonl`);
+        const cases = parseAnswerEvalJsonl(await readFile(file, 'utf8').catch((error: unknown) => {
+          throw new AppError('VALIDATION_FAILED', `cannot read ${file}`, { cause: error, fields: [{ path: 'cases', message: 'cannot read' }] });
+        }));
+        const { articles, documents } = await loadCorpus(deps, options.corpus);
+        const normalizeQuery = deps.normalizeQuery ?? ((text: string) => text);
+        const lookup = createArticleLookup(articles);
+        const service = createKnowledgeService({
+          retriever: createLawRetriever({ articles, documents, synonyms: loadDefaultSynonymGroups(), normalizeQuery }),
+          faq: createDefaultFaqMatcher(loadStarterPack(), { normalize: normalizeQuery }),
+          redactor: createRedactor(),
+          articles: lookup,
+          queryNormalizer: normalizeQuery,
+        });
+        const results = [];
+        for (const item of cases) {
+          const answer = await service.answer({ text: item.q, topic: 'other', entities: [] });
+          results.push(scoreAnswer(item, answer, (lawId, articleNo) => lookup.get(lawId, articleNo)));
+        }
+        const report = summariseAnswers(results);
+        if (options.format === 'json') {
+          deps.stdout(JSON.stringify({ set: options.cases ? file : options.set, ...report }));
+          return;
+        }
+        const pct = (n: number) => `${((100 * n) / Math.max(report.n, 1)).toFixed(1)} %`;
+        deps.stdout(
+          `${report.n} câu hỏi: đúng ${pct(report.right)} (${report.right}), chỉ đúng dữ kiện ${report.fact_only}, chỉ đúng điều luật ${report.cite_only}, sai cả hai ${report.neither}; ` +
+            `dữ kiện ở đoạn đầu ${pct(report.lead)}; trích dẫn hoặc số liệu bịa ${report.invented}`,
+        );
+        for (const [style, bucket] of Object.entries(report.by_style)) deps.stdout(`  ${style}: ${bucket.right}/${bucket.n}`);
+      }),
+    );
+}
+
+async function loadCorpus(deps: KbEvalAnswersDeps, corpusFile: string | undefined) {
+  if (corpusFile) return readLawCorpus(corpusFile);
+  const database = await deps.openDatabase();
+  try {
+    const [articles, documents] = await Promise.all([database.lawRepository.listArticles(), database.lawRepository.listDocuments()]);
+    if (articles.length === 0) throw new AppError('NOT_FOUND', 'no law articles in the database: run `kb import FILE` first, or pass --corpus FILE');
+    return { articles, documents };
+  } finally {
+    await database.close();
+  }
+}

@@ -1,0 +1,3 @@
+CREATE INDEX "conversations_open_recent_idx" ON "conversations" USING btree ((coalesce(greatest(last_inbound_at, last_outbound_at), created_at)) desc,id desc) WHERE state in ('waiting_officer', 'officer');--> statement-breakpoint
+CREATE INDEX "conversations_state_recent_idx" ON "conversations" USING btree ("state",(coalesce(greatest(last_inbound_at, last_outbound_at), created_at)) desc,id desc);--> statement-breakpoint
+CREATE INDEX "conversations_waiting_order_idx" ON "conversations" USING btree ((case when urgent then 0 else 1 end),(coalesce(handed_off_at, created_at)),"id") WHERE state = 'waiting_officer';

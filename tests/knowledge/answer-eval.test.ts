@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { KnowledgeAnswer } from '../../core/knowledge/answer.js';
+import { foldDiacritics } from '../../core/text/vietnamese-fold.js';
+import { createArticleLookup } from '../../knowledge/answer/article-lookup.js';
+import { comparable, parseAnswerEvalJsonl, scoreAnswer } from '../../knowledge/eval/answer-evaluation.js';
+import { loadStarterPack } from '../../knowledge/faq/starter-pack.js';
+import { loadAnswerCorpus } from './answers-fixtures.js';
+
+/**
+ * The answer evaluation set of issue #11 item 5 (knowledge/eval/answers): questions written from the law, each with
+ * the fact a reply must state and the articles it may cite; dev for tuning, a hash-locked test set for the figure.
+ */
+const dir = join(process.cwd(), 'knowledge/eval/answers');
+const read = (name: string) => readFileSync(join(dir, `${name}.jsonl`), 'utf8');
+const LOCKED_SHA256 = '1147e24bcfec6fc027075154e931ab97cd481ac38ab355968357ab70558698c3';
+
+describe('answer evaluation set', () => {
+  const dev = parseAnswerEvalJsonl(read('dev'));
+  const locked = parseAnswerEvalJsonl(read('locked'));
+
+  it('is locked: the test split is the one the published figure was measured on', () => {
+    expect(createHash('sha256').update(read('locked')).digest('hex')).toBe(LOCKED_SHA256);
+  });
+
+  it('has dev and locked splits, half of each typed without diacritics, no question shared or copied from the FAQ', () => {
+    for (const split of [dev, locked]) {
+      expect(split.length).toBeGreaterThanOrEqual(90);
+      expect(split.filter((c) => c.style !== 'typed').length * 2).toBeGreaterThanOrEqual(split.length);
+    }
+    const devKeys = new Set(dev.map((c) => foldDiacritics(c.q).toLowerCase()));
+    expect(locked.filter((c) => devKeys.has(foldDiacritics(c.q).toLowerCase()))).toEqual([]);
+    const faqPhrasings = new Set(loadStarterPack().flatMap((e) => [e.question, ...e.variants]).map((t) => t.toLowerCase()));
+    expect([...dev, ...locked].filter((c) => faqPhrasings.has(c.q.toLowerCase())).map((c) => c.q)).toEqual([]);
+  });
+
+  it('states only facts that its acceptable articles contain', async () => {
+    const corpus = await loadAnswerCorpus();
+    if (corpus.source !== 'shared') return;
+    const lookup = createArticleLookup(corpus.articles);
+    const wrong = [...dev, ...locked].filter((c) => {
+      const texts = comparable(c.cite.map((ref) => lookup.get(ref.law_id, ref.article_no)?.text ?? '').join('\n'));
+      return !c.facts.some((fact) => texts.includes(comparable(fact)));
+    });
+    expect(wrong.map((c) => c.id)).toEqual([]);
+  });
+
+  it('scores right, fact-only and invented figures', async () => {
+    const corpus = await loadAnswerCorpus();
+    const lookup = createArticleLookup(corpus.articles);
+    const get = (lawId: string, articleNo: string) => lookup.get(lawId, articleNo);
+    const item = { id: 'x', q: 'phép năm mấy ngày', facts: ['12 ngày'], cite: [{ law_id: '45/2019/QH14', article_no: '113' }], style: 'typed' as const };
+    const citation = (articleNo: string) => ({ lawId: '45/2019/QH14', articleNo, lawName: 'Bộ luật Lao động 2019', title: '', effectiveDate: null, label: `Điều ${articleNo}` });
+    const answer = (text: string, articleNo: string): KnowledgeAnswer => ({ kind: 'legal', text, citations: [citation(articleNo)], confidence: 1, composer: 'extractive' });
+    expect(scoreAnswer(item, answer('Bạn được nghỉ 12 ngày làm việc.', '113'), get)).toMatchObject({ outcome: 'right', lead: true, invented: [] });
+    expect(scoreAnswer(item, answer('Bạn được nghỉ 12 ngày làm việc.', '98'), get).outcome).toBe('fact_only');
+    expect(scoreAnswer(item, answer('Bạn được nghỉ 12 ngày, thêm 17 ngày nữa.', '113'), get).invented).toEqual(['"17 ngày" not in the cited articles']);
+    expect(scoreAnswer(item, answer('Bạn được nghỉ 12 ngày.', '999'), get).invented).toContain('Điều 999 45/2019/QH14 not in the corpus');
+  });
+});
