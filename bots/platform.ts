@@ -72,6 +72,8 @@ import { createUserRepository } from './storage/repositories/user-repository.js'
 import { createMoodAlertRepository } from './storage/repositories/mood-alert-repository.js';
 import { createMoodService } from './mood/mood-service.js';
 import { createMoodRouter } from './http/routes/mood-routes.js';
+import { createMoodAlertRouter } from './http/routes/mood-alert-routes.js';
+import { registerMoodWorkers } from './mood/mood-workers.js';
 import { startRecoverySweep } from './workers/recovery-sweep.js';
 import { registerWorkers } from './workers/register-workers.js';
 
@@ -258,6 +260,7 @@ export async function createPlatform(deps: PlatformDeps) {
             router: createLearningRouter({ learning: repositories.learning, labels: repositories.reviewedLabels, desk: faqDesk, audit: repositories.audit, ...authDeps }),
           },
           { path: '/api/admin/law', router: createLawSearchRouter({ search: deps.knowledgeAdmin?.searchLaw, ...authDeps }) },
+          { path: '/api/admin/mood/alerts', router: createMoodAlertRouter({ alerts: repositories.moodAlerts, audit: repositories.audit, clock, ...authDeps }) },
           { path: '/api/admin/mood', router: createMoodRouter({ mood, units: repositories.units, ...authDeps }) },
           { path: '/api/admin/audit', router: createAuditRouter({ audit: repositories.audit, ...authDeps }) },
           {
@@ -290,7 +293,9 @@ export async function createPlatform(deps: PlatformDeps) {
         backoffMs: env.RETRY_BACKOFF_MS,
       });
       registerInboxWorkers({ ...inboxHookDeps, runner: queue, backoffMs: env.RETRY_BACKOFF_MS });
+      const moodDaily = registerMoodWorkers({ runner: queue, queue, db, alerts: repositories.moodAlerts, k: env.K_ANONYMITY, clock, logger, backoffMs: env.RETRY_BACKOFF_MS });
       await queue.start();
+      await moodDaily.scheduleNext();
       stopInboxSweep = startInboxSweep(inboxQueue, logger, Math.max(env.SWEEP_INTERVAL_MS, 1000));
       stopSweep = startRecoverySweep(
         { recovery: repositories.recovery, queue, clock, logger, graceMs: Math.max(env.SWEEP_INTERVAL_MS, 2000) },

@@ -14,6 +14,8 @@ export const JOB_SCHEMAS = {
   'inbox.sla': z.object({ conversationId: z.uuid(), level: z.number().int().min(0) }),
   /** Hand a unit's waiting conversations to its available officers (units with auto-assignment). */
   'inbox.assign': z.object({ unitId: z.uuid() }),
+  /** The daily mood job (bots/mood): early warning for the week ended, monthly reports on the 1st; schedules the next day. */
+  'mood.daily': z.object({ day: z.iso.date() }),
 } as const;
 
 export type JobName = keyof typeof JOB_SCHEMAS;

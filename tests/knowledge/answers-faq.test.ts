@@ -3,7 +3,7 @@ import { ask, createAnswerStack } from './answers-fixtures.js';
 
 describe('answers from the FAQ starter pack', () => {
   it.each([
-    ['Lương tối thiểu vùng I năm 2026 là bao nhiêu vậy ạ?', 'wages-minimum-region-1', '5.310.000'],
+    ['Lương tối thiểu vùng I năm 2026 là bao nhiêu vậy ạ?', 'wages-minimum-wage-2026', '5.310.000'],
     ['luong toi thieu vung 2026 bao nhieu', 'wages-minimum-wage-2026', '4.730.000'],
     ['tăng ca chủ nhật đc x2 lương ko', 'wt-overtime-pay', '200%'],
     ['Nghỉ sinh con được mấy tháng theo luật mới?', 'mat-leave-length', '06 tháng'],

@@ -4,6 +4,7 @@ import { MoodQuerySchema } from '../../../core/contracts/mood-api.js';
 import { AppError } from '../../../core/errors/app-error.js';
 import { parseOrThrow } from '../../../core/errors/zod-issues.js';
 import { systemClock } from '../../../core/ports/clock.js';
+import { runEarlyWarning } from '../../mood/early-warning.js';
 import { createMoodService } from '../../mood/mood-service.js';
 import { createMoodAlertRepository } from '../../storage/repositories/mood-alert-repository.js';
 import { createUnitRepository } from '../../storage/repositories/unit-repository.js';
@@ -30,6 +31,22 @@ export function registerMoodCommands(program: Command, io: CliIo): void {
           const result = await service.rebuild({ ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}), thresholds: { route: env.NLU_MIN_ROUTE_CONFIDENCE, topic: env.NLU_MIN_TOPIC_CONFIDENCE } });
           const ms = Date.now() - started;
           io.stdout(options.format === 'json' ? JSON.stringify({ ...result, ms }) : `rebuilt the mood rollups: ${result.cells} cells, ${result.memberDays} member-days, ${result.excluded} excluded rows in ${ms} ms`);
+        });
+      }),
+    );
+
+  mood
+    .command('warnings')
+    .description('run the early-warning test for the week ending --week-end (default: yesterday) and record alerts')
+    .option('--week-end <day>', 'last day of the week, YYYY-MM-DD')
+    .option('--format <format>', 'text or json', 'text')
+    .action(async (raw: Record<string, string>) =>
+      reportCommandErrors(io.stderr, raw, async () => {
+        const options = parseOrThrow(z.object({ weekEnd: z.iso.date('--week-end: YYYY-MM-DD').optional(), format: z.enum(['text', 'json']).default('text') }), raw);
+        await withBase(io, async ({ env, database }) => {
+          const weekEnd = options.weekEnd ?? new Date(Date.now() + 7 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
+          const result = await runEarlyWarning({ db: database.db, alerts: createMoodAlertRepository(database.db), k: env.K_ANONYMITY }, weekEnd, new Date());
+          io.stdout(options.format === 'json' ? JSON.stringify(result) : `week ${result.weekStart}..${result.weekEnd}: ${result.candidates} candidates, ${result.created.length} new alerts`);
         });
       }),
     );
