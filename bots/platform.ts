@@ -58,6 +58,7 @@ import { createChannelThreadRefRepository } from './storage/repositories/channel
 import { createChannelTokenRepository } from './storage/repositories/channel-token-repository.js';
 import { createMemberDirectory } from './storage/repositories/channel-member-directory.js';
 import { createHistoryRepository } from './storage/repositories/history-repository.js';
+import { createMemoryLinkAttemptLimiter, createRedisLinkAttemptLimiter } from './storage/repositories/link-attempt-limiter.js';
 import { createHeldReplyRepository } from './storage/repositories/held-reply-repository.js';
 import { createIngestRepository } from './storage/repositories/ingest-repository.js';
 import type { JoinPolicy } from './storage/repositories/unit-join.js';
@@ -115,6 +116,8 @@ export async function createPlatform(deps: PlatformDeps) {
     : createInProcessQueue({ logger });
   const hub: RealtimeHub = env.REDIS_URL ? createRedisHub(env.REDIS_URL, `${env.QUEUE_PREFIX}:rt`, logger) : createInProcessHub();
 
+  // Wrong link codes per address and platform-wide: in Redis when there is one, so every process counts every guess.
+  const linkAttempts = env.REDIS_URL ? createRedisLinkAttemptLimiter(env.REDIS_URL, env.QUEUE_PREFIX) : createMemoryLinkAttemptLimiter();
   const joinPolicy: JoinPolicy = { allowUpperLevels: env.MEMBER_JOIN_UPPER_LEVELS, intakeUnitCode: env.INTAKE_UNIT_CODE };
   const repositories = {
     units: createUnitRepository(db),
@@ -151,7 +154,7 @@ export async function createPlatform(deps: PlatformDeps) {
   const adapters = (channel: ChannelId) => adapterMap.get(channel);
 
   // Member commands (/donvi, /lienket) and channel events (echoes, follows, receipts) share the directory.
-  const memberDirectory = createMemberDirectory(db, { joinPolicy, onMembersMerged: () => repositories.ingest.forgetThreads() });
+  const memberDirectory = createMemberDirectory(db, { joinPolicy, attemptLimiter: linkAttempts, maxLinkFailuresPerAddress: env.LINK_MAX_FAILURES_PER_ADDRESS, maxLinkFailuresGlobal: env.LINK_MAX_FAILURES_GLOBAL, onMembersMerged: () => repositories.ingest.forgetThreads() });
   const otherEvents = deps.otherEvents ?? createChannelEventHandler({ db, clock, logger, directory: memberDirectory, echoTakeoverMinutes: env.PAGE_ECHO_TAKEOVER_MINUTES });
   const floodCounter = env.REDIS_URL ? createRedisFloodCounter(env.REDIS_URL, env.QUEUE_PREFIX, logger) : createInProcessFloodCounter();
   const flood = env.FLOOD_MAX_MESSAGES > 0 ? createFloodGuard({ counter: floodCounter, maxMessages: env.FLOOD_MAX_MESSAGES, windowMs: env.FLOOD_WINDOW_MS, clock, logger }) : undefined;
@@ -310,6 +313,7 @@ export async function createPlatform(deps: PlatformDeps) {
       await queue.close();
       await hub.close();
       await floodCounter.close();
+      await linkAttempts.close();
       for (const module of channelModules) await module.close?.();
     },
   };

@@ -19,7 +19,7 @@ export function toWebhookRequest(req: express.Request): WebhookRequest {
   for (const [name, value] of Object.entries(req.headers)) headers[name] = Array.isArray(value) ? value.join(',') : value;
   const query: Record<string, string | undefined> = {};
   for (const [name, value] of Object.entries(req.query)) query[name] = typeof value === 'string' ? value : undefined;
-  return { method: req.method, headers, query, rawBody: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0) };
+  return { method: req.method, headers, query, rawBody: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0), ...(req.ip ? { remoteAddress: req.ip } : {}) };
 }
 
 /**

@@ -112,6 +112,7 @@ export function createIngestService(deps: IngestServiceDeps) {
           sentAt: event.sentAt,
           receivedAt: deps.clock.now(),
           joinCode: event.joinCode,
+          address: event.address,
         });
         deps.metrics.inboundMessages.inc({ channel: event.channel, outcome: result.status });
         if (result.status === 'accepted') {

@@ -57,6 +57,9 @@ export const EnvSchema = z.object({
   K_ANONYMITY: integer(5, 2),
   /** Members may join an upper-level union by its code (CĐ cấp trên, LĐLĐ tỉnh/ngành) when they do not know their grassroots one. */
   MEMBER_JOIN_UPPER_LEVELS: flag(true),
+  /** Wrong link codes accepted per hour from one network address (web chat) and platform-wide, before /lienket refuses. */
+  LINK_MAX_FAILURES_PER_ADDRESS: integer(20, 1),
+  LINK_MAX_FAILURES_GLOBAL: integer(200, 1),
   /** The unit whose inbox and learning queue see members without a union; unset = the top unit. */
   INTAKE_UNIT_CODE: optionalString,
   INBOUND_LEASE_MS: integer(60_000, 100),

@@ -17,6 +17,7 @@ export interface RecordInboundInput {
   sentAt: Date;
   receivedAt: Date;
   joinCode?: string | undefined;
+  address?: string | undefined;
 }
 
 export type RecordInboundResult =
@@ -85,7 +86,7 @@ export function createIngestRepository(db: Db, options: { cacheSize?: number; jo
       insert into messages (conversation_id, conv_seq, direction, channel, platform_message_id, author, content, text, status, created_at, meta)
       select ${ref.conversationId}, seq.inbound_seq, 'in', ${input.channel}, ${input.platformMessageId}, 'member',
              ${JSON.stringify(input.content)}::jsonb, ${contentText(input.content)}, 'received', ${input.receivedAt},
-             ${JSON.stringify({ sentAt: input.sentAt.toISOString(), ...(join ? { join } : {}) })}::jsonb
+             ${JSON.stringify({ sentAt: input.sentAt.toISOString(), ...(join ? { join } : {}), ...(input.address ? { address: input.address } : {}) })}::jsonb
       from seq
       on conflict (channel, platform_message_id) where direction = 'in' do nothing
       returning id`);
