@@ -1,9 +1,10 @@
 import type { JobQueue } from '../../core/jobs/job-queue.js';
+import { addOfficeMinutes, resolveOfficeHours } from '../../core/conversations/office-hours.js';
 import { slaDueAt, slaMinutesFor } from '../../core/inbox/sla.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { InboxReadRepository, InboxRow } from '../storage/repositories/inbox-read-repository.js';
-import type { InboxWriteRepository } from '../storage/repositories/inbox-write-repository.js';
+import type { InboxWriteRepository, UnitQueueInfo } from '../storage/repositories/inbox-write-repository.js';
 import type { InboxPublisher } from './inbox-events.js';
 
 /** Why an officer is told about a conversation on their linked Telegram/Zalo. */
@@ -16,8 +17,6 @@ export interface InboxQueueDeps {
   clock: Clock;
   logger: Logger;
   publish: InboxPublisher;
-  /** Office-hours calendar for SLA minutes; absent = wall clock (D-inboxapi-3). */
-  addWorkingMinutes?: (from: Date, minutes: number) => Date;
   /** Sends short notices to officers (bots/inbox/officer-notices.ts); absent = none. */
   notify?: (officerIds: string[], row: InboxRow, reason: OfficerNoticeReason) => Promise<void>;
 }
@@ -31,9 +30,20 @@ export type InboxQueue = ReturnType<typeof createInboxQueue>;
  * (in-process queue after a restart), so a deadline never depends on a job surviving.
  */
 export function createInboxQueue(deps: InboxQueueDeps) {
+  /**
+   * The deadline in `chain[0]`'s queue: normal hand-offs count office minutes of that unit (its hours, else an
+   * ancestor's, else the national default); urgent ones count wall-clock minutes (a crisis does not wait for
+   * the morning). D-inboxapi-3.
+   */
+  function deadline(chain: UnitQueueInfo[], urgent: boolean, from: Date): Date {
+    const minutes = slaMinutesFor(chain, urgent);
+    if (urgent) return slaDueAt(from, minutes);
+    const hours = resolveOfficeHours(chain.map((unit) => unit.officeHours));
+    return slaDueAt(from, minutes, (start, span) => addOfficeMinutes(hours, start, span));
+  }
+
   async function dueAt(queueUnitId: string, urgent: boolean, from: Date): Promise<Date> {
-    const chain = await deps.write.unitChain(queueUnitId);
-    return slaDueAt(from, slaMinutesFor(chain, urgent), deps.addWorkingMinutes);
+    return deadline(await deps.write.unitChain(queueUnitId), urgent, from);
   }
 
   async function scheduleSla(conversationId: string, level: number, due: Date): Promise<void> {
@@ -89,7 +99,7 @@ export function createInboxQueue(deps: InboxQueueDeps) {
       const chain = await deps.write.unitChain(state.queueUnitId);
       const parent = chain[1] ?? null;
       // A new deadline only where there is still a level above to escalate to; the top just stays overdue.
-      const nextDue = parent && chain[2] ? slaDueAt(now, slaMinutesFor(chain.slice(1), state.urgent), deps.addWorkingMinutes) : null;
+      const nextDue = parent && chain[2] ? deadline(chain.slice(1), state.urgent, now) : null;
       if (!(await deps.write.escalate(conversationId, level, parent?.id ?? null, nextDue, now))) return;
       if (nextDue) await scheduleSla(conversationId, level + 1, nextDue);
       const row = await deps.read.findAny(conversationId);

@@ -22,7 +22,8 @@ describe.each(testBackends())('inbox queue: SLA escalation and auto-assignment o
   let database: TestDatabase;
   let api: ReturnType<typeof adminApi>;
   const tokens: Record<string, string> = {};
-  const clock = fakeClock(new Date());
+  // A Wednesday, 09:00 in Vietnam: inside the default office hours, where SLA minutes run.
+  const clock = fakeClock(new Date('2026-12-02T02:00:00Z'));
   const queuePrefix = `tq${randomUUID().slice(0, 8)}`;
 
   beforeAll(async () => {

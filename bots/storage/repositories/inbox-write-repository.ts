@@ -22,6 +22,7 @@ export interface UnitQueueInfo {
   slaMinutes: number | null;
   urgentSlaMinutes: number | null;
   autoAssign: boolean;
+  officeHours: unknown;
 }
 
 export interface QueueState {
@@ -185,7 +186,8 @@ export function createInboxWriteRepository(db: Db) {
     async unitChain(unitId: string): Promise<UnitQueueInfo[]> {
       const rows = await executeRows<UnitQueueInfo & { path: string }>(
         db,
-        sql`select a.id, a.code, a.path, a.parent_id as "parentId", a.sla_minutes as "slaMinutes", a.urgent_sla_minutes as "urgentSlaMinutes", a.auto_assign as "autoAssign"
+        sql`select a.id, a.code, a.path, a.parent_id as "parentId", a.sla_minutes as "slaMinutes", a.urgent_sla_minutes as "urgentSlaMinutes", a.auto_assign as "autoAssign",
+                   a.office_hours as "officeHours"
             from units self join units a on self.path like a.path || '%' where self.id = ${unitId} order by length(a.path) desc`,
       );
       return rows;
