@@ -43,6 +43,8 @@ import { createMemberDataRepository } from './storage/repositories/member-data-r
 import { createFaqRepository } from './storage/repositories/faq-repository.js';
 import { createLawRepository } from './storage/repositories/law-repository.js';
 import { createChannelEventHandler } from './ingest/channel-events.js';
+import { createInProcessFloodCounter, createRedisFloodCounter } from './ingest/flood-counter.js';
+import { createFloodGuard } from './ingest/flood-guard.js';
 import { createIngestService, type ChannelEventHandler } from './ingest/ingest-service.js';
 import { createMetrics } from './observability/metrics.js';
 import { createBullMqQueue } from './queue/bullmq-queue.js';
@@ -154,7 +156,9 @@ export async function createPlatform(deps: PlatformDeps) {
   // Member commands (/donvi, /lienket) and channel events (echoes, follows, receipts) share the directory.
   const memberDirectory = createMemberDirectory(db, { joinPolicy, attemptLimiter: linkAttempts, maxLinkFailuresPerAddress: env.LINK_MAX_FAILURES_PER_ADDRESS, maxLinkFailuresGlobal: env.LINK_MAX_FAILURES_GLOBAL, onMembersMerged: () => repositories.ingest.forgetThreads() });
   const otherEvents = deps.otherEvents ?? createChannelEventHandler({ db, clock, logger, directory: memberDirectory, echoTakeoverMinutes: env.PAGE_ECHO_TAKEOVER_MINUTES });
-  const ingest = createIngestService({ ingestRepository: repositories.ingest, queue, clock, logger, metrics, otherEvents, enqueueTimeoutMs: env.ENQUEUE_TIMEOUT_MS, heldReplies: repositories.heldReplies });
+  const floodCounter = env.REDIS_URL ? createRedisFloodCounter(env.REDIS_URL, env.QUEUE_PREFIX, logger) : createInProcessFloodCounter();
+  const flood = env.FLOOD_MAX_MESSAGES > 0 ? createFloodGuard({ counter: floodCounter, maxMessages: env.FLOOD_MAX_MESSAGES, windowMs: env.FLOOD_WINDOW_MS, clock, logger }) : undefined;
+  const ingest = createIngestService({ ingestRepository: repositories.ingest, queue, clock, logger, metrics, otherEvents, enqueueTimeoutMs: env.ENQUEUE_TIMEOUT_MS, flood, heldReplies: repositories.heldReplies });
   const jwtSecret = env.JWT_SECRET ?? (await repositories.settings.getOrCreate('jwt_secret', () => randomBytes(48).toString('base64url')));
   const tokens = createSessionTokens(jwtSecret, { sessions: createAdminSessionRepository(database.db), clock });
 
@@ -308,6 +312,7 @@ export async function createPlatform(deps: PlatformDeps) {
       await stopInboxSweep?.();
       await queue.close();
       await hub.close();
+      await floodCounter.close();
       await linkAttempts.close();
       for (const module of channelModules) await module.close?.();
     },

@@ -68,6 +68,9 @@ export const EnvSchema = z.object({
   SWEEP_INTERVAL_MS: integer(5000, 50),
   /** How long the acknowledgement waits for the queue (Redis); past it the message is stored and the sweep enqueues it later. */
   ENQUEUE_TIMEOUT_MS: integer(250, 10),
+  /** Flood limit: messages one sender (web chat session, platform user) may send per window; 0 turns it off. */
+  FLOOD_MAX_MESSAGES: integer(20, 0),
+  FLOOD_WINDOW_MS: integer(60_000, 1000),
   WORKER_CONCURRENCY: integer(8, 1),
   /** How often a process compares its FAQ/law/model versions with the database (Redis pub/sub normally tells it at once). */
   KNOWLEDGE_POLL_MS: integer(5000, 100),

@@ -141,6 +141,19 @@ export function createIngestRepository(db: Db, options: { cacheSize?: number; jo
       return retryOnConflict(() => recordOnce(input));
     },
 
+    /**
+     * A bot notice to the sender of `input` (flood limit), stored as a queued outbound message of their
+     * conversation; the caller enqueues its send. The conversation is created if this is the first contact.
+     */
+    async recordNotice(input: RecordInboundInput, text: string): Promise<{ messageId: string; conversationId: string }> {
+      const ref = await resolveThread(input);
+      const [row] = await db
+        .insert(messages)
+        .values({ conversationId: ref.conversationId, direction: 'out', channel: input.channel, author: 'bot', content: { type: 'text', text }, text, status: 'queued', meta: { kind: 'system', notice: 'flood' } })
+        .returning({ id: messages.id });
+      return { messageId: (row as { id: string }).id, conversationId: ref.conversationId };
+    },
+
     /** Forget cached thread ids (after a member is erased or merged). */
     forgetThreads(): void {
       threadCache.clear();
