@@ -43,6 +43,8 @@ import { createMemberDataRepository } from './storage/repositories/member-data-r
 import { createFaqRepository } from './storage/repositories/faq-repository.js';
 import { createLawRepository } from './storage/repositories/law-repository.js';
 import { createChannelEventHandler } from './ingest/channel-events.js';
+import { createInProcessFloodCounter, createRedisFloodCounter } from './ingest/flood-counter.js';
+import { createFloodGuard } from './ingest/flood-guard.js';
 import { createIngestService, type ChannelEventHandler } from './ingest/ingest-service.js';
 import { createMetrics } from './observability/metrics.js';
 import { createBullMqQueue } from './queue/bullmq-queue.js';
@@ -56,6 +58,7 @@ import { createChannelThreadRefRepository } from './storage/repositories/channel
 import { createChannelTokenRepository } from './storage/repositories/channel-token-repository.js';
 import { createMemberDirectory } from './storage/repositories/channel-member-directory.js';
 import { createHistoryRepository } from './storage/repositories/history-repository.js';
+import { createMemoryLinkAttemptLimiter, createRedisLinkAttemptLimiter } from './storage/repositories/link-attempt-limiter.js';
 import { createHeldReplyRepository } from './storage/repositories/held-reply-repository.js';
 import { createIngestRepository } from './storage/repositories/ingest-repository.js';
 import type { JoinPolicy } from './storage/repositories/unit-join.js';
@@ -113,6 +116,8 @@ export async function createPlatform(deps: PlatformDeps) {
     : createInProcessQueue({ logger });
   const hub: RealtimeHub = env.REDIS_URL ? createRedisHub(env.REDIS_URL, `${env.QUEUE_PREFIX}:rt`, logger) : createInProcessHub();
 
+  // Wrong link codes per address and platform-wide: in Redis when there is one, so every process counts every guess.
+  const linkAttempts = env.REDIS_URL ? createRedisLinkAttemptLimiter(env.REDIS_URL, env.QUEUE_PREFIX) : createMemoryLinkAttemptLimiter();
   const joinPolicy: JoinPolicy = { allowUpperLevels: env.MEMBER_JOIN_UPPER_LEVELS, intakeUnitCode: env.INTAKE_UNIT_CODE };
   const repositories = {
     units: createUnitRepository(db),
@@ -149,9 +154,11 @@ export async function createPlatform(deps: PlatformDeps) {
   const adapters = (channel: ChannelId) => adapterMap.get(channel);
 
   // Member commands (/donvi, /lienket) and channel events (echoes, follows, receipts) share the directory.
-  const memberDirectory = createMemberDirectory(db, { joinPolicy, onMembersMerged: () => repositories.ingest.forgetThreads() });
+  const memberDirectory = createMemberDirectory(db, { joinPolicy, attemptLimiter: linkAttempts, maxLinkFailuresPerAddress: env.LINK_MAX_FAILURES_PER_ADDRESS, maxLinkFailuresGlobal: env.LINK_MAX_FAILURES_GLOBAL, onMembersMerged: () => repositories.ingest.forgetThreads() });
   const otherEvents = deps.otherEvents ?? createChannelEventHandler({ db, clock, logger, directory: memberDirectory, echoTakeoverMinutes: env.PAGE_ECHO_TAKEOVER_MINUTES });
-  const ingest = createIngestService({ ingestRepository: repositories.ingest, queue, clock, logger, metrics, otherEvents, enqueueTimeoutMs: env.ENQUEUE_TIMEOUT_MS, heldReplies: repositories.heldReplies });
+  const floodCounter = env.REDIS_URL ? createRedisFloodCounter(env.REDIS_URL, env.QUEUE_PREFIX, logger) : createInProcessFloodCounter();
+  const flood = env.FLOOD_MAX_MESSAGES > 0 ? createFloodGuard({ counter: floodCounter, maxMessages: env.FLOOD_MAX_MESSAGES, windowMs: env.FLOOD_WINDOW_MS, clock, logger }) : undefined;
+  const ingest = createIngestService({ ingestRepository: repositories.ingest, queue, clock, logger, metrics, otherEvents, enqueueTimeoutMs: env.ENQUEUE_TIMEOUT_MS, flood, heldReplies: repositories.heldReplies });
   const jwtSecret = env.JWT_SECRET ?? (await repositories.settings.getOrCreate('jwt_secret', () => randomBytes(48).toString('base64url')));
   const tokens = createSessionTokens(jwtSecret, { sessions: createAdminSessionRepository(database.db), clock });
 
@@ -305,6 +312,8 @@ export async function createPlatform(deps: PlatformDeps) {
       await stopInboxSweep?.();
       await queue.close();
       await hub.close();
+      await floodCounter.close();
+      await linkAttempts.close();
       for (const module of channelModules) await module.close?.();
     },
   };

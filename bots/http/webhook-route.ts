@@ -11,7 +11,7 @@ export interface WebhookRouteDeps {
   metrics: Metrics;
   maxBodyBytes: number;
   /** How to answer an accepted delivery (platforms want a plain 200; the web page wants the ids). */
-  respond?: (outcomes: IngestOutcome[]) => { status: number; body: unknown };
+  respond?: (outcomes: IngestOutcome[]) => { status: number; body: unknown; headers?: Record<string, string> };
 }
 
 export function toWebhookRequest(req: express.Request): WebhookRequest {
@@ -19,7 +19,7 @@ export function toWebhookRequest(req: express.Request): WebhookRequest {
   for (const [name, value] of Object.entries(req.headers)) headers[name] = Array.isArray(value) ? value.join(',') : value;
   const query: Record<string, string | undefined> = {};
   for (const [name, value] of Object.entries(req.query)) query[name] = typeof value === 'string' ? value : undefined;
-  return { method: req.method, headers, query, rawBody: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0) };
+  return { method: req.method, headers, query, rawBody: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0), ...(req.ip ? { remoteAddress: req.ip } : {}) };
 }
 
 /**
@@ -43,6 +43,7 @@ export function webhookHandler(deps: WebhookRouteDeps): RequestHandler {
     const events = deps.adapter.decode(request, deps.clock.now());
     const outcomes = await deps.ingest.ingest(events);
     const answer = deps.respond?.(outcomes) ?? { status: 200, body: { ok: true } };
+    if (answer.headers) res.set(answer.headers);
     res.status(answer.status).json(answer.body);
   };
 }

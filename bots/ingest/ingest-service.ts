@@ -1,15 +1,18 @@
 import type { JobQueue } from '../../core/jobs/job-queue.js';
 import { cleanInboundEvent } from '../../core/messages/clean-inbound.js';
-import type { InboundEvent } from '../../core/messages/inbound.js';
+import type { InboundEvent, InboundMessageEvent } from '../../core/messages/inbound.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { HeldReplyRepository } from '../storage/repositories/held-reply-repository.js';
 import type { IngestRepository } from '../storage/repositories/ingest-repository.js';
+import { FLOOD_NOTICE_VI, type FloodGuard } from './flood-guard.js';
 
 export type IngestOutcome =
   | { kind: 'message'; status: 'accepted' | 'duplicate'; messageId?: string; conversationId: string }
-  | { kind: 'ignored'; reason: string };
+  | { kind: 'ignored'; reason: string }
+  /** Over the sender's flood limit: acknowledged, not stored (the sender got one kind notice per window). */
+  | { kind: 'limited'; retryAfterSeconds: number };
 
 /** Extra handling for channel events other than member messages (echoes, receipts...), owned by the channels. */
 export type ChannelEventHandler = (event: Exclude<InboundEvent, { kind: 'message' }>) => Promise<IngestOutcome>;
@@ -28,6 +31,8 @@ export interface IngestServiceDeps {
   enqueueTimeoutMs?: number;
   /** Releases replies held by a closed window when the member writes again (issue #15 finding 7). */
   heldReplies?: Pick<HeldReplyRepository, 'releaseOnReopen'>;
+  /** Flood limit per sender (issue #13); none in tests that do not ask for it. */
+  flood?: FloodGuard;
 }
 
 class EnqueueTimeout extends Error {}
@@ -67,6 +72,21 @@ export function createIngestService(deps: IngestServiceDeps) {
     }
   }
 
+  /** The one kind notice of a flood window, sent like any bot reply; a failure only costs the notice. */
+  async function sendFloodNotice(event: InboundMessageEvent): Promise<void> {
+    try {
+      const notice = await deps.ingestRepository.recordNotice(
+        { channel: event.channel, platformMessageId: event.platformMessageId, sender: event.sender, content: event.content, sentAt: event.sentAt, receivedAt: deps.clock.now() },
+        FLOOD_NOTICE_VI,
+      );
+      const enqueue = deps.queue.enqueue('outbound.send', notice, { jobId: notice.messageId });
+      enqueue.catch(() => undefined);
+      await bounded(enqueue, deps.enqueueTimeoutMs ?? 250);
+    } catch (error) {
+      deps.logger.warn({ err: error, channel: event.channel }, 'could not send the flood notice');
+    }
+  }
+
   return {
     async ingest(decoded: InboundEvent[]): Promise<IngestOutcome[]> {
       const outcomes: IngestOutcome[] = [];
@@ -77,6 +97,13 @@ export function createIngestService(deps: IngestServiceDeps) {
           if (event.kind === 'ignored') deps.logger.debug({ channel: event.channel, reason: event.reason }, 'event ignored');
           continue;
         }
+        const verdict = deps.flood ? await deps.flood.admit(event) : ({ ok: true } as const);
+        if (!verdict.ok) {
+          deps.metrics.inboundMessages.inc({ channel: event.channel, outcome: 'flood_limited' });
+          if (verdict.firstRefusal) await sendFloodNotice(event);
+          outcomes.push({ kind: 'limited', retryAfterSeconds: verdict.retryAfterSeconds });
+          continue;
+        }
         const result = await deps.ingestRepository.recordInbound({
           channel: event.channel,
           platformMessageId: event.platformMessageId,
@@ -85,6 +112,7 @@ export function createIngestService(deps: IngestServiceDeps) {
           sentAt: event.sentAt,
           receivedAt: deps.clock.now(),
           joinCode: event.joinCode,
+          address: event.address,
         });
         deps.metrics.inboundMessages.inc({ channel: event.channel, outcome: result.status });
         if (result.status === 'accepted') {

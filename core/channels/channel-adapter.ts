@@ -9,6 +9,8 @@ export interface WebhookRequest {
   headers: Readonly<Record<string, string | undefined>>;
   query: Readonly<Record<string, string | undefined>>;
   rawBody: Buffer;
+  /** The client's network address as the server saw it (never a header the client could set). */
+  remoteAddress?: string;
 }
 
 export type WebhookVerdict =

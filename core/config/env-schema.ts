@@ -57,6 +57,9 @@ export const EnvSchema = z.object({
   K_ANONYMITY: integer(5, 2),
   /** Members may join an upper-level union by its code (CĐ cấp trên, LĐLĐ tỉnh/ngành) when they do not know their grassroots one. */
   MEMBER_JOIN_UPPER_LEVELS: flag(true),
+  /** Wrong link codes accepted per hour from one network address (web chat) and platform-wide, before /lienket refuses. */
+  LINK_MAX_FAILURES_PER_ADDRESS: integer(20, 1),
+  LINK_MAX_FAILURES_GLOBAL: integer(200, 1),
   /** The unit whose inbox and learning queue see members without a union; unset = the top unit. */
   INTAKE_UNIT_CODE: optionalString,
   INBOUND_LEASE_MS: integer(60_000, 100),
@@ -65,6 +68,9 @@ export const EnvSchema = z.object({
   SWEEP_INTERVAL_MS: integer(5000, 50),
   /** How long the acknowledgement waits for the queue (Redis); past it the message is stored and the sweep enqueues it later. */
   ENQUEUE_TIMEOUT_MS: integer(250, 10),
+  /** Flood limit: messages one sender (web chat session, platform user) may send per window; 0 turns it off. */
+  FLOOD_MAX_MESSAGES: integer(20, 0),
+  FLOOD_WINDOW_MS: integer(60_000, 1000),
   WORKER_CONCURRENCY: integer(8, 1),
   /** How often a process compares its FAQ/law/model versions with the database (Redis pub/sub normally tells it at once). */
   KNOWLEDGE_POLL_MS: integer(5000, 100),

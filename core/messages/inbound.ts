@@ -23,6 +23,8 @@ export type InboundEvent =
       sentAt: Date;
       /** A unit code the member arrived with (deep link `/start CODE`, `m.me/...?ref=CODE`, `?unit=CODE`). */
       joinCode?: string;
+      /** A pseudonymous key of the sender's network address (web chat only), for abuse limits; never the address. */
+      address?: string;
     }
   | {
       /** A message the platform says WE sent: ours (already recorded) or typed by staff in the platform's own console. */

@@ -22,13 +22,14 @@ export const MEMBER_REPLIES_VI = {
   linkInvalid: 'Mã liên kết không đúng hoặc đã được dùng rồi. Bạn kiểm tra lại, hoặc gửi /lienket trên kênh kia để lấy mã mới nhé.',
   linkOwnCode:
     'Mã này được tạo ngay trên kênh này nên không dùng để liên kết được. Bạn mở kênh còn lại (ví dụ Zalo hoặc Telegram) rồi gửi mã ở đó nhé.',
+  linkUndoNotFound: 'Mình không tìm thấy liên kết nào mới đây để hủy (chỉ hủy được trong vòng 7 ngày). Nếu bạn thấy tài khoản của mình có điều bất thường, bạn nhắn "gặp cán bộ" để được hỗ trợ nhé.',
   officerLinkInvalid: 'Mã cán bộ không đúng hoặc đã hết hạn. Bạn lấy mã mới trong trang quản trị (mục Thông báo cho cán bộ) rồi gửi lại nhé.',
   linkTooManyAttempts: 'Bạn đã nhập sai mã liên kết quá nhiều lần. Để bảo vệ tài khoản, bạn vui lòng thử lại sau một giờ nhé.',
   help: [
     'Các lệnh bạn có thể dùng:',
     '• /donvi MÃ — chọn hoặc đổi công đoàn cơ sở của bạn',
     '• /lienket — lấy mã để liên kết tài khoản Zalo, Telegram, Messenger của cùng một người',
-    '• /lienket MÃ_6_SỐ — nhập mã liên kết nhận được trên kênh kia',
+    '• /lienket MÃ_8_SỐ — nhập mã liên kết nhận được trên kênh kia',
     'Còn lại, bạn cứ nhắn câu hỏi hoặc phản ánh bằng lời bình thường nhé.',
   ].join('\n'),
 } as const;
@@ -69,6 +70,19 @@ export function linkCodeReply(code: string, validMinutes: number): string {
     `Bạn mở kênh còn lại (Zalo, Telegram, Messenger hoặc trang web) và gửi: /lienket ${code}`,
     'Đừng chia sẻ mã này cho người khác nhé.',
   ].join('\n');
+}
+
+export const LINK_UNDO_PAYLOAD_PREFIX = 'link:undo:';
+export const LINK_UNDO_TITLE = 'Không phải tôi';
+
+/** Sent to the code's owner on every other channel of theirs when a channel is linked (issue #15). */
+export function linkNoticeText(channel: ChannelId, at: Date): string {
+  const time = new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(11, 16);
+  return `Tài khoản ${CHANNEL_NAMES_VI[channel]} vừa được liên kết với bạn lúc ${time} bằng mã liên kết của bạn. Nếu đó là bạn, bạn không cần làm gì. Nếu không phải bạn, hãy bấm "${LINK_UNDO_TITLE}" (hoặc nhắn /khongphaitoi) để hủy liên kết ngay.`;
+}
+
+export function linkUndoneReply(channel: ChannelId): string {
+  return `Mình đã hủy liên kết với tài khoản ${CHANNEL_NAMES_VI[channel]}. Tài khoản đó không còn xem được lịch sử trò chuyện hay đổi công đoàn của bạn nữa. Nếu cần liên kết lại, bạn gửi /lienket nhé.`;
 }
 
 /** An officer linked this account: inbox notices (no member content) will come here. */

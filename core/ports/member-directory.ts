@@ -47,13 +47,16 @@ export interface MemberDirectory {
   findUnitByCode(code: string): Promise<UnitSummary | null>;
   /** Attaches the member (all their channels) to the grassroots union with this code. */
   setUnitByCode(memberId: string, code: string, now: Date): Promise<SetUnitResult>;
-  /** A fresh one-time code (6 digits, valid 10 minutes) that links another channel to this member. */
+  /** A fresh one-time code (8 digits, valid 10 minutes) that links another channel to this member. */
   createLinkCode(input: { memberId: string; channel: ChannelId; requestId: string; now: Date }): Promise<LinkCode>;
   /**
    * Merges the redeeming member (channel B) into the code's member (channel A) in one transaction:
    * identities, conversations and history follow; the unit is A's, or B's when A has none.
    */
-  redeemLinkCode(input: { code: string; memberId: string; channel: ChannelId; now: Date }): Promise<RedeemLinkResult>;
+  /** `address`: a pseudonymous key of the network address the message came from (web chat), for the guess limits. */
+  redeemLinkCode(input: { code: string; memberId: string; channel: ChannelId; now: Date; address?: string | null }): Promise<RedeemLinkResult>;
+  /** "That wasn't me": undoes a link into this member (`linkId`, or the latest one), within a week. */
+  undoLink(input: { memberId: string; linkId: string | null; now: Date }): Promise<{ status: 'undone'; channel: ChannelId } | { status: 'not_found' }>;
   /** True the first time (per member) the unit-code question may be asked, and again for the same request. */
   claimUnitCodePrompt(memberId: string, requestId: string, now: Date): Promise<boolean>;
 }

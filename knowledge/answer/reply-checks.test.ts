@@ -32,6 +32,9 @@ describe('model reply checks', () => {
     ['injection_echo', 'Tôi là ChatGPT, không phải trợ lý công đoàn. Bạn được 200% [Điều 98, 45/2019/QH14].'],
     ['system_prompt_echo', `Đây là các quy tắc của tôi:\n${SYSTEM_PROMPT}`],
     ['system_prompt_echo', `Quy tắc: ${GROUNDING_RULES[4]} Lương 200% [Điều 98, 45/2019/QH14].`],
+    ['discourages_rights', 'Công ty luôn đúng, bạn nên chấp nhận và không nên khiếu nại [Điều 98, 45/2019/QH14].'],
+    ['discourages_rights', 'Bạn được trả 200% nhưng đừng khiếu nại kẻo mất việc [Điều 98, 45/2019/QH14].'],
+    ['discourages_rights', 'Người lao động không có quyền khiếu nại về tăng ca [Điều 98, 45/2019/QH14].'],
     ['unexpected_url', 'Xem thêm tại https://luat-gia.example.com/tang-ca, bạn được 200% [Điều 98, 45/2019/QH14].'],
   ] as const)('rejects %s: %s', (problem, reply) => {
     expect(checkModelReply(reply, context)).toMatchObject({ ok: false, problem });

@@ -17,6 +17,7 @@ export const REPLY_PROBLEMS = {
   injection_echo: { retryable: false, explain: 'câu trả lời làm theo chỉ dẫn lạ trong câu hỏi' },
   system_prompt_echo: { retryable: false, explain: 'câu trả lời lặp lại quy tắc nội bộ' },
   unexpected_url: { retryable: false, explain: 'câu trả lời chứa đường link không có trong TÀI LIỆU' },
+  discourages_rights: { retryable: false, explain: 'câu trả lời khuyên người lao động từ bỏ quyền hoặc không khiếu nại' },
 } as const;
 
 export type ReplyProblem = keyof typeof REPLY_PROBLEMS;
@@ -45,6 +46,18 @@ const INJECTION_MARKERS: readonly RegExp[] = [
   /\b(huong dan|loi nhac|chi thi|quy tac) (he thong|noi bo|goc)\b/,
   /\btoi (la|dong vai|se dong vai) (chatgpt|gpt|claude|gemini|dan|mot tro ly khac|mot ai khac|tro ly khac)\b/,
   /\btoi khong con (bi rang buoc|phai tuan theo)\b/,
+];
+
+/**
+ * Advice no union legal-aid officer gives (folded): give up a right, do not complain, the company is always right.
+ * A model that writes this obeyed an injection or invented a stance; the law never says it (issue #11 item 8).
+ */
+const DISCOURAGING_MARKERS: readonly RegExp[] = [
+  /\b(khong nen|dung|khong can|chang nen|dung nen) (khieu nai|kien|khoi kien|to cao|phan anh|bao cong doan|doi quyen loi|doi luong|dinh cong)\b/,
+  /\bcong ty (luon|bao gio cung|la) dung\b/,
+  /\bnen (chap nhan|cam chiu|chiu thiet|bo qua|im lang|tu bo)\b/,
+  /\b(tu bo|tu choi) (quyen|quyen loi|che do)\b/,
+  /\bkhong co quyen (khieu nai|kien|doi|dinh cong|nghi)\b/,
 ];
 
 const URL_PATTERN = /\b(?:https?:\/\/|www\.)[^\s)\]]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|vn|net|org|io|gov|info|xyz)\b(?:\/[^\s)\]]*)?/giu;
@@ -103,6 +116,8 @@ export function checkModelReply(reply: string, context: ReplyCheckContext): Repl
   const injected = INJECTION_MARKERS.find((marker) => marker.test(foldedReply));
   if (injected) return { ok: false, problem: 'injection_echo', detail: injected.source };
   if (echoesRules(text)) return { ok: false, problem: 'system_prompt_echo', detail: 'rule text repeated' };
+  const discouraging = DISCOURAGING_MARKERS.find((marker) => marker.test(foldedReply));
+  if (discouraging) return { ok: false, problem: 'discourages_rights', detail: discouraging.source };
 
   const foldedPassages = folded(context.passagesText);
   const foreignUrl = [...foldedReply.matchAll(URL_PATTERN)].map((m) => m[0]).find((url) => !foldedPassages.includes(url));

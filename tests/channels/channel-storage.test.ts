@@ -61,7 +61,7 @@ describe.each(testBackends())('channel storage on $name', (backend) => {
       const directory = createMemberDirectory(db());
       const { memberId } = await memberOn('telegram');
       const first = await directory.createLinkCode({ memberId, channel: 'telegram', requestId: randomUUID(), now: NOW });
-      expect(first.code).toMatch(/^\d{6}$/);
+      expect(first.code).toMatch(/^\d{8}$/);
       expect(first.expiresAt).toEqual(new Date(NOW.getTime() + 600_000));
       const requestId = randomUUID();
       const second = await directory.createLinkCode({ memberId, channel: 'telegram', requestId, now: NOW });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { WebhookRequest } from '../../../core/channels/channel-adapter.js';
 import { AppError } from '../../../core/errors/app-error.js';
 import { fieldIssuesFromZod } from '../../../core/errors/zod-issues.js';
@@ -31,6 +32,8 @@ export function decodeWebchat(request: WebhookRequest, receivedAt: Date): Inboun
       content,
       sentAt: receivedAt,
       ...(body.unitCode ? { joinCode: body.unitCode } : {}),
+      // Every web session is a new identity: limits on guessing link codes also count per address (issue #15).
+      ...(request.remoteAddress ? { address: createHash('sha256').update(`cd-address:${request.remoteAddress}`).digest('hex').slice(0, 24) } : {}),
     },
   ];
 }

@@ -5,6 +5,7 @@ import { parseOrThrow } from '../../../core/errors/zod-issues.js';
 import type { WebchatMessage } from '../../../core/contracts/webchat-api.js';
 import type { Clock } from '../../../core/ports/clock.js';
 import { webchatTopic } from '../../channels/web/render.js';
+import { FLOOD_NOTICE_VI } from '../../ingest/flood-guard.js';
 import type { IngestService } from '../../ingest/ingest-service.js';
 import type { Metrics } from '../../observability/metrics.js';
 import type { RealtimeHub } from '../../realtime/realtime-hub.js';
@@ -51,6 +52,10 @@ export function createWebchatRouter(deps: WebchatRouteDeps): Router {
       ...deps,
       respond: (outcomes) => {
         const first = outcomes[0];
+        // The page shows the message as it is: kind words rather than an error code.
+        if (first?.kind === 'limited') {
+          return { status: 429, headers: { 'retry-after': String(first.retryAfterSeconds) }, body: { error: { code: 'RATE_LIMITED', message: FLOOD_NOTICE_VI } } };
+        }
         return first?.kind === 'message'
           ? { status: 202, body: { status: first.status, messageId: first.messageId ?? null } }
           : { status: 202, body: { status: 'ignored' } };

@@ -6,7 +6,9 @@ import type { LinkCode, MemberDirectory, RedeemLinkResult, UnitSummary } from '.
 import type { Db } from '../database.js';
 import { channelIdentities, channelLinkAttempts, channelLinkCodes, channelMemberPrompts, members, units } from '../schema/index.js';
 import { mergeMembers } from './channel-member-merge.js';
-import { attachMemberToUnit, DEFAULT_JOIN_POLICY, findJoinableUnit, type JoinPolicy } from './unit-join.js';
+import { createMemoryLinkAttemptLimiter, type LimitKey, type LinkAttemptLimiter } from './link-attempt-limiter.js';
+import { queueLinkNotices, undoLink } from './link-notice.js';
+import { attachMemberToUnit, intakeUnitId, DEFAULT_JOIN_POLICY, findJoinableUnit, type JoinPolicy } from './unit-join.js';
 
 export interface MemberDirectoryOptions {
   linkCodeTtlMs?: number;
@@ -14,17 +16,31 @@ export interface MemberDirectoryOptions {
   maxLinkFailuresPerHour?: number;
   /** Called after a merge: the ingest cache maps threads to member ids (IngestRepository.forgetThreads). */
   onMembersMerged?: () => void;
+  /** Wrong codes per network address and platform-wide per hour (issue #15: a new web session is a new identity). */
+  attemptLimiter?: LinkAttemptLimiter;
+  maxLinkFailuresPerAddress?: number;
+  maxLinkFailuresGlobal?: number;
   /** Which unit levels a code may join (default: grassroots and the upper levels below national). */
   joinPolicy?: JoinPolicy;
 }
 
 const HOUR_MS = 3_600_000;
+/**
+ * 8 digits: with at most 200 wrong codes an hour platform-wide, even 1,000 live codes at once give a guesser
+ * one chance in 500 per hour, and each code lives 10 minutes.
+ */
+export const LINK_CODE_DIGITS = 8;
 
 /** The MemberDirectory port (core/ports/member-directory.ts) on the platform's database. */
 export function createMemberDirectory(db: Db, options: MemberDirectoryOptions = {}): MemberDirectory {
   const ttlMs = options.linkCodeTtlMs ?? 10 * 60_000;
   const maxFailures = options.maxLinkFailuresPerHour ?? 5;
   const joinPolicy = options.joinPolicy ?? DEFAULT_JOIN_POLICY;
+  const limiter = options.attemptLimiter ?? createMemoryLinkAttemptLimiter();
+  const limitKeys = (address: string | null | undefined): LimitKey[] => [
+    { key: 'global', max: options.maxLinkFailuresGlobal ?? 200 },
+    ...(address ? [{ key: `addr:${address}`, max: options.maxLinkFailuresPerAddress ?? 20 }] : []),
+  ];
 
   async function unitOf(memberId: string): Promise<UnitSummary | null> {
     const [row] = await db
@@ -78,7 +94,7 @@ export function createMemberDirectory(db: Db, options: MemberDirectoryOptions = 
       await db.delete(channelLinkCodes).where(and(eq(channelLinkCodes.memberId, memberId), isNull(channelLinkCodes.usedAt)));
       const expiresAt = new Date(now.getTime() + ttlMs);
       for (let attempt = 0; attempt < 20; attempt++) {
-        const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+        const code = String(randomInt(0, 10 ** LINK_CODE_DIGITS)).padStart(LINK_CODE_DIGITS, '0');
         // A code may be reused once its previous holder expired or was spent; never while it is live.
         const rows = await db
           .insert(channelLinkCodes)
@@ -94,8 +110,9 @@ export function createMemberDirectory(db: Db, options: MemberDirectoryOptions = 
       throw new Error('no free link code after 20 attempts');
     },
 
-    async redeemLinkCode({ code, memberId, channel, now }): Promise<RedeemLinkResult> {
-      if (await failuresBlocked(memberId, now)) return { status: 'too_many_attempts' };
+    async redeemLinkCode({ code, memberId, channel, now, address }): Promise<RedeemLinkResult> {
+      const keys = limitKeys(address);
+      if ((await failuresBlocked(memberId, now)) || (await limiter.blocked(keys, now))) return { status: 'too_many_attempts' };
       const outcome = await db.transaction(async (tx): Promise<RedeemLinkResult | 'failed'> => {
         const [row] = await tx.select().from(channelLinkCodes).where(eq(channelLinkCodes.code, code)).for('update');
         if (!row) return 'failed';
@@ -107,11 +124,14 @@ export function createMemberDirectory(db: Db, options: MemberDirectoryOptions = 
         if (row.memberId === memberId) return { status: 'own_code' };
         await tx.update(channelLinkCodes).set({ usedAt: now, usedByMemberId: memberId }).where(eq(channelLinkCodes.code, code));
         await mergeMembers(tx as unknown as Db, { fromMemberId: memberId, intoMemberId: row.memberId, channel, now });
+        await queueLinkNotices(tx as unknown as Db, { intoMemberId: row.memberId, fromMemberId: memberId, channel, now });
         return { status: 'linked', unit: null, channels: [] };
       });
-      if (outcome === 'failed') {
+      if (outcome === 'failed' || outcome.status === 'expired') {
+        // An expired code counts too: otherwise old codes are free guesses.
         await recordFailure(memberId, now);
-        return { status: 'invalid' };
+        await limiter.fail(keys, now);
+        return outcome === 'failed' ? { status: 'invalid' } : outcome;
       }
       if (outcome.status !== 'linked') return outcome;
       options.onMembersMerged?.();
@@ -121,6 +141,12 @@ export function createMemberDirectory(db: Db, options: MemberDirectoryOptions = 
         .from(channelIdentities)
         .where(eq(channelIdentities.memberId, intoMemberId));
       return { status: 'linked', unit: await unitOf(intoMemberId), channels: channels.map((c) => c.channel as ChannelId) };
+    },
+
+    async undoLink({ memberId, linkId, now }) {
+      const result = await undoLink(db, { memberId, fromMemberId: linkId, intakeUnitId: await intakeUnitId(db, joinPolicy), now });
+      if (result.status === 'undone') options.onMembersMerged?.();
+      return result;
     },
 
     async claimUnitCodePrompt(memberId, requestId, now) {

@@ -17,6 +17,7 @@ export interface RecordInboundInput {
   sentAt: Date;
   receivedAt: Date;
   joinCode?: string | undefined;
+  address?: string | undefined;
 }
 
 export type RecordInboundResult =
@@ -85,7 +86,7 @@ export function createIngestRepository(db: Db, options: { cacheSize?: number; jo
       insert into messages (conversation_id, conv_seq, direction, channel, platform_message_id, author, content, text, status, created_at, meta)
       select ${ref.conversationId}, seq.inbound_seq, 'in', ${input.channel}, ${input.platformMessageId}, 'member',
              ${JSON.stringify(input.content)}::jsonb, ${contentText(input.content)}, 'received', ${input.receivedAt},
-             ${JSON.stringify({ sentAt: input.sentAt.toISOString(), ...(join ? { join } : {}) })}::jsonb
+             ${JSON.stringify({ sentAt: input.sentAt.toISOString(), ...(join ? { join } : {}), ...(input.address ? { address: input.address } : {}) })}::jsonb
       from seq
       on conflict (channel, platform_message_id) where direction = 'in' do nothing
       returning id`);
@@ -138,6 +139,19 @@ export function createIngestRepository(db: Db, options: { cacheSize?: number; jo
      */
     recordInbound(input: RecordInboundInput): Promise<RecordInboundResult> {
       return retryOnConflict(() => recordOnce(input));
+    },
+
+    /**
+     * A bot notice to the sender of `input` (flood limit), stored as a queued outbound message of their
+     * conversation; the caller enqueues its send. The conversation is created if this is the first contact.
+     */
+    async recordNotice(input: RecordInboundInput, text: string): Promise<{ messageId: string; conversationId: string }> {
+      const ref = await resolveThread(input);
+      const [row] = await db
+        .insert(messages)
+        .values({ conversationId: ref.conversationId, direction: 'out', channel: input.channel, author: 'bot', content: { type: 'text', text }, text, status: 'queued', meta: { kind: 'system', notice: 'flood' } })
+        .returning({ id: messages.id });
+      return { messageId: (row as { id: string }).id, conversationId: ref.conversationId };
     },
 
     /** Forget cached thread ids (after a member is erased or merged). */

@@ -82,6 +82,7 @@ export function createInboundProcessingStore(db: Db, moodThresholds: Pick<NluThr
           content: row.message.content as InboundContent,
           receivedAt: row.message.createdAt,
           ...(row.message.meta.join ? { join: row.message.meta.join as JoinNote } : {}),
+          ...(typeof row.message.meta.address === 'string' ? { address: row.message.meta.address } : {}),
         },
         conversation: {
           id: row.conversation.id,

@@ -1,6 +1,7 @@
 import { STANDARD_PAYLOADS } from '../../channels/standard-payloads.js';
 import type { InboundContent } from '../../messages/content.js';
 import { foldDiacritics } from '../../text/vietnamese-fold.js';
+import { LINK_UNDO_PAYLOAD_PREFIX } from '../member-replies.vi.js';
 
 /** What a member asked the system itself to do (not a question for the assistant). */
 export type MemberCommand =
@@ -10,8 +11,10 @@ export type MemberCommand =
   | { type: 'set_unit'; code: string | null }
   /** `/lienket`: ask for a one-time code to link another channel. */
   | { type: 'link_request' }
-  /** `/lienket 123456`: link this channel to the member who asked for the code. */
+  /** `/lienket 12345678`: link this channel to the member who asked for the code. */
   | { type: 'link_redeem'; code: string }
+  /** "That wasn't me" after a link notice (the button carries the link's id; `/khongphaitoi` undoes the latest). */
+  | { type: 'link_undo'; linkId: string | null }
   | { type: 'help' }
   /** `/canbo 12345678`: an officer links this account to their admin account for inbox notices. */
   | { type: 'officer_link'; code: string };
@@ -22,10 +25,13 @@ const UNIT_CODE_RE = new RegExp(`^${UNIT_CODE}$`);
 const SLASH = /^\/([A-Za-z_]+)(?:@[A-Za-z0-9_]+)?(?:\s+([\s\S]*))?$/;
 // Matched on folded text, so "mã công đoàn", "ma cong doan" and "Mã Công Đoàn" are the same.
 const SET_UNIT_PHRASE = new RegExp(`^(?:ma\\s+(?:cong\\s+doan|don\\s+vi|cd|cdcs)|doi\\s+(?:cong\\s+doan|don\\s+vi))\\s*[:：-]?\\s*(${UNIT_CODE})$`, 'i');
-const LINK_PHRASE = /^(?:ma\s+)?lien\s*ket(?:\s*[:：-]?\s*([\d\s]{6,11}))?$/i;
+const LINK_PHRASE = /^(?:ma\s+)?lien\s*ket(?:\s*[:：-]?\s*([\d\s]{6,15}))?$/i;
 
 export function parseMemberCommand(content: InboundContent): MemberCommand | null {
-  if (content.type === 'postback') return content.payload === STANDARD_PAYLOADS.start ? { type: 'start', code: null } : null;
+  if (content.type === 'postback') {
+    if (content.payload.startsWith(LINK_UNDO_PAYLOAD_PREFIX)) return { type: 'link_undo', linkId: content.payload.slice(LINK_UNDO_PAYLOAD_PREFIX.length) || null };
+    return content.payload === STANDARD_PAYLOADS.start ? { type: 'start', code: null } : null;
+  }
   if (content.type !== 'text') return null;
   const text = foldDiacritics(content.text).trim().replace(/\s+/g, ' ');
   const slash = SLASH.exec(text);
@@ -48,6 +54,8 @@ function parseSlashCommand(name: string, argument: string): MemberCommand | null
       return { type: 'set_unit', code };
     case 'lienket':
       return linkCommand(argument);
+    case 'khongphaitoi':
+      return { type: 'link_undo', linkId: null };
     case 'canbo': {
       const digits = argument.replace(/\s+/g, '');
       return /^\d{8}$/.test(digits) ? { type: 'officer_link', code: digits } : null;
@@ -63,7 +71,7 @@ function parseSlashCommand(name: string, argument: string): MemberCommand | null
 function linkCommand(argument: string): MemberCommand | null {
   const digits = argument.replace(/\s+/g, '');
   if (digits === '') return { type: 'link_request' };
-  return /^\d{6}$/.test(digits) ? { type: 'link_redeem', code: digits } : { type: 'link_redeem', code: digits.slice(0, 12) };
+  return { type: 'link_redeem', code: digits.slice(0, 12) };
 }
 
 export function normalizeUnitCode(code: string): string {

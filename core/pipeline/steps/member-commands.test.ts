@@ -43,6 +43,9 @@ function memoryDirectory(options: { redeem?: RedeemLinkResult } = {}) {
       calls.push(`redeem ${code}`);
       return options.redeem ?? { status: 'invalid' };
     },
+    async undoLink() {
+      return { status: 'not_found' };
+    },
     async claimUnitCodePrompt(memberId, requestId) {
       const previous = prompts.get(memberId);
       if (!previous) prompts.set(memberId, requestId);

@@ -6,6 +6,7 @@ import {
   joinNoteReply,
   linkCodeReply,
   linkedReply,
+  linkUndoneReply,
   officerLinkedReply,
   unitJoinedReply,
   unitNotFoundReply,
@@ -59,9 +60,15 @@ async function runCommand(turn: Turn, directory: MemberDirectory, command: Membe
       return;
     }
     case 'link_redeem': {
-      const result = await directory.redeemLinkCode({ code: command.code, memberId: member.id, channel: conversation.channel, now });
+      const result = await directory.redeemLinkCode({ code: command.code, memberId: member.id, channel: conversation.channel, now, address: message.address ?? null });
       turn.notes.linkResult = result.status;
       systemReply(turn, redeemText(result));
+      return;
+    }
+    case 'link_undo': {
+      const result = await directory.undoLink({ memberId: member.id, linkId: command.linkId, now });
+      turn.notes.linkResult = result.status === 'undone' ? 'undone' : 'undo_not_found';
+      systemReply(turn, result.status === 'undone' ? linkUndoneReply(result.channel) : MEMBER_REPLIES_VI.linkUndoNotFound);
       return;
     }
     case 'help':
