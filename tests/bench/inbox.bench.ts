@@ -60,7 +60,7 @@ try {
     const base = `http://127.0.0.1:${server.port}/api/admin`;
     const token: Record<string, string> = {};
     for (const [email] of accounts) {
-      const login = await fetch(`${base}/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+      const login = await fetch(`${base}/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD, bearer: true }) });
       token[email] = ((await login.json()) as { token: string }).token;
     }
     const get = async (email: string, path: string) => {
