@@ -2,52 +2,32 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { createUnitRepository } from '../../bots/storage/repositories/unit-repository.js';
 import { units } from '../../bots/storage/schema/index.js';
-import { FakeMessengerServer } from '../fakes/fake-messenger-server.js';
-import { FakeTelegramServer } from '../fakes/fake-telegram-server.js';
-import { FakeZaloServer } from '../fakes/fake-zalo-server.js';
 import { testBackends } from '../support/backends.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
 import { createEchoKnowledge } from '../support/stub-knowledge.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { META_TEST_APP as META, startThreePlatforms, type ThreePlatforms } from './support/three-platforms.js';
 import { conversationOf, memberOf, seedUnits, waitForOutbound } from './support/channel-e2e.js';
 
-const ZALO = { appId: '2553928453557884079', oaId: '3662729599332560487', oaSecretKey: 'oa-secret-key', appSecret: 'app-secret', refreshToken: 'rt-first' };
 const TG = { token: '7000003:AAE-union-test', secret: 'union_secret' };
-const META = { appSecret: 'meta-app-secret', pageAccessToken: 'EAAG-page-token', pageId: '105301234567890', appId: '9007199254740993' };
 const classifier = createScriptedClassifier({ 'tiền lương làm đêm': { route: 'question', topic: 'wages' } });
 
 /** Issue #15 findings 2–4: precedence of the union choice, bare codes on Zalo, wrong link codes, members without a code. */
 describe.each(testBackends())('finding a union on $name', (backend) => {
   let t: TestPlatform;
-  let zalo: FakeZaloServer;
-  let telegram: FakeTelegramServer;
-  let meta: FakeMessengerServer;
+  let fakes: ThreePlatforms;
+  let zalo: ThreePlatforms['zalo'];
+  let telegram: ThreePlatforms['telegram'];
+  let meta: ThreePlatforms['meta'];
   const hooks = { zalo: '', telegram: '', messenger: '' };
 
   beforeAll(async () => {
-    zalo = await FakeZaloServer.start(ZALO);
-    telegram = await FakeTelegramServer.start({ token: TG.token });
-    meta = await FakeMessengerServer.start(META);
+    fakes = await startThreePlatforms(TG);
+    ({ zalo, telegram, meta } = fakes);
     t = await startTestPlatform(backend, {
       classifier,
       knowledge: createEchoKnowledge(),
-      env: {
-        ZALO_APP_ID: ZALO.appId,
-        ZALO_OA_ID: ZALO.oaId,
-        ZALO_OA_SECRET_KEY: ZALO.oaSecretKey,
-        ZALO_APP_SECRET: ZALO.appSecret,
-        ZALO_REFRESH_TOKEN: ZALO.refreshToken,
-        ZALO_API_BASE_URL: zalo.url,
-        ZALO_OAUTH_BASE_URL: zalo.url,
-        TELEGRAM_BOT_TOKEN: TG.token,
-        TELEGRAM_WEBHOOK_SECRET: TG.secret,
-        TELEGRAM_API_ROOT: telegram.url,
-        MESSENGER_APP_SECRET: META.appSecret,
-        MESSENGER_VERIFY_TOKEN: 'verify-me-123',
-        MESSENGER_PAGE_ACCESS_TOKEN: META.pageAccessToken,
-        MESSENGER_APP_ID: META.appId,
-        MESSENGER_API_BASE_URL: meta.url,
-      },
+      env: fakes.env,
     });
     await seedUnits(t.database.db);
     await createUnitRepository(t.database.db).upsertUnits([
@@ -60,9 +40,7 @@ describe.each(testBackends())('finding a union on $name', (backend) => {
   });
   afterAll(async () => {
     await t?.close();
-    await zalo?.close();
-    await telegram?.close();
-    await meta?.close();
+    await fakes?.close();
   });
 
   const db = () => t.database.db;

@@ -1,22 +1,8 @@
 import type { Topic } from '../../../../core/nlu/labels';
+import { CHANNEL_NAMES_VI, TOPIC_SHORT_VI } from '../../shared/format/conversation-labels.vi';
 
-/** Short topic names for charts and tables (the long ones are in core/nlu/topic-names.vi.ts). */
-export const TOPIC_SHORT_VI: Record<Topic, string> = {
-  wages: 'Tiền lương',
-  wage_arrears: 'Nợ lương',
-  working_time: 'Giờ làm, tăng ca',
-  contract: 'Hợp đồng',
-  termination: 'Nghỉ việc',
-  maternity: 'Thai sản',
-  social_insurance: 'BHXH, BHYT',
-  safety: 'An toàn lao động',
-  harassment: 'Quấy rối',
-  union: 'Hoạt động công đoàn',
-  dispute: 'Tranh chấp',
-  living_conditions: 'Bữa ăn, nhà ở',
-  skills_jobs: 'Học nghề, việc làm',
-  other: 'Khác',
-};
+/** The dashboard names topics and channels as the inbox does, so officers and leaders read one vocabulary. */
+export { CHANNEL_NAMES_VI, TOPIC_SHORT_VI };
 
 export const topicName = (topic: string) => TOPIC_SHORT_VI[topic as Topic] ?? topic;
 
@@ -26,8 +12,6 @@ export const LEVEL_SHORT_VI: Record<string, string> = {
   upper_grassroots: 'CĐ cấp trên cơ sở',
   grassroots: 'CĐ cơ sở',
 };
-
-export const CHANNEL_NAMES_VI: Record<string, string> = { zalo: 'Zalo', messenger: 'Messenger', telegram: 'Telegram', web: 'Trang web', botframework: 'Teams', cli: 'Dòng lệnh' };
 
 /** What a hidden figure says: never a number, always why. */
 export const HIDDEN_TITLE = 'ẩn để bảo vệ danh tính';

@@ -28,7 +28,7 @@ export const TOPIC_SHORT_VI: Record<Topic, string> = {
   contract: 'Hợp đồng',
   termination: 'Nghỉ việc',
   maternity: 'Thai sản',
-  social_insurance: 'Bảo hiểm',
+  social_insurance: 'BHXH, BHYT',
   safety: 'An toàn lao động',
   harassment: 'Quấy rối, xúc phạm',
   union: 'Công đoàn',
