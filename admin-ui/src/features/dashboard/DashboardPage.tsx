@@ -12,12 +12,13 @@ import { QueryView } from '../../shared/components/QueryView';
 import { FilterSelect, Toolbar } from '../../shared/components/Toolbar';
 import { formatDate, formatNumber, formatPercent } from '../../shared/format/format.vi';
 import { moodSummaryQuery } from './api';
-import { Hidden } from './Hidden';
+import { Hidden } from '../../shared/mood/Hidden';
 import { CHANNEL_NAMES_VI, HIDDEN_TITLE, LEVEL_SHORT_VI, topicName } from './labels.vi';
 import { HEATMAP_UNITS, HeatmapChart, SentimentChart, TopicChart, TrendChart } from './MoodCharts';
-import { PERIOD_NAMES_VI, PERIODS, periodRange, type Period } from './period';
-import { MoodValue, UnitsTable } from './UnitsTable';
-import './dashboard.css';
+import { PERIOD_NAMES_VI, PERIODS, periodRange, type Period } from '../../shared/mood/period';
+import { MoodValue } from '../../shared/mood/MoodValue';
+import { UnitsTable } from './UnitsTable';
+import '../../shared/mood/mood.css';
 
 /** Members' mood and concerns over time, by unit and topic (issue #10): numbers first, then the charts. */
 export function DashboardPage() {

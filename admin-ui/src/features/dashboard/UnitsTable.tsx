@@ -2,7 +2,8 @@ import { Link } from 'react-router';
 import type { MoodSummary } from '../../../../core/contracts/mood-api';
 import { Table, type Column } from '../../shared/components/Table';
 import { formatNumber, formatPercent } from '../../shared/format/format.vi';
-import { Hidden } from './Hidden';
+import { Hidden } from '../../shared/mood/Hidden';
+import { MoodValue } from '../../shared/mood/MoodValue';
 
 type Child = MoodSummary['children'][number];
 
@@ -32,11 +33,4 @@ export function UnitsTable({ summary, drillHref }: { summary: MoodSummary; drill
     },
   ];
   return <Table columns={columns} rows={summary.children} rowKey={(row) => row.unit} caption="Các đơn vị trực thuộc" />;
-}
-
-/** A mood index with its sign spelled out and coloured (red below zero, green above). */
-export function MoodValue({ value }: { value: number | null }) {
-  if (value === null) return <span className="mood-muted">—</span>;
-  const tone = value < -10 ? 'bad' : value > 10 ? 'good' : 'flat';
-  return <span className={`mood-index mood-index-${tone}`}>{value > 0 ? `+${value.toLocaleString('vi-VN')}` : value.toLocaleString('vi-VN')}</span>;
 }

@@ -3,6 +3,7 @@ import { CHANNEL_NAMES_VI, TOPIC_SHORT_VI } from '../../shared/format/conversati
 
 /** The dashboard names topics and channels as the inbox does, so officers and leaders read one vocabulary. */
 export { CHANNEL_NAMES_VI, TOPIC_SHORT_VI };
+export { HIDDEN_TITLE } from '../../shared/mood/Hidden';
 
 export const topicName = (topic: string) => TOPIC_SHORT_VI[topic as Topic] ?? topic;
 
@@ -13,5 +14,3 @@ export const LEVEL_SHORT_VI: Record<string, string> = {
   grassroots: 'CĐ cơ sở',
 };
 
-/** What a hidden figure says: never a number, always why. */
-export const HIDDEN_TITLE = 'ẩn để bảo vệ danh tính';

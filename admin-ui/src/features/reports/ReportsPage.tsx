@@ -7,10 +7,10 @@ import { QueryView } from '../../shared/components/QueryView';
 import { Table } from '../../shared/components/Table';
 import { formatNumber } from '../../shared/format/format.vi';
 import { moodSummaryQuery } from '../dashboard/api';
-import { Hidden } from '../dashboard/Hidden';
-import { vietnamToday } from '../dashboard/period';
-import { MoodValue } from '../dashboard/UnitsTable';
-import '../dashboard/dashboard.css';
+import { Hidden } from '../../shared/mood/Hidden';
+import { vietnamToday } from '../../shared/mood/period';
+import { MoodValue } from '../../shared/mood/MoodValue';
+import '../../shared/mood/mood.css';
 
 /** The last 12 calendar months, most recent complete one first. */
 function months(): { value: string; label: string; from: string; to: string }[] {

@@ -1,4 +1,5 @@
-import { HIDDEN_TITLE } from './labels.vi';
+/** What a hidden figure says: never a number, always why. */
+export const HIDDEN_TITLE = 'ẩn để bảo vệ danh tính';
 
 /** A figure hidden by the k rule: "< 5", explained on hover and to screen readers. */
 export function Hidden({ k }: { k: number }) {
