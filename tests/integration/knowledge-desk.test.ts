@@ -169,7 +169,6 @@ describe.each(testBackends())('knowledge desk on $name', (backend) => {
     expect((await api('POST', '/faq', 'nat-leader@x.vn', '{"id":')).status).toBe(400);
     expect((await api('POST', '/faq', 'nat-leader@x.vn', 'null')).status).toBe(400);
     expect((await api('POST', '/faq', 'nat-leader@x.vn', '[1]')).status).toBe(422);
-    expect((await api('POST', '/faq', 'nat-leader@x.vn', { ...localEntry('nul-text'), answer: `${CANTEEN_ANSWER}\u0000` })).status).toBe(422);
     expect((await api('PATCH', '/faq/union-how-to-join', 'nat-leader@x.vn', { version: 1e30, status: 'draft' })).status).toBe(422);
     expect((await api('POST', '/faq/proposals', 'a1-officer@x.vn', { kind: 'create', payload: { id: 'x' } })).status).toBe(422);
     expect((await api('POST', '/faq', 'nat-leader@x.vn', { ...localEntry('bad-owner'), ownerUnitId: 'not-a-uuid' })).status).toBe(422);
@@ -177,6 +176,12 @@ describe.each(testBackends())('knowledge desk on $name', (backend) => {
     expect((await api('GET', '/faq?status=everything', 'nat-leader@x.vn')).status).toBe(422);
     expect((await api('GET', '/faq', null)).status).toBe(401);
     expect((await api('POST', '/faq', 'a1-officer@x.vn', localEntry('officer-try'))).status).toBe(403);
+  });
+
+  it('stores an answer pasted with invisible control characters without them (one cleaning step at the edge, D-hardening-2)', async () => {
+    const created = await api('POST', '/faq', 'nat-leader@x.vn', { ...localEntry('nul-text', { question: 'Mẫu đơn xin nghỉ phép lấy ở đâu?', variants: ['mau don xin nghi phep o dau'] }), answer: `${CANTEEN_ANSWER}\u0000` });
+    expect(created.status).toBe(201);
+    expect((await api('GET', '/faq/nul-text', 'nat-leader@x.vn')).body.answer).toBe(CANTEEN_ANSWER);
   });
 
   it('lets officers propose and leaders of their branch review', async () => {
