@@ -4,6 +4,7 @@ import { auditLog, channelIdentities, conversations, members, messages } from '.
 import { createAccounts } from '../support/admin-fixtures.js';
 import { testBackends } from '../support/backends.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
+import { waitForIdle } from '../support/settle.js';
 import { createEchoKnowledge } from '../support/stub-knowledge.js';
 import { startTestPlatform, waitUntil, type TestPlatform } from '../support/test-platform.js';
 
@@ -27,9 +28,13 @@ describe.each(testBackends())("a member's data on request on $name", (backend) =
     await post('xin chào');
     await post('lương tôi bị nợ, sđt 0912 345 678');
     const db = t.database.db;
-    await waitUntil(async () => (await db.select().from(messages).where(eq(messages.status, 'sent'))).length === 2, 20_000, 'two replies');
+    // A complaint's reply may come in several messages (acknowledgement, rights, an offer): wait for the turns to settle.
+    await waitUntil(async () => (await db.select().from(messages).where(eq(messages.status, 'sent'))).length >= 2, 20_000, 'two replies');
+    await waitForIdle(db);
     const [identity] = await db.select().from(channelIdentities).where(eq(channelIdentities.platformUserId, sessionId));
     const memberId = identity!.memberId;
+    const [thread] = await db.select().from(conversations).where(eq(conversations.memberId, memberId));
+    const storedMessages = (await db.select().from(messages).where(eq(messages.conversationId, thread!.id))).length;
 
     expect((await call('GET', `/${memberId}/export`, 'lead-hcm@x.vn')).status).toBe(403);
     expect((await call('GET', '/not-a-uuid/export', 'off-hn@x.vn')).status).toBe(422);
@@ -44,7 +49,7 @@ describe.each(testBackends())("a member's data on request on $name", (backend) =
     expect((await call('DELETE', `/${memberId}`, 'off-hn@x.vn')).status).toBe(403);
     const erased = await call('DELETE', `/${memberId}`, 'lead-hn@x.vn');
     expect(erased.status).toBe(200);
-    expect(await erased.json()).toMatchObject({ erased: true, conversations: 1, identities: 1, messages: 4 });
+    expect(await erased.json()).toMatchObject({ erased: true, conversations: 1, identities: 1, messages: storedMessages });
     const [tombstone] = await db.select().from(members).where(eq(members.id, memberId));
     expect(tombstone).toMatchObject({ displayName: null, unitId: null });
     expect(tombstone?.erasedAt).not.toBeNull();
@@ -57,7 +62,7 @@ describe.each(testBackends())("a member's data on request on $name", (backend) =
 
     // Writing again from the same browser is a new member, answered normally.
     await post('xin chào');
-    await waitUntil(async () => (await db.select().from(messages).where(eq(messages.status, 'sent'))).length === 1, 20_000, 'a reply to the new member');
+    await waitUntil(async () => (await db.select().from(messages).where(eq(messages.status, 'sent'))).length >= 1, 20_000, 'a reply to the new member');
     const [fresh] = await db.select().from(channelIdentities).where(eq(channelIdentities.platformUserId, sessionId));
     expect(fresh?.memberId).not.toBe(memberId);
   });
