@@ -8,7 +8,7 @@ import { bootBase } from '../../bots/bootstrap.js';
 import { runCli } from '../../bots/cli/main.js';
 import { createReviewedLabelRepository } from '../../bots/storage/repositories/reviewed-label-repository.js';
 import { PROJECT_ROOT } from '../../bots/project-root.js';
-import { backendsWithRedis, createTestDatabase, testBackends, type TestBackend, type TestDatabase } from '../support/backends.js';
+import { createTestDatabase, describeWithRedis, testBackends, type TestDatabase } from '../support/backends.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
 import { createEchoKnowledge } from '../support/stub-knowledge.js';
 import { startTestPlatform } from '../support/test-platform.js';
@@ -168,10 +168,9 @@ describe.each(testBackends())('congdoan CLI on $name', (backend) => {
 
 // `congdoan chat` takes the webhook's path: with Redis and WORKERS_IN_PROCESS=false it only records and rings,
 // and the workers of another process (here a test platform answering "Trả lời: <text>") handle and deliver it.
-const withRedis = backendsWithRedis();
-const describeWithRedis = withRedis.length > 0 ? describe.each(withRedis) : describe.skip.each<TestBackend>([{ name: 'postgres', redisUrl: null }]);
+const describeOnRedis = describeWithRedis();
 
-describeWithRedis('congdoan chat with the workers in another process ($name)', (backend) => {
+describeOnRedis('congdoan chat with the workers in another process ($name)', (backend) => {
   it('goes through ingest and the queue to the running workers, and prints what they delivered', async () => {
     const database = await createTestDatabase(backend);
     const prefix = `cli${randomUUID().slice(0, 6)}`;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { messages } from '../../bots/storage/schema/index.js';
-import { backendsWithRedis, type TestBackend } from '../support/backends.js';
+import { describeWithRedis } from '../support/backends.js';
 import { expectStable, waitForIdle } from '../support/settle.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
 import { createEchoKnowledge } from '../support/stub-knowledge.js';
@@ -9,15 +9,14 @@ import { startTcpProxy } from '../support/tcp-proxy.js';
 import { startTestPlatform, waitUntil } from '../support/test-platform.js';
 
 const classifier = createScriptedClassifier(Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`hỏi ${i}`, { route: 'question' as const, topic: 'wages' as const }])));
-const withRedis = backendsWithRedis();
-const describeWithRedis = withRedis.length > 0 ? describe.each(withRedis) : describe.skip.each<TestBackend>([{ name: 'postgres', redisUrl: null }]);
+const describeOnRedis = describeWithRedis();
 
 /**
  * Issue #13: with Redis gone (refused) or silent (a partition), the acknowledgement still answers: the message
  * is stored first, the enqueue gives up after ENQUEUE_TIMEOUT_MS, and the recovery sweep enqueues it when Redis
  * is back. The shared Redis is never touched: the platform reaches it through a proxy the test cuts.
  */
-describeWithRedis('a Redis outage does not hang acknowledgements ($name)', (backend) => {
+describeOnRedis('a Redis outage does not hang acknowledgements ($name)', (backend) => {
   it('acknowledges every message while Redis is refused or silent, then answers each once', async () => {
     const target = new URL(backend.redisUrl as string);
     const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 6379) });

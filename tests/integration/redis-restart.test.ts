@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { messages } from '../../bots/storage/schema/index.js';
-import { backendsWithRedis, type TestBackend } from '../support/backends.js';
+import { describeWithRedis } from '../support/backends.js';
 import { expectStable, waitForIdle } from '../support/settle.js';
 import { startPrivateRedis } from '../support/private-redis.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
@@ -11,10 +11,9 @@ import { startTestPlatform, waitUntil } from '../support/test-platform.js';
 const classifier = createScriptedClassifier(Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`hỏi ${i}`, { route: 'question' as const, topic: 'wages' as const }])));
 // The real pair only: with the embedded pair the queue lives in the process (see process-crash tests).
 // Without Redis the suite is skipped, visibly; under CI=true a missing Redis fails it (backendsWithRedis).
-const withRedis = backendsWithRedis();
-const describeWithRedis = withRedis.length > 0 ? describe.each(withRedis) : describe.skip.each<TestBackend>([{ name: 'postgres', redisUrl: null }]);
+const describeOnRedis = describeWithRedis();
 
-describeWithRedis('a Redis restart loses nothing ($name)', (backend) => {
+describeOnRedis('a Redis restart loses nothing ($name)', (backend) => {
   it('answers every recorded message once after Redis comes back empty', async () => {
     const redis = await startPrivateRedis();
     const t = await startTestPlatform({ ...backend, redisUrl: redis.url }, { classifier, knowledge: createEchoKnowledge(), startWorkers: false });
