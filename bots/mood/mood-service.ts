@@ -1,6 +1,6 @@
 import type { MoodAlertDto, MoodSummary } from '../../core/contracts/mood-api.js';
 import { AppError } from '../../core/errors/app-error.js';
-import { snapPeriod } from '../../core/mood/period-grid.js';
+import { lastPublishedDay, snapPublishedPeriod } from '../../core/mood/period-grid.js';
 import { buildSummaryDocument, hiddenByPeriodEdges, type AggregateRow, type SummaryInput } from '../../core/mood/summary-document.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { Db } from '../storage/database.js';
@@ -58,8 +58,9 @@ export function createMoodService(deps: { db: Db; units: UnitRepository; k: numb
     const requestedTo = request.to ?? vietnamDay(deps.clock.now());
     const requestedFrom = request.from ?? addDays(requestedTo, -29);
     if (requestedFrom > requestedTo) throw new AppError('VALIDATION_FAILED', 'the period ends before it starts', { fields: [{ path: 'to', message: 'phải từ ngày bắt đầu trở đi' }] });
-    // Whole weeks or whole months only, so that two periods never differ by a few days (D-mood-7).
-    const period = snapPeriod(requestedFrom, requestedTo);
+    // Whole weeks of the month or whole months, completed ones only, so that two periods never differ by a few days (D-mood-7).
+    const period = snapPublishedPeriod(requestedFrom, requestedTo, lastPublishedDay(vietnamDay(deps.clock.now())));
+    if (!period) throw new AppError('VALIDATION_FAILED', 'no week of this period has ended yet', { fields: [{ path: 'from', message: 'kỳ này chưa có tuần nào kết thúc: số liệu công bố theo tuần đã qua' }] });
     const { from, to } = period;
     if (daysBetween(from, to) > MAX_DAYS) throw new AppError('VALIDATION_FAILED', `a period is at most ${MAX_DAYS} days`, { fields: [{ path: 'from', message: `tối đa ${MAX_DAYS} ngày` }] });
     const unit = request.unit;

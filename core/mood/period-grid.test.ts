@@ -1,4 +1,4 @@
-import { segmentStart, snapPeriod } from './period-grid.js';
+import { lastPublishedDay, segmentStart, snapPeriod, snapPublishedPeriod } from './period-grid.js';
 
 describe('mood period grid', () => {
   it('snaps a period starting on the 1st to whole calendar months, with the months before as the previous period', () => {
@@ -15,5 +15,19 @@ describe('mood period grid', () => {
   });
   it('gives two requests a day apart the same period once they snap (a few days cannot be differenced)', () => {
     expect(snapPeriod('2026-10-09', '2026-10-20')).toEqual(snapPeriod('2026-10-10', '2026-10-21'));
+  });
+});
+
+describe('published periods', () => {
+  it('ends the figures before the week of the month in progress', () => {
+    expect(lastPublishedDay('2026-12-03')).toBe('2026-11-30');
+    expect(lastPublishedDay('2026-12-20')).toBe('2026-12-14');
+  });
+  it('cuts a period back to the last completed week, as a run of weeks, or refuses one not begun', () => {
+    expect(snapPublishedPeriod('2026-11-04', '2026-12-03', '2026-11-30')).toMatchObject({ from: '2026-11-01', to: '2026-11-30', grid: 'week' });
+    expect(snapPublishedPeriod('2026-11-01', '2026-12-03', '2026-11-30')).toMatchObject({ from: '2026-11-01', to: '2026-11-30', grid: 'month', previous: { from: '2026-10-01' } });
+    expect(snapPublishedPeriod('2026-12-01', '2026-12-20', '2026-12-14')).toEqual({ from: '2026-12-01', to: '2026-12-14', grid: 'week', previous: { from: '2026-11-15', to: '2026-11-30' } });
+    expect(snapPublishedPeriod('2026-12-01', '2026-12-03', '2026-11-30')).toBeNull();
+    expect(snapPublishedPeriod('2026-10-01', '2026-10-31', '2026-11-30')).toMatchObject({ from: '2026-10-01', to: '2026-10-31', grid: 'month' });
   });
 });

@@ -54,6 +54,32 @@ function shiftMonths(day: string, months: number): string {
   return iso(new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1)));
 }
 
+/**
+ * The last day whose figures are published on `today`: the day before the week of the month in progress. A week
+ * still filling up would let a reader who opens the same view on two days subtract the members who wrote in
+ * between, and its first days are small groups that would hide the whole period.
+ */
+export function lastPublishedDay(today: string): string {
+  return iso(new Date(parse(segmentStart(today)).getTime() - 86_400_000));
+}
+
+/**
+ * Snaps a requested period outward to the grid, then cuts it back to `lastPublished` (a week boundary) when it
+ * reaches further; null when nothing of it is published yet. `from` ≤ `to` is the caller's check.
+ */
+export function snapPublishedPeriod(from: string, to: string, lastPublished: string): SnappedPeriod | null {
+  const snapped = snapPeriod(from, to);
+  if (snapped.to <= lastPublished) return snapped;
+  if (snapped.from > lastPublished) return null;
+  if (snapped.grid === 'month' && lastPublished === monthEnd(lastPublished)) return snapPeriod(snapped.from, lastPublished);
+  return snapPeriod(nextDayIfFirst(snapped.from), lastPublished);
+}
+
+/** A period starting on the 1st but cut within a month is a run of weeks that happens to start on the 1st. */
+function nextDayIfFirst(day: string): string {
+  return day.endsWith('-01') ? `${day.slice(0, 8)}02` : day;
+}
+
 /** Snaps a requested period outward to the grid. `from` ≤ `to` is the caller's check. */
 export function snapPeriod(from: string, to: string): SnappedPeriod {
   if (from.endsWith('-01')) {

@@ -3,6 +3,7 @@ import type { MoodSummary } from '../../core/contracts/mood-api.js';
 import { createAccounts, TEST_UNITS } from '../support/admin-fixtures.js';
 import { testBackends } from '../support/backends.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
+import { shiftedClock } from '../support/shifted-clock.js';
 import { waitForIdle } from '../support/settle.js';
 import { createEchoKnowledge } from '../support/stub-knowledge.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
@@ -26,16 +27,6 @@ const classifier = createScriptedClassifier({
 const WEEKS = ['2026-10-05', '2026-10-12', '2026-10-19', '2026-10-26'];
 const K = 5;
 
-/** A clock that runs at real speed from a chosen instant, so leases and retries behave as usual. */
-function shiftedClock() {
-  let offset = 0;
-  return {
-    clock: { now: () => new Date(Date.now() + offset) },
-    moveTo(instant: string) {
-      offset = Date.parse(instant) - Date.now();
-    },
-  };
-}
 
 describe.each(testBackends())('mood periods cannot be differenced on $name', (backend) => {
   let t: TestPlatform;
