@@ -76,6 +76,8 @@ import { createMoodService } from './mood/mood-service.js';
 import { createMoodRouter } from './http/routes/mood-routes.js';
 import { createMoodAlertRouter } from './http/routes/mood-alert-routes.js';
 import { registerMoodWorkers } from './mood/mood-workers.js';
+import { registerRetentionWorkers } from './privacy/retention-workers.js';
+import { createRetentionRepository } from './storage/repositories/retention-repository.js';
 import { startRecoverySweep } from './workers/recovery-sweep.js';
 import { registerWorkers } from './workers/register-workers.js';
 
@@ -308,8 +310,10 @@ export async function createPlatform(deps: PlatformDeps) {
       });
       registerInboxWorkers({ ...inboxHookDeps, runner: queue, backoffMs: env.RETRY_BACKOFF_MS });
       const moodDaily = registerMoodWorkers({ runner: queue, queue, db, alerts: repositories.moodAlerts, k: env.K_ANONYMITY, clock, logger, backoffMs: env.RETRY_BACKOFF_MS });
+      const retentionDaily = registerRetentionWorkers({ runner: queue, queue, retention: createRetentionRepository(db), audit: repositories.audit, months: env.RETENTION_MESSAGE_MONTHS, clock, logger, backoffMs: env.RETRY_BACKOFF_MS });
       await queue.start();
       await moodDaily.scheduleNext();
+      await retentionDaily.scheduleNext();
       stopInboxSweep = startInboxSweep(inboxQueue, logger, Math.max(env.SWEEP_INTERVAL_MS, 1000));
       stopSweep = startRecoverySweep(
         { recovery: repositories.recovery, queue, clock, logger, graceMs: Math.max(env.SWEEP_INTERVAL_MS, 2000) },
