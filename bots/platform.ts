@@ -34,6 +34,7 @@ import { createInboxEventsRouter } from './http/routes/inbox-events-route.js';
 import { createInboxPublisher } from './inbox/inbox-events.js';
 import { createInboxQueue } from './inbox/inbox-queue.js';
 import { createInboxService } from './inbox/inbox-service.js';
+import { createListReadAudit } from './inbox/list-read-audit.js';
 import { createInboxTurnHook, registerInboxWorkers, startInboxSweep } from './inbox/inbox-workers.js';
 import { createInboxReadRepository } from './storage/repositories/inbox-read-repository.js';
 import { createInboxWriteRepository } from './storage/repositories/inbox-write-repository.js';
@@ -195,12 +196,14 @@ export async function createPlatform(deps: PlatformDeps) {
   const publishInbox = createInboxPublisher(hub, logger, () => clock.now());
   const notifyOfficers = createOfficerNotifier({ links: repositories.officerLinks, adapters, clock, logger, publicBaseUrl: env.PUBLIC_BASE_URL });
   const inboxQueue = createInboxQueue({ read: repositories.inboxRead, write: repositories.inboxWrite, queue, clock, logger, publish: publishInbox, notify: notifyOfficers });
+  const listReads = createListReadAudit({ recordMany: repositories.audit.recordMany, clock, logger });
   const inbox = createInboxService({
     read: repositories.inboxRead,
     write: repositories.inboxWrite,
     units: repositories.units,
     users: repositories.users,
     audit: repositories.audit,
+    listReads,
     queue,
     inboxQueue,
     publish: publishInbox,
@@ -238,6 +241,7 @@ export async function createPlatform(deps: PlatformDeps) {
     mood,
     inbox,
     inboxQueue,
+    listReads,
 
     createHttpApp(): Express {
       const authDeps = { tokens, users: repositories.users };
@@ -308,6 +312,7 @@ export async function createPlatform(deps: PlatformDeps) {
 
     async stop(): Promise<void> {
       knowledgeSync.close();
+      await listReads.close();
       await stopSweep?.();
       await stopInboxSweep?.();
       await queue.close();

@@ -44,6 +44,8 @@ describe.each(testBackends())('officers inbox API on $name', (backend) => {
     expect(item).toMatchObject({ state: 'waiting_officer', urgent: false, unit: { code: 'A1' }, queueUnit: { code: 'A1' }, channel: 'web', memberName: null, topic: 'wage_arrears', sentiment: 'negative', overdue: false });
     expect(typeof item?.slaDueAt).toBe('string');
     expect(item?.unread).toBeGreaterThanOrEqual(1);
+    // The row previews the member's latest words, not the bot's hand-off confirmation that came after them.
+    expect(item?.preview).toBe('cho tôi gặp cán bộ công đoàn');
 
     expect(itemIds((await api('hcm@x.vn', 'GET', '/conversations?view=waiting')).body)).not.toContain(conversationId);
     expect(itemIds((await api('hcm@x.vn', 'GET', '/conversations?view=all')).body)).not.toContain(conversationId);
@@ -66,6 +68,15 @@ describe.each(testBackends())('officers inbox API on $name', (backend) => {
     expect((await api('hn@x.vn', 'GET', '/conversations?view=nope')).status).toBe(422);
     expect((await api('hn@x.vn', 'GET', '/conversations?view=all&cursor=garbage')).status).toBe(422);
     expect((await fetch(`${t.baseUrl}/api/admin/conversations`)).status).toBe(401);
+
+    // List reads are audited in batches: one row per officer per flush with what they were shown.
+    await t.platform.listReads.flush();
+    const listRows = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'inbox_list'));
+    const hn = listRows.filter((row) => row.actor === 'hn@x.vn');
+    expect(hn).toHaveLength(1);
+    expect(hn[0]?.details).toMatchObject({ reads: 3, views: { waiting: 3 } });
+    expect(Number(hn[0]?.details.rows)).toBeGreaterThanOrEqual(1);
+    expect(listRows.find((row) => row.actor === 'hcm@x.vn')?.details).toMatchObject({ reads: 2, rows: 0, views: { waiting: 1, all: 1 } });
   });
 
   it('lets exactly one of two simultaneous claims win and tells the other who holds it', async () => {

@@ -12,6 +12,8 @@ export interface AuditEntry {
   targetId?: string | null;
   unitId?: string | null;
   details?: Record<string, unknown>;
+  /** When it happened, if not now (a batched row carries its first event's time). */
+  at?: Date;
 }
 
 export interface AuditFilter {
@@ -65,17 +67,26 @@ export function createAuditRepository(db: Db) {
       .leftJoin(users, eq(users.id, auditLog.actorUserId))
       .leftJoin(actorUnits, eq(actorUnits.id, users.unitId));
 
+  const rowOf = (entry: AuditEntry) => ({
+    actorUserId: entry.actorUserId ?? null,
+    actor: entry.actor,
+    action: entry.action,
+    targetType: entry.targetType,
+    targetId: entry.targetId ?? null,
+    unitId: entry.unitId ?? null,
+    details: entry.details ?? {},
+    ...(entry.at ? { at: entry.at } : {}),
+  });
+
   return {
     async record(entry: AuditEntry): Promise<void> {
-      await db.insert(auditLog).values({
-        actorUserId: entry.actorUserId ?? null,
-        actor: entry.actor,
-        action: entry.action,
-        targetType: entry.targetType,
-        targetId: entry.targetId ?? null,
-        unitId: entry.unitId ?? null,
-        details: entry.details ?? {},
-      });
+      await db.insert(auditLog).values(rowOf(entry));
+    },
+
+    /** Several rows in one statement (one commit): batched read records. */
+    async recordMany(entries: readonly AuditEntry[]): Promise<void> {
+      if (entries.length === 0) return;
+      await db.insert(auditLog).values(entries.map(rowOf));
     },
 
     /** One page, newest first, with the total count for the pager. */
