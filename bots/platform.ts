@@ -76,6 +76,8 @@ import { createMoodService } from './mood/mood-service.js';
 import { createMoodRouter } from './http/routes/mood-routes.js';
 import { createMoodAlertRouter } from './http/routes/mood-alert-routes.js';
 import { registerMoodWorkers } from './mood/mood-workers.js';
+import { registerRetentionWorkers } from './privacy/retention-workers.js';
+import { createRetentionRepository } from './storage/repositories/retention-repository.js';
 import { startRecoverySweep } from './workers/recovery-sweep.js';
 import { registerWorkers } from './workers/register-workers.js';
 
@@ -196,7 +198,7 @@ export async function createPlatform(deps: PlatformDeps) {
   const publishInbox = createInboxPublisher(hub, logger, () => clock.now());
   const notifyOfficers = createOfficerNotifier({ links: repositories.officerLinks, adapters, clock, logger, publicBaseUrl: env.PUBLIC_BASE_URL });
   const inboxQueue = createInboxQueue({ read: repositories.inboxRead, write: repositories.inboxWrite, queue, clock, logger, publish: publishInbox, notify: notifyOfficers });
-  const listReads = createListReadAudit({ recordMany: repositories.audit.recordMany, clock, logger });
+  const listReads = createListReadAudit({ record: repositories.audit.record, clock });
   const inbox = createInboxService({
     read: repositories.inboxRead,
     write: repositories.inboxWrite,
@@ -241,7 +243,6 @@ export async function createPlatform(deps: PlatformDeps) {
     mood,
     inbox,
     inboxQueue,
-    listReads,
 
     createHttpApp(): Express {
       const authDeps = { tokens, users: repositories.users };
@@ -301,8 +302,10 @@ export async function createPlatform(deps: PlatformDeps) {
       });
       registerInboxWorkers({ ...inboxHookDeps, runner: queue, backoffMs: env.RETRY_BACKOFF_MS });
       const moodDaily = registerMoodWorkers({ runner: queue, queue, db, alerts: repositories.moodAlerts, k: env.K_ANONYMITY, clock, logger, backoffMs: env.RETRY_BACKOFF_MS });
+      const retentionDaily = registerRetentionWorkers({ runner: queue, queue, retention: createRetentionRepository(db), audit: repositories.audit, months: env.RETENTION_MESSAGE_MONTHS, clock, logger, backoffMs: env.RETRY_BACKOFF_MS });
       await queue.start();
       await moodDaily.scheduleNext();
+      await retentionDaily.scheduleNext();
       stopInboxSweep = startInboxSweep(inboxQueue, logger, Math.max(env.SWEEP_INTERVAL_MS, 1000));
       stopSweep = startRecoverySweep(
         { recovery: repositories.recovery, queue, clock, logger, graceMs: Math.max(env.SWEEP_INTERVAL_MS, 2000) },
@@ -312,7 +315,6 @@ export async function createPlatform(deps: PlatformDeps) {
 
     async stop(): Promise<void> {
       knowledgeSync.close();
-      await listReads.close();
       await stopSweep?.();
       await stopInboxSweep?.();
       await queue.close();

@@ -5,6 +5,7 @@ import { registerDbCommands } from './commands/db-commands.js';
 import { registerOrgCommands } from './commands/org-commands.js';
 import { registerUserCommands } from './commands/user-commands.js';
 import { registerMemberCommands } from './commands/member-commands.js';
+import { registerPrivacyCommands } from './commands/privacy-commands.js';
 import { registerKbCommands } from './commands/kb-commands.js';
 import { registerNluCommands } from './commands/nlu-commands.js';
 import { registerNluLabelsCommands } from './commands/nlu-labels-commands.js';
@@ -42,6 +43,7 @@ export function buildProgram(io: CliIo): Command {
   registerUserCommands(program, io);
   registerChatCommand(program, io);
   registerMemberCommands(program, io);
+  registerPrivacyCommands(program, io);
   registerKbCommands(program, {
     openDatabase: async () => {
       const base = await bootBase(io.env);

@@ -35,7 +35,7 @@ export interface InboxServiceDeps {
   units: UnitRepository;
   users: UserRepository;
   audit: AuditRepository;
-  /** List reads are audited in batches (list-read-audit.ts); conversation views and changes row by row. */
+  /** List reads are audited when they show an officer someone new (list-read-audit.ts); views and changes every time. */
   listReads: ListReadAudit;
   queue: JobQueue;
   inboxQueue: InboxQueue;
@@ -69,7 +69,7 @@ export function createInboxService(deps: InboxServiceDeps) {
   }
 
   async function audit(user: UserWithUnit, action: string, row: InboxRow, details: Record<string, unknown> = {}): Promise<void> {
-    await deps.audit.record({ actorUserId: user.id, actor: user.email, action, targetType: 'conversation', targetId: row.id, unitId: row.unitId ?? row.queueUnitId, details });
+    await deps.audit.record({ actorUserId: user.id, actor: user.email, action, targetType: 'conversation', targetId: row.id, unitId: row.unitId ?? row.queueUnitId, memberId: row.memberId, details });
   }
 
   async function reload(id: string): Promise<InboxRow> {
@@ -121,7 +121,7 @@ export function createInboxService(deps: InboxServiceDeps) {
               : { k: 0, t: (last.lastMessageAt ?? new Date(0)).toISOString(), id: last.id },
           )
         : null;
-      deps.listReads.note({ userId: user.id, actor: user.email, unitId: user.unit.id, view: query.view, rows: page.length });
+      await deps.listReads.record({ userId: user.id, actor: user.email, unitId: user.unit.id, view: query.view, memberIds: page.map((row) => row.memberId) });
       return { items: page.map(toInboxItem), nextCursor };
     },
 

@@ -1,4 +1,3 @@
-import { silentLogger } from '../../core/ports/logger.js';
 import type { AuditEntry } from '../storage/repositories/audit-repository.js';
 import { createListReadAudit } from './list-read-audit.js';
 
@@ -7,66 +6,52 @@ function fakeClock(start: string) {
   return { now: () => now, advance: (ms: number) => (now = new Date(now.getTime() + ms)) };
 }
 
-describe('list-read audit (batched)', () => {
-  it('writes one row per officer per flush, with the views, reads, rows shown and the first and last read', async () => {
-    const written: AuditEntry[][] = [];
+describe('inbox list-read audit', () => {
+  const read = (userId: string, memberIds: string[]) => ({ userId, actor: `${userId}@x.vn`, unitId: 'unit-a', view: 'waiting' as const, memberIds });
+
+  it('writes a read that shows an officer someone new, with everyone on the page; a refetch of the same people writes nothing', async () => {
+    const written: AuditEntry[] = [];
     const clock = fakeClock('2026-12-03T08:00:00Z');
-    const audit = createListReadAudit({ recordMany: async (entries) => void written.push([...entries]), clock, logger: silentLogger, flushMs: 60_000 });
-    audit.note({ userId: 'u1', actor: 'a@x.vn', unitId: 'unit-a', view: 'waiting', rows: 10 });
+    const audit = createListReadAudit({ record: async (entry) => void written.push(entry), clock, rememberMs: 600_000 });
+    expect(await audit.record(read('u1', ['m1', 'm2']))).toBe(true);
+    expect(written).toEqual([
+      { actorUserId: 'u1', actor: 'u1@x.vn', action: 'inbox_list', targetType: 'conversation', unitId: 'unit-a', memberIds: ['m1', 'm2'], details: { view: 'waiting', count: 2, newlyShown: 2 } },
+    ]);
     clock.advance(5_000);
-    audit.note({ userId: 'u1', actor: 'a@x.vn', unitId: 'unit-a', view: 'waiting', rows: 9 });
-    audit.note({ userId: 'u1', actor: 'a@x.vn', unitId: 'unit-a', view: 'mine', rows: 2 });
-    audit.note({ userId: 'u2', actor: 'b@x.vn', unitId: 'unit-b', view: 'all', rows: 0 });
-    expect(written).toEqual([]); // nothing on the request path
-    await audit.flush();
-    expect(written).toHaveLength(1); // one statement
-    const [batch] = written;
-    expect(batch).toHaveLength(2);
-    expect(batch?.find((e) => e.actor === 'a@x.vn')).toEqual({
-      actorUserId: 'u1',
-      actor: 'a@x.vn',
-      action: 'inbox_list',
-      targetType: 'conversation',
-      unitId: 'unit-a',
-      at: new Date('2026-12-03T08:00:00Z'),
-      details: { reads: 3, rows: 21, views: { waiting: 2, mine: 1 }, from: '2026-12-03T08:00:00.000Z', to: '2026-12-03T08:00:05.000Z' },
-    });
-    expect(batch?.find((e) => e.actor === 'b@x.vn')?.details).toMatchObject({ reads: 1, rows: 0, views: { all: 1 } });
-    await audit.flush();
-    expect(written).toHaveLength(1); // nothing new, nothing written
-    await audit.close();
+    expect(await audit.record(read('u1', ['m2', 'm1']))).toBe(false); // the live refetch
+    expect(await audit.record(read('u1', []))).toBe(false); // an empty page shows nobody
+    expect(await audit.record(read('u1', ['m1', 'm3']))).toBe(true); // a new hand-off appeared
+    expect(written.at(-1)).toMatchObject({ memberIds: ['m1', 'm3'], details: { count: 2, newlyShown: 1 } });
+    // Another officer's first look is theirs to record.
+    expect(await audit.record(read('u2', ['m1']))).toBe(true);
+    expect(written).toHaveLength(3);
   });
 
-  it('keeps the counts when the database refuses, and writes them with the next flush', async () => {
+  it('records the same member again once the interval has passed', async () => {
+    const written: AuditEntry[] = [];
+    const clock = fakeClock('2026-12-03T08:00:00Z');
+    const audit = createListReadAudit({ record: async (entry) => void written.push(entry), clock, rememberMs: 600_000 });
+    await audit.record(read('u1', ['m1']));
+    clock.advance(599_999);
+    expect(await audit.record(read('u1', ['m1']))).toBe(false);
+    clock.advance(1);
+    expect(await audit.record(read('u1', ['m1']))).toBe(true);
+    expect(written).toHaveLength(2);
+  });
+
+  it('fails the read when the row cannot be written, and writes it with the next read', async () => {
     let fail = true;
     const written: AuditEntry[] = [];
-    const clock = fakeClock('2026-12-03T08:00:00Z');
     const audit = createListReadAudit({
-      recordMany: async (entries) => {
+      record: async (entry) => {
         if (fail) throw new Error('connection refused');
-        written.push(...entries);
+        written.push(entry);
       },
-      clock,
-      logger: silentLogger,
-      flushMs: 60_000,
+      clock: fakeClock('2026-12-03T08:00:00Z'),
     });
-    audit.note({ userId: 'u1', actor: 'a@x.vn', unitId: 'unit-a', view: 'waiting', rows: 4 });
-    await audit.flush();
-    expect(written).toEqual([]);
-    clock.advance(1_000);
-    audit.note({ userId: 'u1', actor: 'a@x.vn', unitId: 'unit-a', view: 'all', rows: 6 });
+    await expect(audit.record(read('u1', ['m1']))).rejects.toThrow('connection refused');
     fail = false;
-    await audit.close();
+    expect(await audit.record(read('u1', ['m1']))).toBe(true);
     expect(written).toHaveLength(1);
-    expect(written[0]?.details).toEqual({ reads: 2, rows: 10, views: { waiting: 1, all: 1 }, from: '2026-12-03T08:00:00.000Z', to: '2026-12-03T08:00:01.000Z' });
-  });
-
-  it('flushes on its own timer', async () => {
-    const written: AuditEntry[] = [];
-    const audit = createListReadAudit({ recordMany: async (entries) => void written.push(...entries), clock: { now: () => new Date() }, logger: silentLogger, flushMs: 20 });
-    audit.note({ userId: 'u1', actor: 'a@x.vn', unitId: 'unit-a', view: 'waiting', rows: 1 });
-    for (let i = 0; i < 100 && written.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(written).toHaveLength(1);
-    await audit.close();
   });
 });

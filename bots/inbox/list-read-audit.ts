@@ -1,6 +1,5 @@
 import type { InboxView } from '../../core/contracts/inbox-api.js';
 import type { Clock } from '../../core/ports/clock.js';
-import type { Logger } from '../../core/ports/logger.js';
 import type { AuditEntry } from '../storage/repositories/audit-repository.js';
 
 /** What one inbox list read showed an officer. */
@@ -9,93 +8,53 @@ export interface ListRead {
   actor: string;
   unitId: string;
   view: InboxView;
-  /** Rows on the page (each shows the member's name, unit, topic and the start of their latest message). */
-  rows: number;
+  /** The members on the page (each row shows their name, unit, topic and the start of their latest message). */
+  memberIds: readonly string[];
 }
 
 export interface ListReadAudit {
-  /** Counts a read; never waits for the database. */
-  note(read: ListRead): void;
-  /** Writes what was counted so far: one row per officer, one statement. */
-  flush(): Promise<void>;
-  /** Stops the timer and writes the rest (on shutdown). */
-  close(): Promise<void>;
+  /** Writes the read to the audit log when it shows the officer a member not recorded for them lately; true if written. */
+  record(read: ListRead): Promise<boolean>;
 }
 
-interface Window {
-  actor: string;
-  unitId: string;
-  first: Date;
-  last: Date;
-  reads: number;
-  rows: number;
-  views: Partial<Record<InboxView, number>>;
-}
-
-export const LIST_READ_AUDIT_FLUSH_MS = 15_000;
+/** How long a member shown to an officer stays recorded for them: later lists showing them again write nothing. */
+export const LIST_READ_REMEMBER_MS = 10 * 60_000;
+/** A bound on the memory (officers × members shown); past it the memory starts afresh, which only writes more. */
+const MAX_REMEMBERED = 200_000;
 
 /**
- * The audit of inbox LIST reads, batched (docs/decisions.md D-inbox-1). A list page is read every few seconds
- * by every officer with the inbox open (live updates refetch it); one synchronous audit insert per read was a
- * commit on the hot path of the most frequent request. Here a read is counted in memory and each officer gets
- * one `inbox_list` row per flush interval (views, reads, rows shown, first and last read). Opening a
- * conversation, and every change, is still audited synchronously by the inbox service. A crash loses at most
- * the counts of the last interval.
+ * The audit of inbox LIST reads (docs/decisions.md D-inbox-1). A list is re-read by every officer with the inbox
+ * open on every live event, and one audit insert per read was a commit (a WAL flush) on the hot path of the most
+ * frequent request. A list read is written, synchronously and with every member on the page, when it shows the
+ * officer at least one member not recorded for them in the last 10 minutes (by this process); a refetch showing
+ * the same people writes nothing. So "who was shown member X, and when" stays exact to the first showing in
+ * every 10 minutes, in order with the other audit rows. Opening a conversation, and every change, is written
+ * every time by the inbox service.
  */
-export function createListReadAudit(deps: { recordMany: (entries: readonly AuditEntry[]) => Promise<void>; clock: Clock; logger: Logger; flushMs?: number }): ListReadAudit {
-  const flushMs = deps.flushMs ?? LIST_READ_AUDIT_FLUSH_MS;
-  let windows = new Map<string, Window>();
-  let timer: NodeJS.Timeout | null = null;
-  let flushing: Promise<void> = Promise.resolve();
-
-  const merge = (into: Map<string, Window>, userId: string, window: Window) => {
-    const current = into.get(userId);
-    if (!current) return void into.set(userId, window);
-    current.first = current.first < window.first ? current.first : window.first;
-    current.last = current.last > window.last ? current.last : window.last;
-    current.reads += window.reads;
-    current.rows += window.rows;
-    for (const [view, n] of Object.entries(window.views) as [InboxView, number][]) current.views[view] = (current.views[view] ?? 0) + n;
-  };
-
-  async function write(): Promise<void> {
-    if (windows.size === 0) return;
-    const batch = windows;
-    windows = new Map();
-    const entries: AuditEntry[] = [...batch].map(([userId, w]) => ({
-      actorUserId: userId,
-      actor: w.actor,
-      action: 'inbox_list',
-      targetType: 'conversation',
-      unitId: w.unitId,
-      at: w.first,
-      details: { reads: w.reads, rows: w.rows, views: w.views, from: w.first.toISOString(), to: w.last.toISOString() },
-    }));
-    try {
-      await deps.recordMany(entries);
-    } catch (error) {
-      // Kept for the next flush rather than dropped: the database may be back by then.
-      for (const [userId, w] of batch) merge(windows, userId, w);
-      deps.logger.error({ err: error, officers: batch.size }, 'inbox list-read audit: write failed, kept for the next flush');
-    }
-  }
-
-  const flush = () => (flushing = flushing.then(write));
+export function createListReadAudit(deps: { record: (entry: AuditEntry) => Promise<void>; clock: Clock; rememberMs?: number }): ListReadAudit {
+  const rememberMs = deps.rememberMs ?? LIST_READ_REMEMBER_MS;
+  /** `userId member` → until when it is recorded. */
+  const recorded = new Map<string, number>();
 
   return {
-    note(read) {
-      const now = deps.clock.now();
-      merge(windows, read.userId, { actor: read.actor, unitId: read.unitId, first: now, last: now, reads: 1, rows: read.rows, views: { [read.view]: 1 } });
-      if (!timer) {
-        timer = setInterval(() => void flush(), flushMs);
-        timer.unref();
-      }
-    },
-    flush,
-    async close() {
-      if (timer) clearInterval(timer);
-      timer = null;
-      await flush();
+    async record(read) {
+      const now = deps.clock.now().getTime();
+      const key = (memberId: string) => `${read.userId} ${memberId}`;
+      const fresh = read.memberIds.filter((memberId) => (recorded.get(key(memberId)) ?? 0) <= now);
+      if (fresh.length === 0) return false;
+      await deps.record({
+        actorUserId: read.userId,
+        actor: read.actor,
+        action: 'inbox_list',
+        targetType: 'conversation',
+        unitId: read.unitId,
+        memberIds: read.memberIds,
+        details: { view: read.view, count: read.memberIds.length, newlyShown: new Set(fresh).size },
+      });
+      // Only after the row is stored: a failed write is tried again by the next read.
+      if (recorded.size + read.memberIds.length > MAX_REMEMBERED) recorded.clear();
+      for (const memberId of read.memberIds) recorded.set(key(memberId), now + rememberMs);
+      return true;
     },
   };
 }

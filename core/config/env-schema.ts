@@ -55,6 +55,11 @@ export const EnvSchema = z.object({
   /** A reply typed by staff in Meta's Page inbox (or Zalo's OA manager) holds the conversation this long, then the bot answers again. */
   PAGE_ECHO_TAKEOVER_MINUTES: integer(30, 1),
   K_ANONYMITY: integer(5, 2),
+  /**
+   * Months a member's raw messages (and officers' notes, the learning queue's copies) are kept, counted in whole Vietnam
+   * days; older ones are deleted by the daily privacy job and `congdoan privacy purge`. 0 keeps them forever.
+   */
+  RETENTION_MESSAGE_MONTHS: integer(24, 0),
   /** Members may join an upper-level union by its code (CĐ cấp trên, LĐLĐ tỉnh/ngành) when they do not know their grassroots one. */
   MEMBER_JOIN_UPPER_LEVELS: flag(true),
   /** Wrong link codes accepted per hour from one network address (web chat) and platform-wide, before /lienket refuses. */
