@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Express } from 'express';
 import type { ChannelAdapter } from '../core/channels/channel-adapter.js';
 import type { Env } from '../core/config/env-schema.js';
@@ -34,6 +33,7 @@ import { createInboxEventsRouter } from './http/routes/inbox-events-route.js';
 import { createInboxPublisher } from './inbox/inbox-events.js';
 import { createInboxQueue } from './inbox/inbox-queue.js';
 import { createInboxService } from './inbox/inbox-service.js';
+import { createListReadAudit } from './inbox/list-read-audit.js';
 import { createInboxTurnHook, registerInboxWorkers, startInboxSweep } from './inbox/inbox-workers.js';
 import { createInboxReadRepository } from './storage/repositories/inbox-read-repository.js';
 import { createInboxWriteRepository } from './storage/repositories/inbox-write-repository.js';
@@ -67,6 +67,8 @@ import { createConversationRepository } from './storage/repositories/conversatio
 import { createInboundProcessingStore, createOutboundDeliveryStore } from './storage/repositories/processing-repository.js';
 import { createRecoveryRepository } from './storage/repositories/recovery-repository.js';
 import { createSettingsRepository } from './storage/repositories/settings-repository.js';
+import type { SecretBox } from './secrets/secret-box.js';
+import { createStoredSecrets } from './secrets/stored-secrets.js';
 import { createTurnOutcomeRepository } from './storage/repositories/turn-outcome-repository.js';
 import { createUnitRepository } from './storage/repositories/unit-repository.js';
 import { createUserRepository } from './storage/repositories/user-repository.js';
@@ -92,6 +94,8 @@ export interface PlatformDeps {
   /** The knowledge versions read before the knowledge and the model were loaded (default: read now). */
   knowledgeVersions?: KnowledgeVersions;
   redactor: Redactor;
+  /** Seals the secrets kept in the database (bots/secrets: SECRETS_KEY or the key file in DATA_DIR). */
+  secrets: SecretBox;
   clock?: Clock;
   /**
    * Builds the channel modules from what the root passes every channel (default: the registry,
@@ -113,6 +117,15 @@ export async function createPlatform(deps: PlatformDeps) {
   const db = database.db;
   const metrics = createMetrics();
 
+  // Secrets kept in the database are sealed with the secrets key; values stored in plain text by an older
+  // version, or sealed with a previous key, are sealed again here before anything reads them. First of all,
+  // so that a wrong key stops the start before any connection is opened.
+  const settings = createSettingsRepository(db);
+  const channelTokens = createChannelTokenRepository(db, deps.secrets);
+  const storedSecrets = createStoredSecrets({ settings, channelTokens, box: deps.secrets, logger });
+  await storedSecrets.sealAll();
+  const jwtSecret = env.JWT_SECRET ?? (await storedSecrets.jwtSecret());
+
   const queue: JobQueue & JobRunner & { ping?: () => Promise<void> } = env.REDIS_URL
     ? createBullMqQueue({ redisUrl: env.REDIS_URL, prefix: env.QUEUE_PREFIX, logger })
     : createInProcessQueue({ logger });
@@ -125,7 +138,7 @@ export async function createPlatform(deps: PlatformDeps) {
     units: createUnitRepository(db),
     users: createUserRepository(db),
     audit: createAuditRepository(db),
-    settings: createSettingsRepository(db),
+    settings,
     ingest: createIngestRepository(db, { joinPolicy }),
     heldReplies: createHeldReplyRepository(db),
     history: createHistoryRepository(db),
@@ -141,7 +154,7 @@ export async function createPlatform(deps: PlatformDeps) {
     moodAlerts: createMoodAlertRepository(db),
     outbound: createOutboundDeliveryStore(db),
     channelDeliveries: createChannelDeliveryRepository(db),
-    channelTokens: createChannelTokenRepository(db),
+    channelTokens,
     channelThreadRefs: createChannelThreadRefRepository(db),
     turns: createTurnOutcomeRepository(db),
     inboxRead: createInboxReadRepository(db),
@@ -161,7 +174,6 @@ export async function createPlatform(deps: PlatformDeps) {
   const floodCounter = env.REDIS_URL ? createRedisFloodCounter(env.REDIS_URL, env.QUEUE_PREFIX, logger) : createInProcessFloodCounter();
   const flood = env.FLOOD_MAX_MESSAGES > 0 ? createFloodGuard({ counter: floodCounter, maxMessages: env.FLOOD_MAX_MESSAGES, windowMs: env.FLOOD_WINDOW_MS, clock, logger }) : undefined;
   const ingest = createIngestService({ ingestRepository: repositories.ingest, queue, clock, logger, metrics, otherEvents, enqueueTimeoutMs: env.ENQUEUE_TIMEOUT_MS, flood, heldReplies: repositories.heldReplies });
-  const jwtSecret = env.JWT_SECRET ?? (await repositories.settings.getOrCreate('jwt_secret', () => randomBytes(48).toString('base64url')));
   const tokens = createSessionTokens(jwtSecret, { sessions: createAdminSessionRepository(database.db), clock });
 
   const thresholds = { route: env.NLU_MIN_ROUTE_CONFIDENCE, topic: env.NLU_MIN_TOPIC_CONFIDENCE, seriousNegative: env.NLU_SERIOUS_NEGATIVE_CONFIDENCE };
@@ -197,12 +209,14 @@ export async function createPlatform(deps: PlatformDeps) {
   const publishInbox = createInboxPublisher(hub, logger, () => clock.now());
   const notifyOfficers = createOfficerNotifier({ links: repositories.officerLinks, adapters, clock, logger, publicBaseUrl: env.PUBLIC_BASE_URL });
   const inboxQueue = createInboxQueue({ read: repositories.inboxRead, write: repositories.inboxWrite, queue, clock, logger, publish: publishInbox, notify: notifyOfficers });
+  const listReads = createListReadAudit({ record: repositories.audit.record, clock });
   const inbox = createInboxService({
     read: repositories.inboxRead,
     write: repositories.inboxWrite,
     units: repositories.units,
     users: repositories.users,
     audit: repositories.audit,
+    listReads,
     queue,
     inboxQueue,
     publish: publishInbox,
