@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Express } from 'express';
 import type { ChannelAdapter } from '../core/channels/channel-adapter.js';
 import type { Env } from '../core/config/env-schema.js';
@@ -68,6 +67,8 @@ import { createConversationRepository } from './storage/repositories/conversatio
 import { createInboundProcessingStore, createOutboundDeliveryStore } from './storage/repositories/processing-repository.js';
 import { createRecoveryRepository } from './storage/repositories/recovery-repository.js';
 import { createSettingsRepository } from './storage/repositories/settings-repository.js';
+import type { SecretBox } from './secrets/secret-box.js';
+import { createStoredSecrets } from './secrets/stored-secrets.js';
 import { createTurnOutcomeRepository } from './storage/repositories/turn-outcome-repository.js';
 import { createUnitRepository } from './storage/repositories/unit-repository.js';
 import { createUserRepository } from './storage/repositories/user-repository.js';
@@ -76,6 +77,8 @@ import { createMoodService } from './mood/mood-service.js';
 import { createMoodRouter } from './http/routes/mood-routes.js';
 import { createMoodAlertRouter } from './http/routes/mood-alert-routes.js';
 import { registerMoodWorkers } from './mood/mood-workers.js';
+import { registerRetentionWorkers } from './privacy/retention-workers.js';
+import { createRetentionRepository } from './storage/repositories/retention-repository.js';
 import { startRecoverySweep } from './workers/recovery-sweep.js';
 import { registerWorkers } from './workers/register-workers.js';
 
@@ -91,6 +94,8 @@ export interface PlatformDeps {
   /** The knowledge versions read before the knowledge and the model were loaded (default: read now). */
   knowledgeVersions?: KnowledgeVersions;
   redactor: Redactor;
+  /** Seals the secrets kept in the database (bots/secrets: SECRETS_KEY or the key file in DATA_DIR). */
+  secrets: SecretBox;
   clock?: Clock;
   /**
    * Builds the channel modules from what the root passes every channel (default: the registry,
@@ -112,6 +117,15 @@ export async function createPlatform(deps: PlatformDeps) {
   const db = database.db;
   const metrics = createMetrics();
 
+  // Secrets kept in the database are sealed with the secrets key; values stored in plain text by an older
+  // version, or sealed with a previous key, are sealed again here before anything reads them. First of all,
+  // so that a wrong key stops the start before any connection is opened.
+  const settings = createSettingsRepository(db);
+  const channelTokens = createChannelTokenRepository(db, deps.secrets);
+  const storedSecrets = createStoredSecrets({ settings, channelTokens, box: deps.secrets, logger });
+  await storedSecrets.sealAll();
+  const jwtSecret = env.JWT_SECRET ?? (await storedSecrets.jwtSecret());
+
   const queue: JobQueue & JobRunner & { ping?: () => Promise<void> } = env.REDIS_URL
     ? createBullMqQueue({ redisUrl: env.REDIS_URL, prefix: env.QUEUE_PREFIX, logger })
     : createInProcessQueue({ logger });
@@ -124,7 +138,7 @@ export async function createPlatform(deps: PlatformDeps) {
     units: createUnitRepository(db),
     users: createUserRepository(db),
     audit: createAuditRepository(db),
-    settings: createSettingsRepository(db),
+    settings,
     ingest: createIngestRepository(db, { joinPolicy }),
     heldReplies: createHeldReplyRepository(db),
     history: createHistoryRepository(db),
@@ -140,7 +154,7 @@ export async function createPlatform(deps: PlatformDeps) {
     moodAlerts: createMoodAlertRepository(db),
     outbound: createOutboundDeliveryStore(db),
     channelDeliveries: createChannelDeliveryRepository(db),
-    channelTokens: createChannelTokenRepository(db),
+    channelTokens,
     channelThreadRefs: createChannelThreadRefRepository(db),
     turns: createTurnOutcomeRepository(db),
     inboxRead: createInboxReadRepository(db),
@@ -161,7 +175,6 @@ export async function createPlatform(deps: PlatformDeps) {
   const floodCounter = env.REDIS_URL ? createRedisFloodCounter(env.REDIS_URL, env.QUEUE_PREFIX, logger) : createInProcessFloodCounter();
   const flood = env.FLOOD_MAX_MESSAGES > 0 ? createFloodGuard({ counter: floodCounter, maxMessages: env.FLOOD_MAX_MESSAGES, windowMs: env.FLOOD_WINDOW_MS, clock, logger }) : undefined;
   const ingest = createIngestService({ ingestRepository: repositories.ingest, queue, clock, logger, metrics, otherEvents, enqueueTimeoutMs: env.ENQUEUE_TIMEOUT_MS, flood, heldReplies: repositories.heldReplies });
-  const jwtSecret = env.JWT_SECRET ?? (await repositories.settings.getOrCreate('jwt_secret', () => randomBytes(48).toString('base64url')));
   const tokens = createSessionTokens(jwtSecret, { sessions: createAdminSessionRepository(database.db), clock });
 
   const thresholds = { route: env.NLU_MIN_ROUTE_CONFIDENCE, topic: env.NLU_MIN_TOPIC_CONFIDENCE, seriousNegative: env.NLU_SERIOUS_NEGATIVE_CONFIDENCE };
@@ -299,8 +312,10 @@ export async function createPlatform(deps: PlatformDeps) {
       });
       registerInboxWorkers({ ...inboxHookDeps, runner: queue, backoffMs: env.RETRY_BACKOFF_MS });
       const moodDaily = registerMoodWorkers({ runner: queue, queue, db, alerts: repositories.moodAlerts, k: env.K_ANONYMITY, clock, logger, backoffMs: env.RETRY_BACKOFF_MS });
+      const retentionDaily = registerRetentionWorkers({ runner: queue, queue, retention: createRetentionRepository(db), audit: repositories.audit, months: env.RETENTION_MESSAGE_MONTHS, clock, logger, backoffMs: env.RETRY_BACKOFF_MS });
       await queue.start();
       await moodDaily.scheduleNext();
+      await retentionDaily.scheduleNext();
       stopInboxSweep = startInboxSweep(inboxQueue, logger, Math.max(env.SWEEP_INTERVAL_MS, 1000));
       stopSweep = startRecoverySweep(
         { recovery: repositories.recovery, queue, clock, logger, graceMs: Math.max(env.SWEEP_INTERVAL_MS, 2000) },

@@ -66,7 +66,7 @@ export function createInboxService(deps: InboxServiceDeps) {
   }
 
   async function audit(user: UserWithUnit, action: string, row: InboxRow, details: Record<string, unknown> = {}): Promise<void> {
-    await deps.audit.record({ actorUserId: user.id, actor: user.email, action, targetType: 'conversation', targetId: row.id, unitId: row.unitId ?? row.queueUnitId, details });
+    await deps.audit.record({ actorUserId: user.id, actor: user.email, action, targetType: 'conversation', targetId: row.id, unitId: row.unitId ?? row.queueUnitId, memberId: row.memberId, details });
   }
 
   async function reload(id: string): Promise<InboxRow> {
@@ -118,7 +118,7 @@ export function createInboxService(deps: InboxServiceDeps) {
               : { k: 0, t: (last.lastMessageAt ?? new Date(0)).toISOString(), id: last.id },
           )
         : null;
-      await deps.audit.record({ actorUserId: user.id, actor: user.email, action: 'inbox_list', targetType: 'conversation', details: { view: query.view, count: page.length } });
+      await deps.audit.record({ actorUserId: user.id, actor: user.email, action: 'inbox_list', targetType: 'conversation', memberIds: page.map((row) => row.memberId), details: { view: query.view, count: page.length } });
       return { items: page.map(toInboxItem), nextCursor };
     },
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createChannelTokenRepository } from '../../bots/storage/repositories/channel-token-repository.js';
 import { FakeZaloServer } from '../fakes/fake-zalo-server.js';
 import { testBackends } from '../support/backends.js';
+import { testSecretBox } from '../support/test-secrets.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
 import { createEchoKnowledge } from '../support/stub-knowledge.js';
 import { waitForIdle } from '../support/settle.js';
@@ -65,7 +66,7 @@ describe.each(testBackends())('Zalo outages on $name', (backend) => {
     return (await (await fetch(`${t.baseUrl}/readyz`)).json()) as Readiness;
   }
   const zaloCheck = (body: Readiness) => body.checks.find((c) => c.name === 'channel:zalo');
-  const tokenRow = () => createChannelTokenRepository(t.database.db).read('zalo', ZALO.oaId);
+  const tokenRow = () => createChannelTokenRepository(t.database.db, testSecretBox()).read('zalo', ZALO.oaId);
   const outbound = async (user: string) => (await messagesOf(t.database.db, 'zalo', user)).filter((m) => m.direction === 'out');
   const answersSince = (index: number) => zalo.sent.slice(index).filter((s) => s.message.text === `Trả lời: ${QUESTION}`);
 

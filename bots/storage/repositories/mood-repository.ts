@@ -4,6 +4,7 @@ import { MOOD_ROUTES, MOOD_WEIGHTS, type MoodCapture } from '../../../core/mood/
 import type { NluThresholds } from '../../../core/nlu/thresholds.js';
 import type { Db } from '../database.js';
 import { executeRows } from '../execute-rows.js';
+import { retentionHorizon } from './retention-repository.js';
 
 /** One captured member message, written in the transaction that handles it. */
 export interface MoodRecord {
@@ -107,9 +108,14 @@ export function createMoodRepository(db: Db) {
     /**
      * Recomputes the rollups of the given days (all when open-ended) from the stored messages, with the same rule
      * as the live capture (core/mood/mood-rules.ts), in one transaction: readers see the old or the new figures.
+     * Days before the retention horizon have no raw messages left (bots/storage/repositories/retention-repository.ts):
+     * their figures are kept as they are, never recomputed from nothing.
      */
     async rebuild(options: { from?: string; to?: string; thresholds: Pick<NluThresholds, 'route' | 'topic'> }): Promise<{ memberDays: number; cells: number; excluded: number }> {
-      const { from, to, thresholds } = options;
+      const { to, thresholds } = options;
+      const horizon = await retentionHorizon(db);
+      const from = horizon && (!options.from || options.from < horizon) ? horizon : options.from;
+      if (from && to && to < from) return { memberDays: 0, cells: 0, excluded: 0 };
       return db.transaction(async (tx) => {
         await tx.execute(sql`delete from mood_member_day m where ${dayRange(sql`m.day`, from, to)}`);
         await tx.execute(sql`delete from mood_daily m where ${dayRange(sql`m.day`, from, to)}`);
