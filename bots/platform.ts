@@ -33,6 +33,7 @@ import { createInboxEventsRouter } from './http/routes/inbox-events-route.js';
 import { createInboxPublisher } from './inbox/inbox-events.js';
 import { createInboxQueue } from './inbox/inbox-queue.js';
 import { createInboxService } from './inbox/inbox-service.js';
+import { createListReadAudit } from './inbox/list-read-audit.js';
 import { createInboxTurnHook, registerInboxWorkers, startInboxSweep } from './inbox/inbox-workers.js';
 import { createInboxReadRepository } from './storage/repositories/inbox-read-repository.js';
 import { createInboxWriteRepository } from './storage/repositories/inbox-write-repository.js';
@@ -210,12 +211,14 @@ export async function createPlatform(deps: PlatformDeps) {
   const publishInbox = createInboxPublisher(hub, logger, () => clock.now());
   const notifyOfficers = createOfficerNotifier({ links: repositories.officerLinks, adapters, clock, logger, publicBaseUrl: env.PUBLIC_BASE_URL });
   const inboxQueue = createInboxQueue({ read: repositories.inboxRead, write: repositories.inboxWrite, queue, clock, logger, publish: publishInbox, notify: notifyOfficers });
+  const listReads = createListReadAudit({ record: repositories.audit.record, clock });
   const inbox = createInboxService({
     read: repositories.inboxRead,
     write: repositories.inboxWrite,
     units: repositories.units,
     users: repositories.users,
     audit: repositories.audit,
+    listReads,
     queue,
     inboxQueue,
     publish: publishInbox,
