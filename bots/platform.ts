@@ -33,6 +33,7 @@ import { createInboxEventsRouter } from './http/routes/inbox-events-route.js';
 import { createInboxPublisher } from './inbox/inbox-events.js';
 import { createInboxQueue } from './inbox/inbox-queue.js';
 import { createInboxService } from './inbox/inbox-service.js';
+import { createListReadAudit } from './inbox/list-read-audit.js';
 import { createInboxTurnHook, registerInboxWorkers, startInboxSweep } from './inbox/inbox-workers.js';
 import { createInboxReadRepository } from './storage/repositories/inbox-read-repository.js';
 import { createInboxWriteRepository } from './storage/repositories/inbox-write-repository.js';
@@ -58,6 +59,7 @@ import { createChannelTokenRepository } from './storage/repositories/channel-tok
 import { createMemberDirectory } from './storage/repositories/channel-member-directory.js';
 import { createHistoryRepository } from './storage/repositories/history-repository.js';
 import { createMemoryLinkAttemptLimiter, createRedisLinkAttemptLimiter } from './storage/repositories/link-attempt-limiter.js';
+import { createChannelHealthListener } from './channels/channel-health-listener.js';
 import { createHeldReplyRepository } from './storage/repositories/held-reply-repository.js';
 import { createIngestRepository } from './storage/repositories/ingest-repository.js';
 import type { JoinPolicy } from './storage/repositories/unit-join.js';
@@ -162,7 +164,8 @@ export async function createPlatform(deps: PlatformDeps) {
   };
 
   const channelRepositories = { deliveries: repositories.channelDeliveries, tokens: repositories.channelTokens, threadRefs: repositories.channelThreadRefs, history: repositories.history };
-  const channelModules = (deps.channels ?? createChannelModules)({ env, clock, logger, repositories: channelRepositories, hub });
+  const onChannelHealth = createChannelHealthListener({ heldReplies: repositories.heldReplies, queue, metrics, clock, logger });
+  const channelModules = (deps.channels ?? createChannelModules)({ env, clock, logger, repositories: channelRepositories, hub, onChannelHealth });
   const adapterMap = new Map<ChannelId, ChannelAdapter>();
   for (const module of channelModules) adapterMap.set(module.adapter.channel, module.adapter);
   const adapters = (channel: ChannelId) => adapterMap.get(channel);
@@ -208,12 +211,14 @@ export async function createPlatform(deps: PlatformDeps) {
   const publishInbox = createInboxPublisher(hub, logger, () => clock.now());
   const notifyOfficers = createOfficerNotifier({ links: repositories.officerLinks, adapters, clock, logger, publicBaseUrl: env.PUBLIC_BASE_URL });
   const inboxQueue = createInboxQueue({ read: repositories.inboxRead, write: repositories.inboxWrite, queue, clock, logger, publish: publishInbox, notify: notifyOfficers });
+  const listReads = createListReadAudit({ record: repositories.audit.record, clock });
   const inbox = createInboxService({
     read: repositories.inboxRead,
     write: repositories.inboxWrite,
     units: repositories.units,
     users: repositories.users,
     audit: repositories.audit,
+    listReads,
     queue,
     inboxQueue,
     publish: publishInbox,
