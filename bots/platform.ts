@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Express } from 'express';
 import type { ChannelAdapter } from '../core/channels/channel-adapter.js';
 import type { Env } from '../core/config/env-schema.js';
@@ -34,6 +33,7 @@ import { createInboxEventsRouter } from './http/routes/inbox-events-route.js';
 import { createInboxPublisher } from './inbox/inbox-events.js';
 import { createInboxQueue } from './inbox/inbox-queue.js';
 import { createInboxService } from './inbox/inbox-service.js';
+import { createListReadAudit } from './inbox/list-read-audit.js';
 import { createInboxTurnHook, registerInboxWorkers, startInboxSweep } from './inbox/inbox-workers.js';
 import { createInboxReadRepository } from './storage/repositories/inbox-read-repository.js';
 import { createInboxWriteRepository } from './storage/repositories/inbox-write-repository.js';
@@ -67,6 +67,8 @@ import { createConversationRepository } from './storage/repositories/conversatio
 import { createInboundProcessingStore, createOutboundDeliveryStore } from './storage/repositories/processing-repository.js';
 import { createRecoveryRepository } from './storage/repositories/recovery-repository.js';
 import { createSettingsRepository } from './storage/repositories/settings-repository.js';
+import type { SecretBox } from './secrets/secret-box.js';
+import { createStoredSecrets } from './secrets/stored-secrets.js';
 import { createTurnOutcomeRepository } from './storage/repositories/turn-outcome-repository.js';
 import { createUnitRepository } from './storage/repositories/unit-repository.js';
 import { createUserRepository } from './storage/repositories/user-repository.js';
@@ -75,6 +77,8 @@ import { createMoodService } from './mood/mood-service.js';
 import { createMoodRouter } from './http/routes/mood-routes.js';
 import { createMoodAlertRouter } from './http/routes/mood-alert-routes.js';
 import { registerMoodWorkers } from './mood/mood-workers.js';
+import { registerRetentionWorkers } from './privacy/retention-workers.js';
+import { createRetentionRepository } from './storage/repositories/retention-repository.js';
 import { startRecoverySweep } from './workers/recovery-sweep.js';
 import { registerWorkers } from './workers/register-workers.js';
 
@@ -90,6 +94,8 @@ export interface PlatformDeps {
   /** The knowledge versions read before the knowledge and the model were loaded (default: read now). */
   knowledgeVersions?: KnowledgeVersions;
   redactor: Redactor;
+  /** Seals the secrets kept in the database (bots/secrets: SECRETS_KEY or the key file in DATA_DIR). */
+  secrets: SecretBox;
   clock?: Clock;
   /**
    * Builds the channel modules from what the root passes every channel (default: the registry,
@@ -111,6 +117,15 @@ export async function createPlatform(deps: PlatformDeps) {
   const db = database.db;
   const metrics = createMetrics();
 
+  // Secrets kept in the database are sealed with the secrets key; values stored in plain text by an older
+  // version, or sealed with a previous key, are sealed again here before anything reads them. First of all,
+  // so that a wrong key stops the start before any connection is opened.
+  const settings = createSettingsRepository(db);
+  const channelTokens = createChannelTokenRepository(db, deps.secrets);
+  const storedSecrets = createStoredSecrets({ settings, channelTokens, box: deps.secrets, logger });
+  await storedSecrets.sealAll();
+  const jwtSecret = env.JWT_SECRET ?? (await storedSecrets.jwtSecret());
+
   const queue: JobQueue & JobRunner & { ping?: () => Promise<void> } = env.REDIS_URL
     ? createBullMqQueue({ redisUrl: env.REDIS_URL, prefix: env.QUEUE_PREFIX, logger })
     : createInProcessQueue({ logger });
@@ -123,7 +138,7 @@ export async function createPlatform(deps: PlatformDeps) {
     units: createUnitRepository(db),
     users: createUserRepository(db),
     audit: createAuditRepository(db),
-    settings: createSettingsRepository(db),
+    settings,
     ingest: createIngestRepository(db, { joinPolicy }),
     heldReplies: createHeldReplyRepository(db),
     history: createHistoryRepository(db),
@@ -139,7 +154,7 @@ export async function createPlatform(deps: PlatformDeps) {
     moodAlerts: createMoodAlertRepository(db),
     outbound: createOutboundDeliveryStore(db),
     channelDeliveries: createChannelDeliveryRepository(db),
-    channelTokens: createChannelTokenRepository(db),
+    channelTokens,
     channelThreadRefs: createChannelThreadRefRepository(db),
     turns: createTurnOutcomeRepository(db),
     inboxRead: createInboxReadRepository(db),
@@ -161,7 +176,6 @@ export async function createPlatform(deps: PlatformDeps) {
   const ingest = createIngestService({ ingestRepository: repositories.ingest, queue, clock, logger, metrics, otherEvents, enqueueTimeoutMs: env.ENQUEUE_TIMEOUT_MS, flood, heldReplies: repositories.heldReplies,
     // PGlite has one connection: one batch at a time (the next one gathers meanwhile); PostgreSQL takes a few at once.
     batch: { maxBatch: env.INGEST_BATCH_MAX, maxWaitMs: env.INGEST_BATCH_WAIT_MS, maxInFlight: database.kind === 'pglite' ? 1 : Math.max(1, Math.floor(env.DATABASE_POOL_SIZE / 4)) } });
-  const jwtSecret = env.JWT_SECRET ?? (await repositories.settings.getOrCreate('jwt_secret', () => randomBytes(48).toString('base64url')));
   const tokens = createSessionTokens(jwtSecret, { sessions: createAdminSessionRepository(database.db), clock });
 
   const thresholds = { route: env.NLU_MIN_ROUTE_CONFIDENCE, topic: env.NLU_MIN_TOPIC_CONFIDENCE, seriousNegative: env.NLU_SERIOUS_NEGATIVE_CONFIDENCE };
@@ -197,12 +211,14 @@ export async function createPlatform(deps: PlatformDeps) {
   const publishInbox = createInboxPublisher(hub, logger, () => clock.now());
   const notifyOfficers = createOfficerNotifier({ links: repositories.officerLinks, adapters, clock, logger, publicBaseUrl: env.PUBLIC_BASE_URL });
   const inboxQueue = createInboxQueue({ read: repositories.inboxRead, write: repositories.inboxWrite, queue, clock, logger, publish: publishInbox, notify: notifyOfficers });
+  const listReads = createListReadAudit({ record: repositories.audit.record, clock });
   const inbox = createInboxService({
     read: repositories.inboxRead,
     write: repositories.inboxWrite,
     units: repositories.units,
     users: repositories.users,
     audit: repositories.audit,
+    listReads,
     queue,
     inboxQueue,
     publish: publishInbox,
@@ -299,8 +315,10 @@ export async function createPlatform(deps: PlatformDeps) {
       });
       registerInboxWorkers({ ...inboxHookDeps, runner: queue, backoffMs: env.RETRY_BACKOFF_MS });
       const moodDaily = registerMoodWorkers({ runner: queue, queue, db, alerts: repositories.moodAlerts, k: env.K_ANONYMITY, clock, logger, backoffMs: env.RETRY_BACKOFF_MS });
+      const retentionDaily = registerRetentionWorkers({ runner: queue, queue, retention: createRetentionRepository(db), audit: repositories.audit, months: env.RETENTION_MESSAGE_MONTHS, clock, logger, backoffMs: env.RETRY_BACKOFF_MS });
       await queue.start();
       await moodDaily.scheduleNext();
+      await retentionDaily.scheduleNext();
       stopInboxSweep = startInboxSweep(inboxQueue, logger, Math.max(env.SWEEP_INTERVAL_MS, 1000));
       stopSweep = startRecoverySweep(
         { recovery: repositories.recovery, queue, clock, logger, graceMs: Math.max(env.SWEEP_INTERVAL_MS, 2000) },

@@ -5,11 +5,13 @@ import { registerDbCommands } from './commands/db-commands.js';
 import { registerOrgCommands } from './commands/org-commands.js';
 import { registerUserCommands } from './commands/user-commands.js';
 import { registerMemberCommands } from './commands/member-commands.js';
+import { registerPrivacyCommands } from './commands/privacy-commands.js';
 import { registerKbCommands } from './commands/kb-commands.js';
 import { registerNluCommands } from './commands/nlu-commands.js';
 import { registerNluLabelsCommands } from './commands/nlu-labels-commands.js';
 import { registerMoodCommands } from './commands/mood-commands.js';
 import { registerDemoCommands } from './commands/demo-commands.js';
+import { registerSecretsCommands } from './commands/secrets-commands.js';
 import { parseEnv } from '../../core/config/env-schema.js';
 import { bootBase } from '../bootstrap.js';
 import { normalizeQuery } from '../knowledge/load-knowledge.js';
@@ -42,6 +44,7 @@ export function buildProgram(io: CliIo): Command {
   registerUserCommands(program, io);
   registerChatCommand(program, io);
   registerMemberCommands(program, io);
+  registerPrivacyCommands(program, io);
   registerKbCommands(program, {
     openDatabase: async () => {
       const base = await bootBase(io.env);
@@ -83,6 +86,7 @@ export function buildProgram(io: CliIo): Command {
   registerNluLabelsCommands(program, io);
   registerMoodCommands(program, io);
   registerDemoCommands(program, io);
+  registerSecretsCommands(program, io);
   return program;
 }
 
@@ -93,7 +97,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    // Commander's own parse errors (unknown option, missing argument) are bad input; a command's failure
+    // (reportCommandErrors, `nlu train` not activating) carries its own exit code.
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : error.code.startsWith('commander.') ? 2 : error.exitCode;
     const described = describeError(error);
     const json = argv.includes('--format') && argv[argv.indexOf('--format') + 1] === 'json';
     io.stderr(json ? JSON.stringify({ error: described }) : `error ${described.code}: ${described.message}`);

@@ -19,6 +19,7 @@ import { resolveFaqCitations } from './faq-answer.js';
 import { resolveKnowledgeOptions, type KnowledgeOptionsInput } from './knowledge-options.js';
 import { answerWithModel } from './llm-answer.js';
 import { stripInstructionClauses } from './query-focus.js';
+import { leadWithNamedRegion } from './region-focus.js';
 import { selectSources } from './source-selection.js';
 
 export interface KnowledgeServiceDeps {
@@ -74,11 +75,11 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
   const logger = deps.logger ?? silentLogger;
   const normalizeQuery = deps.queryNormalizer ?? ((text: string) => text);
 
-  const faqAnswer = (match: FaqMatch, officerOffer = true): KnowledgeAnswer => {
+  const faqAnswer = (match: FaqMatch, question: string, officerOffer = true): KnowledgeAnswer => {
     const citations = resolveFaqCitations(match.entry, deps.articles, logger);
     return {
       kind: 'faq',
-      text: withFooter(match.entry.answer, citations, officerOffer),
+      text: withFooter(leadWithNamedRegion(match.entry.answer, question), citations, officerOffer),
       citations,
       confidence: match.score,
       composer: 'faq',
@@ -96,7 +97,7 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
     const faqMatch = deps.faq.match(searchText, { unitPath: input.unitPath ?? null });
     if (faqMatch && (!concern || faqMatch.score >= options.concernFaqScore)) {
       log.info({ kind: 'faq', faqEntryId: faqMatch.entry.id, score: faqMatch.score }, 'answered from FAQ');
-      return faqAnswer(faqMatch, !concern);
+      return faqAnswer(faqMatch, searchText, !concern);
     }
     if (concern) {
       // A complaint's words seldom match an entry closely ("bị đuổi việc ngang" is near the entry on lawful
@@ -107,7 +108,7 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
       const chosen = briefMatch ?? faqMatch;
       if (chosen) {
         log.info({ kind: 'faq', faqEntryId: chosen.entry.id, brief: chosen === briefMatch }, 'concern answered with the rights on its topic');
-        return faqAnswer(chosen, false);
+        return faqAnswer(chosen, searchText, false);
       }
     }
 

@@ -46,6 +46,17 @@ describe('FAQ matcher', () => {
     expect(matcher.match(question)?.entry.id).toBe(id);
   });
 
+  it('reads a minimum-wage region the same in roman, digit or words, and tells III from I (issue #11 item 5)', () => {
+    const regions = createFaqMatcher([
+      entry('region-1', 'Lương tối thiểu vùng I là bao nhiêu?', []),
+      entry('region-3', 'Lương tối thiểu vùng III là bao nhiêu?', []),
+    ]);
+    expect(regions.rank('luong toi thieu vung 3 la bao nhieu', 1)[0]?.entry.id).toBe('region-3');
+    expect(regions.rank('lương tối thiểu vùng ba là bao nhiêu', 1)[0]?.entry.id).toBe('region-3');
+    expect(regions.rank('lương tối thiểu vùng 1 là bao nhiêu', 1)[0]?.entry.id).toBe('region-1');
+    expect(regions.rank('luong toi thieu vung i la bao nhieu', 1)[0]?.entry.id).toBe('region-1');
+  });
+
   it('tolerates a typo through character n-grams', () => {
     const [top] = matcher.rank('nghỉ thai sảm được bao lâu', 1);
     expect(top?.entry.id).toBe('maternity-leave');

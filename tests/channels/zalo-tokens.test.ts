@@ -3,6 +3,7 @@ import { createChannelTokenRepository } from '../../bots/storage/repositories/ch
 import { createZaloTokenProvider } from '../../bots/channels/zalo/tokens.js';
 import { silentLogger } from '../../core/ports/logger.js';
 import { FakeZaloServer } from '../fakes/fake-zalo-server.js';
+import { testSecretBox } from '../support/test-secrets.js';
 import { createTestDatabase, testBackends, type TestDatabase } from '../support/backends.js';
 
 const CONFIG = { appId: '2553928453557884079', oaId: '3662729599332560487', oaSecretKey: 'oa-secret', appSecret: 'app-secret', refreshToken: 'rt-initial' };
@@ -43,7 +44,7 @@ describe.each(testBackends())('Zalo OAuth token rotation on $name', (backend) =>
     }
     return createZaloTokenProvider({
       config: { ...CONFIG, accountId: oaId, refreshToken, oauthBaseUrl: zalo.url },
-      tokens: createChannelTokenRepository(db),
+      tokens: createChannelTokenRepository(db, testSecretBox()),
       clock,
       logger: silentLogger,
     });
@@ -54,7 +55,7 @@ describe.each(testBackends())('Zalo OAuth token rotation on $name', (backend) =>
     const results = await Promise.all(workers.flatMap((w) => [w.accessToken(), w.accessToken()]));
     expect(zalo.refreshCalls).toHaveLength(1);
     expect(new Set(results.map((r) => (r.ok ? r.token : r.detail)))).toEqual(new Set([zalo.currentAccessToken]));
-    const row = await createChannelTokenRepository(database.db).read('zalo', oaId);
+    const row = await createChannelTokenRepository(database.db, testSecretBox()).read('zalo', oaId);
     expect(row).toMatchObject({ refreshToken: zalo.currentRefreshToken, refreshCount: 1, needsReauthorization: false });
     expect(zalo.refreshCalls[0]?.headers.secret_key).toBe(CONFIG.appSecret);
     expect(zalo.refreshCalls[0]?.body).toMatchObject({ grant_type: 'refresh_token', app_id: CONFIG.appId, refresh_token: 'rt-initial' });
@@ -89,7 +90,7 @@ describe.each(testBackends())('Zalo OAuth token rotation on $name', (backend) =>
     const stale = await worker('rt-already-used');
     const refused = await stale.accessToken();
     expect(refused).toMatchObject({ ok: false, retryable: false });
-    const row = await createChannelTokenRepository(database.db).read('zalo', oaId);
+    const row = await createChannelTokenRepository(database.db, testSecretBox()).read('zalo', oaId);
     expect(row).toMatchObject({ needsReauthorization: true, accessToken: null });
     // Within 10 minutes nobody hammers Zalo with the refused token.
     expect(await stale.accessToken()).toMatchObject({ ok: false });
@@ -103,7 +104,7 @@ describe.each(testBackends())('Zalo OAuth token rotation on $name', (backend) =>
     await zalo.close();
     const result = await provider.accessToken();
     expect(result).toMatchObject({ ok: false, retryable: true });
-    const row = await createChannelTokenRepository(database.db).read('zalo', oaId);
+    const row = await createChannelTokenRepository(database.db, testSecretBox()).read('zalo', oaId);
     expect(row).toMatchObject({ refreshToken: 'rt-initial', needsReauthorization: false, accessToken: null });
     zalo = await FakeZaloServer.start(CONFIG);
   });

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { AppError } from '../../../core/errors/app-error.js';
@@ -51,10 +52,8 @@ export function registerKbEvalAnswers(kb: Command, deps: KbEvalAnswersDeps): voi
     .action(async (rawOptions: unknown) =>
       reportCommandErrors(deps.stderr, rawOptions, async () => {
         const options = parseOrThrow(optionsSchema, rawOptions, 'options');
-        const file = options.cases ?? fromProjectRoot(`knowledge/eval/answers/${options.set}.jsonl`);
-        const cases = parseAnswerEvalJsonl(await readFile(file, 'utf8').catch((error: unknown) => {
-          throw new AppError('VALIDATION_FAILED', `cannot read ${file}`, { cause: error, fields: [{ path: 'cases', message: 'cannot read' }] });
-        }));
+        const files = options.cases ? [options.cases] : await shippedSetFiles(options.set);
+        const batches = await Promise.all(files.map(async (file) => ({ file, cases: await readCases(file) })));
         const { articles, documents } = await loadCorpus(deps, options.corpus);
         const normalizeQuery = deps.normalizeQuery ?? ((text: string) => text);
         const lookup = createArticleLookup(articles);
@@ -65,14 +64,20 @@ export function registerKbEvalAnswers(kb: Command, deps: KbEvalAnswersDeps): voi
           articles: lookup,
           queryNormalizer: normalizeQuery,
         });
+        const batchReports = [];
         const results = [];
-        for (const item of cases) {
-          const answer = await service.answer({ text: item.q, topic: 'other', entities: [] });
-          results.push(scoreAnswer(item, answer, (lawId, articleNo) => lookup.get(lawId, articleNo)));
+        for (const batch of batches) {
+          const batchResults = [];
+          for (const item of batch.cases) {
+            const answer = await service.answer({ text: item.q, topic: 'other', entities: [] });
+            batchResults.push(scoreAnswer(item, answer, (lawId, articleNo) => lookup.get(lawId, articleNo)));
+          }
+          results.push(...batchResults);
+          batchReports.push({ file: basename(batch.file), n: batchResults.length, right: batchResults.filter((r) => r.outcome === 'right').length });
         }
         const report = summariseAnswers(results);
         if (options.format === 'json') {
-          deps.stdout(JSON.stringify({ set: options.cases ? file : options.set, ...report }));
+          deps.stdout(JSON.stringify({ set: options.cases ?? options.set, batches: batchReports, ...report }));
           return;
         }
         const pct = (n: number) => `${((100 * n) / Math.max(report.n, 1)).toFixed(1)} %`;
@@ -81,8 +86,30 @@ export function registerKbEvalAnswers(kb: Command, deps: KbEvalAnswersDeps): voi
             `dữ kiện ở đoạn đầu ${pct(report.lead)}; trích dẫn hoặc số liệu bịa ${report.invented}`,
         );
         for (const [style, bucket] of Object.entries(report.by_style)) deps.stdout(`  ${style}: ${bucket.right}/${bucket.n}`);
+        if (batchReports.length > 1) for (const batch of batchReports) deps.stdout(`  ${batch.file}: ${batch.right}/${batch.n}`);
       }),
     );
+}
+
+const SETS_DIR = fromProjectRoot('knowledge/eval/answers');
+
+/**
+ * A shipped set is every batch of it: `dev.jsonl`, `dev-2.jsonl`, … Batches are added, never edited, so each locked
+ * batch keeps the figure it was first measured with (docs/decisions.md D-answers-3).
+ */
+async function shippedSetFiles(set: 'dev' | 'locked'): Promise<string[]> {
+  const pattern = new RegExp(`^${set}(?:-(\\d+))?\\.jsonl$`);
+  const batches = (await readdir(SETS_DIR)).flatMap((name) => {
+    const match = pattern.exec(name);
+    return match ? [{ name, order: Number(match[1] ?? 1) }] : [];
+  });
+  return batches.sort((a, b) => a.order - b.order).map(({ name }) => join(SETS_DIR, name));
+}
+
+async function readCases(file: string) {
+  return parseAnswerEvalJsonl(await readFile(file, 'utf8').catch((error: unknown) => {
+    throw new AppError('VALIDATION_FAILED', `cannot read ${file}`, { cause: error, fields: [{ path: 'cases', message: 'cannot read' }] });
+  }));
 }
 
 async function loadCorpus(deps: KbEvalAnswersDeps, corpusFile: string | undefined) {

@@ -40,7 +40,7 @@ export function registerMemberCommands(program: Command, io: CliIo): void {
       const repository = createMemberDataRepository(database.db);
       const id = await resolveMember(repository, target);
       const data = await repository.exportMember(id, new Date());
-      await createAuditRepository(database.db).record({ actor: 'cli', action: 'member_export', targetType: 'member', targetId: id });
+      await createAuditRepository(database.db).record({ actor: 'cli', action: 'member_export', targetType: 'member', targetId: id, memberId: id });
       io.stdout(JSON.stringify(data, null, 2));
     });
   });
@@ -55,7 +55,7 @@ export function registerMemberCommands(program: Command, io: CliIo): void {
         const repository = createMemberDataRepository(database.db);
         const id = await resolveMember(repository, target);
         const removed = await repository.eraseMember(id, new Date());
-        await createAuditRepository(database.db).record({ actor: 'cli', action: 'member_erase', targetType: 'member', targetId: id, details: removed });
+        await createAuditRepository(database.db).record({ actor: 'cli', action: 'member_erase', targetType: 'member', targetId: id, memberId: id, details: removed });
         io.stdout(raw.format === 'json' ? JSON.stringify({ erased: true, member: id, ...removed }) : `erased member ${id}: ${removed.conversations} conversations, ${removed.messages} messages, ${removed.identities} identities`);
       });
     });

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { AppError } from '../../../core/errors/app-error.js';
 import type { Db } from '../database.js';
+import { scrubMemberAudit } from './audit-repository.js';
 import { unlinkMoodMember } from './mood-repository.js';
 import {
   channelDeliveries,
@@ -54,6 +55,17 @@ export function createMemberDataRepository(db: Db) {
     /** The member's unit path (null without a unit), for scope checks before export or erasure. */
     async unitPathOf(memberId: string): Promise<string | null> {
       return (await memberRow(memberId)).unitPath ?? null;
+    },
+
+    /** Whether the member exists (erased ones too: their access log stays readable) and their unit path. */
+    async statusOf(memberId: string): Promise<{ unitPath: string | null; erased: boolean } | null> {
+      const [row] = await db
+        .select({ erasedAt: members.erasedAt, unitPath: units.path })
+        .from(members)
+        .leftJoin(units, eq(units.id, members.unitId))
+        .where(eq(members.id, memberId))
+        .limit(1);
+      return row ? { unitPath: row.unitPath ?? null, erased: row.erasedAt !== null } : null;
     },
 
     async findByIdentity(channel: string, platformUserId: string): Promise<string | null> {
@@ -118,6 +130,7 @@ export function createMemberDataRepository(db: Db) {
         await tx.delete(channelMemberPrompts).where(eq(channelMemberPrompts.memberId, memberId));
         await tx.delete(channelMemberMerges).where(or(eq(channelMemberMerges.fromMemberId, memberId), eq(channelMemberMerges.intoMemberId, memberId)));
         await unlinkMoodMember(tx, memberId);
+        await scrubMemberAudit(tx, memberId);
         await tx.update(members).set({ displayName: null, unitId: null, consent: 'withdrawn', erasedAt: now, updatedAt: now }).where(eq(members.id, memberId));
         return { conversations: threadIds.length, messages: messageCount, identities: identities.length };
       });

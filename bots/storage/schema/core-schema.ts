@@ -263,9 +263,20 @@ export const auditLog = pgTable(
     targetType: text('target_type').notNull(),
     targetId: text('target_id'),
     unitId: uuid('unit_id'),
+    /**
+     * The member whose personal data this action read or changed (Law 91/2025/QH15: every access by an officer is
+     * recorded), so "who read my data" is one indexed query. Lists that show several members (the inbox) keep
+     * their ids in `details.memberIds` instead (GIN-indexed).
+     */
+    memberId: uuid('member_id'),
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_target_idx').on(t.targetType, t.targetId)],
+  (t) => [
+    index('audit_log_at_idx').on(t.at),
+    index('audit_log_target_idx').on(t.targetType, t.targetId),
+    index('audit_log_member_idx').on(t.memberId, t.at).where(sql`member_id is not null`),
+    index('audit_log_listed_members_idx').using('gin', sql`(details -> 'memberIds') jsonb_path_ops`).where(sql`details ? 'memberIds'`),
+  ],
 );
 
 /** The learning loop: messages the bot was unsure about or could not answer, for officers to turn into FAQ. */
