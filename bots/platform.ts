@@ -78,6 +78,8 @@ import { createMoodService } from './mood/mood-service.js';
 import { createMoodRouter } from './http/routes/mood-routes.js';
 import { createMoodAlertRouter } from './http/routes/mood-alert-routes.js';
 import { registerMoodWorkers } from './mood/mood-workers.js';
+import { createMonthlyReports } from './mood/monthly-reports.js';
+import { createMoodReportRepository } from './storage/repositories/mood-report-repository.js';
 import { registerRetentionWorkers } from './privacy/retention-workers.js';
 import { createRetentionRepository } from './storage/repositories/retention-repository.js';
 import { startRecoverySweep } from './workers/recovery-sweep.js';
@@ -153,6 +155,7 @@ export async function createPlatform(deps: PlatformDeps) {
     memberData: createMemberDataRepository(db),
     inbound: createInboundProcessingStore(db, { route: env.NLU_MIN_ROUTE_CONFIDENCE, topic: env.NLU_MIN_TOPIC_CONFIDENCE }),
     moodAlerts: createMoodAlertRepository(db),
+    moodReports: createMoodReportRepository(db),
     outbound: createOutboundDeliveryStore(db),
     channelDeliveries: createChannelDeliveryRepository(db),
     channelTokens,
@@ -209,6 +212,7 @@ export async function createPlatform(deps: PlatformDeps) {
   const faqDesk = createFaqDesk({ faqs: repositories.faqs, proposals: repositories.faqProposals, units: repositories.units, laws: repositories.laws, audit: repositories.audit, reloadFaq });
 
   const mood = createMoodService({ db, units: repositories.units, k: env.K_ANONYMITY, clock, listAlerts: repositories.moodAlerts.listForSummary });
+  const monthlyReports = createMonthlyReports({ reports: repositories.moodReports, units: repositories.units, mood, clock, logger });
   // The officers' inbox (issue #9): events through the hub, the queue by jurisdiction, the officer actions.
   const publishInbox = createInboxPublisher(hub, logger, () => clock.now());
   const notifyOfficers = createOfficerNotifier({ links: repositories.officerLinks, adapters, clock, logger, publicBaseUrl: env.PUBLIC_BASE_URL });
@@ -256,6 +260,7 @@ export async function createPlatform(deps: PlatformDeps) {
     turnPorts,
     knowledgeSync,
     mood,
+    monthlyReports,
     inbox,
     inboxQueue,
 
@@ -284,7 +289,7 @@ export async function createPlatform(deps: PlatformDeps) {
           },
           { path: '/api/admin/law', router: createLawSearchRouter({ search: deps.knowledgeAdmin?.searchLaw, ...authDeps }) },
           { path: '/api/admin/mood/alerts', router: createMoodAlertRouter({ alerts: repositories.moodAlerts, audit: repositories.audit, clock, ...authDeps }) },
-          { path: '/api/admin/mood', router: createMoodRouter({ mood, units: repositories.units, ...authDeps }) },
+          { path: '/api/admin/mood', router: createMoodRouter({ mood, units: repositories.units, reports: repositories.moodReports, ...authDeps }) },
           { path: '/api/admin/audit', router: createAuditRouter({ audit: repositories.audit, ...authDeps }) },
           {
             path: '/api/admin/members',
@@ -316,7 +321,7 @@ export async function createPlatform(deps: PlatformDeps) {
         backoffMs: env.RETRY_BACKOFF_MS,
       });
       registerInboxWorkers({ ...inboxHookDeps, runner: queue, backoffMs: env.RETRY_BACKOFF_MS });
-      const moodDaily = registerMoodWorkers({ runner: queue, queue, db, alerts: repositories.moodAlerts, k: env.K_ANONYMITY, clock, logger, backoffMs: env.RETRY_BACKOFF_MS });
+      const moodDaily = registerMoodWorkers({ runner: queue, queue, db, alerts: repositories.moodAlerts, k: env.K_ANONYMITY, clock, logger, backoffMs: env.RETRY_BACKOFF_MS, monthlyReports });
       const retentionDaily = registerRetentionWorkers({ runner: queue, queue, retention: createRetentionRepository(db), audit: repositories.audit, months: env.RETENTION_MESSAGE_MONTHS, clock, logger, backoffMs: env.RETRY_BACKOFF_MS });
       await queue.start();
       await moodDaily.scheduleNext();

@@ -5,6 +5,7 @@ import type { Db } from '../storage/database.js';
 import type { MoodAlertRepository } from '../storage/repositories/mood-alert-repository.js';
 import { vietnamDay } from '../storage/repositories/processing-repository.js';
 import { runEarlyWarning } from './early-warning.js';
+import { previousMonth, type MonthlyReports } from './monthly-reports.js';
 
 const DAY_MS = 86_400_000;
 /** The daily job runs at 06:00 in Vietnam, before leaders open the dashboard. */
@@ -22,8 +23,13 @@ export interface MoodWorkerDeps {
   clock: Clock;
   logger: Logger;
   backoffMs: number;
-  /** Monthly reports of the month before `day`, run on the 1st (bots/mood/monthly-reports.ts). */
-  onFirstOfMonth?: (day: string) => Promise<void>;
+  /** Monthly reports of the month before, queued on the 1st (bots/mood/monthly-reports.ts). */
+  monthlyReports?: MonthlyReports;
+}
+
+/** Queues the reports of `month` (one job id per month: queuing it again while it waits changes nothing). */
+export async function scheduleMonthlyReports(queue: JobQueue, month: string): Promise<void> {
+  await queue.enqueue('mood.reports', { month }, { jobId: `mood-reports-${month}` });
 }
 
 /** Enqueues the daily job of `day` at its hour (a job id per day: enqueuing it again changes nothing). */
@@ -44,15 +50,28 @@ export function registerMoodWorkers(deps: MoodWorkerDeps): { scheduleNext(): Pro
       const now = deps.clock.now();
       const result = await runEarlyWarning({ db: deps.db, alerts: deps.alerts, k: deps.k }, addDays(day, -1), now);
       deps.logger.info({ day, candidates: result.candidates, alerts: result.created.length }, 'mood early warning ran');
-      if (day.endsWith('-01')) await deps.onFirstOfMonth?.(day);
+      if (day.endsWith('-01') && deps.monthlyReports) await scheduleMonthlyReports(deps.queue, previousMonth(day));
       await scheduleMoodDaily(deps.queue, addDays(day, 1), now);
     },
   });
+  const reports = deps.monthlyReports;
+  if (reports) {
+    deps.runner.register('mood.reports', {
+      concurrency: 1,
+      retry: { attempts: 5, backoffMs: deps.backoffMs },
+      handler: async ({ month }) => {
+        await reports.generate(month);
+      },
+    });
+  }
   return {
     async scheduleNext() {
       const now = deps.clock.now();
       const today = vietnamDay(now);
       await scheduleMoodDaily(deps.queue, runAt(today) > now ? today : addDays(today, 1), now);
+      // A process that was down on the 1st (or lost an in-process job) finishes last month's reports now: the job
+      // skips every unit that has its report, so this costs one query when nothing is missing.
+      if (deps.monthlyReports && runAt(`${today.slice(0, 7)}-01`) <= now) await scheduleMonthlyReports(deps.queue, previousMonth(today));
     },
   };
 }

@@ -10,7 +10,7 @@ const topicVi = (topic: string) => TOPIC_NAMES_VI[topic as Topic] ?? topic;
 const shown = (value: number | null, suppressed: boolean, k: number): string | number => (suppressed || value === null ? `< ${k} (ẩn)` : value);
 
 /** The month's report as an Excel workbook: headline, units, topics, detailed cells, alerts. */
-export async function summaryToXlsx(summary: MoodSummary): Promise<Buffer> {
+export async function summaryToXlsx(summary: MoodSummary, stored?: { generatedAt: Date }): Promise<Buffer> {
   const k = summary.k;
   const book = new ExcelJS.Workbook();
   book.creator = 'Trợ lý Công đoàn';
@@ -27,6 +27,7 @@ export async function summaryToXlsx(summary: MoodSummary): Promise<Buffer> {
     ['Tích cực (đoàn viên)', shown(summary.sentiment.positive, summary.sentiment.positive === null, k)],
     ['Cảnh báo trong kỳ', summary.alerts.length],
     ['Ghi chú', `Nhóm dưới ${k} đoàn viên được ẩn để bảo vệ danh tính.`],
+    ['Lập lúc', stored ? `${stored.generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC (báo cáo tự động, đã lưu)` : 'theo số liệu hiện tại'],
   ]);
   head.getRow(1).font = { bold: true, size: 14 };
   const units = book.addWorksheet('Đơn vị');

@@ -118,3 +118,39 @@ export const MoodSummarySchema = z.object({
   excluded: z.object({ injection: z.number(), spam: z.number(), low_confidence: z.number() }).nullable(),
 });
 export type MoodSummary = z.infer<typeof MoodSummarySchema>;
+
+/** The stored monthly reports (issue #10 item 6): GET /api/admin/mood/reports. */
+export const MoodReportListQuerySchema = z
+  .object({
+    /** Defaults to the caller's own unit. */
+    unit: UnitCodeSchema.optional(),
+    /** The month's first day; defaults to the newest stored month. */
+    month: day.refine((value) => value.endsWith('-01'), 'ngày đầu tháng, dạng YYYY-MM-01').optional(),
+  })
+  .strict();
+
+export const MoodReportItemSchema = z.object({
+  unit: z.string(),
+  name: z.string(),
+  level: z.string(),
+  month: z.string(),
+  generated_at: z.string(),
+  members: count,
+  mood_index: z.number().nullable(),
+  suppressed: z.boolean(),
+  alerts: z.number().int(),
+});
+export type MoodReportItem = z.infer<typeof MoodReportItemSchema>;
+
+export const MoodReportListSchema = z.object({
+  unit: z.string(),
+  unit_name: z.string(),
+  /** Months with a stored report for this unit, newest first. */
+  months: z.array(z.string()),
+  month: z.string().nullable(),
+  /** The k the stored reports were made with (hidden figures read "< k"). */
+  k: z.number().int(),
+  /** The unit's own report first, then its direct children's. */
+  reports: z.array(MoodReportItemSchema),
+});
+export type MoodReportList = z.infer<typeof MoodReportListSchema>;

@@ -16,6 +16,8 @@ export const JOB_SCHEMAS = {
   'inbox.assign': z.object({ unitId: z.uuid() }),
   /** The daily mood job (bots/mood): early warning for the week ended, monthly reports on the 1st; schedules the next day. */
   'mood.daily': z.object({ day: z.iso.date() }),
+  /** The monthly reports of one month (first day), every unit's subtree (bots/mood/monthly-reports.ts); idempotent. */
+  'mood.reports': z.object({ month: z.iso.date() }),
   /** The daily retention purge (bots/privacy): deletes conversation content older than RETENTION_MESSAGE_MONTHS; schedules the next day. */
   'privacy.purge': z.object({ day: z.iso.date() }),
 } as const;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { hashPassword } from '../../bots/auth/password.js';
 import { generateDemo } from '../../bots/demo/demo-generator.js';
+import { previousMonth } from '../../bots/mood/monthly-reports.js';
 import { UI_DIST } from '../../bots/http/static-ui.js';
 import { testBackends } from '../support/backends.js';
 import { ARTIFACTS_DIR, launchBrowser, saveScreenshot, VIEWPORTS, type ViewportName } from '../support/browser.js';
@@ -23,6 +24,10 @@ describe('mood dashboard in Chromium (embedded backend, generated organisation)'
     const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
     await generateDemo(t.database.db, { members: 1500, messages: 15_000, seed: 5, days: 120, endDay: today, spikes: 2 });
     await t.platform.mood.rebuild({ thresholds: { route: 0.6, topic: 0.5 } });
+    // Last month's stored reports, as the job of the 1st makes them.
+    const started = Date.now();
+    const stored = await t.platform.monthlyReports.generate(previousMonth(today));
+    console.log(JSON.stringify({ storedReports: stored.created, ms: Date.now() - started }));
     const national = await t.platform.repositories.units.findByCode('TLD');
     await t.platform.repositories.users.create({ email: 'lanhdao@congdoan.vn', passwordHash: await hashPassword(PASSWORD), role: 'leader', unitId: national!.id, displayName: 'Lãnh đạo Tổng Liên đoàn' });
     browser = await launchBrowser();
@@ -79,13 +84,27 @@ describe('mood dashboard in Chromium (embedded backend, generated organisation)'
     await logIn(page);
     await page.goto(`${t.baseUrl}/admin/reports`);
     await page.waitForSelector('text=Tải Excel (XLSX)');
+    await page.waitForSelector('text=Báo cáo tự động');
     await saveScreenshot(page, SUITE, '4-reports-laptop');
+    // The stored copy of the national report, as generated on the 1st.
+    const [stored] = await Promise.all([page.waitForEvent('download'), page.locator('.mood-downloads a', { hasText: 'XLSX' }).first().click()]);
+    expect(stored.suggestedFilename()).toMatch(/^bao-cao-thang-TLD-\d{4}-\d{2}\.xlsx$/);
     for (const [label, magic] of [['Tải Excel (XLSX)', 'PK'], ['Tải CSV', '\ufeffunit']] as const) {
       const [download] = await Promise.all([page.waitForEvent('download'), page.click(`text=${label}`)]);
       const path = join(ARTIFACTS_DIR, 'downloads', download.suggestedFilename());
       await download.saveAs(path);
       expect(readFileSync(path).subarray(0, magic === 'PK' ? 2 : 7).toString()).toBe(magic === 'PK' ? 'PK' : '\ufeffunit');
     }
+    await context.close();
+  }, 120_000);
+
+  it('the reports page on a phone', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.phone, locale: 'vi-VN' });
+    const page = await context.newPage();
+    await logIn(page);
+    await page.goto(`${t.baseUrl}/admin/reports`);
+    await page.waitForSelector('text=Báo cáo tự động');
+    await saveScreenshot(page, SUITE, '4-reports-phone');
     await context.close();
   }, 120_000);
 });

@@ -4,7 +4,11 @@ import { MoodQuerySchema } from '../../../core/contracts/mood-api.js';
 import { AppError } from '../../../core/errors/app-error.js';
 import { parseOrThrow } from '../../../core/errors/zod-issues.js';
 import { systemClock } from '../../../core/ports/clock.js';
+import { silentLogger } from '../../../core/ports/logger.js';
 import { runEarlyWarning } from '../../mood/early-warning.js';
+import { createMonthlyReports, previousMonth } from '../../mood/monthly-reports.js';
+import { createMoodReportRepository } from '../../storage/repositories/mood-report-repository.js';
+import { vietnamDay } from '../../storage/repositories/processing-repository.js';
 import { createMoodService } from '../../mood/mood-service.js';
 import { createMoodAlertRepository } from '../../storage/repositories/mood-alert-repository.js';
 import { createUnitRepository } from '../../storage/repositories/unit-repository.js';
@@ -47,6 +51,27 @@ export function registerMoodCommands(program: Command, io: CliIo): void {
           const weekEnd = options.weekEnd ?? new Date(Date.now() + 7 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
           const result = await runEarlyWarning({ db: database.db, alerts: createMoodAlertRepository(database.db), k: env.K_ANONYMITY }, weekEnd, new Date());
           io.stdout(options.format === 'json' ? JSON.stringify(result) : `week ${result.weekStart}..${result.weekEnd}: ${result.candidates} candidates, ${result.created.length} new alerts`);
+        });
+      }),
+    );
+
+  mood
+    .command('reports')
+    .description('store every unit’s report of a past month (what the 1st-of-month job does; units that have one are skipped)')
+    .option('--month <day>', 'first day of the month, YYYY-MM-01 (default: last month)')
+    .option('--format <format>', 'text or json', 'text')
+    .action(async (raw: Record<string, string>) =>
+      reportCommandErrors(io.stderr, raw, async () => {
+        const options = parseOrThrow(z.object({ month: z.iso.date('--month: YYYY-MM-01').refine((d) => d.endsWith('-01'), '--month: the first day of a month').optional(), format: z.enum(['text', 'json']).default('text') }), raw);
+        await withBase(io, async ({ env, database }) => {
+          const units = createUnitRepository(database.db);
+          const alerts = createMoodAlertRepository(database.db);
+          const service = createMoodService({ db: database.db, units, k: env.K_ANONYMITY, clock: systemClock, listAlerts: alerts.listForSummary });
+          const month = options.month ?? previousMonth(vietnamDay(new Date()));
+          if (month >= `${vietnamDay(new Date()).slice(0, 7)}-01`) throw new AppError('VALIDATION_FAILED', 'only a month that has ended can be reported', { fields: [{ path: 'month', message: 'chỉ lập báo cáo cho tháng đã qua' }] });
+          const reports = createMonthlyReports({ reports: createMoodReportRepository(database.db), units, mood: service, clock: systemClock, logger: silentLogger });
+          const result = await reports.generate(month);
+          io.stdout(options.format === 'json' ? JSON.stringify(result) : `stored ${result.created} reports for ${result.month}`);
         });
       }),
     );

@@ -1,5 +1,8 @@
 import express, { type Router } from 'express';
-import { MoodQuerySchema } from '../../../core/contracts/mood-api.js';
+import { z } from 'zod';
+import { MoodQuerySchema, MoodReportListQuerySchema, type MoodReportList } from '../../../core/contracts/mood-api.js';
+import { UnitCodeSchema } from '../../../core/org/hierarchy.js';
+import type { MoodReportRepository } from '../../storage/repositories/mood-report-repository.js';
 import { AppError } from '../../../core/errors/app-error.js';
 import { parseOrThrow } from '../../../core/errors/zod-issues.js';
 import { isWithinScope } from '../../../core/org/hierarchy.js';
@@ -17,9 +20,54 @@ export async function unitInScope(units: UnitRepository, user: UserWithUnit, cod
   return unit;
 }
 
+const StoredReportParamsSchema = z.object({
+  unit: UnitCodeSchema,
+  file: z.string().regex(/^\d{4}-\d{2}-01\.(xlsx|csv|json)$/, 'YYYY-MM-01.xlsx, .csv hoặc .json'),
+});
+
 /** GET /api/admin/mood/summary: the dashboard's figures for a subtree the user may see, k-anonymity applied. */
-export function createMoodRouter(deps: { mood: MoodService; units: UnitRepository; tokens: SessionTokens; users: UserRepository }): Router {
+export function createMoodRouter(deps: { mood: MoodService; units: UnitRepository; reports: MoodReportRepository; tokens: SessionTokens; users: UserRepository }): Router {
   const router = express.Router();
+  // The stored monthly reports (D-mood-9): the unit's own and its children's, as generated on the 1st.
+  router.get('/reports', requireAuth(deps), async (req, res) => {
+    const query = parseOrThrow(MoodReportListQuerySchema, req.query, 'query');
+    const user = currentUser(res);
+    const unit = await unitInScope(deps.units, user, query.unit);
+    const months = await deps.reports.months(unit.id);
+    const month = query.month ?? months[0] ?? null;
+    const rows = month ? await deps.reports.forUnitAndChildren(unit.id, month) : [];
+    const body: MoodReportList = {
+      unit: unit.code,
+      unit_name: unit.name,
+      months,
+      month,
+      k: rows[0]?.document.k ?? 5,
+      reports: rows.map((row) => ({
+        unit: row.code,
+        name: row.name,
+        level: row.level,
+        month: row.month,
+        generated_at: row.generatedAt.toISOString(),
+        members: row.document.members,
+        mood_index: row.document.mood_index,
+        suppressed: row.document.suppressed,
+        alerts: row.document.alerts.length,
+      })),
+    };
+    res.json(body);
+  });
+  router.get('/reports/:unit/:file', requireAuth(deps), async (req, res) => {
+    const params = parseOrThrow(StoredReportParamsSchema, req.params, 'path');
+    const user = currentUser(res);
+    const unit = await unitInScope(deps.units, user, params.unit);
+    const [month, format] = params.file.split('.') as [string, 'xlsx' | 'csv' | 'json'];
+    const stored = await deps.reports.find(unit.id, month);
+    if (!stored) throw new AppError('NOT_FOUND', `no stored report of ${unit.code} for ${month}`);
+    const name = `bao-cao-thang-${unit.code}-${month.slice(0, 7)}`;
+    if (format === 'json') res.json(stored.document);
+    else if (format === 'csv') res.type('text/csv; charset=utf-8').attachment(`${name}.csv`).send(summaryToCsv(stored.document));
+    else res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`${name}.xlsx`).send(await summaryToXlsx(stored.document, { generatedAt: stored.generatedAt }));
+  });
   router.get('/summary', requireAuth(deps), async (req, res) => {
     const query = parseOrThrow(MoodQuerySchema, req.query, 'query');
     const user = currentUser(res);

@@ -10,6 +10,7 @@ import { moodSummaryQuery } from '../dashboard/api';
 import { Hidden } from '../../shared/mood/Hidden';
 import { vietnamToday } from '../../shared/mood/period';
 import { MoodValue } from '../../shared/mood/MoodValue';
+import { StoredReports } from './StoredReports';
 import '../../shared/mood/mood.css';
 
 /** The last 12 calendar months, most recent complete one first. */
@@ -33,6 +34,10 @@ export function ReportsPage() {
   return (
     <>
       <PageHeader title="Báo cáo" description="Báo cáo tháng của đơn vị bạn và các đơn vị trực thuộc, lập tự động từ số liệu đã ẩn danh." />
+      <div className="mood-dashboard">
+        <StoredReports />
+        <h2 className="mood-section-title">Xem theo số liệu hiện tại</h2>
+      </div>
       <label className="ui-field ui-filter">
         <span>Kỳ báo cáo</span>
         <select value={month} onChange={(event) => setMonth(event.target.value)}>
