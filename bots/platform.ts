@@ -80,6 +80,7 @@ import { createMoodAlertRouter } from './http/routes/mood-alert-routes.js';
 import { registerMoodWorkers } from './mood/mood-workers.js';
 import { createMonthlyReports } from './mood/monthly-reports.js';
 import { createMoodReportRepository } from './storage/repositories/mood-report-repository.js';
+import { createMoodExampleRepository } from './storage/repositories/mood-example-repository.js';
 import { registerRetentionWorkers } from './privacy/retention-workers.js';
 import { createRetentionRepository } from './storage/repositories/retention-repository.js';
 import { startRecoverySweep } from './workers/recovery-sweep.js';
@@ -289,7 +290,7 @@ export async function createPlatform(deps: PlatformDeps) {
           },
           { path: '/api/admin/law', router: createLawSearchRouter({ search: deps.knowledgeAdmin?.searchLaw, ...authDeps }) },
           { path: '/api/admin/mood/alerts', router: createMoodAlertRouter({ alerts: repositories.moodAlerts, audit: repositories.audit, clock, ...authDeps }) },
-          { path: '/api/admin/mood', router: createMoodRouter({ mood, units: repositories.units, reports: repositories.moodReports, ...authDeps }) },
+          { path: '/api/admin/mood', router: createMoodRouter({ mood, units: repositories.units, reports: repositories.moodReports, examples: createMoodExampleRepository(db, thresholds), redactor: deps.redactor, audit: repositories.audit, ...authDeps }) },
           { path: '/api/admin/audit', router: createAuditRouter({ audit: repositories.audit, ...authDeps }) },
           {
             path: '/api/admin/members',

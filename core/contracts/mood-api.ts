@@ -154,3 +154,27 @@ export const MoodReportListSchema = z.object({
   reports: z.array(MoodReportItemSchema),
 });
 export type MoodReportList = z.infer<typeof MoodReportListSchema>;
+
+/** Example messages of one concern (issue #10 item 3): GET /api/admin/mood/examples, leaders and admins only. */
+export const MoodExamplesQuerySchema = z
+  .object({
+    unit: UnitCodeSchema.optional(),
+    from: day.optional(),
+    to: day.optional(),
+    topic: z.enum(TOPICS),
+    channel: z.enum(CHANNEL_IDS).optional(),
+  })
+  .strict();
+export type MoodExamplesQuery = z.input<typeof MoodExamplesQuerySchema>;
+
+export const MoodExamplesSchema = z.object({
+  unit: z.string(),
+  topic: z.string(),
+  from: z.string(),
+  to: z.string(),
+  /** True when the topic's group is hidden in the summary (below k, or hidden so others stay hidden): no examples. */
+  suppressed: z.boolean(),
+  /** A few members' messages, personal data masked; no date, unit or channel that would point at the writer. */
+  examples: z.array(z.object({ text: z.string(), sentiment: z.string() })),
+});
+export type MoodExamples = z.infer<typeof MoodExamplesSchema>;

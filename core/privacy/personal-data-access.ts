@@ -4,7 +4,7 @@
  * processed it). The audit log stores the action; the purpose and the route are derived from it here, so the
  * stored rows stay small and one mapping serves the admin API, the CLI and the member's own request in chat.
  */
-export const ACCESS_PURPOSES = ['member_support', 'data_request', 'erasure', 'accountability', 'self_service'] as const;
+export const ACCESS_PURPOSES = ['member_support', 'data_request', 'erasure', 'accountability', 'self_service', 'concern_insight'] as const;
 export type AccessPurpose = (typeof ACCESS_PURPOSES)[number];
 
 interface AccessKind {
@@ -32,6 +32,7 @@ export const PERSONAL_DATA_ACTIONS: Readonly<Record<string, AccessKind>> = {
   member_access_log: { purpose: 'accountability', route: 'GET /api/admin/members/:id/access-log', labelVi: 'xem nhật ký truy cập dữ liệu của bạn' },
   member_self_export: { purpose: 'self_service', route: 'chat /taidulieu', labelVi: 'bạn tự xem dữ liệu của mình' },
   member_self_erase: { purpose: 'self_service', route: 'chat /xoadulieu', labelVi: 'bạn tự xoá dữ liệu của mình' },
+  mood_examples: { purpose: 'concern_insight', route: 'GET /api/admin/mood/examples', labelVi: 'đọc một tin nhắn của bạn (đã che thông tin cá nhân, không kèm tên) làm ví dụ cho một vấn đề đoàn viên quan tâm' },
 };
 
 export const PERSONAL_DATA_ACTION_NAMES = Object.keys(PERSONAL_DATA_ACTIONS);

@@ -25,9 +25,7 @@ describe('mood dashboard in Chromium (embedded backend, generated organisation)'
     await generateDemo(t.database.db, { members: 1500, messages: 15_000, seed: 5, days: 120, endDay: today, spikes: 2 });
     await t.platform.mood.rebuild({ thresholds: { route: 0.6, topic: 0.5 } });
     // Last month's stored reports, as the job of the 1st makes them.
-    const started = Date.now();
-    const stored = await t.platform.monthlyReports.generate(previousMonth(today));
-    console.log(JSON.stringify({ storedReports: stored.created, ms: Date.now() - started }));
+    await t.platform.monthlyReports.generate(previousMonth(today));
     const national = await t.platform.repositories.units.findByCode('TLD');
     await t.platform.repositories.users.create({ email: 'lanhdao@congdoan.vn', passwordHash: await hashPassword(PASSWORD), role: 'leader', unitId: national!.id, displayName: 'Lãnh đạo Tổng Liên đoàn' });
     browser = await launchBrowser();
@@ -55,6 +53,11 @@ describe('mood dashboard in Chromium (embedded backend, generated organisation)'
     expect(await page.locator('main h1').first().textContent()).toContain('Tổng quan');
     await page.waitForSelector('.mood-chart svg');
     await saveScreenshot(page, SUITE, `1-national-${viewport}`);
+    // A leader opens a few members' words behind the top concern: masked, no names.
+    await page.locator('.mood-examples-toggle').first().click();
+    await page.locator('.mood-example').first().waitFor();
+    expect(await page.locator('.mood-example-note').textContent()).toContain('Thông tin cá nhân đã được che');
+    await page.locator('.mood-concerns').screenshot({ path: join(ARTIFACTS_DIR, 'screenshots', SUITE, `1b-examples-${viewport}.png`) });
 
     // Level 2: a provincial federation or sector union.
     const province = page.locator('a.mood-drill').first();
@@ -83,8 +86,9 @@ describe('mood dashboard in Chromium (embedded backend, generated organisation)'
     const page = await context.newPage();
     await logIn(page);
     await page.goto(`${t.baseUrl}/admin/reports`);
-    await page.waitForSelector('text=Tải Excel (XLSX)');
     await page.waitForSelector('text=Báo cáo tự động');
+    await page.click('.mood-live-reports > summary');
+    await page.waitForSelector('text=Tải Excel (XLSX)');
     await saveScreenshot(page, SUITE, '4-reports-laptop');
     // The stored copy of the national report, as generated on the 1st.
     const [stored] = await Promise.all([page.waitForEvent('download'), page.locator('.mood-downloads a', { hasText: 'XLSX' }).first().click()]);

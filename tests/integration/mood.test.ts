@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { MoodSummary } from '../../core/contracts/mood-api.js';
+import { sql } from 'drizzle-orm';
+import { executeRows } from '../../bots/storage/execute-rows.js';
+import { MoodExamplesSchema, type MoodSummary } from '../../core/contracts/mood-api.js';
 import { createAccounts, TEST_PASSWORD, TEST_UNITS } from '../support/admin-fixtures.js';
 import { testBackends } from '../support/backends.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
@@ -106,6 +108,25 @@ describe.each(testBackends())('mood figures on $name', (backend) => {
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
     expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
     expect((await fetch(`${t.baseUrl}/api/admin/mood/report.xlsx?unit=HN`, { headers: { authorization: `Bearer ${tokens['hcm@x.vn']}` } })).status).toBe(404);
+  });
+
+  it('shows leaders a few masked example messages of a concern, never of a hidden group, and audits whose words were read', async () => {
+    const get = (email: string, query: string) => fetch(`${t.baseUrl}/api/admin/mood/examples?${query}`, { headers: { authorization: `Bearer ${tokens[email]}` } });
+    const response = await get('hn@x.vn', 'unit=HN&topic=wage_arrears');
+    expect(response.status).toBe(200);
+    const body = MoodExamplesSchema.parse(await response.json());
+    expect(body).toMatchObject({ unit: 'HN', topic: 'wage_arrears', suppressed: false });
+    expect(body.examples).toHaveLength(3);
+    for (const example of body.examples) expect(example).toEqual({ text: 'công ty nợ lương hai tháng rồi', sentiment: 'negative' });
+    const [audit] = await executeRows<{ details: { memberIds: string[]; topic: string } }>(t.database.db, sql`select details from audit_log where action = 'mood_examples'`);
+    expect(audit?.details.topic).toBe('wage_arrears');
+    expect(new Set(audit?.details.memberIds).size).toBe(3);
+    // HCM's two members are a group below k: no words of theirs.
+    expect(MoodExamplesSchema.parse(await (await get('root@x.vn', 'unit=HCM&topic=wage_arrears')).json())).toMatchObject({ suppressed: true, examples: [] });
+    // Officers handle conversations in the inbox; the words behind the figures are for leaders and admins.
+    expect((await get('hcm@x.vn', 'unit=HCM&topic=wage_arrears')).status).toBe(403);
+    expect((await get('hn@x.vn', 'unit=HCM&topic=wage_arrears')).status).toBe(404);
+    expect((await get('hn@x.vn', 'unit=HN')).status).toBe(422);
   });
 
   it('a channel view cannot be subtracted from the whole', async () => {

@@ -1,6 +1,9 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
-import { MoodQuerySchema, MoodReportListQuerySchema, type MoodReportList } from '../../../core/contracts/mood-api.js';
+import { MoodExamplesQuerySchema, MoodQuerySchema, MoodReportListQuerySchema, type MoodExamples, type MoodReportList } from '../../../core/contracts/mood-api.js';
+import type { Redactor } from '../../../core/ports/redactor.js';
+import type { AuditRepository } from '../../storage/repositories/audit-repository.js';
+import type { MoodExampleRepository } from '../../storage/repositories/mood-example-repository.js';
 import { UnitCodeSchema } from '../../../core/org/hierarchy.js';
 import type { MoodReportRepository } from '../../storage/repositories/mood-report-repository.js';
 import { AppError } from '../../../core/errors/app-error.js';
@@ -25,9 +28,54 @@ const StoredReportParamsSchema = z.object({
   file: z.string().regex(/^\d{4}-\d{2}-01\.(xlsx|csv|json)$/, 'YYYY-MM-01.xlsx, .csv hoặc .json'),
 });
 
+/** Who may read members' own words behind a concern (D-mood-10): leadership, whose job is to hear them. */
+export const MOOD_EXAMPLE_ROLES: readonly string[] = ['admin', 'leader'];
+const EXAMPLES_PER_TOPIC = 3;
+const EXAMPLE_MAX_CHARS = 280;
+
 /** GET /api/admin/mood/summary: the dashboard's figures for a subtree the user may see, k-anonymity applied. */
-export function createMoodRouter(deps: { mood: MoodService; units: UnitRepository; reports: MoodReportRepository; tokens: SessionTokens; users: UserRepository }): Router {
+export function createMoodRouter(deps: {
+  mood: MoodService;
+  units: UnitRepository;
+  reports: MoodReportRepository;
+  examples: MoodExampleRepository;
+  redactor: Redactor;
+  audit: AuditRepository;
+  tokens: SessionTokens;
+  users: UserRepository;
+}): Router {
   const router = express.Router();
+  // A few members' words behind a concern: only where the summary shows the topic (never a group below k), masked,
+  // without date, unit or channel, and every read audited with the members whose words were shown.
+  router.get('/examples', requireAuth(deps), async (req, res) => {
+    const query = parseOrThrow(MoodExamplesQuerySchema, req.query, 'query');
+    const user = currentUser(res);
+    if (!MOOD_EXAMPLE_ROLES.includes(user.role)) throw new AppError('FORBIDDEN', 'example messages are for leaders and admins');
+    const unit = await unitInScope(deps.units, user, query.unit);
+    const summary = await deps.mood.summary({ unit, from: query.from, to: query.to, channel: query.channel, bucket: 'week', readerPath: user.unit.path, includeExcluded: false });
+    const row = summary.topics.find((topic) => topic.topic === query.topic);
+    const body: MoodExamples = { unit: unit.code, topic: query.topic, from: summary.from, to: summary.to, suppressed: !row || row.suppressed, examples: [] };
+    if (!body.suppressed) {
+      const rows = await deps.examples.sample({ scopePath: unit.path, from: summary.from, to: summary.to, topic: query.topic, channel: query.channel, limit: EXAMPLES_PER_TOPIC });
+      body.examples = rows.map((example) => {
+        const text = deps.redactor.redact(example.text).replace(/\s+/g, ' ').trim();
+        return { text: text.length > EXAMPLE_MAX_CHARS ? `${text.slice(0, EXAMPLE_MAX_CHARS - 1)}…` : text, sentiment: example.sentiment };
+      });
+      if (rows.length > 0) {
+        await deps.audit.record({
+          actorUserId: user.id,
+          actor: user.email,
+          action: 'mood_examples',
+          targetType: 'unit',
+          targetId: unit.id,
+          unitId: unit.id,
+          memberIds: rows.map((example) => example.memberId),
+          details: { topic: query.topic, from: summary.from, to: summary.to, count: rows.length },
+        });
+      }
+    }
+    res.json(body);
+  });
   // The stored monthly reports (D-mood-9): the unit's own and its children's, as generated on the 1st.
   router.get('/reports', requireAuth(deps), async (req, res) => {
     const query = parseOrThrow(MoodReportListQuerySchema, req.query, 'query');

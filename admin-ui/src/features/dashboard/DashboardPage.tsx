@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { CHANNEL_IDS } from '../../../../core/messages/channels';
 import { TOPICS } from '../../../../core/nlu/labels';
@@ -18,6 +18,8 @@ import { HEATMAP_UNITS, HeatmapChart, SentimentChart, TopicChart, TrendChart } f
 import { PERIOD_NAMES_VI, PERIODS, periodRange, type Period } from '../../shared/mood/period';
 import { MoodValue } from '../../shared/mood/MoodValue';
 import { UnitsTable } from './UnitsTable';
+import { ConcernExamples } from './ConcernExamples';
+import { useCurrentUser } from '../../shared/session/current-user';
 import '../../shared/mood/mood.css';
 
 /** Members' mood and concerns over time, by unit and topic (issue #10): numbers first, then the charts. */
@@ -157,19 +159,32 @@ function Stat({ label, value, note, hidden = false, k = 5, tone }: { label: stri
   );
 }
 
-/** Topics by members, with their change against the previous period of the same length. */
+/** Topics by members, with their change against the previous period; leaders may open a few members' words. */
 function TopConcerns({ summary }: { summary: MoodSummary }) {
   const k = summary.k;
+  const user = useCurrentUser();
+  const mayReadExamples = user.role === 'admin' || user.role === 'leader';
+  const [open, setOpen] = useState<string | null>(null);
   return (
     <ol className="mood-concerns">
       {summary.topics.slice(0, 8).map((t) => (
-        <li key={t.topic}>
+        <li key={t.topic} className={open === t.topic ? 'open' : undefined}>
           <span className="mood-concern-name">{topicName(t.topic)}</span>
           <span className="mood-concern-value">{t.suppressed ? <Hidden k={k} /> : formatNumber(t.members ?? 0)}</span>
           <span className="mood-concern-change">
             {t.change === null ? '' : t.change > 0 ? <span className="up">▲ {formatPercent(t.change)}</span> : t.change < 0 ? <span className="down">▼ {formatPercent(-t.change)}</span> : '='}
           </span>
           <span className="mood-concern-neg">{t.negative_share === null ? '' : `${formatPercent(t.negative_share)} tiêu cực`}</span>
+          {mayReadExamples && !t.suppressed && (
+            <button type="button" className="mood-examples-toggle" aria-expanded={open === t.topic} onClick={() => setOpen(open === t.topic ? null : t.topic)}>
+              {open === t.topic ? 'Ẩn ví dụ' : 'Xem ví dụ'}
+            </button>
+          )}
+          {open === t.topic && (
+            <div className="mood-concern-examples">
+              <ConcernExamples query={{ unit: summary.unit, from: summary.from, to: summary.to, topic: t.topic as (typeof TOPICS)[number], ...(summary.channel ? { channel: summary.channel as (typeof CHANNEL_IDS)[number] } : {}) }} />
+            </div>
+          )}
         </li>
       ))}
     </ol>

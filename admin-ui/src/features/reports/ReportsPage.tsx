@@ -36,8 +36,9 @@ export function ReportsPage() {
       <PageHeader title="Báo cáo" description="Báo cáo tháng của đơn vị bạn và các đơn vị trực thuộc, lập tự động từ số liệu đã ẩn danh." />
       <div className="mood-dashboard">
         <StoredReports />
-        <h2 className="mood-section-title">Xem theo số liệu hiện tại</h2>
       </div>
+      <details className="mood-live-reports">
+        <summary>Lập báo cáo theo số liệu hiện tại (tháng khác, in hoặc tải lại)</summary>
       <label className="ui-field ui-filter">
         <span>Kỳ báo cáo</span>
         <select value={month} onChange={(event) => setMonth(event.target.value)}>
@@ -108,6 +109,7 @@ export function ReportsPage() {
           </div>
         )}
       </QueryView>
+      </details>
     </>
   );
 }
