@@ -178,3 +178,7 @@ export const MoodExamplesSchema = z.object({
   examples: z.array(z.object({ text: z.string(), sentiment: z.string() })),
 });
 export type MoodExamples = z.infer<typeof MoodExamplesSchema>;
+
+/** GET /api/admin/mood/alerts and /alerts/:id/history. */
+export const MoodAlertListSchema = z.object({ items: z.array(MoodAlertDtoSchema) });
+export const MoodAlertHistorySchema = z.object({ history: z.array(z.object({ at: z.string(), action: z.string(), note: z.string().nullable(), actor: z.string().nullable() })) });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { hashPassword } from '../../bots/auth/password.js';
 import { generateDemo } from '../../bots/demo/demo-generator.js';
+import { runEarlyWarning } from '../../bots/mood/early-warning.js';
 import { previousMonth } from '../../bots/mood/monthly-reports.js';
 import { UI_DIST } from '../../bots/http/static-ui.js';
 import { testBackends } from '../support/backends.js';
@@ -22,8 +23,10 @@ describe('mood dashboard in Chromium (embedded backend, generated organisation)'
     expect(existsSync(join(UI_DIST, 'admin.html'))).toBe(true);
     t = await startTestPlatform(testBackends()[0]!, { classifier: createScriptedClassifier({}), knowledge: createEchoKnowledge() });
     const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-    await generateDemo(t.database.db, { members: 1500, messages: 15_000, seed: 5, days: 120, endDay: today, spikes: 2 });
+    const demo = await generateDemo(t.database.db, { members: 1500, messages: 15_000, seed: 5, days: 120, endDay: today, spikes: 2 });
     await t.platform.mood.rebuild({ thresholds: { route: 0.6, topic: 0.5 } });
+    // The early-warning job on the weeks of the planted surges.
+    for (const spike of demo.spikes) await runEarlyWarning({ db: t.database.db, alerts: t.platform.repositories.moodAlerts, k: 5 }, spike.to, new Date());
     // Last month's stored reports, as the job of the 1st makes them.
     await t.platform.monthlyReports.generate(previousMonth(today));
     const national = await t.platform.repositories.units.findByCode('TLD');
@@ -53,6 +56,17 @@ describe('mood dashboard in Chromium (embedded backend, generated organisation)'
     expect(await page.locator('main h1').first().textContent()).toContain('Tổng quan');
     await page.waitForSelector('.mood-chart svg');
     await saveScreenshot(page, SUITE, `1-national-${viewport}`);
+    // The planted surges of the demo data were found by the early-warning job: listed with their evidence.
+    if (viewport === 'laptop') {
+      const alert = page.locator('.mood-alert').first();
+      await alert.waitFor();
+      expect(await alert.locator('.mood-alert-evidence').textContent()).toContain('đoàn viên phản ánh, mức thường ngày');
+      await alert.locator('button', { hasText: 'Ghi chú, lịch sử' }).click();
+      await page.locator('.mood-alert-history li').first().waitFor();
+      await page.locator('.mood-alerts').screenshot({ path: join(ARTIFACTS_DIR, 'screenshots', SUITE, '1a-alerts-laptop.png') });
+      await alert.locator('button', { hasText: 'Đã xem' }).click();
+      await alert.locator('.ui-badge', { hasText: 'Đã xem' }).first().waitFor();
+    }
     // A leader opens a few members' words behind the top concern: masked, no names.
     await page.locator('.mood-examples-toggle').first().click();
     await page.locator('.mood-example').first().waitFor();

@@ -19,6 +19,7 @@ import { PERIOD_NAMES_VI, PERIODS, periodRange, type Period } from '../../shared
 import { MoodValue } from '../../shared/mood/MoodValue';
 import { UnitsTable } from './UnitsTable';
 import { ConcernExamples } from './ConcernExamples';
+import { AlertsCard } from './AlertsCard';
 import { useCurrentUser } from '../../shared/session/current-user';
 import '../../shared/mood/mood.css';
 
@@ -100,6 +101,8 @@ function Summary({ summary, drillHref }: { summary: MoodSummary; drillHref: (uni
         <Stat label="Tỷ lệ tiêu cực" hidden={summary.suppressed || summary.sentiment.negative === null} k={k} value={negativeShare === null ? '—' : formatPercent(negativeShare)} note="đoàn viên có phản ánh tiêu cực" />
         <Stat label="Cảnh báo đang mở" value={formatNumber(activeAlerts.length)} note={activeAlerts[0] ? `${topicName(activeAlerts[0].topic)} — ${activeAlerts[0].unit_name}` : 'không có tăng bất thường'} tone={activeAlerts.length > 0 ? 'alert' : undefined} />
       </div>
+
+      <AlertsCard />
 
       {summary.members === 0 ? (
         <Card>

@@ -1,0 +1,87 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { MoodAlertHistorySchema as HistorySchema, MoodAlertListSchema as ListSchema, type MoodAlertDto } from '../../../../core/contracts/mood-api';
+import { api } from '../../shared/api/api-client';
+import { Badge } from '../../shared/components/Badge';
+import { Button } from '../../shared/components/Button';
+import { Card } from '../../shared/components/Card';
+import { formatDate, formatDateTime, formatNumber } from '../../shared/format/format.vi';
+import { topicName } from './labels.vi';
+
+
+const STATUS_VI: Record<MoodAlertDto['status'], string> = { open: 'Mới', acknowledged: 'Đã xem', resolved: 'Đã xử lý' };
+const ACTION_VI: Record<string, string> = { created: 'Phát hiện', acknowledge: 'Đã xem', annotate: 'Ghi chú', resolve: 'Đã xử lý', reopen: 'Mở lại' };
+
+/**
+ * Early-warning alerts of the user's units (issue #10 item 5): unusual rises of a concern against the unit's own
+ * baseline, with what they rest on; acknowledge, note and resolve here, with the alert's history.
+ */
+export function AlertsCard() {
+  const client = useQueryClient();
+  const alerts = useQuery({ queryKey: ['mood', 'alerts', 'active'] as const, queryFn: ({ signal }) => api.get('/api/admin/mood/alerts', ListSchema, { query: { status: 'active' }, signal }), staleTime: 30_000 });
+  const act = useMutation({
+    mutationFn: ({ id, action, note }: { id: string; action: 'acknowledge' | 'annotate' | 'resolve'; note?: string }) => api.post(`/api/admin/mood/alerts/${id}/${action}`, null, { body: note ? { note } : {} }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['mood'] }),
+  });
+  const items = alerts.data?.items ?? [];
+  if (alerts.isPending || items.length === 0) return null;
+  return (
+    <Card title={`Cảnh báo sớm (${formatNumber(items.length)})`}>
+      <ul className="mood-alerts" id="canh-bao">
+        {items.map((alert) => (
+          <AlertItem key={alert.id} alert={alert} busy={act.isPending} onAct={(action, note) => act.mutate({ id: alert.id, action, ...(note ? { note } : {}) })} />
+        ))}
+      </ul>
+    </Card>
+  );
+}
+
+function AlertItem({ alert, busy, onAct }: { alert: MoodAlertDto; busy: boolean; onAct: (action: 'acknowledge' | 'annotate' | 'resolve', note?: string) => void }) {
+  const [open, setOpen] = useState(false);
+  const [note, setNote] = useState('');
+  const history = useQuery({ queryKey: ['mood', 'alert-history', alert.id] as const, queryFn: ({ signal }) => api.get(`/api/admin/mood/alerts/${alert.id}/history`, HistorySchema, { signal }), enabled: open });
+  return (
+    <li className={`mood-alert mood-alert-${alert.status}`}>
+      <div className="mood-alert-head">
+        <strong>{topicName(alert.topic)}</strong> — {alert.unit_name} <Badge>{STATUS_VI[alert.status]}</Badge>
+      </div>
+      <p className="mood-alert-evidence">
+        Tuần {formatDate(alert.window_start)}–{formatDate(alert.window_end)}: {formatNumber(alert.observed)} đoàn viên phản ánh, mức thường ngày {formatNumber(alert.baseline)}/tuần (8 tuần trước). Khả năng ngẫu nhiên dưới 0,1 %.
+      </p>
+      {alert.note && <p className="mood-alert-note">Ghi chú: {alert.note}</p>}
+      <div className="mood-alert-actions">
+        {alert.status === 'open' && (
+          <Button size="sm" disabled={busy} onClick={() => onAct('acknowledge')}>
+            Đã xem
+          </Button>
+        )}
+        <Button size="sm" variant="primary" disabled={busy} onClick={() => onAct('resolve', note.trim() || undefined)}>
+          Đã xử lý
+        </Button>
+        <Button size="sm" variant="ghost" onClick={() => setOpen(!open)} aria-expanded={open}>
+          {open ? 'Ẩn lịch sử' : 'Ghi chú, lịch sử'}
+        </Button>
+      </div>
+      {open && (
+        <div className="mood-alert-more">
+          <label className="ui-field">
+            <span>Ghi chú (không ghi tên đoàn viên)</span>
+            <textarea value={note} maxLength={2000} rows={2} onChange={(event) => setNote(event.target.value)} />
+          </label>
+          <Button size="sm" disabled={busy || note.trim().length === 0} onClick={() => { onAct('annotate', note.trim()); setNote(''); }}>
+            Lưu ghi chú
+          </Button>
+          <ol className="mood-alert-history">
+            {(history.data?.history ?? []).map((event) => (
+              <li key={`${event.at}-${event.action}`}>
+                {formatDateTime(event.at)} · {ACTION_VI[event.action] ?? event.action}
+                {event.actor ? ` · ${event.actor}` : ''}
+                {event.note ? `: ${event.note}` : ''}
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+    </li>
+  );
+}
