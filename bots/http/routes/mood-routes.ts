@@ -56,11 +56,17 @@ export function createMoodRouter(deps: {
     const row = summary.topics.find((topic) => topic.topic === query.topic);
     const body: MoodExamples = { unit: unit.code, topic: query.topic, from: summary.from, to: summary.to, suppressed: !row || row.suppressed, examples: [] };
     if (!body.suppressed) {
-      const rows = await deps.examples.sample({ scopePath: unit.path, from: summary.from, to: summary.to, topic: query.topic, channel: query.channel, limit: EXAMPLES_PER_TOPIC });
-      body.examples = rows.map((example) => {
-        const text = deps.redactor.redact(example.text).replace(/\s+/g, ' ').trim();
-        return { text: text.length > EXAMPLE_MAX_CHARS ? `${text.slice(0, EXAMPLE_MAX_CHARS - 1)}…` : text, sentiment: example.sentiment };
-      });
+      // Members often write the same words: a few more are sampled and repeated texts dropped.
+      const sampled = await deps.examples.sample({ scopePath: unit.path, from: summary.from, to: summary.to, topic: query.topic, channel: query.channel, limit: EXAMPLES_PER_TOPIC * 4 });
+      const seen = new Set<string>();
+      const rows = sampled
+        .map((example) => {
+          const text = deps.redactor.redact(example.text).replace(/\s+/g, ' ').trim();
+          return { ...example, text: text.length > EXAMPLE_MAX_CHARS ? `${text.slice(0, EXAMPLE_MAX_CHARS - 1)}…` : text };
+        })
+        .filter((example) => !seen.has(example.text.toLowerCase()) && seen.add(example.text.toLowerCase()))
+        .slice(0, EXAMPLES_PER_TOPIC);
+      body.examples = rows.map((example) => ({ text: example.text, sentiment: example.sentiment }));
       if (rows.length > 0) {
         await deps.audit.record({
           actorUserId: user.id,

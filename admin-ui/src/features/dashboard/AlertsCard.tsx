@@ -9,6 +9,9 @@ import { formatDate, formatDateTime, formatNumber } from '../../shared/format/fo
 import { topicName } from './labels.vi';
 
 
+/** The strongest first (the API's order); the rest one click away, so the charts stay in sight. */
+const FIRST_SHOWN = 4;
+
 const STATUS_VI: Record<MoodAlertDto['status'], string> = { open: 'Mới', acknowledged: 'Đã xem', resolved: 'Đã xử lý' };
 const ACTION_VI: Record<string, string> = { created: 'Phát hiện', acknowledge: 'Đã xem', annotate: 'Ghi chú', resolve: 'Đã xử lý', reopen: 'Mở lại' };
 
@@ -23,15 +26,22 @@ export function AlertsCard() {
     mutationFn: ({ id, action, note }: { id: string; action: 'acknowledge' | 'annotate' | 'resolve'; note?: string }) => api.post(`/api/admin/mood/alerts/${id}/${action}`, null, { body: note ? { note } : {} }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['mood'] }),
   });
+  const [all, setAll] = useState(false);
   const items = alerts.data?.items ?? [];
   if (alerts.isPending || items.length === 0) return null;
+  const shown = all ? items : items.slice(0, FIRST_SHOWN);
   return (
     <Card title={`Cảnh báo sớm (${formatNumber(items.length)})`}>
       <ul className="mood-alerts" id="canh-bao">
-        {items.map((alert) => (
+        {shown.map((alert) => (
           <AlertItem key={alert.id} alert={alert} busy={act.isPending} onAct={(action, note) => act.mutate({ id: alert.id, action, ...(note ? { note } : {}) })} />
         ))}
       </ul>
+      {items.length > FIRST_SHOWN && (
+        <Button size="sm" variant="ghost" className="mood-alerts-more" onClick={() => setAll(!all)}>
+          {all ? 'Thu gọn' : `Xem tất cả ${formatNumber(items.length)} cảnh báo`}
+        </Button>
+      )}
     </Card>
   );
 }
