@@ -60,6 +60,7 @@ import { createChannelTokenRepository } from './storage/repositories/channel-tok
 import { createMemberDirectory } from './storage/repositories/channel-member-directory.js';
 import { createHistoryRepository } from './storage/repositories/history-repository.js';
 import { createMemoryLinkAttemptLimiter, createRedisLinkAttemptLimiter } from './storage/repositories/link-attempt-limiter.js';
+import { createChannelHealthListener } from './channels/channel-health-listener.js';
 import { createHeldReplyRepository } from './storage/repositories/held-reply-repository.js';
 import { createIngestRepository } from './storage/repositories/ingest-repository.js';
 import type { JoinPolicy } from './storage/repositories/unit-join.js';
@@ -164,7 +165,8 @@ export async function createPlatform(deps: PlatformDeps) {
   };
 
   const channelRepositories = { deliveries: repositories.channelDeliveries, tokens: repositories.channelTokens, threadRefs: repositories.channelThreadRefs, history: repositories.history };
-  const channelModules = (deps.channels ?? createChannelModules)({ env, clock, logger, repositories: channelRepositories, hub });
+  const onChannelHealth = createChannelHealthListener({ heldReplies: repositories.heldReplies, queue, metrics, clock, logger });
+  const channelModules = (deps.channels ?? createChannelModules)({ env, clock, logger, repositories: channelRepositories, hub, onChannelHealth });
   const adapterMap = new Map<ChannelId, ChannelAdapter>();
   for (const module of channelModules) adapterMap.set(module.adapter.channel, module.adapter);
   const adapters = (channel: ChannelId) => adapterMap.get(channel);

@@ -1,5 +1,5 @@
 import { AppError } from '../errors/app-error.js';
-import type { ChannelAdapter } from '../channels/channel-adapter.js';
+import { OUTAGE_HOLD_CODE, type ChannelAdapter } from '../channels/channel-adapter.js';
 import type { ChannelId } from '../messages/channels.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
@@ -52,6 +52,7 @@ async function deliverOne(deps: DeliverOutboundDeps, messageId: string): Promise
     await deps.store.markSent(messageId, result.platformMessageIds, decision.channelState ?? null, deps.clock.now());
     return 'sent';
   }
+  if (!result.retryable && result.outage) return holdForOutage(deps, messageId, result.code, result.detail);
   if (!result.retryable) {
     await deps.store.markFailed(messageId, result.code, result.detail, deps.clock.now());
     deps.logger.warn({ messageId, code: result.code }, 'reply failed permanently');
@@ -62,6 +63,7 @@ async function deliverOne(deps: DeliverOutboundDeps, messageId: string): Promise
     throw new AppError('RATE_LIMITED', `rate limited by the platform: ${result.detail}`, { details: { retryAfterMs: result.retryAfterMs } });
   }
   const attempts = await deps.store.recordFailedAttempt(messageId, result.code, result.detail);
+  if (attempts >= deps.maxAttempts && result.outage) return holdForOutage(deps, messageId, result.code, `after ${attempts} attempts: ${result.detail}`);
   if (attempts >= deps.maxAttempts) {
     await deps.store.markFailed(messageId, result.code, `gave up after ${attempts} attempts: ${result.detail}`, deps.clock.now());
     return 'failed';
@@ -69,4 +71,14 @@ async function deliverOne(deps: DeliverOutboundDeps, messageId: string): Promise
   throw new AppError('CHANNEL_SEND_FAILED', `send failed (${result.code}), will retry: ${result.detail}`, {
     details: { retryAfterMs: result.retryAfterMs ?? null, attempts },
   });
+}
+
+/**
+ * The channel is down, not the message: failing it would lose the reply. It waits, visible to officers
+ * as held, and goes out once when the channel reports it works again (bots/channels/shared/channel-health.ts).
+ */
+async function holdForOutage(deps: DeliverOutboundDeps, messageId: string, code: string, detail: string): Promise<'held'> {
+  await deps.store.markHeld(messageId, OUTAGE_HOLD_CODE, `${code}: ${detail}`, deps.clock.now());
+  deps.logger.warn({ messageId, code }, 'reply held until the channel recovers');
+  return 'held';
 }
