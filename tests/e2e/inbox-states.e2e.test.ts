@@ -197,7 +197,7 @@ describe('inbox screens in Chromium: every state (embedded backend)', () => {
         await page.keyboard.press('Escape');
         await page.waitForSelector('.ui-shortcuts-panel', { state: 'detached' });
         expect(new URL(page.url()).pathname).toBe('/admin/inbox/c-wait');
-        expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Phím tắt');
+        expect(await page.evaluate('document.activeElement?.textContent')).toContain('Phím tắt');
         // The user menu too.
         await page.click('.user-menu-button');
         await page.waitForSelector('.user-menu-panel');
