@@ -23,11 +23,14 @@ export interface DeliverOutboundDeps {
 export async function deliverConversationOutbound(deps: DeliverOutboundDeps, conversationId: string): Promise<number> {
   let sent = 0;
   for (;;) {
-    const pending = await deps.store.oldestPendingOutbound(conversationId);
-    if (!pending) return sent;
     const now = deps.clock.now();
-    if (!(await deps.store.leaseMessage(pending.id, new Date(now.getTime() + deps.leaseMs), now))) return sent;
-    const outcome = await deliverOne(deps, pending.id).finally(() => deps.store.releaseMessage(pending.id));
+    const pending = await deps.store.claimOldestPending(conversationId, new Date(now.getTime() + deps.leaseMs), now);
+    if (!pending) return sent;
+    // Sent, held and failed each clear the lease in their own write; only a retry (a throw) must release it here.
+    const outcome = await deliverOne(deps, pending.id).catch(async (error: unknown) => {
+      await deps.store.releaseMessage(pending.id).catch(() => undefined);
+      throw error;
+    });
     if (outcome === 'sent') sent++;
   }
 }
