@@ -1,0 +1,107 @@
+// Mood rollups and summaries at scale (issue #10 item 8): `congdoan demo generate`'s data on PostgreSQL
+// (BENCH_MOOD_MESSAGES, default 1,000,000 messages of BENCH_MOOD_MEMBERS = 100,000 members over a year, the national
+// tree of 34 provinces + 12 sectors), then the summary that the dashboard, the API and the CLI share (p50/p95 per
+// scenario, sequential), the rollup write cost per message (recordMood in its own transaction, as commitTurn does),
+// and the monthly report of a sample of units. JSON lines; nothing is asserted.
+import { loadavg } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { generateDemo } from '../../bots/demo/demo-generator.js';
+import { createMonthlyReports } from '../../bots/mood/monthly-reports.js';
+import { createMoodService, type MoodSummaryRequest } from '../../bots/mood/mood-service.js';
+import { openDatabase } from '../../bots/storage/database.js';
+import { executeRows } from '../../bots/storage/execute-rows.js';
+import { createMoodAlertRepository } from '../../bots/storage/repositories/mood-alert-repository.js';
+import { recordMood } from '../../bots/storage/repositories/mood-repository.js';
+import { createMoodReportRepository } from '../../bots/storage/repositories/mood-report-repository.js';
+import { createUnitRepository } from '../../bots/storage/repositories/unit-repository.js';
+import { silentLogger } from '../../core/ports/logger.js';
+import { TOPICS } from '../../core/nlu/labels.js';
+
+const MESSAGES = Number(process.env.BENCH_MOOD_MESSAGES ?? 1_000_000);
+const MEMBERS = Number(process.env.BENCH_MOOD_MEMBERS ?? Math.max(1000, Math.round(MESSAGES / 10)));
+const REPEATS = Number(process.env.BENCH_MOOD_REPEATS ?? 10);
+const WRITES = Number(process.env.BENCH_MOOD_WRITES ?? 2000);
+const END = '2026-11-30';
+const PG_ADMIN = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const emit = (record: Record<string, unknown>) => process.stdout.write(`${JSON.stringify({ suite: 'mood', ...record })}\n`);
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+const admin = new pg.Client({ connectionString: PG_ADMIN, connectionTimeoutMillis: 2000 });
+try {
+  await admin.connect();
+} catch {
+  emit({ skipped: 'PostgreSQL is not reachable on 127.0.0.1:5432: the mood bench needs it' });
+  process.exit(0);
+}
+const name = `cdbench_mood_${process.pid}`;
+await admin.query(`drop database if exists "${name}" with (force)`);
+await admin.query(`create database "${name}"`);
+const url = new URL(PG_ADMIN);
+url.pathname = `/${name}`;
+
+try {
+  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
+  const { db } = database;
+  const generated = await generateDemo(db, { members: MEMBERS, messages: MESSAGES, seed: 7, days: 365, endDay: END });
+  const [rows] = await executeRows<{ member_days: number; cells: number }>(db, sql`select (select count(*) from mood_member_day)::int as member_days, (select count(*) from mood_daily)::int as cells`);
+  emit({ step: 'demo generate', units: generated.units, members: generated.members, messages: generated.messages, ms: generated.ms, ...rows, load: loadavg()[0] });
+
+  const units = createUnitRepository(db);
+  const alerts = createMoodAlertRepository(db);
+  // The figures of a day after the data ends: every week of November is published.
+  const clock = { now: () => new Date('2026-12-03T09:00:00+07:00') };
+  const mood = createMoodService({ db, units, k: 5, clock, listAlerts: alerts.listForSummary });
+  const national = (await units.findByCode('TLD'))!;
+  const [province] = await executeRows<{ code: string }>(db, sql`select code from units where level = 'province_or_sector' order by code limit 1`);
+  const [upper] = await executeRows<{ code: string }>(db, sql`select u.code from units u where u.level = 'upper_grassroots' order by (select count(*) from units c where c.path like u.path || '%') desc limit 1`);
+  const unitOf = async (code: string) => (await units.findByCode(code))!;
+  const scenarios: [string, Omit<MoodSummaryRequest, 'includeExcluded'>][] = [
+    ['national, 4 weeks', { unit: national, from: '2026-11-01', to: '2026-11-30', bucket: 'week' }],
+    ['national, month (report)', { unit: national, from: '2026-11-01', to: '2026-11-30', bucket: 'week' }],
+    ['national, 12 months', { unit: national, from: '2025-12-01', to: '2026-11-30', bucket: 'month' }],
+    ['national, 12 months, one channel', { unit: national, from: '2025-12-01', to: '2026-11-30', bucket: 'month', channel: 'zalo' }],
+    ['province, 12 months', { unit: await unitOf(province!.code), from: '2025-12-01', to: '2026-11-30', bucket: 'month' }],
+    ['upper-grassroots, 13 weeks', { unit: await unitOf(upper!.code), from: '2026-09-01', to: '2026-11-30', bucket: 'week' }],
+  ];
+  for (const [scenario, request] of scenarios) {
+    const times: number[] = [];
+    for (let i = 0; i < REPEATS; i++) {
+      const started = performance.now();
+      await mood.summary({ ...request, includeExcluded: true });
+      times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    emit({ step: 'summary', scenario, repeats: REPEATS, p50_ms: round(percentile(times, 50)), p95_ms: round(percentile(times, 95)), max_ms: round(times.at(-1) ?? 0), load: loadavg()[0] });
+  }
+
+  // The rollup write of one counted message, in its own transaction as in commitTurn (member-day upsert + cell upsert).
+  const sample = await executeRows<{ member_id: string; unit_id: string }>(db, sql`select c.member_id, c.unit_id from conversations c order by md5(c.id::text) limit 500`);
+  const writes: number[] = [];
+  const writeStart = performance.now();
+  for (let i = 0; i < WRITES; i++) {
+    const who = sample[i % sample.length]!;
+    const started = performance.now();
+    await db.transaction(async (tx) =>
+      recordMood(tx, { day: '2026-12-03', unitId: who.unit_id, memberId: i % 3 === 0 ? randomUUID() : who.member_id, channel: 'zalo', capture: { kind: 'counted', topic: TOPICS[i % TOPICS.length]!, sentiment: 'negative', weight: 1 } }),
+    );
+    writes.push(performance.now() - started);
+  }
+  const wall = performance.now() - writeStart;
+  writes.sort((a, b) => a - b);
+  emit({ step: 'rollup write per message', writes: WRITES, p50_ms: round(percentile(writes, 50)), p95_ms: round(percentile(writes, 95)), sequential_msg_s: Math.round((WRITES / wall) * 1000), load: loadavg()[0] });
+
+  // Monthly reports: the national one and a sample of 30 other units.
+  const reports = createMonthlyReports({ reports: createMoodReportRepository(db), units, mood, clock, logger: silentLogger });
+  await executeRows(db, sql`insert into mood_reports (unit_id, month, document) select id, '2026-11-01', '{}'::jsonb from units where code <> 'TLD' and id not in (select id from units where code <> 'TLD' order by md5(id::text) limit 30) returning 1`);
+  const reportStart = performance.now();
+  const made = await reports.generate('2026-11-01');
+  const reportMs = performance.now() - reportStart;
+  emit({ step: 'monthly reports', units: made.created, ms: Math.round(reportMs), ms_per_unit: Math.round(reportMs / Math.max(1, made.created)), total_units: generated.units, load: loadavg()[0] });
+  await database.close();
+} finally {
+  await admin.query(`drop database if exists "${name}" with (force)`);
+  await admin.end();
+}
