@@ -23,7 +23,8 @@ export const MEMBER_REPLIES_VI = {
   linkOwnCode:
     'Mã này được tạo ngay trên kênh này nên không dùng để liên kết được. Bạn mở kênh còn lại (ví dụ Zalo hoặc Telegram) rồi gửi mã ở đó nhé.',
   linkUndoNotFound: 'Mình không tìm thấy liên kết nào mới đây để hủy (chỉ hủy được trong vòng 7 ngày). Nếu bạn thấy tài khoản của mình có điều bất thường, bạn nhắn "gặp cán bộ" để được hỗ trợ nhé.',
-  officerLinkInvalid: 'Mã cán bộ không đúng hoặc đã hết hạn. Bạn lấy mã mới trong trang quản trị (mục Thông báo cho cán bộ) rồi gửi lại nhé.',
+  officerLinkInvalid: 'Mã cán bộ không đúng hoặc đã hết hạn. Bạn lấy mã mới trong trang quản trị (Cài đặt → Thông báo) rồi gửi lại nhé.',
+  officerLinkTooManyAttempts: 'Tài khoản này đã gửi sai mã cán bộ quá nhiều lần. Để bảo vệ hệ thống, bạn vui lòng thử lại sau một giờ nhé.',
   linkTooManyAttempts: 'Bạn đã nhập sai mã liên kết quá nhiều lần. Để bảo vệ tài khoản, bạn vui lòng thử lại sau một giờ nhé.',
   help: [
     'Các lệnh bạn có thể dùng:',
