@@ -23,6 +23,7 @@ import { createFaqRouter, type SimilarFaq } from './http/routes/faq-routes.js';
 import { createAuditRouter } from './http/routes/audit-routes.js';
 import { createOfficeHoursRouter } from './http/routes/office-hours-routes.js';
 import { createLawSearchRouter, type LawSearch } from './http/routes/law-search-routes.js';
+import { createLawArticlePageRouter } from './http/routes/law-article-page.js';
 import { createFaqDesk } from './knowledge/faq-desk.js';
 import { createKnowledgeSync } from './knowledge/knowledge-sync.js';
 import { createKnowledgeVersionRepository, type KnowledgeVersions } from './storage/repositories/knowledge-version-repository.js';
@@ -276,6 +277,7 @@ export async function createPlatform(deps: PlatformDeps) {
           const routerDeps = { ingest, clock, metrics, logger, maxBodyBytes: env.MAX_BODY_BYTES };
           return [{ path: webhook.path, router: 'router' in webhook ? webhook.router : webhook.createRouter(routerDeps) }];
         }),
+        pageRouters: [createLawArticlePageRouter({ findArticle: (lawId, articleNo) => repositories.laws.findArticle(lawId, articleNo) })],
         apiRouters: [
           {
             path: '/api/admin',
