@@ -13,6 +13,7 @@ import type { Redactor } from '../core/ports/redactor.js';
 import { createSessionTokens } from './auth/session-token.js';
 import { createChannelModules } from './channels/create-channel-modules.js';
 import type { ChannelModule, ChannelModuleDeps } from './channels/shared/channel-module.js';
+import { createRedisSendBudget } from './channels/shared/send-budget.js';
 import { createApp } from './http/create-app.js';
 import { createAuthRouter } from './http/routes/auth-routes.js';
 import { createHealthRouter, type ReadinessCheck } from './http/routes/health-routes.js';
@@ -163,7 +164,9 @@ export async function createPlatform(deps: PlatformDeps) {
   };
 
   const channelRepositories = { deliveries: repositories.channelDeliveries, tokens: repositories.channelTokens, threadRefs: repositories.channelThreadRefs, history: repositories.history };
-  const channelModules = (deps.channels ?? createChannelModules)({ env, clock, logger, repositories: channelRepositories, hub });
+  // One send budget per platform token for all processes (Redis): N workers do not spend N times the platform's limit.
+  const sendBudget = env.REDIS_URL ? createRedisSendBudget(env.REDIS_URL, env.QUEUE_PREFIX, logger) : undefined;
+  const channelModules = (deps.channels ?? createChannelModules)({ env, clock, logger, repositories: channelRepositories, hub, ...(sendBudget ? { sendBudget } : {}) });
   const adapterMap = new Map<ChannelId, ChannelAdapter>();
   for (const module of channelModules) adapterMap.set(module.adapter.channel, module.adapter);
   const adapters = (channel: ChannelId) => adapterMap.get(channel);
@@ -331,6 +334,7 @@ export async function createPlatform(deps: PlatformDeps) {
       await queue.close();
       await hub.close();
       await floodCounter.close();
+      await sendBudget?.close();
       await linkAttempts.close();
       for (const module of channelModules) await module.close?.();
     },

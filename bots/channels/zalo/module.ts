@@ -2,6 +2,7 @@ import type { Clock } from '../../../core/ports/clock.js';
 import type { Logger } from '../../../core/ports/logger.js';
 import { createBackgroundProbe } from '../shared/background-probe.js';
 import type { ChannelDefinition, ChannelModule, ChannelRepositories } from '../shared/channel-module.js';
+import { sendAccountKey, type SendBudget } from '../shared/send-budget.js';
 import { createDeliveryDeps, genericWebhook } from '../shared/module-parts.js';
 import { SEND_LIMITS } from '../shared/send-limits.js';
 import { createZaloAdapter } from './adapter.js';
@@ -16,7 +17,7 @@ export const zaloChannel: ChannelDefinition = {
   channel: 'zalo',
   create: (deps) => {
     const config = zaloConfigFromEnv(deps.env);
-    return config ? createZaloModule({ config, repositories: deps.repositories, clock: deps.clock, logger: deps.logger }) : null;
+    return config ? createZaloModule({ config, repositories: deps.repositories, clock: deps.clock, logger: deps.logger, sendBudget: deps.sendBudget }) : null;
   },
 };
 
@@ -25,13 +26,13 @@ export const zaloChannel: ChannelDefinition = {
  * in the database. The token is fetched in the background (an unreachable Zalo does not stop the server)
  * and re-checked every 15 minutes, which also refreshes it proactively before it expires.
  */
-export function createZaloModule(deps: { config: ZaloConfig; repositories: Pick<ChannelRepositories, 'deliveries' | 'tokens'>; clock: Clock; logger: Logger }): ChannelModule {
+export function createZaloModule(deps: { config: ZaloConfig; repositories: Pick<ChannelRepositories, 'deliveries' | 'tokens'>; clock: Clock; logger: Logger; sendBudget?: SendBudget | undefined }): ChannelModule {
   const logger = deps.logger.child({ channel: 'zalo' });
   const tokens = createZaloTokenProvider({ config: deps.config, tokens: deps.repositories.tokens, clock: deps.clock, logger });
   const adapter = createZaloAdapter({
     config: deps.config,
     client: createZaloClient({ config: deps.config, tokens }),
-    delivery: createDeliveryDeps(deps.repositories.deliveries, deps.clock, SEND_LIMITS.zalo),
+    delivery: createDeliveryDeps(deps.repositories.deliveries, deps.clock, SEND_LIMITS.zalo, { budget: deps.sendBudget, account: sendAccountKey('zalo', deps.config.accountId) }),
     clock: deps.clock,
   });
   const probe = createBackgroundProbe({ name: 'channel:zalo', probe: () => tokens.check(), logger });
