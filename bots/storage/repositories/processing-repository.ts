@@ -59,6 +59,22 @@ export function createInboundProcessingStore(db: Db, moodThresholds: Pick<NluThr
     leaseMessage: (messageId, until, now) => leaseMessage(db, messageId, 'received', until, now),
     releaseMessage: (messageId) => releaseMessage(db, messageId),
 
+    async recordInboundFailure(messageId, reason) {
+      const [row] = await db
+        .update(messages)
+        .set({ attempts: sql`${messages.attempts} + 1`, lastError: reason, leaseUntil: null })
+        .where(and(eq(messages.id, messageId), eq(messages.direction, 'in'), eq(messages.status, 'received')))
+        .returning({ attempts: messages.attempts });
+      return row?.attempts ?? 0;
+    },
+
+    async markInboundFailed(messageId, reason, now) {
+      await db
+        .update(messages)
+        .set({ status: 'failed', lastError: reason, leaseUntil: null, processedAt: now })
+        .where(and(eq(messages.id, messageId), eq(messages.direction, 'in'), eq(messages.status, 'received')));
+    },
+
     async loadTurnInput(messageId): Promise<TurnInput> {
       const [row] = await db
         .select({ message: messages, conversation: conversations, member: { id: members.id, unitId: members.unitId, unitPath: units.path } })
