@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import type { ChannelAdapter } from '../core/channels/channel-adapter.js';
 import type { Env } from '../core/config/env-schema.js';
+import { NOTIFY_CHANNELS } from '../core/contracts/inbox-api.js';
 import { isAppError } from '../core/errors/app-error.js';
 import type { JobQueue, JobRunner } from '../core/jobs/job-queue.js';
 import type { KnowledgeService } from '../core/knowledge/answer.js';
@@ -27,6 +28,7 @@ import { createAuditRouter } from './http/routes/audit-routes.js';
 import { createDeadLetterRouter } from './http/routes/dead-letter-routes.js';
 import { createDeadLetterRepository } from './storage/repositories/dead-letter-repository.js';
 import { createLawSearchRouter, type LawSearch } from './http/routes/law-search-routes.js';
+import { createLawArticlePageRouter } from './http/routes/law-article-page.js';
 import { createFaqDesk } from './knowledge/faq-desk.js';
 import { createKnowledgeSync } from './knowledge/knowledge-sync.js';
 import { createKnowledgeVersionRepository, type KnowledgeVersions } from './storage/repositories/knowledge-version-repository.js';
@@ -65,6 +67,7 @@ import { createChannelTokenRepository } from './storage/repositories/channel-tok
 import { createMemberDirectory } from './storage/repositories/channel-member-directory.js';
 import { createHistoryRepository } from './storage/repositories/history-repository.js';
 import { createMemoryLinkAttemptLimiter, createRedisLinkAttemptLimiter } from './storage/repositories/link-attempt-limiter.js';
+import { createChannelHealthListener } from './channels/channel-health-listener.js';
 import { createHeldReplyRepository } from './storage/repositories/held-reply-repository.js';
 import { createIngestRepository } from './storage/repositories/ingest-repository.js';
 import type { JoinPolicy } from './storage/repositories/unit-join.js';
@@ -165,13 +168,14 @@ export async function createPlatform(deps: PlatformDeps) {
     turns: createTurnOutcomeRepository(db),
     inboxRead: createInboxReadRepository(db),
     inboxWrite: createInboxWriteRepository(db),
-    officerLinks: createOfficerLinkRepository(db),
+    officerLinks: createOfficerLinkRepository(db, { attemptLimiter: linkAttempts, maxFailuresPerAddress: env.LINK_MAX_FAILURES_PER_ADDRESS, maxFailuresGlobal: env.LINK_MAX_FAILURES_GLOBAL }),
   };
 
   const channelRepositories = { deliveries: repositories.channelDeliveries, tokens: repositories.channelTokens, threadRefs: repositories.channelThreadRefs, history: repositories.history };
   // One send budget per platform token for all processes (Redis): N workers do not spend N times the platform's limit.
   const sendBudget = env.REDIS_URL ? createRedisSendBudget(env.REDIS_URL, env.QUEUE_PREFIX, logger) : undefined;
-  const channelModules = (deps.channels ?? createChannelModules)({ env, clock, logger, repositories: channelRepositories, hub, ...(sendBudget ? { sendBudget } : {}) });
+  const onChannelHealth = createChannelHealthListener({ heldReplies: repositories.heldReplies, queue, metrics, clock, logger });
+  const channelModules = (deps.channels ?? createChannelModules)({ env, clock, logger, repositories: channelRepositories, hub, onChannelHealth, ...(sendBudget ? { sendBudget } : {}) });
   const adapterMap = new Map<ChannelId, ChannelAdapter>();
   for (const module of channelModules) adapterMap.set(module.adapter.channel, module.adapter);
   const adapters = (channel: ChannelId) => adapterMap.get(channel);
@@ -181,7 +185,9 @@ export async function createPlatform(deps: PlatformDeps) {
   const otherEvents = deps.otherEvents ?? createChannelEventHandler({ db, clock, logger, directory: memberDirectory, echoTakeoverMinutes: env.PAGE_ECHO_TAKEOVER_MINUTES });
   const floodCounter = env.REDIS_URL ? createRedisFloodCounter(env.REDIS_URL, env.QUEUE_PREFIX, logger) : createInProcessFloodCounter();
   const flood = env.FLOOD_MAX_MESSAGES > 0 ? createFloodGuard({ counter: floodCounter, maxMessages: env.FLOOD_MAX_MESSAGES, windowMs: env.FLOOD_WINDOW_MS, clock, logger }) : undefined;
-  const ingest = createIngestService({ ingestRepository: repositories.ingest, queue, clock, logger, metrics, otherEvents, enqueueTimeoutMs: env.ENQUEUE_TIMEOUT_MS, flood, heldReplies: repositories.heldReplies });
+  const ingest = createIngestService({ ingestRepository: repositories.ingest, queue, clock, logger, metrics, otherEvents, enqueueTimeoutMs: env.ENQUEUE_TIMEOUT_MS, flood, heldReplies: repositories.heldReplies,
+    // PGlite has one connection: one batch at a time (the next one gathers meanwhile); PostgreSQL takes a few at once.
+    batch: { maxBatch: env.INGEST_BATCH_MAX, maxWaitMs: env.INGEST_BATCH_WAIT_MS, maxInFlight: database.kind === 'pglite' ? 1 : Math.max(1, Math.floor(env.DATABASE_POOL_SIZE / 4)) } });
   const tokens = createSessionTokens(jwtSecret, { sessions: createAdminSessionRepository(database.db), clock });
 
   const thresholds = { route: env.NLU_MIN_ROUTE_CONFIDENCE, topic: env.NLU_MIN_TOPIC_CONFIDENCE, seriousNegative: env.NLU_SERIOUS_NEGATIVE_CONFIDENCE };
@@ -276,6 +282,7 @@ export async function createPlatform(deps: PlatformDeps) {
           const routerDeps = { ingest, clock, metrics, logger, maxBodyBytes: env.MAX_BODY_BYTES };
           return [{ path: webhook.path, router: 'router' in webhook ? webhook.router : webhook.createRouter(routerDeps) }];
         }),
+        pageRouters: [createLawArticlePageRouter({ findArticle: (lawId, articleNo) => repositories.laws.findArticle(lawId, articleNo) })],
         apiRouters: [
           {
             path: '/api/admin',
@@ -296,7 +303,7 @@ export async function createPlatform(deps: PlatformDeps) {
             router: createMemberRouter({ memberData: repositories.memberData, audit: repositories.audit, ...authDeps, clock, onErased: () => repositories.ingest.forgetThreads() }),
           },
           { path: '/api/admin/conversations', router: createInboxRouter({ inbox, ...authDeps }) },
-          { path: '/api/admin/me', router: createInboxMeRouter({ write: repositories.inboxWrite, inboxQueue, officerLinks: repositories.officerLinks, clock, audit: repositories.audit, ...authDeps }) },
+          { path: '/api/admin/me', router: createInboxMeRouter({ write: repositories.inboxWrite, inboxQueue, officerLinks: repositories.officerLinks, clock, audit: repositories.audit, notifyChannels: NOTIFY_CHANNELS.filter((channel) => adapters(channel)), ...authDeps }) },
           { path: '/api/admin/events', router: createInboxEventsRouter({ hub, ...authDeps }) },
           {
             path: '/api/admin/faq',

@@ -8,5 +8,7 @@ describe('normalizeQuery, the query of retrieval and the FAQ', () => {
 
   it('keeps the diacritics of a typed question and its roman numerals', () => {
     expect(normalizeQuery('Cty ko trả lương vùng III')).toBe('công ty không trả lương vùng iii');
+    expect(normalizeQuery('trợ cấp ốm đau bằng bao nhiêu % lương')).toBe('trợ cấp ốm đau bằng bao nhiêu phần trăm lương');
+    expect(normalizeQuery('luong thu viec dc bn %')).toBe('luong thu viec duoc bao nhieu phan tram');
   });
 });

@@ -39,8 +39,10 @@ export interface KnowledgeRuntime {
  * "be" and "nghi" spelled without marks in the law.
  */
 export const normalizeQuery = (text: string): string => {
-  const normalized = normalizeText(text);
-  return hasDiacritics(text) ? normalized.canonical : normalized.folded;
+  const accented = hasDiacritics(text);
+  // "bao nhiêu %" asks for a share: the normaliser drops the sign, the law writes it "%" or "phần trăm".
+  const normalized = normalizeText(text.replace(/%/g, accented ? ' phần trăm ' : ' phan tram '));
+  return accented ? normalized.canonical : normalized.folded;
 };
 
 /**

@@ -89,6 +89,10 @@ export const EnvSchema = z.object({
   SWEEP_INTERVAL_MS: integer(5000, 50),
   /** How long the acknowledgement waits for the queue (Redis); past it the message is stored and the sweep enqueues it later. */
   ENQUEUE_TIMEOUT_MS: integer(250, 10),
+  /** Group commit of the acknowledgement: messages of concurrent requests stored by one statement, at most this many. */
+  INGEST_BATCH_MAX: integer(200, 1),
+  /** How long the first message of a batch waits for others before its commit (ms; 0 = next turn of the event loop). */
+  INGEST_BATCH_WAIT_MS: integer(2, 0),
   /** Flood limit: messages one sender (web chat session, platform user) may send per window; 0 turns it off. */
   FLOOD_MAX_MESSAGES: integer(20, 0),
   FLOOD_WINDOW_MS: integer(60_000, 1000),

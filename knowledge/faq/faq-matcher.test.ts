@@ -19,6 +19,19 @@ describe('TF-IDF cosine', () => {
     expect(cosine(index.vectorize(['a', 'b']), index.vectorize(['a', 'b']))).toBeCloseTo(1, 10);
     expect(cosine(index.vectorize(['a']), index.vectorize(['c']))).toBe(0);
   });
+
+  it('scores every document through the postings exactly as one cosine per document does', () => {
+    const documents = [['luong', 'toi', 'thieu'], ['nghi', 'phep', 'nam', 'nam'], ['luong', 'tang', 'ca'], ['c'], []];
+    const index = buildTfIdfIndex(documents);
+    for (const query of [['luong', 'ca', 'moi'], ['nam'], ['khong', 'co'], []]) {
+      const vector = index.vectorize(query);
+      const touched: number[] = [];
+      const scores = index.cosineAll(vector, touched);
+      index.documents.forEach((document, i) => expect(scores[i]).toBeCloseTo(cosine(vector, document), 12));
+      // Each document sharing a feature is reported once.
+      expect([...touched].sort((a, b) => a - b)).toEqual(index.documents.flatMap((document, i) => (cosine(vector, document) > 0 ? [i] : [])));
+    }
+  });
 });
 
 describe('FAQ matcher', () => {

@@ -108,4 +108,44 @@ describe.each(testBackends())('Zalo OAuth token rotation on $name', (backend) =>
     expect(row).toMatchObject({ refreshToken: 'rt-initial', needsReauthorization: false, accessToken: null });
     zalo = await FakeZaloServer.start(CONFIG);
   });
+
+  it('treats a rate limit (-32) as a pause, not re-authorisation: no call until the wait is over, then the chain goes on', async () => {
+    const provider = await worker();
+    zalo.breakTokenEndpoint({ status: 200, json: { error: -32, message: 'Your application reached limit call api' } });
+    expect(await provider.accessToken()).toMatchObject({ ok: false, retryable: true, failure: 'rate_limited', retryAfterMs: 60_000 });
+    now = new Date(now.getTime() + 30_000);
+    expect(await provider.accessToken()).toMatchObject({ ok: false, failure: 'rate_limited', retryAfterMs: 30_000 });
+    expect(zalo.refreshCalls).toHaveLength(1);
+    expect(await createChannelTokenRepository(database.db, testSecretBox()).read('zalo', oaId)).toMatchObject({ needsReauthorization: false, refreshToken: 'rt-initial', lastError: expect.stringContaining('-32') });
+    zalo.restoreTokenEndpoint();
+    now = new Date(now.getTime() + 31_000);
+    expect(await provider.accessToken()).toEqual({ ok: true, token: zalo.currentAccessToken });
+    expect(await createChannelTokenRepository(database.db, testSecretBox()).read('zalo', oaId)).toMatchObject({ lastError: null, refreshCount: 1 });
+  });
+
+  it('backs off on outages and unknown error codes with growing waits, never flagging re-authorisation', async () => {
+    const provider = await worker();
+    zalo.breakTokenEndpoint({ status: 200, json: { error: -100, message: 'Unknown error' } });
+    const waits: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const result = await provider.accessToken();
+      if (result.ok) throw new Error('expected a failure');
+      expect(result).toMatchObject({ retryable: true, failure: 'transient' });
+      waits.push(result.retryAfterMs ?? 0);
+      now = new Date(now.getTime() + (result.retryAfterMs ?? 0));
+    }
+    expect(waits).toEqual([2000, 4000, 8000, 16_000]);
+    expect(zalo.refreshCalls).toHaveLength(4);
+    expect(await createChannelTokenRepository(database.db, testSecretBox()).read('zalo', oaId)).toMatchObject({ needsReauthorization: false });
+  });
+
+  it('drops an access token Zalo rejected even when the refresh fails only for a while', async () => {
+    const provider = await worker();
+    const first = await provider.accessToken();
+    if (!first.ok) throw new Error(first.detail);
+    zalo.breakTokenEndpoint({ status: 503, json: { message: 'upstream error' } });
+    expect(await provider.replaceRejected(first.token)).toMatchObject({ ok: false, failure: 'transient' });
+    expect(await createChannelTokenRepository(database.db, testSecretBox()).read('zalo', oaId)).toMatchObject({ accessToken: null, needsReauthorization: false });
+    await expect(provider.status()).rejects.toThrow(/no access token: upstream error \(HTTP 503\)/);
+  });
 });

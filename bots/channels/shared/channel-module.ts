@@ -9,6 +9,7 @@ import type { IngestService } from '../../ingest/ingest-service.js';
 import type { Metrics } from '../../observability/metrics.js';
 import type { RealtimeHub } from '../../realtime/realtime-hub.js';
 import type { SendBudget } from './send-budget.js';
+import type { ChannelHealthListener } from './channel-health.js';
 import type { ChannelDeliveryRepository } from '../../storage/repositories/channel-delivery-repository.js';
 import type { ChannelThreadRefRepository } from '../../storage/repositories/channel-thread-ref-repository.js';
 import type { ChannelTokenRepository } from '../../storage/repositories/channel-token-repository.js';
@@ -54,6 +55,8 @@ export interface ChannelModuleDeps {
   hub: RealtimeHub;
   /** Send budgets per platform token shared by every process (Redis); absent = per-process limits only. */
   sendBudget?: SendBudget;
+  /** Told when a channel's health changes (metrics, and releasing the replies held during an outage). */
+  onChannelHealth?: ChannelHealthListener;
 }
 
 /**

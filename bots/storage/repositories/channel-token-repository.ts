@@ -16,8 +16,13 @@ export interface StoredOauthToken {
 
 export type OauthTokenUpdate =
   | { kind: 'rotated'; accessToken: string; accessExpiresAt: Date; refreshToken: string; now: Date }
-  /** The platform refused the refresh token for good: keep it, flag the account for re-authorisation. */
-  | { kind: 'refused'; error: string; now: Date };
+  /**
+   * The platform refused the refresh token for good: keep it, flag the account for re-authorisation.
+   * `clearAccessToken`: the access token was rejected too, so nobody may use it any more.
+   */
+  | { kind: 'refused'; error: string; now: Date; clearAccessToken?: boolean }
+  /** A passing failure (rate limit, platform error): the chain is intact, only the error is recorded. */
+  | { kind: 'failed'; error: string; now: Date; clearAccessToken?: boolean };
 
 export type ChannelTokenRepository = ReturnType<typeof createChannelTokenRepository>;
 
@@ -105,7 +110,12 @@ export function createChannelTokenRepository(db: Db, secrets: SecretBox) {
         } else if (update?.kind === 'refused') {
           await tx
             .update(channelOauthTokens)
-            .set({ needsReauthorization: true, lastError: update.error, updatedAt: update.now })
+            .set({ needsReauthorization: true, lastError: update.error, updatedAt: update.now, ...(update.clearAccessToken ? { accessToken: null, accessExpiresAt: null } : {}) })
+            .where(where(channel, accountId));
+        } else if (update?.kind === 'failed') {
+          await tx
+            .update(channelOauthTokens)
+            .set({ lastError: update.error, ...(update.clearAccessToken ? { accessToken: null, accessExpiresAt: null } : {}) })
             .where(where(channel, accountId));
         }
         return result;

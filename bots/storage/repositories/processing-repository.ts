@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { ConversationState } from '../../../core/conversations/conversation-state.js';
 import type { ChannelId } from '../../../core/messages/channels.js';
@@ -18,9 +18,10 @@ import { AppError } from '../../../core/errors/app-error.js';
 import type { Citation } from '../../../core/knowledge/law.js';
 import type { Db } from '../database.js';
 import { conversations, members, messages, unansweredQuestions, units } from '../schema/index.js';
-import { moodCaptureOf } from '../../../core/mood/mood-rules.js';
+import { moodCaptureOf, type MoodCapture } from '../../../core/mood/mood-rules.js';
 import { DEFAULT_NLU_THRESHOLDS, type NluThresholds } from '../../../core/nlu/thresholds.js';
 import { recordMood } from './mood-repository.js';
+import { executeRows } from '../execute-rows.js';
 
 
 class VersionConflict extends Error {}
@@ -39,8 +40,34 @@ async function leaseMessage(db: Db, messageId: string, status: string, until: Da
   return rows.length > 0;
 }
 
+/**
+ * The oldest message of a conversation in `status`, leased in the same statement. Under concurrency the second
+ * worker's update re-checks the lease on the row the first one just leased and gets nothing, as with two steps.
+ */
+async function claimOldest(db: Db, conversationId: string, direction: 'in' | 'out', status: string, until: Date, now: Date) {
+  const order = direction === 'in' ? sql`conv_seq` : sql`seq`;
+  const rows = await executeRows<{ id: string; conversation_id: string }>(db, sql`
+    update messages set lease_until = ${until}
+    where id = (select id from messages where conversation_id = ${conversationId} and direction = ${direction} and status = ${status} order by ${order} limit 1)
+      and status = ${status} and (lease_until is null or lease_until < ${now})
+    returning id, conversation_id`);
+  const row = rows[0];
+  return row ? { id: row.id, conversationId: row.conversation_id } : null;
+}
+
 async function releaseMessage(db: Db, messageId: string): Promise<void> {
   await db.update(messages).set({ leaseUntil: null }).where(eq(messages.id, messageId));
+}
+
+/**
+ * The mood check's bookkeeping on the conversation (D-mood-8): a check sent now is remembered (and the pending concern
+ * cleared), an answer is remembered (it counts once), and a counted concern makes a later check possible.
+ */
+function moodCheckFields(commit: TurnCommit, capture: MoodCapture | null): PgUpdateSetSource<typeof conversations> {
+  if (commit.replies.some((reply) => reply.kind === 'mood_check')) return { moodCheckAt: commit.now, moodTopic: null };
+  if (typeof commit.notes.moodRating === 'number') return { moodRatedAt: commit.now };
+  if (capture?.kind === 'counted') return { moodTopic: capture.topic };
+  return {};
 }
 
 /** `moodThresholds`: below these the classification is too unsure to count in the mood figures (the bot's own thresholds). */
@@ -57,6 +84,7 @@ export function createInboundProcessingStore(db: Db, moodThresholds: Pick<NluThr
     },
 
     leaseMessage: (messageId, until, now) => leaseMessage(db, messageId, 'received', until, now),
+    claimOldestPending: (conversationId, until, now) => claimOldest(db, conversationId, 'in', 'received', until, now),
     releaseMessage: (messageId) => releaseMessage(db, messageId),
 
     async recordInboundFailure(messageId, reason) {
@@ -76,20 +104,19 @@ export function createInboundProcessingStore(db: Db, moodThresholds: Pick<NluThr
     },
 
     async loadTurnInput(messageId): Promise<TurnInput> {
+      // The conversation's last bot reply rides along as a subquery: one round trip per turn instead of two.
+      const lastBotReply = sql<{ meta: Record<string, unknown>; content: unknown } | null>`(
+        select jsonb_build_object('meta', b.meta, 'content', b.content) from messages b
+        where b.conversation_id = ${messages.conversationId} and b.direction = 'out' and b.author = 'bot' order by b.seq desc limit 1)`;
       const [row] = await db
-        .select({ message: messages, conversation: conversations, member: { id: members.id, unitId: members.unitId, unitPath: units.path } })
+        .select({ message: messages, conversation: conversations, member: { id: members.id, unitId: members.unitId, unitPath: units.path }, lastBot: lastBotReply })
         .from(messages)
         .innerJoin(conversations, eq(conversations.id, messages.conversationId))
         .innerJoin(members, eq(members.id, conversations.memberId))
         .leftJoin(units, eq(units.id, members.unitId))
         .where(eq(messages.id, messageId));
       if (!row) throw new AppError('NOT_FOUND', `message ${messageId} not found`);
-      const [lastBot] = await db
-        .select({ meta: messages.meta, content: messages.content })
-        .from(messages)
-        .where(and(eq(messages.conversationId, row.conversation.id), eq(messages.direction, 'out'), eq(messages.author, 'bot')))
-        .orderBy(desc(messages.seq))
-        .limit(1);
+      const lastBot = row.lastBot ?? undefined;
       const lastContent = lastBot?.content as OutboundContent | undefined;
       return {
         message: {
@@ -109,6 +136,9 @@ export function createInboundProcessingStore(db: Db, moodThresholds: Pick<NluThr
           assignedOfficerId: row.conversation.assignedOfficerId,
           memberAckAt: row.conversation.memberAckAt,
           echoTakeoverUntil: row.conversation.echoTakeoverUntil,
+          moodTopic: row.conversation.moodTopic,
+          moodCheckAt: row.conversation.moodCheckAt,
+          moodRatedAt: row.conversation.moodRatedAt,
         },
         member: { id: row.member.id, unitId: row.member.unitId, unitPath: row.member.unitPath },
         lastBotReply: lastBot
@@ -147,6 +177,7 @@ export function createInboundProcessingStore(db: Db, moodThresholds: Pick<NluThr
             .returning({ id: messages.id, channel: messages.channel });
           if (done.length === 0) return { ok: false, reason: 'already_done' } as const;
           const state = commit.newState;
+          const capture = nlu ? moodCaptureOf(nlu, moodThresholds) : null;
           const [conversation] = await tx
             .update(conversations)
             .set({
@@ -158,6 +189,7 @@ export function createInboundProcessingStore(db: Db, moodThresholds: Pick<NluThr
               ...handoffFields(commit),
               ...(commit.memberAcked ? { memberAckAt: commit.now } : {}),
               ...(state === 'bot' ? BACK_WITH_THE_BOT : {}),
+              ...moodCheckFields(commit, capture),
             })
             .where(and(eq(conversations.id, commit.conversationId), eq(conversations.version, commit.expectedVersion)))
             .returning({
@@ -206,7 +238,7 @@ export function createInboundProcessingStore(db: Db, moodThresholds: Pick<NluThr
           }
           if (nlu) {
             // The mood rollups move in the same transaction as the message: never double-counted, never lost.
-            await recordMood(tx, { day: vietnamDay(commit.now), unitId: conversation.unitId, memberId: conversation.memberId, channel: conversation.channel, capture: moodCaptureOf(nlu, moodThresholds) });
+            await recordMood(tx, { day: vietnamDay(commit.now), unitId: conversation.unitId, memberId: conversation.memberId, channel: conversation.channel, capture: capture ?? moodCaptureOf(nlu, moodThresholds) });
           }
           if (!commit.handoff) return { ok: true, outboundIds } as const;
           const [queueUnit] = conversation.queueUnitId
@@ -293,24 +325,26 @@ export function createOutboundDeliveryStore(db: Db): OutboundDeliveryStore {
     },
 
     leaseMessage: (messageId, until, now) => leaseMessage(db, messageId, 'queued', until, now),
+    claimOldestPending: async (conversationId, until, now) => {
+      const claimed = await claimOldest(db, conversationId, 'out', 'queued', until, now);
+      return claimed ? { id: claimed.id } : null;
+    },
     releaseMessage: (messageId) => releaseMessage(db, messageId),
 
     async loadPendingOutbound(messageId, now): Promise<PendingOutbound> {
+      // The replied-to and the latest inbound platform ids ride along as subqueries: one round trip per reply.
       const [row] = await db
-        .select({ message: messages, conversation: conversations })
+        .select({
+          message: messages,
+          conversation: conversations,
+          replyToPlatformMessageId: sql<string | null>`(select r.platform_message_id from messages r where r.id = ${messages.replyToMessageId})`,
+          latestInboundPlatformMessageId: sql<string | null>`(
+            select l.platform_message_id from messages l where l.conversation_id = ${messages.conversationId} and l.direction = 'in' order by l.seq desc limit 1)`,
+        })
         .from(messages)
         .innerJoin(conversations, eq(conversations.id, messages.conversationId))
         .where(eq(messages.id, messageId));
       if (!row) throw new AppError('NOT_FOUND', `message ${messageId} not found`);
-      const replyTo = row.message.replyToMessageId
-        ? await db.select({ platformMessageId: messages.platformMessageId }).from(messages).where(eq(messages.id, row.message.replyToMessageId))
-        : [];
-      const [latestInbound] = await db
-        .select({ platformMessageId: messages.platformMessageId })
-        .from(messages)
-        .where(and(eq(messages.conversationId, row.conversation.id), eq(messages.direction, 'in')))
-        .orderBy(desc(messages.seq))
-        .limit(1);
       return {
         attempts: row.message.attempts,
         message: {
@@ -321,39 +355,30 @@ export function createOutboundDeliveryStore(db: Db): OutboundDeliveryStore {
           content: row.message.content as unknown as OutboundContent,
           author: row.message.author as 'bot' | 'officer' | 'system',
           kind: (row.message.meta.kind as ReplyKind | undefined) ?? 'system',
-          replyToPlatformMessageId: replyTo[0]?.platformMessageId ?? null,
+          replyToPlatformMessageId: row.replyToPlatformMessageId ?? null,
           attempt: row.message.attempts + 1,
           citations: Array.isArray(row.message.meta.citations) ? (row.message.meta.citations as Citation[]) : [],
         },
         delivery: {
           now,
           lastInboundAt: row.conversation.lastInboundAt,
-          lastInboundPlatformMessageId: latestInbound?.platformMessageId ?? null,
+          lastInboundPlatformMessageId: row.latestInboundPlatformMessageId ?? null,
           channelState: row.conversation.channelState,
         },
       };
     },
 
     async markSent(messageId, platformMessageIds, channelState, now) {
-      await db.transaction(async (tx) => {
-        const [row] = await tx
-          .update(messages)
-          .set({
-            status: 'sent',
-            sentAt: now,
-            leaseUntil: null,
-            platformMessageId: platformMessageIds[0] ?? null,
-            meta: sql`${messages.meta} || ${JSON.stringify({ platformMessageIds })}::jsonb`,
-          })
-          .where(eq(messages.id, messageId))
-          .returning({ conversationId: messages.conversationId });
-        if (row) {
-          await tx
-            .update(conversations)
-            .set({ lastOutboundAt: now, ...(channelState ? { channelState } : {}) })
-            .where(eq(conversations.id, row.conversationId));
-        }
-      });
+      // One statement (atomic on its own): the message is sent and its conversation's last outbound time moves.
+      const state = channelState ? sql`, channel_state = ${JSON.stringify(channelState)}::jsonb` : sql``;
+      await executeRows(db, sql`
+        with sent as (
+          update messages set status = 'sent', sent_at = ${now}, lease_until = null, platform_message_id = ${platformMessageIds[0] ?? null},
+                 meta = meta || ${JSON.stringify({ platformMessageIds })}::jsonb
+          where id = ${messageId}
+          returning conversation_id
+        )
+        update conversations c set last_outbound_at = ${now} ${state} from sent where c.id = sent.conversation_id`);
     },
 
     async markFailed(messageId, code, detail, now) {
