@@ -19,27 +19,29 @@ describeOnRedis('send budget per platform token shared through Redis ($name)', (
   const prefix = `sb${randomUUID().slice(0, 8)}`;
   afterAll(async () => Promise.all(budgets.map((b) => b.close())));
 
-  function processWith(account: string, redisUrl = backend.redisUrl as string) {
+  /** A process whose Redis connection is up (a loaded machine may take longer than the limiter waits to connect). */
+  async function processWith(account: string, redisUrl = backend.redisUrl as string) {
     const budget = createRedisSendBudget(redisUrl, prefix, silentLogger, 500);
     budgets.push(budget);
+    for (let attempt = 0; attempt < 50 && (await budget.tryTake(`warm-up-${randomUUID()}`, 'nobody', LIMITS)) === null; attempt++);
     return createSendThrottle({ ...LIMITS, maxWaitMs: 0, clock: systemClock, shared: { budget, account } });
   }
 
   it('two processes sending with one bot token get one budget between them, not one each', async () => {
     const account = sendAccountKey('telegram', `123:${randomUUID()}`);
-    const [a, b] = [processWith(account), processWith(account)];
+    const [a, b] = await Promise.all([processWith(account), processWith(account)]);
     const verdicts = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).acquire(`chat-${i}`)));
     expect(verdicts.filter((v) => v.ok)).toHaveLength(5);
     const refused = verdicts.find((v) => !v.ok);
     expect(refused && !refused.ok && refused.retryAfterMs).toBeGreaterThan(0);
     // Another token (another bot, Page or OA) has its own budget.
-    const other = processWith(sendAccountKey('telegram', `456:${randomUUID()}`));
+    const other = await processWith(sendAccountKey('telegram', `456:${randomUUID()}`));
     expect((await Promise.all(Array.from({ length: 6 }, (_, i) => other.acquire(`chat-${i}`)))).filter((v) => v.ok)).toHaveLength(5);
   });
 
   it('the per-recipient limit is shared too', async () => {
     const account = sendAccountKey('zalo', randomUUID());
-    const [a, b] = [processWith(account), processWith(account)];
+    const [a, b] = await Promise.all([processWith(account), processWith(account)]);
     const verdicts = await Promise.all([a.acquire('member-1'), b.acquire('member-1'), a.acquire('member-1'), b.acquire('member-1')]);
     expect(verdicts.filter((v) => v.ok)).toHaveLength(2);
     expect((await a.acquire('member-2')).ok).toBe(true);
@@ -49,7 +51,7 @@ describeOnRedis('send budget per platform token shared through Redis ($name)', (
     const target = new URL(backend.redisUrl as string);
     const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 6379) });
     try {
-      const throttle = processWith(sendAccountKey('messenger', randomUUID()), proxy.url);
+      const throttle = await processWith(sendAccountKey('messenger', randomUUID()), proxy.url);
       expect((await throttle.acquire('psid-1')).ok).toBe(true);
       proxy.cut();
       const during = await Promise.all(Array.from({ length: 8 }, (_, i) => throttle.acquire(`psid-${i + 10}`)));
