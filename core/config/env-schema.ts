@@ -83,6 +83,8 @@ export const EnvSchema = z.object({
   INTAKE_UNIT_CODE: optionalString,
   INBOUND_LEASE_MS: integer(60_000, 100),
   OUTBOUND_MAX_ATTEMPTS: integer(6, 1),
+  /** Failed turns after which a member message is set aside as `failed` (dead-letter view) so its conversation goes on. */
+  INBOUND_MAX_ATTEMPTS: integer(5, 1),
   RETRY_BACKOFF_MS: integer(1000, 1),
   SWEEP_INTERVAL_MS: integer(5000, 50),
   /** How long the acknowledgement waits for the queue (Redis); past it the message is stored and the sweep enqueues it later. */
@@ -95,6 +97,8 @@ export const EnvSchema = z.object({
   FLOOD_MAX_MESSAGES: integer(20, 0),
   FLOOD_WINDOW_MS: integer(60_000, 1000),
   WORKER_CONCURRENCY: integer(8, 1),
+  /** `npm run worker` only: serve /healthz, /readyz and /metrics on this port (liveness/readiness of worker processes); unset = none. */
+  WORKER_HEALTH_PORT: z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().min(1).max(65_535).optional()),
   /** How often a process compares its FAQ/law/model versions with the database (Redis pub/sub normally tells it at once). */
   KNOWLEDGE_POLL_MS: integer(5000, 100),
   MAX_BODY_BYTES: integer(256 * 1024, 1024),

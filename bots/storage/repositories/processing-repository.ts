@@ -87,6 +87,22 @@ export function createInboundProcessingStore(db: Db, moodThresholds: Pick<NluThr
     claimOldestPending: (conversationId, until, now) => claimOldest(db, conversationId, 'in', 'received', until, now),
     releaseMessage: (messageId) => releaseMessage(db, messageId),
 
+    async recordInboundFailure(messageId, reason) {
+      const [row] = await db
+        .update(messages)
+        .set({ attempts: sql`${messages.attempts} + 1`, lastError: reason, leaseUntil: null })
+        .where(and(eq(messages.id, messageId), eq(messages.direction, 'in'), eq(messages.status, 'received')))
+        .returning({ attempts: messages.attempts });
+      return row?.attempts ?? 0;
+    },
+
+    async markInboundFailed(messageId, reason, now) {
+      await db
+        .update(messages)
+        .set({ status: 'failed', lastError: reason, leaseUntil: null, processedAt: now })
+        .where(and(eq(messages.id, messageId), eq(messages.direction, 'in'), eq(messages.status, 'received')));
+    },
+
     async loadTurnInput(messageId): Promise<TurnInput> {
       // The conversation's last bot reply rides along as a subquery: one round trip per turn instead of two.
       const lastBotReply = sql<{ meta: Record<string, unknown>; content: unknown } | null>`(
@@ -186,25 +202,29 @@ export function createInboundProcessingStore(db: Db, moodThresholds: Pick<NluThr
               queueUnitId: conversations.queueUnitId,
             });
           if (!conversation) throw new VersionConflict();
-          const outboundIds: string[] = [];
-          for (const reply of commit.replies) {
-            const [row] = await tx
-              .insert(messages)
-              .values({
-                conversationId: commit.conversationId,
-                direction: 'out',
-                channel: conversation.channel,
-                author: 'bot',
-                content: reply.content as unknown as Record<string, unknown>,
-                text: contentText(reply.content),
-                status: 'queued',
-                replyToMessageId: commit.messageId,
-                meta: { kind: reply.kind, citations: reply.citations ?? [], ...(reply.expects ? { expects: reply.expects } : {}) },
-                createdAt: commit.now,
-              })
-              .returning({ id: messages.id });
-            outboundIds.push((row as { id: string }).id);
-          }
+          // All the turn's replies in one INSERT; their ids (and serial seq, the sending order) follow the list's order.
+          const outboundIds: string[] =
+            commit.replies.length === 0
+              ? []
+              : (
+                  await tx
+                    .insert(messages)
+                    .values(
+                      commit.replies.map((reply) => ({
+                        conversationId: commit.conversationId,
+                        direction: 'out',
+                        channel: conversation.channel,
+                        author: 'bot',
+                        content: reply.content as unknown as Record<string, unknown>,
+                        text: contentText(reply.content),
+                        status: 'queued',
+                        replyToMessageId: commit.messageId,
+                        meta: { kind: reply.kind, citations: reply.citations ?? [], ...(reply.expects ? { expects: reply.expects } : {}) },
+                        createdAt: commit.now,
+                      })),
+                    )
+                    .returning({ id: messages.id, seq: messages.seq })
+                ).sort((a, b) => Number(a.seq) - Number(b.seq)).map((row) => row.id);
           if (commit.learning) {
             await tx
               .insert(unansweredQuestions)
