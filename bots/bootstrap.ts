@@ -8,6 +8,7 @@ import { seedKnowledgeIfEmpty } from './knowledge/seed-knowledge.js';
 import { loadClassifier } from './nlu/load-classifier.js';
 import { createLogger } from './observability/logger.js';
 import { createPlatform, type Platform } from './platform.js';
+import { loadSecretBox } from './secrets/secrets-key.js';
 import { seedDemoOrganisation, type DemoSeedResult } from './seed/seed-demo.js';
 import { openDatabase, type Database } from './storage/database.js';
 import { createKnowledgeVersionRepository } from './storage/repositories/knowledge-version-repository.js';
@@ -20,7 +21,7 @@ export async function bootBase(source: Record<string, string | undefined> = proc
   const env = parseEnv(source);
   const redactor = createRedactor();
   const logger = createLogger({ level: env.LOG_LEVEL, redactor });
-  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: fromProjectRoot(env.DATA_DIR), poolSize: env.DATABASE_POOL_SIZE, logger });
+  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: fromProjectRoot(env.DATA_DIR), poolSize: env.DATABASE_POOL_SIZE, connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS, logger });
   return { env, logger, database };
 }
 
@@ -55,6 +56,7 @@ export async function bootPlatform(base: { env: Env; logger: Logger; database: D
     knowledge: knowledge.service,
     knowledgeAdmin: knowledge,
     redactor: createRedactor(),
+    secrets: loadSecretBox(env, { dataDir: fromProjectRoot(env.DATA_DIR), logger }),
     clock: systemClock,
   });
 }

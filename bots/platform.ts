@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Express } from 'express';
 import type { ChannelAdapter } from '../core/channels/channel-adapter.js';
 import type { Env } from '../core/config/env-schema.js';
@@ -34,6 +33,7 @@ import { createInboxEventsRouter } from './http/routes/inbox-events-route.js';
 import { createInboxPublisher } from './inbox/inbox-events.js';
 import { createInboxQueue } from './inbox/inbox-queue.js';
 import { createInboxService } from './inbox/inbox-service.js';
+import { createListReadAudit } from './inbox/list-read-audit.js';
 import { createInboxTurnHook, registerInboxWorkers, startInboxSweep } from './inbox/inbox-workers.js';
 import { createInboxReadRepository } from './storage/repositories/inbox-read-repository.js';
 import { createInboxWriteRepository } from './storage/repositories/inbox-write-repository.js';
@@ -59,6 +59,7 @@ import { createChannelTokenRepository } from './storage/repositories/channel-tok
 import { createMemberDirectory } from './storage/repositories/channel-member-directory.js';
 import { createHistoryRepository } from './storage/repositories/history-repository.js';
 import { createMemoryLinkAttemptLimiter, createRedisLinkAttemptLimiter } from './storage/repositories/link-attempt-limiter.js';
+import { createChannelHealthListener } from './channels/channel-health-listener.js';
 import { createHeldReplyRepository } from './storage/repositories/held-reply-repository.js';
 import { createIngestRepository } from './storage/repositories/ingest-repository.js';
 import type { JoinPolicy } from './storage/repositories/unit-join.js';
@@ -67,6 +68,8 @@ import { createConversationRepository } from './storage/repositories/conversatio
 import { createInboundProcessingStore, createOutboundDeliveryStore } from './storage/repositories/processing-repository.js';
 import { createRecoveryRepository } from './storage/repositories/recovery-repository.js';
 import { createSettingsRepository } from './storage/repositories/settings-repository.js';
+import type { SecretBox } from './secrets/secret-box.js';
+import { createStoredSecrets } from './secrets/stored-secrets.js';
 import { createTurnOutcomeRepository } from './storage/repositories/turn-outcome-repository.js';
 import { createUnitRepository } from './storage/repositories/unit-repository.js';
 import { createUserRepository } from './storage/repositories/user-repository.js';
@@ -96,6 +99,8 @@ export interface PlatformDeps {
   /** The knowledge versions read before the knowledge and the model were loaded (default: read now). */
   knowledgeVersions?: KnowledgeVersions;
   redactor: Redactor;
+  /** Seals the secrets kept in the database (bots/secrets: SECRETS_KEY or the key file in DATA_DIR). */
+  secrets: SecretBox;
   clock?: Clock;
   /**
    * Builds the channel modules from what the root passes every channel (default: the registry,
@@ -117,6 +122,15 @@ export async function createPlatform(deps: PlatformDeps) {
   const db = database.db;
   const metrics = createMetrics();
 
+  // Secrets kept in the database are sealed with the secrets key; values stored in plain text by an older
+  // version, or sealed with a previous key, are sealed again here before anything reads them. First of all,
+  // so that a wrong key stops the start before any connection is opened.
+  const settings = createSettingsRepository(db);
+  const channelTokens = createChannelTokenRepository(db, deps.secrets);
+  const storedSecrets = createStoredSecrets({ settings, channelTokens, box: deps.secrets, logger });
+  await storedSecrets.sealAll();
+  const jwtSecret = env.JWT_SECRET ?? (await storedSecrets.jwtSecret());
+
   const queue: JobQueue & JobRunner & { ping?: () => Promise<void> } = env.REDIS_URL
     ? createBullMqQueue({ redisUrl: env.REDIS_URL, prefix: env.QUEUE_PREFIX, logger })
     : createInProcessQueue({ logger });
@@ -129,7 +143,7 @@ export async function createPlatform(deps: PlatformDeps) {
     units: createUnitRepository(db),
     users: createUserRepository(db),
     audit: createAuditRepository(db),
-    settings: createSettingsRepository(db),
+    settings,
     ingest: createIngestRepository(db, { joinPolicy }),
     heldReplies: createHeldReplyRepository(db),
     history: createHistoryRepository(db),
@@ -145,7 +159,7 @@ export async function createPlatform(deps: PlatformDeps) {
     moodAlerts: createMoodAlertRepository(db),
     outbound: createOutboundDeliveryStore(db),
     channelDeliveries: createChannelDeliveryRepository(db),
-    channelTokens: createChannelTokenRepository(db),
+    channelTokens,
     channelThreadRefs: createChannelThreadRefRepository(db),
     turns: createTurnOutcomeRepository(db),
     inboxRead: createInboxReadRepository(db),
@@ -154,7 +168,8 @@ export async function createPlatform(deps: PlatformDeps) {
   };
 
   const channelRepositories = { deliveries: repositories.channelDeliveries, tokens: repositories.channelTokens, threadRefs: repositories.channelThreadRefs, history: repositories.history };
-  const channelModules = (deps.channels ?? createChannelModules)({ env, clock, logger, repositories: channelRepositories, hub });
+  const onChannelHealth = createChannelHealthListener({ heldReplies: repositories.heldReplies, queue, metrics, clock, logger });
+  const channelModules = (deps.channels ?? createChannelModules)({ env, clock, logger, repositories: channelRepositories, hub, onChannelHealth });
   const adapterMap = new Map<ChannelId, ChannelAdapter>();
   for (const module of channelModules) adapterMap.set(module.adapter.channel, module.adapter);
   const adapters = (channel: ChannelId) => adapterMap.get(channel);
@@ -164,8 +179,9 @@ export async function createPlatform(deps: PlatformDeps) {
   const otherEvents = deps.otherEvents ?? createChannelEventHandler({ db, clock, logger, directory: memberDirectory, echoTakeoverMinutes: env.PAGE_ECHO_TAKEOVER_MINUTES });
   const floodCounter = env.REDIS_URL ? createRedisFloodCounter(env.REDIS_URL, env.QUEUE_PREFIX, logger) : createInProcessFloodCounter();
   const flood = env.FLOOD_MAX_MESSAGES > 0 ? createFloodGuard({ counter: floodCounter, maxMessages: env.FLOOD_MAX_MESSAGES, windowMs: env.FLOOD_WINDOW_MS, clock, logger }) : undefined;
-  const ingest = createIngestService({ ingestRepository: repositories.ingest, queue, clock, logger, metrics, otherEvents, enqueueTimeoutMs: env.ENQUEUE_TIMEOUT_MS, flood, heldReplies: repositories.heldReplies });
-  const jwtSecret = env.JWT_SECRET ?? (await repositories.settings.getOrCreate('jwt_secret', () => randomBytes(48).toString('base64url')));
+  const ingest = createIngestService({ ingestRepository: repositories.ingest, queue, clock, logger, metrics, otherEvents, enqueueTimeoutMs: env.ENQUEUE_TIMEOUT_MS, flood, heldReplies: repositories.heldReplies,
+    // PGlite has one connection: one batch at a time (the next one gathers meanwhile); PostgreSQL takes a few at once.
+    batch: { maxBatch: env.INGEST_BATCH_MAX, maxWaitMs: env.INGEST_BATCH_WAIT_MS, maxInFlight: database.kind === 'pglite' ? 1 : Math.max(1, Math.floor(env.DATABASE_POOL_SIZE / 4)) } });
   const tokens = createSessionTokens(jwtSecret, { sessions: createAdminSessionRepository(database.db), clock });
 
   const thresholds = { route: env.NLU_MIN_ROUTE_CONFIDENCE, topic: env.NLU_MIN_TOPIC_CONFIDENCE, seriousNegative: env.NLU_SERIOUS_NEGATIVE_CONFIDENCE };
@@ -204,12 +220,14 @@ export async function createPlatform(deps: PlatformDeps) {
   const publishInbox = createInboxPublisher(hub, logger, () => clock.now());
   const notifyOfficers = createOfficerNotifier({ links: repositories.officerLinks, adapters, clock, logger, publicBaseUrl: env.PUBLIC_BASE_URL });
   const inboxQueue = createInboxQueue({ read: repositories.inboxRead, write: repositories.inboxWrite, queue, clock, logger, publish: publishInbox, notify: notifyOfficers });
+  const listReads = createListReadAudit({ record: repositories.audit.record, clock });
   const inbox = createInboxService({
     read: repositories.inboxRead,
     write: repositories.inboxWrite,
     units: repositories.units,
     users: repositories.users,
     audit: repositories.audit,
+    listReads,
     queue,
     inboxQueue,
     publish: publishInbox,

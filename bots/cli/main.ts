@@ -11,6 +11,7 @@ import { registerNluCommands } from './commands/nlu-commands.js';
 import { registerNluLabelsCommands } from './commands/nlu-labels-commands.js';
 import { registerMoodCommands } from './commands/mood-commands.js';
 import { registerDemoCommands } from './commands/demo-commands.js';
+import { registerSecretsCommands } from './commands/secrets-commands.js';
 import { parseEnv } from '../../core/config/env-schema.js';
 import { bootBase } from '../bootstrap.js';
 import { normalizeQuery } from '../knowledge/load-knowledge.js';
@@ -85,6 +86,7 @@ export function buildProgram(io: CliIo): Command {
   registerNluLabelsCommands(program, io);
   registerMoodCommands(program, io);
   registerDemoCommands(program, io);
+  registerSecretsCommands(program, io);
   return program;
 }
 
@@ -95,7 +97,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    // Commander's own parse errors (unknown option, missing argument) are bad input; a command's failure
+    // (reportCommandErrors, `nlu train` not activating) carries its own exit code.
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : error.code.startsWith('commander.') ? 2 : error.exitCode;
     const described = describeError(error);
     const json = argv.includes('--format') && argv[argv.indexOf('--format') + 1] === 'json';
     io.stderr(json ? JSON.stringify({ error: described }) : `error ${described.code}: ${described.message}`);

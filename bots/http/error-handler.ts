@@ -2,6 +2,10 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError, isAppError } from '../../core/errors/app-error.js';
 import type { AppErrorKind } from '../../core/errors/error-codes.js';
 import type { Logger } from '../../core/ports/logger.js';
+import { isDatabaseUnavailable } from '../storage/database-unavailable.js';
+
+/** What a 503 asks the client (a platform redelivering a webhook, the chat page, an admin) to wait before trying again. */
+export const RETRY_AFTER_SECONDS = 5;
 
 const STATUS_BY_KIND: Record<AppErrorKind, number> = {
   invalid_input: 422,
@@ -43,19 +47,30 @@ function fromParserError(error: unknown): AppError | null {
 }
 
 /**
+ * A dependency outage (the database down, restarting or unreachable) is not a bug and not the client's fault:
+ * 503 DEPENDENCY_UNAVAILABLE, so the platform's redelivery brings the message back once it is up again.
+ */
+function fromDependencyError(error: unknown): AppError | null {
+  return isDatabaseUnavailable(error) ? new AppError('DEPENDENCY_UNAVAILABLE', 'the database is unavailable; try again shortly', { cause: error }) : null;
+}
+
+/**
  * The one place errors become HTTP responses: `{ error: { code, message, fields? } }`. Unknown errors are
  * bugs: they are logged and answered with a generic 500 that reveals nothing (messages may hold personal data).
  */
 export function createErrorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
-    const appError = isAppError(error) ? error : fromParserError(error);
+    const appError = isAppError(error) ? error : (fromParserError(error) ?? fromDependencyError(error));
     if (!appError) {
       logger.error({ err: error, path: req.path }, 'unhandled error');
       res.status(500).json({ error: { code: 'INTERNAL', message: 'internal error' } });
       return;
     }
     const status = statusOf(appError);
-    if (status >= 500) logger.error({ err: appError, path: req.path }, 'request failed');
+    if (status === 503) {
+      res.set('retry-after', String(RETRY_AFTER_SECONDS));
+      logger.warn({ code: appError.code, path: req.path, cause: describeCause(appError) }, 'request refused: a dependency is unavailable');
+    } else if (status >= 500) logger.error({ err: appError, path: req.path }, 'request failed');
     res.status(status).json({
       error: {
         code: appError.code,
@@ -70,3 +85,9 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
 export const notFoundHandler: RequestHandler = (req, _res, next) => {
   next(new AppError('NOT_FOUND', `no route for ${req.method} ${req.path}`));
 };
+
+function describeCause(error: AppError): string | undefined {
+  const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
+  if (!cause) return undefined;
+  return typeof cause.code === 'string' ? cause.code : typeof cause.message === 'string' ? cause.message.slice(0, 200) : undefined;
+}

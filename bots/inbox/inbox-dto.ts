@@ -25,9 +25,30 @@ export function toInboxItem(row: InboxRow): InboxItemDto {
     memberName: row.memberName?.trim() ? row.memberName : null,
     unread: row.unread,
     assignedOfficer: row.assignedOfficerId ? { id: row.assignedOfficerId, displayName: row.assignedOfficerName ?? '' } : null,
-    preview: row.preview,
+    preview: previewOf(row),
     version: row.version,
   };
+}
+
+/** What a member's message without words was, for the row's preview line. */
+const NO_TEXT_PREVIEW_VI: Record<string, string> = {
+  image: 'Ảnh',
+  sticker: 'Nhãn dán',
+  gif: 'Ảnh động',
+  audio: 'Tin nhắn thoại',
+  video: 'Video',
+  file: 'Tệp đính kèm',
+  location: 'Vị trí',
+  contact: 'Danh thiếp',
+  postback: 'Bấm nút',
+  unsupported: 'Tin nhắn không hiển thị được',
+};
+
+/** The member's latest words; a photo, sticker or location without any reads as what it is, in brackets. */
+function previewOf(row: InboxRow): string | null {
+  if (row.preview && row.preview.trim() !== '') return row.preview;
+  if (row.previewKind === null || row.previewKind === 'text') return null;
+  return `[${NO_TEXT_PREVIEW_VI[row.previewKind] ?? 'Tin nhắn không có chữ'}]`;
 }
 
 export function resolutionOf(value: string | null): CloseResolution | null {

@@ -27,6 +27,7 @@ import type { UserRepository, UserWithUnit } from '../storage/repositories/user-
 import { replyStatus, resolutionOf, toInboxItem, toInboxMessage } from './inbox-dto.js';
 import type { InboxPublisher } from './inbox-events.js';
 import type { InboxQueue } from './inbox-queue.js';
+import type { ListReadAudit } from './list-read-audit.js';
 
 export interface InboxServiceDeps {
   read: InboxReadRepository;
@@ -34,6 +35,8 @@ export interface InboxServiceDeps {
   units: UnitRepository;
   users: UserRepository;
   audit: AuditRepository;
+  /** List reads are audited when they show an officer someone new (list-read-audit.ts); views and changes every time. */
+  listReads: ListReadAudit;
   queue: JobQueue;
   inboxQueue: InboxQueue;
   publish: InboxPublisher;
@@ -118,7 +121,7 @@ export function createInboxService(deps: InboxServiceDeps) {
               : { k: 0, t: (last.lastMessageAt ?? new Date(0)).toISOString(), id: last.id },
           )
         : null;
-      await deps.audit.record({ actorUserId: user.id, actor: user.email, action: 'inbox_list', targetType: 'conversation', memberIds: page.map((row) => row.memberId), details: { view: query.view, count: page.length } });
+      await deps.listReads.record({ userId: user.id, actor: user.email, unitId: user.unit.id, view: query.view, memberIds: page.map((row) => row.memberId) });
       return { items: page.map(toInboxItem), nextCursor };
     },
 

@@ -1,12 +1,13 @@
-import type { JobQueue } from '../../core/jobs/job-queue.js';
+import { enqueueAll, type JobQueue } from '../../core/jobs/job-queue.js';
 import { cleanInboundEvent } from '../../core/messages/clean-inbound.js';
 import type { InboundEvent, InboundMessageEvent } from '../../core/messages/inbound.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { HeldReplyRepository } from '../storage/repositories/held-reply-repository.js';
-import type { IngestRepository } from '../storage/repositories/ingest-repository.js';
+import type { BatchInboundResult, IngestRepository, RecordInboundInput } from '../storage/repositories/ingest-repository.js';
 import { FLOOD_NOTICE_VI, type FloodGuard } from './flood-guard.js';
+import { createMicroBatcher } from './micro-batcher.js';
 
 export type IngestOutcome =
   | { kind: 'message'; status: 'accepted' | 'duplicate'; messageId?: string; conversationId: string }
@@ -33,6 +34,12 @@ export interface IngestServiceDeps {
   heldReplies?: Pick<HeldReplyRepository, 'releaseOnReopen'>;
   /** Flood limit per sender (issue #13); none in tests that do not ask for it. */
   flood?: FloodGuard;
+  /**
+   * Group commit of concurrent requests (issue #12): their messages are stored by one statement in one commit and
+   * enqueued in one bulk call. Defaults: batches of up to 200, the first message waits at most 2 ms, 4 batches at
+   * once (use 1 on PGlite, which has a single connection).
+   */
+  batch?: { maxBatch?: number; maxWaitMs?: number; maxInFlight?: number };
 }
 
 class EnqueueTimeout extends Error {}
@@ -52,6 +59,47 @@ function bounded(work: Promise<void>, ms: number): Promise<void> {
  * platform id makes the redelivery a no-op if the first write did land.
  */
 export function createIngestService(deps: IngestServiceDeps) {
+  /**
+   * One batch: one insert for all, one bulk enqueue for the accepted ones (bounded like a single enqueue: the
+   * messages are durable, the sweep enqueues what Redis did not take). When the batch statement itself fails, its
+   * messages are stored one by one, so one message that the database refuses fails only its own request.
+   */
+  async function storeBatch(inputs: RecordInboundInput[]): Promise<PromiseSettledResult<BatchInboundResult>[]> {
+    let results: PromiseSettledResult<BatchInboundResult>[];
+    try {
+      results = (await deps.ingestRepository.recordInboundBatch(inputs)).map((value) => ({ status: 'fulfilled', value }) as const);
+    } catch (error) {
+      deps.logger.warn({ err: error, messages: inputs.length }, 'batch insert failed; storing its messages one by one');
+      results = [];
+      for (const input of inputs) {
+        try {
+          results.push({ status: 'fulfilled', value: await deps.ingestRepository.recordInbound(input) });
+        } catch (single) {
+          results.push({ status: 'rejected', reason: single });
+        }
+      }
+    }
+    const jobs = results.flatMap((result) =>
+      result.status === 'fulfilled' && result.value.status === 'accepted'
+        ? [{ name: 'inbound.process' as const, data: { messageId: result.value.messageId, conversationId: result.value.conversationId }, options: { jobId: result.value.messageId } }]
+        : [],
+    );
+    if (jobs.length > 0) {
+      // If this enqueue is lost (crash, Redis down), the recovery sweep finds the `received` rows.
+      const enqueue = enqueueAll(deps.queue, jobs);
+      // A late failure after the timeout must not become an unhandled rejection.
+      enqueue.catch(() => undefined);
+      await bounded(enqueue, deps.enqueueTimeoutMs ?? 250).catch((error: unknown) => deps.logger.warn({ err: error, messages: jobs.length }, 'enqueue failed; the sweep will pick them up'));
+    }
+    return results;
+  }
+  const batcher = createMicroBatcher<RecordInboundInput, BatchInboundResult>({
+    run: storeBatch,
+    maxBatch: deps.batch?.maxBatch ?? 200,
+    maxWaitMs: deps.batch?.maxWaitMs ?? 2,
+    maxInFlight: deps.batch?.maxInFlight ?? 4,
+  });
+
   /**
    * The member's new message reopened the window: replies held for it go out before the answer to this one
    * (they are older, and a conversation's replies are sent in order). A failure here must not fail the
@@ -104,7 +152,7 @@ export function createIngestService(deps: IngestServiceDeps) {
           outcomes.push({ kind: 'limited', retryAfterSeconds: verdict.retryAfterSeconds });
           continue;
         }
-        const result = await deps.ingestRepository.recordInbound({
+        const result = await batcher.submit({
           channel: event.channel,
           platformMessageId: event.platformMessageId,
           sender: event.sender,
@@ -116,13 +164,8 @@ export function createIngestService(deps: IngestServiceDeps) {
         });
         deps.metrics.inboundMessages.inc({ channel: event.channel, outcome: result.status });
         if (result.status === 'accepted') {
-          // If this enqueue is lost (crash, Redis down), the recovery sweep finds the `received` row.
-          const enqueue = deps.queue.enqueue('inbound.process', { messageId: result.messageId, conversationId: result.conversationId }, { jobId: result.messageId });
-          // A late failure after the timeout must not become an unhandled rejection.
-          enqueue.catch(() => undefined);
-          await bounded(enqueue, deps.enqueueTimeoutMs ?? 250)
-            .catch((error: unknown) => deps.logger.warn({ err: error, messageId: result.messageId }, 'enqueue failed; the sweep will pick it up'));
-          await releaseHeld(result.conversationId);
+          // Only when the batch saw held replies in this conversation (a probe per message otherwise).
+          if (result.hasHeld !== false) await releaseHeld(result.conversationId);
           outcomes.push({ kind: 'message', status: 'accepted', messageId: result.messageId, conversationId: result.conversationId });
         } else {
           outcomes.push({ kind: 'message', status: 'duplicate', conversationId: result.conversationId });

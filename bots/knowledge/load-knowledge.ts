@@ -1,6 +1,7 @@
 import type { Env } from '../../core/config/env-schema.js';
 import type { KnowledgeService } from '../../core/knowledge/answer.js';
 import type { Logger } from '../../core/ports/logger.js';
+import { hasDiacritics } from '../../core/text/vietnamese-fold.js';
 import { canonicalizeTones, createRedactor, normalizeText } from '../../intents/index.js';
 import {
   createArticleLookup,
@@ -31,8 +32,18 @@ export interface KnowledgeRuntime {
   readonly faqCount: number;
 }
 
-/** The members' query normaliser (teencode, tone placement) shared by retrieval and the FAQ matcher. */
-export const normalizeQuery = (text: string): string => normalizeText(text).canonical;
+/**
+ * The members' query normaliser (teencode, tone placement) shared by retrieval and the FAQ matcher. A question
+ * typed without any diacritic stays without: teencode expands to its folded form ("dc" → "duoc", not "được"),
+ * otherwise one expanded word makes retrieval judge "sinh em be dc nghi bao lau" as accented and look for
+ * "be" and "nghi" spelled without marks in the law.
+ */
+export const normalizeQuery = (text: string): string => {
+  const accented = hasDiacritics(text);
+  // "bao nhiêu %" asks for a share: the normaliser drops the sign, the law writes it "%" or "phần trăm".
+  const normalized = normalizeText(text.replace(/%/g, accented ? ' phần trăm ' : ' phan tram '));
+  return accented ? normalized.canonical : normalized.folded;
+};
 
 /**
  * Builds the knowledge port from what is stored: the law corpus (BM25 index in memory, rebuilt at start —

@@ -1,6 +1,7 @@
 import type { MoodAlertDto, MoodSummary } from '../../core/contracts/mood-api.js';
 import { AppError } from '../../core/errors/app-error.js';
-import { buildSummaryDocument, type AggregateRow, type SummaryInput } from '../../core/mood/summary-document.js';
+import { lastPublishedDay, snapPublishedPeriod } from '../../core/mood/period-grid.js';
+import { buildSummaryDocument, hiddenByPeriodEdges, type AggregateRow, type SummaryInput } from '../../core/mood/summary-document.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { Db } from '../storage/database.js';
 import { ancestorsOf, childUnitsOf, createMoodRepository, type MoodScope } from '../storage/repositories/mood-repository.js';
@@ -54,15 +55,18 @@ export function createMoodService(deps: { db: Db; units: UnitRepository; k: numb
   const repository = createMoodRepository(deps.db);
 
   async function summary(request: MoodSummaryRequest): Promise<MoodSummary> {
-    const to = request.to ?? vietnamDay(deps.clock.now());
-    const from = request.from ?? addDays(to, -29);
-    const span = daysBetween(from, to);
-    if (Number.isNaN(span) || span < 0) throw new AppError('VALIDATION_FAILED', 'the period ends before it starts', { fields: [{ path: 'to', message: 'phải từ ngày bắt đầu trở đi' }] });
-    if (span > MAX_DAYS) throw new AppError('VALIDATION_FAILED', `a period is at most ${MAX_DAYS} days`, { fields: [{ path: 'from', message: `tối đa ${MAX_DAYS} ngày` }] });
+    const requestedTo = request.to ?? vietnamDay(deps.clock.now());
+    const requestedFrom = request.from ?? addDays(requestedTo, -29);
+    if (requestedFrom > requestedTo) throw new AppError('VALIDATION_FAILED', 'the period ends before it starts', { fields: [{ path: 'to', message: 'phải từ ngày bắt đầu trở đi' }] });
+    // Whole weeks of the month or whole months, completed ones only, so that two periods never differ by a few days (D-mood-7).
+    const period = snapPublishedPeriod(requestedFrom, requestedTo, lastPublishedDay(vietnamDay(deps.clock.now())));
+    if (!period) throw new AppError('VALIDATION_FAILED', 'no week of this period has ended yet', { fields: [{ path: 'from', message: 'kỳ này chưa có tuần nào kết thúc: số liệu công bố theo tuần đã qua' }] });
+    const { from, to } = period;
+    if (daysBetween(from, to) > MAX_DAYS) throw new AppError('VALIDATION_FAILED', `a period is at most ${MAX_DAYS} days`, { fields: [{ path: 'from', message: `tối đa ${MAX_DAYS} ngày` }] });
     const unit = request.unit;
     const bucket = request.bucket ?? 'week';
     const scope: MoodScope = { scopePath: unit.path, from, to };
-    const previousScope: MoodScope = { scopePath: unit.path, from: addDays(from, -(span + 1)), to: addDays(from, -1) };
+    const previousScope: MoodScope = { scopePath: unit.path, ...period.previous };
     const [childList, parent] = await Promise.all([childUnitsOf(deps.db, unit.id), unit.parentId ? deps.units.findById(unit.parentId) : Promise.resolve(null)]);
     const children = new Map(childList.map((child) => [child.id, child]));
     const ancestors = (await ancestorsOf(deps.db, unit.path)).filter((ancestor) => ancestor.path.startsWith(request.readerPath ?? '/')).map(({ code, name }) => ({ unit: code, name }));
@@ -94,7 +98,7 @@ export function createMoodService(deps: { db: Db; units: UnitRepository; k: numb
     const channel = request.channel;
     const byChannel = await repository.aggregate(scope, { byChannel: true });
     const forced = hiddenKeys(whole, codeToChild);
-    for (const row of byChannel) if (row.members > 0 && row.members < deps.k) forced.add(keyOf(row.level, row.child, row.topic, row.sentiment));
+    for (const row of byChannel) if ((row.members > 0 && row.members < deps.k) || hiddenByPeriodEdges(row, deps.k)) forced.add(keyOf(row.level, row.child, row.topic, row.sentiment));
     const rows = byChannel
       .filter((row) => row.channel === channel)
       .map((row) => ({ ...row, forceHidden: forced.has(keyOf(row.level, row.child, row.topic, row.sentiment)) }));

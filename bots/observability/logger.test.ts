@@ -27,4 +27,15 @@ describe('JSON logs', () => {
     expect(String(first.text)).toContain('[SĐT]');
     expect(String(first.msg)).toContain('[SĐT]');
   });
+
+  it('keeps the ids a log line names intact while hiding full-width and disguised personal data', () => {
+    const { lines, logger } = captureLogger();
+    const conversationId = '3f2a9c10-1234-4a5b-8123-123456789012';
+    logger.warn({ conversationId, messageId: '00000000-0000-4000-8000-000000000912', text: 'sđt ０９１２ ３４５ ６７８, mail an92 [at] gmail.com' }, `turn failed for ${conversationId}`);
+    const line = JSON.parse(lines[0] as string) as Record<string, string>;
+    expect(line.conversationId).toBe(conversationId);
+    expect(line.messageId).toBe('00000000-0000-4000-8000-000000000912');
+    expect(line.msg).toBe(`turn failed for ${conversationId}`);
+    expect(line.text).toBe('sđt [SĐT], mail [EMAIL]');
+  });
 });

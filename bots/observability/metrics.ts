@@ -39,6 +39,18 @@ export function createMetrics() {
       labelNames: ['kind'] as const,
       registers: [registry],
     }),
+    channelHealth: new Gauge({
+      name: 'cd_channel_health',
+      help: 'A channel\'s health as this process sees it: 1 for its current state (ok, degraded, down, unknown), 0 for the others',
+      labelNames: ['channel', 'state'] as const,
+      registers: [registry],
+    }),
+    channelOutageReleases: new Counter({
+      name: 'cd_channel_outage_released_total',
+      help: 'Replies held during a channel outage and queued again once the channel worked',
+      labelNames: ['channel'] as const,
+      registers: [registry],
+    }),
     webhookRejections: new Counter({
       name: 'cd_webhook_rejections_total',
       help: 'Webhook requests rejected, by channel and reason',

@@ -3,6 +3,7 @@ import type { RedisOptions } from 'ioredis';
 import {
   JOB_NAMES,
   parseJobPayload,
+  type BulkJob,
   type EnqueueOptions,
   type JobName,
   type JobPayload,
@@ -64,17 +65,28 @@ export function createBullMqQueue(options: BullMqOptions): JobQueue & JobRunner 
     return queue;
   }
 
+  function jobOptions(name: JobName, enqueueOptions: EnqueueOptions) {
+    const registration = registrations.get(name);
+    return {
+      jobId: enqueueOptions.jobId,
+      delay: enqueueOptions.delayMs,
+      attempts: registration?.retry.attempts ?? 5,
+      backoff: { type: 'exponential', delay: registration?.retry.backoffMs ?? 1000 },
+      removeOnComplete: { age: 3600, count: 100_000 },
+      removeOnFail: { age: 7 * 24 * 3600 },
+    };
+  }
+
   return {
     async enqueue<N extends JobName>(name: N, data: JobPayload<N>, enqueueOptions: EnqueueOptions): Promise<void> {
-      const registration = registrations.get(name);
-      await queueFor(name).add(name, data, {
-        jobId: enqueueOptions.jobId,
-        delay: enqueueOptions.delayMs,
-        attempts: registration?.retry.attempts ?? 5,
-        backoff: { type: 'exponential', delay: registration?.retry.backoffMs ?? 1000 },
-        removeOnComplete: { age: 3600, count: 100_000 },
-        removeOnFail: { age: 7 * 24 * 3600 },
-      });
+      await queueFor(name).add(name, data, jobOptions(name, enqueueOptions));
+    },
+
+    async enqueueBulk(jobs: readonly BulkJob[]): Promise<void> {
+      const byName = new Map<JobName, BulkJob[]>();
+      for (const job of jobs) byName.set(job.name, [...(byName.get(job.name) ?? []), job]);
+      // addBulk sends the adds as one pipeline (one socket write, one reply); a known job id is still a no-op.
+      await Promise.all([...byName].map(([name, list]) => queueFor(name).addBulk(list.map((job) => ({ name, data: job.data, opts: jobOptions(name, job.options) })))));
     },
 
     register(name, registration) {

@@ -34,6 +34,8 @@ export interface OpenDatabaseOptions {
   /** Apply pending migrations (default true). */
   migrate?: boolean;
   poolSize?: number;
+  /** PostgreSQL only: how long a query waits for a connection (new or from the pool) before failing as unavailable. */
+  connectTimeoutMs?: number;
   logger?: Logger;
 }
 
@@ -41,7 +43,7 @@ export interface OpenDatabaseOptions {
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   const logger = options.logger ?? silentLogger;
   const database = options.databaseUrl
-    ? await openPostgres(options.databaseUrl, options.poolSize ?? 10)
+    ? await openPostgres(options.databaseUrl, options.poolSize ?? 10, options.connectTimeoutMs ?? 3000)
     : await openPglite(options);
   if (options.migrate !== false) {
     try {
@@ -54,10 +56,13 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return database;
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
+async function openPostgres(url: string, poolSize: number, connectTimeoutMs: number): Promise<Database> {
   const { Pool } = (await import('pg')).default;
   const { drizzle } = await import('drizzle-orm/node-postgres');
-  const pool = new Pool({ connectionString: url, max: poolSize });
+  // A bounded wait for a connection: with the server down or unreachable a request fails within this time (the
+  // edge answers 503 + Retry-After) instead of hanging until the platform's own timeout; keep-alive notices a
+  // silently dropped connection.
+  const pool = new Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: connectTimeoutMs, keepAlive: true });
   // An idle client that errors (server restart) must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   const db = drizzle(pool, { schema }) as unknown as Db;

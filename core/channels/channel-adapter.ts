@@ -38,11 +38,19 @@ export type SendFailureCode =
   | 'AUTH_FAILED'
   | 'INVALID_PAYLOAD';
 
-/** Platforms' refusals are results, not exceptions: the worker decides retry or fail from `retryable`. */
+/**
+ * Platforms' refusals are results, not exceptions: the worker decides retry or fail from `retryable`.
+ * `outage`: the channel itself is down (token chain broken, platform erroring for everyone), not this
+ * message: instead of failing, the reply is held (`CHANNEL_UNAVAILABLE`) and re-sent once the channel
+ * works again.
+ */
 export type SendResult =
   | { ok: true; platformMessageIds: string[] }
-  | { ok: false; retryable: true; code: SendFailureCode; detail: string; retryAfterMs?: number }
-  | { ok: false; retryable: false; code: SendFailureCode; detail: string };
+  | { ok: false; retryable: true; code: SendFailureCode; detail: string; retryAfterMs?: number; outage?: boolean }
+  | { ok: false; retryable: false; code: SendFailureCode; detail: string; outage?: boolean };
+
+/** The hold code of replies that waited out a channel outage (released when the channel recovers). */
+export const OUTAGE_HOLD_CODE = 'CHANNEL_UNAVAILABLE';
 
 /**
  * What the outbound policy knows about the conversation when deciding whether a message may be sent now.

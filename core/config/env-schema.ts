@@ -15,6 +15,8 @@ const flag = (fallback: boolean) =>
     .optional()
     .transform((value) => (value === undefined || value === '' ? fallback : ['true', '1', 'yes'].includes(value)));
 const integer = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
+// 32 bytes: 43 base64/base64url characters (+ one `=`), or 64 hex digits.
+const SECRETS_KEY_TEXT = /^(?:[A-Za-z0-9+/_-]{43}=?|[0-9a-fA-F]{64})$/;
 const ratio = (fallback: number) => z.coerce.number().min(0).max(1).default(fallback);
 
 /**
@@ -30,10 +32,22 @@ export const EnvSchema = z.object({
   DATABASE_URL: optionalString,
   /** Connections per process; each in-flight webhook write holds one until its commit. */
   DATABASE_POOL_SIZE: integer(20, 1),
+  /** How long a request waits for a PostgreSQL connection; past it (server down, unreachable, pool exhausted) it gets 503 + Retry-After. */
+  DATABASE_CONNECT_TIMEOUT_MS: integer(3000, 100),
   REDIS_URL: optionalString,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Signs admin session tokens; generated and stored in the database when unset. */
   JWT_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, 'JWT_SECRET must be at least 32 characters'),
+  /**
+   * The key that encrypts the secrets stored in the database (session signing key, OAuth tokens): 32 random
+   * bytes in base64 or hex. Unset: a key is generated into `DATA_DIR/secrets.key` (with a warning).
+   */
+  SECRETS_KEY: optionalString.refine((v) => v === undefined || SECRETS_KEY_TEXT.test(v), 'SECRETS_KEY must be 32 random bytes in base64 (44 characters) or hex (64)'),
+  /** Older keys (comma-separated) that still open stored secrets while they are re-encrypted with SECRETS_KEY. */
+  SECRETS_KEY_PREVIOUS: optionalString.refine(
+    (v) => v === undefined || v.split(',').every((key) => SECRETS_KEY_TEXT.test(key.trim())),
+    'SECRETS_KEY_PREVIOUS must be comma-separated keys of the SECRETS_KEY form',
+  ),
   /** Run the queue workers inside the server process (set false when `npm run worker` runs them). */
   WORKERS_IN_PROCESS: flag(true),
   DEMO_SEED: flag(true),
@@ -73,6 +87,10 @@ export const EnvSchema = z.object({
   SWEEP_INTERVAL_MS: integer(5000, 50),
   /** How long the acknowledgement waits for the queue (Redis); past it the message is stored and the sweep enqueues it later. */
   ENQUEUE_TIMEOUT_MS: integer(250, 10),
+  /** Group commit of the acknowledgement: messages of concurrent requests stored by one statement, at most this many. */
+  INGEST_BATCH_MAX: integer(200, 1),
+  /** How long the first message of a batch waits for others before its commit (ms; 0 = next turn of the event loop). */
+  INGEST_BATCH_WAIT_MS: integer(2, 0),
   /** Flood limit: messages one sender (web chat session, platform user) may send per window; 0 turns it off. */
   FLOOD_MAX_MESSAGES: integer(20, 0),
   FLOOD_WINDOW_MS: integer(60_000, 1000),

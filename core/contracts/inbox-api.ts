@@ -90,7 +90,7 @@ export const InboxItemDtoSchema = z.object({
   /** Member messages after an officer last read the conversation (all of them when nobody has yet), up to 99. */
   unread: z.number(),
   assignedOfficer: OfficerRefDto.nullable(),
-  /** The latest message's text, cut to 140 characters. */
+  /** The member's latest message (not the bot's or an officer's reply), cut to 140 characters; `[Ảnh]`-style when it had no words. */
   preview: z.string().nullable(),
   version: z.number(),
 });

@@ -43,6 +43,10 @@ export const ERROR_CODES = {
   KNOWLEDGE_IMPORT_INVALID: 'invalid_input',
   NLU_MODEL_INVALID: 'internal',
   CONFIG_INVALID: 'internal',
+  /** A stored secret was sealed with a key this process does not have (SECRETS_KEY differs between processes). */
+  SECRETS_KEY_MISMATCH: 'internal',
+  /** A stored secret failed authentication (altered, or copied from another row). */
+  SECRET_UNREADABLE: 'internal',
   INTERNAL: 'internal',
 } as const;
 

@@ -32,8 +32,24 @@ export interface EnqueueOptions {
   delayMs?: number;
 }
 
+/** One job of a bulk enqueue. */
+export interface BulkJob<N extends JobName = JobName> {
+  name: N;
+  data: JobPayload<N>;
+  options: EnqueueOptions;
+}
+
 export interface JobQueue {
   enqueue<N extends JobName>(name: N, data: JobPayload<N>, options: EnqueueOptions): Promise<void>;
+  /** Several jobs in one round trip where the queue can (BullMQ: one pipelined bulk add); same dedupe by job id. */
+  enqueueBulk?(jobs: readonly BulkJob[]): Promise<void>;
+}
+
+/** Enqueues `jobs` in bulk when the queue can, one by one otherwise. */
+export async function enqueueAll(queue: JobQueue, jobs: readonly BulkJob[]): Promise<void> {
+  if (jobs.length === 0) return;
+  if (queue.enqueueBulk) return queue.enqueueBulk(jobs);
+  for (const job of jobs) await queue.enqueue(job.name, job.data, job.options);
 }
 
 export interface JobContext {

@@ -83,3 +83,46 @@ describe('buildSummaryDocument', () => {
     expect(document.children[0]?.negative_share).toBeNull();
   });
 });
+
+describe('buildSummaryDocument across periods', () => {
+  const edgeRow = (level: AggregateRow['level'], child: string | null, topic: string | null, sentiment: string | null, members: number, first: number, last: number, min: number): AggregateRow => ({
+    ...row(level, child, topic, sentiment, members, members),
+    firstSegmentMembers: first,
+    lastSegmentMembers: last,
+    minSegmentMembers: min,
+  });
+  it('hides a figure whose first or last week is a group below k, and message counts over a small middle week', () => {
+    const rows = [
+      edgeRow('total', null, null, null, 40, 20, 20, 6),
+      edgeRow('child', 'a', null, null, 20, 10, 10, 10),
+      edgeRow('child', 'b', null, null, 20, 10, 10, 6),
+      edgeRow('topic', null, 'wages', null, 40, 20, 20, 6),
+      edgeRow('sentiment', null, null, 'negative', 40, 20, 20, 6),
+      edgeRow('child_topic', 'a', 'wages', null, 20, 10, 10, 10),
+      edgeRow('child_topic', 'b', 'wages', null, 20, 10, 10, 6),
+      edgeRow('cell', 'a', 'wages', 'negative', 8, 8, 2, 2),
+      edgeRow('cell', 'a', 'wages', 'neutral', 12, 12, 12, 12),
+      edgeRow('cell', 'b', 'wages', 'negative', 9, 9, 9, 3),
+      edgeRow('cell', 'b', 'wages', 'neutral', 11, 11, 11, 11),
+    ];
+    const document = buildSummaryDocument(input(rows));
+    const cell = (unit: string, sentiment: string) => document.cells.find((c) => c.unit === unit && c.sentiment === sentiment);
+    expect(cell('HN', 'negative')).toMatchObject({ members: null, suppressed: true });
+    // Its complement in HN's row is hidden too, so HN × wages minus the shown cells reveals nothing.
+    expect(cell('HN', 'neutral')).toMatchObject({ suppressed: true });
+    // And in the wages × negative column, so that it cannot be read as the column's total minus HCM's.
+    expect(cell('HCM', 'negative')).toMatchObject({ suppressed: true });
+  });
+  it('shows members but not messages when only a middle week is a group below k (left + right + whole would isolate it)', () => {
+    const rows = [
+      edgeRow('total', null, null, null, 20, 10, 10, 3),
+      edgeRow('child', 'a', null, null, 20, 10, 10, 3),
+      edgeRow('topic', null, 'wages', null, 20, 10, 10, 3),
+      edgeRow('sentiment', null, null, 'neutral', 20, 10, 10, 3),
+      edgeRow('child_topic', 'a', 'wages', null, 20, 10, 10, 3),
+      edgeRow('cell', 'a', 'wages', 'neutral', 20, 10, 10, 3),
+    ];
+    const document = buildSummaryDocument(input(rows));
+    expect(document.cells[0]).toMatchObject({ members: 20, messages: null, suppressed: false });
+  });
+});

@@ -16,6 +16,36 @@ export interface AggregateRow {
   totalWeight: number;
   /** Hidden whatever its size: e.g. a channel-filtered figure whose other channels form a group below k. */
   forceHidden?: boolean;
+  /** Members in the first, last and smallest non-empty segment of the period (core/mood/period-grid.ts). */
+  firstSegmentMembers?: number;
+  lastSegmentMembers?: number;
+  minSegmentMembers?: number;
+  /** Members whose first appearance in the period is the latest segment anyone first appears in. */
+  newcomersInLastSegment?: number;
+  /** Members whose last appearance in the period is the earliest segment anyone last appears in. */
+  leaversInFirstSegment?: number;
+}
+
+const isSmall = (n: number | undefined, k: number) => n !== undefined && n > 0 && n < k;
+
+/**
+ * Differencing across periods (D-mood-7). A period nested in this one and sharing an end differs from it by a run
+ * of whole segments at the other end. Messages add up, so that run's messages are its members' messages: safe when
+ * the first and last non-empty segments are groups of at least k. Distinct members do not add up: the difference
+ * is the members who appear only in that run, i.e. (for runs at the end) those whose first appearance is there,
+ * which is smallest for the latest such segment; likewise at the start with last appearances. A figure failing
+ * either test is hidden like a small group.
+ */
+export function hiddenByPeriodEdges(row: Pick<AggregateRow, 'firstSegmentMembers' | 'lastSegmentMembers' | 'newcomersInLastSegment' | 'leaversInFirstSegment'>, k: number): boolean {
+  return isSmall(row.firstSegmentMembers, k) || isSmall(row.lastSegmentMembers, k) || isSmall(row.newcomersInLastSegment, k) || isSmall(row.leaversInFirstSegment, k);
+}
+
+/**
+ * Message counts add up exactly over time (distinct members do not), so three periods — left, middle, right — could
+ * isolate a middle segment: a cell's message count is published only when none of its segments is a group below k.
+ */
+export function messagesHidden(row: Pick<AggregateRow, 'minSegmentMembers'>, k: number): boolean {
+  return isSmall(row.minSegmentMembers, k);
 }
 
 export interface SummaryUnit {
@@ -63,7 +93,8 @@ function shareOf(part: number, whole: number, k: number): number | null {
  * each table then gets complementary suppression against every total that is published beside it.
  */
 export function buildSummaryDocument(input: SummaryInput): MoodSummary {
-  const { k, rows } = input;
+  const { k } = input;
+  const rows = input.rows.map((row) => (hiddenByPeriodEdges(row, k) ? { ...row, forceHidden: true } : row));
   const total = rows.find((row) => row.level === 'total');
   const totalHidden = total !== undefined && ((total.members > 0 && total.members < k) || total.forceHidden === true);
   const childCode = (child: string | null) => (child ? (input.children.get(child)?.code ?? child) : input.unit.code);
@@ -166,7 +197,7 @@ export function buildSummaryDocument(input: SummaryInput): MoodSummary {
   const cells = cellRows
     .map((row, i) => {
       const hidden = cellHidden[i] === true;
-      return { unit: childCode(row.child), topic: row.topic ?? '', sentiment: row.sentiment ?? '', members: hidden ? null : row.members, messages: hidden ? null : row.messages, suppressed: hidden };
+      return { unit: childCode(row.child), topic: row.topic ?? '', sentiment: row.sentiment ?? '', members: hidden ? null : row.members, messages: hidden || messagesHidden(row, k) ? null : row.messages, suppressed: hidden };
     })
     .filter((cell) => inTopic(cell.topic))
     .sort((a, b) => a.unit.localeCompare(b.unit) || a.topic.localeCompare(b.topic) || SENTIMENT_ORDER.indexOf(a.sentiment as never) - SENTIMENT_ORDER.indexOf(b.sentiment as never));

@@ -1,5 +1,5 @@
 import { AppError } from '../errors/app-error.js';
-import type { ChannelAdapter } from '../channels/channel-adapter.js';
+import { OUTAGE_HOLD_CODE, type ChannelAdapter } from '../channels/channel-adapter.js';
 import type { ChannelId } from '../messages/channels.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
@@ -23,11 +23,14 @@ export interface DeliverOutboundDeps {
 export async function deliverConversationOutbound(deps: DeliverOutboundDeps, conversationId: string): Promise<number> {
   let sent = 0;
   for (;;) {
-    const pending = await deps.store.oldestPendingOutbound(conversationId);
-    if (!pending) return sent;
     const now = deps.clock.now();
-    if (!(await deps.store.leaseMessage(pending.id, new Date(now.getTime() + deps.leaseMs), now))) return sent;
-    const outcome = await deliverOne(deps, pending.id).finally(() => deps.store.releaseMessage(pending.id));
+    const pending = await deps.store.claimOldestPending(conversationId, new Date(now.getTime() + deps.leaseMs), now);
+    if (!pending) return sent;
+    // Sent, held and failed each clear the lease in their own write; only a retry (a throw) must release it here.
+    const outcome = await deliverOne(deps, pending.id).catch(async (error: unknown) => {
+      await deps.store.releaseMessage(pending.id).catch(() => undefined);
+      throw error;
+    });
     if (outcome === 'sent') sent++;
   }
 }
@@ -52,6 +55,7 @@ async function deliverOne(deps: DeliverOutboundDeps, messageId: string): Promise
     await deps.store.markSent(messageId, result.platformMessageIds, decision.channelState ?? null, deps.clock.now());
     return 'sent';
   }
+  if (!result.retryable && result.outage) return holdForOutage(deps, messageId, result.code, result.detail);
   if (!result.retryable) {
     await deps.store.markFailed(messageId, result.code, result.detail, deps.clock.now());
     deps.logger.warn({ messageId, code: result.code }, 'reply failed permanently');
@@ -62,6 +66,7 @@ async function deliverOne(deps: DeliverOutboundDeps, messageId: string): Promise
     throw new AppError('RATE_LIMITED', `rate limited by the platform: ${result.detail}`, { details: { retryAfterMs: result.retryAfterMs } });
   }
   const attempts = await deps.store.recordFailedAttempt(messageId, result.code, result.detail);
+  if (attempts >= deps.maxAttempts && result.outage) return holdForOutage(deps, messageId, result.code, `after ${attempts} attempts: ${result.detail}`);
   if (attempts >= deps.maxAttempts) {
     await deps.store.markFailed(messageId, result.code, `gave up after ${attempts} attempts: ${result.detail}`, deps.clock.now());
     return 'failed';
@@ -69,4 +74,14 @@ async function deliverOne(deps: DeliverOutboundDeps, messageId: string): Promise
   throw new AppError('CHANNEL_SEND_FAILED', `send failed (${result.code}), will retry: ${result.detail}`, {
     details: { retryAfterMs: result.retryAfterMs ?? null, attempts },
   });
+}
+
+/**
+ * The channel is down, not the message: failing it would lose the reply. It waits, visible to officers
+ * as held, and goes out once when the channel reports it works again (bots/channels/shared/channel-health.ts).
+ */
+async function holdForOutage(deps: DeliverOutboundDeps, messageId: string, code: string, detail: string): Promise<'held'> {
+  await deps.store.markHeld(messageId, OUTAGE_HOLD_CODE, `${code}: ${detail}`, deps.clock.now());
+  deps.logger.warn({ messageId, code }, 'reply held until the channel recovers');
+  return 'held';
 }

@@ -46,11 +46,10 @@ const MAX_VERSION_RETRIES = 5;
 export async function processConversationInbound(deps: ProcessInboundDeps, conversationId: string): Promise<number> {
   let handled = 0;
   for (;;) {
-    const pending = await deps.store.oldestPendingInbound(conversationId);
-    if (!pending) return handled;
     const now = deps.ports.clock.now();
-    const leased = await deps.store.leaseMessage(pending.id, new Date(now.getTime() + deps.leaseMs), now);
-    if (!leased) return handled;
+    // One round trip: the oldest pending message, leased; none means drained or another worker is on it.
+    const pending = await deps.store.claimOldestPending(conversationId, new Date(now.getTime() + deps.leaseMs), now);
+    if (!pending) return handled;
     try {
       await handleOneMessage(deps, pending.id);
       handled++;

@@ -58,6 +58,11 @@ export type CommitResult =
 export interface InboundProcessingStore {
   /** The oldest inbound message of the conversation still `received`, in arrival order. */
   oldestPendingInbound(conversationId: string): Promise<PendingInbound | null>;
+  /**
+   * `oldestPendingInbound` and `leaseMessage` in one round trip: leases the oldest pending message until `until`
+   * and returns it, or null when there is none or another worker holds a live lease on it (that worker drains).
+   */
+  claimOldestPending(conversationId: string, until: Date, now: Date): Promise<PendingInbound | null>;
   /** Takes a lease on the message until `until`; false when another worker holds a live lease. */
   leaseMessage(messageId: string, until: Date, now: Date): Promise<boolean>;
   releaseMessage(messageId: string): Promise<void>;
@@ -74,6 +79,8 @@ export interface PendingOutbound {
 
 export interface OutboundDeliveryStore {
   oldestPendingOutbound(conversationId: string): Promise<{ id: string } | null>;
+  /** The oldest queued reply, leased in the same statement; null when none or when another worker holds it. */
+  claimOldestPending(conversationId: string, until: Date, now: Date): Promise<{ id: string } | null>;
   leaseMessage(messageId: string, until: Date, now: Date): Promise<boolean>;
   releaseMessage(messageId: string): Promise<void>;
   /** The message and its delivery context, read at `now` (the caller's clock, also the policy's `now`). */

@@ -101,13 +101,33 @@ function isAmount(runText: string, after: string): boolean {
   return MONEY_AFTER.test(after) || GROUPED_AMOUNT.test(runText);
 }
 
+/**
+ * Machine identifiers — UUIDs (conversation and message ids in logs) and long hex ids (hashes, trace ids) —
+ * hold digit runs that look like phones or long numbers but identify no person: their digits are left alone.
+ */
+const OPAQUE_IDS = [
+  /(?<![0-9a-z])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-z])/g,
+  /(?<![0-9a-z])(?=[0-9a-f]*[a-f])[0-9a-f]{24,}(?![0-9a-z])/g,
+];
+
+function opaqueIdSpans(folded: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  for (const pattern of OPAQUE_IDS) {
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(folded); match !== null; match = pattern.exec(folded)) spans.push({ start: match.index, end: match.index + match[0].length });
+  }
+  return spans;
+}
+
 export function scanIdentifiers(view: AlignedFold): IdentifierScan {
   const { folded } = view;
   const entities: Entity[] = [];
   const unknownNumbers: UnknownNumberSpan[] = [];
+  const opaque = opaqueIdSpans(folded);
   DIGIT_RUN.lastIndex = 0;
   for (let run = DIGIT_RUN.exec(folded); run !== null; run = DIGIT_RUN.exec(folded)) {
     const runStart = run.index;
+    if (opaque.some((span) => runStart < span.end && span.start < runStart + run[0].length)) continue;
     // Digits glued to a longer digit/letter run on the left (e.g. inside a code like A123) are not identifiers.
     if (runStart > 0 && /[0-9]/.test(folded[runStart - 1] as string)) continue;
     const groups = [...run[0].matchAll(/\+?\d+/g)].map((g) => ({ start: runStart + g.index, text: g[0] }));
@@ -120,7 +140,10 @@ export function scanIdentifiers(view: AlignedFold): IdentifierScan {
         const lastGroup = groups[last] as { start: number; text: string };
         const end = lastGroup.start + lastGroup.text.length;
         const text = folded.slice(start, end);
-        if (isAmount(text, folded.slice(end, end + 8))) continue;
+        // A long run with a leading 0 or + is a phone or an id even before "tháng"/"ngày" ("sđt 0912345678 tháng này…"):
+        // amounts and durations do not start with 0.
+        const identifierShaped = /^[+0]/.test(text) && text.replace(/\D/g, '').length >= 9;
+        if (!identifierShaped && isAmount(text, folded.slice(end, end + 8))) continue;
         const hasPlus = text.startsWith('+');
         const digits = text.replace(/\D/g, '');
         const found = classify(digits, hasPlus, nearestContext(contextBefore(folded, start)));

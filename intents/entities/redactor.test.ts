@@ -32,6 +32,18 @@ describe('createRedactor', () => {
     ['Họ và tên: Lê Thị Thu Hà', 'Họ và tên: [TÊN]'],
     ['chủ tk Le Van Tam', 'chủ tk [TÊN]'],
     ['TÔI TÊN LÀ NGUYỄN VĂN AN Ở BÌNH DƯƠNG', 'TÔI TÊN LÀ [TÊN] Ở BÌNH DƯƠNG'],
+    // full-width and other keyboard forms of digits (issue #13 finding 10)
+    ['sđt ０９１２ ３４５ ６７８ nhé', 'sđt [SĐT] nhé'],
+    ['gọi ０９８７６５４３２１', 'gọi [SĐT]'],
+    ['cccd ０７９１２３４５６７８９', 'cccd [CCCD]'],
+    ['mail an９２＠gmail．com', 'mail [EMAIL]'],
+    // obfuscated e-mails
+    ['mail nguyenvana [at] gmail.com nhé', 'mail [EMAIL] nhé'],
+    ['x(a)gmail.com', '[EMAIL]'],
+    ['email an.nguyen92 @ gmail . com ạ', 'email [EMAIL] ạ'],
+    ['hoa at yahoo dot com dot vn', '[EMAIL]'],
+    ['em là Hoa, mail hoa92 a còng gmail chấm com', 'em là [TÊN], mail [EMAIL]'],
+    ['thu (at) congty (dot) vn', '[EMAIL]'],
     // long numbers of no known kind are hidden too
     ['mã hồ sơ 123456789012345', 'mã hồ sơ [SỐ]'],
   ])('%s', (input, expected) => {
@@ -48,6 +60,13 @@ describe('createRedactor', () => {
     'ngày 15/03/2025 em nghỉ',
     'em là công nhân ở Hà Nội',
     'gọi tổng đài 1900 1234 nhé',
+    // spelled separators are common words ("đợt", "chậm"): without a domain they stay
+    'lương đợt 1 chậm com',
+    'lương chậm a còng ty nợ',
+    // machine ids keep their digits (log lines name conversations and messages)
+    'conversation 3f2a9c10-1234-4a5b-8123-123456789012 failed',
+    'message 00000000-0000-4000-8000-000000000912 sent',
+    'trace 0123456789abcdef0123456789abcdef done',
   ])('leaves ordinary text alone: %s', (input) => {
     expect(redactor.redact(input)).toBe(input);
   });

@@ -16,8 +16,22 @@ export interface AlignedFold {
 const COMBINING_MARK = /[\u0300-\u036f]/;
 const DROPPED = /[\u200b-\u200d\ufeff\u00ad]/;
 
+/**
+ * Full-width forms (`０９１２`, `＠`, typed by Chinese/Japanese keyboards and used to slip numbers past filters),
+ * circled and superscript digits read as their ASCII character, so that every pattern sees a phone or an
+ * e-mail whatever the keyboard. Only characters from U+2000 up (and the three Latin-1 superscripts) are
+ * looked at: Vietnamese letters never take the slow path.
+ */
+function asciiCompatible(char: string): string {
+  const code = char.charCodeAt(0);
+  if (code < 0x2000 && code !== 0xb2 && code !== 0xb3 && code !== 0xb9) return char;
+  if (code >= 0xd800 && code <= 0xdfff) return char;
+  const compatible = char.normalize('NFKC');
+  return compatible.length === 1 && compatible >= ' ' && compatible <= '~' ? compatible : char;
+}
+
 function foldChar(char: string): string {
-  const lowered = foldComposed(char).toLowerCase();
+  const lowered = foldComposed(asciiCompatible(char)).toLowerCase();
   // Keep the view aligned one-to-one: a character whose fold is not a single code unit stays itself.
   return lowered.length === 1 ? lowered : char;
 }

@@ -11,7 +11,8 @@ import { foldComposed, splitToneLetter } from './vietnamese-letters.js';
 
 /** Adjacent letters of one base that ARE Vietnamese spelling and must stay (cứu, hưu). */
 const LEGITIMATE_MIXED_PAIRS = new Set(['ưu']);
-const DOUBLE_VOWELS_TO_SQUEEZE = new Set([...'aăâeêiuưyôơ']);
+// Plain `uu` is not squeezed: without diacritics it is `ưu` (nghi huu, cuu tro, luu y), not a stretched `u`.
+const DOUBLE_VOWELS_TO_SQUEEZE = new Set([...'aăâeêiưyôơ']);
 
 function tonelessLetter(char: string): string {
   return (splitToneLetter(char)?.bare ?? char).toLowerCase();

@@ -28,6 +28,12 @@ describe('normalizeText', () => {
     ['pccc ở xưởng', 'phòng cháy chữa cháy ở xưởng'],
     ['ck vào tk chưa', 'chuyển khoản vào tài khoản chưa'],
     ['ck em bị tnlđ', 'chồng em bị tai nạn lao động'],
+    // roman numerals keep their letters: "vùng III" is not "vùng I" (issue #11)
+    ['Lương tối thiểu vùng III', 'lương tối thiểu vùng iii'],
+    ['vung ii luong toi thieu', 'vung ii luong toi thieu'],
+    ['vùng I và vùng IV', 'vùng i và vùng iv'],
+    ['chương VIII', 'chương viii'],
+    ['điiii làm', 'đi làm'],
   ])('%j → %j', (input, expected) => {
     expect(normalizeText(input).canonical).toBe(expected);
   });

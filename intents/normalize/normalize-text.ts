@@ -30,8 +30,13 @@ export interface NormalizedText {
 const TOKEN = /\d+(?:[.,]\d+)*|\p{L}+/gu;
 const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
 const TEENCODE_TABLE = buildTeencodeTable(TEENCODE_ENTRIES);
+/**
+ * Roman numerals with repeated letters name minimum-wage regions, chapters and items ("vùng III", "chương VII"):
+ * squeezed like a stretched word, "vùng III" became "vùng i" — another region's figure.
+ */
+const ROMAN_NUMERALS_WITH_RUNS = ['ii', 'iii', 'vii', 'viii', 'xii', 'xiii', 'xvii', 'xviii', 'xx', 'xxii', 'xxiii'];
 // Acronyms with tripled letters (pccc) must not be squeezed as if they were stretched words.
-const KEEP_UNSQUEEZED = new Set(TEENCODE_ENTRIES.map((entry) => entry.from));
+const KEEP_UNSQUEEZED = new Set([...TEENCODE_ENTRIES.map((entry) => entry.from), ...ROMAN_NUMERALS_WITH_RUNS]);
 
 export function normalizeText(original: string): NormalizedText {
   const nfc = cleanCharacters(original);

@@ -1,5 +1,6 @@
 import type { LawArticle } from '../../core/knowledge/law.js';
 import { foldDiacritics, syllables } from '../../core/text/vietnamese-fold.js';
+import { canonicalRegionSyllables } from '../../core/text/wage-region.js';
 import { splitIntoClauses } from '../retrieval/clause-passages.js';
 import { fillerRulesFor } from '../retrieval/query-fillers.js';
 
@@ -111,8 +112,9 @@ export interface QuestionShape {
 export function questionShape(question: string): QuestionShape {
   const folded = foldDiacritics(question).toLowerCase();
   const rules = fillerRulesFor(false, (s) => foldDiacritics(s).toLowerCase());
-  const words = syllables(folded);
-  const unigrams = new Set(words.filter((w) => !rules.isUnigramFiller(w) && w.length > 1));
+  const words = canonicalRegionSyllables(syllables(folded));
+  // One-letter syllables are noise ("e", "k"), except a region's digit: "vùng I" must find Vùng I's row.
+  const unigrams = new Set(words.filter((w, i) => !rules.isUnigramFiller(w) && (w.length > 1 || words[i - 1] === 'vung')));
   const bigrams = new Set<string>();
   for (let i = 0; i + 1 < words.length; i += 1) {
     const [a, b] = [words[i] as string, words[i + 1] as string];
@@ -125,8 +127,8 @@ export function questionShape(question: string): QuestionShape {
 const LEAD_IN_WEIGHT = 0.6;
 
 export function unitScore(shape: QuestionShape, unit: AnswerUnit): number {
-  const own = syllables(foldDiacritics(unit.core).toLowerCase());
-  const all = syllables(foldDiacritics(unit.text).toLowerCase());
+  const own = canonicalRegionSyllables(syllables(foldDiacritics(unit.core).toLowerCase()));
+  const all = canonicalRegionSyllables(syllables(foldDiacritics(unit.text).toLowerCase()));
   const pairsOf = (words: string[]) => new Set(words.slice(1).map((w, i) => `${words[i]} ${w}`));
   const [ownWords, allWords, ownPairs, allPairs] = [new Set(own), new Set(all), pairsOf(own), pairsOf(all)];
   // Words of the shared lead-in count less: every unit under it has them, they do not tell units apart.

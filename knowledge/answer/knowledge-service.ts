@@ -9,7 +9,7 @@ import type { Redactor } from '../../core/ports/redactor.js';
 import { toNfc } from '../../core/text/vietnamese-fold.js';
 import type { FaqAudience } from '../faq/faq-audience.js';
 import type { FaqMatch } from '../faq/faq-matcher.js';
-import type { LawRetriever } from '../retrieval/retriever.js';
+import type { LawRetriever, PassageHit } from '../retrieval/retriever.js';
 import { ANSWER_TEXTS } from './answer-texts.vi.js';
 import type { ArticleLookup } from './article-lookup.js';
 import { renderCitationLine, toCitation, uniqueCitations } from './citation.js';
@@ -18,12 +18,19 @@ import { composeExtractiveAnswer } from './extractive-answer.js';
 import { resolveFaqCitations } from './faq-answer.js';
 import { resolveKnowledgeOptions, type KnowledgeOptionsInput } from './knowledge-options.js';
 import { answerWithModel } from './llm-answer.js';
+import { askedQuantity, statesQuantity, type QuantityKind } from './asked-quantity.js';
 import { stripInstructionClauses } from './query-focus.js';
+import { leadWithNamedRegion } from './region-focus.js';
 import { selectSources } from './source-selection.js';
 
 export interface KnowledgeServiceDeps {
   retriever: LawRetriever;
-  faq: { match(text: string, audience?: FaqAudience): FaqMatch | null };
+  faq: {
+    match(text: string, audience?: FaqAudience): FaqMatch | null;
+    /** The nearest entries whatever their score, and the score that answers: when the nearest entry states no figure of the kind asked, the next one may. */
+    rank?(text: string, limit: number, audience?: FaqAudience): FaqMatch[];
+    readonly threshold?: number;
+  };
   /** Absent → every legal answer is extractive (quotes the law), still cited. */
   chatModel?: ChatModel;
   /** Runs on the member's text before anything is sent to the model. */
@@ -69,21 +76,52 @@ function notCovered(confidence: number, fallbackReason?: string): KnowledgeAnswe
  * from the retrieved passages and checked, otherwise (or when the model fails a check) the law is quoted.
  * Every answer carries citations built from retrieved or curated articles only, the disclaimer and an officer offer.
  */
+/**
+ * When a question asks for a figure ("hợp đồng làm mấy bản", "người khuyết tật phép năm mấy ngày"), the leading
+ * articles that state no figure of that kind (what a contract is, disabled workers' general rights) yield to the
+ * well-matched ones among the next few that do ("02 bản", "14 ngày"). Order is kept otherwise.
+ */
+function preferStatedQuantity(hits: readonly PassageHit[], kind: QuantityKind | null, window: number): readonly PassageHit[] {
+  if (!kind || hits.length === 0 || statesQuantity(hits[0]?.article.text ?? '', kind)) return hits;
+  const head = hits.slice(0, window);
+  const stating = head.filter((hit) => statesQuantity(hit.article.text, kind));
+  if (stating.length === 0) return hits;
+  return [...stating, ...head.filter((hit) => !stating.includes(hit)), ...hits.slice(window)];
+}
+
 export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeService {
   const options = resolveKnowledgeOptions(deps.options);
   const logger = deps.logger ?? silentLogger;
   const normalizeQuery = deps.queryNormalizer ?? ((text: string) => text);
 
-  const faqAnswer = (match: FaqMatch, officerOffer = true): KnowledgeAnswer => {
+  const faqAnswer = (match: FaqMatch, question: string, officerOffer = true): KnowledgeAnswer => {
     const citations = resolveFaqCitations(match.entry, deps.articles, logger);
     return {
       kind: 'faq',
-      text: withFooter(match.entry.answer, citations, officerOffer),
+      text: withFooter(leadWithNamedRegion(match.entry.answer, question), citations, officerOffer),
       citations,
       confidence: match.score,
       composer: 'faq',
       faqEntryId: match.entry.id,
     };
+  };
+
+  /**
+   * The FAQ entry that answers: the nearest one above the threshold, unless the question asks for a figure
+   * ("mấy ngày", "bao nhiêu %") its answer does not state — then the next entry above the threshold that does,
+   * else none (the law answers). Near words are not a near question: "người khuyết tật được nghỉ phép mấy ngày"
+   * is closest to an entry on disabled workers' rights in general.
+   */
+  const matchAnsweringFaq = (text: string, audience: FaqAudience): FaqMatch | null => {
+    const nearest = deps.faq.match(text, audience);
+    const kind = askedQuantity(text);
+    if (!nearest || !kind || statesQuantity(nearest.entry.answer, kind)) return nearest;
+    const threshold = deps.faq.threshold ?? nearest.score;
+    const next = (deps.faq.rank?.(text, 4, audience) ?? []).find(
+      (candidate) => candidate.entry.id !== nearest.entry.id && candidate.score >= threshold && statesQuantity(candidate.entry.answer, kind),
+    );
+    logger.info({ faqEntryId: nearest.entry.id, asked: kind, instead: next?.entry.id ?? null }, 'nearest FAQ entry states no figure of the kind asked');
+    return next ?? null;
   };
 
   const answer = async (raw: QuestionInput, signal?: AbortSignal): Promise<KnowledgeAnswer> => {
@@ -93,10 +131,10 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
     // Search on the question itself: instruction clauses are dropped here (the model still sees the whole text).
     const searchText = stripInstructionClauses(input.text);
     const concern = input.purpose === 'concern';
-    const faqMatch = deps.faq.match(searchText, { unitPath: input.unitPath ?? null });
+    const faqMatch = matchAnsweringFaq(searchText, { unitPath: input.unitPath ?? null });
     if (faqMatch && (!concern || faqMatch.score >= options.concernFaqScore)) {
       log.info({ kind: 'faq', faqEntryId: faqMatch.entry.id, score: faqMatch.score }, 'answered from FAQ');
-      return faqAnswer(faqMatch, !concern);
+      return faqAnswer(faqMatch, searchText, !concern);
     }
     if (concern) {
       // A complaint's words seldom match an entry closely ("bị đuổi việc ngang" is near the entry on lawful
@@ -107,7 +145,7 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
       const chosen = briefMatch ?? faqMatch;
       if (chosen) {
         log.info({ kind: 'faq', faqEntryId: chosen.entry.id, brief: chosen === briefMatch }, 'concern answered with the rights on its topic');
-        return faqAnswer(chosen, false);
+        return faqAnswer(chosen, searchText, false);
       }
     }
 
@@ -119,7 +157,7 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
       log.info({ kind: 'not_covered', strength }, 'retrieval too weak');
       return notCovered(strength);
     }
-    const sources = selectSources(hits, {
+    const sources = selectSources(preferStatedQuantity(hits, askedQuantity(searchText), options.maxSources + 2), {
       minStrength: options.minStrength,
       relativeFloor: options.relativeStrengthFloor,
       maxSources: options.maxSources,

@@ -19,6 +19,19 @@ describe('TF-IDF cosine', () => {
     expect(cosine(index.vectorize(['a', 'b']), index.vectorize(['a', 'b']))).toBeCloseTo(1, 10);
     expect(cosine(index.vectorize(['a']), index.vectorize(['c']))).toBe(0);
   });
+
+  it('scores every document through the postings exactly as one cosine per document does', () => {
+    const documents = [['luong', 'toi', 'thieu'], ['nghi', 'phep', 'nam', 'nam'], ['luong', 'tang', 'ca'], ['c'], []];
+    const index = buildTfIdfIndex(documents);
+    for (const query of [['luong', 'ca', 'moi'], ['nam'], ['khong', 'co'], []]) {
+      const vector = index.vectorize(query);
+      const touched: number[] = [];
+      const scores = index.cosineAll(vector, touched);
+      index.documents.forEach((document, i) => expect(scores[i]).toBeCloseTo(cosine(vector, document), 12));
+      // Each document sharing a feature is reported once.
+      expect([...touched].sort((a, b) => a - b)).toEqual(index.documents.flatMap((document, i) => (cosine(vector, document) > 0 ? [i] : [])));
+    }
+  });
 });
 
 describe('FAQ matcher', () => {
@@ -31,6 +44,17 @@ describe('FAQ matcher', () => {
     ['nghi thai san duoc bao lau vay', 'maternity-leave'],
   ])('matches %s', (question, id) => {
     expect(matcher.match(question)?.entry.id).toBe(id);
+  });
+
+  it('reads a minimum-wage region the same in roman, digit or words, and tells III from I (issue #11 item 5)', () => {
+    const regions = createFaqMatcher([
+      entry('region-1', 'Lương tối thiểu vùng I là bao nhiêu?', []),
+      entry('region-3', 'Lương tối thiểu vùng III là bao nhiêu?', []),
+    ]);
+    expect(regions.rank('luong toi thieu vung 3 la bao nhieu', 1)[0]?.entry.id).toBe('region-3');
+    expect(regions.rank('lương tối thiểu vùng ba là bao nhiêu', 1)[0]?.entry.id).toBe('region-3');
+    expect(regions.rank('lương tối thiểu vùng 1 là bao nhiêu', 1)[0]?.entry.id).toBe('region-1');
+    expect(regions.rank('luong toi thieu vung i la bao nhieu', 1)[0]?.entry.id).toBe('region-1');
   });
 
   it('tolerates a typo through character n-grams', () => {

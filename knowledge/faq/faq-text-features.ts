@@ -1,4 +1,5 @@
 import { foldDiacritics, syllables } from '../../core/text/vietnamese-fold.js';
+import { canonicalRegionSyllables } from '../../core/text/wage-region.js';
 
 /**
  * Politeness words and pronouns that members add to almost every question ("cho em hỏi ạ", "ad ơi"). They carry
@@ -11,9 +12,12 @@ const FILLER_SYLLABLES = new Set([
   'cua', 've', 'voi', 'va', 'hay', 'cho', 'ma', 'neu', 'vi',
 ]);
 
-/** Folded lower-case syllables: `Lương tối thiểu?` → `['luong', 'toi', 'thieu']`. */
+/**
+ * Folded lower-case syllables: `Lương tối thiểu?` → `['luong', 'toi', 'thieu']`; a minimum-wage region is its
+ * digit (`vùng III` → `vung 3`), so that "vùng 2" matches "Vùng II" and the roman I is not lost among fillers.
+ */
 export function foldedSyllables(text: string): string[] {
-  return syllables(foldDiacritics(text));
+  return canonicalRegionSyllables(syllables(foldDiacritics(text)));
 }
 
 /**

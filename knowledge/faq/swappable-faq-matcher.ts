@@ -10,6 +10,7 @@ import type { FaqMatch, FaqMatcher } from './faq-matcher.js';
 export interface SwappableFaqMatcher extends Pick<FaqMatcher, 'match' | 'best' | 'rank'> {
   replace(entries: readonly FaqEntry[]): void;
   readonly size: number;
+  readonly threshold: number;
 }
 
 export function createSwappableFaqMatcher(
@@ -26,6 +27,9 @@ export function createSwappableFaqMatcher(
     },
     get size() {
       return current.size;
+    },
+    get threshold() {
+      return current.threshold;
     },
   };
 }

@@ -5,6 +5,18 @@ export interface TfIdfIndex {
   /** Weighted, L2-normalised vector of a bag of features under this index's document frequencies. */
   vectorize(features: readonly string[]): SparseVector;
   readonly documents: readonly SparseVector[];
+  /**
+   * The cosine of `query` with every document at once, through the postings (feature → documents holding it):
+   * the work is the length of the query's postings, not documents × query size. `scores[i]` is document i's
+   * cosine, 0 exactly when they share no feature (every weight is positive). `touched`, when given, receives
+   * each document sharing a feature once, in the order the query's features first reach it.
+   */
+  cosineAll(query: SparseVector, touched?: number[]): Float64Array;
+}
+
+interface Postings {
+  documents: number[];
+  weights: number[];
 }
 
 /**
@@ -35,7 +47,34 @@ export function buildTfIdfIndex(documents: readonly (readonly string[])[]): TfId
     return weights;
   };
 
-  return { vectorize, documents: documents.map(vectorize) };
+  const vectors = documents.map(vectorize);
+  const postings = new Map<string, Postings>();
+  vectors.forEach((vector, index) => {
+    for (const [feature, weight] of vector) {
+      let list = postings.get(feature);
+      if (!list) postings.set(feature, (list = { documents: [], weights: [] }));
+      list.documents.push(index);
+      list.weights.push(weight);
+    }
+  });
+
+  const cosineAll = (query: SparseVector, touched?: number[]): Float64Array => {
+    const scores = new Float64Array(vectors.length);
+    for (const [feature, weight] of query) {
+      const list = postings.get(feature);
+      if (!list) continue;
+      const { documents: ids, weights } = list;
+      for (let i = 0; i < ids.length; i += 1) {
+        const id = ids[i]!;
+        const before = scores[id]!;
+        if (before === 0) touched?.push(id);
+        scores[id] = before + weight * weights[i]!;
+      }
+    }
+    return scores;
+  };
+
+  return { vectorize, documents: vectors, cosineAll };
 }
 
 /** Dot product of two unit vectors = cosine similarity; iterates over the smaller one. */

@@ -12,6 +12,9 @@ const UNIGRAM_FILLERS_ACCENTED = [
   'có', 'là', 'thì', 'mà', 'và', 'cho', 'bị', 'với', 'khi', 'nếu', 'này', 'đó', 'như', 'để', 'ai', 'hỏi', 'giúp',
   'ạk', 'nhá', 'luôn', 'rồi', 'r', 'đc', 'dc', 'được', 'không', 'hông', 'chưa', 'phải', 'muốn', 'biết', 'xin',
   'e', 'a', 'c', 'mn', 'mọi', 'người', 'ơii', 'nhiêu', 'mấy', 'đâu', 'chứ', 'nhỉ', 'ạ', 'luật', 'đúng',
+  // The question words of "bao lâu", "bao nhiêu", "bn": the law never asks, so they only dilute the coverage of
+  // short questions ("sinh em bé được nghỉ bao lâu") until they look "not covered".
+  'bao', 'lâu', 'bn',
 ] as const;
 
 /** Particles and pronouns that never belong to a legal compound, in either view. */

@@ -1,4 +1,5 @@
 import { foldDiacritics, syllables } from '../../core/text/vietnamese-fold.js';
+import { canonicalRegionSyllables } from '../../core/text/wage-region.js';
 
 /**
  * The two token views the index keeps of every text (shared/notes/vietnamese-nlp.md §5.1): the accented view
@@ -30,11 +31,19 @@ export function createTextAnalyzer(): TextAnalyzer {
   return {
     fold,
     view(text: string): TextView {
-      const accented = syllables(text).map(canonicalNumber);
+      const accented = tokens(text);
       return { accented, folded: accented.map(fold) };
     },
-    accented: (text: string): string[] => syllables(text).map(canonicalNumber),
+    accented: tokens,
   };
+}
+
+/**
+ * Syllables with numbers written one way: `03` is `3`, and a minimum-wage region is its digit (`Vùng III` →
+ * `vùng 3`, `vung ii` → `vung 2`), so the region a member names matches the decree's row whatever the numeral.
+ */
+function tokens(text: string): string[] {
+  return canonicalRegionSyllables(syllables(text).map(canonicalNumber));
 }
 
 /** `03 ngày` in the law and `3 ngày` in a question are the same number. */

@@ -1,6 +1,7 @@
 // Officers' inbox API latency on a large PostgreSQL inbox (issue #9 §11): `congdoan demo generate`'s data
 // (BENCH_INBOX_CONVERSATIONS, default 100,000 conversations × 10 messages), then the list and conversation-view
 // APIs through a real server process, sequentially (one officer's clicks), p50/p95/p99 per scenario.
+import { loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { hashPassword } from '../../bots/auth/password.js';
@@ -69,7 +70,8 @@ try {
       return (await response.json()) as { items?: unknown[]; nextCursor?: string | null };
     };
     const firstPage = await get('bench-admin@congdoan.demo', '/conversations?view=all&limit=50');
-    const scenarios: { name: string; email: string; path: (i: number) => string }[] = [
+    // `concurrency`: that many officers' requests in flight at once (the live inbox refetches every open list on each event).
+    const scenarios: { name: string; email: string; path: (i: number) => string; concurrency?: number }[] = [
       { name: 'list waiting (national admin)', email: 'bench-admin@congdoan.demo', path: () => '/conversations?view=waiting&limit=50' },
       { name: 'list all open (national admin)', email: 'bench-admin@congdoan.demo', path: () => '/conversations?view=all&limit=50' },
       { name: 'list all open, page 2 (cursor)', email: 'bench-admin@congdoan.demo', path: () => `/conversations?view=all&limit=50&cursor=${firstPage.nextCursor}` },
@@ -78,20 +80,33 @@ try {
       { name: 'list waiting (province leader)', email: 'bench-leader@congdoan.demo', path: () => '/conversations?view=waiting&limit=50' },
       { name: 'list mine (grassroots officer)', email: 'bench-officer@congdoan.demo', path: () => '/conversations?view=mine&limit=50' },
       { name: 'conversation view (national admin)', email: 'bench-admin@congdoan.demo', path: (i) => `/conversations/${sample[i % sample.length]?.id}` },
+      { name: 'list waiting (national admin), 8 at once', email: 'bench-admin@congdoan.demo', path: () => '/conversations?view=waiting&limit=50', concurrency: 8 },
+      { name: 'conversation view (national admin), 8 at once', email: 'bench-admin@congdoan.demo', path: (i) => `/conversations/${sample[i % sample.length]?.id}`, concurrency: 8 },
     ];
     for (const scenario of scenarios) {
       for (let i = 0; i < 20; i++) await get(scenario.email, scenario.path(i)); // warm-up
       const times: number[] = [];
-      for (let i = 0; i < REQUESTS; i++) {
-        const started = performance.now();
-        await get(scenario.email, scenario.path(i));
-        times.push(performance.now() - started);
-      }
+      const concurrency = scenario.concurrency ?? 1;
+      let next = 0;
+      const started = performance.now();
+      await Promise.all(
+        Array.from({ length: concurrency }, async () => {
+          for (let i = next++; i < REQUESTS; i = next++) {
+            const at = performance.now();
+            await get(scenario.email, scenario.path(i));
+            times.push(performance.now() - at);
+          }
+        }),
+      );
+      const seconds = (performance.now() - started) / 1000;
       times.sort((a, b) => a - b);
       emit({
         scenario: scenario.name,
         conversations: CONVERSATIONS,
         requests: REQUESTS,
+        concurrency,
+        requestsPerSecond: Math.round(REQUESTS / seconds),
+        loadAverage: Number(loadavg()[0]?.toFixed(1)),
         p50Ms: Number(percentile(times, 50).toFixed(1)),
         p95Ms: Number(percentile(times, 95).toFixed(1)),
         p99Ms: Number(percentile(times, 99).toFixed(1)),

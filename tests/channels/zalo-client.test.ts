@@ -4,6 +4,7 @@ import { createZaloTokenProvider } from '../../bots/channels/zalo/tokens.js';
 import { createChannelTokenRepository } from '../../bots/storage/repositories/channel-token-repository.js';
 import { silentLogger } from '../../core/ports/logger.js';
 import { FakeZaloServer } from '../fakes/fake-zalo-server.js';
+import { testSecretBox } from '../support/test-secrets.js';
 import { createTestDatabase, testBackends, type TestDatabase } from '../support/backends.js';
 
 const CONFIG = { appId: '2553928453557884079', oaId: '3662729599332560487', oaSecretKey: 'oa', appSecret: 'app', refreshToken: 'rt-0' };
@@ -25,7 +26,7 @@ describe('Zalo OA send client against the fake Zalo', () => {
     // One token chain per test, like one OA: the fake's refresh tokens are single-use.
     tokens = createZaloTokenProvider({
       config: { ...CONFIG, accountId: `oa-${account++}`, oauthBaseUrl: zalo.url },
-      tokens: createChannelTokenRepository(database.db),
+      tokens: createChannelTokenRepository(database.db, testSecretBox()),
       clock: { now: () => new Date() },
       logger: silentLogger,
     });

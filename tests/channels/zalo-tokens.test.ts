@@ -3,6 +3,7 @@ import { createChannelTokenRepository } from '../../bots/storage/repositories/ch
 import { createZaloTokenProvider } from '../../bots/channels/zalo/tokens.js';
 import { silentLogger } from '../../core/ports/logger.js';
 import { FakeZaloServer } from '../fakes/fake-zalo-server.js';
+import { testSecretBox } from '../support/test-secrets.js';
 import { createTestDatabase, testBackends, type TestDatabase } from '../support/backends.js';
 
 const CONFIG = { appId: '2553928453557884079', oaId: '3662729599332560487', oaSecretKey: 'oa-secret', appSecret: 'app-secret', refreshToken: 'rt-initial' };
@@ -43,7 +44,7 @@ describe.each(testBackends())('Zalo OAuth token rotation on $name', (backend) =>
     }
     return createZaloTokenProvider({
       config: { ...CONFIG, accountId: oaId, refreshToken, oauthBaseUrl: zalo.url },
-      tokens: createChannelTokenRepository(db),
+      tokens: createChannelTokenRepository(db, testSecretBox()),
       clock,
       logger: silentLogger,
     });
@@ -54,7 +55,7 @@ describe.each(testBackends())('Zalo OAuth token rotation on $name', (backend) =>
     const results = await Promise.all(workers.flatMap((w) => [w.accessToken(), w.accessToken()]));
     expect(zalo.refreshCalls).toHaveLength(1);
     expect(new Set(results.map((r) => (r.ok ? r.token : r.detail)))).toEqual(new Set([zalo.currentAccessToken]));
-    const row = await createChannelTokenRepository(database.db).read('zalo', oaId);
+    const row = await createChannelTokenRepository(database.db, testSecretBox()).read('zalo', oaId);
     expect(row).toMatchObject({ refreshToken: zalo.currentRefreshToken, refreshCount: 1, needsReauthorization: false });
     expect(zalo.refreshCalls[0]?.headers.secret_key).toBe(CONFIG.appSecret);
     expect(zalo.refreshCalls[0]?.body).toMatchObject({ grant_type: 'refresh_token', app_id: CONFIG.appId, refresh_token: 'rt-initial' });
@@ -89,7 +90,7 @@ describe.each(testBackends())('Zalo OAuth token rotation on $name', (backend) =>
     const stale = await worker('rt-already-used');
     const refused = await stale.accessToken();
     expect(refused).toMatchObject({ ok: false, retryable: false });
-    const row = await createChannelTokenRepository(database.db).read('zalo', oaId);
+    const row = await createChannelTokenRepository(database.db, testSecretBox()).read('zalo', oaId);
     expect(row).toMatchObject({ needsReauthorization: true, accessToken: null });
     // Within 10 minutes nobody hammers Zalo with the refused token.
     expect(await stale.accessToken()).toMatchObject({ ok: false });
@@ -103,8 +104,48 @@ describe.each(testBackends())('Zalo OAuth token rotation on $name', (backend) =>
     await zalo.close();
     const result = await provider.accessToken();
     expect(result).toMatchObject({ ok: false, retryable: true });
-    const row = await createChannelTokenRepository(database.db).read('zalo', oaId);
+    const row = await createChannelTokenRepository(database.db, testSecretBox()).read('zalo', oaId);
     expect(row).toMatchObject({ refreshToken: 'rt-initial', needsReauthorization: false, accessToken: null });
     zalo = await FakeZaloServer.start(CONFIG);
+  });
+
+  it('treats a rate limit (-32) as a pause, not re-authorisation: no call until the wait is over, then the chain goes on', async () => {
+    const provider = await worker();
+    zalo.breakTokenEndpoint({ status: 200, json: { error: -32, message: 'Your application reached limit call api' } });
+    expect(await provider.accessToken()).toMatchObject({ ok: false, retryable: true, failure: 'rate_limited', retryAfterMs: 60_000 });
+    now = new Date(now.getTime() + 30_000);
+    expect(await provider.accessToken()).toMatchObject({ ok: false, failure: 'rate_limited', retryAfterMs: 30_000 });
+    expect(zalo.refreshCalls).toHaveLength(1);
+    expect(await createChannelTokenRepository(database.db, testSecretBox()).read('zalo', oaId)).toMatchObject({ needsReauthorization: false, refreshToken: 'rt-initial', lastError: expect.stringContaining('-32') });
+    zalo.restoreTokenEndpoint();
+    now = new Date(now.getTime() + 31_000);
+    expect(await provider.accessToken()).toEqual({ ok: true, token: zalo.currentAccessToken });
+    expect(await createChannelTokenRepository(database.db, testSecretBox()).read('zalo', oaId)).toMatchObject({ lastError: null, refreshCount: 1 });
+  });
+
+  it('backs off on outages and unknown error codes with growing waits, never flagging re-authorisation', async () => {
+    const provider = await worker();
+    zalo.breakTokenEndpoint({ status: 200, json: { error: -100, message: 'Unknown error' } });
+    const waits: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const result = await provider.accessToken();
+      if (result.ok) throw new Error('expected a failure');
+      expect(result).toMatchObject({ retryable: true, failure: 'transient' });
+      waits.push(result.retryAfterMs ?? 0);
+      now = new Date(now.getTime() + (result.retryAfterMs ?? 0));
+    }
+    expect(waits).toEqual([2000, 4000, 8000, 16_000]);
+    expect(zalo.refreshCalls).toHaveLength(4);
+    expect(await createChannelTokenRepository(database.db, testSecretBox()).read('zalo', oaId)).toMatchObject({ needsReauthorization: false });
+  });
+
+  it('drops an access token Zalo rejected even when the refresh fails only for a while', async () => {
+    const provider = await worker();
+    const first = await provider.accessToken();
+    if (!first.ok) throw new Error(first.detail);
+    zalo.breakTokenEndpoint({ status: 503, json: { message: 'upstream error' } });
+    expect(await provider.replaceRejected(first.token)).toMatchObject({ ok: false, failure: 'transient' });
+    expect(await createChannelTokenRepository(database.db, testSecretBox()).read('zalo', oaId)).toMatchObject({ accessToken: null, needsReauthorization: false });
+    await expect(provider.status()).rejects.toThrow(/no access token: upstream error \(HTTP 503\)/);
   });
 });

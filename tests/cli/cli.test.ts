@@ -12,13 +12,14 @@ import { createTestDatabase, describeWithRedis, testBackends, type TestDatabase 
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
 import { createEchoKnowledge } from '../support/stub-knowledge.js';
 import { startTestPlatform } from '../support/test-platform.js';
+import { TEST_SECRETS_KEY } from '../support/test-secrets.js';
 
 const run = promisify(execFile);
 
 function capture(env: Record<string, string>) {
   const out: string[] = [];
   const err: string[] = [];
-  return { out, err, io: { stdout: (l: string) => out.push(l), stderr: (l: string) => err.push(l), env: { LOG_LEVEL: 'warn', DEMO_SEED: 'false', ...env } } };
+  return { out, err, io: { stdout: (l: string) => out.push(l), stderr: (l: string) => err.push(l), env: { LOG_LEVEL: 'warn', DEMO_SEED: 'false', SECRETS_KEY: TEST_SECRETS_KEY, ...env } } };
 }
 
 const UNITS_CSV = [

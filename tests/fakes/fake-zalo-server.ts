@@ -32,6 +32,8 @@ export class FakeZaloServer extends FakePlatformServer {
   private accessToken: string | null = null;
   private refreshToken: string;
   private counter = 0;
+  /** While set, every token refresh gets this answer (a Zalo outage, a rate limit, a refused token). */
+  private refreshOverride: PlatformAnswer | null = null;
   /** Which member wrote each message id: a free reply quotes it (`recipient.message_id`). */
   private readonly messageOwners = new Map<string, string>();
 
@@ -65,6 +67,24 @@ export class FakeZaloServer extends FakePlatformServer {
   /** The next `count` send calls fail at the HTTP level (a Zalo outage). */
   failSendsHttp(count: number, status: number): void {
     this.failNext('/v3.0/oa/message/cs', count, { status, json: { message: 'upstream error' } });
+  }
+
+  /** Until `restoreTokenEndpoint`, every refresh call gets `answer` and rotates nothing. */
+  breakTokenEndpoint(answer: PlatformAnswer): void {
+    this.refreshOverride = answer;
+  }
+
+  restoreTokenEndpoint(): void {
+    this.refreshOverride = null;
+  }
+
+  /** A member's sticker as Zalo sometimes sends it: no `msg_id`, so nothing a reply could quote. */
+  userSticker(userId: string): Record<string, unknown> {
+    return this.event('user_send_sticker', {
+      sender: { id: userId },
+      recipient: { id: this.options.oaId },
+      message: { attachments: [{ type: 'sticker', payload: { id: 'bfe458bf64fa8da4d4eb', url: 'https://zalo-api.zadn.vn/api/emoticon/sticker/webpc?eid=1' } }] },
+    });
   }
 
   setEchoTarget(url: string | null): void {
@@ -120,6 +140,7 @@ export class FakeZaloServer extends FakePlatformServer {
 
   private refresh(call: PlatformCall): PlatformAnswer {
     this.refreshCalls.push(call);
+    if (this.refreshOverride) return this.refreshOverride;
     const form = call.body ?? {};
     if (call.headers.secret_key !== this.options.appSecret || form.app_id !== this.options.appId) {
       return { status: 200, json: { error: -14002, error_name: 'Invalid app', error_description: 'app_id or secret_key is wrong' } };

@@ -44,6 +44,8 @@ describe.each(testBackends())('officers inbox API on $name', (backend) => {
     expect(item).toMatchObject({ state: 'waiting_officer', urgent: false, unit: { code: 'A1' }, queueUnit: { code: 'A1' }, channel: 'web', memberName: null, topic: 'wage_arrears', sentiment: 'negative', overdue: false });
     expect(typeof item?.slaDueAt).toBe('string');
     expect(item?.unread).toBeGreaterThanOrEqual(1);
+    // The row previews the member's latest words, not the bot's hand-off confirmation that came after them.
+    expect(item?.preview).toBe('cho tôi gặp cán bộ công đoàn');
 
     expect(itemIds((await api('hcm@x.vn', 'GET', '/conversations?view=waiting')).body)).not.toContain(conversationId);
     expect(itemIds((await api('hcm@x.vn', 'GET', '/conversations?view=all')).body)).not.toContain(conversationId);
@@ -66,6 +68,14 @@ describe.each(testBackends())('officers inbox API on $name', (backend) => {
     expect((await api('hn@x.vn', 'GET', '/conversations?view=nope')).status).toBe(422);
     expect((await api('hn@x.vn', 'GET', '/conversations?view=all&cursor=garbage')).status).toBe(422);
     expect((await fetch(`${t.baseUrl}/api/admin/conversations`)).status).toBe(401);
+
+    // A list read is audited when it shows the officer someone new: hn@x.vn was shown the member by the first
+    // list; the filtered lists that showed them again, and the empty one, wrote nothing; hcm@x.vn saw nobody.
+    const listRows = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'inbox_list'));
+    const hn = listRows.filter((row) => row.actor === 'hn@x.vn');
+    expect(hn).toHaveLength(1);
+    expect(hn[0]?.details).toMatchObject({ view: 'waiting', newlyShown: 1 });
+    expect(listRows.filter((row) => row.actor === 'hcm@x.vn')).toEqual([]);
   });
 
   it('lets exactly one of two simultaneous claims win and tells the other who holds it', async () => {

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { MoodSummary } from '../../core/contracts/mood-api.js';
-import { createAccounts, TEST_UNITS } from '../support/admin-fixtures.js';
+import { createAccounts, TEST_PASSWORD, TEST_UNITS } from '../support/admin-fixtures.js';
 import { testBackends } from '../support/backends.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
+import { shiftedClock } from '../support/shifted-clock.js';
 import { waitForIdle } from '../support/settle.js';
 import { createEchoKnowledge } from '../support/stub-knowledge.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
@@ -18,8 +19,10 @@ const classifier = createScriptedClassifier({
 describe.each(testBackends())('mood figures on $name', (backend) => {
   let t: TestPlatform;
   let tokens: Record<string, string> = {};
+  // Members write on 10 October; figures are read on the 20th, once that week of the month is complete.
+  const time = shiftedClock('2026-10-10T09:00:00+07:00');
   beforeAll(async () => {
-    t = await startTestPlatform(backend, { classifier, knowledge: createEchoKnowledge() });
+    t = await startTestPlatform(backend, { classifier, knowledge: createEchoKnowledge(), clock: time.clock });
     tokens = await createAccounts(t, [
       ['root@x.vn', 'TLD', 'admin'],
       ['hn@x.vn', 'HN', 'leader'],
@@ -38,6 +41,12 @@ describe.each(testBackends())('mood figures on $name', (backend) => {
     await post(a1[5] as string, 'một câu không rõ ràng', 'A1');
     for (let i = 0; i < 2; i++) await post(randomUUID(), 'công ty nợ lương hai tháng rồi', 'B1');
     await waitForIdle(t.platform.database.db, 90_000);
+    time.moveTo('2026-10-20T09:00:00+07:00');
+    // Sessions of the 10th have expired by the 20th: log in again.
+    for (const email of Object.keys(tokens)) {
+      const login = await fetch(`${t.baseUrl}/api/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: TEST_PASSWORD, bearer: true }) });
+      tokens[email] = ((await login.json()) as { token: string }).token;
+    }
   }, 120_000);
   afterAll(async () => t?.close());
 

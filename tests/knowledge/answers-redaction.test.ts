@@ -36,6 +36,15 @@ describe('personal data never reaches the LLM', () => {
     expect(sent).toContain('ngày nghỉ hằng tuần');
   });
 
+  it('also redacts full-width digits and obfuscated e-mails (issue #13 finding 10)', async () => {
+    const { service } = await createAnswerStack({ llmBaseURL: llm.baseURL, withFaq: false });
+    const disguised = 'sđt em ０９１２ ３４５ ６７８, mail lan.nguyen92 [at] gmail.com, hoặc lan92 a còng yahoo chấm com. Làm thêm giờ vào ngày nghỉ hằng tuần được trả lương bao nhiêu?';
+    await service.answer(ask(disguised, 'working_time'));
+    const sent = llm.allSentText();
+    for (const value of ['０９１２', '３４５', '６７８', 'lan.nguyen92', 'lan92', 'yahoo']) expect(sent).not.toContain(value);
+    expect(sent).toContain('ngày nghỉ hằng tuần');
+  });
+
   it('keeps redacting on the corrective retry', async () => {
     llm.enqueue(() => ({ kind: 'message', content: 'Bạn được trả ít nhất 200% [Điều 999, 45/2019/QH14].' }));
     const { service } = await createAnswerStack({ llmBaseURL: llm.baseURL, withFaq: false });

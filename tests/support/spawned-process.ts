@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { PROJECT_ROOT } from '../../bots/project-root.js';
+import { TEST_SECRETS_KEY } from './test-secrets.js';
 
 /** A platform entry point (bots/server-main.ts or bots/worker-main.ts) in its own process, killable for crash tests. */
 export interface SpawnedProcess {
@@ -12,8 +13,9 @@ export interface SpawnedProcess {
 export function spawnEntryPoint(entry: 'bots/server-main.ts' | 'bots/worker-main.ts', env: Record<string, string>): SpawnedProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: PROJECT_ROOT,
-    // Suites send bursts from one sender on purpose; the flood limit has its own suite.
-    env: { ...process.env, LOG_LEVEL: 'info', DEMO_SEED: 'false', FLOOD_MAX_MESSAGES: '0', ...env },
+    // Suites send bursts from one sender on purpose; the flood limit has its own suite. The test secrets key,
+    // so that spawned processes and in-process test platforms on one database open each other's secrets.
+    env: { ...process.env, LOG_LEVEL: 'info', DEMO_SEED: 'false', FLOOD_MAX_MESSAGES: '0', SECRETS_KEY: TEST_SECRETS_KEY, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -11,6 +11,8 @@ import type { ChannelModule, ChannelModuleDeps } from '../../bots/channels/share
 import { createPlatform, type Platform } from '../../bots/platform.js';
 import type { LawSearch } from '../../bots/http/routes/law-search-routes.js';
 import type { SimilarFaq } from '../../bots/http/routes/faq-routes.js';
+import { loadSecretBox } from '../../bots/secrets/secrets-key.js';
+import { TEST_SECRETS_KEY } from './test-secrets.js';
 import { createTestDatabase, type TestBackend, type TestDatabase } from './backends.js';
 
 export interface TestPlatform {
@@ -49,6 +51,8 @@ export async function startTestPlatform(backend: TestBackend, options: TestPlatf
     QUEUE_PREFIX: `t${randomUUID().slice(0, 8)}`,
     // Suites send bursts from one sender on purpose (ordering, duplicates); the flood suite turns the limit on.
     FLOOD_MAX_MESSAGES: '0',
+    // One key for every platform of the run, so that several platforms on one database open each other's secrets.
+    SECRETS_KEY: TEST_SECRETS_KEY,
     ...(backend.redisUrl ? { REDIS_URL: backend.redisUrl } : {}),
     ...options.env,
   });
@@ -63,6 +67,7 @@ export async function startTestPlatform(backend: TestBackend, options: TestPlatf
     knowledge: knowledge.service,
     knowledgeAdmin: knowledge,
     redactor: createRedactor(),
+    secrets: loadSecretBox(env, { dataDir: null, logger: silentLogger }),
     ...(options.channels ? { channels: options.channels } : {}),
   });
   if (options.startWorkers !== false) await platform.startWorkers();

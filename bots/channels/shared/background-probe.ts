@@ -30,6 +30,8 @@ export function createBackgroundProbe(options: BackgroundProbeOptions) {
 
   function schedule(ms: number): void {
     if (stopped) return;
+    // One timer at a time: a kick during a run is replaced by what the run schedules when it ends.
+    if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       running = run();
     }, ms);
@@ -56,6 +58,10 @@ export function createBackgroundProbe(options: BackgroundProbeOptions) {
     start(): void {
       if (timer || stopped) return;
       running = run();
+    },
+    /** Something failed elsewhere (a send): check again soon instead of at the next periodic check. */
+    kick(): void {
+      schedule(firstRetryMs);
     },
     async stop(): Promise<void> {
       stopped = true;

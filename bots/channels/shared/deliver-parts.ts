@@ -14,6 +14,8 @@ export type PartOutcome =
       retryAfterMs?: number;
       /** No answer was received (timeout, connection lost): the platform may have accepted the part. */
       outcomeUnknown?: boolean;
+      /** The channel is down for everyone (see SendResult): the reply waits for the channel to recover. */
+      outage?: boolean;
     };
 
 export interface RenderedPart<P> {
@@ -67,9 +69,10 @@ export async function deliverParts<P>(
       if (!outcome.outcomeUnknown) await deps.deliveries.abortPart(message.id, index);
       const { ok: _ok, outcomeUnknown: _unknown, ...failure } = outcome;
       const detail = parts.length > 1 ? `part ${index + 1}/${parts.length}: ${failure.detail}` : failure.detail;
+      const outage = failure.outage ? { outage: true } : {};
       return failure.retryable
-        ? { ok: false, retryable: true, code: failure.code, detail, ...(failure.retryAfterMs !== undefined ? { retryAfterMs: failure.retryAfterMs } : {}) }
-        : { ok: false, retryable: false, code: failure.code, detail };
+        ? { ok: false, retryable: true, code: failure.code, detail, ...outage, ...(failure.retryAfterMs !== undefined ? { retryAfterMs: failure.retryAfterMs } : {}) }
+        : { ok: false, retryable: false, code: failure.code, detail, ...outage };
     }
     await deps.deliveries.completePart(message.id, index, outcome.platformMessageId, deps.clock.now());
     ids.push(outcome.platformMessageId);

@@ -41,13 +41,14 @@ export function createZaloAdapter(deps: ZaloAdapterDeps): ChannelAdapter<ZaloSen
         parts: parts.length,
         now: context.now,
         transactionTemplate: config.transactionTemplate,
+        quotable: isQuotable(context.lastInboundPlatformMessageId),
       });
       if (plan.mode === 'hold') return { allow: false, code: plan.code, reason: plan.reason };
       const send: ZaloSendPlan = {
         ...addressing(plan, message.recipient.platformUserId, context.lastInboundPlatformMessageId),
         parts: plan.mode === 'transaction' ? parts.map((part) => ({ ...part, payload: zaloTransactionBody(plan.templateType, part.text) })) : parts,
       };
-      return plan.mode === 'free_reply' ? { allow: true, plan: send, channelState: { ...context.channelState, zalo: plan.quota } } : { allow: true, plan: send };
+      return plan.mode === 'free_reply' || plan.mode === 'proactive' ? { allow: true, plan: send, channelState: { ...context.channelState, zalo: plan.quota } } : { allow: true, plan: send };
     },
 
     async send(message, { plan }) {
@@ -63,8 +64,13 @@ export function createZaloAdapter(deps: ZaloAdapterDeps): ChannelAdapter<ZaloSen
  */
 function addressing(plan: Exclude<ZaloDeliveryPlan, { mode: 'hold' }>, userId: string, lastInboundId: string | null): { endpoint: ZaloEndpoint; recipient: ZaloRecipient } {
   if (plan.mode === 'transaction') return { endpoint: 'transaction', recipient: { user_id: userId } };
-  if (plan.mode === 'free_reply' && lastInboundId && !lastInboundId.startsWith('zsyn-')) {
+  if (plan.mode === 'free_reply' && lastInboundId && isQuotable(lastInboundId)) {
     return { endpoint: 'cs', recipient: { message_id: lastInboundId } };
   }
   return { endpoint: 'cs', recipient: { user_id: userId } };
+}
+
+/** Our synthesised ids (`zsyn-…`, a sticker without msg_id) are unknown to Zalo and cannot be quoted. */
+function isQuotable(platformMessageId: string | null): boolean {
+  return platformMessageId === null || !platformMessageId.startsWith('zsyn-');
 }

@@ -4,6 +4,8 @@ export interface ZaloErrorMapping {
   code: SendFailureCode;
   retryable: boolean;
   retryAfterMs?: number;
+  /** The OA cannot send to anyone (app disabled, not verified, API not granted): hold replies until it can. */
+  outage?: boolean;
 }
 
 /** Token refused: refresh once and try again (shared/notes/channels.md §1.7). */
@@ -16,10 +18,10 @@ const MAPPING: Record<number, ZaloErrorMapping> = {
   [-211]: { code: 'QUOTA_EXHAUSTED', retryable: false },
   [-213]: { code: 'USER_BLOCKED', retryable: false },
   [-216]: { code: 'AUTH_FAILED', retryable: true },
-  [-219]: { code: 'AUTH_FAILED', retryable: false },
+  [-219]: { code: 'AUTH_FAILED', retryable: false, outage: true },
   [-220]: { code: 'AUTH_FAILED', retryable: true },
-  [-221]: { code: 'AUTH_FAILED', retryable: false },
-  [-223]: { code: 'AUTH_FAILED', retryable: false },
+  [-221]: { code: 'AUTH_FAILED', retryable: false, outage: true },
+  [-223]: { code: 'AUTH_FAILED', retryable: false, outage: true },
   [-224]: { code: 'QUOTA_EXHAUSTED', retryable: false },
   [-227]: { code: 'USER_BLOCKED', retryable: false },
   [-230]: { code: 'WINDOW_CLOSED', retryable: false },

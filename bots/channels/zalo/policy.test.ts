@@ -33,4 +33,23 @@ describe('Zalo delivery plan', () => {
   it('holds everything for someone who never wrote', () => {
     expect(plan({ lastInboundAt: null, author: 'officer' })).toMatchObject({ mode: 'hold', code: 'WINDOW_CLOSED' });
   });
+
+  it('counts a reply that cannot quote the member message (sticker without msg_id) as proactive, not free', () => {
+    const first = plan({ quotable: false });
+    expect(first).toEqual({
+      mode: 'proactive',
+      quota: { anchorAt: hoursAgo(1).toISOString(), freeRepliesUsed: 0, proactiveUsed: 1, proactiveMonth: '2026-03', proactiveMonthUsed: 1 },
+    });
+    const state = { zalo: { anchorAt: hoursAgo(1).toISOString(), freeRepliesUsed: 0, proactiveUsed: 8, proactiveMonth: '2026-03', proactiveMonthUsed: 40 } };
+    // The bot stays within the per-message budget; an officer may go on.
+    expect(plan({ quotable: false, channelState: state })).toMatchObject({ mode: 'hold', code: 'QUOTA_EXHAUSTED' });
+    expect(plan({ quotable: false, channelState: state, author: 'officer' })).toMatchObject({ mode: 'proactive', quota: { proactiveUsed: 9, proactiveMonthUsed: 41 } });
+    // A new month starts the month's count again; a free reply to a new message keeps the month's count only.
+    const lastMonth = { zalo: { ...state.zalo, anchorAt: hoursAgo(30).toISOString(), proactiveMonth: '2026-02' } };
+    expect(plan({ quotable: false, channelState: lastMonth })).toMatchObject({ mode: 'proactive', quota: { proactiveUsed: 1, proactiveMonthUsed: 1, proactiveMonth: '2026-03' } });
+    expect(plan({ channelState: { zalo: { ...state.zalo, anchorAt: hoursAgo(30).toISOString() } } })).toEqual({
+      mode: 'free_reply',
+      quota: { anchorAt: hoursAgo(1).toISOString(), freeRepliesUsed: 1, proactiveMonth: '2026-03', proactiveMonthUsed: 40 },
+    });
+  });
 });

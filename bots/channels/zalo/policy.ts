@@ -17,14 +17,23 @@ export const ZALO_RULES = {
   transactionWindowMs: 365 * DAY_MS,
 } as const;
 
-/** Kept in conversations.channel_state.zalo: free replies used since the member message at `anchorAt`. */
+/**
+ * Kept in conversations.channel_state.zalo: free replies used since the member message at `anchorAt`, and
+ * proactive messages (sent by user id, counted by Zalo against the OA's monthly proactive quota): since that
+ * message, and in the calendar month `proactiveMonth` (UTC, `YYYY-MM`).
+ */
 export interface ZaloQuotaState {
   anchorAt: string;
   freeRepliesUsed: number;
+  proactiveUsed?: number;
+  proactiveMonth?: string;
+  proactiveMonthUsed?: number;
 }
 
 export type ZaloDeliveryPlan =
   | { mode: 'free_reply'; quota: ZaloQuotaState }
+  /** A reply that cannot quote the member's message (a sticker without msg_id): by user id, proactive quota. */
+  | { mode: 'proactive'; quota: ZaloQuotaState }
   | { mode: 'consultation' }
   | { mode: 'transaction'; templateType: string }
   | { mode: 'hold'; code: SendFailureCode; reason: string };
@@ -37,6 +46,8 @@ export interface ZaloPlanInput {
   parts: number;
   now: Date;
   transactionTemplate: string | null;
+  /** False when the member's latest message has no id Zalo knows (a sticker without msg_id): nothing to quote. */
+  quotable?: boolean;
 }
 
 /**
@@ -49,10 +60,22 @@ export function planZaloDelivery(input: ZaloPlanInput): ZaloDeliveryPlan {
   const age = input.now.getTime() - input.lastInboundAt.getTime();
   const anchorAt = input.lastInboundAt.toISOString();
   const stored = readQuota(input.channelState);
-  const used = stored?.anchorAt === anchorAt ? stored.freeRepliesUsed : 0;
+  const sameAnchor = stored?.anchorAt === anchorAt;
+  const used = sameAnchor ? stored.freeRepliesUsed : 0;
   const human = input.author === 'officer';
-  if (age <= ZALO_RULES.freeReplyWindowMs && used + input.parts <= ZALO_RULES.freeReplies) {
-    return { mode: 'free_reply', quota: { anchorAt, freeRepliesUsed: used + input.parts } };
+  if (input.quotable === false && age <= ZALO_RULES.freeReplyWindowMs) {
+    // Only a quoted message is a free reply: this one goes by user id and Zalo counts it as proactive.
+    // The bot may answer the member's fresh message this way, within the same per-message budget.
+    const proactiveUsed = (sameAnchor ? (stored.proactiveUsed ?? 0) : 0) + input.parts;
+    if (human || used + proactiveUsed <= ZALO_RULES.freeReplies) {
+      const month = input.now.toISOString().slice(0, 7);
+      const monthUsed = (stored?.proactiveMonth === month ? (stored.proactiveMonthUsed ?? 0) : 0) + input.parts;
+      return { mode: 'proactive', quota: { anchorAt, freeRepliesUsed: used, proactiveUsed, proactiveMonth: month, proactiveMonthUsed: monthUsed } };
+    }
+  }
+  if (input.quotable !== false && age <= ZALO_RULES.freeReplyWindowMs && used + input.parts <= ZALO_RULES.freeReplies) {
+    const proactive = sameAnchor ? pickProactive(stored) : pickProactive(stored, input.now);
+    return { mode: 'free_reply', quota: { anchorAt, freeRepliesUsed: used + input.parts, ...proactive } };
   }
   if (age <= ZALO_RULES.interactionWindowMs) {
     if (human) return { mode: 'consultation' };
@@ -74,5 +97,14 @@ export function planZaloDelivery(input: ZaloPlanInput): ZaloDeliveryPlan {
 function readQuota(state: Readonly<Record<string, unknown>>): ZaloQuotaState | null {
   const zalo = state.zalo as Partial<ZaloQuotaState> | undefined;
   if (!zalo || typeof zalo.anchorAt !== 'string' || typeof zalo.freeRepliesUsed !== 'number') return null;
-  return { anchorAt: zalo.anchorAt, freeRepliesUsed: zalo.freeRepliesUsed };
+  const month = typeof zalo.proactiveMonth === 'string' && typeof zalo.proactiveMonthUsed === 'number' ? { proactiveMonth: zalo.proactiveMonth, proactiveMonthUsed: zalo.proactiveMonthUsed } : {};
+  const since = typeof zalo.proactiveUsed === 'number' ? { proactiveUsed: zalo.proactiveUsed } : {};
+  return { anchorAt: zalo.anchorAt, freeRepliesUsed: zalo.freeRepliesUsed, ...since, ...month };
+}
+
+/** The proactive counters a free reply keeps: the month's count always, the per-message one only for the same message. */
+function pickProactive(stored: ZaloQuotaState | null, newAnchorAt?: Date): Partial<ZaloQuotaState> {
+  if (!stored) return {};
+  const month = stored.proactiveMonth !== undefined ? { proactiveMonth: stored.proactiveMonth, proactiveMonthUsed: stored.proactiveMonthUsed ?? 0 } : {};
+  return newAnchorAt || stored.proactiveUsed === undefined ? month : { ...month, proactiveUsed: stored.proactiveUsed };
 }

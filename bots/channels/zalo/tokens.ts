@@ -2,13 +2,16 @@ import { createHash } from 'node:crypto';
 import type { Clock } from '../../../core/ports/clock.js';
 import type { Logger } from '../../../core/ports/logger.js';
 import type { ChannelTokenRepository, OauthTokenUpdate, StoredOauthToken } from '../../storage/repositories/channel-token-repository.js';
+import type { ChannelHealth } from '../shared/channel-health.js';
 import { requestJson } from '../shared/http-json.js';
 import type { ZaloConfig } from './config.js';
 import { ZaloTokenResponseSchema } from './schemas.js';
+import { classifyZaloTokenFailure, type ZaloTokenFailure } from './token-errors.js';
 
 export type AccessTokenResult =
   | { ok: true; token: string }
-  | { ok: false; retryable: boolean; detail: string };
+  /** `failure`: why (rate limited, transient, re-authorisation needed); `retryAfterMs`: when asking again may help. */
+  | { ok: false; retryable: boolean; detail: string; failure: ZaloTokenFailure['kind']; retryAfterMs?: number };
 
 export interface ZaloTokenDeps {
   config: Pick<ZaloConfig, 'appId' | 'appSecret' | 'accountId' | 'refreshToken' | 'oauthBaseUrl'>;
@@ -19,6 +22,10 @@ export interface ZaloTokenDeps {
   /** Refresh when less than this is left (the access token lives 25 h). */
   refreshMarginMs?: number;
   timeoutMs?: number;
+  /** Where token outcomes are reported (/readyz, /metrics, release of held replies). */
+  health?: ChannelHealth;
+  /** Backoff after a transient refresh failure: doubles from `first` up to `max` (this process asks no sooner). */
+  backoff?: { firstMs: number; maxMs: number };
 }
 
 const CHANNEL = 'zalo';
@@ -37,6 +44,9 @@ export function createZaloTokenProvider(deps: ZaloTokenDeps) {
   let seeded = false;
   // Calls in the same process share one refresh instead of queueing on the row lock.
   let inflight: Promise<AccessTokenResult> | null = null;
+  // After a transient failure or a rate limit this process waits before asking Zalo again.
+  const backoff = deps.backoff ?? { firstMs: 2000, maxMs: 10 * 60_000 };
+  let pause: { until: number; nextDelayMs: number; failure: Extract<AccessTokenResult, { ok: false }> } | null = null;
 
   async function ensureSeeded(): Promise<void> {
     if (seeded) return;
@@ -56,27 +66,22 @@ export function createZaloTokenProvider(deps: ZaloTokenDeps) {
         return { update: null, result: { ok: true, token: current.accessToken } as AccessTokenResult };
       }
       if (current.needsReauthorization && now.getTime() - current.updatedAt.getTime() < REAUTH_RETRY_MS) {
-        return { update: null, result: { ok: false, retryable: false, detail: `Zalo needs re-authorisation: ${current.lastError ?? 'refresh token refused'}` } as AccessTokenResult };
+        return { update: null, result: reauthorizationNeeded(current.lastError) };
       }
-      return callRefreshEndpoint(current.refreshToken, now);
+      return callRefreshEndpoint(current.refreshToken, now, rejected !== null);
     });
-    return result ?? { ok: false, retryable: true, detail: 'no Zalo token row' };
+    return result ?? { ok: false, retryable: true, failure: 'transient', detail: 'no Zalo token row' };
   }
 
-  async function callRefreshEndpoint(refreshToken: string, now: Date): Promise<{ update: OauthTokenUpdate | null; result: AccessTokenResult }> {
+  async function callRefreshEndpoint(refreshToken: string, now: Date, accessRejected: boolean): Promise<{ update: OauthTokenUpdate | null; result: AccessTokenResult }> {
     const outcome = await requestJson(`${deps.config.oauthBaseUrl}/v4/oa/access_token`, {
       headers: { secret_key: deps.config.appSecret },
       form: { refresh_token: refreshToken, app_id: deps.config.appId, grant_type: 'refresh_token' },
       timeoutMs: deps.timeoutMs ?? 10_000,
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
     });
-    if (outcome.kind === 'network' || outcome.status >= 500) {
-      const detail = outcome.kind === 'network' ? outcome.detail : `HTTP ${outcome.status}`;
-      deps.logger.warn({ detail }, 'Zalo token refresh failed; will retry');
-      return { update: null, result: { ok: false, retryable: true, detail: `token refresh failed: ${detail}` } };
-    }
-    const parsed = ZaloTokenResponseSchema.safeParse(outcome.json);
-    const body = parsed.success ? parsed.data : null;
+    const parsed = outcome.kind === 'response' && outcome.status < 300 ? ZaloTokenResponseSchema.safeParse(outcome.json) : null;
+    const body = parsed?.success ? parsed.data : null;
     if (body?.access_token && body.refresh_token) {
       const expiresInMs = (body.expires_in ?? 90_000) * 1000;
       deps.logger.info({ expiresInMs }, 'Zalo access token refreshed');
@@ -85,13 +90,54 @@ export function createZaloTokenProvider(deps: ZaloTokenDeps) {
         result: { ok: true, token: body.access_token },
       };
     }
-    const error = `${body?.error ?? 'no token'} ${body?.error_name ?? ''} ${body?.error_description ?? body?.message ?? ''}`.trim();
-    deps.logger.error({ error }, 'Zalo refused the refresh token: an administrator must authorise the app again');
-    return { update: { kind: 'refused', error, now }, result: { ok: false, retryable: false, detail: `Zalo refused the refresh token (${error})` } };
+    const failure = classifyZaloTokenFailure(outcome);
+    if (failure.kind === 'reauthorize') {
+      deps.logger.error({ error: failure.detail }, 'Zalo refused the refresh token: an administrator must authorise the app again');
+      // An access token Zalo already rejected must not be used again; one that still works is, until it expires.
+      return { update: { kind: 'refused', error: failure.detail, now, clearAccessToken: accessRejected }, result: reauthorizationNeeded(failure.detail) };
+    }
+    deps.logger.warn({ kind: failure.kind, detail: failure.detail }, 'Zalo token refresh failed; will retry with backoff');
+    return {
+      // An access token Zalo rejected is dropped even so: nobody (the background check included) may take it for working.
+      update: { kind: 'failed', error: failure.detail, now, clearAccessToken: accessRejected },
+      result: { ok: false, retryable: true, failure: failure.kind, detail: `token refresh failed: ${failure.detail}`, ...(failure.kind === 'rate_limited' ? { retryAfterMs: failure.retryAfterMs } : {}) },
+    };
+  }
+
+  function reauthorizationNeeded(error: string | null): AccessTokenResult {
+    return { ok: false, retryable: false, failure: 'reauthorize', detail: `Zalo needs re-authorisation: ${error ?? 'refresh token refused'}` };
+  }
+
+  /** Every outcome feeds the channel's health and this process's backoff. */
+  function observe(result: AccessTokenResult): AccessTokenResult {
+    const now = deps.clock.now().getTime();
+    if (result.ok) {
+      pause = null;
+      deps.health?.ok('token');
+      return result;
+    }
+    if (result.failure === 'reauthorize') {
+      pause = null;
+      deps.health?.down('token', result.detail);
+      return result;
+    }
+    const delay = result.retryAfterMs ?? pause?.nextDelayMs ?? backoff.firstMs;
+    pause = { until: now + delay, nextDelayMs: Math.min(Math.max(delay, backoff.firstMs) * 2, backoff.maxMs), failure: result };
+    deps.health?.degraded('token', result.detail);
+    return { ...result, retryAfterMs: delay };
+  }
+
+  /** While backing off, callers get the last failure at once instead of another call to Zalo. */
+  function paused(): AccessTokenResult | null {
+    const now = deps.clock.now().getTime();
+    if (!pause || now >= pause.until) return null;
+    return { ...pause.failure, retryAfterMs: pause.until - now };
   }
 
   function shared(rejected: string | null): Promise<AccessTokenResult> {
-    if (!inflight) inflight = refreshLocked(rejected).finally(() => (inflight = null));
+    const waiting = paused();
+    if (waiting) return Promise.resolve(waiting);
+    if (!inflight) inflight = refreshLocked(rejected).then(observe).finally(() => (inflight = null));
     return inflight;
   }
 
@@ -100,17 +146,35 @@ export function createZaloTokenProvider(deps: ZaloTokenDeps) {
     async accessToken(): Promise<AccessTokenResult> {
       await ensureSeeded();
       const row = await deps.tokens.read(CHANNEL, deps.config.accountId);
-      if (row && fresh(row, deps.clock.now())) return { ok: true, token: row.accessToken as string };
+      if (row && fresh(row, deps.clock.now())) {
+        // A refresh failing early (6 h margin) is no outage yet: the access token still works.
+        if (!row.needsReauthorization) deps.health?.ok('token');
+        return { ok: true, token: row.accessToken as string };
+      }
       return shared(null);
     },
     /** Zalo said `rejected` is invalid or expired (-216/-220): refresh once, unless another worker already did. */
     async replaceRejected(rejected: string): Promise<AccessTokenResult> {
       return shared(rejected);
     },
-    /** For /readyz: throws when the token chain is broken or the platform could not be reached yet. */
+    /** The background check: gets (and refreshes) the token; throws when the channel cannot send. */
     async check(): Promise<void> {
       const result = await this.accessToken();
       if (!result.ok) throw new Error(result.detail);
+    },
+    /**
+     * For /readyz, from the shared token row (another process may be the one sending) and this process's view:
+     * throws with the reason when re-authorisation is needed or the token cannot be had right now.
+     */
+    async status(): Promise<void> {
+      const row = await deps.tokens.read(CHANNEL, deps.config.accountId);
+      if (row?.needsReauthorization) {
+        const still = row.accessToken && row.accessExpiresAt && row.accessExpiresAt > deps.clock.now() ? `; sending with the current access token until ${row.accessExpiresAt.toISOString()}` : '';
+        throw new Error(`re-authorisation needed: ${row.lastError ?? 'refresh token refused'}${still}`);
+      }
+      const snapshot = deps.health?.snapshot();
+      if (snapshot && snapshot.state !== 'ok') throw new Error(`${snapshot.state}${snapshot.reason ? `: ${snapshot.reason}` : ''}`);
+      if (!row?.accessToken) throw new Error(row?.lastError ? `no access token: ${row.lastError}` : 'no access token yet');
     },
   };
 }

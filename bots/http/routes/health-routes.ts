@@ -26,8 +26,11 @@ export function createHealthRouter(deps: { checks: () => ReadinessCheck[]; regis
       }),
     );
     const ready = results.every((r) => r.ok || r.optional);
+    // A failing optional part (a channel in an outage) leaves the platform ready, but says so: `degraded`.
+    const degraded = results.filter((r) => !r.ok && r.optional).map((r) => r.name);
+    const status = !ready ? 'not_ready' : degraded.length > 0 ? 'degraded' : 'ready';
     // `info`: what this process runs (the knowledge versions it has loaded), to compare processes behind a balancer.
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not_ready', checks: results, ...deps.info?.() });
+    res.status(ready ? 200 : 503).json({ status, ...(degraded.length > 0 ? { degraded } : {}), checks: results, ...deps.info?.() });
   });
   router.get('/metrics', async (_req, res) => {
     res.type(deps.registry.contentType).send(await deps.registry.metrics());

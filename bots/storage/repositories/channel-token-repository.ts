@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../database.js';
+import type { SecretBox } from '../../secrets/secret-box.js';
 import { channelOauthTokens } from '../schema/index.js';
 
 export interface StoredOauthToken {
@@ -15,8 +16,13 @@ export interface StoredOauthToken {
 
 export type OauthTokenUpdate =
   | { kind: 'rotated'; accessToken: string; accessExpiresAt: Date; refreshToken: string; now: Date }
-  /** The platform refused the refresh token for good: keep it, flag the account for re-authorisation. */
-  | { kind: 'refused'; error: string; now: Date };
+  /**
+   * The platform refused the refresh token for good: keep it, flag the account for re-authorisation.
+   * `clearAccessToken`: the access token was rejected too, so nobody may use it any more.
+   */
+  | { kind: 'refused'; error: string; now: Date; clearAccessToken?: boolean }
+  /** A passing failure (rate limit, platform error): the chain is intact, only the error is recorded. */
+  | { kind: 'failed'; error: string; now: Date; clearAccessToken?: boolean };
 
 export type ChannelTokenRepository = ReturnType<typeof createChannelTokenRepository>;
 
@@ -24,14 +30,18 @@ export type ChannelTokenRepository = ReturnType<typeof createChannelTokenReposit
  * OAuth token rows (channel_oauth_tokens). `withLockedToken` is the only way to rotate a token: it holds
  * the row lock (`select … for update`) for the whole refresh, so a second worker waits, then sees the new
  * token and does not spend the single-use refresh token again.
+ *
+ * Both tokens are sealed with the secrets key (bots/secrets) before they are written and opened when read:
+ * the table never holds a usable token (issue #13 finding 11).
  */
-export function createChannelTokenRepository(db: Db) {
+export function createChannelTokenRepository(db: Db, secrets: SecretBox) {
   const where = (channel: string, accountId: string) => and(eq(channelOauthTokens.channel, channel), eq(channelOauthTokens.accountId, accountId));
+  const context = (channel: string, accountId: string, column: 'access_token' | 'refresh_token') => `channel_oauth_tokens:${channel}:${accountId}:${column}`;
 
   const toStored = (row: typeof channelOauthTokens.$inferSelect): StoredOauthToken => ({
-    accessToken: row.accessToken,
+    accessToken: row.accessToken === null ? null : secrets.open(row.accessToken, context(row.channel, row.accountId, 'access_token')),
     accessExpiresAt: row.accessExpiresAt,
-    refreshToken: row.refreshToken,
+    refreshToken: secrets.open(row.refreshToken, context(row.channel, row.accountId, 'refresh_token')),
     needsReauthorization: row.needsReauthorization,
     lastError: row.lastError,
     refreshedAt: row.refreshedAt,
@@ -51,13 +61,14 @@ export function createChannelTokenRepository(db: Db) {
      * authorised the app again) replaces the chain.
      */
     async seed(input: { channel: string; accountId: string; refreshToken: string; seedHash: string; now: Date }): Promise<void> {
+      const refreshToken = secrets.seal(input.refreshToken, context(input.channel, input.accountId, 'refresh_token'));
       await db
         .insert(channelOauthTokens)
-        .values({ channel: input.channel, accountId: input.accountId, refreshToken: input.refreshToken, seedHash: input.seedHash, updatedAt: input.now })
+        .values({ channel: input.channel, accountId: input.accountId, refreshToken, seedHash: input.seedHash, updatedAt: input.now })
         .onConflictDoUpdate({
           target: [channelOauthTokens.channel, channelOauthTokens.accountId],
           set: {
-            refreshToken: input.refreshToken,
+            refreshToken,
             seedHash: input.seedHash,
             accessToken: null,
             accessExpiresAt: null,
@@ -86,9 +97,9 @@ export function createChannelTokenRepository(db: Db) {
           await tx
             .update(channelOauthTokens)
             .set({
-              accessToken: update.accessToken,
+              accessToken: secrets.seal(update.accessToken, context(channel, accountId, 'access_token')),
               accessExpiresAt: update.accessExpiresAt,
-              refreshToken: update.refreshToken,
+              refreshToken: secrets.seal(update.refreshToken, context(channel, accountId, 'refresh_token')),
               needsReauthorization: false,
               lastError: null,
               refreshedAt: update.now,
@@ -99,11 +110,52 @@ export function createChannelTokenRepository(db: Db) {
         } else if (update?.kind === 'refused') {
           await tx
             .update(channelOauthTokens)
-            .set({ needsReauthorization: true, lastError: update.error, updatedAt: update.now })
+            .set({ needsReauthorization: true, lastError: update.error, updatedAt: update.now, ...(update.clearAccessToken ? { accessToken: null, accessExpiresAt: null } : {}) })
+            .where(where(channel, accountId));
+        } else if (update?.kind === 'failed') {
+          await tx
+            .update(channelOauthTokens)
+            .set({ lastError: update.error, ...(update.clearAccessToken ? { accessToken: null, accessExpiresAt: null } : {}) })
             .where(where(channel, accountId));
         }
         return result;
       });
     },
+
+    /** Every row's stored (sealed or legacy plain) token values, for the start-up migration and `congdoan secrets`. */
+    async listStoredValues(): Promise<StoredSecretValue[]> {
+      const rows = await db.select({ channel: channelOauthTokens.channel, accountId: channelOauthTokens.accountId, accessToken: channelOauthTokens.accessToken, refreshToken: channelOauthTokens.refreshToken }).from(channelOauthTokens);
+      return rows.flatMap((row) => [
+        { place: context(row.channel, row.accountId, 'refresh_token'), stored: row.refreshToken, ref: { channel: row.channel, accountId: row.accountId, column: 'refresh_token' as const } },
+        ...(row.accessToken === null ? [] : [{ place: context(row.channel, row.accountId, 'access_token'), stored: row.accessToken, ref: { channel: row.channel, accountId: row.accountId, column: 'access_token' as const } }]),
+      ]);
+    },
+
+    /**
+     * Replaces one stored value only if it is still `expected` (compare-and-set): a token rotated meanwhile
+     * by a worker is newer and already sealed with that worker's key, so it is left alone.
+     */
+    async replaceStoredValue(ref: TokenValueRef, expected: string, replacement: string): Promise<boolean> {
+      const column = ref.column === 'access_token' ? channelOauthTokens.accessToken : channelOauthTokens.refreshToken;
+      const updated = await db
+        .update(channelOauthTokens)
+        .set(ref.column === 'access_token' ? { accessToken: replacement } : { refreshToken: replacement })
+        .where(and(where(ref.channel, ref.accountId), eq(column, expected)))
+        .returning({ channel: channelOauthTokens.channel });
+      return updated.length > 0;
+    },
   };
+}
+
+export interface TokenValueRef {
+  channel: string;
+  accountId: string;
+  column: 'access_token' | 'refresh_token';
+}
+
+export interface StoredSecretValue {
+  /** Where the value lives; also the associated data it is sealed with. */
+  place: string;
+  stored: string;
+  ref: TokenValueRef;
 }

@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../database.js';
 import { executeRows } from '../execute-rows.js';
+import { OUTAGE_HOLD_CODE } from '../../../core/channels/channel-adapter.js';
 
 /** Hold codes that a new message of the member's lifts: the window or the free-reply budget reopens. */
 export const WINDOW_HOLD_CODES = ['WINDOW_CLOSED', 'QUOTA_EXHAUSTED'] as const;
 /** Hold code of replies that waited out a platform outage (e.g. Zalo needs re-authorisation). */
-export const OUTAGE_HOLD_CODE = 'CHANNEL_UNAVAILABLE';
+export { OUTAGE_HOLD_CODE };
 /** Code of a held reply dropped because the conversation moved on (a later reply reached the member). */
 export const SUPERSEDED_CODE = 'SUPERSEDED';
 

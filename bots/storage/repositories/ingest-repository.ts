@@ -24,6 +24,21 @@ export type RecordInboundResult =
   | { status: 'accepted'; messageId: string; conversationId: string; memberId: string }
   | { status: 'duplicate'; conversationId: string; memberId: string };
 
+/** A batch's result for one message; `hasHeld` says the conversation has held replies to release (accepted only). */
+export type BatchInboundResult = RecordInboundResult & { hasHeld?: boolean };
+
+/** One message of a batch insert, as the statement reads it from its JSON parameter. */
+interface BatchRow {
+  ord: number;
+  conversation_id: string;
+  channel: string;
+  platform_message_id: string;
+  content: unknown;
+  body: string;
+  received_at: string;
+  meta: Record<string, unknown>;
+}
+
 interface ThreadRef {
   memberId: string;
   conversationId: string;
@@ -86,7 +101,7 @@ export function createIngestRepository(db: Db, options: { cacheSize?: number; jo
       insert into messages (conversation_id, conv_seq, direction, channel, platform_message_id, author, content, text, status, created_at, meta)
       select ${ref.conversationId}, seq.inbound_seq, 'in', ${input.channel}, ${input.platformMessageId}, 'member',
              ${JSON.stringify(input.content)}::jsonb, ${contentText(input.content)}, 'received', ${input.receivedAt},
-             ${JSON.stringify({ sentAt: input.sentAt.toISOString(), ...(join ? { join } : {}), ...(input.address ? { address: input.address } : {}) })}::jsonb
+             ${JSON.stringify(messageMeta(input, join))}::jsonb
       from seq
       on conflict (channel, platform_message_id) where direction = 'in' do nothing
       returning id`);
@@ -131,7 +146,135 @@ export function createIngestRepository(db: Db, options: { cacheSize?: number; jo
       : { status: 'duplicate', conversationId: fresh.conversationId, memberId: fresh.memberId };
   }
 
+  function messageMeta(input: RecordInboundInput, join?: JoinNote): Record<string, unknown> {
+    return { sentAt: input.sentAt.toISOString(), ...(join ? { join } : {}), ...(input.address ? { address: input.address } : {}) };
+  }
+
+  /** The stored copies among `inputs` (same rule as `storedCopy`, one query): `channel\0id` → conversation. */
+  async function storedCopies(inputs: readonly RecordInboundInput[]): Promise<Map<string, string>> {
+    const keys = JSON.stringify(inputs.map((input) => ({ channel: input.channel, pid: input.platformMessageId })));
+    const rows = await executeRows<{ channel: string; platform_message_id: string; conversation_id: string }>(db, sql`
+      select m.channel, m.platform_message_id, m.conversation_id
+      from jsonb_to_recordset(${keys}::jsonb) as k(channel text, pid text)
+      join messages m on m.channel = k.channel and m.platform_message_id = k.pid and m.direction = 'in'`);
+    return new Map(rows.map((row) => [`${row.channel}\u0000${row.platform_message_id}`, row.conversation_id]));
+  }
+
+  /**
+   * Many new messages in one transaction: the conversations are locked in id order (two batches touching the same
+   * conversations cannot deadlock each other), each conversation's sequence moves once by its count, and one
+   * INSERT stores them all, in arrival order within each conversation. Returns the inserted rows and whether their
+   * conversation has held replies (so the caller skips that probe when there are none, the common case).
+   */
+  async function insertBatch(rows: BatchRow[]) {
+    const payload = JSON.stringify(rows);
+    const conversationIds = JSON.stringify([...new Set(rows.map((row) => row.conversation_id))]);
+    return db.transaction(async (tx) => {
+      const t = tx as unknown as Db;
+      await executeRows(t, sql`
+        select id from conversations
+        where id in (select (value #>> '{}')::uuid from jsonb_array_elements(${conversationIds}::jsonb))
+        order by id for no key update`);
+      return executeRows<{ id: string; channel: string; platform_message_id: string; conversation_id: string; has_held: boolean }>(t, sql`
+        with input as (
+          select * from jsonb_to_recordset(${payload}::jsonb)
+            as x(ord int, conversation_id uuid, channel text, platform_message_id text, content jsonb, body text, received_at timestamptz, meta jsonb)
+        ),
+        counts as (select conversation_id, count(*)::int as n, max(received_at) as at from input group by conversation_id),
+        seq as (
+          update conversations c set inbound_seq = c.inbound_seq + counts.n, last_inbound_at = counts.at, updated_at = counts.at
+          from counts where c.id = counts.conversation_id
+          returning c.id, c.inbound_seq
+        ),
+        numbered as (
+          select i.*, seq.inbound_seq - counts.n + row_number() over (partition by i.conversation_id order by i.ord) as conv_seq
+          from input i join counts on counts.conversation_id = i.conversation_id join seq on seq.id = i.conversation_id
+        ),
+        inserted as (
+          insert into messages (conversation_id, conv_seq, direction, channel, platform_message_id, author, content, text, status, created_at, meta)
+          select conversation_id, conv_seq, 'in', channel, platform_message_id, 'member', content, body, 'received', received_at, meta
+          from numbered order by ord
+          on conflict (channel, platform_message_id) where direction = 'in' do nothing
+          returning id, channel, platform_message_id, conversation_id
+        )
+        select inserted.*, exists (
+          select 1 from messages h where h.conversation_id = inserted.conversation_id and h.direction = 'out' and h.status = 'held'
+        ) as has_held
+        from inserted`);
+    });
+  }
+
+  async function recordBatchOnce(inputs: readonly RecordInboundInput[]): Promise<BatchInboundResult[]> {
+    const results: (BatchInboundResult | undefined)[] = new Array(inputs.length);
+    const refs: ThreadRef[] = [];
+    // One by one: mostly cache hits; a new member's first messages must not race to create them twice.
+    for (const input of inputs) refs.push(await retryOnConflict(() => resolveThread(input)));
+    const known = await storedCopies(inputs);
+    const rows: BatchRow[] = [];
+    const firstOfKey = new Map<string, number>();
+    const single: number[] = [];
+    inputs.forEach((input, ord) => {
+      const ref = refs[ord] as ThreadRef;
+      const key = `${input.channel}\u0000${input.platformMessageId}`;
+      const stored = known.get(key);
+      if (stored) {
+        results[ord] = { status: 'duplicate', conversationId: stored, memberId: ref.memberId };
+      } else if (firstOfKey.has(key)) {
+        // The same delivery twice in one batch (a platform retrying while the first copy waits): stored once.
+        results[ord] = { status: 'duplicate', conversationId: ref.conversationId, memberId: ref.memberId };
+      } else if (input.joinCode) {
+        firstOfKey.set(key, ord);
+        single.push(ord); // a join link's code changes the member first: the one-message path does that
+      } else {
+        firstOfKey.set(key, ord);
+        rows.push({
+          ord,
+          conversation_id: ref.conversationId,
+          channel: input.channel,
+          platform_message_id: input.platformMessageId,
+          content: input.content,
+          body: contentText(input.content),
+          received_at: input.receivedAt.toISOString(),
+          meta: messageMeta(input),
+        });
+      }
+    });
+    if (rows.length > 0) {
+      const inserted = new Map((await retryOnConflict(() => insertBatch(rows))).map((row) => [`${row.channel}\u0000${row.platform_message_id}`, row]));
+      for (const row of rows) {
+        const ref = refs[row.ord] as ThreadRef;
+        const hit = inserted.get(`${row.channel}\u0000${row.platform_message_id}`);
+        if (hit) {
+          results[row.ord] = { status: 'accepted', messageId: hit.id, conversationId: hit.conversation_id, memberId: ref.memberId, hasHeld: hit.has_held };
+        } else {
+          // Not inserted: another process stored it meanwhile, or the conversation was erased: the one-message
+          // path tells which (and resolves the thread again).
+          single.push(row.ord);
+        }
+      }
+    }
+    for (const ord of single.sort((a, b) => a - b)) results[ord] = await retryOnConflict(() => recordOnce(inputs[ord] as RecordInboundInput));
+    // Later copies inside the batch answer like the first copy did.
+    inputs.forEach((input, ord) => {
+      const first = firstOfKey.get(`${input.channel}\u0000${input.platformMessageId}`);
+      const firstResult = first === undefined ? undefined : results[first];
+      if (first !== undefined && first !== ord && firstResult) results[ord] = { status: 'duplicate', conversationId: firstResult.conversationId, memberId: firstResult.memberId };
+    });
+    return results as BatchInboundResult[];
+  }
+
   return {
+    /**
+     * The messages of concurrent requests in one transaction (issue #12 item 1: a commit per batch, not per
+     * message), with the same guarantees as `recordInbound`: durable when this resolves, stored once per platform
+     * id inside the batch and across batches. Each step that can meet another process is retried on its own (a
+     * retry of the whole would call the batch's own committed rows duplicates); the insert is all-or-nothing, so a
+     * crash before its commit stores none of the batch.
+     */
+    recordInboundBatch(inputs: readonly RecordInboundInput[]): Promise<BatchInboundResult[]> {
+      return recordBatchOnce(inputs);
+    },
+
     /**
      * Idempotent under any concurrency: simultaneous copies of one delivery store it once and all get an
      * answer. A deadlock, serialization failure or unique race (another process, another lock order) is

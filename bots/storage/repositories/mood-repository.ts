@@ -37,6 +37,13 @@ export interface MoodAggregateRow {
   positiveWeight: number;
   negativeWeight: number;
   totalWeight: number;
+  /** Members in the cell's first and last non-empty segment of the period, and in its smallest (see core/mood/period-grid.ts). */
+  firstSegmentMembers: number;
+  lastSegmentMembers: number;
+  minSegmentMembers: number;
+  /** Members who appear first in the cell's latest such segment, and last in its earliest (see `hiddenByPeriodEdges`). */
+  newcomersInLastSegment: number;
+  leaversInFirstSegment: number;
 }
 
 export interface MoodTrendRow {
@@ -91,6 +98,8 @@ const routeList = sql.join(
   sql`, `,
 );
 const weightCase = sql.raw(`case m.route ${Object.entries(MOOD_WEIGHTS).map(([route, weight]) => `when '${route}' then ${weight}`).join(' ')} else 1 end`);
+/** The SQL twin of `segmentStart` (core/mood/period-grid.ts): the week of the month, starting the 1st, 8th, 15th or 22nd. */
+const SEGMENT_START = sql`(date_trunc('month', m.day)::date + least((extract(day from m.day)::int - 1) / 7, 3) * 7)`;
 const vietnamDay = sql`((m.processed_at at time zone 'UTC') + interval '7 hours')::date`;
 
 function dayRange(column: SQL, from?: string, to?: string): SQL {
@@ -175,40 +184,90 @@ export function createMoodRepository(db: Db) {
      */
     async aggregate(scope: MoodScope, options: { byChannel?: boolean } = {}): Promise<(MoodAggregateRow & { channel: string | null })[]> {
       const sets = ['()', '(child)', '(topic)', '(sentiment)', '(child, topic)', '(child, topic, sentiment)'];
-      const groupingSets = sql.raw(sets.map((set) => (options.byChannel ? `(channel${set === '()' ? '' : `, ${set.slice(1, -1)}`})` : set)).join(', '));
-      const rows = await executeRows<Record<string, unknown>>(
-        db,
-        sql`
+      const setsWith = (extra: string[]) =>
+        sql.raw(
+          sets
+            .map((set) => {
+              const columns = [...extra, ...(set === '()' ? [] : set.slice(1, -1).split(', '))];
+              return `(${columns.join(', ')})`;
+            })
+            .join(', '),
+        );
+      const channelColumns = options.byChannel ? ['channel'] : [];
+      const scoped = sql`
         with scoped as (
-          select split_part(substr(u.path, ${scope.scopePath.length + 1}), '/', 1) as child, m.channel, m.topic, m.sentiment, m.member_id, m.messages, m.weight
+          select split_part(substr(u.path, ${scope.scopePath.length + 1}), '/', 1) as child, m.channel, m.topic, m.sentiment, m.member_id, m.messages, m.weight,
+            ${SEGMENT_START} as seg
           from mood_member_day m join units u on u.id = m.unit_id
           where ${scopeFilter(scope)}
-        )
-        select grouping(child, topic, sentiment) as g, ${options.byChannel ? sql`channel` : sql`null::text as channel`}, child, topic, sentiment,
-          count(distinct member_id)::int as members,
-          (count(distinct member_id) filter (where sentiment = 'negative'))::int as negative_members,
-          sum(messages)::int as messages,
-          coalesce(sum(weight) filter (where sentiment = 'positive'), 0)::float8 as positive_weight,
-          coalesce(sum(weight) filter (where sentiment = 'negative'), 0)::float8 as negative_weight,
-          sum(weight)::float8 as total_weight
-        from scoped
-        group by grouping sets (${groupingSets})`,
-      );
+        )`;
+      const channelSelect = options.byChannel ? sql`channel` : sql`null::text as channel`;
+      const [rows, segments] = await Promise.all([
+        // Per member first (what each group knows of each member), then per group: distinct members without a
+        // count(distinct), and when members first and last appear, which the differencing rules need.
+        executeRows<Record<string, unknown>>(
+          db,
+          sql`${scoped},
+          per_member as (
+            select grouping(child, topic, sentiment) as g, ${channelSelect}, child, topic, sentiment, member_id,
+              bool_or(sentiment = 'negative') as negative, sum(messages) as messages,
+              coalesce(sum(weight) filter (where sentiment = 'positive'), 0) as positive_weight,
+              coalesce(sum(weight) filter (where sentiment = 'negative'), 0) as negative_weight,
+              sum(weight) as total_weight, min(seg) as first_seg, max(seg) as last_seg
+            from scoped
+            group by grouping sets (${setsWith([...channelColumns, 'member_id'])})),
+          edged as (
+            select *, min(first_seg) over w as group_first, max(last_seg) over w as group_last,
+              max(first_seg) over w as latest_first, min(last_seg) over w as earliest_last
+            from per_member window w as (partition by g, channel, child, topic, sentiment))
+          select g, channel, child, topic, sentiment,
+            count(*)::int as members, (count(*) filter (where negative))::int as negative_members,
+            sum(messages)::int as messages, sum(positive_weight)::float8 as positive_weight,
+            sum(negative_weight)::float8 as negative_weight, sum(total_weight)::float8 as total_weight,
+            (count(*) filter (where first_seg = group_first))::int as first_n,
+            (count(*) filter (where last_seg = group_last))::int as last_n,
+            (count(*) filter (where first_seg = latest_first))::int as newcomers_n,
+            (count(*) filter (where last_seg = earliest_last))::int as leavers_n
+          from edged group by g, channel, child, topic, sentiment`,
+        ),
+        // Members per segment of each group: the smallest one decides whether message counts may be shown.
+        executeRows<Record<string, unknown>>(
+          db,
+          sql`${scoped},
+          per_segment as (
+            select grouping(child, topic, sentiment) as g, ${channelSelect}, child, topic, sentiment, seg, count(distinct member_id)::int as n
+            from scoped
+            group by grouping sets (${setsWith([...channelColumns, 'seg'])}))
+          select g, channel, child, topic, sentiment, min(n) as min_n
+          from per_segment group by g, channel, child, topic, sentiment`,
+        ),
+      ]);
+      const key = (row: Record<string, unknown>) => `${Number(row.g)}|${String(row.channel ?? '')}|${String(row.child ?? '')}|${String(row.topic ?? '')}|${String(row.sentiment ?? '')}`;
+      const edges = new Map(segments.map((row) => [key(row), row]));
       // grouping() sets a bit per column left out: child=4, topic=2, sentiment=1.
       const levels: Record<number, MoodAggregateRow['level']> = { 7: 'total', 3: 'child', 5: 'topic', 6: 'sentiment', 1: 'child_topic', 0: 'cell' };
-      return rows.map((row) => ({
-        level: levels[Number(row.g)] ?? 'total',
-        channel: (row.channel as string | null) ?? null,
-        child: (row.child as string | null) ?? null,
-        topic: (row.topic as string | null) ?? null,
-        sentiment: (row.sentiment as string | null) ?? null,
-        members: Number(row.members),
-        negativeMembers: Number(row.negative_members),
-        messages: Number(row.messages),
-        positiveWeight: Number(row.positive_weight),
-        negativeWeight: Number(row.negative_weight),
-        totalWeight: Number(row.total_weight),
-      }));
+      return rows.map((row) => {
+        const edge = edges.get(key(row));
+        const members = Number(row.members);
+        return {
+          level: levels[Number(row.g)] ?? 'total',
+          channel: (row.channel as string | null) ?? null,
+          child: (row.child as string | null) ?? null,
+          topic: (row.topic as string | null) ?? null,
+          sentiment: (row.sentiment as string | null) ?? null,
+          members,
+          negativeMembers: Number(row.negative_members),
+          messages: Number(row.messages),
+          positiveWeight: Number(row.positive_weight),
+          negativeWeight: Number(row.negative_weight),
+          totalWeight: Number(row.total_weight),
+          firstSegmentMembers: Number(row.first_n),
+          lastSegmentMembers: Number(row.last_n),
+          newcomersInLastSegment: Number(row.newcomers_n),
+          leaversInFirstSegment: Number(row.leavers_n),
+          minSegmentMembers: edge ? Number(edge.min_n) : members,
+        };
+      });
     },
 
     /** Distinct members per topic in a period: the "previous period" side of the topic change. */
@@ -221,11 +280,11 @@ export function createMoodRepository(db: Db) {
       return new Map(rows.map((row) => [row.topic, Number(row.members)]));
     },
 
-    /** The mood index over time: distinct members and weights per week (Monday) or calendar month. */
+    /** The mood index over time: distinct members and weights per week of the month (the period grid) or calendar month. */
     async trend(scope: MoodScope, bucket: 'week' | 'month'): Promise<MoodTrendRow[]> {
       const rows = await executeRows<Record<string, unknown>>(
         db,
-        sql`select to_char(date_trunc(${bucket}, m.day), 'YYYY-MM-DD') as start,
+        sql`select to_char(${bucket === 'week' ? SEGMENT_START : sql`date_trunc('month', m.day)`}, 'YYYY-MM-DD') as start,
               count(distinct m.member_id)::int as members,
               coalesce(sum(m.weight) filter (where m.sentiment = 'positive'), 0)::float8 as positive_weight,
               coalesce(sum(m.weight) filter (where m.sentiment = 'negative'), 0)::float8 as negative_weight,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { ConversationState } from '../../../core/conversations/conversation-state.js';
 import type { ChannelId } from '../../../core/messages/channels.js';
@@ -21,6 +21,7 @@ import { conversations, members, messages, unansweredQuestions, units } from '..
 import { moodCaptureOf } from '../../../core/mood/mood-rules.js';
 import { DEFAULT_NLU_THRESHOLDS, type NluThresholds } from '../../../core/nlu/thresholds.js';
 import { recordMood } from './mood-repository.js';
+import { executeRows } from '../execute-rows.js';
 
 
 class VersionConflict extends Error {}
@@ -37,6 +38,21 @@ async function leaseMessage(db: Db, messageId: string, status: string, until: Da
     .where(and(eq(messages.id, messageId), eq(messages.status, status), or(isNull(messages.leaseUntil), lt(messages.leaseUntil, now))))
     .returning({ id: messages.id });
   return rows.length > 0;
+}
+
+/**
+ * The oldest message of a conversation in `status`, leased in the same statement. Under concurrency the second
+ * worker's update re-checks the lease on the row the first one just leased and gets nothing, as with two steps.
+ */
+async function claimOldest(db: Db, conversationId: string, direction: 'in' | 'out', status: string, until: Date, now: Date) {
+  const order = direction === 'in' ? sql`conv_seq` : sql`seq`;
+  const rows = await executeRows<{ id: string; conversation_id: string }>(db, sql`
+    update messages set lease_until = ${until}
+    where id = (select id from messages where conversation_id = ${conversationId} and direction = ${direction} and status = ${status} order by ${order} limit 1)
+      and status = ${status} and (lease_until is null or lease_until < ${now})
+    returning id, conversation_id`);
+  const row = rows[0];
+  return row ? { id: row.id, conversationId: row.conversation_id } : null;
 }
 
 async function releaseMessage(db: Db, messageId: string): Promise<void> {
@@ -57,23 +73,23 @@ export function createInboundProcessingStore(db: Db, moodThresholds: Pick<NluThr
     },
 
     leaseMessage: (messageId, until, now) => leaseMessage(db, messageId, 'received', until, now),
+    claimOldestPending: (conversationId, until, now) => claimOldest(db, conversationId, 'in', 'received', until, now),
     releaseMessage: (messageId) => releaseMessage(db, messageId),
 
     async loadTurnInput(messageId): Promise<TurnInput> {
+      // The conversation's last bot reply rides along as a subquery: one round trip per turn instead of two.
+      const lastBotReply = sql<{ meta: Record<string, unknown>; content: unknown } | null>`(
+        select jsonb_build_object('meta', b.meta, 'content', b.content) from messages b
+        where b.conversation_id = ${messages.conversationId} and b.direction = 'out' and b.author = 'bot' order by b.seq desc limit 1)`;
       const [row] = await db
-        .select({ message: messages, conversation: conversations, member: { id: members.id, unitId: members.unitId, unitPath: units.path } })
+        .select({ message: messages, conversation: conversations, member: { id: members.id, unitId: members.unitId, unitPath: units.path }, lastBot: lastBotReply })
         .from(messages)
         .innerJoin(conversations, eq(conversations.id, messages.conversationId))
         .innerJoin(members, eq(members.id, conversations.memberId))
         .leftJoin(units, eq(units.id, members.unitId))
         .where(eq(messages.id, messageId));
       if (!row) throw new AppError('NOT_FOUND', `message ${messageId} not found`);
-      const [lastBot] = await db
-        .select({ meta: messages.meta, content: messages.content })
-        .from(messages)
-        .where(and(eq(messages.conversationId, row.conversation.id), eq(messages.direction, 'out'), eq(messages.author, 'bot')))
-        .orderBy(desc(messages.seq))
-        .limit(1);
+      const lastBot = row.lastBot ?? undefined;
       const lastContent = lastBot?.content as OutboundContent | undefined;
       return {
         message: {
@@ -277,24 +293,26 @@ export function createOutboundDeliveryStore(db: Db): OutboundDeliveryStore {
     },
 
     leaseMessage: (messageId, until, now) => leaseMessage(db, messageId, 'queued', until, now),
+    claimOldestPending: async (conversationId, until, now) => {
+      const claimed = await claimOldest(db, conversationId, 'out', 'queued', until, now);
+      return claimed ? { id: claimed.id } : null;
+    },
     releaseMessage: (messageId) => releaseMessage(db, messageId),
 
     async loadPendingOutbound(messageId, now): Promise<PendingOutbound> {
+      // The replied-to and the latest inbound platform ids ride along as subqueries: one round trip per reply.
       const [row] = await db
-        .select({ message: messages, conversation: conversations })
+        .select({
+          message: messages,
+          conversation: conversations,
+          replyToPlatformMessageId: sql<string | null>`(select r.platform_message_id from messages r where r.id = ${messages.replyToMessageId})`,
+          latestInboundPlatformMessageId: sql<string | null>`(
+            select l.platform_message_id from messages l where l.conversation_id = ${messages.conversationId} and l.direction = 'in' order by l.seq desc limit 1)`,
+        })
         .from(messages)
         .innerJoin(conversations, eq(conversations.id, messages.conversationId))
         .where(eq(messages.id, messageId));
       if (!row) throw new AppError('NOT_FOUND', `message ${messageId} not found`);
-      const replyTo = row.message.replyToMessageId
-        ? await db.select({ platformMessageId: messages.platformMessageId }).from(messages).where(eq(messages.id, row.message.replyToMessageId))
-        : [];
-      const [latestInbound] = await db
-        .select({ platformMessageId: messages.platformMessageId })
-        .from(messages)
-        .where(and(eq(messages.conversationId, row.conversation.id), eq(messages.direction, 'in')))
-        .orderBy(desc(messages.seq))
-        .limit(1);
       return {
         attempts: row.message.attempts,
         message: {
@@ -305,39 +323,30 @@ export function createOutboundDeliveryStore(db: Db): OutboundDeliveryStore {
           content: row.message.content as unknown as OutboundContent,
           author: row.message.author as 'bot' | 'officer' | 'system',
           kind: (row.message.meta.kind as ReplyKind | undefined) ?? 'system',
-          replyToPlatformMessageId: replyTo[0]?.platformMessageId ?? null,
+          replyToPlatformMessageId: row.replyToPlatformMessageId ?? null,
           attempt: row.message.attempts + 1,
           citations: Array.isArray(row.message.meta.citations) ? (row.message.meta.citations as Citation[]) : [],
         },
         delivery: {
           now,
           lastInboundAt: row.conversation.lastInboundAt,
-          lastInboundPlatformMessageId: latestInbound?.platformMessageId ?? null,
+          lastInboundPlatformMessageId: row.latestInboundPlatformMessageId ?? null,
           channelState: row.conversation.channelState,
         },
       };
     },
 
     async markSent(messageId, platformMessageIds, channelState, now) {
-      await db.transaction(async (tx) => {
-        const [row] = await tx
-          .update(messages)
-          .set({
-            status: 'sent',
-            sentAt: now,
-            leaseUntil: null,
-            platformMessageId: platformMessageIds[0] ?? null,
-            meta: sql`${messages.meta} || ${JSON.stringify({ platformMessageIds })}::jsonb`,
-          })
-          .where(eq(messages.id, messageId))
-          .returning({ conversationId: messages.conversationId });
-        if (row) {
-          await tx
-            .update(conversations)
-            .set({ lastOutboundAt: now, ...(channelState ? { channelState } : {}) })
-            .where(eq(conversations.id, row.conversationId));
-        }
-      });
+      // One statement (atomic on its own): the message is sent and its conversation's last outbound time moves.
+      const state = channelState ? sql`, channel_state = ${JSON.stringify(channelState)}::jsonb` : sql``;
+      await executeRows(db, sql`
+        with sent as (
+          update messages set status = 'sent', sent_at = ${now}, lease_until = null, platform_message_id = ${platformMessageIds[0] ?? null},
+                 meta = meta || ${JSON.stringify({ platformMessageIds })}::jsonb
+          where id = ${messageId}
+          returning conversation_id
+        )
+        update conversations c set last_outbound_at = ${now} ${state} from sent where c.id = sent.conversation_id`);
     },
 
     async markFailed(messageId, code, detail, now) {

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../database.js';
 import { appSettings } from '../schema/index.js';
 
@@ -19,6 +19,19 @@ export function createSettingsRepository(db: Db) {
 
     async set(key: string, value: unknown): Promise<void> {
       await db.insert(appSettings).values({ key, value }).onConflictDoUpdate({ target: appSettings.key, set: { value, updatedAt: new Date() } });
+    },
+
+    /**
+     * Replaces a value only if it is still `expected` (compare-and-set), for migrations that rewrite a value
+     * several processes may rewrite at the same time (sealing secrets at start).
+     */
+    async compareAndSet(key: string, expected: unknown, value: unknown): Promise<boolean> {
+      const updated = await db
+        .update(appSettings)
+        .set({ value, updatedAt: new Date() })
+        .where(and(eq(appSettings.key, key), sql`${appSettings.value} = ${JSON.stringify(expected)}::jsonb`))
+        .returning({ key: appSettings.key });
+      return updated.length > 0;
     },
   };
 }

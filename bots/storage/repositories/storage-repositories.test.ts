@@ -86,6 +86,24 @@ describe.each(testBackends())('repositories on $name', (backend) => {
     expect(await store.leaseMessage(recorded.messageId, new Date(later.getTime() + 60_000), later)).toBe(true);
   });
 
+  it('claims the oldest pending message in one step: one worker at a time, the next only after it is handled', async () => {
+    const ingest = createIngestRepository(database.db);
+    const user = randomUUID();
+    const send = (body: string) => ingest.recordInbound({ channel: 'web', platformMessageId: randomUUID(), sender: { platformUserId: user, threadId: user }, content: text(body), sentAt: new Date(), receivedAt: new Date() });
+    const first = await send('một');
+    await send('hai');
+    const store = createInboundProcessingStore(database.db);
+    const now = new Date();
+    const until = new Date(now.getTime() + 60_000);
+    const claims = await Promise.all([store.claimOldestPending(first.conversationId, until, now), store.claimOldestPending(first.conversationId, until, now)]);
+    // Exactly one worker gets the oldest; the other stops (it must not skip ahead to the second message).
+    expect(claims.filter(Boolean)).toEqual([{ id: first.status === 'accepted' ? first.messageId : '', conversationId: first.conversationId }]);
+    expect(await store.claimOldestPending(first.conversationId, until, now)).toBeNull();
+    // An expired lease is taken over.
+    const later = new Date(now.getTime() + 61_000);
+    expect((await store.claimOldestPending(first.conversationId, new Date(later.getTime() + 60_000), later))?.id).toBe(first.status === 'accepted' ? first.messageId : '');
+  });
+
   it('refuses a commit on a stale conversation version and a second commit of the same message', async () => {
     const ingest = createIngestRepository(database.db);
     const user = randomUUID();

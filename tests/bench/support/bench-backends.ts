@@ -49,7 +49,9 @@ export async function benchBackends(tmpDir: string): Promise<BenchBackend[]> {
 
 /** Starts the benchmark server in its own process, so load generation does not share its event loop. */
 export async function startBenchServer(env: Record<string, string>): Promise<{ port: number; child: ChildProcess; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/support/bench-server.ts'], {
+  // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it exits (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'tests/bench/support/bench-server.ts'], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', DEMO_SEED: 'false', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,8 +1,12 @@
-// A platform process for benchmarks: boots like `npm start` (without seeding) and prints its port on stdout.
+// A platform process for benchmarks: boots like `npm start` (without the demo organisation) and prints its port
+// on stdout. BENCH_SEED_KNOWLEDGE=true loads the FAQ starter pack (and the law corpus when present) first, so the
+// turns do real matching.
 import { bootBase, bootPlatform } from '../../../bots/bootstrap.js';
 import { gracefulCloser } from '../../../bots/http/graceful-close.js';
+import { seedKnowledgeIfEmpty } from '../../../bots/knowledge/seed-knowledge.js';
 
 const base = await bootBase();
+if (process.env.BENCH_SEED_KNOWLEDGE === 'true') await seedKnowledgeIfEmpty(base);
 const platform = await bootPlatform(base);
 if (base.env.WORKERS_IN_PROCESS) await platform.startWorkers();
 const server = platform.createHttpApp().listen(0, '127.0.0.1', () => {

@@ -15,9 +15,10 @@ export interface CpuSplit {
 }
 
 /** Clock ticks per second of /proc (USER_HZ; 100 on Linux). */
-const TICKS = 100;
+export const TICKS = 100;
 
-function processTicks(pid: number): number {
+/** CPU time used so far by process `pid`, in clock ticks (user + system). */
+export function processTicks(pid: number): number {
   try {
     // Fields after the command name (which may contain spaces): utime is the 12th, stime the 13th.
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];

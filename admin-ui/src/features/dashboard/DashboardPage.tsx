@@ -81,7 +81,7 @@ function Summary({ summary, drillHref }: { summary: MoodSummary; drillHref: (uni
         <strong>{summary.unit_name}</strong> <Badge>{LEVEL_SHORT_VI[summary.level] ?? summary.level}</Badge>
       </nav>
       <p className="mood-period">
-        Từ {formatDate(summary.from)} đến {formatDate(summary.to)}
+        Từ {formatDate(summary.from)} đến {formatDate(summary.to)} (các tuần đã kết thúc)
         {summary.channel ? ` · kênh ${CHANNEL_NAMES_VI[summary.channel] ?? summary.channel}` : ''}
         {summary.topic ? ` · chủ đề ${topicName(summary.topic)}` : ''} · nhóm dưới {k} đoàn viên được ẩn
       </p>

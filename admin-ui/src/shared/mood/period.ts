@@ -1,13 +1,15 @@
-/** The periods a leader picks from: whole weeks and months, like the reports they already read (D-mood-3). */
-export const PERIODS = ['30d', 'month', 'prev_month', '90d', '365d'] as const;
+/**
+ * The periods a leader picks from. The server snaps every period to whole months or weeks of the month and publishes
+ * completed weeks only (docs/decisions.md D-mood-7), so these are requests; the summary says what it covers.
+ */
+export const PERIODS = ['30d', 'prev_month', '90d', '365d'] as const;
 export type Period = (typeof PERIODS)[number];
 
 export const PERIOD_NAMES_VI: Record<Period, string> = {
-  '30d': '30 ngày qua',
-  month: 'Tháng này',
+  '30d': '4 tuần gần nhất',
   prev_month: 'Tháng trước',
-  '90d': '3 tháng qua',
-  '365d': '12 tháng qua',
+  '90d': '3 tháng gần nhất',
+  '365d': '12 tháng gần nhất',
 };
 
 const iso = (date: Date) => date.toISOString().slice(0, 10);
@@ -23,15 +25,13 @@ export function periodRange(period: Period, now: Date = new Date()): { from: str
   const y = today.getUTCFullYear();
   const m = today.getUTCMonth();
   switch (period) {
-    case 'month':
-      return { from: iso(new Date(Date.UTC(y, m, 1))), to: iso(today), bucket: 'week' };
     case 'prev_month':
       return { from: iso(new Date(Date.UTC(y, m - 1, 1))), to: iso(new Date(Date.UTC(y, m, 0))), bucket: 'week' };
     case '90d':
-      return { from: daysBack(89), to: iso(today), bucket: 'week' };
+      return { from: iso(new Date(Date.UTC(y, m - 3, 1))), to: iso(today), bucket: 'week' };
     case '365d':
-      return { from: iso(new Date(Date.UTC(y - 1, m + 1, 1))), to: iso(today), bucket: 'month' };
+      return { from: iso(new Date(Date.UTC(y, m - 12, 1))), to: iso(today), bucket: 'month' };
     default:
-      return { from: daysBack(29), to: iso(today), bucket: 'week' };
+      return { from: daysBack(30), to: iso(today), bucket: 'week' };
   }
 }

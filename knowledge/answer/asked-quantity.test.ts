@@ -1,0 +1,41 @@
+import { askedQuantity, statesQuantity } from './asked-quantity.js';
+
+describe('askedQuantity', () => {
+  it.each([
+    ['người khuyết tật được nghỉ phép mấy ngày', 'days'],
+    ['nghi thai san dc may thang', 'months'],
+    ['sinh con được nghỉ bao lâu', 'duration'],
+    ['trợ cấp ốm đau bằng bao nhiêu % lương', 'percent'],
+    ['luong thu viec dc bn phan tram', 'percent'],
+    ['1 ngày làm tối đa mấy tiếng', 'hours'],
+    ['khám thai được nghỉ mấy lần', 'times'],
+    ['hợp đồng làm mấy bản', 'copies'],
+    ['nữ bao nhiêu tuổi nghỉ hưu', 'age'],
+    ['làm ngày lễ được trả lương gấp mấy lần', 'multiple'],
+  ])('%s → %s', (question, kind) => {
+    expect(askedQuantity(question)).toBe(kind);
+  });
+
+  it('is null for questions that ask no figure', () => {
+    expect(askedQuantity('công ty có được giữ bằng gốc không')).toBeNull();
+    expect(askedQuantity('máy móc hỏng thì sao')).toBeNull();
+  });
+});
+
+describe('statesQuantity', () => {
+  it('finds a figure of the asked kind, in digits or words', () => {
+    expect(statesQuantity('Bạn được nghỉ 14 ngày làm việc.', 'days')).toBe(true);
+    expect(statesQuantity('Nghỉ 06 tháng.', 'duration')).toBe(true);
+    expect(statesQuantity('Mỗi năm làm việc được trợ cấp nửa tháng tiền lương.', 'months')).toBe(true);
+    expect(statesQuantity('bằng 75% mức bình quân', 'percent')).toBe(true);
+    expect(statesQuantity('tối đa 05 lần', 'times')).toBe(true);
+    expect(statesQuantity('5.310.000 đồng/tháng', 'money')).toBe(true);
+    expect(statesQuantity('ít nhất bằng 300%', 'multiple')).toBe(true);
+    expect(statesQuantity('từ ngày làm việc thứ 11 kể từ ngày nộp đủ hồ sơ', 'duration')).toBe(true);
+  });
+
+  it('rejects an answer without one', () => {
+    expect(statesQuantity('Người khuyết tật được ưu tiên tuyển dụng và không phải làm thêm giờ.', 'days')).toBe(false);
+    expect(statesQuantity('Bạn được hưởng theo quy định.', 'percent')).toBe(false);
+  });
+});

@@ -1,0 +1,48 @@
+import { foldDiacritics } from '../../core/text/vietnamese-fold.js';
+
+/**
+ * What kind of figure a member's question asks for: "mấy ngày", "bao nhiêu tháng", "bao lâu", "bao nhiêu %",
+ * "mấy lần", "bao nhiêu tiền". An answer that states no figure of that kind does not answer the question, however
+ * close its words ("người khuyết tật được nghỉ phép mấy ngày" is not answered by what disabled workers are
+ * entitled to in general). Compared on folded text.
+ */
+export type QuantityKind = 'multiple' | 'duration' | 'days' | 'months' | 'years' | 'hours' | 'minutes' | 'percent' | 'times' | 'money' | 'age' | 'copies';
+
+const UNIT_KIND: Readonly<Record<string, QuantityKind>> = {
+  ngay: 'days', thang: 'months', nam: 'years', gio: 'hours', tieng: 'hours', phut: 'minutes', lan: 'times',
+  'phan tram': 'percent', '%': 'percent', tien: 'money', dong: 'money', trieu: 'money', tuoi: 'age', ban: 'copies',
+};
+
+const ASKED = /(?:\bmay|\bbao nhieu|\bbao nhiu|\bbn)\s*(phan tram|%|ngay|thang|nam|gio|tieng|phut|lan|tien|dong|trieu|tuoi|ban)(?![a-z])/;
+const HOW_LONG = /\bbao lau\b/;
+const MULTIPLE = /\bgap (?:may|bao nhieu|bn) lan\b/;
+
+export function askedQuantity(question: string): QuantityKind | null {
+  const folded = foldDiacritics(question).toLowerCase();
+  if (MULTIPLE.test(folded)) return 'multiple';
+  const asked = ASKED.exec(folded);
+  if (asked) return UNIT_KIND[asked[1] as string] ?? null;
+  return HOW_LONG.test(folded) ? 'duration' : null;
+}
+
+const NUMBER = String.raw`(?:\d[\d.,]*|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|nua|gap (?:doi|ba))`;
+const STATED: Readonly<Record<QuantityKind, RegExp>> = {
+  multiple: new RegExp(`\\d[\\d,]*\\s*%|phan tram|${NUMBER}\\s*lan\\b`),
+  // "ngày làm việc thứ 11" answers "bao lâu thì được nhận" as well as "10 ngày" does.
+  duration: new RegExp(`${NUMBER}\\s*(?:ngay|thang|nam|tuan|gio|phut)\\b|\\bthu \\d+\\b`),
+  days: new RegExp(`${NUMBER}\\s*ngay\\b`),
+  months: new RegExp(`${NUMBER}\\s*thang\\b`),
+  years: new RegExp(`${NUMBER}\\s*nam\\b`),
+  hours: new RegExp(`${NUMBER}\\s*(?:gio|tieng)\\b`),
+  minutes: new RegExp(`${NUMBER}\\s*phut\\b`),
+  percent: /\d[\d,]*\s*%|phan tram/,
+  times: new RegExp(`${NUMBER}\\s*lan\\b`),
+  money: /\d{1,3}(?:\.\d{3})+|\d+\s*(?:dong|trieu|nghin)\b|muc (?:luong )?(?:toi thieu|tham chieu)/,
+  age: new RegExp(`${NUMBER}\\s*tuoi\\b`),
+  copies: new RegExp(`${NUMBER}\\s*ban\\b`),
+};
+
+/** True when `answer` states a figure of the kind asked (money also counts as stated when the answer names the minimum wage or the reference level it is measured in). */
+export function statesQuantity(answer: string, kind: QuantityKind): boolean {
+  return STATED[kind].test(foldDiacritics(answer).toLowerCase());
+}
