@@ -17,6 +17,7 @@ import type { JobQueue } from '../../core/jobs/job-queue.js';
 import type { KnowledgeService } from '../../core/knowledge/answer.js';
 import type { ChannelId } from '../../core/messages/channels.js';
 import { isTopic } from '../../core/nlu/labels.js';
+import { MOOD_CHECK_INTERVAL_DAYS, moodCheckDraft } from '../../core/pipeline/mood-check.vi.js';
 import { isWithinScope } from '../../core/org/hierarchy.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { AuditRepository } from '../storage/repositories/audit-repository.js';
@@ -242,6 +243,12 @@ export function createInboxService(deps: InboxServiceDeps) {
       const row = await reload(id);
       await audit(user, 'conversation_close', row, { resolution, from: before.state });
       await deps.publish('conversation.closed', row);
+      // A hand-off an officer closed: the member is asked how it went (never after a spam close).
+      if ((before.state === 'officer' || before.state === 'waiting_officer') && resolution !== 'spam') {
+        const check = moodCheckDraft('handoff', before.topic ?? 'other');
+        const messageId = await deps.write.offerMoodCheck({ conversationId: id, content: check.content, intervalDays: MOOD_CHECK_INTERVAL_DAYS, now: deps.clock.now() });
+        if (messageId) await deps.queue.enqueue('outbound.send', { messageId, conversationId: id }, { jobId: messageId });
+      }
       if (before.assignedOfficerId) await deps.inboxQueue.officerFreed(before.assignedOfficerId);
       return toInboxItem(row);
     },

@@ -16,6 +16,8 @@ export const REPLY_KINDS = [
   'unsupported',
   'system',
   'officer',
+  /** The 1–5 mood check after a conversation or a hand-off (core/pipeline/mood-check.vi.ts). */
+  'mood_check',
 ] as const;
 export type ReplyKind = (typeof REPLY_KINDS)[number];
 

@@ -1,4 +1,5 @@
-import { moodCaptureOf } from './mood-rules.js';
+import { parseMoodCheckPayload, ratingSentiment } from '../pipeline/mood-check.vi.js';
+import { MOOD_CHECK_MODEL, moodCaptureOf } from './mood-rules.js';
 
 const thresholds = { route: 0.6, topic: 0.5 };
 const nlu = (route: 'question' | 'feedback' | 'smalltalk', confidence: number, flags?: ('injection' | 'spam')[]) => ({
@@ -23,5 +24,17 @@ describe('moodCaptureOf', () => {
 
   it('ignores greetings and small talk', () => {
     expect(moodCaptureOf(nlu('smalltalk', 0.9), thresholds)).toEqual({ kind: 'ignored' });
+  });
+});
+
+describe('the mood check answer', () => {
+  it('weighs 3 in the mood index, more than a "góp ý" (2) or a question (1)', () => {
+    const rating = { route: 'feedback' as const, topic: 'wages' as const, sentiment: 'positive' as const, confidence: { route: 1, topic: 1, sentiment: 1 }, model: MOOD_CHECK_MODEL };
+    expect(moodCaptureOf(rating, thresholds)).toEqual({ kind: 'counted', topic: 'wages', sentiment: 'positive', weight: 3 });
+  });
+  it('reads its payload back, refusing anything else', () => {
+    expect(parseMoodCheckPayload('mood:4:wage_arrears')).toEqual({ rating: 4, topic: 'wage_arrears' });
+    for (const bad of ['mood:6:wages', 'mood:0:wages', 'mood:3:nope', 'mood:x:wages', 'route:feedback', null]) expect(parseMoodCheckPayload(bad)).toBeNull();
+    expect([1, 2, 3, 4, 5].map(ratingSentiment)).toEqual(['negative', 'negative', 'neutral', 'positive', 'positive']);
   });
 });

@@ -29,6 +29,10 @@ export interface TurnInput {
     memberAckAt?: Date | null;
     /** A page admin's reply in the platform's own inbox holds the conversation until then. */
     echoTakeoverUntil?: Date | null;
+    /** The 1–5 mood check: the topic of a concern counted since the last check, when it was offered and answered. */
+    moodTopic?: string | null;
+    moodCheckAt?: Date | null;
+    moodRatedAt?: Date | null;
   };
   /** `unitPath` (the unit's materialized path) lets the FAQ answer with the entries of the member's units. */
   member: { id: string; unitId: string | null; unitPath?: string | null };

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { CloseResolution } from '../../../core/contracts/inbox-api.js';
+import { contentText, type OutboundContent } from '../../../core/messages/content.js';
 import type { Db } from '../database.js';
 import { executeRows } from '../execute-rows.js';
 
@@ -161,6 +162,28 @@ export function createInboxWriteRepository(db: Db) {
       );
       await executeRows(db, sql`update conversations set updated_at = ${input.now} where id = ${input.conversationId} returning id`);
       return (row as { id: string }).id;
+    },
+
+    /**
+     * The 1–5 mood check after a closed hand-off (D-mood-8), stored as the bot's queued reply, unless the member was
+     * asked within `intervalDays`: the conversation's `mood_check_at` is claimed in the same statement, so two
+     * closes (or a close and a goodbye) never ask twice. Returns the message to send, or null.
+     */
+    async offerMoodCheck(input: { conversationId: string; content: OutboundContent; intervalDays: number; now: Date }): Promise<string | null> {
+      const since = new Date(input.now.getTime() - input.intervalDays * 86_400_000);
+      const rows = await executeRows<{ id: string }>(
+        db,
+        sql`with asked as (
+              update conversations set mood_check_at = ${input.now}, mood_topic = null, updated_at = ${input.now}
+              where id = ${input.conversationId} and (mood_check_at is null or mood_check_at < ${since})
+              returning id, channel)
+            insert into messages (conversation_id, direction, channel, author, content, text, status, meta, created_at)
+            select asked.id, 'out', asked.channel, 'bot', ${JSON.stringify(input.content)}::jsonb, ${contentText(input.content)}, 'queued',
+                   ${JSON.stringify({ kind: 'mood_check', citations: [] })}::jsonb, ${input.now}
+            from asked
+            returning id`,
+      );
+      return rows[0]?.id ?? null;
     },
 
     /** A held or failed reply goes back to `queued` (optionally re-authored by the officer: "send as officer"). */

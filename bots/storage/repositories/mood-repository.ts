@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
-import { MOOD_ROUTES, MOOD_WEIGHTS, type MoodCapture } from '../../../core/mood/mood-rules.js';
+import { MOOD_CHECK_MODEL, MOOD_CHECK_WEIGHT, MOOD_ROUTES, MOOD_WEIGHTS, type MoodCapture } from '../../../core/mood/mood-rules.js';
 import type { NluThresholds } from '../../../core/nlu/thresholds.js';
 import type { Db } from '../database.js';
 import { executeRows } from '../execute-rows.js';
@@ -97,7 +97,9 @@ const routeList = sql.join(
   MOOD_ROUTES.map((route) => sql`${route}`),
   sql`, `,
 );
-const weightCase = sql.raw(`case m.route ${Object.entries(MOOD_WEIGHTS).map(([route, weight]) => `when '${route}' then ${weight}`).join(' ')} else 1 end`);
+const weightCase = sql.raw(
+  `case when m.nlu_model = '${MOOD_CHECK_MODEL}' then ${MOOD_CHECK_WEIGHT} else case m.route ${Object.entries(MOOD_WEIGHTS).map(([route, weight]) => `when '${route}' then ${weight}`).join(' ')} else 1 end end`,
+);
 /** The SQL twin of `segmentStart` (core/mood/period-grid.ts): the week of the month, starting the 1st, 8th, 15th or 22nd. */
 const SEGMENT_START = sql`(date_trunc('month', m.day)::date + least((extract(day from m.day)::int - 1) / 7, 3) * 7)`;
 const vietnamDay = sql`((m.processed_at at time zone 'UTC') + interval '7 hours')::date`;

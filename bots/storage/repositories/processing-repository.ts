@@ -18,7 +18,7 @@ import { AppError } from '../../../core/errors/app-error.js';
 import type { Citation } from '../../../core/knowledge/law.js';
 import type { Db } from '../database.js';
 import { conversations, members, messages, unansweredQuestions, units } from '../schema/index.js';
-import { moodCaptureOf } from '../../../core/mood/mood-rules.js';
+import { moodCaptureOf, type MoodCapture } from '../../../core/mood/mood-rules.js';
 import { DEFAULT_NLU_THRESHOLDS, type NluThresholds } from '../../../core/nlu/thresholds.js';
 import { recordMood } from './mood-repository.js';
 import { executeRows } from '../execute-rows.js';
@@ -57,6 +57,17 @@ async function claimOldest(db: Db, conversationId: string, direction: 'in' | 'ou
 
 async function releaseMessage(db: Db, messageId: string): Promise<void> {
   await db.update(messages).set({ leaseUntil: null }).where(eq(messages.id, messageId));
+}
+
+/**
+ * The mood check's bookkeeping on the conversation (D-mood-8): a check sent now is remembered (and the pending concern
+ * cleared), an answer is remembered (it counts once), and a counted concern makes a later check possible.
+ */
+function moodCheckFields(commit: TurnCommit, capture: MoodCapture | null): PgUpdateSetSource<typeof conversations> {
+  if (commit.replies.some((reply) => reply.kind === 'mood_check')) return { moodCheckAt: commit.now, moodTopic: null };
+  if (typeof commit.notes.moodRating === 'number') return { moodRatedAt: commit.now };
+  if (capture?.kind === 'counted') return { moodTopic: capture.topic };
+  return {};
 }
 
 /** `moodThresholds`: below these the classification is too unsure to count in the mood figures (the bot's own thresholds). */
@@ -109,6 +120,9 @@ export function createInboundProcessingStore(db: Db, moodThresholds: Pick<NluThr
           assignedOfficerId: row.conversation.assignedOfficerId,
           memberAckAt: row.conversation.memberAckAt,
           echoTakeoverUntil: row.conversation.echoTakeoverUntil,
+          moodTopic: row.conversation.moodTopic,
+          moodCheckAt: row.conversation.moodCheckAt,
+          moodRatedAt: row.conversation.moodRatedAt,
         },
         member: { id: row.member.id, unitId: row.member.unitId, unitPath: row.member.unitPath },
         lastBotReply: lastBot
@@ -147,6 +161,7 @@ export function createInboundProcessingStore(db: Db, moodThresholds: Pick<NluThr
             .returning({ id: messages.id, channel: messages.channel });
           if (done.length === 0) return { ok: false, reason: 'already_done' } as const;
           const state = commit.newState;
+          const capture = nlu ? moodCaptureOf(nlu, moodThresholds) : null;
           const [conversation] = await tx
             .update(conversations)
             .set({
@@ -158,6 +173,7 @@ export function createInboundProcessingStore(db: Db, moodThresholds: Pick<NluThr
               ...handoffFields(commit),
               ...(commit.memberAcked ? { memberAckAt: commit.now } : {}),
               ...(state === 'bot' ? BACK_WITH_THE_BOT : {}),
+              ...moodCheckFields(commit, capture),
             })
             .where(and(eq(conversations.id, commit.conversationId), eq(conversations.version, commit.expectedVersion)))
             .returning({
@@ -206,7 +222,7 @@ export function createInboundProcessingStore(db: Db, moodThresholds: Pick<NluThr
           }
           if (nlu) {
             // The mood rollups move in the same transaction as the message: never double-counted, never lost.
-            await recordMood(tx, { day: vietnamDay(commit.now), unitId: conversation.unitId, memberId: conversation.memberId, channel: conversation.channel, capture: moodCaptureOf(nlu, moodThresholds) });
+            await recordMood(tx, { day: vietnamDay(commit.now), unitId: conversation.unitId, memberId: conversation.memberId, channel: conversation.channel, capture: capture ?? moodCaptureOf(nlu, moodThresholds) });
           }
           if (!commit.handoff) return { ok: true, outboundIds } as const;
           const [queueUnit] = conversation.queueUnitId

@@ -120,6 +120,12 @@ export const conversations = pgTable(
     echoTakeoverUntil: timestamp('echo_takeover_until', { withTimezone: true }),
     /** Why it was closed: resolved / legal_aid / employer_contacted / no_action / spam. */
     resolution: text('resolution'),
+    /** When the member was last offered the 1–5 mood check (issue #10 item 1), so it is not asked too often. */
+    moodCheckAt: timestamp('mood_check_at', { withTimezone: true }),
+    /** When the member answered the last check: an answer counts once per check, even from an old button. */
+    moodRatedAt: timestamp('mood_rated_at', { withTimezone: true }),
+    /** The topic of the member's latest counted concern since the last mood check: set = a check may be offered. */
+    moodTopic: text('mood_topic'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     closedAt: timestamp('closed_at', { withTimezone: true }),

@@ -1,4 +1,5 @@
 import { foldDiacritics } from '../../text/vietnamese-fold.js';
+import { mayOfferMoodCheck, moodCheckDraft } from '../mood-check.vi.js';
 import { REPLIES_VI } from '../replies.vi.js';
 import type { Turn } from '../turn.js';
 
@@ -9,6 +10,7 @@ const WHO = /\b(ban la ai|la ai|bot|may la ai|em la ai|giup duoc gi|lam duoc gi|
 
 export async function handleSmalltalk(turn: Turn): Promise<void> {
   const folded = foldDiacritics(turn.text).toLowerCase();
+  const leaving = THANKS.test(folded) || GOODBYE.test(folded);
   const text = THANKS.test(folded)
     ? REPLIES_VI.thanks
     : GOODBYE.test(folded)
@@ -17,4 +19,7 @@ export async function handleSmalltalk(turn: Turn): Promise<void> {
         ? REPLIES_VI.whoAmI
         : REPLIES_VI.greeting;
   turn.reply({ kind: 'smalltalk', content: { type: 'text', text } });
+  // Thanks or goodbye after a concern ends the conversation: the moment to ask how it went (D-mood-8).
+  const conversation = turn.input.conversation;
+  if (leaving && mayOfferMoodCheck(conversation, turn.ports.clock.now())) turn.reply(moodCheckDraft('conversation', conversation.moodTopic));
 }
