@@ -23,7 +23,8 @@ describe.each(testBackends())("members' own data requests on every channel on $n
     platforms = await startThreePlatforms(TG);
     t = await startTestPlatform(backend, { classifier, knowledge: createEchoKnowledge(), env: { ...platforms.env, PUBLIC_BASE_URL } });
     await seedUnits(t.database.db);
-  });
+    // Starting an embedded database takes long on a loaded machine (PGlite's WebAssembly start-up).
+  }, 180_000);
   afterAll(async () => {
     await t?.close();
     await platforms?.close();

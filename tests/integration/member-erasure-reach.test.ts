@@ -21,7 +21,8 @@ describe.each(testBackends())('what a member erasure reaches on $name', (backend
     t = await startTestPlatform(backend, { classifier, knowledge: createEchoKnowledge() });
     Object.assign(tokens, await createAccounts(t, [['a1@x.vn', 'A1', 'officer']]));
     api = adminApi(t, tokens);
-  });
+    // Starting an embedded database takes long on a loaded machine (PGlite's WebAssembly start-up).
+  }, 180_000);
   afterAll(async () => t?.close());
 
   const post = (sessionId: string, body: Record<string, unknown>) =>
