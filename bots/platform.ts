@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import type { ChannelAdapter } from '../core/channels/channel-adapter.js';
 import type { Env } from '../core/config/env-schema.js';
+import { NOTIFY_CHANNELS } from '../core/contracts/inbox-api.js';
 import type { JobQueue, JobRunner } from '../core/jobs/job-queue.js';
 import type { KnowledgeService } from '../core/knowledge/answer.js';
 import type { ChannelId } from '../core/messages/channels.js';
@@ -21,6 +22,7 @@ import { createLearningRouter } from './http/routes/learning-routes.js';
 import { createFaqRouter, type SimilarFaq } from './http/routes/faq-routes.js';
 import { createAuditRouter } from './http/routes/audit-routes.js';
 import { createLawSearchRouter, type LawSearch } from './http/routes/law-search-routes.js';
+import { createLawArticlePageRouter } from './http/routes/law-article-page.js';
 import { createFaqDesk } from './knowledge/faq-desk.js';
 import { createKnowledgeSync } from './knowledge/knowledge-sync.js';
 import { createKnowledgeVersionRepository, type KnowledgeVersions } from './storage/repositories/knowledge-version-repository.js';
@@ -164,7 +166,7 @@ export async function createPlatform(deps: PlatformDeps) {
     turns: createTurnOutcomeRepository(db),
     inboxRead: createInboxReadRepository(db),
     inboxWrite: createInboxWriteRepository(db),
-    officerLinks: createOfficerLinkRepository(db),
+    officerLinks: createOfficerLinkRepository(db, { attemptLimiter: linkAttempts, maxFailuresPerAddress: env.LINK_MAX_FAILURES_PER_ADDRESS, maxFailuresGlobal: env.LINK_MAX_FAILURES_GLOBAL }),
   };
 
   const channelRepositories = { deliveries: repositories.channelDeliveries, tokens: repositories.channelTokens, threadRefs: repositories.channelThreadRefs, history: repositories.history };
@@ -279,6 +281,7 @@ export async function createPlatform(deps: PlatformDeps) {
           const routerDeps = { ingest, clock, metrics, logger, maxBodyBytes: env.MAX_BODY_BYTES };
           return [{ path: webhook.path, router: 'router' in webhook ? webhook.router : webhook.createRouter(routerDeps) }];
         }),
+        pageRouters: [createLawArticlePageRouter({ findArticle: (lawId, articleNo) => repositories.laws.findArticle(lawId, articleNo) })],
         apiRouters: [
           {
             path: '/api/admin',
@@ -299,7 +302,7 @@ export async function createPlatform(deps: PlatformDeps) {
             router: createMemberRouter({ memberData: repositories.memberData, audit: repositories.audit, ...authDeps, clock, onErased: () => repositories.ingest.forgetThreads() }),
           },
           { path: '/api/admin/conversations', router: createInboxRouter({ inbox, ...authDeps }) },
-          { path: '/api/admin/me', router: createInboxMeRouter({ write: repositories.inboxWrite, inboxQueue, officerLinks: repositories.officerLinks, clock, audit: repositories.audit, ...authDeps }) },
+          { path: '/api/admin/me', router: createInboxMeRouter({ write: repositories.inboxWrite, inboxQueue, officerLinks: repositories.officerLinks, clock, audit: repositories.audit, notifyChannels: NOTIFY_CHANNELS.filter((channel) => adapters(channel)), ...authDeps }) },
           { path: '/api/admin/events', router: createInboxEventsRouter({ hub, ...authDeps }) },
           {
             path: '/api/admin/faq',

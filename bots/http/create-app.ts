@@ -14,6 +14,8 @@ export interface AppParts {
   webhookRouters: { path: string; router: Router }[];
   apiRouters: { path: string; router: Router }[];
   healthRouter: Router;
+  /** Public HTML pages served by the server itself (the law article page of the web chat's citation links). */
+  pageRouters?: Router[];
   trustProxy?: boolean;
   /** `PUBLIC_BASE_URL`'s origin: cookie writes from it are ours even behind a proxy that rewrites Host. */
   publicOrigin?: string | undefined;
@@ -42,6 +44,7 @@ export function createApp(parts: AppParts): Express {
   app.use('/api/admin', sameOriginWrites({ publicOrigin: parts.publicOrigin }));
   for (const { path, router } of parts.apiRouters) app.use(path, router);
   app.use('/api', notFoundHandler);
+  for (const router of parts.pageRouters ?? []) app.use(router);
   app.use(createStaticUiRouter());
   app.use(notFoundHandler);
   app.use(createErrorHandler(parts.logger));

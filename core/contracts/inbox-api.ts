@@ -275,5 +275,10 @@ export const NOTIFY_CHANNELS = ['telegram', 'zalo'] as const;
 export const NotifyLinkBodySchema = z.object({ channel: z.enum(NOTIFY_CHANNELS) }).strict();
 export const NotifyLinkCodeResponseSchema = z.object({ channel: z.enum(NOTIFY_CHANNELS), code: z.string(), expiresAt: z.string(), instructions: z.string() });
 export type NotifyLinkCodeResponse = z.infer<typeof NotifyLinkCodeResponseSchema>;
-export const NotifyLinksResponseSchema = z.object({ links: z.array(z.object({ channel: z.enum(NOTIFY_CHANNELS), linkedAt: z.string() })) });
+export type NotifyChannel = (typeof NOTIFY_CHANNELS)[number];
+/** `available`: the notice channels this deployment has switched on (a code for another one is refused). */
+export const NotifyLinksResponseSchema = z.object({
+  links: z.array(z.object({ channel: z.enum(NOTIFY_CHANNELS), linkedAt: z.string() })),
+  available: z.array(z.enum(NOTIFY_CHANNELS)),
+});
 export type NotifyLinksResponse = z.infer<typeof NotifyLinksResponseSchema>;

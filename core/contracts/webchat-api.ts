@@ -26,7 +26,8 @@ export const WebchatMessageSchema = z.object({
   author: z.enum(['member', 'bot', 'officer', 'system']),
   text: z.string(),
   choices: z.array(z.object({ title: z.string(), payload: z.string() })).optional(),
-  citations: z.array(z.object({ label: z.string() })).optional(),
+  /** Shown once, as a list: the text carries no "Căn cứ" paragraph when this is present; `href` opens the article. */
+  citations: z.array(z.object({ label: z.string(), href: z.string().optional() })).optional(),
   createdAt: z.string(),
 });
 export type WebchatMessage = z.infer<typeof WebchatMessageSchema>;

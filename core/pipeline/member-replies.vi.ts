@@ -15,7 +15,9 @@ export const MEMBER_REPLIES_VI = {
   welcome:
     'Chào bạn! Mình là trợ lý của Công đoàn Việt Nam, trực 24/7. Bạn có thể hỏi mình về tiền lương, hợp đồng, tăng ca, bảo hiểm xã hội, thai sản, nghỉ việc… hoặc phản ánh khó khăn ở nơi làm việc.',
   askUnitCode:
-    'Để ý kiến của bạn đến đúng công đoàn cơ sở, bạn cho mình xin mã công đoàn của đơn vị mình nhé (mã in trên thông báo hoặc mã QR của công đoàn, ví dụ: CDCS001). Bạn chỉ cần nhắn mã đó cho mình. Nếu chưa biết mã, bạn cứ bỏ qua và hỏi tiếp bình thường.',
+    'Để ý kiến của bạn đến đúng công đoàn cơ sở, bạn cho mình biết công đoàn của mình nhé: nhắn mã công đoàn (in trên thông báo hoặc mã QR của công đoàn, ví dụ: CDCS001), hoặc tên công ty và tỉnh/thành nơi bạn làm việc (ví dụ: Công ty May Sông Hồng, Hà Nội) để mình tìm giúp. Nếu chưa tiện, bạn cứ bỏ qua và hỏi tiếp bình thường.',
+  unitMatchesOffer: 'Mình tìm thấy công đoàn cơ sở có tên gần giống. Bạn chọn đúng đơn vị của mình để mình ghi nhận nhé:',
+  unitNoneOfThese: 'Không có đơn vị của tôi',
   unitHowTo: 'Để chọn hoặc đổi công đoàn cơ sở, bạn nhắn: /donvi MÃ_CÔNG_ĐOÀN (ví dụ: /donvi CDCS001).',
   noUnitYet: 'Hiện bạn chưa thuộc công đoàn cơ sở nào trên hệ thống.',
   linkExpired: 'Mã liên kết đã hết hạn (mỗi mã chỉ dùng được trong 10 phút). Bạn gửi /lienket trên kênh kia để lấy mã mới nhé.',
@@ -23,7 +25,8 @@ export const MEMBER_REPLIES_VI = {
   linkOwnCode:
     'Mã này được tạo ngay trên kênh này nên không dùng để liên kết được. Bạn mở kênh còn lại (ví dụ Zalo hoặc Telegram) rồi gửi mã ở đó nhé.',
   linkUndoNotFound: 'Mình không tìm thấy liên kết nào mới đây để hủy (chỉ hủy được trong vòng 7 ngày). Nếu bạn thấy tài khoản của mình có điều bất thường, bạn nhắn "gặp cán bộ" để được hỗ trợ nhé.',
-  officerLinkInvalid: 'Mã cán bộ không đúng hoặc đã hết hạn. Bạn lấy mã mới trong trang quản trị (mục Thông báo cho cán bộ) rồi gửi lại nhé.',
+  officerLinkInvalid: 'Mã cán bộ không đúng hoặc đã hết hạn. Bạn lấy mã mới trong trang quản trị (Cài đặt → Thông báo) rồi gửi lại nhé.',
+  officerLinkTooManyAttempts: 'Tài khoản này đã gửi sai mã cán bộ quá nhiều lần. Để bảo vệ hệ thống, bạn vui lòng thử lại sau một giờ nhé.',
   linkTooManyAttempts: 'Bạn đã nhập sai mã liên kết quá nhiều lần. Để bảo vệ tài khoản, bạn vui lòng thử lại sau một giờ nhé.',
   help: [
     'Các lệnh bạn có thể dùng:',
@@ -97,3 +100,28 @@ export function linkedReply(channels: readonly ChannelId[], unit: UnitSummary | 
   const unitLine = unit ? ` Bạn thuộc ${unit.name} (mã ${unit.code}).` : '';
   return `Đã liên kết thành công! Từ nay mình nhận ra bạn trên ${names} là cùng một người, lịch sử trò chuyện được giữ nguyên.${unitLine}`;
 }
+
+/** A short button title for a union: without the "CĐCS"/"Công đoàn cơ sở" every grassroots union's name starts with. */
+export function unitChoiceTitle(unit: UnitSummary): string {
+  return unit.name.replace(/^(?:CĐCS|Công đoàn cơ sở)\s+/iu, '').trim() || unit.name;
+}
+
+/** Where the member's messages go until they find their union (the intake unit, or their province's federation). */
+function intakeLine(intake: UnitSummary | null): string {
+  return intake ? ` Trong lúc đó, câu hỏi và phản ánh của bạn vẫn được chuyển tới ${intake.name} để cán bộ hỗ trợ.` : '';
+}
+
+export function unitNotFoundByNameReply(province: UnitSummary | null, intake: UnitSummary | null, namedCompany = true): string {
+  if (!namedCompany && province) {
+    return `Bạn nhắn thêm tên công ty nơi bạn làm việc (ví dụ: Công ty May Sông Hồng) để mình tìm công đoàn cơ sở thuộc ${province.name} nhé.${intakeLine(intake)}`;
+  }
+  const where = province ? ` thuộc ${province.name}` : '';
+  const hint = province ? 'tên công ty đầy đủ hơn' : 'tên công ty kèm tỉnh/thành nơi bạn làm việc';
+  return `Mình chưa tìm thấy công đoàn cơ sở nào${where} có tên như bạn nhắn. Bạn thử nhắn ${hint}, hoặc mã công đoàn nếu có nhé.${intakeLine(intake)}`;
+}
+
+export function unitNoneChosenReply(intake: UnitSummary | null): string {
+  const where = intake ? `câu hỏi và phản ánh của bạn sẽ được chuyển tới ${intake.name} để cán bộ hỗ trợ` : 'bạn vẫn hỏi và phản ánh bình thường được';
+  return `Không sao cả. Trong lúc chưa tìm được công đoàn cơ sở, ${where}. Khi biết mã công đoàn, bạn nhắn /donvi MÃ để mình ghi nhận nhé.`;
+}
+

@@ -13,6 +13,7 @@ import { resolveChoice } from './steps/resolve-choice.js';
 import { routeToHandler } from './steps/route.js';
 import { selfHarmGuard } from './steps/self-harm-guard.js';
 import { unitFinder } from './steps/unit-finder.js';
+import { unitNameSearch } from './steps/unit-name-search.js';
 import type { Middleware, Turn, TurnInput, TurnOutcome, TurnPorts } from './turn.js';
 
 /**
@@ -20,7 +21,8 @@ import type { Middleware, Turn, TurnInput, TurnOutcome, TurnPorts } from './turn
  * (outside the error boundary: a database hiccup there retries the message instead of answering it wrongly);
  * self-harm words are answered first, in every state, before the officer-owned gate and every route; the
  * member may always go back to the assistant; an officer-owned conversation is otherwise answered by the
- * officer (the bot only acknowledges, rate-limited); a button press is acted on before classification; spam
+ * officer (the bot only acknowledges, rate-limited); a button press is acted on before classification; a member
+ * without a union who names their company is offered the matching unions (after the crisis guard); spam
  * and injection attempts are never recorded as concerns; unsure classifications are clarified, not guessed.
  */
 export const TURN_PIPELINE: readonly Middleware[] = [
@@ -32,6 +34,7 @@ export const TURN_PIPELINE: readonly Middleware[] = [
   humanOwnedGate,
   resolveChoice,
   choiceActions,
+  unitNameSearch,
   nonTextContent,
   classify,
   flaggedMessage,

@@ -26,6 +26,17 @@ export interface JoinNote {
   current?: UnitSummary;
 }
 
+/** Unions found by what a member typed (company name and province), best first. */
+export interface UnitSearchOutcome {
+  matches: UnitSummary[];
+  /** How much of the member's words the best match accounts for (0–1): low means the text says more than a name. */
+  bestCoverage: number;
+  /** The province federation the member named, if any. */
+  province: UnitSummary | null;
+  /** False when nothing but filler or a place was typed (nothing that could name a company). */
+  namedSomething: boolean;
+}
+
 export interface LinkCode {
   code: string;
   expiresAt: Date;
@@ -59,4 +70,14 @@ export interface MemberDirectory {
   undoLink(input: { memberId: string; linkId: string | null; now: Date }): Promise<{ status: 'undone'; channel: ChannelId } | { status: 'not_found' }>;
   /** True the first time (per member) the unit-code question may be asked, and again for the same request. */
   claimUnitCodePrompt(memberId: string, requestId: string, now: Date): Promise<boolean>;
+  /** When the unit question was asked (null: never): an answer soon after is read as the member's union. */
+  unitPromptAskedAt(memberId: string): Promise<Date | null>;
+  /** Unions a member may join whose name matches the text (company name, province; accents and typos forgiven). */
+  searchUnits(text: string): Promise<UnitSearchOutcome>;
+  /**
+   * Where a member without a union is seen until they find it: with `provinceUnitId` (they named a province) their
+   * conversations move to that province's federation, unless the deployment set its own intake unit. Returns the
+   * unit their questions and hand-offs now go to.
+   */
+  routeWithoutUnit(memberId: string, provinceUnitId: string | null, now: Date): Promise<UnitSummary | null>;
 }

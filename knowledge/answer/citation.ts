@@ -1,4 +1,5 @@
 import type { Citation, LawArticle } from '../../core/knowledge/law.js';
+import { CITATION_LINE_PREFIX } from '../../core/knowledge/citation-line.js';
 
 /**
  * Decree names in the corpus carry their whole subject ("Nghị định 145/2020/NĐ-CP quy định chi tiết và hướng
@@ -58,5 +59,5 @@ export function uniqueCitations(citations: readonly Citation[]): Citation[] {
 /** The "Căn cứ" line appended to every answer. */
 export function renderCitationLine(citations: readonly Citation[]): string {
   if (citations.length === 0) return '';
-  return `Căn cứ: ${citations.map((citation) => citation.label).join('; ')}.`;
+  return `${CITATION_LINE_PREFIX}${citations.map((citation) => citation.label).join('; ')}.`;
 }

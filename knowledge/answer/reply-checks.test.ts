@@ -36,6 +36,15 @@ describe('model reply checks', () => {
     ['discourages_rights', 'Bạn được trả 200% nhưng đừng khiếu nại kẻo mất việc [Điều 98, 45/2019/QH14].'],
     ['discourages_rights', 'Người lao động không có quyền khiếu nại về tăng ca [Điều 98, 45/2019/QH14].'],
     ['unexpected_url', 'Xem thêm tại https://luat-gia.example.com/tang-ca, bạn được 200% [Điều 98, 45/2019/QH14].'],
+    ['unexpected_url', 'Chi tiết ở bit.ly/tang-ca-200, bạn được 200% [Điều 98, 45/2019/QH14].'],
+    ['discourages_rights', 'Bạn đừng làm lớn chuyện, cứ bỏ qua cho công ty [Điều 98, 45/2019/QH14].'],
+    ['personal_data', 'Gọi anh Nam số 0912345678 để được giúp, bạn được 200% [Điều 98, 45/2019/QH14].'],
+    ['invented_document', 'Theo Nghị định 38/2022/NĐ-CP, bạn được trả ít nhất bằng 200% [Điều 98, 45/2019/QH14].'],
+    ['ungrounded_number', 'Làm thêm vào ngày nghỉ hằng tuần được trả ít nhất bốn trăm phần trăm [Điều 98, 45/2019/QH14].'],
+    ['misbound_number', 'Làm thêm vào ngày nghỉ hằng tuần được trả ít nhất bằng 150% [Điều 98, 45/2019/QH14].'],
+    ['misbound_number', 'Làm thêm vào ngày nghỉ hằng tuần được trả ít nhất ba trăm phần trăm [Điều 98, 45/2019/QH14].'],
+    ['invented_date', 'Từ ngày 01/07/2024, làm thêm vào ngày nghỉ hằng tuần được ít nhất 200% [Điều 98, 45/2019/QH14].'],
+    ['off_topic', 'Tối nay đội tuyển đá bóng với Thái Lan, bạn nhớ xem nhé [Điều 98, 45/2019/QH14].'],
   ] as const)('rejects %s: %s', (problem, reply) => {
     expect(checkModelReply(reply, context)).toMatchObject({ ok: false, problem });
   });

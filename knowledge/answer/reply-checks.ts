@@ -3,6 +3,12 @@ import { foldDiacritics, hasDiacritics, syllables } from '../../core/text/vietna
 import { GROUNDING_RULES, NOT_COVERED_SENTENCE } from './grounded-prompt.vi.js';
 import { ungroundedMentions } from './numeric-mentions.js';
 import { auditReplyCitations } from './reply-citations.js';
+import { misboundFigures } from './figure-binding.js';
+import { spelledFiguresToDigits } from './number-words.js';
+import { foreignDates, foreignDocuments, groundedWordShare, personalDataIn } from './reply-content-checks.js';
+
+/** A reply whose words are mostly absent from the sources and the question is about something else. */
+const MIN_GROUNDED_WORD_SHARE = 0.45;
 
 /**
  * Why a model reply was not shown to the member. `retryable` problems are ones a corrective message can fix;
@@ -18,6 +24,11 @@ export const REPLY_PROBLEMS = {
   system_prompt_echo: { retryable: false, explain: 'câu trả lời lặp lại quy tắc nội bộ' },
   unexpected_url: { retryable: false, explain: 'câu trả lời chứa đường link không có trong TÀI LIỆU' },
   discourages_rights: { retryable: false, explain: 'câu trả lời khuyên người lao động từ bỏ quyền hoặc không khiếu nại' },
+  personal_data: { retryable: false, explain: 'câu trả lời chứa thông tin cá nhân (số điện thoại, số giấy tờ, email, tài khoản)' },
+  invented_document: { retryable: true, explain: 'câu trả lời nêu văn bản không có trong TÀI LIỆU' },
+  misbound_number: { retryable: true, explain: 'câu trả lời gán con số của trường hợp khác (khác đối tượng, khác vùng) trong TÀI LIỆU' },
+  invented_date: { retryable: true, explain: 'câu trả lời có ngày tháng không có trong TÀI LIỆU' },
+  off_topic: { retryable: true, explain: 'câu trả lời không nói về nội dung TÀI LIỆU và câu hỏi' },
 } as const;
 
 export type ReplyProblem = keyof typeof REPLY_PROBLEMS;
@@ -58,9 +69,13 @@ const DISCOURAGING_MARKERS: readonly RegExp[] = [
   /\bnen (chap nhan|cam chiu|chiu thiet|bo qua|im lang|tu bo)\b/,
   /\b(tu bo|tu choi) (quyen|quyen loi|che do)\b/,
   /\bkhong co quyen (khieu nai|kien|doi|dinh cong|nghi)\b/,
+  /\b(dung|khong nen|chang nen) (lam lon chuyen|lam to chuyen|gay chuyen|lam um len)\b/,
+  /\b(bo qua|thong cam|nhin) cho (cong ty|chu|sep|doanh nghiep)\b/,
+  /\b(khieu nai|kien|bao cong doan|phan anh|to cao)\b.{0,20}\b(vo ich|cung vay thoi|chang duoc gi|khong duoc gi|khong an thua)\b/,
 ];
 
-const URL_PATTERN = /\b(?:https?:\/\/|www\.)[^\s)\]]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|vn|net|org|io|gov|info|xyz)\b(?:\/[^\s)\]]*)?/giu;
+// A scheme, www., a known top-level domain, or any short domain followed by a path (bit.ly/abc, t.co/x).
+const URL_PATTERN = /\b(?:https?:\/\/|www\.)[^\s)\]]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|vn|net|org|io|gov|info|xyz|ly|me|co|link|site|app|online|top)\b(?:\/[^\s)\]]*)?|\b[a-z0-9-]+\.[a-z]{2,6}\/[^\s)\]]+/giu;
 
 const ENGLISH_FUNCTION_WORDS = new Set([
   'the', 'and', 'is', 'are', 'of', 'to', 'in', 'you', 'your', 'for', 'with', 'that', 'this', 'be', 'or', 'not',
@@ -124,6 +139,8 @@ export function checkModelReply(reply: string, context: ReplyCheckContext): Repl
   if (foreignUrl) return { ok: false, problem: 'unexpected_url', detail: foreignUrl };
 
   if (!looksVietnamese(text)) return { ok: false, problem: 'not_vietnamese', detail: 'too few Vietnamese syllables' };
+  const personal = personalDataIn(text, context.passagesText);
+  if (personal) return { ok: false, problem: 'personal_data', detail: 'personal data in the reply' };
 
   const audit = auditReplyCitations(text, context.retrieved, context.passagesText);
   if (audit.invalid.length > 0) return { ok: false, problem: 'invented_citation', detail: audit.invalid.join(', ') };
@@ -132,8 +149,19 @@ export function checkModelReply(reply: string, context: ReplyCheckContext): Repl
     return { ok: false, problem: 'missing_citation', detail: 'no [Điều N, law] citation' };
   }
 
-  const ungrounded = ungroundedMentions(text, context.passagesText, context.memberText);
+  const documents = foreignDocuments(text, context.retrieved);
+  if (documents.length > 0) return { ok: false, problem: 'invented_document', detail: documents.join(', ') };
+
+  // Figures spelled out ("tám tháng") are checked like figures in digits.
+  const figures = spelledFiguresToDigits(text);
+  const ungrounded = ungroundedMentions(figures, context.passagesText, context.memberText);
   if (ungrounded.length > 0) return { ok: false, problem: 'ungrounded_number', detail: ungrounded.map((m) => m.raw).join(', ') };
+  const misbound = misboundFigures(figures, context.passagesText, context.memberText);
+  if (misbound.length > 0) return { ok: false, problem: 'misbound_number', detail: misbound.join(', ') };
+  const dates = foreignDates(text, context.passagesText, context.retrieved);
+  if (dates.length > 0) return { ok: false, problem: 'invented_date', detail: dates.join(', ') };
+  const share = groundedWordShare(text, context.passagesText, context.memberText);
+  if (share < MIN_GROUNDED_WORD_SHARE) return { ok: false, problem: 'off_topic', detail: `${Math.round(share * 100)} % of the words are in the sources` };
 
   return { ok: true, kind: 'answer', cited: audit.cited };
 }

@@ -4,14 +4,17 @@
  * `KnowledgeService.answer` latency without an LLM (FAQ / extractive / not covered) and through the OpenAI SDK
  * against the local fake server (HTTP round trip, reply checks). Shared corpus when present, else the fixture.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { DEFAULT_FAQ_THRESHOLD } from '../../knowledge/faq/faq-matcher.js';
 import { createDefaultFaqMatcher } from '../../knowledge/faq/default-faq-matcher.js';
 import { evaluateFaqMatcher, parseFaqEvalJsonl } from '../../knowledge/faq/faq-evaluation.js';
 import { loadStarterPack } from '../../knowledge/faq/starter-pack.js';
 import { normalizeText } from '../../intents/index.js';
 import { groundedResponder, startFakeOpenAiServer } from '../fakes/fake-openai-server.js';
-import { ask, createAnswerStack, loadAnswerCorpus } from '../knowledge/answers-fixtures.js';
+import { ask, createAnswerStack, loadAnswerCorpus, SHARED_CORPUS_FILE } from '../knowledge/answers-fixtures.js';
+import { runAdversarialReplies } from '../knowledge/adversarial-replies.js';
 
 const corpus = await loadAnswerCorpus();
 const emit = (record: Record<string, unknown>): void => {
@@ -98,3 +101,28 @@ for (const question of legalQuestions) {
 }
 emit({ bench: 'answer_with_fake_llm', ...summary(llmLatencies), outcomes: Object.fromEntries(llmComposers), llm_requests: llm.requests.length });
 await llm.close();
+
+// Issue #11 item 8: the adversarial set of bad model replies, each served by the fake LLM for every attempt; caught =
+// the member got the extractive answer instead. Needs the shared corpus (its questions name real articles).
+if (corpus.source === 'shared') {
+  const adversarialLlm = await startFakeOpenAiServer();
+  const { service: guarded } = await createAnswerStack({ llmBaseURL: adversarialLlm.baseURL, withFaq: false });
+  const outcomes = await runAdversarialReplies(adversarialLlm, guarded);
+  const byCategory: Record<string, string> = {};
+  for (const category of new Set(outcomes.map((o) => o.category))) {
+    const inCategory = outcomes.filter((o) => o.category === category);
+    byCategory[category] = `${inCategory.filter((o) => o.caught).length}/${inCategory.length}`;
+  }
+  emit({ bench: 'llm_adversarial', replies: outcomes.length, caught: outcomes.filter((o) => o.caught).length, catch_rate: round(outcomes.filter((o) => o.caught).length / outcomes.length), by_category: byCategory, missed: outcomes.filter((o) => !o.caught).map((o) => o.id) });
+  await adversarialLlm.close();
+}
+
+// Issue #11 item 5: the answer evaluation (right = fact stated and an acceptable article cited, without an LLM),
+// exactly as `congdoan kb eval-answers` prints it, per set and per batch (the locked batches are never tuned on).
+if (corpus.source === 'shared') {
+  for (const set of ['dev', 'locked'] as const) {
+    const output = execFileSync(process.execPath, [fileURLToPath(new URL('../../bin/congdoan.mjs', import.meta.url)), 'kb', 'eval-answers', '--set', set, '--corpus', SHARED_CORPUS_FILE, '--format', 'json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const report = JSON.parse(output) as { n: number; right: number; invented: number; lead: number; batches: unknown; by_style: unknown };
+    emit({ bench: 'answer_eval', set, n: report.n, right: report.right, right_rate: round(report.right / report.n), invented: report.invented, fact_first: round(report.lead / report.n), by_style: report.by_style, batches: report.batches });
+  }
+}

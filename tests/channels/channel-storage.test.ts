@@ -57,6 +57,24 @@ describe.each(testBackends())('channel storage on $name', (backend) => {
       expect(await directory.setUnitByCode(memberId, 'LDLD-HN', NOW)).toMatchObject({ status: 'set', unit: { code: 'LDLD-HN', level: 'province_or_sector' } });
     });
 
+    it('finds unions by company name and province, and routes a member without one to the province named (unless an intake unit is set)', async () => {
+      const directory = createMemberDirectory(db());
+      const found = await directory.searchUnits('cty may thang long, tp ha noi');
+      expect(found).toMatchObject({ matches: [{ code: 'CDCS001' }], province: { code: 'LDLD-HN' }, namedSomething: true });
+      expect(found.bestCoverage).toBeGreaterThan(0.9);
+      expect((await directory.searchUnits('cong ty banh keo hai ha')).matches).toEqual([]);
+      const { memberId, conversationId } = await memberOn('messenger');
+      expect(await directory.routeWithoutUnit(memberId, found.province?.id ?? null, NOW)).toMatchObject({ code: 'LDLD-HN' });
+      const [routed] = await db().select().from(conversations).where(eq(conversations.id, conversationId));
+      expect(routed?.unitId).toBe(found.province?.id);
+      // A deployment's own intake unit wins over the province; a member with a union is never moved.
+      const other = await memberOn('messenger');
+      const withIntake = createMemberDirectory(db(), { joinPolicy: { allowUpperLevels: true, intakeUnitCode: 'TLD' } });
+      expect(await withIntake.routeWithoutUnit(other.memberId, found.province?.id ?? null, NOW)).toMatchObject({ code: 'TLD' });
+      const joined = await memberOn('messenger', 'CDCS001');
+      expect(await directory.routeWithoutUnit(joined.memberId, found.province?.id ?? null, NOW)).toMatchObject({ code: 'CDCS001' });
+    });
+
     it('creates one live link code per member, idempotently per request', async () => {
       const directory = createMemberDirectory(db());
       const { memberId } = await memberOn('telegram');

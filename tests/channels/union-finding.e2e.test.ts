@@ -117,4 +117,54 @@ describe.each(testBackends())('finding a union on $name', (backend) => {
     expect((await waitReplies('telegram', String(user), 1))[0]).toContain('/donvi CDCS001');
     expect((await memberOf(db(), 'telegram', String(user)))?.unitId).toBe(await unitId('MSH'));
   });
+
+  it('on Zalo, the company name and province answer the question: buttons, a tap, the union set', async () => {
+    const user = `8${randomInt(10 ** 13, 10 ** 14)}`;
+    await zalo.deliver(hooks.zalo, zalo.userText(user, 'tiền lương làm đêm'));
+    const [ask] = await waitReplies('zalo', user, 2);
+    expect(ask).toContain('tên công ty và tỉnh/thành');
+    await zalo.deliver(hooks.zalo, zalo.userText(user, 'cty may song hong, tp ha noi'));
+    const [offer] = await waitReplies('zalo', user, 1);
+    expect(offer).toContain('Mình tìm thấy công đoàn cơ sở có tên gần giống');
+    const buttons = (zalo.sent.at(-1)?.message as { attachment?: { payload?: { buttons?: { title: string; payload: string }[] } } }).attachment?.payload?.buttons;
+    expect(buttons?.map((b) => b.title)).toEqual(['Công ty Cổ phần May Sông Hồng', 'Không có đơn vị của tôi']);
+    // Until the member confirms, their messages are seen by the province they named.
+    expect((await conversationOf(db(), 'zalo', user))?.unitId).toBe(await unitId('LDLD-HN'));
+    // The tap comes back as the button's payload in the member's text.
+    await zalo.deliver(hooks.zalo, zalo.userText(user, buttons?.[0]?.payload as string));
+    expect((await waitReplies('zalo', user, 1))[0]).toContain('Mình đã ghi nhận bạn là đoàn viên của CĐCS Công ty Cổ phần May Sông Hồng (mã MSH)');
+    expect((await memberOf(db(), 'zalo', user))?.unitId).toBe(await unitId('MSH'));
+    expect((await conversationOf(db(), 'zalo', user))?.unitId).toBe(await unitId('MSH'));
+  });
+
+  it('on Telegram, a member who names the company unasked gets buttons and joins with one tap', async () => {
+    const user = randomInt(1_000_000_000, 6_000_000_000);
+    await telegram.deliver(hooks.telegram, telegram.textUpdate(user, 'Em làm ở Công ty Điện tử Thăng Long, Hà Nội'), TG.secret);
+    const [offer] = await waitReplies('telegram', String(user), 1);
+    expect(offer).toContain('Mình tìm thấy công đoàn cơ sở có tên gần giống');
+    await telegram.deliver(hooks.telegram, telegram.callbackUpdate(user, 'unit:pick:DTTL'), TG.secret);
+    expect((await waitReplies('telegram', String(user), 1))[0]).toContain('(mã DTTL)');
+    expect((await memberOf(db(), 'telegram', String(user)))?.unitId).toBe(await unitId('DTTL'));
+  });
+
+  it('on Messenger (titles too long for quick replies) the numbered list works, and an unknown company routes to the province named', async () => {
+    const psid = `2403${randomInt(10 ** 11, 10 ** 12)}`;
+    expect((await meta.deliver(hooks.messenger, meta.envelope([meta.text(psid, 'công ty TNHH điện tử thăng long hn')]))).status).toBe(200);
+    const [offer] = await waitReplies('messenger', psid, 1);
+    expect(offer).toContain('Mình tìm thấy công đoàn cơ sở có tên gần giống');
+    const shown = (meta.sent.at(-1)?.body as { message?: { text?: string } }).message?.text ?? '';
+    expect(shown).toContain('1. Công ty TNHH Điện tử Thăng Long');
+    expect(shown).toContain('2. Không có đơn vị của tôi');
+    await meta.deliver(hooks.messenger, meta.envelope([meta.text(psid, '1')]));
+    expect((await waitReplies('messenger', psid, 1))[0]).toContain('(mã DTTL)');
+
+    const other = `2403${randomInt(10 ** 11, 10 ** 12)}`;
+    await meta.deliver(hooks.messenger, meta.envelope([meta.text(other, 'Công ty TNHH Bánh kẹo Hải Hà, Hà Nội')]));
+    const [notFound] = await waitReplies('messenger', other, 1);
+    expect(notFound).toContain('Mình chưa tìm thấy công đoàn cơ sở nào thuộc Liên đoàn Lao động Thành phố Hà Nội có tên như bạn nhắn');
+    expect(notFound).toContain('vẫn được chuyển tới Liên đoàn Lao động Thành phố Hà Nội');
+    expect((await memberOf(db(), 'messenger', other))?.unitId).toBeNull();
+    expect((await conversationOf(db(), 'messenger', other))?.unitId).toBe(await unitId('LDLD-HN'));
+  });
 });
+

@@ -190,6 +190,25 @@ describe('inbox screens in Chromium: every state (embedded backend)', () => {
       expect(await page.locator('.msg-delivery button >> text=Gửi lại').count()).toBe(2);
       expect(await page.textContent('.msg-confidence.low')).toContain('42');
       await saveScreenshot(page, SUITE, `conversation-${viewport}`);
+      if (viewport === 'laptop') {
+        // Esc closes the shortcuts popover and nothing else; the next Esc goes back to the inbox (issue #9 gap 4).
+        await page.keyboard.press('?');
+        await page.waitForSelector('.ui-shortcuts-panel');
+        await page.keyboard.press('Escape');
+        await page.waitForSelector('.ui-shortcuts-panel', { state: 'detached' });
+        expect(new URL(page.url()).pathname).toBe('/admin/inbox/c-wait');
+        expect(await page.evaluate('document.activeElement?.textContent')).toContain('Phím tắt');
+        // The user menu too.
+        await page.click('.user-menu-button');
+        await page.waitForSelector('.user-menu-panel');
+        await page.keyboard.press('Escape');
+        await page.waitForSelector('.user-menu-panel', { state: 'detached' });
+        expect(new URL(page.url()).pathname).toBe('/admin/inbox/c-wait');
+        await page.keyboard.press('Escape');
+        await page.waitForURL('**/admin/inbox');
+        await page.goBack();
+        await page.waitForSelector('.msg');
+      }
       await page.click('.conv-actions button >> text=Nhận xử lý');
       await page.waitForSelector('.conv-banner[role=alert] >> text=Cán bộ Lê Văn Cường đã nhận cuộc trò chuyện này.');
       await saveScreenshot(page, SUITE, `conversation-claim-lost-${viewport}`);

@@ -49,7 +49,7 @@ describe.each(testBackends())("officers' notices on their own Telegram on $name"
     expect((await waitForOutbound(t.database.db, 'telegram', '7001', 1)).at(-1)?.text).toContain('không đúng');
     await sendTelegram(7001, `/canbo ${code}`);
     expect((await waitForOutbound(t.database.db, 'telegram', '7001', 2)).at(-1)?.text).toContain('Đã liên kết tài khoản này với cán bộ a1@x.vn');
-    expect((await api('a1@x.vn', 'GET', '/me/notify-link')).body).toMatchObject({ links: [{ channel: 'telegram' }] });
+    expect((await api('a1@x.vn', 'GET', '/me/notify-link')).body).toMatchObject({ links: [{ channel: 'telegram' }], available: ['telegram'] });
     // A code works once.
     await sendTelegram(7002, `/canbo ${code}`);
     expect((await waitForOutbound(t.database.db, 'telegram', '7002', 1)).at(-1)?.text).toContain('không đúng');
@@ -65,6 +65,34 @@ describe.each(testBackends())("officers' notices on their own Telegram on $name"
     expect(notice).not.toContain('nợ lương');
 
     expect((await api('a1@x.vn', 'DELETE', '/me/notify-link/telegram')).status).toBe(204);
-    expect((await api('a1@x.vn', 'GET', '/me/notify-link')).body).toEqual({ links: [] });
+    expect((await api('a1@x.vn', 'GET', '/me/notify-link')).body).toEqual({ links: [], available: ['telegram'] });
+  });
+
+  it('refuses a channel the deployment has not switched on, and keeps only the latest code alive', async () => {
+    const zalo = await api('a1@x.vn', 'POST', '/me/notify-link', { channel: 'zalo' });
+    expect(zalo.status).toBe(404);
+    expect(zalo.body).toMatchObject({ error: { code: 'CHANNEL_NOT_CONFIGURED' } });
+    const first = String((await api('a1@x.vn', 'POST', '/me/notify-link', { channel: 'telegram' })).body.code);
+    const second = String((await api('a1@x.vn', 'POST', '/me/notify-link', { channel: 'telegram' })).body.code);
+    await sendTelegram(7101, `/canbo ${first}`);
+    expect((await waitForOutbound(t.database.db, 'telegram', '7101', 1)).at(-1)?.text).toContain('không đúng');
+    await sendTelegram(7101, `/canbo ${second}`);
+    expect((await waitForOutbound(t.database.db, 'telegram', '7101', 2)).at(-1)?.text).toContain('Đã liên kết tài khoản này');
+    expect((await api('a1@x.vn', 'DELETE', '/me/notify-link/telegram')).status).toBe(204);
+  });
+
+  it('stops a guesser: after 5 wrong codes in an hour even the right code is refused from that account', async () => {
+    for (let i = 0; i < 5; i++) {
+      await sendTelegram(7201, `/canbo 1000000${i}`);
+      expect((await waitForOutbound(t.database.db, 'telegram', '7201', i + 1)).at(-1)?.text).toContain('không đúng');
+    }
+    const code = String((await api('a1@x.vn', 'POST', '/me/notify-link', { channel: 'telegram' })).body.code);
+    await sendTelegram(7201, `/canbo ${code}`);
+    expect((await waitForOutbound(t.database.db, 'telegram', '7201', 6)).at(-1)?.text).toContain('sai mã cán bộ quá nhiều lần');
+    expect((await api('a1@x.vn', 'GET', '/me/notify-link')).body).toMatchObject({ links: [] });
+    // Another account is not blocked by the guesser's failures; the code still works there.
+    await sendTelegram(7202, `/canbo ${code}`);
+    expect((await waitForOutbound(t.database.db, 'telegram', '7202', 1)).at(-1)?.text).toContain('Đã liên kết tài khoản này');
+    expect((await api('a1@x.vn', 'GET', '/me/notify-link')).body).toMatchObject({ links: [{ channel: 'telegram' }] });
   });
 });

@@ -42,7 +42,7 @@ describe.each(testBackends())('cited answers through the whole platform on $name
     const sessionId = randomUUID();
     await fetch(`${t.baseUrl}/api/webchat/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sessionId, clientMessageId: randomUUID(), text }) });
     return waitUntil(async () => {
-      const history = (await (await fetch(`${t.baseUrl}/api/webchat/history?sessionId=${sessionId}`)).json()) as { messages: { direction: string; text: string; citations?: { label: string }[] }[] };
+      const history = (await (await fetch(`${t.baseUrl}/api/webchat/history?sessionId=${sessionId}`)).json()) as { messages: { direction: string; text: string; citations?: { label: string; href?: string }[] }[] };
       const replies = history.messages.filter((m) => m.direction === 'out');
       return replies.length > 0 ? replies : null;
     }, 30_000, 'an answer');
@@ -53,6 +53,24 @@ describe.each(testBackends())('cited answers through the whole platform on $name
     expect(answer?.text).toContain('5.310.000');
     expect(answer?.citations?.some((c) => c.label.includes('293/2025/NĐ-CP') || c.label.includes('Nghị định 293'))).toBe(true);
     expect(answer?.text).toMatch(/tham khảo/);
+  });
+
+  it('shows each citation once on the web chat, as a list linking to the article page (issue #11 item 2)', async () => {
+    const [answer] = await ask('làm thêm giờ ngày thường được trả bao nhiêu phần trăm');
+    expect(answer?.citations?.length).toBeGreaterThan(0);
+    expect(answer?.text).not.toContain('Căn cứ:');
+    for (const citation of answer?.citations ?? []) expect(answer?.text).not.toContain(citation.label);
+    const href = answer?.citations?.[0]?.href as string;
+    expect(href).toMatch(/^\/luat\?van-ban=.+&dieu=\d+/);
+    const articlePage = await fetch(`${t.baseUrl}${href}`);
+    expect(articlePage.status).toBe(200);
+    expect(articlePage.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await articlePage.text()).toMatch(/<h1>Điều \d+\. .+<\/h1>[\s\S]*hiệu lực từ/);
+    const missing = await fetch(`${t.baseUrl}/luat?van-ban=45%2F2019%2FQH14&dieu=9999`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('Không tìm thấy điều luật này');
+    const bad = await fetch(`${t.baseUrl}/luat?van-ban=45%2F2019%2FQH14&dieu=%3Cscript%3E`);
+    expect(bad.status).toBe(422);
   });
 
   it('lets leaders edit the FAQ, refuses officers and unknown articles, and answers from the new entry at once', async () => {

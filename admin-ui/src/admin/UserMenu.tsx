@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { MeResponse } from '../../../core/contracts/admin-api';
 import { UNIT_LEVEL_NAMES_VI } from '../../../core/org/hierarchy';
 import { Badge } from '../shared/components/Badge';
 import { Button } from '../shared/components/Button';
+import { usePopoverDismiss } from '../shared/components/popover-dismiss';
 import { ROLE_NAMES_VI } from '../shared/format/labels.vi';
 import { useLogout } from './session';
 
@@ -19,25 +20,12 @@ export function UserMenu({ user }: { user: MeResponse }) {
   const menuId = useId();
   const root = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointer);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('pointerdown', onPointer);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
+  const button = useRef<HTMLButtonElement>(null);
+  usePopoverDismiss(open, () => setOpen(false), root, button);
 
   return (
     <div className="user-menu" ref={root}>
-      <button type="button" className="user-menu-button" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen((value) => !value)}>
+      <button ref={button} type="button" className="user-menu-button" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen((value) => !value)}>
         <span className="avatar" aria-hidden="true">
           {initials(user.displayName)}
         </span>

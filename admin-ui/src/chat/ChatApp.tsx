@@ -109,7 +109,15 @@ export function ChatApp() {
             {bubble.citations && bubble.citations.length > 0 && (
               <ul className="citations" aria-label="Căn cứ pháp lý">
                 {bubble.citations.map((c) => (
-                  <li key={c.label}>{c.label}</li>
+                  <li key={c.label}>
+                    {c.href ? (
+                      <a href={c.href} target="_blank" rel="noopener noreferrer">
+                        {c.label}
+                      </a>
+                    ) : (
+                      c.label
+                    )}
+                  </li>
                 ))}
               </ul>
             )}

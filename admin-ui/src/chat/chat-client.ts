@@ -6,7 +6,7 @@ export interface ChatBubble {
   from: 'member' | 'bot' | 'officer';
   text: string;
   choices?: { title: string; payload: string }[];
-  citations?: { label: string }[];
+  citations?: { label: string; href?: string }[];
   pending?: boolean;
   failed?: boolean;
 }

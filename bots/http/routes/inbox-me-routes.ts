@@ -1,6 +1,15 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
-import { AvailabilityBodySchema, NOTIFY_CHANNELS, NotifyLinkBodySchema, type AvailabilityResponse, type NotifyLinkCodeResponse, type NotifyLinksResponse } from '../../../core/contracts/inbox-api.js';
+import {
+  AvailabilityBodySchema,
+  NOTIFY_CHANNELS,
+  NotifyLinkBodySchema,
+  type AvailabilityResponse,
+  type NotifyChannel,
+  type NotifyLinkCodeResponse,
+  type NotifyLinksResponse,
+} from '../../../core/contracts/inbox-api.js';
+import { AppError } from '../../../core/errors/app-error.js';
 import type { Clock } from '../../../core/ports/clock.js';
 import { parseOrThrow } from '../../../core/errors/zod-issues.js';
 import type { SessionTokens } from '../../auth/session-token.js';
@@ -17,6 +26,8 @@ export interface InboxMeRouteDeps {
   officerLinks: OfficerLinkRepository;
   clock: Clock;
   audit: AuditRepository;
+  /** The notice channels switched on in this deployment (their adapters exist). */
+  notifyChannels: readonly NotifyChannel[];
   tokens: SessionTokens;
   users: UserRepository;
 }
@@ -54,12 +65,15 @@ export function createInboxMeRouter(deps: InboxMeRouteDeps): Router {
   router.get('/notify-link', async (_req, res) => {
     const targets = await deps.officerLinks.targets(currentUser(res).id);
     const links = NOTIFY_CHANNELS.flatMap((channel) => (targets[channel] ? [{ channel, linkedAt: targets[channel].linkedAt }] : []));
-    res.json({ links } satisfies NotifyLinksResponse);
+    res.json({ links, available: [...deps.notifyChannels] } satisfies NotifyLinksResponse);
   });
 
   router.post('/notify-link', async (req, res) => {
     const user = currentUser(res);
     const { channel } = parseOrThrow(NotifyLinkBodySchema, req.body, 'body');
+    if (!deps.notifyChannels.includes(channel)) {
+      throw new AppError('CHANNEL_NOT_CONFIGURED', `${CHANNEL_NAMES[channel]} is not switched on in this deployment`, { fields: [{ path: 'channel', message: `hệ thống chưa kết nối ${CHANNEL_NAMES[channel]}` }] });
+    }
     const { code, expiresAt } = await deps.officerLinks.createCode(user.id, channel, deps.clock.now());
     await deps.audit.record({ actorUserId: user.id, actor: user.email, action: 'notify_link_code', targetType: 'user', targetId: user.id, unitId: user.unit.id, details: { channel } });
     const instructions = `Trong ${OFFICER_LINK_CODE_MINUTES} phút, gửi tin nhắn "/canbo ${code}" cho trợ lý Công đoàn trên ${CHANNEL_NAMES[channel]} bằng tài khoản của bạn.`;

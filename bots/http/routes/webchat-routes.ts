@@ -4,7 +4,8 @@ import type { ChannelAdapter } from '../../../core/channels/channel-adapter.js';
 import { parseOrThrow } from '../../../core/errors/zod-issues.js';
 import type { WebchatMessage } from '../../../core/contracts/webchat-api.js';
 import type { Clock } from '../../../core/ports/clock.js';
-import { webchatTopic } from '../../channels/web/render.js';
+import { webchatCitations, webchatTopic } from '../../channels/web/render.js';
+import { withoutCitationLine } from '../../../core/knowledge/citation-line.js';
 import { FLOOD_NOTICE_VI } from '../../ingest/flood-guard.js';
 import type { IngestService } from '../../ingest/ingest-service.js';
 import type { Metrics } from '../../observability/metrics.js';
@@ -31,15 +32,15 @@ const EventsQuerySchema = z.object({ sessionId: z.uuid('sessionId must be a UUID
 
 export function toWebchatMessage(row: HistoryMessage): WebchatMessage {
   const content = row.content as { type?: string; choices?: { title: string; payload: string }[] };
-  const citations = Array.isArray(row.meta.citations) ? (row.meta.citations as { label: string }[]) : [];
+  const citations = Array.isArray(row.meta.citations) ? (row.meta.citations as { label: string; lawId?: string; articleNo?: string }[]) : [];
   return {
     id: row.id,
     seq: row.seq,
     direction: row.direction,
     author: row.author as WebchatMessage['author'],
-    text: row.text,
+    text: citations.length > 0 ? withoutCitationLine(row.text) : row.text,
     ...(content.type === 'choices' && content.choices ? { choices: content.choices } : {}),
-    ...(citations.length > 0 ? { citations: citations.map((c) => ({ label: c.label })) } : {}),
+    ...(citations.length > 0 ? { citations: webchatCitations(citations.map((c) => ({ label: c.label, lawId: c.lawId ?? '', articleNo: c.articleNo ?? '' }))) } : {}),
     createdAt: row.createdAt.toISOString(),
   };
 }

@@ -4,11 +4,12 @@ import type { ChannelId } from '../../../core/messages/channels.js';
 import type { UnitLevel } from '../../../core/org/hierarchy.js';
 import type { LinkCode, MemberDirectory, RedeemLinkResult, UnitSummary } from '../../../core/ports/member-directory.js';
 import type { Db } from '../database.js';
-import { channelIdentities, channelLinkAttempts, channelLinkCodes, channelMemberPrompts, members, units } from '../schema/index.js';
+import { channelIdentities, channelLinkAttempts, channelLinkCodes, channelMemberPrompts, conversations, members, units } from '../schema/index.js';
 import { mergeMembers } from './channel-member-merge.js';
 import { createMemoryLinkAttemptLimiter, type LimitKey, type LinkAttemptLimiter } from './link-attempt-limiter.js';
 import { queueLinkNotices, undoLink } from './link-notice.js';
 import { attachMemberToUnit, intakeUnitId, DEFAULT_JOIN_POLICY, findJoinableUnit, type JoinPolicy } from './unit-join.js';
+import { createUnitSearchDirectory } from './unit-search-directory.js';
 
 export interface MemberDirectoryOptions {
   linkCodeTtlMs?: number;
@@ -37,6 +38,7 @@ export function createMemberDirectory(db: Db, options: MemberDirectoryOptions = 
   const maxFailures = options.maxLinkFailuresPerHour ?? 5;
   const joinPolicy = options.joinPolicy ?? DEFAULT_JOIN_POLICY;
   const limiter = options.attemptLimiter ?? createMemoryLinkAttemptLimiter();
+  const unitSearch = createUnitSearchDirectory(db, { allowUpperLevels: joinPolicy.allowUpperLevels });
   const limitKeys = (address: string | null | undefined): LimitKey[] => [
     { key: 'global', max: options.maxLinkFailuresGlobal ?? 200 },
     ...(address ? [{ key: `addr:${address}`, max: options.maxLinkFailuresPerAddress ?? 20 }] : []),
@@ -158,6 +160,31 @@ export function createMemberDirectory(db: Db, options: MemberDirectoryOptions = 
       if (inserted.length > 0) return true;
       const [row] = await db.select().from(channelMemberPrompts).where(eq(channelMemberPrompts.memberId, memberId)).limit(1);
       return row?.requestMessageId === requestId;
+    },
+
+    async unitPromptAskedAt(memberId) {
+      const [row] = await db.select({ at: channelMemberPrompts.unitCodeAskedAt }).from(channelMemberPrompts).where(eq(channelMemberPrompts.memberId, memberId)).limit(1);
+      return row?.at ?? null;
+    },
+
+    searchUnits: (text) => unitSearch.searchUnits(text),
+
+    async routeWithoutUnit(memberId, provinceUnitId, now) {
+      // A configured intake unit is the deployment's choice and wins; otherwise the province the member named.
+      if (provinceUnitId && !joinPolicy.intakeUnitCode) {
+        await db
+          .update(conversations)
+          .set({ unitId: provinceUnitId, updatedAt: now })
+          .where(and(eq(conversations.memberId, memberId), sql`exists (select 1 from members m where m.id = ${memberId} and m.unit_id is null)`));
+      }
+      const [row] = await db
+        .select({ id: units.id, code: units.code, name: units.name, level: units.level })
+        .from(conversations)
+        .innerJoin(units, eq(units.id, conversations.unitId))
+        .where(eq(conversations.memberId, memberId))
+        .orderBy(sql`${conversations.updatedAt} desc`)
+        .limit(1);
+      return row ? { ...row, level: row.level as UnitLevel } : null;
     },
   };
 }

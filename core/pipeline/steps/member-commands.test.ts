@@ -4,6 +4,7 @@ import type { ChannelId } from '../../messages/channels.js';
 import type { InboundContent } from '../../messages/content.js';
 import { DEFAULT_NLU_THRESHOLDS } from '../../nlu/thresholds.js';
 import { silentLogger } from '../../ports/logger.js';
+import { createUnitSearch } from '../../org/unit-search.js';
 import type { MemberDirectory, RedeemLinkResult, UnitSummary } from '../../ports/member-directory.js';
 import type { MemberPrivacy } from '../../ports/member-privacy.js';
 import { ERASE_CHOICES } from '../privacy-replies.vi.js';
@@ -18,7 +19,16 @@ function memoryDirectory(options: { redeem?: RedeemLinkResult } = {}) {
   const unitsByCode = new Map<string, UnitSummary>([
     ['CDCS001', { id: 'u-1', code: 'CDCS001', name: 'Công đoàn cơ sở Công ty May Thăng Long' }],
     ['DTTL', { id: 'u-2', code: 'DTTL', name: 'CĐCS Công ty TNHH Điện tử Thăng Long' }],
+    ['MSH', { id: 'u-3', code: 'MSH', name: 'CĐCS Công ty Cổ phần May Sông Hồng' }],
+    ['GTT', { id: 'u-4', code: 'GTT', name: 'CĐCS Công ty TNHH Giày da Tân Thuận' }],
   ]);
+  const provinces = { HN: { id: 'p-hn', code: 'HN', name: 'Liên đoàn Lao động thành phố Hà Nội' }, HCM: { id: 'p-hcm', code: 'HCM', name: 'Liên đoàn Lao động Thành phố Hồ Chí Minh' } };
+  const provinceOf: Record<string, string> = { 'u-1': 'p-hn', 'u-2': 'p-hn', 'u-3': 'p-hn', 'u-4': 'p-hcm' };
+  const search = createUnitSearch([
+    ...Object.values(provinces).map((p) => ({ ...p, level: 'province_or_sector' as const, provinceId: p.id })),
+    ...[...unitsByCode.values()].map((u) => ({ ...u, level: 'grassroots' as const, provinceId: provinceOf[u.id] ?? null })),
+  ]);
+  let intake: UnitSummary = { id: 'u-top', code: 'TLD', name: 'Tổng Liên đoàn Lao động Việt Nam' };
   const memberUnits = new Map<string, UnitSummary>();
   const prompts = new Map<string, string>();
   const calls: string[] = [];
@@ -52,6 +62,19 @@ function memoryDirectory(options: { redeem?: RedeemLinkResult } = {}) {
       const previous = prompts.get(memberId);
       if (!previous) prompts.set(memberId, requestId);
       return !previous || previous === requestId;
+    },
+    async unitPromptAskedAt(memberId) {
+      return prompts.has(memberId) ? new Date('2026-03-02T07:00:00Z') : null;
+    },
+    async searchUnits(text) {
+      const result = search.search(text);
+      const summary = (u: { id: string; code: string; name: string }) => ({ id: u.id, code: u.code, name: u.name });
+      return { matches: result.matches.map((m) => summary(m.unit)), bestCoverage: result.matches[0]?.queryCoverage ?? 0, province: result.province ? summary(result.province) : null, namedSomething: result.namedSomething };
+    },
+    async routeWithoutUnit(_memberId, provinceUnitId) {
+      calls.push(`route ${provinceUnitId ?? '-'}`);
+      if (provinceUnitId) intake = Object.values(provinces).find((p) => p.id === provinceUnitId) ?? intake;
+      return intake;
     },
   };
   return { directory, calls };
@@ -183,7 +206,8 @@ describe('member commands step', () => {
     const { directory } = memoryDirectory();
     const first = await runTurn(input('lương tối thiểu vùng 1', { channel: 'zalo' }), ports(directory));
     expect(first.replies.map((r) => r.kind)).toEqual(['system', 'answer']);
-    expect(texts(first)[0]).toContain('cho mình xin mã công đoàn');
+    expect(texts(first)[0]).toContain('nhắn mã công đoàn');
+    expect(texts(first)[0]).toContain('tên công ty và tỉnh/thành');
     // The same turn computed again (a version conflict) asks again; a later message does not.
     expect((await runTurn(input('lương tối thiểu vùng 1', { channel: 'zalo' }), ports(directory))).replies).toHaveLength(2);
     const later = await runTurn(input('lương tối thiểu vùng 1', { channel: 'zalo', messageId: 'msg-2' }), ports(directory));
@@ -236,5 +260,71 @@ describe('member commands step', () => {
   it('does nothing without a directory (commands off)', async () => {
     const outcome = await runTurn(input('/donvi CDCS001'), { ...ports(memoryDirectory().directory), memberDirectory: undefined });
     expect(outcome.notes.memberCommand).toBeUndefined();
+  });
+
+  describe('finding the union by company name and province', () => {
+    const choicesOf = (outcome: Awaited<ReturnType<typeof runTurn>>) => {
+      const last = outcome.replies.at(-1)?.content;
+      return last?.type === 'choices' ? last.choices : [];
+    };
+
+    it('offers the matching unions as buttons after the question was asked, and confirms the one tapped', async () => {
+      const { directory, calls } = memoryDirectory();
+      await runTurn(input('lương tối thiểu vùng 1', { channel: 'zalo' }), ports(directory));
+      const offer = await runTurn(input('cty may song hong, ha noi', { channel: 'zalo', messageId: 'msg-2' }), ports(directory));
+      expect(offer.nlu).toBeNull();
+      expect(offer.replies).toHaveLength(1);
+      expect(choicesOf(offer)).toEqual([
+        { title: 'Công ty Cổ phần May Sông Hồng', payload: 'unit:pick:MSH' },
+        { title: 'Không có đơn vị của tôi', payload: 'unit:none' },
+      ]);
+      // Until the member confirms, their messages go to the province they named.
+      expect(calls).toContain('route p-hn');
+      const picked = await runTurn(input({ type: 'postback', payload: 'unit:pick:MSH', text: 'Công ty Cổ phần May Sông Hồng' }, { channel: 'zalo', messageId: 'msg-3' }), ports(directory));
+      expect(texts(picked)[0]).toContain('Mình đã ghi nhận bạn là đoàn viên của CĐCS Công ty Cổ phần May Sông Hồng (mã MSH)');
+      expect(calls).toContain('setUnit MSH');
+    });
+
+    it('takes the number of a choice on a channel without buttons', async () => {
+      const { directory, calls } = memoryDirectory();
+      const offer = await runTurn(input('em làm ở công ty giày da tân thuận sài gòn'), ports(directory));
+      const choices = choicesOf(offer);
+      expect(choices[0]?.payload).toBe('unit:pick:GTT');
+      const numbered = { ...input('1', { messageId: 'msg-2' }), lastBotReply: { kind: 'system' as const, choices } };
+      expect(texts(await runTurn(numbered, ports(directory)))[0]).toContain('(mã GTT)');
+      expect(calls).toEqual(['route p-hcm', 'setUnit GTT']);
+    });
+
+    it('says where questions go when none of the unions is theirs', async () => {
+      const { directory } = memoryDirectory();
+      await runTurn(input('công ty giày da tân thuận, tp hcm'), ports(directory));
+      const none = await runTurn(input({ type: 'postback', payload: 'unit:none', text: 'Không có đơn vị của tôi' }, { messageId: 'msg-2' }), ports(directory));
+      expect(texts(none)[0]).toBe(
+        'Không sao cả. Trong lúc chưa tìm được công đoàn cơ sở, câu hỏi và phản ánh của bạn sẽ được chuyển tới Liên đoàn Lao động Thành phố Hồ Chí Minh để cán bộ hỗ trợ. Khi biết mã công đoàn, bạn nhắn /donvi MÃ để mình ghi nhận nhé.',
+      );
+    });
+
+    it('still answers a complaint that names the company, with the offer after the answer', async () => {
+      const { directory } = memoryDirectory();
+      const complaintClassifier = createScriptedClassifier({ 'công ty may sông hồng nợ lương': { route: 'feedback', topic: 'wage_arrears', sentiment: 'negative' } });
+      const outcome = await runTurn(input('công ty may sông hồng nợ lương'), { ...ports(directory), classifier: complaintClassifier });
+      expect(outcome.nlu?.route).toBe('feedback');
+      expect(outcome.replies.length).toBeGreaterThan(1);
+      expect(outcome.replies[0]?.kind).not.toBe('system');
+      expect(choicesOf(outcome)[0]?.payload).toBe('unit:pick:MSH');
+    });
+
+    it('says kindly when nothing matches a company answer, and leaves questions and members with a union alone', async () => {
+      const { directory } = memoryDirectory();
+      const notFound = await runTurn(input('công ty TNHH Bánh kẹo Hải Hà, Hà Nội'), ports(directory));
+      expect(texts(notFound)[0]).toBe(
+        'Mình chưa tìm thấy công đoàn cơ sở nào thuộc Liên đoàn Lao động thành phố Hà Nội có tên như bạn nhắn. Bạn thử nhắn tên công ty đầy đủ hơn, hoặc mã công đoàn nếu có nhé. Trong lúc đó, câu hỏi và phản ánh của bạn vẫn được chuyển tới Liên đoàn Lao động thành phố Hà Nội để cán bộ hỗ trợ.',
+      );
+      const offered = (outcome: Awaited<ReturnType<typeof runTurn>>) => choicesOf(outcome).some((c) => c.payload.startsWith('unit:'));
+      expect(offered(await runTurn(input('công ty may sông hồng có công đoàn không?'), ports(directory)))).toBe(false);
+      expect(offered(await runTurn(input('công ty may sông hồng', { unitId: 'u-1' }), ports(directory)))).toBe(false);
+      // Unasked and without a word like "công ty", a short text is the assistant's.
+      expect(offered(await runTurn(input('may sông hồng'), ports(directory)))).toBe(false);
+    });
   });
 });

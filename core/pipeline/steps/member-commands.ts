@@ -96,9 +96,13 @@ async function runCommand(turn: Turn, directory: MemberDirectory, command: Membe
     case 'officer_link': {
       const links = turn.ports.officerLinks;
       const result = links
-        ? await links.redeem({ code: command.code, channel: conversation.channel, conversationId: conversation.id, now })
+        ? await links.redeem({ code: command.code, channel: conversation.channel, conversationId: conversation.id, memberId: member.id, address: message.address ?? null, now })
         : { status: 'invalid' as const };
-      systemReply(turn, result.status === 'linked' ? officerLinkedReply(result.displayName) : MEMBER_REPLIES_VI.officerLinkInvalid);
+      turn.notes.linkResult = result.status;
+      systemReply(
+        turn,
+        result.status === 'linked' ? officerLinkedReply(result.displayName) : result.status === 'too_many_attempts' ? MEMBER_REPLIES_VI.officerLinkTooManyAttempts : MEMBER_REPLIES_VI.officerLinkInvalid,
+      );
       return;
     }
     case 'data_view': {

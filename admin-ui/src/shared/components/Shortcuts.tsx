@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Icon } from '../icons/Icon';
+import { usePopoverDismiss } from './popover-dismiss';
 
 export interface Shortcut {
   /** `KeyboardEvent.key` values that trigger it ("j", "Enter", "?"). */
@@ -43,24 +44,18 @@ export function ShortcutsHelp({ shortcuts }: { shortcuts: Omit<Shortcut, 'run'>[
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  usePopoverDismiss(open, () => setOpen(false), root, button);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setOpen(false);
-      else if (event.key === '?' && !typingIn(event.target) && !document.querySelector('dialog[open]')) setOpen((value) => !value);
-    };
-    const onPointer = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
+      if (event.key === '?' && !typingIn(event.target) && !document.querySelector('dialog[open]')) setOpen((value) => !value);
     };
     document.addEventListener('keydown', onKey);
-    document.addEventListener('pointerdown', onPointer);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('pointerdown', onPointer);
-    };
+    return () => document.removeEventListener('keydown', onKey);
   }, []);
   return (
     <div className="ui-shortcuts" ref={root}>
-      <button type="button" className="ui-btn ui-btn-ghost ui-btn-sm" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((value) => !value)}>
+      <button ref={button} type="button" className="ui-btn ui-btn-ghost ui-btn-sm" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((value) => !value)}>
         <Icon name="keyboard" size={16} /> Phím tắt
       </button>
       {open && (

@@ -1,0 +1,46 @@
+import { sql } from 'drizzle-orm';
+import type { UnitLevel } from '../../../core/org/hierarchy.js';
+import { createUnitSearch, type SearchableUnit, type UnitSearch } from '../../../core/org/unit-search.js';
+import type { UnitSearchOutcome, UnitSummary } from '../../../core/ports/member-directory.js';
+import type { Db } from '../database.js';
+import { executeRows } from '../execute-rows.js';
+
+/** Rebuild the in-memory index at most this often, and sooner when units were added or removed. */
+const INDEX_MAX_AGE_MS = 5 * 60_000;
+
+/**
+ * Unit search on the database: every unit's name and province, indexed in memory (123,000 grassroots unions are
+ * a few megabytes; a name search must not scan the table per message). The index is rebuilt when the number of
+ * units changes or after five minutes (a renamed unit is found by its new name within that time).
+ */
+export function createUnitSearchDirectory(db: Db, options: { allowUpperLevels: boolean; now?: () => number }) {
+  const now = options.now ?? Date.now;
+  let cached: { search: UnitSearch; count: number; builtAt: number } | null = null;
+  // Upper-level unions are offered where the deployment lets members join them; a province is never offered (it is the intake).
+  const levels: UnitLevel[] = options.allowUpperLevels ? ['grassroots', 'upper_grassroots'] : ['grassroots'];
+
+  async function index(): Promise<UnitSearch> {
+    const [counted] = await executeRows<{ count: number | string }>(db, sql`select count(*) as count from units`);
+    const count = Number(counted?.count ?? 0);
+    if (cached && cached.count === count && now() - cached.builtAt < INDEX_MAX_AGE_MS) return cached.search;
+    const rows = await executeRows<{ id: string; code: string; name: string; level: string; path: string }>(db, sql`select id, code, name, level, path from units`);
+    // The province of a unit is the province_or_sector unit whose path its own path starts with.
+    const provinceByPath = new Map(rows.filter((r) => r.level === 'province_or_sector').map((r) => [r.path, r.id]));
+    const units: SearchableUnit[] = rows.map((row) => {
+      let provinceId: string | null = null;
+      for (const [path, id] of provinceByPath) if (row.path.startsWith(path)) provinceId = id;
+      return { id: row.id, code: row.code, name: row.name, level: row.level as UnitLevel, provinceId };
+    });
+    cached = { search: createUnitSearch(units), count, builtAt: now() };
+    return cached.search;
+  }
+
+  const summary = (unit: SearchableUnit): UnitSummary => ({ id: unit.id, code: unit.code, name: unit.name, level: unit.level });
+
+  return {
+    async searchUnits(text: string): Promise<UnitSearchOutcome> {
+      const result = (await index()).search(text, { limit: 3, levels });
+      return { matches: result.matches.map((m) => summary(m.unit)), bestCoverage: result.matches[0]?.queryCoverage ?? 0, province: result.province ? summary(result.province) : null, namedSomething: result.namedSomething };
+    },
+  };
+}
