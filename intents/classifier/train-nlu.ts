@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ROUTES, SENTIMENTS, TOPICS } from '../../core/nlu/labels.js';
+import { NORMALIZER_VERSION } from '../normalize/normalize-text.js';
 import { TEENCODE_ENTRIES } from '../normalize/teencode.vi.js';
 import { HANDOFF_RULES } from './handoff-rules.vi.js';
 import { LEXICON } from './lexicon.vi.js';
@@ -41,7 +42,7 @@ export function nluModelFingerprint(sourceHash: string, options: MultiHeadTraini
   const rules = HANDOFF_RULES.map((rule) => `${rule.reason}:${rule.pattern.source}`);
   return createHash('sha256')
     .update(JSON.stringify({ sourceHash, featureConfig, softmax, augmentation, calibrationFraction, minFeatureCount, hiddenLayer, seed, MODEL_FORMAT_VERSION, FEATURE_SCHEME_VERSION }))
-    .update(JSON.stringify({ TEENCODE_ENTRIES, LEXICON, rules }))
+    .update(JSON.stringify({ TEENCODE_ENTRIES, LEXICON, rules, NORMALIZER_VERSION }))
     .digest('hex');
 }
 

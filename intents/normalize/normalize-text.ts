@@ -27,6 +27,12 @@ export interface NormalizedText {
   expansions: TeencodeExpansion[];
 }
 
+/**
+ * Bump when normalisation changes what a message becomes (it is part of the model fingerprint, so the shipped model
+ * is retrained by `nlu build`; model files stay readable). 2: roman numerals and bare "uu" are no longer squeezed.
+ */
+export const NORMALIZER_VERSION = 2;
+
 const TOKEN = /\d+(?:[.,]\d+)*|\p{L}+/gu;
 const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
 const TEENCODE_TABLE = buildTeencodeTable(TEENCODE_ENTRIES);
