@@ -2,6 +2,7 @@ import type { Express } from 'express';
 import type { ChannelAdapter } from '../core/channels/channel-adapter.js';
 import type { Env } from '../core/config/env-schema.js';
 import { NOTIFY_CHANNELS } from '../core/contracts/inbox-api.js';
+import { isAppError } from '../core/errors/app-error.js';
 import type { JobQueue, JobRunner } from '../core/jobs/job-queue.js';
 import type { KnowledgeService } from '../core/knowledge/answer.js';
 import type { ChannelId } from '../core/messages/channels.js';
@@ -14,6 +15,9 @@ import type { Redactor } from '../core/ports/redactor.js';
 import { createSessionTokens } from './auth/session-token.js';
 import { createChannelModules } from './channels/create-channel-modules.js';
 import type { ChannelModule, ChannelModuleDeps } from './channels/shared/channel-module.js';
+import { isDatabaseUnavailable } from './storage/database-unavailable.js';
+import { isTransientConflict } from './storage/transient-conflict.js';
+import { createRedisSendBudget } from './channels/shared/send-budget.js';
 import { createApp } from './http/create-app.js';
 import { createAuthRouter } from './http/routes/auth-routes.js';
 import { createHealthRouter, type ReadinessCheck } from './http/routes/health-routes.js';
@@ -21,6 +25,8 @@ import { createUnitRouter } from './http/routes/unit-routes.js';
 import { createLearningRouter } from './http/routes/learning-routes.js';
 import { createFaqRouter, type SimilarFaq } from './http/routes/faq-routes.js';
 import { createAuditRouter } from './http/routes/audit-routes.js';
+import { createDeadLetterRouter } from './http/routes/dead-letter-routes.js';
+import { createDeadLetterRepository } from './storage/repositories/dead-letter-repository.js';
 import { createLawSearchRouter, type LawSearch } from './http/routes/law-search-routes.js';
 import { createLawArticlePageRouter } from './http/routes/law-article-page.js';
 import { createFaqDesk } from './knowledge/faq-desk.js';
@@ -170,8 +176,10 @@ export async function createPlatform(deps: PlatformDeps) {
   };
 
   const channelRepositories = { deliveries: repositories.channelDeliveries, tokens: repositories.channelTokens, threadRefs: repositories.channelThreadRefs, history: repositories.history };
+  // One send budget per platform token for all processes (Redis): N workers do not spend N times the platform's limit.
+  const sendBudget = env.REDIS_URL ? createRedisSendBudget(env.REDIS_URL, env.QUEUE_PREFIX, logger) : undefined;
   const onChannelHealth = createChannelHealthListener({ heldReplies: repositories.heldReplies, queue, metrics, clock, logger });
-  const channelModules = (deps.channels ?? createChannelModules)({ env, clock, logger, repositories: channelRepositories, hub, onChannelHealth });
+  const channelModules = (deps.channels ?? createChannelModules)({ env, clock, logger, repositories: channelRepositories, hub, onChannelHealth, ...(sendBudget ? { sendBudget } : {}) });
   const adapterMap = new Map<ChannelId, ChannelAdapter>();
   for (const module of channelModules) adapterMap.set(module.adapter.channel, module.adapter);
   const adapters = (channel: ChannelId) => adapterMap.get(channel);
@@ -297,6 +305,7 @@ export async function createPlatform(deps: PlatformDeps) {
           { path: '/api/admin/mood', router: createMoodRouter({ mood, units: repositories.units, ...authDeps }) },
           { path: '/api/admin/audit', router: createAuditRouter({ audit: repositories.audit, ...authDeps }) },
           { path: '/api/privacy', router: createPrivacyExportRouter({ links: exportLinks, memberData: repositories.memberData, audit: repositories.audit, clock }) },
+          { path: '/api/admin/dead-letters', router: createDeadLetterRouter({ deadLetters: createDeadLetterRepository(db), queue, audit: repositories.audit, redactor: deps.redactor, clock, ...authDeps }) },
           {
             path: '/api/admin/members',
             router: createMemberRouter({ memberData: repositories.memberData, audit: repositories.audit, ...authDeps, clock, onErased: () => repositories.ingest.forgetThreads() }),
@@ -319,7 +328,7 @@ export async function createPlatform(deps: PlatformDeps) {
       registerWorkers({
         runner: queue,
         runnerQueue: queue,
-        inbound: { store: repositories.inbound, ports: turnPorts, queue, redactor: deps.redactor, leaseMs: env.INBOUND_LEASE_MS, inboxEvents, onCommitted: onTurnCommitted },
+        inbound: { store: repositories.inbound, ports: turnPorts, queue, redactor: deps.redactor, leaseMs: env.INBOUND_LEASE_MS, inboxEvents, onCommitted: onTurnCommitted, maxAttempts: env.INBOUND_MAX_ATTEMPTS, isTransientFailure: (error) => isDatabaseUnavailable(error) || isTransientConflict(error) || (isAppError(error) && (error.kind === 'conflict' || error.kind === 'unavailable')) },
         outbound: { store: repositories.outbound, clock, logger, leaseMs: env.INBOUND_LEASE_MS, maxAttempts: env.OUTBOUND_MAX_ATTEMPTS },
         adapters,
         metrics,
@@ -348,6 +357,7 @@ export async function createPlatform(deps: PlatformDeps) {
       await queue.close();
       await hub.close();
       await floodCounter.close();
+      await sendBudget?.close();
       await linkAttempts.close();
       for (const module of channelModules) await module.close?.();
     },

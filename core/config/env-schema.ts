@@ -83,6 +83,8 @@ export const EnvSchema = z.object({
   INTAKE_UNIT_CODE: optionalString,
   INBOUND_LEASE_MS: integer(60_000, 100),
   OUTBOUND_MAX_ATTEMPTS: integer(6, 1),
+  /** Failed turns after which a member message is set aside as `failed` (dead-letter view) so its conversation goes on. */
+  INBOUND_MAX_ATTEMPTS: integer(5, 1),
   RETRY_BACKOFF_MS: integer(1000, 1),
   SWEEP_INTERVAL_MS: integer(5000, 50),
   /** How long the acknowledgement waits for the queue (Redis); past it the message is stored and the sweep enqueues it later. */

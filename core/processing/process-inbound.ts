@@ -22,6 +22,13 @@ export interface ProcessInboundDeps {
    * Runs after the commit, best effort: the inbox sweep finds any hand-off whose queue step was missed.
    */
   onCommitted?: (turn: CommittedTurn) => Promise<void>;
+  /**
+   * After this many failed turns a message is set aside as `failed` (the dead-letter view) instead of blocking
+   * its conversation forever; absent = never (it is retried until it succeeds).
+   */
+  maxAttempts?: number;
+  /** Failures that say nothing about the message (the database away, a conflict): never counted as attempts. */
+  isTransientFailure?: (error: unknown) => boolean;
 }
 
 export interface CommittedTurn {
@@ -54,10 +61,43 @@ export async function processConversationInbound(deps: ProcessInboundDeps, conve
       await handleOneMessage(deps, pending.id);
       handled++;
     } catch (error) {
+      if (await setAsideIfPoison(deps, pending.id, error)) continue;
       await deps.store.releaseMessage(pending.id).catch(() => undefined);
       throw error;
     }
   }
+}
+
+/**
+ * A message whose turn keeps failing (a bug its text triggers, a corrupt row) would hold its conversation
+ * forever: every later message waits behind it. Each failure is counted; the last allowed one marks it
+ * `failed` and the drain goes on with the next message. Transient failures (the database away) are not the
+ * message's fault and are not counted. The reason kept is the error's code and redacted message.
+ */
+async function setAsideIfPoison(deps: ProcessInboundDeps, messageId: string, error: unknown): Promise<boolean> {
+  if (deps.maxAttempts === undefined || deps.isTransientFailure?.(error)) return false;
+  const reason = deps.redactor.redact(describeFailure(error)).slice(0, 500);
+  try {
+    const attempts = await deps.store.recordInboundFailure(messageId, reason);
+    if (attempts < deps.maxAttempts) return false;
+    await deps.store.markInboundFailed(messageId, `gave up after ${attempts} attempts: ${reason}`, deps.ports.clock.now());
+    deps.ports.logger.error({ messageId, attempts, reason }, 'member message set aside as failed (dead-letter view); the conversation goes on');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The deepest cause's name and message: drivers wrap the real failure in "Failed query: <sql> params: <values>",
+ * and those values may be the member's words, which must not be kept as the reason.
+ */
+function describeFailure(error: unknown): string {
+  let deepest = error;
+  for (let depth = 0; depth < 5 && deepest instanceof Error && deepest.cause instanceof Error; depth++) deepest = deepest.cause;
+  if (deepest instanceof AppError) return `${deepest.code}: ${deepest.message}`;
+  if (deepest instanceof Error) return `${deepest.name}: ${deepest.message}`;
+  return String(deepest);
 }
 
 async function handleOneMessage(deps: ProcessInboundDeps, messageId: string): Promise<void> {

@@ -68,6 +68,13 @@ export interface InboundProcessingStore {
   releaseMessage(messageId: string): Promise<void>;
   loadTurnInput(messageId: string): Promise<TurnInput>;
   commitTurn(commit: TurnCommit): Promise<CommitResult>;
+  /** A turn that threw: counts the attempt, keeps the (redacted) reason, releases the lease; returns the new count. */
+  recordInboundFailure(messageId: string, reason: string): Promise<number>;
+  /**
+   * Gives up on a message that failed every attempt (status `failed`): it leaves the conversation's way, so the
+   * member's later messages are answered, and waits in the admins' dead-letter view to be retried.
+   */
+  markInboundFailed(messageId: string, reason: string, now: Date): Promise<void>;
 }
 
 /** An outbound message waiting for delivery (status `queued`), with what the channel needs. */

@@ -1,6 +1,7 @@
 import express from 'express';
 import type { Clock } from '../../../core/ports/clock.js';
 import type { ChannelDefinition, ChannelModule, ChannelRepositories } from '../shared/channel-module.js';
+import { sendAccountKey, type SendBudget } from '../shared/send-budget.js';
 import { createDeliveryDeps } from '../shared/module-parts.js';
 import { SEND_LIMITS } from '../shared/send-limits.js';
 import { createBotFrameworkAdapter } from './adapter.js';
@@ -16,7 +17,7 @@ export const botFrameworkChannel: ChannelDefinition = {
   channel: 'botframework',
   create: (deps) => {
     const config = botFrameworkConfigFromEnv(deps.env);
-    return config ? createBotFrameworkModule({ config, repositories: deps.repositories, clock: deps.clock }) : null;
+    return config ? createBotFrameworkModule({ config, repositories: deps.repositories, clock: deps.clock, sendBudget: deps.sendBudget }) : null;
   },
 };
 
@@ -26,13 +27,13 @@ export const botFrameworkChannel: ChannelDefinition = {
  * durably; CloudAdapter answers 200 only after that. Replies are sent by the outbound worker like any
  * other channel's, as proactive messages.
  */
-export function createBotFrameworkModule(deps: { config: BotFrameworkConfig; repositories: Pick<ChannelRepositories, 'deliveries' | 'threadRefs'>; clock: Clock }): ChannelModule {
+export function createBotFrameworkModule(deps: { config: BotFrameworkConfig; repositories: Pick<ChannelRepositories, 'deliveries' | 'threadRefs'>; clock: Clock; sendBudget?: SendBudget | undefined }): ChannelModule {
   const client = createBotFrameworkClient(deps.config);
   const threadRefs = deps.repositories.threadRefs;
   const adapter = createBotFrameworkAdapter({
     client,
     threadRefs,
-    delivery: createDeliveryDeps(deps.repositories.deliveries, deps.clock, SEND_LIMITS.botframework),
+    delivery: createDeliveryDeps(deps.repositories.deliveries, deps.clock, SEND_LIMITS.botframework, { budget: deps.sendBudget, account: sendAccountKey('botframework', deps.config.appId) }),
   });
   return {
     adapter,

@@ -8,6 +8,7 @@ import type { ReadinessCheck } from '../../http/routes/health-routes.js';
 import type { IngestService } from '../../ingest/ingest-service.js';
 import type { Metrics } from '../../observability/metrics.js';
 import type { RealtimeHub } from '../../realtime/realtime-hub.js';
+import type { SendBudget } from './send-budget.js';
 import type { ChannelHealthListener } from './channel-health.js';
 import type { ChannelDeliveryRepository } from '../../storage/repositories/channel-delivery-repository.js';
 import type { ChannelThreadRefRepository } from '../../storage/repositories/channel-thread-ref-repository.js';
@@ -52,6 +53,8 @@ export interface ChannelModuleDeps {
   repositories: ChannelRepositories;
   /** Realtime fan-out across processes (web chat pushes replies to the member's browser through it). */
   hub: RealtimeHub;
+  /** Send budgets per platform token shared by every process (Redis); absent = per-process limits only. */
+  sendBudget?: SendBudget;
   /** Told when a channel's health changes (metrics, and releasing the replies held during an outage). */
   onChannelHealth?: ChannelHealthListener;
 }

@@ -7,13 +7,22 @@ import type { ChannelDeliveryRepository } from '../../storage/repositories/chann
 import type { ChannelModule } from './channel-module.js';
 import type { DeliverPartsDeps } from './deliver-parts.js';
 import { MAX_IN_PROCESS_WAIT_MS } from './send-limits.js';
+import type { SendBudget } from './send-budget.js';
 import { createSendThrottle } from './send-throttle.js';
 
-/** The delivery log and the rate limiter of one channel (one throttle per channel per process). */
-export function createDeliveryDeps(deliveries: ChannelDeliveryRepository, clock: Clock, limits: { perRecipient: TokenBucketLimits; global: TokenBucketLimits }): DeliverPartsDeps {
+/**
+ * The delivery log and the rate limiter of one channel: one throttle per channel per process, sharing the
+ * platform token's budget with the other processes through `shared` (Redis) when there is one.
+ */
+export function createDeliveryDeps(
+  deliveries: ChannelDeliveryRepository,
+  clock: Clock,
+  limits: { perRecipient: TokenBucketLimits; global: TokenBucketLimits },
+  shared?: { budget: SendBudget | undefined; account: string },
+): DeliverPartsDeps {
   return {
     deliveries,
-    throttle: createSendThrottle({ ...limits, maxWaitMs: MAX_IN_PROCESS_WAIT_MS, clock }),
+    throttle: createSendThrottle({ ...limits, maxWaitMs: MAX_IN_PROCESS_WAIT_MS, clock, ...(shared?.budget ? { shared: { budget: shared.budget, account: shared.account } } : {}) }),
     clock,
   };
 }

@@ -3,6 +3,7 @@ import type { Logger } from '../../../core/ports/logger.js';
 import type { IngestService } from '../../ingest/ingest-service.js';
 import { createBackgroundProbe } from '../shared/background-probe.js';
 import type { ChannelDefinition, ChannelModule, ChannelRepositories } from '../shared/channel-module.js';
+import { sendAccountKey, type SendBudget } from '../shared/send-budget.js';
 import { createDeliveryDeps, genericWebhook } from '../shared/module-parts.js';
 import { SEND_LIMITS } from '../shared/send-limits.js';
 import { createTelegramAdapter } from './adapter.js';
@@ -17,18 +18,18 @@ export const telegramChannel: ChannelDefinition = {
   channel: 'telegram',
   create: (deps) => {
     const config = telegramConfigFromEnv(deps.env);
-    return config ? createTelegramModule({ config, repositories: deps.repositories, clock: deps.clock, logger: deps.logger }) : null;
+    return config ? createTelegramModule({ config, repositories: deps.repositories, clock: deps.clock, logger: deps.logger, sendBudget: deps.sendBudget }) : null;
   },
 };
 
 /** Telegram as a platform module: POST /webhooks/telegram, sends through grammY's Api with auto-retry. */
-export function createTelegramModule(deps: { config: TelegramConfig; repositories: Pick<ChannelRepositories, 'deliveries'>; clock: Clock; logger: Logger }): ChannelModule {
+export function createTelegramModule(deps: { config: TelegramConfig; repositories: Pick<ChannelRepositories, 'deliveries'>; clock: Clock; logger: Logger; sendBudget?: SendBudget | undefined }): ChannelModule {
   const logger = deps.logger.child({ channel: 'telegram' });
   const client = createTelegramClient({ config: deps.config, logger });
   const adapter = createTelegramAdapter({
     config: deps.config,
     client,
-    delivery: createDeliveryDeps(deps.repositories.deliveries, deps.clock, SEND_LIMITS.telegram),
+    delivery: createDeliveryDeps(deps.repositories.deliveries, deps.clock, SEND_LIMITS.telegram, { budget: deps.sendBudget, account: sendAccountKey('telegram', deps.config.token) }),
   });
   const probe = createBackgroundProbe({ name: 'channel:telegram', probe: () => client.checkBot(), logger });
   probe.start();

@@ -3,6 +3,7 @@ import type { Logger } from '../../../core/ports/logger.js';
 import { createBackgroundProbe } from '../shared/background-probe.js';
 import { createChannelHealth, type ChannelHealthListener } from '../shared/channel-health.js';
 import type { ChannelDefinition, ChannelModule, ChannelRepositories } from '../shared/channel-module.js';
+import { sendAccountKey, type SendBudget } from '../shared/send-budget.js';
 import { createDeliveryDeps, genericWebhook } from '../shared/module-parts.js';
 import { SEND_LIMITS } from '../shared/send-limits.js';
 import { createZaloAdapter } from './adapter.js';
@@ -17,7 +18,7 @@ export const zaloChannel: ChannelDefinition = {
   channel: 'zalo',
   create: (deps) => {
     const config = zaloConfigFromEnv(deps.env);
-    return config ? createZaloModule({ config, repositories: deps.repositories, clock: deps.clock, logger: deps.logger, onHealth: deps.onChannelHealth }) : null;
+    return config ? createZaloModule({ config, repositories: deps.repositories, clock: deps.clock, logger: deps.logger, onHealth: deps.onChannelHealth, sendBudget: deps.sendBudget }) : null;
   },
 };
 
@@ -32,6 +33,7 @@ export function createZaloModule(deps: {
   clock: Clock;
   logger: Logger;
   onHealth?: ChannelHealthListener | undefined;
+  sendBudget?: SendBudget | undefined;
 }): ChannelModule {
   const logger = deps.logger.child({ channel: 'zalo' });
   const health = createChannelHealth({ channel: 'zalo', clock: deps.clock, logger, listener: deps.onHealth });
@@ -39,7 +41,7 @@ export function createZaloModule(deps: {
   const adapter = createZaloAdapter({
     config: deps.config,
     client: createZaloClient({ config: deps.config, tokens, health }),
-    delivery: createDeliveryDeps(deps.repositories.deliveries, deps.clock, SEND_LIMITS.zalo),
+    delivery: createDeliveryDeps(deps.repositories.deliveries, deps.clock, SEND_LIMITS.zalo, { budget: deps.sendBudget, account: sendAccountKey('zalo', deps.config.accountId) }),
     clock: deps.clock,
   });
   const probe = createBackgroundProbe({

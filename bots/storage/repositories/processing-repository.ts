@@ -87,6 +87,22 @@ export function createInboundProcessingStore(db: Db, moodThresholds: Pick<NluThr
     claimOldestPending: (conversationId, until, now) => claimOldest(db, conversationId, 'in', 'received', until, now),
     releaseMessage: (messageId) => releaseMessage(db, messageId),
 
+    async recordInboundFailure(messageId, reason) {
+      const [row] = await db
+        .update(messages)
+        .set({ attempts: sql`${messages.attempts} + 1`, lastError: reason, leaseUntil: null })
+        .where(and(eq(messages.id, messageId), eq(messages.direction, 'in'), eq(messages.status, 'received')))
+        .returning({ attempts: messages.attempts });
+      return row?.attempts ?? 0;
+    },
+
+    async markInboundFailed(messageId, reason, now) {
+      await db
+        .update(messages)
+        .set({ status: 'failed', lastError: reason, leaseUntil: null, processedAt: now })
+        .where(and(eq(messages.id, messageId), eq(messages.direction, 'in'), eq(messages.status, 'received')));
+    },
+
     async loadTurnInput(messageId): Promise<TurnInput> {
       // The conversation's last bot reply rides along as a subquery: one round trip per turn instead of two.
       const lastBotReply = sql<{ meta: Record<string, unknown>; content: unknown } | null>`(
