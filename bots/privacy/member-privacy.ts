@@ -16,7 +16,7 @@ export interface MemberPrivacyDeps {
 }
 
 /** Actions the member did themselves are not "who read my data". */
-const SELF_ACTIONS = new Set(['member_self_export', 'member_self_erase']);
+const SELF_ACTIONS = new Set(['member_self_export', 'member_self_erase_requested', 'member_self_erase']);
 const ACCESSES_LISTED = 10;
 /** Gives the farewell reply a moment to go out before the erasure job starts looking. */
 const ERASE_DELAY_MS = 1000;
