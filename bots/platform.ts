@@ -25,6 +25,7 @@ import { createUnitRouter } from './http/routes/unit-routes.js';
 import { createLearningRouter } from './http/routes/learning-routes.js';
 import { createFaqRouter, type SimilarFaq } from './http/routes/faq-routes.js';
 import { createAuditRouter } from './http/routes/audit-routes.js';
+import { createOfficeHoursRouter } from './http/routes/office-hours-routes.js';
 import { createDeadLetterRouter } from './http/routes/dead-letter-routes.js';
 import { createDeadLetterRepository } from './storage/repositories/dead-letter-repository.js';
 import { createLawSearchRouter, type LawSearch } from './http/routes/law-search-routes.js';
@@ -42,6 +43,7 @@ import { createInboxPublisher } from './inbox/inbox-events.js';
 import { createInboxQueue } from './inbox/inbox-queue.js';
 import { createInboxService } from './inbox/inbox-service.js';
 import { createListReadAudit } from './inbox/list-read-audit.js';
+import { createOfficeHoursService } from './inbox/office-hours-service.js';
 import { createInboxTurnHook, registerInboxWorkers, startInboxSweep } from './inbox/inbox-workers.js';
 import { createInboxReadRepository } from './storage/repositories/inbox-read-repository.js';
 import { createInboxWriteRepository } from './storage/repositories/inbox-write-repository.js';
@@ -245,6 +247,7 @@ export async function createPlatform(deps: PlatformDeps) {
     adapters,
     knowledge: deps.knowledge,
   });
+  const officeHours = createOfficeHoursService({ units: repositories.units, facts: createHandoffFactsRepository(db), audit: repositories.audit, clock });
   const inboxHookDeps = { queue, inboxQueue, read: repositories.inboxRead, write: repositories.inboxWrite, publish: publishInbox, clock, logger };
   const onTurnCommitted = createInboxTurnHook(inboxHookDeps);
 
@@ -296,6 +299,7 @@ export async function createPlatform(deps: PlatformDeps) {
             router: createAuthRouter({ users: repositories.users, tokens, audit: repositories.audit, clock, loginAttemptsPer15Min: 10, secureCookies: (env.PUBLIC_BASE_URL ?? '').startsWith('https://') }),
           },
           { path: '/api/admin/units', router: createUnitRouter({ units: repositories.units, ...authDeps }) },
+          { path: '/api/admin/units', router: createOfficeHoursRouter({ officeHours, ...authDeps }) },
           {
             path: '/api/admin/learning-queue',
             router: createLearningRouter({ learning: repositories.learning, labels: repositories.reviewedLabels, desk: faqDesk, audit: repositories.audit, ...authDeps }),
