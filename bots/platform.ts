@@ -268,6 +268,8 @@ export async function createPlatform(deps: PlatformDeps) {
     adapters,
     turnPorts,
     knowledgeSync,
+    /** What /readyz checks (database, queue, channels); the worker process's health port uses it too. */
+    readiness,
     mood,
     inbox,
     inboxQueue,
