@@ -15,7 +15,8 @@ import type { OfficerLinks } from '../ports/officer-links.js';
 /** Everything the pipeline needs to decide about one member message; loaded by the worker before the turn. */
 export interface TurnInput {
   /** `join`: what became of the unit code the member arrived with (a join link), when there was one. */
-  message: { id: string; platformMessageId: string; content: InboundContent; receivedAt: Date; join?: JoinNote; address?: string };
+  /** `mediaGroup`: the message is one part of an album (see core/processing/album.ts). */
+  message: { id: string; platformMessageId: string; content: InboundContent; receivedAt: Date; join?: JoinNote; address?: string; mediaGroup?: string };
   conversation: {
     id: string;
     channel: ChannelId;

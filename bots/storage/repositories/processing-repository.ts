@@ -126,6 +126,7 @@ export function createInboundProcessingStore(db: Db, moodThresholds: Pick<NluThr
           receivedAt: row.message.createdAt,
           ...(row.message.meta.join ? { join: row.message.meta.join as JoinNote } : {}),
           ...(typeof row.message.meta.address === 'string' ? { address: row.message.meta.address } : {}),
+          ...(typeof row.message.meta.mediaGroup === 'string' ? { mediaGroup: row.message.meta.mediaGroup } : {}),
         },
         conversation: {
           id: row.conversation.id,
@@ -149,6 +150,16 @@ export function createInboundProcessingStore(db: Db, moodThresholds: Pick<NluThr
             }
           : null,
       };
+    },
+
+    async albumParts(conversationId, mediaGroup) {
+      const rows = await executeRows<{ id: string; content: InboundContent; answered: unknown }>(
+        db,
+        sql`select id, content, meta->'albumParts' as answered from messages
+            where conversation_id = ${conversationId} and direction = 'in' and meta->>'mediaGroup' = ${mediaGroup}
+            order by seq`,
+      );
+      return rows.map((row) => ({ id: row.id, content: row.content, answeredParts: Array.isArray(row.answered) ? (row.answered as string[]) : null }));
     },
 
     async commitTurn(commit: TurnCommit): Promise<CommitResult> {
