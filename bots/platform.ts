@@ -89,6 +89,10 @@ import { createMoodRouter } from './http/routes/mood-routes.js';
 import { createMoodAlertRouter } from './http/routes/mood-alert-routes.js';
 import { registerMoodWorkers } from './mood/mood-workers.js';
 import { registerRetentionWorkers } from './privacy/retention-workers.js';
+import { registerErasureWorkers } from './privacy/erasure-workers.js';
+import { createExportLinks } from './privacy/export-links.js';
+import { createMemberPrivacy } from './privacy/member-privacy.js';
+import { createPrivacyExportRouter } from './http/routes/privacy-export-route.js';
 import { createRetentionRepository } from './storage/repositories/retention-repository.js';
 import { startRecoverySweep } from './workers/recovery-sweep.js';
 import { registerWorkers } from './workers/register-workers.js';
@@ -193,7 +197,10 @@ export async function createPlatform(deps: PlatformDeps) {
   const tokens = createSessionTokens(jwtSecret, { sessions: createAdminSessionRepository(database.db), clock });
 
   const thresholds = { route: env.NLU_MIN_ROUTE_CONFIDENCE, topic: env.NLU_MIN_TOPIC_CONFIDENCE, seriousNegative: env.NLU_SERIOUS_NEGATIVE_CONFIDENCE };
-  const turnPorts = { classifier: deps.classifier, knowledge: deps.knowledge, clock, logger, thresholds, memberDirectory, officerLinks: repositories.officerLinks, crisisHotlines: env.CRISIS_HOTLINES, handoffAckIntervalMinutes: env.HANDOFF_ACK_INTERVAL_MINUTES, handoffFacts: createHandoffFactsRepository(db) };
+  // Members' own data requests in chat (/taidulieu, /xoadulieu) and the download link they get (docs/privacy.md).
+  const exportLinks = createExportLinks(jwtSecret, clock);
+  const memberPrivacy = createMemberPrivacy({ memberData: repositories.memberData, audit: repositories.audit, queue, links: exportLinks, retentionMonths: env.RETENTION_MESSAGE_MONTHS, publicBaseUrl: env.PUBLIC_BASE_URL });
+  const turnPorts = { classifier: deps.classifier, knowledge: deps.knowledge, clock, logger, thresholds, memberDirectory, officerLinks: repositories.officerLinks, crisisHotlines: env.CRISIS_HOTLINES, handoffAckIntervalMinutes: env.HANDOFF_ACK_INTERVAL_MINUTES, handoffFacts: createHandoffFactsRepository(db), memberPrivacy };
   // Hand-offs (urgent ones at once) reach the officers' inbox through the realtime hub: Redis pub/sub
   // when configured, so a server process other than the worker's sees them.
   const inboxEvents: InboxEventPublisher = { publish: (event) => hub.publish(INBOX_TOPIC, event) };
@@ -303,6 +310,7 @@ export async function createPlatform(deps: PlatformDeps) {
           { path: '/api/admin/mood/alerts', router: createMoodAlertRouter({ alerts: repositories.moodAlerts, audit: repositories.audit, clock, ...authDeps }) },
           { path: '/api/admin/mood', router: createMoodRouter({ mood, units: repositories.units, ...authDeps }) },
           { path: '/api/admin/audit', router: createAuditRouter({ audit: repositories.audit, ...authDeps }) },
+          { path: '/api/privacy', router: createPrivacyExportRouter({ links: exportLinks, memberData: repositories.memberData, audit: repositories.audit, clock }) },
           { path: '/api/admin/dead-letters', router: createDeadLetterRouter({ deadLetters: createDeadLetterRepository(db), queue, audit: repositories.audit, redactor: deps.redactor, clock, ...authDeps }) },
           {
             path: '/api/admin/members',
@@ -335,10 +343,12 @@ export async function createPlatform(deps: PlatformDeps) {
       });
       registerInboxWorkers({ ...inboxHookDeps, runner: queue, backoffMs: env.RETRY_BACKOFF_MS });
       const moodDaily = registerMoodWorkers({ runner: queue, queue, db, alerts: repositories.moodAlerts, k: env.K_ANONYMITY, clock, logger, backoffMs: env.RETRY_BACKOFF_MS });
-      const retentionDaily = registerRetentionWorkers({ runner: queue, queue, retention: createRetentionRepository(db), audit: repositories.audit, months: env.RETENTION_MESSAGE_MONTHS, clock, logger, backoffMs: env.RETRY_BACKOFF_MS });
+      const erasures = registerErasureWorkers({ runner: queue, queue, db, memberData: repositories.memberData, audit: repositories.audit, clock, logger, backoffMs: env.RETRY_BACKOFF_MS, onErased: () => repositories.ingest.forgetThreads() });
+      const retentionDaily = registerRetentionWorkers({ runner: queue, queue, retention: createRetentionRepository(db), audit: repositories.audit, months: env.RETENTION_MESSAGE_MONTHS, clock, logger, backoffMs: env.RETRY_BACKOFF_MS, alsoDaily: () => erasures.sweep() });
       await queue.start();
       await moodDaily.scheduleNext();
       await retentionDaily.scheduleNext();
+      await erasures.sweep();
       stopInboxSweep = startInboxSweep(inboxQueue, logger, Math.max(env.SWEEP_INTERVAL_MS, 1000));
       stopSweep = startRecoverySweep(
         { recovery: repositories.recovery, queue, clock, logger, graceMs: Math.max(env.SWEEP_INTERVAL_MS, 2000) },

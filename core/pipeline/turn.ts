@@ -10,6 +10,7 @@ import type { Hotline } from './crisis-reply.vi.js';
 import type { HandoffFactsSource } from '../ports/handoff-facts.js';
 import type { Logger } from '../ports/logger.js';
 import type { JoinNote, MemberDirectory } from '../ports/member-directory.js';
+import type { MemberPrivacy } from '../ports/member-privacy.js';
 import type { OfficerLinks } from '../ports/officer-links.js';
 
 /** Everything the pipeline needs to decide about one member message; loaded by the worker before the turn. */
@@ -57,6 +58,8 @@ export interface TurnPorts {
   handoffAckIntervalMinutes?: number;
   /** Office hours and expected wait of the member's unit for the hand-off replies; absent = generic texts. */
   handoffFacts?: HandoffFactsSource;
+  /** The member's own data requests in chat (/taidulieu, /xoadulieu); absent = those commands say they are unavailable. */
+  memberPrivacy?: MemberPrivacy;
 }
 
 /** `flagged`: spam or an injection attempt (NluResult.flags), kept out of the concern figures. */
