@@ -32,9 +32,10 @@ RUN mkdir -p /var/lib/congdoan && chown node:node /var/lib/congdoan
 USER node
 VOLUME ["/var/lib/congdoan"]
 EXPOSE 3000
-# Liveness of the HTTP server (the slim image has no curl; Node's fetch does it). Workers override it in compose.yaml.
+# Liveness (the slim image has no curl; Node's fetch does it): the server's /healthz on PORT, or, in a worker
+# process (`npm run worker`, compose sets WORKER_HEALTH_PORT), the worker's own health port.
 HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.WORKER_HEALTH_PORT||process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # The README's start command (what `npm start` runs), without npm in between so SIGTERM reaches Node and the
 # server drains (finishes in-flight requests and jobs) before it exits.
 STOPSIGNAL SIGTERM

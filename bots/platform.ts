@@ -25,6 +25,7 @@ import { createUnitRouter } from './http/routes/unit-routes.js';
 import { createLearningRouter } from './http/routes/learning-routes.js';
 import { createFaqRouter, type SimilarFaq } from './http/routes/faq-routes.js';
 import { createAuditRouter } from './http/routes/audit-routes.js';
+import { createOfficeHoursRouter } from './http/routes/office-hours-routes.js';
 import { createDeadLetterRouter } from './http/routes/dead-letter-routes.js';
 import { createDeadLetterRepository } from './storage/repositories/dead-letter-repository.js';
 import { createLawSearchRouter, type LawSearch } from './http/routes/law-search-routes.js';
@@ -42,6 +43,7 @@ import { createInboxPublisher } from './inbox/inbox-events.js';
 import { createInboxQueue } from './inbox/inbox-queue.js';
 import { createInboxService } from './inbox/inbox-service.js';
 import { createListReadAudit } from './inbox/list-read-audit.js';
+import { createOfficeHoursService } from './inbox/office-hours-service.js';
 import { createInboxTurnHook, registerInboxWorkers, startInboxSweep } from './inbox/inbox-workers.js';
 import { createInboxReadRepository } from './storage/repositories/inbox-read-repository.js';
 import { createInboxWriteRepository } from './storage/repositories/inbox-write-repository.js';
@@ -87,6 +89,10 @@ import { createMoodRouter } from './http/routes/mood-routes.js';
 import { createMoodAlertRouter } from './http/routes/mood-alert-routes.js';
 import { registerMoodWorkers } from './mood/mood-workers.js';
 import { registerRetentionWorkers } from './privacy/retention-workers.js';
+import { registerErasureWorkers } from './privacy/erasure-workers.js';
+import { createExportLinks } from './privacy/export-links.js';
+import { createMemberPrivacy } from './privacy/member-privacy.js';
+import { createPrivacyExportRouter } from './http/routes/privacy-export-route.js';
 import { createRetentionRepository } from './storage/repositories/retention-repository.js';
 import { startRecoverySweep } from './workers/recovery-sweep.js';
 import { registerWorkers } from './workers/register-workers.js';
@@ -191,7 +197,10 @@ export async function createPlatform(deps: PlatformDeps) {
   const tokens = createSessionTokens(jwtSecret, { sessions: createAdminSessionRepository(database.db), clock });
 
   const thresholds = { route: env.NLU_MIN_ROUTE_CONFIDENCE, topic: env.NLU_MIN_TOPIC_CONFIDENCE, seriousNegative: env.NLU_SERIOUS_NEGATIVE_CONFIDENCE };
-  const turnPorts = { classifier: deps.classifier, knowledge: deps.knowledge, clock, logger, thresholds, memberDirectory, officerLinks: repositories.officerLinks, crisisHotlines: env.CRISIS_HOTLINES, handoffAckIntervalMinutes: env.HANDOFF_ACK_INTERVAL_MINUTES, handoffFacts: createHandoffFactsRepository(db) };
+  // Members' own data requests in chat (/taidulieu, /xoadulieu) and the download link they get (docs/privacy.md).
+  const exportLinks = createExportLinks(jwtSecret, clock);
+  const memberPrivacy = createMemberPrivacy({ memberData: repositories.memberData, audit: repositories.audit, queue, links: exportLinks, retentionMonths: env.RETENTION_MESSAGE_MONTHS, publicBaseUrl: env.PUBLIC_BASE_URL });
+  const turnPorts = { classifier: deps.classifier, knowledge: deps.knowledge, clock, logger, thresholds, memberDirectory, officerLinks: repositories.officerLinks, crisisHotlines: env.CRISIS_HOTLINES, handoffAckIntervalMinutes: env.HANDOFF_ACK_INTERVAL_MINUTES, handoffFacts: createHandoffFactsRepository(db), memberPrivacy };
   // Hand-offs (urgent ones at once) reach the officers' inbox through the realtime hub: Redis pub/sub
   // when configured, so a server process other than the worker's sees them.
   const inboxEvents: InboxEventPublisher = { publish: (event) => hub.publish(INBOX_TOPIC, event) };
@@ -238,6 +247,7 @@ export async function createPlatform(deps: PlatformDeps) {
     adapters,
     knowledge: deps.knowledge,
   });
+  const officeHours = createOfficeHoursService({ units: repositories.units, facts: createHandoffFactsRepository(db), audit: repositories.audit, clock });
   const inboxHookDeps = { queue, inboxQueue, read: repositories.inboxRead, write: repositories.inboxWrite, publish: publishInbox, clock, logger };
   const onTurnCommitted = createInboxTurnHook(inboxHookDeps);
 
@@ -265,6 +275,8 @@ export async function createPlatform(deps: PlatformDeps) {
     adapters,
     turnPorts,
     knowledgeSync,
+    /** What /readyz checks (database, queue, channels); the worker process's health port uses it too. */
+    readiness,
     mood,
     inbox,
     inboxQueue,
@@ -289,6 +301,7 @@ export async function createPlatform(deps: PlatformDeps) {
             router: createAuthRouter({ users: repositories.users, tokens, audit: repositories.audit, clock, loginAttemptsPer15Min: 10, secureCookies: (env.PUBLIC_BASE_URL ?? '').startsWith('https://') }),
           },
           { path: '/api/admin/units', router: createUnitRouter({ units: repositories.units, ...authDeps }) },
+          { path: '/api/admin/units', router: createOfficeHoursRouter({ officeHours, ...authDeps }) },
           {
             path: '/api/admin/learning-queue',
             router: createLearningRouter({ learning: repositories.learning, labels: repositories.reviewedLabels, desk: faqDesk, audit: repositories.audit, ...authDeps }),
@@ -297,6 +310,7 @@ export async function createPlatform(deps: PlatformDeps) {
           { path: '/api/admin/mood/alerts', router: createMoodAlertRouter({ alerts: repositories.moodAlerts, audit: repositories.audit, clock, ...authDeps }) },
           { path: '/api/admin/mood', router: createMoodRouter({ mood, units: repositories.units, ...authDeps }) },
           { path: '/api/admin/audit', router: createAuditRouter({ audit: repositories.audit, ...authDeps }) },
+          { path: '/api/privacy', router: createPrivacyExportRouter({ links: exportLinks, memberData: repositories.memberData, audit: repositories.audit, clock }) },
           { path: '/api/admin/dead-letters', router: createDeadLetterRouter({ deadLetters: createDeadLetterRepository(db), queue, audit: repositories.audit, redactor: deps.redactor, clock, ...authDeps }) },
           {
             path: '/api/admin/members',
@@ -329,10 +343,12 @@ export async function createPlatform(deps: PlatformDeps) {
       });
       registerInboxWorkers({ ...inboxHookDeps, runner: queue, backoffMs: env.RETRY_BACKOFF_MS });
       const moodDaily = registerMoodWorkers({ runner: queue, queue, db, alerts: repositories.moodAlerts, k: env.K_ANONYMITY, clock, logger, backoffMs: env.RETRY_BACKOFF_MS });
-      const retentionDaily = registerRetentionWorkers({ runner: queue, queue, retention: createRetentionRepository(db), audit: repositories.audit, months: env.RETENTION_MESSAGE_MONTHS, clock, logger, backoffMs: env.RETRY_BACKOFF_MS });
+      const erasures = registerErasureWorkers({ runner: queue, queue, db, memberData: repositories.memberData, audit: repositories.audit, clock, logger, backoffMs: env.RETRY_BACKOFF_MS, onErased: () => repositories.ingest.forgetThreads() });
+      const retentionDaily = registerRetentionWorkers({ runner: queue, queue, retention: createRetentionRepository(db), audit: repositories.audit, months: env.RETENTION_MESSAGE_MONTHS, clock, logger, backoffMs: env.RETRY_BACKOFF_MS, alsoDaily: () => erasures.sweep() });
       await queue.start();
       await moodDaily.scheduleNext();
       await retentionDaily.scheduleNext();
+      await erasures.sweep();
       stopInboxSweep = startInboxSweep(inboxQueue, logger, Math.max(env.SWEEP_INTERVAL_MS, 1000));
       stopSweep = startRecoverySweep(
         { recovery: repositories.recovery, queue, clock, logger, graceMs: Math.max(env.SWEEP_INTERVAL_MS, 2000) },

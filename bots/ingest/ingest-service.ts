@@ -161,6 +161,7 @@ export function createIngestService(deps: IngestServiceDeps) {
           receivedAt: deps.clock.now(),
           joinCode: event.joinCode,
           address: event.address,
+          mediaGroup: event.mediaGroup,
         });
         deps.metrics.inboundMessages.inc({ channel: event.channel, outcome: result.status });
         if (result.status === 'accepted') {

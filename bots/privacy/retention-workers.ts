@@ -17,6 +17,8 @@ export interface RetentionWorkerDeps extends Omit<PurgeDeps, 'actor'> {
   clock: Clock;
   logger: Logger;
   backoffMs: number;
+  /** Other daily privacy duties run by the same job (the sweep of members' erasure requests). */
+  alsoDaily?: () => Promise<unknown>;
 }
 
 async function schedule(queue: JobQueue, day: string, now: Date): Promise<void> {
@@ -27,7 +29,7 @@ async function schedule(queue: JobQueue, day: string, now: Date): Promise<void> 
 /**
  * The daily retention purge, a chain of queue jobs like the mood job (no timers): each run deletes what has
  * expired, then schedules the next day. Starting the workers schedules the next run, so a lost job is replaced
- * at the next start. With retention off (0 months) nothing is scheduled.
+ * at the next start. With retention off (0 months) the job still runs for its other duties and deletes nothing.
  */
 export function registerRetentionWorkers(deps: RetentionWorkerDeps): { scheduleNext(): Promise<void> } {
   deps.runner.register('privacy.purge', {
@@ -37,12 +39,12 @@ export function registerRetentionWorkers(deps: RetentionWorkerDeps): { scheduleN
       const now = deps.clock.now();
       const report = await runRetentionPurge({ ...deps, actor: 'system' }, now, { dryRun: false });
       deps.logger.info({ day, ...report }, 'retention purge ran');
+      await deps.alsoDaily?.();
       await schedule(deps.queue, addDays(day, 1), now);
     },
   });
   return {
     async scheduleNext() {
-      if (deps.months === 0) return;
       const now = deps.clock.now();
       const today = vietnamDay(now);
       await schedule(deps.queue, runAt(today) > now ? today : addDays(today, 1), now);

@@ -97,6 +97,8 @@ export const EnvSchema = z.object({
   FLOOD_MAX_MESSAGES: integer(20, 0),
   FLOOD_WINDOW_MS: integer(60_000, 1000),
   WORKER_CONCURRENCY: integer(8, 1),
+  /** `npm run worker` only: serve /healthz, /readyz and /metrics on this port (liveness/readiness of worker processes); unset = none. */
+  WORKER_HEALTH_PORT: z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().min(1).max(65_535).optional()),
   /** How often a process compares its FAQ/law/model versions with the database (Redis pub/sub normally tells it at once). */
   KNOWLEDGE_POLL_MS: integer(5000, 100),
   MAX_BODY_BYTES: integer(256 * 1024, 1024),

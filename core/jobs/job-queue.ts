@@ -18,6 +18,8 @@ export const JOB_SCHEMAS = {
   'mood.daily': z.object({ day: z.iso.date() }),
   /** The daily retention purge (bots/privacy): deletes conversation content older than RETENTION_MESSAGE_MONTHS; schedules the next day. */
   'privacy.purge': z.object({ day: z.iso.date() }),
+  /** A member asked in chat to erase their data (/xoadulieu): erase once their last replies are out (bots/privacy). */
+  'privacy.erase': z.object({ memberId: z.uuid() }),
 } as const;
 
 export type JobName = keyof typeof JOB_SCHEMAS;

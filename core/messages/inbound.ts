@@ -25,6 +25,8 @@ export type InboundEvent =
       joinCode?: string;
       /** A pseudonymous key of the sender's network address (web chat only), for abuse limits; never the address. */
       address?: string;
+      /** An album (Telegram `media_group_id`): the platform sends each photo apart; they are one message to answer. */
+      mediaGroup?: string;
     }
   | {
       /** A message the platform says WE sent: ours (already recorded) or typed by staff in the platform's own console. */

@@ -33,6 +33,8 @@ export const MEMBER_REPLIES_VI = {
     '• /donvi MÃ — chọn hoặc đổi công đoàn cơ sở của bạn',
     '• /lienket — lấy mã để liên kết tài khoản Zalo, Telegram, Messenger của cùng một người',
     '• /lienket MÃ_8_SỐ — nhập mã liên kết nhận được trên kênh kia',
+    '• /taidulieu — xem trợ lý đang lưu gì về bạn, ai đã xem, và tải bản sao',
+    '• /xoadulieu — xoá toàn bộ dữ liệu của bạn',
     'Còn lại, bạn cứ nhắn câu hỏi hoặc phản ánh bằng lời bình thường nhé.',
   ].join('\n'),
 } as const;

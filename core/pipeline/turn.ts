@@ -10,12 +10,14 @@ import type { Hotline } from './crisis-reply.vi.js';
 import type { HandoffFactsSource } from '../ports/handoff-facts.js';
 import type { Logger } from '../ports/logger.js';
 import type { JoinNote, MemberDirectory } from '../ports/member-directory.js';
+import type { MemberPrivacy } from '../ports/member-privacy.js';
 import type { OfficerLinks } from '../ports/officer-links.js';
 
 /** Everything the pipeline needs to decide about one member message; loaded by the worker before the turn. */
 export interface TurnInput {
   /** `join`: what became of the unit code the member arrived with (a join link), when there was one. */
-  message: { id: string; platformMessageId: string; content: InboundContent; receivedAt: Date; join?: JoinNote; address?: string };
+  /** `mediaGroup`: the message is one part of an album (see core/processing/album.ts). */
+  message: { id: string; platformMessageId: string; content: InboundContent; receivedAt: Date; join?: JoinNote; address?: string; mediaGroup?: string };
   conversation: {
     id: string;
     channel: ChannelId;
@@ -56,6 +58,8 @@ export interface TurnPorts {
   handoffAckIntervalMinutes?: number;
   /** Office hours and expected wait of the member's unit for the hand-off replies; absent = generic texts. */
   handoffFacts?: HandoffFactsSource;
+  /** The member's own data requests in chat (/taidulieu, /xoadulieu); absent = those commands say they are unavailable. */
+  memberPrivacy?: MemberPrivacy;
 }
 
 /** `flagged`: spam or an injection attempt (NluResult.flags), kept out of the concern figures. */

@@ -27,10 +27,13 @@ export const PERSONAL_DATA_ACTIONS: Readonly<Record<string, AccessKind>> = {
   conversation_transfer: { purpose: 'member_support', route: 'POST /api/admin/conversations/:id/transfer', labelVi: 'chuyển cuộc trò chuyện của bạn cho cán bộ khác' },
   conversation_return: { purpose: 'member_support', route: 'POST /api/admin/conversations/:id/return', labelVi: 'trả cuộc trò chuyện của bạn về trợ lý ảo' },
   conversation_close: { purpose: 'member_support', route: 'POST /api/admin/conversations/:id/close', labelVi: 'đóng cuộc trò chuyện của bạn' },
+  dead_letter_list: { purpose: 'member_support', route: 'GET /api/admin/dead-letters', labelVi: 'thấy trích đoạn tin nhắn bị lỗi của bạn trong danh sách tin lỗi' },
+  dead_letter_retry: { purpose: 'member_support', route: 'POST /api/admin/dead-letters/:id/retry', labelVi: 'gửi lại tin nhắn bị lỗi của bạn' },
   member_export: { purpose: 'data_request', route: 'GET /api/admin/members/:id/export', labelVi: 'xuất toàn bộ dữ liệu của bạn' },
   member_erase: { purpose: 'erasure', route: 'DELETE /api/admin/members/:id', labelVi: 'xoá dữ liệu của bạn' },
   member_access_log: { purpose: 'accountability', route: 'GET /api/admin/members/:id/access-log', labelVi: 'xem nhật ký truy cập dữ liệu của bạn' },
   member_self_export: { purpose: 'self_service', route: 'chat /taidulieu', labelVi: 'bạn tự xem dữ liệu của mình' },
+  member_self_erase_requested: { purpose: 'self_service', route: 'chat /xoadulieu', labelVi: 'bạn yêu cầu xoá dữ liệu của mình' },
   member_self_erase: { purpose: 'self_service', route: 'chat /xoadulieu', labelVi: 'bạn tự xoá dữ liệu của mình' },
 };
 
@@ -44,4 +47,4 @@ export function accessKindOf(action: string): AccessKind | null {
  * The keys an audit row about a member may keep after the member is erased: ids, counts, states and labels,
  * never free text (a search term, a reason typed by an officer, a name). Everything else is dropped.
  */
-export const AUDIT_DETAIL_KEYS_KEPT_AFTER_ERASURE = ['view', 'count', 'from', 'by', 'resolution', 'asOfficer', 'messageId', 'noteId', 'conversations', 'messages', 'identities', 'via'] as const;
+export const AUDIT_DETAIL_KEYS_KEPT_AFTER_ERASURE = ['view', 'count', 'from', 'by', 'resolution', 'asOfficer', 'messageId', 'noteId', 'conversations', 'messages', 'identities', 'via', 'direction', 'attempts'] as const;

@@ -2,11 +2,13 @@ import { nextConversationState, type ConversationState } from '../conversations/
 import { AppError } from '../errors/app-error.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import { runTurn } from '../pipeline/run-turn.js';
-import type { TurnPorts } from '../pipeline/turn.js';
+import type { TurnInput, TurnPorts } from '../pipeline/turn.js';
 import type { InboxEventPublisher } from '../ports/inbox-events.js';
 import type { Redactor } from '../ports/redactor.js';
 import { contentText } from '../messages/content.js';
+import { ALBUM_SETTLE_MS, mergeAlbum } from './album.js';
 import type { CommittedHandoff, InboundProcessingStore } from './processing-store.js';
+import { sleep } from './sleep.js';
 
 export interface ProcessInboundDeps {
   store: InboundProcessingStore;
@@ -102,8 +104,29 @@ function describeFailure(error: unknown): string {
 
 async function handleOneMessage(deps: ProcessInboundDeps, messageId: string): Promise<void> {
   for (let attempt = 0; attempt < MAX_VERSION_RETRIES; attempt++) {
-    const input = await deps.store.loadTurnInput(messageId);
+    const loaded = await deps.store.loadTurnInput(messageId);
+    const album = await albumOf(deps, loaded);
+    if (album.kind === 'answered') {
+      // The album's first part answered for this one: stored and visible, no second reply.
+      const result = await deps.store.commitTurn({
+        messageId,
+        conversationId: loaded.conversation.id,
+        expectedVersion: loaded.conversation.version,
+        nlu: null,
+        messageStatus: loaded.conversation.state === 'officer' || loaded.conversation.state === 'waiting_officer' ? 'forwarded' : 'processed',
+        newState: null,
+        lowConfidenceStreak: loaded.conversation.lowConfidenceStreak,
+        replies: [],
+        learning: null,
+        notes: { albumPartOf: album.firstId },
+        now: deps.ports.clock.now(),
+      });
+      if (result.ok || result.reason === 'already_done') return;
+      continue;
+    }
+    const input = album.kind === 'first' ? { ...loaded, message: { ...loaded.message, content: mergeAlbum(album.parts.map((p) => p.content)) } } : loaded;
     const outcome = await runTurn(input, deps.ports);
+    if (album.kind === 'first') outcome.notes.albumParts = album.parts.map((p) => p.id);
     const newState = outcome.event
       ? nextConversationState(input.conversation.state, outcome.event)
       : input.conversation.state === 'closed'
@@ -140,6 +163,25 @@ async function handleOneMessage(deps: ProcessInboundDeps, messageId: string): Pr
     deps.ports.logger.info({ messageId, attempt }, 'conversation changed during the turn; computing it again');
   }
   throw new AppError('VERSION_CONFLICT', `conversation kept changing while handling message ${messageId}`);
+}
+
+type AlbumRole = { kind: 'none' } | { kind: 'first'; parts: { id: string; content: TurnInput['message']['content'] }[] } | { kind: 'answered'; firstId: string };
+
+/**
+ * Telegram sends an album's photos as separate updates a moment apart. The first part waits until the album has
+ * settled (ALBUM_SETTLE_MS after it arrived), then answers for every part stored by then; those parts are
+ * recorded without a reply of their own. A part that arrived later than that is answered as its own message,
+ * so nothing is lost.
+ */
+async function albumOf(deps: ProcessInboundDeps, input: TurnInput): Promise<AlbumRole> {
+  const group = input.message.mediaGroup;
+  if (!group) return { kind: 'none' };
+  const wait = input.message.receivedAt.getTime() + ALBUM_SETTLE_MS - deps.ports.clock.now().getTime();
+  if (wait > 0) await sleep(Math.min(wait, ALBUM_SETTLE_MS));
+  const parts = await deps.store.albumParts(input.conversation.id, group);
+  const first = parts[0];
+  if (!first || first.id === input.message.id) return parts.length > 1 ? { kind: 'first', parts } : { kind: 'none' };
+  return first.answeredParts?.includes(input.message.id) ? { kind: 'answered', firstId: first.id } : { kind: 'none' };
 }
 
 /** Best effort: the hand-off is committed whatever happens here; the inbox list shows it on its next fetch. */

@@ -1,3 +1,4 @@
+import type { AlbumPart } from './album.js';
 import type { ConversationState } from '../conversations/conversation-state.js';
 import type { ChannelId } from '../messages/channels.js';
 import type { OutboundMessage, ReplyDraft } from '../messages/outbound.js';
@@ -68,6 +69,8 @@ export interface InboundProcessingStore {
   releaseMessage(messageId: string): Promise<void>;
   loadTurnInput(messageId: string): Promise<TurnInput>;
   commitTurn(commit: TurnCommit): Promise<CommitResult>;
+  /** The parts of the album this message belongs to (same conversation and `mediaGroup`), in arrival order. */
+  albumParts(conversationId: string, mediaGroup: string): Promise<AlbumPart[]>;
   /** A turn that threw: counts the attempt, keeps the (redacted) reason, releases the lease; returns the new count. */
   recordInboundFailure(messageId: string, reason: string): Promise<number>;
   /**

@@ -102,6 +102,29 @@ describe.each(testBackends())('every inbound type on $name', (backend) => {
     expect((await messagesOf(db(), 'telegram', thread)).filter((m) => m.direction === 'in')).toHaveLength(6);
   });
 
+  it('Telegram: an album (three photos, the caption on the second) is one message with one reply, classified on its caption', async () => {
+    const user = tgUser();
+    const thread = String(user);
+    const group = `1340${randomInt(10 ** 11, 10 ** 12)}`;
+    const photo = (id: string) => ({ photo: [{ file_id: `${id}-small` }, { file_id: id }], media_group_id: group });
+    // Telegram sends the photos as separate updates, a moment apart.
+    await telegram.deliver(hooks.telegram, tgMessage(user, photo('AgAD-1')), TG.secret);
+    await telegram.deliver(hooks.telegram, tgMessage(user, { ...photo('AgAD-2'), caption: 'giấy này công ty bắt ký' }), TG.secret);
+    await telegram.deliver(hooks.telegram, tgMessage(user, photo('AgAD-3')), TG.secret);
+    await waitForOutbound(db(), 'telegram', thread, 1);
+    await waitForIdle(db());
+    const stored = await expectStable(async () => {
+      const rows = await messagesOf(db(), 'telegram', thread);
+      return { inbound: rows.filter((m) => m.direction === 'in').length, replies: rows.filter((m) => m.direction === 'out').map((m) => m.text) };
+    }, 'album replies');
+    expect(stored.inbound).toBe(3);
+    expect(stored.replies).toEqual(['Trả lời: giấy này công ty bắt ký']);
+    const rows = (await messagesOf(db(), 'telegram', thread)).filter((m) => m.direction === 'in');
+    expect(rows[0]?.meta).toMatchObject({ mediaGroup: `${user}-${group}`, albumParts: rows.map((r) => r.id) });
+    expect(rows[1]?.meta).toMatchObject({ albumPartOf: rows[0]?.id });
+    expect(rows.every((r) => r.status === 'processed')).toBe(true);
+  });
+
   it('Zalo: a photo with a caption is classified and answered', async () => {
     const user = `8${randomInt(10 ** 13, 10 ** 14)}`;
     const event = zalo.event('user_send_image', {

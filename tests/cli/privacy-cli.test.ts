@@ -50,7 +50,7 @@ describe.each(testBackends())('congdoan privacy purge and access-log on $name', 
 
   it('deletes messages older than the retention period while every mood figure, before and after a rebuild, stays the same', async () => {
     const today = vietnamDay(Date.now());
-    await json(['demo', 'generate', '--members', '300', '--messages', '3000', '--seed', '5', '--end', today, '--days', '700']);
+    await json(['demo', 'generate', '--members', '200', '--messages', '1500', '--seed', '5', '--end', today, '--days', '700']);
     const { horizonDay } = retentionCutoff(new Date(), 12);
     const dayBefore = (day: string, days: number) => vietnamDay(Date.parse(`${day}T00:00:00+07:00`) - days * DAY_MS);
     // Periods wholly before the horizon, straddling it, and wholly after it (the whole history too).
@@ -67,7 +67,7 @@ describe.each(testBackends())('congdoan privacy purge and access-log on $name', 
     type Report = { dryRun: boolean; months: number; messages: number; learningItems: number; cutoff: string; horizonDay: string };
     const dryRun = await json<Report>(['privacy', 'purge', '--dry-run', '--months', '12']);
     expect(dryRun).toMatchObject({ dryRun: true, months: 12, horizonDay });
-    expect(dryRun.messages).toBeGreaterThan(500);
+    expect(dryRun.messages).toBeGreaterThan(300);
     // A dry run deletes nothing: the same count again.
     expect((await json<Report>(['privacy', 'purge', '--dry-run', '--months', '12'])).messages).toBe(dryRun.messages);
 
@@ -75,7 +75,7 @@ describe.each(testBackends())('congdoan privacy purge and access-log on $name', 
     expect(purged).toMatchObject({ dryRun: false, messages: dryRun.messages, learningItems: dryRun.learningItems, horizonDay });
     expect((await json<Report>(['privacy', 'purge', '--dry-run', '--months', '12'])).messages).toBe(0);
     // Recent messages are all still there.
-    expect((await json<Report>(['privacy', 'purge', '--dry-run', '--months', '1'])).messages).toBeGreaterThan(100);
+    expect((await json<Report>(['privacy', 'purge', '--dry-run', '--months', '6'])).messages).toBeGreaterThan(100);
 
     expect(await reports()).toEqual(before);
     // A rebuild from the remaining messages recomputes only the days they cover; older figures stay as they were.
@@ -88,14 +88,14 @@ describe.each(testBackends())('congdoan privacy purge and access-log on $name', 
     const text = await cli(['privacy', 'purge', '--months', '12']);
     expect(text.code).toBe(0);
     expect(text.out[0]).toMatch(/^deleted 0 messages, 0 learning-queue items, 0 officer notes, 0 delivery records handled before /);
-  }, 240_000);
+  }, 420_000);
 
   it('refuses bad options with exit code 2 and changes nothing', async () => {
     for (const args of [['--months', '0'], ['--months', 'abc'], ['--months', '1.5'], ['--format', 'xml']]) {
       const run = await cli(['privacy', 'purge', ...args]);
       expect(run.code).toBe(2);
     }
-    expect((await json<{ messages: number }>(['privacy', 'purge', '--dry-run', '--months', '1'])).messages).toBeGreaterThan(100);
+    expect((await json<{ messages: number }>(['privacy', 'purge', '--dry-run', '--months', '6'])).messages).toBeGreaterThan(100);
   });
 
   it('lists who accessed a member, including the CLI itself, and refuses unknown members', async () => {

@@ -10,7 +10,7 @@ interface ComposeService {
   image?: string;
   command?: string[];
   environment?: Record<string, string | number | boolean>;
-  healthcheck?: { disable?: boolean };
+  healthcheck?: { disable?: boolean; test?: string[] };
 }
 const compose = load(read('compose.yaml')) as { services: Record<string, ComposeService> };
 /** The services that run our image (PostgreSQL and Redis have their own variables). */
@@ -75,8 +75,12 @@ describe('deployment artefacts (Dockerfile, compose.yaml)', () => {
     expect(user).toBeDefined();
     expect(['root', '0']).not.toContain(user);
     expect(instruction('HEALTHCHECK')).toContain('/healthz');
-    // Workers serve no HTTP, so they must not inherit the server's health check.
-    expect(compose.services.worker?.healthcheck?.disable).toBe(true);
+    // A worker serves no web traffic: the image's check uses its health port when WORKER_HEALTH_PORT is set, and
+    // compose checks the worker's readiness on the port it gives it.
+    expect(instruction('HEALTHCHECK')).toContain('WORKER_HEALTH_PORT');
+    const workerPort = compose.services.worker?.environment?.WORKER_HEALTH_PORT;
+    expect(workerPort).toBeDefined();
+    expect(compose.services.worker?.healthcheck?.test?.join(' ')).toContain(`127.0.0.1:${String(workerPort)}/readyz`);
   });
 
   it('keeps local state and dependencies out of the build context', () => {

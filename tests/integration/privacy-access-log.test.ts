@@ -34,7 +34,7 @@ describe.each(testBackends())('the personal-data access log on $name', (backend)
     memberId = identity!.memberId;
     const [thread] = await db.select().from(conversations).where(eq(conversations.memberId, memberId));
     conversationId = thread!.id;
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => t?.close());
 
   const get = (path: string, email: string) => fetch(`${t.baseUrl}/api/admin${path}`, { headers: { authorization: `Bearer ${tokens[email]}` } });

@@ -22,6 +22,8 @@ const SettingsLayout = page(() => import('../features/settings/SettingsLayout'),
 const UnitsPage = page(() => import('../features/settings/UnitsPage'), 'UnitsPage');
 const AccountPage = page(() => import('../features/settings/AccountPage'), 'AccountPage');
 const AuditPage = page(() => import('../features/settings/AuditPage'), 'AuditPage');
+const OfficeHoursPage = page(() => import('../features/settings/OfficeHoursPage'), 'OfficeHoursPage');
+const NotificationsPage = page(() => import('../features/settings/NotificationsPage'), 'NotificationsPage');
 
 /**
  * The one route table of the admin app, served under /admin/ (the server answers every /admin/* path with the
@@ -50,6 +52,8 @@ export function createAdminRouter() {
                 children: [
                   { index: true, element: <Navigate to="units" replace /> },
                   { path: 'units', element: <UnitsPage /> },
+                  { path: 'office-hours', element: <OfficeHoursPage /> },
+                  { path: 'notifications', element: <NotificationsPage /> },
                   { path: 'account', element: <AccountPage /> },
                   { path: 'audit', element: <AuditPage /> },
                 ],

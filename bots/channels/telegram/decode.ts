@@ -60,6 +60,8 @@ function decodeMessage(message: TelegramMessage): InboundEvent {
     content: text !== undefined ? { type: 'text', text } : nonText(message),
     sentAt: new Date((message.edit_date ?? message.date) * 1000),
     ...(joinCode && message.edit_date === undefined ? { joinCode } : {}),
+    // Edits of an album's photo are their own message (the album was answered already).
+    ...(message.media_group_id && message.edit_date === undefined ? { mediaGroup: `${message.chat.id}-${message.media_group_id}` } : {}),
   };
 }
 

@@ -12,6 +12,7 @@ export const TelegramMessageSchema = z.looseObject({
   from: User.optional(),
   text: z.string().optional(),
   caption: z.string().optional(),
+  media_group_id: z.string().optional(),
   photo: z.array(FileRef).optional(),
   document: FileRef.optional(),
   sticker: FileRef.optional(),

@@ -18,6 +18,8 @@ export interface RecordInboundInput {
   receivedAt: Date;
   joinCode?: string | undefined;
   address?: string | undefined;
+  /** Parts of one album share it (stored in meta.mediaGroup; the worker answers them as one message). */
+  mediaGroup?: string | undefined;
 }
 
 export type RecordInboundResult =
@@ -147,7 +149,7 @@ export function createIngestRepository(db: Db, options: { cacheSize?: number; jo
   }
 
   function messageMeta(input: RecordInboundInput, join?: JoinNote): Record<string, unknown> {
-    return { sentAt: input.sentAt.toISOString(), ...(join ? { join } : {}), ...(input.address ? { address: input.address } : {}) };
+    return { sentAt: input.sentAt.toISOString(), ...(join ? { join } : {}), ...(input.address ? { address: input.address } : {}), ...(input.mediaGroup ? { mediaGroup: input.mediaGroup } : {}) };
   }
 
   /** The stored copies among `inputs` (same rule as `storedCopy`, one query): `channel\0id` → conversation. */

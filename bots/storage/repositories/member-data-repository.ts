@@ -1,6 +1,8 @@
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { AppError } from '../../../core/errors/app-error.js';
+import type { ChannelId } from '../../../core/messages/channels.js';
 import type { Db } from '../database.js';
+import { executeRows } from '../execute-rows.js';
 import { scrubMemberAudit } from './audit-repository.js';
 import { unlinkMoodMember } from './mood-repository.js';
 import {
@@ -66,6 +68,34 @@ export function createMemberDataRepository(db: Db) {
         .where(eq(members.id, memberId))
         .limit(1);
       return row ? { unitPath: row.unitPath ?? null, erased: row.erasedAt !== null } : null;
+    },
+
+    /** What the member is told about their own data in chat: no message text, only what and how much. */
+    async factsOf(memberId: string): Promise<{ unitName: string | null; channels: ChannelId[]; since: Date; conversations: number; messages: number }> {
+      const row = await memberRow(memberId);
+      const identities = await db.select({ channel: channelIdentities.channel }).from(channelIdentities).where(eq(channelIdentities.memberId, memberId)).orderBy(asc(channelIdentities.createdAt));
+      const [counts] = await executeRows<{ conversations: number; messages: number }>(
+        db,
+        sql`select count(distinct c.id)::int as conversations, count(m.id)::int as messages
+            from conversations c left join messages m on m.conversation_id = c.id where c.member_id = ${memberId}::uuid`,
+      );
+      return {
+        unitName: row.unitName ?? null,
+        channels: [...new Set(identities.map((identity) => identity.channel as ChannelId))],
+        since: row.member.createdAt,
+        conversations: Number(counts?.conversations ?? 0),
+        messages: Number(counts?.messages ?? 0),
+      };
+    },
+
+    /** Replies to the member still waiting to be sent (the erasure waits for the farewell). */
+    async hasQueuedReplies(memberId: string): Promise<boolean> {
+      const rows = await executeRows<{ one: number }>(
+        db,
+        sql`select 1 as one from messages m join conversations c on c.id = m.conversation_id
+            where c.member_id = ${memberId}::uuid and m.direction = 'out' and m.status = 'queued' limit 1`,
+      );
+      return rows.length > 0;
     },
 
     async findByIdentity(channel: string, platformUserId: string): Promise<string | null> {

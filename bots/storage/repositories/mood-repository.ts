@@ -67,20 +67,19 @@ export async function recordMood(db: Db, record: MoodRecord): Promise<void> {
       on conflict on constraint mood_excluded_daily_uq do update set messages = mood_excluded_daily.messages + 1`);
     return;
   }
-  // `xmax = 0` is true when the row was inserted rather than updated: the member is new in this cell today.
-  const [memberRow] = await executeRows<{ inserted: boolean }>(
-    db,
-    sql`
+  // One statement (a round trip less per turn, issue #12): the member's day row, then the cell, whose distinct-member
+  // count moves only when the member's row was inserted rather than updated (`xmax = 0`: new in this cell today).
+  await db.execute(sql`
+    with member_day as (
       insert into mood_member_day (day, unit_id, topic, sentiment, channel, member_id, messages, weight)
       values (${record.day}, ${record.unitId}, ${capture.topic}, ${capture.sentiment}, ${record.channel}, ${record.memberId}, 1, ${capture.weight})
       on conflict on constraint mood_member_day_uq do update
         set messages = mood_member_day.messages + 1, weight = mood_member_day.weight + excluded.weight
-      returning (xmax = 0) as inserted`,
-  );
-  const newMember = memberRow?.inserted === true ? 1 : 0;
-  await db.execute(sql`
+      returning (xmax = 0) as inserted
+    )
     insert into mood_daily (day, unit_id, topic, sentiment, channel, messages, members, weight)
-    values (${record.day}, ${record.unitId}, ${capture.topic}, ${capture.sentiment}, ${record.channel}, 1, ${newMember}, ${capture.weight})
+    select ${record.day}, ${record.unitId}, ${capture.topic}, ${capture.sentiment}, ${record.channel}, 1, case when member_day.inserted then 1 else 0 end, ${capture.weight}
+    from member_day
     on conflict on constraint mood_daily_cell_uq do update
       set messages = mood_daily.messages + 1, members = mood_daily.members + excluded.members, weight = mood_daily.weight + excluded.weight`);
 }

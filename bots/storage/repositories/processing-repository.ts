@@ -126,6 +126,7 @@ export function createInboundProcessingStore(db: Db, moodThresholds: Pick<NluThr
           receivedAt: row.message.createdAt,
           ...(row.message.meta.join ? { join: row.message.meta.join as JoinNote } : {}),
           ...(typeof row.message.meta.address === 'string' ? { address: row.message.meta.address } : {}),
+          ...(typeof row.message.meta.mediaGroup === 'string' ? { mediaGroup: row.message.meta.mediaGroup } : {}),
         },
         conversation: {
           id: row.conversation.id,
@@ -149,6 +150,16 @@ export function createInboundProcessingStore(db: Db, moodThresholds: Pick<NluThr
             }
           : null,
       };
+    },
+
+    async albumParts(conversationId, mediaGroup) {
+      const rows = await executeRows<{ id: string; content: InboundContent; answered: unknown }>(
+        db,
+        sql`select id, content, meta->'albumParts' as answered from messages
+            where conversation_id = ${conversationId} and direction = 'in' and meta->>'mediaGroup' = ${mediaGroup}
+            order by seq`,
+      );
+      return rows.map((row) => ({ id: row.id, content: row.content, answeredParts: Array.isArray(row.answered) ? (row.answered as string[]) : null }));
     },
 
     async commitTurn(commit: TurnCommit): Promise<CommitResult> {
@@ -202,25 +213,29 @@ export function createInboundProcessingStore(db: Db, moodThresholds: Pick<NluThr
               queueUnitId: conversations.queueUnitId,
             });
           if (!conversation) throw new VersionConflict();
-          const outboundIds: string[] = [];
-          for (const reply of commit.replies) {
-            const [row] = await tx
-              .insert(messages)
-              .values({
-                conversationId: commit.conversationId,
-                direction: 'out',
-                channel: conversation.channel,
-                author: 'bot',
-                content: reply.content as unknown as Record<string, unknown>,
-                text: contentText(reply.content),
-                status: 'queued',
-                replyToMessageId: commit.messageId,
-                meta: { kind: reply.kind, citations: reply.citations ?? [], ...(reply.expects ? { expects: reply.expects } : {}) },
-                createdAt: commit.now,
-              })
-              .returning({ id: messages.id });
-            outboundIds.push((row as { id: string }).id);
-          }
+          // All the turn's replies in one INSERT; their ids (and serial seq, the sending order) follow the list's order.
+          const outboundIds: string[] =
+            commit.replies.length === 0
+              ? []
+              : (
+                  await tx
+                    .insert(messages)
+                    .values(
+                      commit.replies.map((reply) => ({
+                        conversationId: commit.conversationId,
+                        direction: 'out',
+                        channel: conversation.channel,
+                        author: 'bot',
+                        content: reply.content as unknown as Record<string, unknown>,
+                        text: contentText(reply.content),
+                        status: 'queued',
+                        replyToMessageId: commit.messageId,
+                        meta: { kind: reply.kind, citations: reply.citations ?? [], ...(reply.expects ? { expects: reply.expects } : {}) },
+                        createdAt: commit.now,
+                      })),
+                    )
+                    .returning({ id: messages.id, seq: messages.seq })
+                ).sort((a, b) => Number(a.seq) - Number(b.seq)).map((row) => row.id);
           if (commit.learning) {
             await tx
               .insert(unansweredQuestions)

@@ -55,6 +55,20 @@ export function createUnitRepository(db: Db) {
       return rows.map(toRecord);
     },
 
+    /** The unit, then each ancestor up to the top, with their own office hours (null = not set). */
+    async officeHoursChain(unitId: string): Promise<{ code: string; name: string; officeHours: unknown }[]> {
+      const rows = await db.execute(
+        sql`select a.code, a.name, a.office_hours as "officeHours" from units u join units a on u.path like a.path || '%'
+            where u.id = ${unitId} order by length(a.path) desc`,
+      );
+      return (rows as unknown as { rows: { code: string; name: string; officeHours: unknown }[] }).rows;
+    },
+
+    /** A unit's own office hours; null: take the parent's again. */
+    async setOfficeHours(unitId: string, officeHours: Record<string, unknown> | null): Promise<void> {
+      await db.update(units).set({ officeHours: officeHours ?? null }).where(eq(units.id, unitId));
+    },
+
     async count(): Promise<number> {
       const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(units);
       return row?.n ?? 0;

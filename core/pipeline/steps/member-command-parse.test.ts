@@ -30,6 +30,31 @@ describe('parseMemberCommand', () => {
     expect(text('/canbo 123')).toBeNull();
   });
 
+  it.each([
+    ['/taidulieu', 'data_view'],
+    ['/xemdulieu', 'data_view'],
+    ['xem dữ liệu của tôi', 'data_view'],
+    ['Xem du lieu cua toi', 'data_view'],
+    ['cho tôi tải dữ liệu của mình!', 'data_view'],
+    ['tôi muốn xem dữ liệu cá nhân của tôi', 'data_view'],
+    ['/xoadulieu', 'erase_request'],
+    ['xoá dữ liệu của tôi', 'erase_request'],
+    ['Xóa dữ liệu của tôi.', 'erase_request'],
+    ['xoa het du lieu cua minh', 'erase_request'],
+    ['em muốn xoá toàn bộ dữ liệu của em', 'erase_request'],
+    ['xoá dữ liệu', 'erase_request'],
+  ])('reads the data request %s', (input, type) => {
+    expect(text(input)).toEqual({ type });
+  });
+
+  it('takes the erasure buttons, and no sentence that merely mentions data', () => {
+    expect(parseMemberCommand({ type: 'postback', payload: 'privacy:erase:confirm' })).toEqual({ type: 'erase_confirm' });
+    expect(parseMemberCommand({ type: 'postback', payload: 'privacy:erase:cancel' })).toEqual({ type: 'erase_cancel' });
+    for (const message of ['công ty xoá dữ liệu chấm công của tôi', 'làm sao xoá dữ liệu trên máy chấm công?', 'dữ liệu của tôi có an toàn không', 'xem lương của tôi']) {
+      expect(text(message)).toBeNull();
+    }
+  });
+
   it('leaves ordinary messages to the assistant', () => {
     for (const message of ['Công ty nợ lương 2 tháng', 'liên kết với công đoàn khác thế nào?', 'mã số thuế của tôi', '/unknowncommand', '2']) {
       expect(text(message)).toBeNull();

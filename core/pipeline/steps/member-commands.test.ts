@@ -6,6 +6,8 @@ import { DEFAULT_NLU_THRESHOLDS } from '../../nlu/thresholds.js';
 import { silentLogger } from '../../ports/logger.js';
 import { createUnitSearch } from '../../org/unit-search.js';
 import type { MemberDirectory, RedeemLinkResult, UnitSummary } from '../../ports/member-directory.js';
+import type { MemberPrivacy } from '../../ports/member-privacy.js';
+import { ERASE_CHOICES } from '../privacy-replies.vi.js';
 import { runTurn } from '../run-turn.js';
 import type { TurnInput, TurnPorts } from '../turn.js';
 
@@ -82,14 +84,39 @@ const classifier = createScriptedClassifier({ 'lương tối thiểu vùng 1': {
 const knowledge: KnowledgeService = { answer: async (q) => ({ kind: 'legal', text: `Trả lời: ${q.text}`, citations: [], confidence: 0.9, composer: 'extractive' }) };
 const ports = (directory: MemberDirectory): TurnPorts => ({ classifier, knowledge, clock: { now: () => new Date('2026-03-02T08:00:00Z') }, logger: silentLogger, thresholds: DEFAULT_NLU_THRESHOLDS, memberDirectory: directory });
 
-function input(content: InboundContent | string, options: { channel?: ChannelId; unitId?: string | null; state?: TurnInput['conversation']['state']; messageId?: string } = {}): TurnInput {
+function input(content: InboundContent | string, options: { channel?: ChannelId; unitId?: string | null; state?: TurnInput['conversation']['state']; messageId?: string; lastBotReply?: TurnInput['lastBotReply'] } = {}): TurnInput {
   return {
     message: { id: options.messageId ?? 'msg-1', platformMessageId: 'p1', content: typeof content === 'string' ? { type: 'text', text: content } : content, receivedAt: new Date() },
     conversation: { id: 'c1', channel: options.channel ?? 'telegram', state: options.state ?? 'bot', version: 0, lowConfidenceStreak: 0 },
     member: { id: 'member-1', unitId: options.unitId ?? null },
-    lastBotReply: null,
+    lastBotReply: options.lastBotReply ?? null,
   };
 }
+
+/** Records erasure requests; the summary is fixed (the SQL side has its own suite on both backends). */
+function memoryPrivacy() {
+  const erasures: string[] = [];
+  const privacy: MemberPrivacy = {
+    async summarize() {
+      return {
+        unitName: 'CĐCS Công ty TNHH Điện tử Thăng Long',
+        channels: ['zalo', 'telegram'],
+        since: new Date('2026-01-05T02:00:00Z'),
+        conversations: 2,
+        messages: 14,
+        retentionMonths: 24,
+        accesses: [{ at: new Date('2026-03-01T07:30:00Z'), who: 'Nguyễn Thị Hoa', role: 'officer', unitName: 'CĐCS Điện tử Thăng Long', whatVi: 'xem cuộc trò chuyện của bạn' }],
+        exportUrl: 'https://congdoan.example/privacy/export?token=abc',
+        exportValidHours: 24,
+      };
+    },
+    async requestErasure({ memberId, messageId }) {
+      erasures.push(`${memberId} ${messageId}`);
+    },
+  };
+  return { privacy, erasures };
+}
+const erasePrompt: TurnInput['lastBotReply'] = { kind: 'system', choices: ERASE_CHOICES };
 const texts = (outcome: Awaited<ReturnType<typeof runTurn>>) => outcome.replies.map((r) => (r.content.type === 'text' ? r.content.text : ''));
 
 describe('member commands step', () => {
@@ -117,6 +144,55 @@ describe('member commands step', () => {
     expect(texts(await runTurn(input('/lienket 482913'), ports(linked.directory)))[0]).toBe(
       'Đã liên kết thành công! Từ nay mình nhận ra bạn trên Telegram, Zalo là cùng một người, lịch sử trò chuyện được giữ nguyên.',
     );
+  });
+
+  it('shows what is stored, who read it, and how to get a copy or erase it', async () => {
+    const { directory } = memoryDirectory();
+    const { privacy } = memoryPrivacy();
+    const outcome = await runTurn(input('xem dữ liệu của tôi', { state: 'officer' }), { ...ports(directory), memberPrivacy: privacy });
+    expect(outcome.nlu).toBeNull();
+    const [reply] = texts(outcome);
+    expect(reply).toContain('• Kênh đã dùng: Zalo, Telegram');
+    expect(reply).toContain('• Tin nhắn: 14 tin trong 2 cuộc trò chuyện');
+    expect(reply).toContain('Tin nhắn được lưu tối đa 24 tháng');
+    // 07:30 UTC is 14:30 in Vietnam.
+    expect(reply).toContain('• 14:30 01/03/2026 — Nguyễn Thị Hoa (cán bộ, CĐCS Điện tử Thăng Long) đã xem cuộc trò chuyện của bạn');
+    expect(reply).toContain('Tải bản sao đầy đủ (tệp JSON, hiệu lực 24 giờ): https://congdoan.example/privacy/export?token=abc');
+    expect(reply).toContain('/xoadulieu');
+  });
+
+  it('asks before erasing, erases on the answer to that question only, and cancels on no', async () => {
+    const { directory } = memoryDirectory();
+    const { privacy, erasures } = memoryPrivacy();
+    const withPrivacy = { ...ports(directory), memberPrivacy: privacy };
+    const asked = await runTurn(input('/xoadulieu'), withPrivacy);
+    expect(asked.replies[0]?.content).toMatchObject({ type: 'choices', choices: ERASE_CHOICES });
+    expect(erasures).toEqual([]);
+
+    // A stale button (the question is not the last thing the bot said) asks again instead of erasing.
+    const stale = await runTurn(input({ type: 'postback', payload: 'privacy:erase:confirm' }), withPrivacy);
+    expect(texts(stale)[0]).toContain('Nút này đã cũ');
+    expect(erasures).toEqual([]);
+
+    expect(texts(await runTurn(input('không', { lastBotReply: erasePrompt }), withPrivacy))[0]).toContain('Đã huỷ');
+    expect(texts(await runTurn(input({ type: 'postback', payload: 'privacy:erase:cancel' }), withPrivacy))[0]).toContain('Đã huỷ');
+    expect(erasures).toEqual([]);
+
+    const confirmed = await runTurn(input({ type: 'postback', payload: 'privacy:erase:confirm' }, { lastBotReply: erasePrompt, messageId: 'msg-9' }), withPrivacy);
+    expect(texts(confirmed)[0]).toContain('Dữ liệu của bạn sẽ được xoá trong ít phút nữa');
+    expect(confirmed.notes.erasureRequested).toBe(true);
+    // On a channel without buttons the member types the number.
+    await runTurn(input('1', { lastBotReply: erasePrompt, messageId: 'msg-10' }), withPrivacy);
+    expect(erasures).toEqual(['member-1 msg-9', 'member-1 msg-10']);
+    // "1" after any other question is not an erasure.
+    await runTurn(input('1', { lastBotReply: { kind: 'handoff_offer', choices: [{ title: 'Gặp cán bộ', payload: 'handoff:accept' }] }, messageId: 'msg-11' }), withPrivacy);
+    expect(erasures).toHaveLength(2);
+  });
+
+  it('says the data requests are unavailable when the deployment has no privacy port', async () => {
+    const { directory } = memoryDirectory();
+    expect(texts(await runTurn(input('/taidulieu'), ports(directory)))[0]).toContain('chưa thực hiện được yêu cầu này');
+    expect(texts(await runTurn(input('/xoadulieu'), ports(directory)))[0]).toContain('chưa thực hiện được yêu cầu này');
   });
 
   it('works while an officer owns the conversation (a request to the system, not to the bot)', async () => {

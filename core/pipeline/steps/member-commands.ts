@@ -11,8 +11,27 @@ import {
   unitJoinedReply,
   unitNotFoundReply,
 } from '../member-replies.vi.js';
+import { ERASE_CHOICES, PRIVACY_PAYLOADS, PRIVACY_REPLIES_VI, dataSummaryReply } from '../privacy-replies.vi.js';
+import { foldDiacritics } from '../../text/vietnamese-fold.js';
 import type { Middleware, Turn } from '../turn.js';
 import { parseMemberCommand, type MemberCommand } from './member-command-parse.js';
+
+const ERASE_YES = /^(1|co|dong y|xoa|xoa di|xoa du lieu|ok|yes|chac chan)$/;
+const ERASE_NO = /^(2|khong|ko|k|thoi|huy|khong xoa|no)$/;
+
+/**
+ * The answer to the erasure question typed instead of pressed: its number on channels without buttons, or a
+ * short yes/no. Only right after the question, so "1" or "có" elsewhere keep their usual meaning.
+ */
+function eraseAnswer(turn: Turn): MemberCommand | null {
+  const previous = turn.input.lastBotReply;
+  const { content } = turn.input.message;
+  if (content.type !== 'text' || !previous?.choices.some((choice) => choice.payload === PRIVACY_PAYLOADS.eraseConfirm)) return null;
+  const answer = foldDiacritics(content.text).toLowerCase().trim().replace(/[.!]+$/, '');
+  if (ERASE_YES.test(answer)) return { type: 'erase_confirm' };
+  if (ERASE_NO.test(answer)) return { type: 'erase_cancel' };
+  return null;
+}
 
 /** Channels without a join parameter in their links: a member without a union is asked for its code once. */
 export const UNIT_CODE_PROMPT_CHANNELS: readonly ChannelId[] = ['zalo'];
@@ -26,7 +45,7 @@ export const LINK_CODE_VALID_MINUTES = 10;
 export const memberCommands: Middleware = async (turn, next) => {
   const directory = turn.ports.memberDirectory;
   if (!directory) return next();
-  const command = parseMemberCommand(turn.input.message.content);
+  const command = parseMemberCommand(turn.input.message.content) ?? eraseAnswer(turn);
   if (command) {
     turn.notes.memberCommand = command.type;
     await runCommand(turn, directory, command);
@@ -86,6 +105,29 @@ async function runCommand(turn: Turn, directory: MemberDirectory, command: Membe
       );
       return;
     }
+    case 'data_view': {
+      const privacy = turn.ports.memberPrivacy;
+      systemReply(turn, privacy ? dataSummaryReply(await privacy.summarize({ memberId: member.id, now })) : PRIVACY_REPLIES_VI.unavailable);
+      return;
+    }
+    case 'erase_request':
+      if (!turn.ports.memberPrivacy) return systemReply(turn, PRIVACY_REPLIES_VI.unavailable);
+      turn.reply({ kind: 'system', content: { type: 'choices', text: PRIVACY_REPLIES_VI.eraseAsk, choices: ERASE_CHOICES } });
+      return;
+    case 'erase_confirm': {
+      const privacy = turn.ports.memberPrivacy;
+      // Only the answer to the question just asked erases: an old button scrolled up to must be asked again.
+      const asked = turn.input.lastBotReply?.choices.some((choice) => choice.payload === PRIVACY_PAYLOADS.eraseConfirm) === true;
+      if (!privacy) return systemReply(turn, PRIVACY_REPLIES_VI.unavailable);
+      if (!asked) return systemReply(turn, PRIVACY_REPLIES_VI.eraseStale);
+      await privacy.requestErasure({ memberId: member.id, conversationId: conversation.id, messageId: message.id, now });
+      turn.notes.erasureRequested = true;
+      systemReply(turn, PRIVACY_REPLIES_VI.eraseConfirmed);
+      return;
+    }
+    case 'erase_cancel':
+      systemReply(turn, PRIVACY_REPLIES_VI.eraseCancelled);
+      return;
     default:
       assertNever(command, 'member command');
   }

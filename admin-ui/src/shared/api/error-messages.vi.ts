@@ -16,6 +16,7 @@ const BY_CODE: Record<string, ErrorDescription> = {
   CONVERSATION_RETURNED_TO_BOT: { title: 'Cuộc trò chuyện đã được trả lại cho trợ lý.', description: 'Nhận xử lý lại nếu bạn vẫn cần trả lời đoàn viên.', retryable: false },
   CONVERSATION_NOT_ACTIONABLE: { title: 'Cuộc trò chuyện không còn ở trạng thái cho phép việc này.', description: 'Tải lại để xem trạng thái mới nhất.', retryable: true },
   CONVERSATION_INVALID_TRANSITION: { title: 'Cuộc trò chuyện vừa đổi trạng thái.', description: 'Tải lại để xem trạng thái mới nhất.', retryable: true },
+  CHANNEL_NOT_CONFIGURED: { title: 'Hệ thống chưa kết nối kênh này.', description: 'Quản trị hệ thống bật kênh trong cấu hình máy chủ.', retryable: false },
   VERSION_CONFLICT: { title: 'Nội dung vừa được người khác thay đổi.', description: 'Tải lại để xem bản mới nhất rồi sửa tiếp.', retryable: true },
   [CLIENT_ERROR_CODES.network]: { title: 'Không kết nối được máy chủ.', description: 'Kiểm tra kết nối mạng rồi thử lại.', retryable: true },
   [CLIENT_ERROR_CODES.badResponse]: { title: 'Máy chủ trả về dữ liệu không đúng định dạng.', description: 'Hãy tải lại trang; nếu vẫn lỗi, báo cho quản trị hệ thống.', retryable: true },
