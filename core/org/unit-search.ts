@@ -105,6 +105,8 @@ interface IndexedUnit {
 /** Offer a unit only when the words cover each other at least this well. */
 export const UNIT_MATCH_THRESHOLD = 0.45;
 const RELATIVE_CUTOFF = 0.85;
+/** Units fully scored per query, the best by the cheap sum of shared words' weights. */
+const CANDIDATES = 300;
 /** How much word order counts (see pairsInOrder). */
 const ORDER_WEIGHT = 0.4;
 
@@ -136,6 +138,16 @@ export function createUnitSearch(units: readonly SearchableUnit[]) {
   for (const entry of indexed) for (const token of entry.tokens) documentFrequency.set(token, (documentFrequency.get(token) ?? 0) + 1);
   const weight = (token: string) => Math.log(1 + (indexed.length + 1) / ((documentFrequency.get(token) ?? 0) + 0.5));
   const vocabulary = [...documentFrequency.keys()];
+  // Word → the units whose name has it: a query scores only the units that share a word (or a near typo) with it,
+  // and fully only the best CANDIDATES of those by a cheap sum of weights.
+  const postings = new Map<string, number[]>();
+  indexed.forEach((entry, index) => {
+    for (const token of entry.tokens) {
+      const list = postings.get(token);
+      if (list) list.push(index);
+      else postings.set(token, [index]);
+    }
+  });
 
   function findProvince(canonical: string): SearchableUnit | null {
     const padded = ` ${canonical} `;
@@ -200,11 +212,29 @@ export function createUnitSearch(units: readonly SearchableUnit[]) {
       const province = findProvince(canonical);
       const query = nameTokens(canonical);
       if (query.length === 0) return { matches: [], province, namedSomething: false };
-      // Only units sharing a word (or a near-typo of one) with the query are scored.
-      const near = new Set(query.flatMap((token) => vocabulary.filter((v) => tokenSimilarity(token, v) > 0)));
       const levels = options.levels ?? ['grassroots', 'upper_grassroots'];
-      const matches = indexed
-        .filter((entry) => levels.includes(entry.unit.level) && entry.tokens.some((t) => near.has(t)))
+      const rough = new Float64Array(indexed.length);
+      const touched: number[] = [];
+      for (const token of new Set(query)) {
+        const seen = new Map<number, number>();
+        for (const word of vocabulary) {
+          const similarity = tokenSimilarity(token, word);
+          if (similarity === 0) continue;
+          for (const index of postings.get(word) ?? []) seen.set(index, Math.max(seen.get(index) ?? 0, similarity * weight(word)));
+        }
+        for (const [index, value] of seen) {
+          if (rough[index] === 0) touched.push(index);
+          rough[index] = (rough[index] ?? 0) + value;
+        }
+      }
+      // The province named counts already here, so its units are among the candidates even for a common name.
+      const roughOf = (index: number) => (rough[index] ?? 0) * (province && (indexed[index] as IndexedUnit).unit.provinceId === province.id ? 2 : 1);
+      const candidates = touched
+        .filter((index) => levels.includes((indexed[index] as IndexedUnit).unit.level))
+        .sort((a, b) => roughOf(b) - roughOf(a))
+        .slice(0, CANDIDATES);
+      const matches = candidates
+        .map((index) => indexed[index] as IndexedUnit)
         .map((entry) => {
           const raw = score(query, entry);
           const elsewhere = province && entry.unit.provinceId !== province.id;
