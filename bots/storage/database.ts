@@ -65,6 +65,12 @@ async function openPostgres(url: string, poolSize: number, connectTimeoutMs: num
   const pool = new Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: connectTimeoutMs, keepAlive: true });
   // An idle client that errors (server restart) must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
+  // Nor a client checked out for a transaction when its connection dies (a restart, a failover): pg emits
+  // 'error' on it with no listener attached, which would end the process. Its queries fail on their own (the
+  // request answers 503); the pool discards the broken client.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
   const db = drizzle(pool, { schema }) as unknown as Db;
   return {
     db,
