@@ -3,6 +3,7 @@ import helmet from 'helmet';
 import type { Logger } from '../../core/ports/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import { createErrorHandler, notFoundHandler } from './error-handler.js';
+import { refuseUnsafePaths } from './safe-path.js';
 import { sameOriginWrites } from './same-origin-writes.js';
 import { createStaticUiRouter } from './static-ui.js';
 
@@ -38,6 +39,7 @@ export function createApp(parts: AppParts): Express {
     res.on('finish', () => end({ route: req.route?.path ? String(req.baseUrl + req.route.path) : 'other', status: String(res.statusCode) }));
     next();
   });
+  app.use(refuseUnsafePaths());
   app.use(parts.healthRouter);
   for (const { path, router } of parts.webhookRouters) app.use(path, router);
   app.use('/api', express.json({ limit: parts.maxBodyBytes }));
