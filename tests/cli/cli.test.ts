@@ -13,14 +13,11 @@ import { createScriptedClassifier } from '../support/scripted-classifier.js';
 import { createEchoKnowledge } from '../support/stub-knowledge.js';
 import { startTestPlatform } from '../support/test-platform.js';
 import { TEST_SECRETS_KEY } from '../support/test-secrets.js';
+import { captureCli } from '../support/cli-capture.js';
 
 const run = promisify(execFile);
 
-function capture(env: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { out, err, io: { stdout: (l: string) => out.push(l), stderr: (l: string) => err.push(l), env: { LOG_LEVEL: 'warn', DEMO_SEED: 'false', SECRETS_KEY: TEST_SECRETS_KEY, ...env } } };
-}
+const capture = (env: Record<string, string>) => captureCli({ SECRETS_KEY: TEST_SECRETS_KEY, ...env });
 
 const UNITS_CSV = [
   'parent_code,code,name,level',

@@ -4,12 +4,9 @@ import { join } from 'node:path';
 import { runCli } from '../../bots/cli/main.js';
 import { MoodSummarySchema } from '../../core/contracts/mood-api.js';
 import { createTestDatabase, testBackends, type TestDatabase } from '../support/backends.js';
+import { captureCli } from '../support/cli-capture.js';
 
-function capture(env: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { out, err, io: { stdout: (l: string) => out.push(l), stderr: (l: string) => err.push(l), env: { LOG_LEVEL: 'warn', DEMO_SEED: 'false', ...env } } };
-}
+const capture = (env: Record<string, string>) => captureCli(env);
 
 describe.each(testBackends())('congdoan demo generate and mood report on $name', (backend) => {
   let dir: string;

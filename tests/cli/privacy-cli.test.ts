@@ -8,12 +8,9 @@ import { executeRows } from '../../bots/storage/execute-rows.js';
 import { AccessLogResponseSchema } from '../../core/contracts/privacy-api.js';
 import { retentionCutoff } from '../../core/privacy/retention.js';
 import { createTestDatabase, testBackends, type TestDatabase } from '../support/backends.js';
+import { captureCli } from '../support/cli-capture.js';
 
-function capture(env: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { out, err, io: { stdout: (l: string) => out.push(l), stderr: (l: string) => err.push(l), env: { LOG_LEVEL: 'warn', DEMO_SEED: 'false', ...env } } };
-}
+const capture = (env: Record<string, string>) => captureCli(env);
 
 const DAY_MS = 86_400_000;
 const vietnamDay = (at: number) => new Date(at + 7 * 3_600_000).toISOString().slice(0, 10);

@@ -7,12 +7,9 @@ import { bootBase } from '../../bots/bootstrap.js';
 import { runCli } from '../../bots/cli/main.js';
 import { parseSecretKeyText } from '../../bots/secrets/secret-box.js';
 import { createTestDatabase, testBackends, type TestDatabase } from '../support/backends.js';
+import { captureCli } from '../support/cli-capture.js';
 
-function capture(env: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { out, err, io: { stdout: (l: string) => out.push(l), stderr: (l: string) => err.push(l), env: { LOG_LEVEL: 'silent', DEMO_SEED: 'false', ...env } } };
-}
+const capture = (env: Record<string, string>) => captureCli({ LOG_LEVEL: 'silent', ...env });
 
 async function cli(env: Record<string, string>, ...args: string[]) {
   const c = capture(env);
