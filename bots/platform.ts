@@ -92,6 +92,7 @@ import { createMoodAlertRouter } from './http/routes/mood-alert-routes.js';
 import { registerMoodWorkers } from './mood/mood-workers.js';
 import { createMonthlyReports } from './mood/monthly-reports.js';
 import { createMoodReportRepository } from './storage/repositories/mood-report-repository.js';
+import { createHandoffStatsRepository } from './storage/repositories/handoff-stats-repository.js';
 import { createMoodExampleRepository } from './storage/repositories/mood-example-repository.js';
 import { registerRetentionWorkers } from './privacy/retention-workers.js';
 import { registerErasureWorkers } from './privacy/erasure-workers.js';
@@ -173,6 +174,7 @@ export async function createPlatform(deps: PlatformDeps) {
     inbound: createInboundProcessingStore(db, { route: env.NLU_MIN_ROUTE_CONFIDENCE, topic: env.NLU_MIN_TOPIC_CONFIDENCE }, env.PRIVACY_NO_CONSENT_KEEP),
     moodAlerts: createMoodAlertRepository(db),
     moodReports: createMoodReportRepository(db),
+    handoffStats: createHandoffStatsRepository(db),
     outbound: createOutboundDeliveryStore(db),
     channelDeliveries: createChannelDeliveryRepository(db),
     channelTokens,
@@ -240,7 +242,7 @@ export async function createPlatform(deps: PlatformDeps) {
   const faqDesk = createFaqDesk({ faqs: repositories.faqs, proposals: repositories.faqProposals, units: repositories.units, laws: repositories.laws, audit: repositories.audit, reloadFaq });
 
   const mood = createMoodService({ db, units: repositories.units, k: env.K_ANONYMITY, clock, listAlerts: repositories.moodAlerts.listForSummary });
-  const monthlyReports = createMonthlyReports({ reports: repositories.moodReports, units: repositories.units, mood, clock, logger });
+  const monthlyReports = createMonthlyReports({ reports: repositories.moodReports, units: repositories.units, mood, handoffs: repositories.handoffStats, clock, logger });
   // The officers' inbox (issue #9): events through the hub, the queue by jurisdiction, the officer actions.
   const publishInbox = createInboxPublisher(hub, logger, () => clock.now());
   const notifyOfficers = createOfficerNotifier({ links: repositories.officerLinks, adapters, clock, logger, publicBaseUrl: env.PUBLIC_BASE_URL });
@@ -322,7 +324,7 @@ export async function createPlatform(deps: PlatformDeps) {
           },
           { path: '/api/admin/law', router: createLawSearchRouter({ search: deps.knowledgeAdmin?.searchLaw, ...authDeps }) },
           { path: '/api/admin/mood/alerts', router: createMoodAlertRouter({ alerts: repositories.moodAlerts, audit: repositories.audit, clock, ...authDeps }) },
-          { path: '/api/admin/mood', router: createMoodRouter({ mood, units: repositories.units, reports: repositories.moodReports, examples: createMoodExampleRepository(db, thresholds), redactor: deps.redactor, audit: repositories.audit, ...authDeps }) },
+          { path: '/api/admin/mood', router: createMoodRouter({ mood, units: repositories.units, reports: repositories.moodReports, handoffs: repositories.handoffStats, examples: createMoodExampleRepository(db, thresholds), redactor: deps.redactor, audit: repositories.audit, ...authDeps }) },
           { path: '/api/admin/audit', router: createAuditRouter({ audit: repositories.audit, ...authDeps }) },
           { path: '/api/privacy', router: createPrivacyExportRouter({ links: exportLinks, memberData: repositories.memberData, audit: repositories.audit, clock }) },
           { path: '/api/admin/dead-letters', router: createDeadLetterRouter({ deadLetters: createDeadLetterRepository(db), queue, audit: repositories.audit, redactor: deps.redactor, clock, ...authDeps }) },

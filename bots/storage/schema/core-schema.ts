@@ -263,6 +263,34 @@ export const conversationNotes = pgTable(
   (t) => [index('conversation_notes_conversation_idx').on(t.conversationId, t.createdAt)],
 );
 
+/**
+ * One row per hand-off (issue #10 item 6: hand-off statistics in the monthly report). The conversation row forgets
+ * its hand-off once it leaves the queue, so the history is kept here, written by triggers on `conversations`
+ * (migration 0018) in the same statement as the change: every path that hands off, claims, escalates or ends a
+ * conversation is recorded, none can forget to. No personal data: an erased member's rows lose the conversation id.
+ */
+export const handoffs = pgTable(
+  'handoffs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conversationId: uuid('conversation_id'),
+    /** The member's unit when the hand-off began (the queue may escalate; the statistics stay with the member's unit). */
+    unitId: uuid('unit_id'),
+    urgent: boolean('urgent').notNull().default(false),
+    handedOffAt: timestamp('handed_off_at', { withTimezone: true }).notNull(),
+    /** The first claim by an officer; null while unclaimed (or if it ended without one). */
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    /** It passed its deadline unclaimed at least once. */
+    overdue: boolean('overdue').notNull().default(false),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    resolution: text('resolution'),
+  },
+  (t) => [
+    index('handoffs_unit_time_idx').on(t.unitId, t.handedOffAt),
+    uniqueIndex('handoffs_open_uq').on(t.conversationId).where(sql`ended_at is null`),
+  ],
+);
+
 /** Who saw or changed what. Append-only. */
 export const auditLog = pgTable(
   'audit_log',
