@@ -30,6 +30,8 @@ import { createDeadLetterRouter } from './http/routes/dead-letter-routes.js';
 import { createDeadLetterRepository } from './storage/repositories/dead-letter-repository.js';
 import { createLawSearchRouter, type LawSearch } from './http/routes/law-search-routes.js';
 import { createLawArticlePageRouter } from './http/routes/law-article-page.js';
+import { createPrivacyNoticePageRouter } from './http/routes/privacy-notice-page.js';
+import { loadPrivacyNotice } from './privacy/privacy-notice.js';
 import { createFaqDesk } from './knowledge/faq-desk.js';
 import { createKnowledgeSync } from './knowledge/knowledge-sync.js';
 import { createKnowledgeVersionRepository, type KnowledgeVersions } from './storage/repositories/knowledge-version-repository.js';
@@ -169,7 +171,7 @@ export async function createPlatform(deps: PlatformDeps) {
     faqs: createFaqRepository(db, clock),
     laws: createLawRepository(db),
     memberData: createMemberDataRepository(db),
-    inbound: createInboundProcessingStore(db, { route: env.NLU_MIN_ROUTE_CONFIDENCE, topic: env.NLU_MIN_TOPIC_CONFIDENCE }),
+    inbound: createInboundProcessingStore(db, { route: env.NLU_MIN_ROUTE_CONFIDENCE, topic: env.NLU_MIN_TOPIC_CONFIDENCE }, env.PRIVACY_NO_CONSENT_KEEP),
     moodAlerts: createMoodAlertRepository(db),
     moodReports: createMoodReportRepository(db),
     handoffStats: createHandoffStatsRepository(db),
@@ -206,7 +208,13 @@ export async function createPlatform(deps: PlatformDeps) {
   // Members' own data requests in chat (/taidulieu, /xoadulieu) and the download link they get (docs/privacy.md).
   const exportLinks = createExportLinks(jwtSecret, clock);
   const memberPrivacy = createMemberPrivacy({ memberData: repositories.memberData, audit: repositories.audit, queue, links: exportLinks, retentionMonths: env.RETENTION_MESSAGE_MONTHS, publicBaseUrl: env.PUBLIC_BASE_URL });
-  const turnPorts = { classifier: deps.classifier, knowledge: deps.knowledge, clock, logger, thresholds, memberDirectory, officerLinks: repositories.officerLinks, crisisHotlines: env.CRISIS_HOTLINES, handoffAckIntervalMinutes: env.HANDOFF_ACK_INTERVAL_MINUTES, handoffFacts: createHandoffFactsRepository(db), memberPrivacy };
+  // The privacy notice of first contact and its full page (Law 91/2025/QH15, docs/privacy.md §3).
+  const privacyNotice = loadPrivacyNotice(env);
+  const turnPorts = {
+    classifier: deps.classifier, knowledge: deps.knowledge, clock, logger, thresholds, memberDirectory, officerLinks: repositories.officerLinks, crisisHotlines: env.CRISIS_HOTLINES,
+    handoffAckIntervalMinutes: env.HANDOFF_ACK_INTERVAL_MINUTES, handoffFacts: createHandoffFactsRepository(db), memberPrivacy,
+    ...(privacyNotice.forPipeline ? { privacyNotice: privacyNotice.forPipeline } : {}),
+  };
   // Hand-offs (urgent ones at once) reach the officers' inbox through the realtime hub: Redis pub/sub
   // when configured, so a server process other than the worker's sees them.
   const inboxEvents: InboxEventPublisher = { publish: (event) => hub.publish(INBOX_TOPIC, event) };
@@ -302,7 +310,7 @@ export async function createPlatform(deps: PlatformDeps) {
           const routerDeps = { ingest, clock, metrics, logger, maxBodyBytes: env.MAX_BODY_BYTES };
           return [{ path: webhook.path, router: 'router' in webhook ? webhook.router : webhook.createRouter(routerDeps) }];
         }),
-        pageRouters: [createLawArticlePageRouter({ findArticle: (lawId, articleNo) => repositories.laws.findArticle(lawId, articleNo) })],
+        pageRouters: [createLawArticlePageRouter({ findArticle: (lawId, articleNo) => repositories.laws.findArticle(lawId, articleNo) }), createPrivacyNoticePageRouter(privacyNotice)],
         apiRouters: [
           {
             path: '/api/admin',

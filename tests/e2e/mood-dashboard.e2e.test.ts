@@ -67,6 +67,25 @@ describe('mood dashboard in Chromium (embedded backend, generated organisation)'
     expect(await page.locator('main h1').first().textContent()).toContain('Tổng quan');
     await page.waitForSelector('.mood-chart svg');
     await saveScreenshot(page, SUITE, `1-national-${viewport}`);
+    // The heat map marks its hidden cells "ẩn", and its shown cells take different colours for different shares (it
+    // once coloured every cell by the hidden flag, so all looked the same pale green).
+    const heatmap = page.locator('.mood-chart-scroll svg');
+    await expect(heatmap.locator('text', { hasText: /^ẩn$/ }).count()).resolves.toBeGreaterThan(0);
+    const shareColours = await heatmap.evaluate((svg) => {
+      const cells = [...svg.querySelectorAll('path')]
+        .filter((path) => !(path.getAttribute('fill') ?? 'url(').startsWith('url('))
+        .map((path) => ({ box: path.getBoundingClientRect(), fill: path.getAttribute('fill') ?? '' }));
+      const fills = new Set<string>();
+      for (const label of svg.querySelectorAll('text')) {
+        if (!/^\d+$/.test(label.textContent?.trim() ?? '')) continue;
+        const box = label.getBoundingClientRect();
+        const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+        const cell = cells.find((c) => c.box.width > 10 && c.box.width < 200 && x >= c.box.left && x <= c.box.right && y >= c.box.top && y <= c.box.bottom);
+        if (cell) fills.add(cell.fill);
+      }
+      return [...fills];
+    });
+    expect(shareColours.length).toBeGreaterThan(1);
     // The planted surges of the demo data were found by the early-warning job: listed with their evidence.
     if (viewport === 'laptop') {
       const alert = page.locator('.mood-alert').first();

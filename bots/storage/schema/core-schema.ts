@@ -51,7 +51,13 @@ export const members = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     unitId: uuid('unit_id').references(() => units.id),
     displayName: text('display_name'),
+    /** core/privacy/consent.ts: unknown, granted, refused, withdrawn (erased). */
     consent: text('consent').notNull().default('unknown'),
+    /** When the member answered the privacy notice, and which version of the notice they answered. */
+    consentAt: timestamp('consent_at', { withTimezone: true }),
+    consentVersion: text('consent_version'),
+    /** When the privacy notice was last shown to a member who has not answered (shown again at most daily). */
+    consentAskedAt: timestamp('consent_asked_at', { withTimezone: true }),
     language: text('language').notNull().default('vi'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
