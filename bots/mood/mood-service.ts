@@ -5,6 +5,7 @@ import { buildSummaryDocument, hiddenByPeriodEdges, type AggregateRow, type Summ
 import type { Clock } from '../../core/ports/clock.js';
 import type { Db } from '../storage/database.js';
 import { createMoodPeriodCache, type MoodPeriodCache } from '../storage/repositories/mood-period-cache.js';
+import { packRows, unpackRows } from '../storage/repositories/packed-rows.js';
 import { ancestorsOf, childUnitsOf, createMoodRepository, type MoodScope } from '../storage/repositories/mood-repository.js';
 import { vietnamDay } from '../storage/repositories/processing-repository.js';
 import type { UnitRecord, UnitRepository } from '../storage/repositories/unit-repository.js';
@@ -65,7 +66,11 @@ export function createMoodService(deps: {
   // Every figure below is of closed weeks (D-mood-7), so each query's answer is computed once and kept (D-mood-11).
   const periods = createMoodPeriodCache(deps.db);
   const answer: MoodPeriodCache['answer'] = deps.keepFigures === false ? (_query, _key, compute) => compute() : periods.answer;
-  const aggregate = (scope: MoodScope, byChannel: boolean) => answer(byChannel ? 'aggregate_by_channel' : 'aggregate', scope, () => repository.aggregate(scope, { byChannel }));
+  // Kept packed (a national aggregate is thousands of rows): reading them back is most of a kept summary's cost.
+  const aggregate = async (scope: MoodScope, byChannel: boolean) =>
+    unpackRows<AggregateRow & { channel: string | null }>(
+      await answer(byChannel ? 'aggregate_by_channel' : 'aggregate', scope, async () => packRows((await repository.aggregate(scope, { byChannel })) as unknown as Record<string, string | number | null>[])),
+    );
   const topicMembers = async (scope: MoodScope) => new Map(await answer('topic_members', scope, async () => [...(await repository.topicMembers(scope))]));
   const trend = (scope: MoodScope, bucket: 'week' | 'month') => answer('trend', { ...scope, bucket }, () => repository.trend(scope, bucket));
   const excluded = (scope: MoodScope) => answer('excluded', scope, () => repository.excluded(scope));
@@ -83,36 +88,50 @@ export function createMoodService(deps: {
     const bucket = request.bucket ?? 'week';
     const scope: MoodScope = { scopePath: unit.path, from, to };
     const previousScope: MoodScope = { scopePath: unit.path, ...period.previous };
-    const [childList, parent] = await Promise.all([childUnitsOf(deps.db, unit.id), unit.parentId ? deps.units.findById(unit.parentId) : Promise.resolve(null)]);
+    // Independent lookups go out together: with the figures kept, round trips are most of a summary's time.
+    const [childList, parent, ancestorList, allRows, channelRows] = await Promise.all([
+      childUnitsOf(deps.db, unit.id),
+      unit.parentId ? deps.units.findById(unit.parentId) : Promise.resolve(null),
+      ancestorsOf(deps.db, unit.path),
+      aggregate(scope, false),
+      request.channel ? aggregate(scope, true) : Promise.resolve([]),
+    ]);
     const children = new Map(childList.map((child) => [child.id, child]));
-    const ancestors = (await ancestorsOf(deps.db, unit.path)).filter((ancestor) => ancestor.path.startsWith(request.readerPath ?? '/')).map(({ code, name }) => ({ unit: code, name }));
+    const ancestors = ancestorList.filter((ancestor) => ancestor.path.startsWith(request.readerPath ?? '/')).map(({ code, name }) => ({ unit: code, name }));
     const codeToChild = new Map(childList.map((child) => [child.code, child.id]));
 
-    const base = async (channel: string | null, rows: AggregateRow[], trendScope: MoodScope): Promise<SummaryInput> => ({
-      unit: { id: unit.id, code: unit.code, name: unit.name, level: unit.level, hasChildren: children.size > 0 },
-      parentCode: parent?.code ?? null,
-      ancestors,
-      children,
-      from,
-      to,
-      k: deps.k,
-      channel,
-      topic: request.topic ?? null,
-      rows,
-      previousTopicMembers: await topicMembers({ ...previousScope, ...(channel ? { channel } : {}) }),
-      trend: { bucket, points: await trend({ ...trendScope, ...(request.topic ? { topic: request.topic } : {}) }, bucket) },
-      excluded: request.includeExcluded ? await excluded({ ...scope, ...(channel ? { channel } : {}) }) : null,
-      alerts: deps.listAlerts ? await deps.listAlerts(unit.path, from, to) : [],
-    });
+    const base = async (channel: string | null, rows: AggregateRow[], trendScope: MoodScope): Promise<SummaryInput> => {
+      const [previousTopicMembers, points, excludedCounts, alerts] = await Promise.all([
+        topicMembers({ ...previousScope, ...(channel ? { channel } : {}) }),
+        trend({ ...trendScope, ...(request.topic ? { topic: request.topic } : {}) }, bucket),
+        request.includeExcluded ? excluded({ ...scope, ...(channel ? { channel } : {}) }) : Promise.resolve(null),
+        deps.listAlerts ? deps.listAlerts(unit.path, from, to) : Promise.resolve([]),
+      ]);
+      return {
+        unit: { id: unit.id, code: unit.code, name: unit.name, level: unit.level, hasChildren: children.size > 0 },
+        parentCode: parent?.code ?? null,
+        ancestors,
+        children,
+        from,
+        to,
+        k: deps.k,
+        channel,
+        topic: request.topic ?? null,
+        rows,
+        previousTopicMembers,
+        trend: { bucket, points },
+        excluded: excludedCounts,
+        alerts,
+      };
+    };
 
-    const allRows = await aggregate(scope, false);
     const whole = buildSummaryDocument(await base(null, allRows, scope));
     if (!request.channel) return whole;
 
     // A channel view must not let anyone subtract it from the whole: every figure the whole hides stays hidden, and
     // so does every figure whose slice on any channel is a group below k (else the channels would add up to it).
     const channel = request.channel;
-    const byChannel = await aggregate(scope, true);
+    const byChannel = channelRows;
     const forced = hiddenKeys(whole, codeToChild);
     for (const row of byChannel) if ((row.members > 0 && row.members < deps.k) || hiddenByPeriodEdges(row, deps.k)) forced.add(keyOf(row.level, row.child, row.topic, row.sentiment));
     const rows = byChannel
