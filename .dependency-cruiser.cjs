@@ -64,10 +64,10 @@ module.exports = {
     },
     {
       name: 'ui-only-contracts',
-      comment: 'admin-ui shares only the API contracts of core (types/zod) and pure label, level and channel tables',
+      comment: 'admin-ui shares only the API contracts of core (types/zod) and pure label, level and channel tables and the short unit names',
       severity: 'error',
       from: { path: '^admin-ui/' },
-      to: { path: '^(bots|intents|knowledge|tests)/|^core/(?!contracts/|nlu/labels|nlu/topic-names\\.vi|org/hierarchy|messages/channels)' },
+      to: { path: '^(bots|intents|knowledge|tests)/|^core/(?!contracts/|nlu/labels|nlu/topic-names\\.vi|org/hierarchy|org/short-unit-name|messages/channels)' },
     },
     {
       name: 'ui-chat-stays-small',

@@ -30,6 +30,8 @@ import { createDeadLetterRouter } from './http/routes/dead-letter-routes.js';
 import { createDeadLetterRepository } from './storage/repositories/dead-letter-repository.js';
 import { createLawSearchRouter, type LawSearch } from './http/routes/law-search-routes.js';
 import { createLawArticlePageRouter } from './http/routes/law-article-page.js';
+import { createPrivacyNoticePageRouter } from './http/routes/privacy-notice-page.js';
+import { loadPrivacyNotice } from './privacy/privacy-notice.js';
 import { createFaqDesk } from './knowledge/faq-desk.js';
 import { createKnowledgeSync } from './knowledge/knowledge-sync.js';
 import { createKnowledgeVersionRepository, type KnowledgeVersions } from './storage/repositories/knowledge-version-repository.js';
@@ -90,6 +92,7 @@ import { createMoodAlertRouter } from './http/routes/mood-alert-routes.js';
 import { registerMoodWorkers } from './mood/mood-workers.js';
 import { createMonthlyReports } from './mood/monthly-reports.js';
 import { createMoodReportRepository } from './storage/repositories/mood-report-repository.js';
+import { createHandoffStatsRepository } from './storage/repositories/handoff-stats-repository.js';
 import { createMoodExampleRepository } from './storage/repositories/mood-example-repository.js';
 import { registerRetentionWorkers } from './privacy/retention-workers.js';
 import { registerErasureWorkers } from './privacy/erasure-workers.js';
@@ -168,9 +171,10 @@ export async function createPlatform(deps: PlatformDeps) {
     faqs: createFaqRepository(db, clock),
     laws: createLawRepository(db),
     memberData: createMemberDataRepository(db),
-    inbound: createInboundProcessingStore(db, { route: env.NLU_MIN_ROUTE_CONFIDENCE, topic: env.NLU_MIN_TOPIC_CONFIDENCE }, { exclusiveConnection: database.kind === 'pglite' }),
+    inbound: createInboundProcessingStore(db, { route: env.NLU_MIN_ROUTE_CONFIDENCE, topic: env.NLU_MIN_TOPIC_CONFIDENCE }, env.PRIVACY_NO_CONSENT_KEEP, { exclusiveConnection: database.kind === 'pglite' }),
     moodAlerts: createMoodAlertRepository(db),
     moodReports: createMoodReportRepository(db),
+    handoffStats: createHandoffStatsRepository(db),
     outbound: createOutboundDeliveryStore(db),
     channelDeliveries: createChannelDeliveryRepository(db),
     channelTokens,
@@ -205,7 +209,13 @@ export async function createPlatform(deps: PlatformDeps) {
   // Members' own data requests in chat (/taidulieu, /xoadulieu) and the download link they get (docs/privacy.md).
   const exportLinks = createExportLinks(jwtSecret, clock);
   const memberPrivacy = createMemberPrivacy({ memberData: repositories.memberData, audit: repositories.audit, queue, links: exportLinks, retentionMonths: env.RETENTION_MESSAGE_MONTHS, publicBaseUrl: env.PUBLIC_BASE_URL });
-  const turnPorts = { classifier: deps.classifier, knowledge: deps.knowledge, clock, logger, thresholds, memberDirectory, officerLinks: repositories.officerLinks, crisisHotlines: env.CRISIS_HOTLINES, handoffAckIntervalMinutes: env.HANDOFF_ACK_INTERVAL_MINUTES, handoffFacts: createHandoffFactsRepository(db), memberPrivacy };
+  // The privacy notice of first contact and its full page (Law 91/2025/QH15, docs/privacy.md §3).
+  const privacyNotice = loadPrivacyNotice(env);
+  const turnPorts = {
+    classifier: deps.classifier, knowledge: deps.knowledge, clock, logger, thresholds, memberDirectory, officerLinks: repositories.officerLinks, crisisHotlines: env.CRISIS_HOTLINES,
+    handoffAckIntervalMinutes: env.HANDOFF_ACK_INTERVAL_MINUTES, handoffFacts: createHandoffFactsRepository(db), memberPrivacy,
+    ...(privacyNotice.forPipeline ? { privacyNotice: privacyNotice.forPipeline } : {}),
+  };
   // Hand-offs (urgent ones at once) reach the officers' inbox through the realtime hub: Redis pub/sub
   // when configured, so a server process other than the worker's sees them.
   const inboxEvents: InboxEventPublisher = { publish: (event) => hub.publish(INBOX_TOPIC, event) };
@@ -233,7 +243,7 @@ export async function createPlatform(deps: PlatformDeps) {
   const faqDesk = createFaqDesk({ faqs: repositories.faqs, proposals: repositories.faqProposals, units: repositories.units, laws: repositories.laws, audit: repositories.audit, reloadFaq });
 
   const mood = createMoodService({ db, units: repositories.units, k: env.K_ANONYMITY, clock, listAlerts: repositories.moodAlerts.listForSummary });
-  const monthlyReports = createMonthlyReports({ reports: repositories.moodReports, units: repositories.units, mood, clock, logger });
+  const monthlyReports = createMonthlyReports({ reports: repositories.moodReports, units: repositories.units, mood, handoffs: repositories.handoffStats, clock, logger });
   // The officers' inbox (issue #9): events through the hub, the queue by jurisdiction, the officer actions.
   const publishInbox = createInboxPublisher(hub, logger, () => clock.now());
   const notifyOfficers = createOfficerNotifier({ links: repositories.officerLinks, adapters, clock, logger, publicBaseUrl: env.PUBLIC_BASE_URL });
@@ -301,7 +311,7 @@ export async function createPlatform(deps: PlatformDeps) {
           const routerDeps = { ingest, clock, metrics, logger, maxBodyBytes: env.MAX_BODY_BYTES };
           return [{ path: webhook.path, router: 'router' in webhook ? webhook.router : webhook.createRouter(routerDeps) }];
         }),
-        pageRouters: [createLawArticlePageRouter({ findArticle: (lawId, articleNo) => repositories.laws.findArticle(lawId, articleNo) })],
+        pageRouters: [createLawArticlePageRouter({ findArticle: (lawId, articleNo) => repositories.laws.findArticle(lawId, articleNo) }), createPrivacyNoticePageRouter(privacyNotice)],
         apiRouters: [
           {
             path: '/api/admin',
@@ -315,7 +325,7 @@ export async function createPlatform(deps: PlatformDeps) {
           },
           { path: '/api/admin/law', router: createLawSearchRouter({ search: deps.knowledgeAdmin?.searchLaw, ...authDeps }) },
           { path: '/api/admin/mood/alerts', router: createMoodAlertRouter({ alerts: repositories.moodAlerts, audit: repositories.audit, clock, ...authDeps }) },
-          { path: '/api/admin/mood', router: createMoodRouter({ mood, units: repositories.units, reports: repositories.moodReports, examples: createMoodExampleRepository(db, thresholds), redactor: deps.redactor, audit: repositories.audit, ...authDeps }) },
+          { path: '/api/admin/mood', router: createMoodRouter({ mood, units: repositories.units, reports: repositories.moodReports, handoffs: repositories.handoffStats, examples: createMoodExampleRepository(db, thresholds), redactor: deps.redactor, audit: repositories.audit, ...authDeps }) },
           { path: '/api/admin/audit', router: createAuditRouter({ audit: repositories.audit, ...authDeps }) },
           { path: '/api/privacy', router: createPrivacyExportRouter({ links: exportLinks, memberData: repositories.memberData, audit: repositories.audit, clock }) },
           { path: '/api/admin/dead-letters', router: createDeadLetterRouter({ deadLetters: createDeadLetterRepository(db), queue, audit: repositories.audit, redactor: deps.redactor, clock, ...authDeps }) },

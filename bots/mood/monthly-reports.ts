@@ -1,5 +1,6 @@
 import type { Clock } from '../../core/ports/clock.js';
 import type { Logger } from '../../core/ports/logger.js';
+import type { HandoffStatsRepository } from '../storage/repositories/handoff-stats-repository.js';
 import type { MoodReportRepository } from '../storage/repositories/mood-report-repository.js';
 import type { UnitRepository } from '../storage/repositories/unit-repository.js';
 import type { MoodService } from './mood-service.js';
@@ -23,9 +24,10 @@ export type MonthlyReports = ReturnType<typeof createMonthlyReports>;
  * The reports that replace the manual monthly reporting (issue #10 item 6, docs/decisions.md D-mood-9): on the 1st,
  * every unit's subtree summary of the month before is computed with the dashboard's own code (k-anonymity and all)
  * and stored. Units that already have the month's report are skipped, so a restart, a retried job or a second
- * worker only finish what is missing; the unique (unit, month) key keeps the first copy if two race.
+ * worker only finish what is missing; the unique (unit, month) key keeps the first copy if two race. The report also
+ * carries the month's hand-off statistics (D-mood-11).
  */
-export function createMonthlyReports(deps: { reports: MoodReportRepository; units: UnitRepository; mood: MoodService; clock: Clock; logger: Logger }) {
+export function createMonthlyReports(deps: { reports: MoodReportRepository; units: UnitRepository; mood: MoodService; handoffs: HandoffStatsRepository; clock: Clock; logger: Logger }) {
   return {
     async generate(month: string): Promise<{ month: string; created: number }> {
       const to = monthLastDay(month);
@@ -36,7 +38,8 @@ export function createMonthlyReports(deps: { reports: MoodReportRepository; unit
         for (const { id } of batch) {
           const unit = await deps.units.findById(id);
           if (!unit) continue;
-          const document = await deps.mood.summary({ unit, from: month, to, bucket: 'week', includeExcluded: false });
+          const summary = await deps.mood.summary({ unit, from: month, to, bucket: 'week', includeExcluded: false });
+          const document = { ...summary, handoffs: await deps.handoffs.stats(unit, summary.from, summary.to) };
           if (await deps.reports.insert(unit.id, month, document, deps.clock.now())) created++;
         }
       }

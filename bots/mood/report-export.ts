@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { MoodSummary } from '../../core/contracts/mood-api.js';
+import type { HandoffStats, HandoffUnitStats, MoodSummary } from '../../core/contracts/mood-api.js';
 import { TOPIC_NAMES_VI } from '../../core/nlu/topic-names.vi.js';
 import type { Topic } from '../../core/nlu/labels.js';
 
@@ -26,6 +26,14 @@ export async function summaryToXlsx(summary: MoodSummary, stored?: { generatedAt
     ['Trung tính (đoàn viên)', shown(summary.sentiment.neutral, summary.sentiment.neutral === null, k)],
     ['Tích cực (đoàn viên)', shown(summary.sentiment.positive, summary.sentiment.positive === null, k)],
     ['Cảnh báo trong kỳ', summary.alerts.length],
+    ...(summary.handoffs
+      ? [
+          ['Yêu cầu gặp cán bộ', summary.handoffs.requested],
+          ['Cán bộ đã nhận', summary.handoffs.handled],
+          ['Thời gian chờ cán bộ nhận (trung vị, phút)', summary.handoffs.median_minutes_to_claim ?? '—'],
+          ['Quá hạn chưa nhận', summary.handoffs.overdue],
+        ]
+      : []),
     ['Ghi chú', `Nhóm dưới ${k} đoàn viên được ẩn để bảo vệ danh tính.`],
     ['Lập lúc', stored ? `${stored.generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC (báo cáo tự động, đã lưu)` : 'theo số liệu hiện tại'],
   ]);
@@ -42,10 +50,23 @@ export async function summaryToXlsx(summary: MoodSummary, stored?: { generatedAt
   cells.addRow(['Đơn vị', 'Chủ đề', 'Cảm xúc', 'Đoàn viên', 'Tin nhắn']).font = { bold: true };
   for (const c of summary.cells) cells.addRow([c.unit, topicVi(c.topic), SENTIMENT_VI[c.sentiment] ?? c.sentiment, shown(c.members, c.suppressed, k), shown(c.messages, c.suppressed, k)]);
   cells.columns = [{ width: 16 }, { width: 40 }, { width: 12 }, { width: 12 }, { width: 12 }];
+  if (summary.handoffs) addHandoffSheet(book, summary.handoffs);
   const alerts = book.addWorksheet('Cảnh báo');
   alerts.addRow(['Đơn vị', 'Chủ đề', 'Tuần', 'Đoàn viên', 'Mức nền', 'Trạng thái']).font = { bold: true };
   for (const a of summary.alerts) alerts.addRow([a.unit_name, topicVi(a.topic), `${a.window_start} – ${a.window_end}`, a.observed, a.baseline, a.status]);
   return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+const HANDOFF_HEADERS_VI = ['Mã', 'Đơn vị', 'Yêu cầu gặp cán bộ', 'Cán bộ đã nhận', 'Đang chờ', 'Quá hạn chưa nhận', 'Thời gian chờ nhận (trung vị, phút)'];
+const handoffRow = (row: HandoffUnitStats) => [row.unit, row.name, row.requested, row.handled, row.waiting, row.overdue, row.median_minutes_to_claim ?? ''];
+
+/** Hand-offs of the period: the subtree's total first, then each unit below (D-mood-11: exact counts, no k rule). */
+function addHandoffSheet(book: ExcelJS.Workbook, stats: HandoffStats): void {
+  const sheet = book.addWorksheet('Chuyển cán bộ');
+  sheet.addRow(HANDOFF_HEADERS_VI).font = { bold: true };
+  sheet.addRow(handoffRow({ ...stats, name: `${stats.name} (toàn bộ)` })).font = { bold: true };
+  for (const child of stats.children) sheet.addRow(handoffRow(child));
+  sheet.columns = [{ width: 16 }, { width: 50 }, { width: 14 }, { width: 14 }, { width: 12 }, { width: 16 }, { width: 20 }];
 }
 
 /** A CSV cell: quoted, and formula-looking text defused for spreadsheets. */
@@ -59,5 +80,14 @@ function csvCell(value: string | number): string {
 export function summaryToCsv(summary: MoodSummary): string {
   const lines = [['unit', 'topic', 'sentiment', 'members', 'messages', 'suppressed'].join(',')];
   for (const c of summary.cells) lines.push([c.unit, c.topic, c.sentiment, c.members ?? '', c.messages ?? '', c.suppressed ? 'true' : 'false'].map(csvCell).join(','));
+  return `\ufeff${lines.join('\r\n')}\r\n`;
+}
+
+/** The hand-off figures as CSV: the subtree's total (`scope` = total), then each unit below (`scope` = unit). */
+export function handoffsToCsv(stats: HandoffStats): string {
+  const lines = [['scope', 'unit', 'name', 'requested', 'handled', 'waiting', 'overdue', 'median_minutes_to_claim'].join(',')];
+  const line = (scope: string, row: HandoffUnitStats) => [scope, row.unit, row.name, row.requested, row.handled, row.waiting, row.overdue, row.median_minutes_to_claim ?? ''].map(csvCell).join(',');
+  lines.push(line('total', stats));
+  for (const child of stats.children) lines.push(line('unit', child));
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }

@@ -74,6 +74,17 @@ export const EnvSchema = z.object({
    * days; older ones are deleted by the daily privacy job and `congdoan privacy purge`. 0 keeps them forever.
    */
   RETENTION_MESSAGE_MONTHS: integer(24, 0),
+  /**
+   * Law 91/2025/QH15: `ask` shows members the privacy notice on first contact on every channel and records their
+   * consent or refusal; `off` does not ask (a deployment that collects consent elsewhere; most test suites).
+   */
+  PRIVACY_CONSENT: z.enum(['ask', 'off']).default('ask'),
+  /** The full privacy notice served at /quyen-rieng-tu: a UTF-8 text file (blank line = new paragraph, `# ` = heading); unset = the shipped text. */
+  PRIVACY_NOTICE_FILE: optionalString,
+  /** The version recorded with each consent; unset = the first 12 hex digits of the notice text's SHA-256, so a changed text is a new version. */
+  PRIVACY_NOTICE_VERSION: optionalString,
+  /** What is kept of a message of a member without consent besides its row: `none` (default) or `labels` (route, topic, sentiment; never words). */
+  PRIVACY_NO_CONSENT_KEEP: z.enum(['none', 'labels']).default('none'),
   /** Members may join an upper-level union by its code (CĐ cấp trên, LĐLĐ tỉnh/ngành) when they do not know their grassroots one. */
   MEMBER_JOIN_UPPER_LEVELS: flag(true),
   /** Wrong link codes accepted per hour from one network address (web chat) and platform-wide, before /lienket refuses. */

@@ -91,6 +91,34 @@ export const MoodTrendPointSchema = z.object({
   suppressed: z.boolean(),
 });
 
+/**
+ * Hand-off statistics of a subtree and period (issue #10 item 6, docs/decisions.md D-mood-11): the hand-offs members
+ * asked for in the period, by the member's unit. `handled` = taken by an officer; `waiting` = neither taken nor ended
+ * when the figures were made; `overdue` = passed its deadline unclaimed at least once; the median is wall-clock
+ * minutes from the request to the first claim. Counts of a service, with no topic or sentiment: no k rule (D-mood-11).
+ */
+/** GET /api/admin/mood/handoffs(.csv)?unit=&from=&to= : the figures of any period, for the reports page. */
+export const HandoffQuerySchema = z.object({ unit: UnitCodeSchema.optional(), from: day, to: day }).strict();
+
+export const HandoffUnitStatsSchema = z.object({
+  unit: z.string(),
+  name: z.string(),
+  requested: z.number().int().nonnegative(),
+  handled: z.number().int().nonnegative(),
+  waiting: z.number().int().nonnegative(),
+  overdue: z.number().int().nonnegative(),
+  median_minutes_to_claim: z.number().nullable(),
+});
+export type HandoffUnitStats = z.infer<typeof HandoffUnitStatsSchema>;
+
+export const HandoffStatsSchema = HandoffUnitStatsSchema.extend({
+  from: z.string(),
+  to: z.string(),
+  /** The unit's direct children (and the unit itself for members attached to it directly), every one listed. */
+  children: z.array(HandoffUnitStatsSchema),
+});
+export type HandoffStats = z.infer<typeof HandoffStatsSchema>;
+
 export const MoodSummarySchema = z.object({
   unit: z.string(),
   from: z.string(),
@@ -116,6 +144,8 @@ export const MoodSummarySchema = z.object({
   trend: z.object({ bucket: z.enum(['week', 'month']), points: z.array(MoodTrendPointSchema) }),
   /** Messages kept out of the figures (injection, spam, unsure): admins only, else null. */
   excluded: z.object({ injection: z.number(), spam: z.number(), low_confidence: z.number() }).nullable(),
+  /** In monthly reports and their exports only (the dashboard does not ask for it); absent from reports stored before. */
+  handoffs: HandoffStatsSchema.optional(),
 });
 export type MoodSummary = z.infer<typeof MoodSummarySchema>;
 
@@ -139,6 +169,8 @@ export const MoodReportItemSchema = z.object({
   mood_index: z.number().nullable(),
   suppressed: z.boolean(),
   alerts: z.number().int(),
+  /** The report's hand-off figures; null for reports stored before they were added. */
+  handoffs: HandoffUnitStatsSchema.pick({ requested: true, handled: true, overdue: true, median_minutes_to_claim: true }).nullable(),
 });
 export type MoodReportItem = z.infer<typeof MoodReportItemSchema>;
 

@@ -9,6 +9,7 @@ import { flaggedMessage } from './steps/flagged-message.js';
 import { humanOwnedGate } from './steps/human-owned-gate.js';
 import { memberCommands } from './steps/member-commands.js';
 import { nonTextContent } from './steps/non-text-content.js';
+import { privacyConsent } from './steps/privacy-consent.js';
 import { resolveChoice } from './steps/resolve-choice.js';
 import { routeToHandler } from './steps/route.js';
 import { selfHarmGuard } from './steps/self-harm-guard.js';
@@ -17,7 +18,8 @@ import { unitNameSearch } from './steps/unit-name-search.js';
 import type { Middleware, Turn, TurnInput, TurnOutcome, TurnPorts } from './turn.js';
 
 /**
- * The order matters: member commands (/donvi, /lienket) are requests to the system and work in any state
+ * The order matters: the privacy notice wraps everything (an answer to it is recorded first; after the turn it
+ * follows the answer, gates an ordinary hand-off on consent and marks a turn without consent anonymous); member commands (/donvi, /lienket) are requests to the system and work in any state
  * (outside the error boundary: a database hiccup there retries the message instead of answering it wrongly);
  * self-harm words are answered first, in every state, before the officer-owned gate and every route; the
  * member may always go back to the assistant; an officer-owned conversation is otherwise answered by the
@@ -26,6 +28,7 @@ import type { Middleware, Turn, TurnInput, TurnOutcome, TurnPorts } from './turn
  * and injection attempts are never recorded as concerns; unsure classifications are clarified, not guessed.
  */
 export const TURN_PIPELINE: readonly Middleware[] = [
+  privacyConsent,
   memberCommands,
   unitFinder,
   errorBoundary,
@@ -59,6 +62,9 @@ export async function runTurn(input: TurnInput, ports: TurnPorts): Promise<TurnO
     silentReason: null,
     memberAcked: false,
     notes: {},
+    consent: null,
+    consentAsked: false,
+    anonymous: false,
     reply(draft) {
       this.replies.push(draft);
     },
@@ -73,5 +79,8 @@ export async function runTurn(input: TurnInput, ports: TurnPorts): Promise<TurnO
     silentReason: turn.silentReason,
     memberAcked: turn.memberAcked,
     notes: turn.notes,
+    consent: turn.consent ?? null,
+    consentAsked: turn.consentAsked === true,
+    anonymous: turn.anonymous === true,
   };
 }

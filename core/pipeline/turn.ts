@@ -12,6 +12,7 @@ import type { Logger } from '../ports/logger.js';
 import type { JoinNote, MemberDirectory } from '../ports/member-directory.js';
 import type { MemberPrivacy } from '../ports/member-privacy.js';
 import type { OfficerLinks } from '../ports/officer-links.js';
+import type { ConsentDecision, ConsentState, PrivacyNotice } from '../privacy/consent.js';
 
 /** Everything the pipeline needs to decide about one member message; loaded by the worker before the turn. */
 export interface TurnInput {
@@ -36,7 +37,8 @@ export interface TurnInput {
     moodRatedAt?: Date | null;
   };
   /** `unitPath` (the unit's materialized path) lets the FAQ answer with the entries of the member's units. */
-  member: { id: string; unitId: string | null; unitPath?: string | null };
+  /** `consent`, `consentAskedAt`: the member's answer to the privacy notice and when it was last shown (absent = unknown, never). */
+  member: { id: string; unitId: string | null; unitPath?: string | null; consent?: ConsentState; consentAskedAt?: Date | null };
   /** The bot's previous reply in this conversation, to understand "có", "2" or a button press. */
   lastBotReply: { kind: ReplyKind; choices: Choice[]; expects?: 'question' | 'feedback' } | null;
 }
@@ -60,6 +62,8 @@ export interface TurnPorts {
   handoffFacts?: HandoffFactsSource;
   /** The member's own data requests in chat (/taidulieu, /xoadulieu); absent = those commands say they are unavailable. */
   memberPrivacy?: MemberPrivacy;
+  /** The deployment's privacy notice: members are asked for consent on first contact; absent = not asked (PRIVACY_CONSENT=off). */
+  privacyNotice?: PrivacyNotice;
 }
 
 /** `flagged`: spam or an injection attempt (NluResult.flags), kept out of the concern figures. */
@@ -78,6 +82,15 @@ export interface TurnOutcome {
   memberAcked: boolean;
   /** Facts for the stored message and the officer's context (answer kind, composer, choice taken...). */
   notes: Record<string, unknown>;
+  /** The member answered the privacy notice in this turn: stored on the member with the time and notice version. */
+  consent?: ConsentDecision | null;
+  /** The privacy notice was sent in this turn: stamp `members.consent_asked_at`. */
+  consentAsked?: boolean;
+  /**
+   * The member has not consented and nothing made the message an officer's business (a crisis, a forwarded message):
+   * the commit keeps only the minimum (PRIVACY_NO_CONSENT_KEEP): no words, no mood figures, no learning-queue copy.
+   */
+  anonymous?: boolean;
 }
 
 /** The mutable context that middleware share during one turn (grammY-style). */

@@ -145,13 +145,16 @@ async function handleOneMessage(deps: ProcessInboundDeps, messageId: string): Pr
       newState: changedState,
       lowConfidenceStreak: outcome.lowConfidenceStreak,
       replies: outcome.replies,
-      learning: outcome.learning
+      learning: outcome.learning && !outcome.anonymous
         ? { reason: outcome.learning.reason, text: deps.redactor.redact(contentText(input.message.content)) }
         : null,
       notes: outcome.notes,
       handoff:
         outcome.event?.type === 'request_handoff' ? { urgent: outcome.event.urgent === true, queueUnitId: input.member.unitId } : null,
       memberAcked: outcome.memberAcked,
+      consent: outcome.consent ?? null,
+      consentAsked: outcome.consentAsked === true,
+      anonymous: outcome.anonymous === true,
       now: deps.ports.clock.now(),
     });
     if (result.ok) {

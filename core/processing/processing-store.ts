@@ -5,6 +5,7 @@ import type { OutboundMessage, ReplyDraft } from '../messages/outbound.js';
 import type { DeliveryContext } from '../channels/channel-adapter.js';
 import type { NluResult } from '../nlu/nlu-result.js';
 import type { LearningReason, TurnInput } from '../pipeline/turn.js';
+import type { ConsentDecision } from '../privacy/consent.js';
 
 /** An inbound message waiting to be handled (status `received`). */
 export interface PendingInbound {
@@ -33,6 +34,12 @@ export interface TurnCommit {
   handoff?: { urgent: boolean; queueUnitId: string | null } | null;
   /** The turn sent the rate-limited "an officer will answer" acknowledgement: stamp member_ack_at. */
   memberAcked?: boolean;
+  /** The member answered the privacy notice: store the decision, its time and the notice version (a refusal also drops the profile). */
+  consent?: ConsentDecision | null;
+  /** The privacy notice was sent: stamp when, so it is not repeated within the day. */
+  consentAsked?: boolean;
+  /** A member without consent: keep the message row but not its words (nor, per PRIVACY_NO_CONSENT_KEEP, its labels), no mood figures. */
+  anonymous?: boolean;
   now: Date;
 }
 

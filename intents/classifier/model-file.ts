@@ -54,6 +54,7 @@ const modelFileSchema = z.object({
     charNgramMax: z.number().int().min(1),
     groupWeights: z.record(z.string(), z.number().finite()),
     domainLexicon: z.boolean().optional(),
+    lastClause: z.boolean().optional(),
   }),
   featureHashes: z.string(),
   heads: z.record(z.string(), headSchema),

@@ -15,6 +15,7 @@ import { executeRows } from '../../bots/storage/execute-rows.js';
 import { createMoodAlertRepository } from '../../bots/storage/repositories/mood-alert-repository.js';
 import { recordMood } from '../../bots/storage/repositories/mood-repository.js';
 import { createMoodReportRepository } from '../../bots/storage/repositories/mood-report-repository.js';
+import { createHandoffStatsRepository } from '../../bots/storage/repositories/handoff-stats-repository.js';
 import { createUnitRepository } from '../../bots/storage/repositories/unit-repository.js';
 import { silentLogger } from '../../core/ports/logger.js';
 import { TOPICS } from '../../core/nlu/labels.js';
@@ -97,7 +98,7 @@ try {
   emit({ step: 'rollup write per message', writes: WRITES, p50_ms: round(percentile(writes, 50)), p95_ms: round(percentile(writes, 95)), sequential_msg_s: Math.round((WRITES / wall) * 1000), load: loadavg()[0] });
 
   // Monthly reports: the national one and a sample of 30 other units.
-  const reports = createMonthlyReports({ reports: createMoodReportRepository(db), units, mood, clock, logger: silentLogger });
+  const reports = createMonthlyReports({ reports: createMoodReportRepository(db), units, mood, handoffs: createHandoffStatsRepository(db), clock, logger: silentLogger });
   await executeRows(db, sql`insert into mood_reports (unit_id, month, document) select id, '2026-11-01', '{}'::jsonb from units where code <> 'TLD' and id not in (select id from units where code <> 'TLD' order by md5(id::text) limit 30) returning 1`);
   const reportStart = performance.now();
   const made = await reports.generate('2026-11-01');

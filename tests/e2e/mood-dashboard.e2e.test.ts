@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { hashPassword } from '../../bots/auth/password.js';
@@ -27,6 +28,16 @@ describe('mood dashboard in Chromium (embedded backend, generated organisation)'
     await t.platform.mood.rebuild({ thresholds: { route: 0.6, topic: 0.5 } });
     // The early-warning job on the weeks of the planted surges.
     for (const spike of demo.spikes) await runEarlyWarning({ db: t.database.db, alerts: t.platform.repositories.moodAlerts, k: 5 }, spike.to, new Date());
+    // Last month's hand-offs in a few grassroots unions (waits of 5 minutes to 3 hours, one in six overdue, a few
+    // still waiting), as the inbox's triggers record them.
+    const month = previousMonth(today);
+    await t.database.db.execute(sql`
+      insert into handoffs (unit_id, handed_off_at, claimed_at, overdue, ended_at)
+      select u.id, ${month}::timestamptz + (g * interval '7 hours'),
+             case when g % 9 <> 0 then ${month}::timestamptz + (g * interval '7 hours') + ((5 + (g * 37) % 180) * interval '1 minute') end,
+             g % 6 = 0, case when g % 9 <> 0 then ${month}::timestamptz + (g * interval '7 hours') + interval '1 day' end
+      from generate_series(1, 90) g
+      join lateral (select id from units where level = 'grassroots' order by code offset (g % 12) limit 1) u on true`);
     // Last month's stored reports, as the job of the 1st makes them.
     await t.platform.monthlyReports.generate(previousMonth(today));
     const national = await t.platform.repositories.units.findByCode('TLD');
@@ -56,6 +67,25 @@ describe('mood dashboard in Chromium (embedded backend, generated organisation)'
     expect(await page.locator('main h1').first().textContent()).toContain('Tổng quan');
     await page.waitForSelector('.mood-chart svg');
     await saveScreenshot(page, SUITE, `1-national-${viewport}`);
+    // The heat map marks its hidden cells "ẩn", and its shown cells take different colours for different shares (it
+    // once coloured every cell by the hidden flag, so all looked the same pale green).
+    const heatmap = page.locator('.mood-chart-scroll svg');
+    await expect(heatmap.locator('text', { hasText: /^ẩn$/ }).count()).resolves.toBeGreaterThan(0);
+    const shareColours = await heatmap.evaluate((svg) => {
+      const cells = [...svg.querySelectorAll('path')]
+        .filter((path) => !(path.getAttribute('fill') ?? 'url(').startsWith('url('))
+        .map((path) => ({ box: path.getBoundingClientRect(), fill: path.getAttribute('fill') ?? '' }));
+      const fills = new Set<string>();
+      for (const label of svg.querySelectorAll('text')) {
+        if (!/^\d+$/.test(label.textContent?.trim() ?? '')) continue;
+        const box = label.getBoundingClientRect();
+        const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+        const cell = cells.find((c) => c.box.width > 10 && c.box.width < 200 && x >= c.box.left && x <= c.box.right && y >= c.box.top && y <= c.box.bottom);
+        if (cell) fills.add(cell.fill);
+      }
+      return [...fills];
+    });
+    expect(shareColours.length).toBeGreaterThan(1);
     // The planted surges of the demo data were found by the early-warning job: listed with their evidence.
     if (viewport === 'laptop') {
       const alert = page.locator('.mood-alert').first();
@@ -103,7 +133,14 @@ describe('mood dashboard in Chromium (embedded backend, generated organisation)'
     await page.waitForSelector('text=Báo cáo tự động');
     await page.click('.mood-live-reports > summary');
     await page.waitForSelector('text=Tải Excel (XLSX)');
+    await page.locator('.report-handoffs').waitFor();
+    expect(await page.locator('.report-handoffs .mood-stat-label').allTextContents()).toEqual(['Yêu cầu gặp cán bộ', 'Cán bộ đã nhận', 'Thời gian chờ nhận (trung vị)', 'Quá hạn chưa nhận']);
     await saveScreenshot(page, SUITE, '4-reports-laptop');
+    // The printout: the report alone, without menus or buttons.
+    await page.emulateMedia({ media: 'print' });
+    await saveScreenshot(page, SUITE, '4a-reports-print');
+    expect(await page.locator('.sidebar').isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
     // The stored copy of the national report, as generated on the 1st.
     const [stored] = await Promise.all([page.waitForEvent('download'), page.locator('.mood-downloads a', { hasText: 'XLSX' }).first().click()]);
     expect(stored.suggestedFilename()).toMatch(/^bao-cao-thang-TLD-\d{4}-\d{2}\.xlsx$/);
@@ -123,6 +160,9 @@ describe('mood dashboard in Chromium (embedded backend, generated organisation)'
     await page.goto(`${t.baseUrl}/admin/reports`);
     await page.waitForSelector('text=Báo cáo tự động');
     await saveScreenshot(page, SUITE, '4-reports-phone');
+    await page.click('.mood-live-reports > summary');
+    await page.locator('.report-handoffs').waitFor();
+    await page.locator('.mood-live-reports').screenshot({ path: join(ARTIFACTS_DIR, 'screenshots', SUITE, '4b-reports-live-phone.png') });
     await context.close();
   }, 120_000);
 });

@@ -15,7 +15,7 @@ export function spawnEntryPoint(entry: 'bots/server-main.ts' | 'bots/worker-main
     cwd: PROJECT_ROOT,
     // Suites send bursts from one sender on purpose; the flood limit has its own suite. The test secrets key,
     // so that spawned processes and in-process test platforms on one database open each other's secrets.
-    env: { ...process.env, LOG_LEVEL: 'info', DEMO_SEED: 'false', FLOOD_MAX_MESSAGES: '0', SECRETS_KEY: TEST_SECRETS_KEY, ...env },
+    env: { ...process.env, LOG_LEVEL: 'info', DEMO_SEED: 'false', FLOOD_MAX_MESSAGES: '0', PRIVACY_CONSENT: 'off', SECRETS_KEY: TEST_SECRETS_KEY, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

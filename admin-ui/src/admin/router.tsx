@@ -24,6 +24,7 @@ const AccountPage = page(() => import('../features/settings/AccountPage'), 'Acco
 const AuditPage = page(() => import('../features/settings/AuditPage'), 'AuditPage');
 const OfficeHoursPage = page(() => import('../features/settings/OfficeHoursPage'), 'OfficeHoursPage');
 const NotificationsPage = page(() => import('../features/settings/NotificationsPage'), 'NotificationsPage');
+const DeadLettersPage = page(() => import('../features/settings/DeadLettersPage'), 'DeadLettersPage');
 
 /**
  * The one route table of the admin app, served under /admin/ (the server answers every /admin/* path with the
@@ -56,6 +57,7 @@ export function createAdminRouter() {
                   { path: 'notifications', element: <NotificationsPage /> },
                   { path: 'account', element: <AccountPage /> },
                   { path: 'audit', element: <AuditPage /> },
+                  { path: 'dead-letters', element: <DeadLettersPage /> },
                 ],
               },
               { path: '*', element: <NotFoundPage /> },

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { WEBCHAT_MAX_TEXT } from '../../../core/contracts/webchat-limits';
+import { LinkedText } from './LinkedText';
+import type { WebchatMessage } from '../../../core/contracts/webchat-api';
 import { fetchHistory, markUnitCodeSent, sendMessage, sessionId, toBubble, unitCodeToSend, type ChatBubble } from './chat-client';
 
 /** The typing dots never outlive this: a reply that takes longer arrives by the live stream or the poll anyway. */
@@ -12,6 +14,29 @@ const WELCOME: ChatBubble = {
   from: 'bot',
   text: 'Xin chào! Mình là trợ lý của Công đoàn. Bạn cứ hỏi về tiền lương, hợp đồng, tăng ca, bảo hiểm xã hội, thai sản… hoặc kể điều bạn đang gặp ở nơi làm việc nhé.',
 };
+
+function sortedBySeq(bubbles: ChatBubble[]): ChatBubble[] {
+  return bubbles.sort((a, b) => (a.seq || Number.MAX_SAFE_INTEGER) - (b.seq || Number.MAX_SAFE_INTEGER));
+}
+
+/**
+ * The stored messages replace the tab's pending copies. A member who has not consented to storage gets their words
+ * back blank (not kept): this tab still shows what was typed, in its place; a reload shows only the answers.
+ */
+function withHistory(current: ChatBubble[], messages: WebchatMessage[]): ChatBubble[] {
+  const withheld = messages.filter((m) => m.direction === 'in' && m.text === '');
+  const pending = current.filter((b) => b.pending && b.from === 'member');
+  const typed: ChatBubble[] = [];
+  for (const [index, message] of withheld.entries()) {
+    const local = pending[index];
+    if (local) typed.push({ key: message.id, seq: message.seq, from: 'member', text: local.text });
+  }
+  const replaced = new Set(pending.slice(0, typed.length).map((b) => b.key));
+  const kept = current.filter((b) => !replaced.has(b.key) && (!b.pending || !messages.some((m) => m.direction === 'in' && m.text === b.text)));
+  const byKey = new Map(kept.map((b) => [b.key, b]));
+  for (const bubble of [...messages.filter((m) => !withheld.includes(m)).map(toBubble), ...typed]) byKey.set(bubble.key, bubble);
+  return sortedBySeq([...byKey.values()]);
+}
 
 export function ChatApp() {
   const session = useRef(sessionId()).current;
@@ -27,7 +52,7 @@ export function ChatApp() {
     setBubbles((current) => {
       const byKey = new Map(current.map((b) => [b.key, b]));
       for (const bubble of incoming) byKey.set(bubble.key, bubble);
-      return [...byKey.values()].sort((a, b) => (a.seq || Number.MAX_SAFE_INTEGER) - (b.seq || Number.MAX_SAFE_INTEGER));
+      return sortedBySeq([...byKey.values()]);
     });
   }, []);
 
@@ -37,10 +62,9 @@ export function ChatApp() {
     if (officerMode) setWaiting(false);
     if (messages.length === 0) return;
     lastSeq.current = Math.max(lastSeq.current, ...messages.map((m) => m.seq));
-    setBubbles((current) => current.filter((b) => !b.pending || !messages.some((m) => m.direction === 'in' && m.text === b.text)));
-    merge(messages.map(toBubble));
+    setBubbles((current) => withHistory(current, messages));
     if (messages.some((m) => m.direction === 'out')) setWaiting(false);
-  }, [merge, session]);
+  }, [session]);
 
   useEffect(() => {
     void refresh();
@@ -98,14 +122,21 @@ export function ChatApp() {
         <span className="chat-logo">CĐ</span>
         <div>
           <strong>Trợ lý Công đoàn</strong>
-          <div className="chat-sub">Trực 24/7 · Thông tin được giữ kín</div>
+          <div className="chat-sub">
+            Trực 24/7 · Thông tin được giữ kín ·{' '}
+            <a href="/quyen-rieng-tu" target="_blank" rel="noopener noreferrer">
+              Quyền riêng tư
+            </a>
+          </div>
         </div>
       </header>
       <main className="chat-list" aria-live="polite">
         {all.map((bubble) => (
           <div key={bubble.key} className={`bubble ${bubble.from}${bubble.pending ? ' pending' : ''}${bubble.failed ? ' failed' : ''}`}>
             {bubble.from === 'officer' && <div className="bubble-author">Cán bộ công đoàn</div>}
-            <div className="bubble-text">{bubble.text}</div>
+            <div className="bubble-text">
+              <LinkedText text={bubble.text} />
+            </div>
             {bubble.citations && bubble.citations.length > 0 && (
               <ul className="citations" aria-label="Căn cứ pháp lý">
                 {bubble.citations.map((c) => (

@@ -8,6 +8,7 @@ import { silentLogger } from '../../../core/ports/logger.js';
 import { runEarlyWarning } from '../../mood/early-warning.js';
 import { createMonthlyReports, previousMonth } from '../../mood/monthly-reports.js';
 import { createMoodReportRepository } from '../../storage/repositories/mood-report-repository.js';
+import { createHandoffStatsRepository } from '../../storage/repositories/handoff-stats-repository.js';
 import { vietnamDay } from '../../storage/repositories/processing-repository.js';
 import { createMoodService } from '../../mood/mood-service.js';
 import { createMoodAlertRepository } from '../../storage/repositories/mood-alert-repository.js';
@@ -69,7 +70,7 @@ export function registerMoodCommands(program: Command, io: CliIo): void {
           const service = createMoodService({ db: database.db, units, k: env.K_ANONYMITY, clock: systemClock, listAlerts: alerts.listForSummary });
           const month = options.month ?? previousMonth(vietnamDay(new Date()));
           if (month >= `${vietnamDay(new Date()).slice(0, 7)}-01`) throw new AppError('VALIDATION_FAILED', 'only a month that has ended can be reported', { fields: [{ path: 'month', message: 'chỉ lập báo cáo cho tháng đã qua' }] });
-          const reports = createMonthlyReports({ reports: createMoodReportRepository(database.db), units, mood: service, clock: systemClock, logger: silentLogger });
+          const reports = createMonthlyReports({ reports: createMoodReportRepository(database.db), units, mood: service, handoffs: createHandoffStatsRepository(database.db), clock: systemClock, logger: silentLogger });
           const result = await reports.generate(month);
           io.stdout(options.format === 'json' ? JSON.stringify(result) : `stored ${result.created} reports for ${result.month}`);
         });

@@ -1,6 +1,6 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
-import { MoodExamplesQuerySchema, MoodQuerySchema, MoodReportListQuerySchema, type MoodExamples, type MoodReportList } from '../../../core/contracts/mood-api.js';
+import { HandoffQuerySchema, MoodExamplesQuerySchema, MoodQuerySchema, MoodReportListQuerySchema, type MoodExamples, type MoodReportList } from '../../../core/contracts/mood-api.js';
 import type { Redactor } from '../../../core/ports/redactor.js';
 import type { AuditRepository } from '../../storage/repositories/audit-repository.js';
 import type { MoodExampleRepository } from '../../storage/repositories/mood-example-repository.js';
@@ -11,7 +11,8 @@ import { parseOrThrow } from '../../../core/errors/zod-issues.js';
 import { isWithinScope } from '../../../core/org/hierarchy.js';
 import type { SessionTokens } from '../../auth/session-token.js';
 import type { MoodService } from '../../mood/mood-service.js';
-import { summaryToCsv, summaryToXlsx } from '../../mood/report-export.js';
+import { handoffsToCsv, summaryToCsv, summaryToXlsx } from '../../mood/report-export.js';
+import type { HandoffStatsRepository } from '../../storage/repositories/handoff-stats-repository.js';
 import type { UnitRecord, UnitRepository } from '../../storage/repositories/unit-repository.js';
 import type { UserRepository, UserWithUnit } from '../../storage/repositories/user-repository.js';
 import { currentUser, requireAuth } from '../auth-middleware.js';
@@ -25,19 +26,22 @@ export async function unitInScope(units: UnitRepository, user: UserWithUnit, cod
 
 const StoredReportParamsSchema = z.object({
   unit: UnitCodeSchema,
-  file: z.string().regex(/^\d{4}-\d{2}-01\.(xlsx|csv|json)$/, 'YYYY-MM-01.xlsx, .csv hoặc .json'),
+  file: z.string().regex(/^\d{4}-\d{2}-01(-handoffs)?\.(xlsx|csv|json)$/, 'YYYY-MM-01.xlsx, .csv, .json hoặc YYYY-MM-01-handoffs.csv'),
 });
 
 /** Who may read members' own words behind a concern (D-mood-10): leadership, whose job is to hear them. */
 export const MOOD_EXAMPLE_ROLES: readonly string[] = ['admin', 'leader'];
 const EXAMPLES_PER_TOPIC = 3;
 const EXAMPLE_MAX_CHARS = 280;
+/** The longest hand-off period, as for the mood summary. */
+const HANDOFF_MAX_DAYS = 800;
 
 /** GET /api/admin/mood/summary: the dashboard's figures for a subtree the user may see, k-anonymity applied. */
 export function createMoodRouter(deps: {
   mood: MoodService;
   units: UnitRepository;
   reports: MoodReportRepository;
+  handoffs: HandoffStatsRepository;
   examples: MoodExampleRepository;
   redactor: Redactor;
   audit: AuditRepository;
@@ -106,6 +110,9 @@ export function createMoodRouter(deps: {
         mood_index: row.document.mood_index,
         suppressed: row.document.suppressed,
         alerts: row.document.alerts.length,
+        handoffs: row.document.handoffs
+          ? { requested: row.document.handoffs.requested, handled: row.document.handoffs.handled, overdue: row.document.handoffs.overdue, median_minutes_to_claim: row.document.handoffs.median_minutes_to_claim }
+          : null,
       })),
     };
     res.json(body);
@@ -114,11 +121,16 @@ export function createMoodRouter(deps: {
     const params = parseOrThrow(StoredReportParamsSchema, req.params, 'path');
     const user = currentUser(res);
     const unit = await unitInScope(deps.units, user, params.unit);
-    const [month, format] = params.file.split('.') as [string, 'xlsx' | 'csv' | 'json'];
+    const [base, format] = params.file.split('.') as [string, 'xlsx' | 'csv' | 'json'];
+    const month = base.slice(0, 10);
+    const handoffsOnly = base.endsWith('-handoffs');
     const stored = await deps.reports.find(unit.id, month);
     if (!stored) throw new AppError('NOT_FOUND', `no stored report of ${unit.code} for ${month}`);
     const name = `bao-cao-thang-${unit.code}-${month.slice(0, 7)}`;
-    if (format === 'json') res.json(stored.document);
+    if (handoffsOnly) {
+      if (format !== 'csv' || !stored.document.handoffs) throw new AppError('NOT_FOUND', `no hand-off figures as ${format} in the report of ${unit.code} for ${month}`);
+      res.type('text/csv; charset=utf-8').attachment(`${name}-chuyen-can-bo.csv`).send(handoffsToCsv(stored.document.handoffs));
+    } else if (format === 'json') res.json(stored.document);
     else if (format === 'csv') res.type('text/csv; charset=utf-8').attachment(`${name}.csv`).send(summaryToCsv(stored.document));
     else res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`${name}.xlsx`).send(await summaryToXlsx(stored.document, { generatedAt: stored.generatedAt }));
   });
@@ -127,6 +139,18 @@ export function createMoodRouter(deps: {
     const user = currentUser(res);
     const unit = await unitInScope(deps.units, user, query.unit);
     res.json(await deps.mood.summary({ unit, from: query.from, to: query.to, channel: query.channel, topic: query.topic, bucket: query.bucket, readerPath: user.unit.path, includeExcluded: user.role === 'admin' }));
+  });
+  // Hand-off statistics of any period (D-mood-11), for the reports page and its printout: JSON or CSV.
+  router.get('/handoffs{.:format}', requireAuth(deps), async (req, res) => {
+    const format = req.params.format === undefined ? 'json' : String(req.params.format);
+    if (format !== 'json' && format !== 'csv') throw new AppError('NOT_FOUND', `no hand-off format ${format}`);
+    const query = parseOrThrow(HandoffQuerySchema, req.query, 'query');
+    if (query.from > query.to) throw new AppError('VALIDATION_FAILED', 'the period ends before it starts', { fields: [{ path: 'to', message: 'phải từ ngày bắt đầu trở đi' }] });
+    if (Date.parse(query.to) - Date.parse(query.from) > HANDOFF_MAX_DAYS * 86_400_000) throw new AppError('VALIDATION_FAILED', `a period is at most ${HANDOFF_MAX_DAYS} days`, { fields: [{ path: 'from', message: `tối đa ${HANDOFF_MAX_DAYS} ngày` }] });
+    const unit = await unitInScope(deps.units, currentUser(res), query.unit);
+    const stats = await deps.handoffs.stats(unit, query.from, query.to);
+    if (format === 'csv') res.type('text/csv; charset=utf-8').attachment(`chuyen-can-bo-${unit.code}-${query.from}-${query.to}.csv`).send(handoffsToCsv(stats));
+    else res.json(stats);
   });
   // The same document as an export, for the reports page: XLSX (the format unions report in) and CSV.
   router.get('/report.:format', requireAuth(deps), async (req, res) => {
@@ -141,7 +165,8 @@ export function createMoodRouter(deps: {
       res.type('text/csv; charset=utf-8').attachment(`${name}.csv`).send(summaryToCsv(summary));
       return;
     }
-    res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`${name}.xlsx`).send(await summaryToXlsx(summary));
+    const handoffs = await deps.handoffs.stats(unit, summary.from, summary.to);
+    res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`${name}.xlsx`).send(await summaryToXlsx({ ...summary, handoffs }));
   });
   return router;
 }

@@ -17,7 +17,8 @@ import type {
 import { AppError } from '../../../core/errors/app-error.js';
 import type { Citation } from '../../../core/knowledge/law.js';
 import type { Db } from '../database.js';
-import { conversations, members, messages, unansweredQuestions, units } from '../schema/index.js';
+import { channelIdentities, conversations, members, messages, unansweredQuestions, units } from '../schema/index.js';
+import { isConsentState, type NoConsentKeep } from '../../../core/privacy/consent.js';
 import { moodCaptureOf, type MoodCapture } from '../../../core/mood/mood-rules.js';
 import { DEFAULT_NLU_THRESHOLDS, type NluThresholds } from '../../../core/nlu/thresholds.js';
 import { recordMood } from './mood-repository.js';
@@ -71,13 +72,15 @@ function moodCheckFields(commit: TurnCommit, capture: MoodCapture | null): PgUpd
 }
 
 /**
- * `moodThresholds`: below these the classification is too unsure to count in the mood figures (the bot's own
- * thresholds). `exclusiveConnection`: the database runs one transaction at a time (PGlite), so the turn's lock on
- * its conversation, which orders it against concurrent ingest transactions on PostgreSQL, is a statement for nothing.
+ * `moodThresholds`: below these the classification is too unsure to count in the mood figures (the bot's own thresholds).
+ * `noConsentKeep`: what a turn of a member without consent keeps besides the row itself (PRIVACY_NO_CONSENT_KEEP).
+ * `exclusiveConnection`: the database runs one transaction at a time (PGlite), so the turn's lock on its
+ * conversation, which orders it against concurrent ingest transactions on PostgreSQL, is a statement for nothing.
  */
 export function createInboundProcessingStore(
   db: Db,
   moodThresholds: Pick<NluThresholds, 'route' | 'topic'> = DEFAULT_NLU_THRESHOLDS,
+  noConsentKeep: NoConsentKeep = 'none',
   options: { exclusiveConnection?: boolean } = {},
 ): InboundProcessingStore {
   return {
@@ -134,7 +137,7 @@ export function createInboundProcessingStore(
             moodCheckAt: conversations.moodCheckAt,
             moodRatedAt: conversations.moodRatedAt,
           },
-          member: { id: members.id, unitId: members.unitId, unitPath: units.path },
+          member: { id: members.id, unitId: members.unitId, unitPath: units.path, consent: members.consent, consentAskedAt: members.consentAskedAt },
           lastBot: lastBotReply,
         })
         .from(messages)
@@ -168,7 +171,13 @@ export function createInboundProcessingStore(
           moodCheckAt: row.conversation.moodCheckAt,
           moodRatedAt: row.conversation.moodRatedAt,
         },
-        member: { id: row.member.id, unitId: row.member.unitId, unitPath: row.member.unitPath },
+        member: {
+          id: row.member.id,
+          unitId: row.member.unitId,
+          unitPath: row.member.unitPath,
+          consent: isConsentState(row.member.consent) ? row.member.consent : 'unknown',
+          consentAskedAt: row.member.consentAskedAt,
+        },
         lastBotReply: lastBot
           ? {
               kind: (lastBot.meta.kind as ReplyKind | undefined) ?? 'system',
@@ -197,10 +206,13 @@ export function createInboundProcessingStore(
           if (!options.exclusiveConnection) {
             await tx.select({ id: conversations.id }).from(conversations).where(eq(conversations.id, commit.conversationId)).for('no key update');
           }
-          const nlu = commit.nlu;
+          // A member without consent: the turn was answered, but its words (and, unless kept, its labels) are not.
+          const keepLabels = !commit.anonymous || noConsentKeep === 'labels';
+          const nlu = keepLabels ? commit.nlu : null;
           const done = await tx
             .update(messages)
             .set({
+              ...(commit.anonymous ? { text: '', content: { type: 'text', text: '' } } : {}),
               status: commit.messageStatus,
               processedAt: commit.now,
               leaseUntil: null,
@@ -211,13 +223,13 @@ export function createInboundProcessingStore(
               topicConfidence: nlu?.confidence.topic ?? null,
               sentimentConfidence: nlu?.confidence.sentiment ?? null,
               nluModel: nlu?.model ?? null,
-              meta: sql`${messages.meta} || ${JSON.stringify({ ...commit.notes, flags: nlu?.flags ?? [], entities: nlu?.entities.map((e) => ({ type: e.type, value: personalValue(e.type) ? null : e.value })) ?? [] })}::jsonb`,
+              meta: sql`${commit.anonymous ? sql`(${messages.meta} - 'address')` : messages.meta} || ${JSON.stringify({ ...commit.notes, ...(commit.anonymous ? { withheld: true } : {}), flags: nlu?.flags ?? [], entities: nlu?.entities.map((e) => ({ type: e.type, value: personalValue(e.type) ? null : e.value })) ?? [] })}::jsonb`,
             })
             .where(and(eq(messages.id, commit.messageId), eq(messages.status, 'received')))
             .returning({ id: messages.id, channel: messages.channel });
           if (done.length === 0) return { ok: false, reason: 'already_done' } as const;
           const state = commit.newState;
-          const capture = nlu ? moodCaptureOf(nlu, moodThresholds) : null;
+          const capture = nlu && !commit.anonymous ? moodCaptureOf(nlu, moodThresholds) : null;
           const [conversation] = await tx
             .update(conversations)
             .set({
@@ -287,7 +299,8 @@ export function createInboundProcessingStore(
               })
               .onConflictDoNothing();
           }
-          if (nlu) {
+          await recordConsent(tx, conversation.memberId, commit);
+          if (nlu && !commit.anonymous) {
             // The mood rollups move in the same transaction as the message: never double-counted, never lost.
             await recordMood(tx, { day: vietnamDay(commit.now), unitId: conversation.unitId, memberId: conversation.memberId, channel: conversation.channel, capture: capture ?? moodCaptureOf(nlu, moodThresholds) });
           }
@@ -357,6 +370,23 @@ function handoffFields(commit: TurnCommit): PgUpdateSetSource<typeof conversatio
     handedOffAt: sql`coalesce(${conversations.handedOffAt}, ${commit.now.toISOString()}::timestamptz)`,
     queueUnitId: sql`coalesce(${conversations.queueUnitId}, ${handoff.queueUnitId}::uuid, ${conversations.unitId})`,
   };
+}
+
+/**
+ * The member's answer to the privacy notice, or that it was shown. A refusal also drops what the platform told us
+ * about the person (display name, profile): only anonymous answers from then on.
+ */
+async function recordConsent(tx: Db, memberId: string, commit: TurnCommit): Promise<void> {
+  if (commit.consent) {
+    const refused = commit.consent.decision === 'refused';
+    await tx
+      .update(members)
+      .set({ consent: commit.consent.decision, consentAt: commit.now, consentVersion: commit.consent.noticeVersion, updatedAt: commit.now, ...(refused ? { displayName: null } : {}) })
+      .where(eq(members.id, memberId));
+    if (refused) await tx.update(channelIdentities).set({ profile: {} }).where(eq(channelIdentities.memberId, memberId));
+  } else if (commit.consentAsked) {
+    await tx.update(members).set({ consentAskedAt: commit.now }).where(eq(members.id, memberId));
+  }
 }
 
 function personalValue(type: string): boolean {

@@ -132,7 +132,7 @@ describe.each(testBackends())('repositories on $name', (backend) => {
       return recorded;
     };
     const [first, second] = [await record(), await record()];
-    const store = createInboundProcessingStore(database.db, undefined, { exclusiveConnection: true });
+    const store = createInboundProcessingStore(database.db, undefined, undefined, { exclusiveConnection: true });
     const commitOf = async (messageId: string) => {
       const input = await store.loadTurnInput(messageId);
       return store.commitTurn({ messageId, conversationId: first.conversationId, expectedVersion: input.conversation.version, nlu: null, messageStatus: 'processed', newState: null, lowConfidenceStreak: 0, replies: [], learning: null, notes: {}, now: new Date() });

@@ -51,7 +51,13 @@ export const members = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     unitId: uuid('unit_id').references(() => units.id),
     displayName: text('display_name'),
+    /** core/privacy/consent.ts: unknown, granted, refused, withdrawn (erased). */
     consent: text('consent').notNull().default('unknown'),
+    /** When the member answered the privacy notice, and which version of the notice they answered. */
+    consentAt: timestamp('consent_at', { withTimezone: true }),
+    consentVersion: text('consent_version'),
+    /** When the privacy notice was last shown to a member who has not answered (shown again at most daily). */
+    consentAskedAt: timestamp('consent_asked_at', { withTimezone: true }),
     language: text('language').notNull().default('vi'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -255,6 +261,34 @@ export const conversationNotes = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('conversation_notes_conversation_idx').on(t.conversationId, t.createdAt)],
+);
+
+/**
+ * One row per hand-off (issue #10 item 6: hand-off statistics in the monthly report). The conversation row forgets
+ * its hand-off once it leaves the queue, so the history is kept here, written by triggers on `conversations`
+ * (migration 0018) in the same statement as the change: every path that hands off, claims, escalates or ends a
+ * conversation is recorded, none can forget to. No personal data: an erased member's rows lose the conversation id.
+ */
+export const handoffs = pgTable(
+  'handoffs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conversationId: uuid('conversation_id'),
+    /** The member's unit when the hand-off began (the queue may escalate; the statistics stay with the member's unit). */
+    unitId: uuid('unit_id'),
+    urgent: boolean('urgent').notNull().default(false),
+    handedOffAt: timestamp('handed_off_at', { withTimezone: true }).notNull(),
+    /** The first claim by an officer; null while unclaimed (or if it ended without one). */
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    /** It passed its deadline unclaimed at least once. */
+    overdue: boolean('overdue').notNull().default(false),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    resolution: text('resolution'),
+  },
+  (t) => [
+    index('handoffs_unit_time_idx').on(t.unitId, t.handedOffAt),
+    uniqueIndex('handoffs_open_uq').on(t.conversationId).where(sql`ended_at is null`),
+  ],
 );
 
 /** Who saw or changed what. Append-only. */

@@ -13,6 +13,7 @@ import {
 } from '../member-replies.vi.js';
 import { ERASE_CHOICES, PRIVACY_PAYLOADS, PRIVACY_REPLIES_VI, dataSummaryReply } from '../privacy-replies.vi.js';
 import { foldDiacritics } from '../../text/vietnamese-fold.js';
+import { channelAsksConsent } from '../../privacy/consent.js';
 import type { Middleware, Turn } from '../turn.js';
 import { parseMemberCommand, type MemberCommand } from './member-command-parse.js';
 
@@ -66,7 +67,7 @@ async function runCommand(turn: Turn, directory: MemberDirectory, command: Membe
         ? joinNoteReply(join)
         : command.code
           ? await setUnitText(directory, member.id, command.code, now)
-          : await currentUnitText(directory, member.id, conversation.channel);
+          : await currentUnitText(directory, member.id, awaitsConsent(turn) ? null : conversation.channel);
       systemReply(turn, `${MEMBER_REPLIES_VI.welcome}\n\n${unitLine}`);
       return;
     }
@@ -170,10 +171,18 @@ async function currentUnitText(directory: MemberDirectory, memberId: string, cha
  */
 async function askUnitCodeOnFirstContact(turn: Turn, directory: MemberDirectory): Promise<void> {
   const { member, conversation, message } = turn.input;
-  if (member.unitId || !UNIT_CODE_PROMPT_CHANNELS.includes(conversation.channel)) return;
+  if (member.unitId || !UNIT_CODE_PROMPT_CHANNELS.includes(conversation.channel) || awaitsConsent(turn)) return;
   if (turn.silentReason || turn.event || turn.replies.length === 0 || turn.notes.memberCommand) return;
   if (!(await directory.claimUnitCodePrompt(member.id, message.id, turn.ports.clock.now()))) return;
   turn.replies.unshift({ kind: 'system', content: { type: 'text', text: MEMBER_REPLIES_VI.askUnitCode } });
+}
+
+/**
+ * The member has not consented to the privacy notice (when the deployment asks): the union question waits for
+ * consent (the answer is personal data), so the first contact asks one thing, not two (privacy-consent.ts).
+ */
+function awaitsConsent(turn: Turn): boolean {
+  return turn.ports.privacyNotice !== undefined && channelAsksConsent(turn.input.conversation.channel) && turn.input.member.consent !== 'granted';
 }
 
 function systemReply(turn: Turn, text: string): void {

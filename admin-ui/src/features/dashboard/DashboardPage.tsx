@@ -139,6 +139,9 @@ function Summary({ summary, drillHref }: { summary: MoodSummary; drillHref: (uni
           {summary.children.length > 1 && (
             <Card title={summary.children.length > HEATMAP_UNITS ? `Đơn vị × chủ đề: tỷ lệ đoàn viên tiêu cực (${HEATMAP_UNITS} đơn vị cao nhất)` : 'Đơn vị × chủ đề: tỷ lệ đoàn viên tiêu cực'}>
               <HeatmapChart summary={summary} unitNames={unitNames} />
+              <p className="mood-note">
+                Ô «ẩn»: dưới {k} đoàn viên, không công bố để bảo vệ danh tính. Ô trống: không có phản ánh.<span className="mood-scroll-hint"> Vuốt ngang để xem các chủ đề khác.</span>
+              </p>
             </Card>
           )}
           {summary.excluded && (

@@ -9,8 +9,12 @@ echarts.use([LineChart, BarChart, HeatmapChart, PieChart, GridComponent, Tooltip
 
 export type ChartOption = echarts.EChartsCoreOption;
 
+// The page's font stack (theme.css), named rather than 'inherit' so that ECharts measures labels with the font they
+// are drawn in; with 'inherit' it measured a narrower default font and long axis labels overflowed the chart's edge.
+const PAGE_FONT = "'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif";
+
 /** One ECharts chart that follows its container's width (laptop and phone) and is described for screen readers. */
-export function EChart({ option, height = 280, label }: { option: ChartOption; height?: number; label: string }) {
+export function EChart({ option, height = 280, minWidth, label }: { option: ChartOption; height?: number; minWidth?: number; label: string }) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
 
@@ -28,8 +32,8 @@ export function EChart({ option, height = 280, label }: { option: ChartOption; h
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption({ textStyle: { fontFamily: 'inherit' }, animation: false, ...option }, { notMerge: true });
+    chart.current?.setOption({ textStyle: { fontFamily: PAGE_FONT }, animation: false, ...option }, { notMerge: true });
   }, [option]);
 
-  return <div ref={ref} className="mood-chart" style={{ height }} role="img" aria-label={label} />;
+  return <div ref={ref} className="mood-chart" style={{ height, minWidth }} role="img" aria-label={label} />;
 }

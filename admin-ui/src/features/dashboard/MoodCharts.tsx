@@ -3,6 +3,7 @@ import type { MoodSummary } from '../../../../core/contracts/mood-api';
 import { formatDate, formatNumber } from '../../shared/format/format.vi';
 import { EChart, type ChartOption } from './EChart';
 import { topicName } from './labels.vi';
+import { shortUnitName } from '../../../../core/org/short-unit-name';
 
 const RED = '#c8102e';
 const GREEN = '#1f7a4d';
@@ -82,29 +83,41 @@ export function SentimentChart({ summary }: { summary: MoodSummary }) {
 /** How many units the heat map shows: the most negative ones (the table below lists them all). */
 export const HEATMAP_UNITS = 15;
 
-/** Units × topics, coloured by the share of members who were negative; hidden cells are grey and marked. */
+/** Units × topics, coloured by the share of members who were negative; hidden cells are grey and marked "ẩn". */
 export function HeatmapChart({ summary, unitNames }: { summary: MoodSummary; unitNames: Map<string, string> }) {
-  const units = summary.children.slice(0, HEATMAP_UNITS).map((c) => c.unit);
+  // Units whose own figures are hidden cannot be among "the most negative": they follow the ones that can be ranked.
+  const units = useMemo(() => [...summary.children.filter((c) => !c.suppressed), ...summary.children.filter((c) => c.suppressed)].slice(0, HEATMAP_UNITS).map((c) => c.unit), [summary]);
+  const topics = useMemo(() => [...new Set(summary.heatmap.map((h) => h.topic))], [summary]);
   const option = useMemo<ChartOption>(() => {
-    const topics = [...new Set(summary.heatmap.map((h) => h.topic))];
-    const data = summary.heatmap
-      .filter((h) => units.includes(h.unit))
-      .map((h) => [topics.indexOf(h.topic), units.indexOf(h.unit), h.suppressed ? '-' : h.negative_share === null ? '-' : Math.round(h.negative_share * 100), h.suppressed ? 1 : 0]);
+    const inView = summary.heatmap.filter((h) => units.includes(h.unit));
+    const cell = (h: (typeof inView)[number]) => [topics.indexOf(h.topic), units.indexOf(h.unit)];
+    // Shown cells carry their share; hidden ones go in a second, uncoloured series so the visual map never reads them.
+    const shown = inView.filter((h) => !h.suppressed && h.negative_share !== null).map((h) => [...cell(h), Math.round((h.negative_share ?? 0) * 100)]);
+    const hidden = inView.filter((h) => h.suppressed).map((h) => [...cell(h), 0]);
+    const fullName = (code: string | undefined) => unitNames.get(code ?? '') ?? code ?? '';
     return {
-      grid: { left: 150, right: 16, top: 10, bottom: 90 },
+            grid: { left: 8, right: 16, top: 10, bottom: 44, containLabel: true },
       tooltip: {
-        formatter: (p: { data: [number, number, number | string, number] }) => {
-          const [x, y, value, hidden] = p.data;
-          const where = `${unitNames.get(units[y] ?? '') ?? units[y]} — ${topicName(topics[x] ?? '')}`;
-          return hidden ? `${where}: ẩn để bảo vệ danh tính` : `${where}: ${value === '-' ? 'không công bố tỷ lệ' : `${value} % tiêu cực`}`;
+        formatter: (p: { seriesIndex: number; data: [number, number, number] }) => {
+          const [x, y, value] = p.data;
+          const where = `${fullName(units[y])} — ${topicName(topics[x] ?? '')}`;
+          return p.seriesIndex === 1 ? `${where}: ẩn (dưới ${summary.k} đoàn viên, bảo vệ danh tính)` : `${where}: ${value} % đoàn viên tiêu cực`;
         },
       },
-      xAxis: { type: 'category', data: topics.map(topicName), axisLabel: { rotate: 40, interval: 0 } },
-      yAxis: { type: 'category', data: units.map((u) => unitNames.get(u) ?? u), axisLabel: { width: 140, overflow: 'truncate' } },
-      visualMap: { min: 0, max: 100, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, text: ['100 % tiêu cực', '0 %'], inRange: { color: ['#e6f4ec', '#ffd400', RED] } },
-      series: [{ type: 'heatmap', data, label: { show: true, formatter: (p: { data: [number, number, number | string, number] }) => (p.data[3] ? 'ẩn' : p.data[2] === '-' ? '' : `${p.data[2]}`) }, itemStyle: { borderColor: '#fff', borderWidth: 1 } }],
+      xAxis: { type: 'category', data: topics.map(topicName), axisLabel: { rotate: 40, interval: 0 }, splitArea: { show: false } },
+      // A category axis starts at the bottom; inverse puts the first (most negative) unit at the top, as in the table.
+      yAxis: { type: 'category', inverse: true, data: units.map((u) => shortUnitName(fullName(u))), axisLabel: { width: 140, overflow: 'truncate' } },
+      visualMap: { seriesIndex: 0, dimension: 2, min: 0, max: 100, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, text: ['100 % tiêu cực', '0 %'], inRange: { color: ['#e6f4ec', '#ffd400', RED] } },
+      series: [
+        { type: 'heatmap', data: shown, label: { show: true, formatter: (p: { data: [number, number, number] }) => `${p.data[2]}` }, itemStyle: { borderColor: '#fff', borderWidth: 1 } },
+        { type: 'heatmap', data: hidden, label: { show: true, color: '#5b6573', formatter: () => 'ẩn' }, itemStyle: { color: '#eef1f4', borderColor: '#fff', borderWidth: 1 } },
+      ],
     };
-  }, [summary, unitNames, units]);
-  return <EChart option={option} height={Math.max(220, 30 * units.length + 110)} label="Bản đồ nhiệt đơn vị theo chủ đề, tỷ lệ đoàn viên tiêu cực" />;
+  }, [summary, unitNames, units, topics]);
+  // On a phone the topics would overlap: the chart keeps a readable width and the card scrolls sideways.
+  return (
+    <div className="mood-chart-scroll">
+      <EChart option={option} height={34 * units.length + 170} minWidth={200 + 46 * topics.length} label="Bản đồ nhiệt đơn vị theo chủ đề, tỷ lệ đoàn viên tiêu cực" />
+    </div>
+  );
 }
-

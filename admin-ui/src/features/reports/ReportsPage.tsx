@@ -10,6 +10,7 @@ import { moodSummaryQuery } from '../dashboard/api';
 import { Hidden } from '../../shared/mood/Hidden';
 import { vietnamToday } from '../../shared/mood/period';
 import { MoodValue } from '../../shared/mood/MoodValue';
+import { HandoffCard } from './HandoffCard';
 import { StoredReports } from './StoredReports';
 import '../../shared/mood/mood.css';
 
@@ -34,11 +35,11 @@ export function ReportsPage() {
   return (
     <>
       <PageHeader title="Báo cáo" description="Báo cáo tháng của đơn vị bạn và các đơn vị trực thuộc, lập tự động từ số liệu đã ẩn danh." />
-      <div className="mood-dashboard">
+      <div className="mood-dashboard no-print">
         <StoredReports />
       </div>
       <details className="mood-live-reports">
-        <summary>Lập báo cáo theo số liệu hiện tại (tháng khác, in hoặc tải lại)</summary>
+        <summary className="no-print">Lập báo cáo theo số liệu hiện tại (tháng khác, in hoặc tải lại)</summary>
       <label className="ui-field ui-filter">
         <span>Kỳ báo cáo</span>
         <select value={month} onChange={(event) => setMonth(event.target.value)}>
@@ -83,6 +84,7 @@ export function ReportsPage() {
                 </div>
               </div>
             </Card>
+            <HandoffCard unit={summary.unit} from={summary.from} to={summary.to} />
             {summary.children.length > 0 && (
               <Card title="Báo cáo của các đơn vị trực thuộc" flush>
                 <Table

@@ -52,6 +52,7 @@ export function StoredReports() {
                 { key: 'members', header: 'Đoàn viên phản ánh', align: 'end', render: (row) => (row.members === null ? <Hidden k={list.k} /> : formatNumber(row.members)) },
                 { key: 'index', header: 'Chỉ số tâm trạng', align: 'end', render: (row) => (row.suppressed ? <Hidden k={list.k} /> : <MoodValue value={row.mood_index} />) },
                 { key: 'alerts', header: 'Cảnh báo', align: 'end', hideOnPhone: true, render: (row) => formatNumber(row.alerts) },
+                { key: 'handoffs', header: 'Gặp cán bộ (đã nhận/yêu cầu)', align: 'end', hideOnPhone: true, render: (row) => (row.handoffs ? `${formatNumber(row.handoffs.handled)}/${formatNumber(row.handoffs.requested)}` : '—') },
                 { key: 'generated', header: 'Lập lúc', hideOnPhone: true, render: (row) => formatDateTime(row.generated_at) },
                 {
                   key: 'download',

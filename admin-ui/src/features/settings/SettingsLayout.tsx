@@ -11,8 +11,11 @@ const TABS = [
   { id: 'notifications', label: 'Thông báo', to: '/settings/notifications' },
   { id: 'account', label: 'Tài khoản của tôi', to: '/settings/account' },
 ];
-/** Admins also browse the audit log (issue #9 item 8); the API refuses everyone else. */
-const ADMIN_TABS = [{ id: 'audit', label: 'Nhật ký hệ thống', to: '/settings/audit' }];
+/** Admins also browse the audit log (issue #9 item 8) and the messages given up on (issue #13); the API refuses everyone else. */
+const ADMIN_TABS = [
+  { id: 'audit', label: 'Nhật ký hệ thống', to: '/settings/audit' },
+  { id: 'dead-letters', label: 'Tin lỗi', to: '/settings/dead-letters' },
+];
 
 export function SettingsLayout() {
   const me = useCurrentUser();
