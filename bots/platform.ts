@@ -90,6 +90,7 @@ import { createMoodService } from './mood/mood-service.js';
 import { createMoodRouter } from './http/routes/mood-routes.js';
 import { createMoodAlertRouter } from './http/routes/mood-alert-routes.js';
 import { registerMoodWorkers } from './mood/mood-workers.js';
+import { createMoodWarmup } from './mood/mood-warmup.js';
 import { createMonthlyReports } from './mood/monthly-reports.js';
 import { createMoodReportRepository } from './storage/repositories/mood-report-repository.js';
 import { createHandoffStatsRepository } from './storage/repositories/handoff-stats-repository.js';
@@ -244,6 +245,7 @@ export async function createPlatform(deps: PlatformDeps) {
 
   const mood = createMoodService({ db, units: repositories.units, k: env.K_ANONYMITY, clock, listAlerts: repositories.moodAlerts.listForSummary });
   const monthlyReports = createMonthlyReports({ reports: repositories.moodReports, units: repositories.units, mood, handoffs: repositories.handoffStats, clock, logger });
+  const moodWarmup = createMoodWarmup({ db, units: repositories.units, mood, clock, logger });
   // The officers' inbox (issue #9): events through the hub, the queue by jurisdiction, the officer actions.
   const publishInbox = createInboxPublisher(hub, logger, () => clock.now());
   const notifyOfficers = createOfficerNotifier({ links: repositories.officerLinks, adapters, clock, logger, publicBaseUrl: env.PUBLIC_BASE_URL });
@@ -359,7 +361,7 @@ export async function createPlatform(deps: PlatformDeps) {
         backoffMs: env.RETRY_BACKOFF_MS,
       });
       registerInboxWorkers({ ...inboxHookDeps, runner: queue, backoffMs: env.RETRY_BACKOFF_MS });
-      const moodDaily = registerMoodWorkers({ runner: queue, queue, db, alerts: repositories.moodAlerts, k: env.K_ANONYMITY, clock, logger, backoffMs: env.RETRY_BACKOFF_MS, monthlyReports });
+      const moodDaily = registerMoodWorkers({ runner: queue, queue, db, alerts: repositories.moodAlerts, k: env.K_ANONYMITY, clock, logger, backoffMs: env.RETRY_BACKOFF_MS, monthlyReports, warmup: moodWarmup });
       const erasures = registerErasureWorkers({ runner: queue, queue, db, memberData: repositories.memberData, audit: repositories.audit, clock, logger, backoffMs: env.RETRY_BACKOFF_MS, onErased: () => repositories.ingest.forgetThreads() });
       const retentionDaily = registerRetentionWorkers({ runner: queue, queue, retention: createRetentionRepository(db), audit: repositories.audit, months: env.RETENTION_MESSAGE_MONTHS, clock, logger, backoffMs: env.RETRY_BACKOFF_MS, alsoDaily: () => erasures.sweep() });
       await queue.start();

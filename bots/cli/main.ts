@@ -21,6 +21,9 @@ import { createKnowledgeVersionRepository, type KnowledgeKind } from '../storage
 import { announceKnowledgeChange } from '../knowledge/knowledge-sync.js';
 import { createInProcessHub, createRedisHub } from '../realtime/realtime-hub.js';
 import { createReviewedLabelRepository } from '../storage/repositories/reviewed-label-repository.js';
+import { createFaqRepository } from '../storage/repositories/faq-repository.js';
+import { loadStarterPack } from '../../knowledge/index.js';
+import { officerFaqPhrasings } from '../nlu/officer-faq-phrasings.js';
 
 /** Bumps the shared knowledge version and, with Redis, rings every running server and worker at once. */
 async function announceChange(base: CliBase, kind: KnowledgeKind): Promise<void> {
@@ -78,6 +81,15 @@ export function buildProgram(io: CliIo): Command {
       try {
         const rows = await createReviewedLabelRepository(base.database.db).reviewedLabels();
         return rows.map(({ text, route, topic, sentiment }) => ({ text, route, topic, sentiment }));
+      } finally {
+        await base.database.close();
+      }
+    },
+    // FAQ entries and phrasings officers added on the knowledge desk: questions members now ask.
+    curatedFromDatabase: async () => {
+      const base = await bootBase(io.env);
+      try {
+        return officerFaqPhrasings(await createFaqRepository(base.database.db).listPublished(), loadStarterPack());
       } finally {
         await base.database.close();
       }

@@ -4,6 +4,8 @@ import { lastPublishedDay, snapPublishedPeriod } from '../../core/mood/period-gr
 import { buildSummaryDocument, hiddenByPeriodEdges, type AggregateRow, type SummaryInput } from '../../core/mood/summary-document.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { Db } from '../storage/database.js';
+import { createMoodPeriodCache, type MoodPeriodCache } from '../storage/repositories/mood-period-cache.js';
+import { packRows, unpackRows } from '../storage/repositories/packed-rows.js';
 import { ancestorsOf, childUnitsOf, createMoodRepository, type MoodScope } from '../storage/repositories/mood-repository.js';
 import { vietnamDay } from '../storage/repositories/processing-repository.js';
 import type { UnitRecord, UnitRepository } from '../storage/repositories/unit-repository.js';
@@ -51,8 +53,27 @@ function hiddenKeys(document: MoodSummary, codeToChild: Map<string, string>): Se
  * The mood summary of a subtree and period (issue #10), shared by `congdoan mood report`, the dashboard API and the
  * monthly reports, so they always print the same figures.
  */
-export function createMoodService(deps: { db: Db; units: UnitRepository; k: number; clock: Clock; listAlerts?: (scopePath: string, from: string, to: string) => Promise<MoodAlertDto[]> }) {
+export function createMoodService(deps: {
+  db: Db;
+  units: UnitRepository;
+  k: number;
+  clock: Clock;
+  listAlerts?: (scopePath: string, from: string, to: string) => Promise<MoodAlertDto[]>;
+  /** False computes every figure from the rollups on each call (tests compare the two paths); default true. */
+  keepFigures?: boolean;
+}) {
   const repository = createMoodRepository(deps.db);
+  // Every figure below is of closed weeks (D-mood-7), so each query's answer is computed once and kept (D-mood-11).
+  const periods = createMoodPeriodCache(deps.db);
+  const answer: MoodPeriodCache['answer'] = deps.keepFigures === false ? (_query, _key, compute) => compute() : periods.answer;
+  // Kept packed (a national aggregate is thousands of rows): reading them back is most of a kept summary's cost.
+  const aggregate = async (scope: MoodScope, byChannel: boolean) =>
+    unpackRows<AggregateRow & { channel: string | null }>(
+      await answer(byChannel ? 'aggregate_by_channel' : 'aggregate', scope, async () => packRows((await repository.aggregate(scope, { byChannel })) as unknown as Record<string, string | number | null>[])),
+    );
+  const topicMembers = async (scope: MoodScope) => new Map(await answer('topic_members', scope, async () => [...(await repository.topicMembers(scope))]));
+  const trend = (scope: MoodScope, bucket: 'week' | 'month') => answer('trend', { ...scope, bucket }, () => repository.trend(scope, bucket));
+  const excluded = (scope: MoodScope) => answer('excluded', scope, () => repository.excluded(scope));
 
   async function summary(request: MoodSummaryRequest): Promise<MoodSummary> {
     const requestedTo = request.to ?? vietnamDay(deps.clock.now());
@@ -67,12 +88,29 @@ export function createMoodService(deps: { db: Db; units: UnitRepository; k: numb
     const bucket = request.bucket ?? 'week';
     const scope: MoodScope = { scopePath: unit.path, from, to };
     const previousScope: MoodScope = { scopePath: unit.path, ...period.previous };
-    const [childList, parent] = await Promise.all([childUnitsOf(deps.db, unit.id), unit.parentId ? deps.units.findById(unit.parentId) : Promise.resolve(null)]);
+    // Every lookup goes out at once (none depends on another): with the figures kept, round trips are most of a
+    // summary's time. A channel view also needs the whole view's figures (below).
+    const extrasOf = (channel: string | null) =>
+      Promise.all([
+        topicMembers({ ...previousScope, ...(channel ? { channel } : {}) }),
+        trend({ ...(channel ? { ...scope, channel } : scope), ...(request.topic ? { topic: request.topic } : {}) }, bucket),
+        request.includeExcluded ? excluded({ ...scope, ...(channel ? { channel } : {}) }) : Promise.resolve(null),
+      ]);
+    const [childList, parent, ancestorList, allRows, channelRows, wholeExtras, channelExtras, alerts] = await Promise.all([
+      childUnitsOf(deps.db, unit.id),
+      unit.parentId ? deps.units.findById(unit.parentId) : Promise.resolve(null),
+      ancestorsOf(deps.db, unit.path),
+      aggregate(scope, false),
+      request.channel ? aggregate(scope, true) : Promise.resolve([]),
+      extrasOf(null),
+      request.channel ? extrasOf(request.channel) : Promise.resolve(null),
+      deps.listAlerts ? deps.listAlerts(unit.path, from, to) : Promise.resolve([]),
+    ]);
     const children = new Map(childList.map((child) => [child.id, child]));
-    const ancestors = (await ancestorsOf(deps.db, unit.path)).filter((ancestor) => ancestor.path.startsWith(request.readerPath ?? '/')).map(({ code, name }) => ({ unit: code, name }));
+    const ancestors = ancestorList.filter((ancestor) => ancestor.path.startsWith(request.readerPath ?? '/')).map(({ code, name }) => ({ unit: code, name }));
     const codeToChild = new Map(childList.map((child) => [child.code, child.id]));
 
-    const base = async (channel: string | null, rows: AggregateRow[], trendScope: MoodScope): Promise<SummaryInput> => ({
+    const base = (channel: string | null, rows: AggregateRow[], [previousTopicMembers, points, excludedCounts]: Awaited<ReturnType<typeof extrasOf>>): SummaryInput => ({
       unit: { id: unit.id, code: unit.code, name: unit.name, level: unit.level, hasChildren: children.size > 0 },
       parentCode: parent?.code ?? null,
       ancestors,
@@ -83,29 +121,28 @@ export function createMoodService(deps: { db: Db; units: UnitRepository; k: numb
       channel,
       topic: request.topic ?? null,
       rows,
-      previousTopicMembers: await repository.topicMembers({ ...previousScope, ...(channel ? { channel } : {}) }),
-      trend: { bucket, points: await repository.trend({ ...trendScope, ...(request.topic ? { topic: request.topic } : {}) }, bucket) },
-      excluded: request.includeExcluded ? await repository.excluded({ ...scope, ...(channel ? { channel } : {}) }) : null,
-      alerts: deps.listAlerts ? await deps.listAlerts(unit.path, from, to) : [],
+      previousTopicMembers,
+      trend: { bucket, points },
+      excluded: excludedCounts,
+      alerts,
     });
 
-    const allRows = await repository.aggregate(scope);
-    const whole = buildSummaryDocument(await base(null, allRows, scope));
-    if (!request.channel) return whole;
+    const whole = buildSummaryDocument(base(null, allRows, wholeExtras));
+    if (!request.channel || !channelExtras) return whole;
 
     // A channel view must not let anyone subtract it from the whole: every figure the whole hides stays hidden, and
     // so does every figure whose slice on any channel is a group below k (else the channels would add up to it).
     const channel = request.channel;
-    const byChannel = await repository.aggregate(scope, { byChannel: true });
+    const byChannel = channelRows;
     const forced = hiddenKeys(whole, codeToChild);
     for (const row of byChannel) if ((row.members > 0 && row.members < deps.k) || hiddenByPeriodEdges(row, deps.k)) forced.add(keyOf(row.level, row.child, row.topic, row.sentiment));
     const rows = byChannel
       .filter((row) => row.channel === channel)
       .map((row) => ({ ...row, forceHidden: forced.has(keyOf(row.level, row.child, row.topic, row.sentiment)) }));
-    const channelInput = await base(channel, rows, { ...scope, channel });
+    const channelInput = base(channel, rows, channelExtras);
     // Trend points likewise: a week's channel figure is hidden when the rest of that week is a group below k.
     const wholeTrend = new Map(whole.trend.points.map((point) => [point.start, point]));
-    const allTrend = new Map((await repository.trend({ ...scope, ...(request.topic ? { topic: request.topic } : {}) }, bucket)).map((point) => [point.start, point.members]));
+    const allTrend = new Map(wholeExtras[1].map((point) => [point.start, point.members]));
     const document = buildSummaryDocument(channelInput);
     document.trend.points = document.trend.points.map((point) => {
       const rest = (allTrend.get(point.start) ?? 0) - (point.members ?? 0);
@@ -118,6 +155,8 @@ export function createMoodService(deps: { db: Db; units: UnitRepository; k: numb
   return {
     summary,
     rebuild: repository.rebuild,
+    /** Drops kept figures computed more than `days` ago (D-mood-11). */
+    forgetKept: periods.forgetOlderThan,
     snapshot: repository.snapshot,
   };
 }

@@ -6,6 +6,7 @@ import type { MoodAlertRepository } from '../storage/repositories/mood-alert-rep
 import { vietnamDay } from '../storage/repositories/processing-repository.js';
 import { runEarlyWarning } from './early-warning.js';
 import { previousMonth, type MonthlyReports } from './monthly-reports.js';
+import type { MoodWarmup } from './mood-warmup.js';
 
 const DAY_MS = 86_400_000;
 /** The daily job runs at 06:00 in Vietnam, before leaders open the dashboard. */
@@ -25,6 +26,8 @@ export interface MoodWorkerDeps {
   backoffMs: number;
   /** Monthly reports of the month before, queued on the 1st (bots/mood/monthly-reports.ts). */
   monthlyReports?: MonthlyReports;
+  /** The dashboard's usual summaries, computed ahead every day (bots/mood/mood-warmup.ts). */
+  warmup?: MoodWarmup;
 }
 
 /** Queues the reports of `month` (one job id per month: queuing it again while it waits changes nothing). */
@@ -51,9 +54,21 @@ export function registerMoodWorkers(deps: MoodWorkerDeps): { scheduleNext(): Pro
       const result = await runEarlyWarning({ db: deps.db, alerts: deps.alerts, k: deps.k }, addDays(day, -1), now);
       deps.logger.info({ day, candidates: result.candidates, alerts: result.created.length }, 'mood early warning ran');
       if (day.endsWith('-01') && deps.monthlyReports) await scheduleMonthlyReports(deps.queue, previousMonth(day));
+      // Its own job: a slow computation (a national year on a large database) neither delays nor repeats the above.
+      if (deps.warmup) await deps.queue.enqueue('mood.warm', { day }, { jobId: `mood-warm-${day}` });
       await scheduleMoodDaily(deps.queue, addDays(day, 1), now);
     },
   });
+  const warmup = deps.warmup;
+  if (warmup) {
+    deps.runner.register('mood.warm', {
+      concurrency: 1,
+      retry: { attempts: 3, backoffMs: deps.backoffMs },
+      handler: async () => {
+        await warmup.run();
+      },
+    });
+  }
   const reports = deps.monthlyReports;
   if (reports) {
     deps.runner.register('mood.reports', {

@@ -27,6 +27,8 @@ export interface BuildNluModelOptions {
   dataDir: string;
   /** Reviewed officer labels merged into the training data (they win over a team line with the same text). */
   reviewed?: readonly NluExample[];
+  /** Phrasings of the FAQ entries officers wrote (route question, the entry's topic): see mergeTrainingSources. */
+  curated?: readonly NluExample[];
   clock?: Clock;
   logger?: Logger;
   trainingOptions?: Partial<NluTrainingOptions>;
@@ -97,9 +99,10 @@ export async function buildNluModel(options: BuildNluModelOptions): Promise<Buil
   const team = await readNluTrainingSet(options.dataDir);
   const sets = await readEvaluationSets(options.dataDir);
   const reviewed = options.reviewed ?? [];
-  const merge = mergeTrainingSources(team.examples, reviewed, [...(sets.dev ?? []), ...(sets.test ?? [])]);
+  const merge = mergeTrainingSources(team.examples, reviewed, [...(sets.dev ?? []), ...(sets.test ?? [])], options.curated ?? []);
   const started = performance.now();
-  const trained = trainClassifier(merge.examples, { ...options.trainingOptions, sourceHash: sourceHash(team.hash, merge.reviewedUsed) });
+  const added = [...merge.reviewedUsed, ...merge.curatedUsed];
+  const trained = trainClassifier(merge.examples, { ...options.trainingOptions, sourceHash: sourceHash(team.hash, added) });
   const trainingMs = Math.round(performance.now() - started);
   const content = serializeModel(trained.model, {
     modelId: trained.modelId,
@@ -118,6 +121,7 @@ export async function buildNluModel(options: BuildNluModelOptions): Promise<Buil
     sources: {
       team: { examples: team.examples.length, hash: team.hash },
       reviewed: { examples: merge.reviewedUsed.length, hash: sourceHash('', merge.reviewedUsed) },
+      ...(merge.curatedUsed.length > 0 ? { curated: { examples: merge.curatedUsed.length, hash: sourceHash('', merge.curatedUsed) } } : {}),
     },
     trainingMs,
     metrics: scoreOnSets(classifier, sets),

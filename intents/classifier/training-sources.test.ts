@@ -16,4 +16,17 @@ describe('merging team data with reviewed officer labels', () => {
       ['nghỉ phép mấy ngày', 'question'],
     ]);
   });
+
+  it("adds officers' FAQ phrasings only where no team line or review speaks of the same message, never a dev/test one", () => {
+    const team = [line('lương thấp quá', 'feedback')];
+    const reviewed = [line('nghỉ phép mấy ngày', 'feedback')];
+    const curated = [line('Lương thấp quá?'), line('nghi phep may ngay'), line('câu trong bộ test'), line('đi làm ngày lễ được mấy lần lương'), line('di lam ngay le duoc may lan luong')];
+    const merged = mergeTrainingSources(team, reviewed, [line('Câu trong bộ test.')], curated);
+    expect(merged.curatedUsed.map((e) => e.text)).toEqual(['đi làm ngày lễ được mấy lần lương']);
+    expect(merged.examples.map((e) => [e.text, e.route])).toEqual([
+      ['lương thấp quá', 'feedback'],
+      ['nghỉ phép mấy ngày', 'feedback'],
+      ['đi làm ngày lễ được mấy lần lương', 'question'],
+    ]);
+  });
 });

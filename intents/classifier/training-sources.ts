@@ -13,6 +13,8 @@ export interface MergeReport {
   reviewedDropped: { heldOut: number; duplicate: number };
   /** Team lines replaced because officers relabelled the same message. */
   teamOverridden: number;
+  /** Officers' FAQ phrasings that went into training (those no team or reviewed line already holds). */
+  curatedUsed: NluExample[];
 }
 
 /**
@@ -20,7 +22,12 @@ export interface MergeReport {
  * officers saw it in context); a message that is in the dev or locked test set is never trained on, whoever
  * labelled it (that would leak the evaluation into the model); repeated reviews keep the last one.
  */
-export function mergeTrainingSources(team: readonly NluExample[], reviewed: readonly NluExample[], heldOut: readonly NluExample[]): MergeReport {
+/**
+ * `curated` are the phrasings of FAQ entries officers wrote on the knowledge desk (questions by construction, with
+ * the entry's topic): they join only where neither the team data nor a reviewed label says something about the
+ * same message, since both were labelled message by message; held-out messages are dropped as above.
+ */
+export function mergeTrainingSources(team: readonly NluExample[], reviewed: readonly NluExample[], heldOut: readonly NluExample[], curated: readonly NluExample[] = []): MergeReport {
   const held = new Set(heldOut.map((e) => trainingKey(e.text)));
   const byKey = new Map<string, NluExample>();
   let duplicate = 0;
@@ -45,5 +52,14 @@ export function mergeTrainingSources(team: readonly NluExample[], reviewed: read
   }
   const reviewedUsed = [...byKey.values()];
   examples.push(...reviewedUsed);
-  return { examples, reviewedUsed, reviewedDropped: { heldOut: heldOutDropped, duplicate }, teamOverridden };
+  const known = new Set([...held, ...examples.map((e) => trainingKey(e.text))]);
+  const curatedUsed: NluExample[] = [];
+  for (const example of curated) {
+    const key = trainingKey(example.text);
+    if (key === '' || known.has(key)) continue;
+    known.add(key);
+    curatedUsed.push({ text: example.text, route: example.route, topic: example.topic, sentiment: example.sentiment });
+  }
+  examples.push(...curatedUsed);
+  return { examples, reviewedUsed, reviewedDropped: { heldOut: heldOutDropped, duplicate }, teamOverridden, curatedUsed };
 }

@@ -12,6 +12,8 @@ describe('askedQuantity', () => {
     ['hợp đồng làm mấy bản', 'copies'],
     ['nữ bao nhiêu tuổi nghỉ hưu', 'age'],
     ['làm ngày lễ được trả lương gấp mấy lần', 'multiple'],
+    ['em làm 3 năm rồi, nghỉ việc thì được trợ cấp bao nhiêu tháng lương', 'months'],
+    ['sắp cưới, được nghỉ mấy ngày có lương không', 'days'],
   ])('%s → %s', (question, kind) => {
     expect(askedQuantity(question)).toBe(kind);
   });
@@ -19,6 +21,11 @@ describe('askedQuantity', () => {
   it('is null for questions that ask no figure', () => {
     expect(askedQuantity('công ty có được giữ bằng gốc không')).toBeNull();
     expect(askedQuantity('máy móc hỏng thì sao')).toBeNull();
+  });
+
+  it('reads the question, not the story before it: a last clause asking yes or no asks no figure', () => {
+    expect(askedQuantity('em đi làm trễ mấy lần mà quản lý trừ tiền lương, làm vậy có đúng luật không')).toBeNull();
+    expect(askedQuantity('cty no luong 2 thang, nghi luon dc ko')).toBeNull();
   });
 });
 

@@ -17,12 +17,28 @@ const ASKED = /(?:\bmay|\bbao nhieu|\bbao nhiu|\bbn)\s*(phan tram|%|ngay|thang|n
 const HOW_LONG = /\bbao lau\b/;
 const MULTIPLE = /\bgap (?:may|bao nhieu|bn) lan\b/;
 
-export function askedQuantity(question: string): QuantityKind | null {
-  const folded = foldDiacritics(question).toLowerCase();
+function quantityIn(folded: string): QuantityKind | null {
   if (MULTIPLE.test(folded)) return 'multiple';
   const asked = ASKED.exec(folded);
   if (asked) return UNIT_KIND[asked[1] as string] ?? null;
   return HOW_LONG.test(folded) ? 'duration' : null;
+}
+
+const CLAUSE_BREAK = /[,.;?!\n…]+/;
+/** A clause that asks yes or no: "… có đúng luật không", "… được ko", "… chưa". */
+const YES_NO = /(?:\bkhong|\bko|\bk|\bhong|\bhok|\bchua|\bko a|\bkhong a)\s*$/;
+
+/**
+ * Read on the question, not the story: in "em đi làm trễ mấy lần mà quản lý trừ tiền lương, làm vậy có đúng luật
+ * không" the "mấy lần" is "a few times" and the question is yes or no. When a message has several clauses and its
+ * last one asks yes or no without a figure, it asks for no figure; otherwise the whole message is read.
+ */
+export function askedQuantity(question: string): QuantityKind | null {
+  const folded = foldDiacritics(question).toLowerCase();
+  const clauses = folded.split(CLAUSE_BREAK).map((part) => part.trim()).filter((part) => part !== '');
+  const last = clauses[clauses.length - 1] ?? '';
+  if (clauses.length > 1 && quantityIn(last) === null && YES_NO.test(last)) return null;
+  return quantityIn(folded);
 }
 
 const NUMBER = String.raw`(?:\d[\d.,]*|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|nua|gap (?:doi|ba))`;

@@ -13,9 +13,12 @@ describe('nlu commands', () => {
   let stdout: string[] = [];
   let stderr: string[] = [];
 
+  let curated: Array<{ text: string; route: 'question'; topic: 'maternity'; sentiment: 'neutral' }> | null = null;
+
   function program(): Command {
     const root = new Command('congdoan').exitOverride().configureOutput({ writeOut: () => undefined, writeErr: () => undefined });
     registerNluCommands(root, {
+      ...(curated ? { curatedFromDatabase: async () => curated ?? [] } : {}),
       paths: { dataDir: join(dir, 'data'), buildDir: join(dir, 'build'), storeDir: join(dir, 'models', 'nlu'), pinnedModelPath: null },
       env: { DATA_DIR: dir, MODEL_DIR: join(dir, 'models'), NLU_MODEL_PATH: undefined, NLU_TRAIN_IF_MISSING: true },
       stdout: (line) => stdout.push(line),
@@ -43,6 +46,7 @@ describe('nlu commands', () => {
     await copyFile(join(process.cwd(), 'tests/nlu/fixtures', devFixture), join(dir, 'data', 'dev', 'dev.jsonl'));
     stdout = [];
     stderr = [];
+    curated = null;
   });
   afterEach(async () => {
     await rm(dir, { recursive: true, force: true });
@@ -136,6 +140,16 @@ describe('nlu commands', () => {
     stdout = [];
     expect(await run(['nlu', 'activate', first.version, '--format', 'json'])).toBe(0);
     expect(JSON.parse(stdout[0] as string)).toMatchObject({ version: first.version });
+  });
+
+  it("nlu train learns the FAQ phrasings officers added, and says how many it used", async () => {
+    curated = [
+      { text: 'đẻ xong được nghỉ ở nhà mấy tháng vậy', route: 'question', topic: 'maternity', sentiment: 'neutral' },
+      { text: 'de xong duoc nghi o nha may thang vay', route: 'question', topic: 'maternity', sentiment: 'neutral' },
+    ];
+    expect(await run(['nlu', 'train', '--format', 'json'])).toBe(0);
+    const report = JSON.parse(stdout[0] as string) as { curated: { offered: number; used: number }; examples: number };
+    expect(report.curated).toEqual({ offered: 2, used: 1 });
   });
 
   it('nlu train and activate reject bad input with exit code 2', async () => {

@@ -42,6 +42,11 @@ export interface NluCommandDeps {
    * `nlu train` merges them with the team data and any --reviewed files.
    */
   reviewedFromDatabase?: () => Promise<NluExample[]>;
+  /**
+   * Phrasings of the FAQ entries officers wrote or extended on the knowledge desk (not the starter pack's), as
+   * questions on the entry's topic: the next model learns what members are now asking (issue #11 item 7).
+   */
+  curatedFromDatabase?: () => Promise<NluExample[]>;
   /** Tells running servers and workers that another model is active (they reload it; knowledge-sync.ts). */
   announceModelChange?: () => Promise<void>;
 }
@@ -157,10 +162,18 @@ export function registerNluCommands(program: Command, deps: NluCommandDeps): voi
             deps.stderr(`reviewed labels from the database skipped (${cause instanceof Error ? cause.message : String(cause)}); export them with \`congdoan nlu labels export\` and pass --reviewed`);
           }
         }
+        const curated: NluExample[] = [];
+        if (deps.curatedFromDatabase) {
+          try {
+            curated.push(...(await deps.curatedFromDatabase()));
+          } catch (cause) {
+            deps.stderr(`officers' FAQ phrasings skipped (${cause instanceof Error ? cause.message : String(cause)})`);
+          }
+        }
         const store = createModelStore(deps.paths.storeDir);
         // The comparison is printed before anything is activated, so an operator reads it first.
         const outcome = await withDirectoryLock(store.dir, async () => {
-          const built = await buildNluModel({ dataDir: deps.paths.dataDir, reviewed, ...logged() });
+          const built = await buildNluModel({ dataDir: deps.paths.dataDir, reviewed, curated, ...logged() });
           const now = clock().now();
           const saved = await store.save(built.content, { version: modelVersionName(now, built.manifest.modelId), createdAt: now.toISOString(), ...built.manifest });
           const baseline = await activeMetrics(store);
@@ -171,6 +184,7 @@ export function registerNluCommands(program: Command, deps: NluCommandDeps): voi
             modelId: saved.manifest.modelId,
             examples: saved.manifest.examples,
             reviewed: { used: built.merge.reviewedUsed.length, replacedTeamLines: built.merge.teamOverridden, droppedHeldOut: built.merge.reviewedDropped.heldOut, duplicates: built.merge.reviewedDropped.duplicate },
+            curated: { offered: curated.length, used: built.merge.curatedUsed.length },
             trainingMs: saved.manifest.trainingMs,
             candidate: saved.manifest.metrics,
             active: baseline.metrics === null ? null : { version: baseline.version, metrics: baseline.metrics },
@@ -291,6 +305,7 @@ interface TrainingReport {
   version: string;
   examples: number;
   reviewed: { used: number; replacedTeamLines: number; droppedHeldOut: number };
+  curated: { offered: number; used: number };
   candidate: NluMetrics;
   active: { version: string | null; metrics: NluMetrics } | null;
   comparison: { worse: boolean; reasons: string[] };
@@ -301,7 +316,7 @@ const percent = (value: number | undefined): string => (value === undefined ? ' 
 /** The before/after table `nlu train` prints before it activates anything. */
 function describeTraining(report: TrainingReport): string[] {
   const lines = [
-    `trained ${report.version}: ${report.examples} examples (${report.reviewed.used} reviewed officer labels, ${report.reviewed.replacedTeamLines} team lines replaced, ${report.reviewed.droppedHeldOut} dropped as dev/test messages)`,
+    `trained ${report.version}: ${report.examples} examples (${report.reviewed.used} reviewed officer labels, ${report.reviewed.replacedTeamLines} team lines replaced, ${report.reviewed.droppedHeldOut} dropped as dev/test messages; ${report.curated.used} of ${report.curated.offered} officers' FAQ phrasings)`,
     `                      new model (typed / no diacritics)   active ${report.active?.version ?? '(none)'}`,
   ];
   for (const set of ['dev', 'test'] as const) {

@@ -58,10 +58,19 @@ export function createIngestRepository(db: Db, options: { cacheSize?: number; jo
   const joinPolicy = options.joinPolicy ?? DEFAULT_JOIN_POLICY;
   // Resolved once: the unit whose queue sees members without a union (their questions and hand-offs).
   let intake: Promise<string | null> | null = null;
-  const intakeId = () => (intake ??= intakeUnitId(db, joinPolicy).then((id) => {
-    if (!id) intake = null; // no units yet (an empty database): look again next time
-    return id;
-  }));
+  const intakeId = () =>
+    (intake ??= intakeUnitId(db, joinPolicy).then(
+      (id) => {
+        if (!id) intake = null; // no units yet (an empty database): look again next time
+        return id;
+      },
+      (error: unknown) => {
+        // A lookup that failed (the database away) is not remembered: a kept rejection answered every new member's
+        // first message 503 long after the database was back (issue #13, the fault bench's PostgreSQL cut).
+        intake = null;
+        throw error;
+      },
+    ));
   // Member and conversation ids never change for a thread, so the hot path skips two lookups.
   const threadCache = new Map<string, ThreadRef>();
 

@@ -4,6 +4,7 @@ import { MOOD_CHECK_MODEL, MOOD_CHECK_WEIGHT, MOOD_ROUTES, MOOD_WEIGHTS, type Mo
 import type { NluThresholds } from '../../../core/nlu/thresholds.js';
 import type { Db } from '../database.js';
 import { executeRows } from '../execute-rows.js';
+import { invalidateAllMoodPeriods, moodPeriodInvalidation } from './mood-period-cache.js';
 import { retentionHorizon } from './retention-repository.js';
 
 /** One captured member message, written in the transaction that handles it. */
@@ -62,6 +63,7 @@ export async function recordMood(db: Db, record: MoodRecord): Promise<void> {
   if (capture.kind === 'ignored') return;
   if (capture.kind === 'excluded') {
     await db.execute(sql`
+      with ${moodPeriodInvalidation(record.day)}
       insert into mood_excluded_daily (day, unit_id, channel, reason, messages)
       values (${record.day}, ${record.unitId}, ${record.channel}, ${capture.reason}, 1)
       on conflict on constraint mood_excluded_daily_uq do update set messages = mood_excluded_daily.messages + 1`);
@@ -69,8 +71,10 @@ export async function recordMood(db: Db, record: MoodRecord): Promise<void> {
   }
   // One statement (a round trip less per turn, issue #12): the member's day row, then the cell, whose distinct-member
   // count moves only when the member's row was inserted rather than updated (`xmax = 0`: new in this cell today).
+  // Kept answers of periods holding this day are dropped in the same statement (D-mood-11).
   await db.execute(sql`
-    with member_day as (
+    with ${moodPeriodInvalidation(record.day)},
+    member_day as (
       insert into mood_member_day (day, unit_id, topic, sentiment, channel, member_id, messages, weight)
       values (${record.day}, ${record.unitId}, ${capture.topic}, ${capture.sentiment}, ${record.channel}, ${record.memberId}, 1, ${capture.weight})
       on conflict on constraint mood_member_day_uq do update
@@ -127,6 +131,7 @@ export function createMoodRepository(db: Db) {
       const from = horizon && (!options.from || options.from < horizon) ? horizon : options.from;
       if (from && to && to < from) return { memberDays: 0, cells: 0, excluded: 0 };
       return db.transaction(async (tx) => {
+        await invalidateAllMoodPeriods(tx);
         await tx.execute(sql`delete from mood_member_day m where ${dayRange(sql`m.day`, from, to)}`);
         await tx.execute(sql`delete from mood_daily m where ${dayRange(sql`m.day`, from, to)}`);
         await tx.execute(sql`delete from mood_excluded_daily m where ${dayRange(sql`m.day`, from, to)}`);
@@ -339,4 +344,16 @@ export async function ancestorsOf(db: Db, path: string): Promise<{ code: string;
     )}) order by length(path)`,
   );
   return rows;
+}
+
+/** Ids of the units that have units below them, top down: the summaries worth computing ahead (bots/mood/mood-warmup.ts). */
+export async function unitsWithChildren(db: Db): Promise<string[]> {
+  const rows = await executeRows<{ id: string }>(db, sql`select u.id from units u where exists (select 1 from units c where c.parent_id = u.id) order by length(u.path), u.code`);
+  return rows.map((row) => row.id);
+}
+
+/** The channels that have mood figures. */
+export async function moodChannels(db: Db): Promise<string[]> {
+  const rows = await executeRows<{ channel: string }>(db, sql`select distinct channel from mood_daily order by channel`);
+  return rows.map((row) => row.channel);
 }

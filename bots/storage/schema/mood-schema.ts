@@ -5,6 +5,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   real,
   text,
   timestamp,
@@ -118,3 +119,29 @@ export const moodReports = pgTable(
   },
   (t) => [unique('mood_reports_unit_month_uq').on(t.unitId, t.month)],
 );
+
+/**
+ * The figures of closed periods, kept once computed (docs/decisions.md D-mood-11). Only completed weeks are
+ * published (D-mood-7) and live capture writes into the day in progress, so a published period's figures change only
+ * through `congdoan mood rebuild` (which moves `generation` on) or a write into one of its days (which deletes the
+ * entries covering that day). `payload` is the JSON of the query's rows, kept as text: it is only ever read whole.
+ */
+export const moodPeriodCache = pgTable(
+  'mood_period_cache',
+  {
+    kind: text('kind').notNull(),
+    scopeKey: text('scope_key').notNull(),
+    fromDay: date('from_day', { mode: 'string' }).notNull(),
+    toDay: date('to_day', { mode: 'string' }).notNull(),
+    generation: integer('generation').notNull(),
+    payload: text('payload').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.scopeKey] }), index('mood_period_cache_to_day_idx').on(t.toDay, t.fromDay)],
+);
+
+/** One row: the generation of the rollups, moved on by every rebuild so that figures computed before it are ignored. */
+export const moodRollupGeneration = pgTable('mood_rollup_generation', {
+  id: integer('id').primaryKey(),
+  generation: integer('generation').notNull().default(0),
+});

@@ -10,12 +10,20 @@ import type { Middleware } from '../turn.js';
 export const confidenceGate: Middleware = async (turn, next) => {
   const nlu = turn.nlu;
   if (!nlu) return next();
+  const expected = turn.input.lastBotReply?.expects;
+  // After our own prompt ("Bạn cứ kể sự việc…"), a fragment of the story ("hom qua o xuong") looks out of scope to
+  // the classifier, however sure it is: it is the story we asked for. Flagged messages (spam, injection) are not.
+  if (expected && nlu.route === 'out_of_scope' && (nlu.flags ?? []).length === 0) {
+    turn.nlu = { ...nlu, route: expected };
+    turn.notes.routeFromPrompt = { expected, classifierRoute: nlu.route };
+    turn.lowConfidenceStreak = 0;
+    return next();
+  }
   if (nlu.confidence.route >= turn.ports.thresholds.route || nlu.route === 'handoff') {
     turn.lowConfidenceStreak = 0;
     return next();
   }
   // The member is answering our own prompt ("Bạn cứ kể sự việc…"): what they typed is what we asked for.
-  const expected = turn.input.lastBotReply?.expects;
   if (expected) {
     turn.nlu = { ...nlu, route: expected };
     turn.notes.routeFromPrompt = { expected, classifierRoute: nlu.route };

@@ -1,0 +1,75 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../database.js';
+import { executeRows } from '../execute-rows.js';
+
+/** The summary's queries whose answers are kept (each a function of its scope and the rollups only). */
+export type MoodPeriodQuery = 'aggregate' | 'aggregate_by_channel' | 'topic_members' | 'trend' | 'excluded';
+
+/** What a kept answer depends on besides the rollups: the subtree, the days, the filters and the query's own options. */
+export interface MoodPeriodKey {
+  scopePath: string;
+  from: string;
+  to: string;
+  channel?: string | undefined;
+  topic?: string | undefined;
+  bucket?: 'week' | 'month';
+}
+
+export type MoodPeriodCache = ReturnType<typeof createMoodPeriodCache>;
+
+const GENERATION = sql`coalesce((select generation from mood_rollup_generation where id = 1), 0)`;
+
+/**
+ * Answers of the summary's queries over closed periods, computed once and kept (docs/decisions.md D-mood-11). An
+ * answer is used only while the rollups' generation is the one it was computed at: a rebuild moves the generation on
+ * (`invalidateAllMoodPeriods`), so an answer computed from the figures before it, even one stored after it, is never
+ * read again. A write into a day that kept answers cover deletes them (`moodPeriodInvalidation`).
+ */
+export function createMoodPeriodCache(db: Db) {
+  return {
+    async answer<T>(query: MoodPeriodQuery, key: MoodPeriodKey, compute: () => Promise<T>): Promise<T> {
+      const scopeKey = JSON.stringify([key.scopePath, key.from, key.to, key.channel ?? null, key.topic ?? null, key.bucket ?? null]);
+      const [kept] = await executeRows<{ generation: number; payload: string | null }>(
+        db,
+        sql`select g.generation, (select c.payload from mood_period_cache c where c.kind = ${query} and c.scope_key = ${scopeKey} and c.generation = g.generation) as payload
+            from (select ${GENERATION} as generation) g`,
+      );
+      if (kept?.payload != null) return JSON.parse(kept.payload) as T;
+      // The generation read before computing: if a rebuild commits meanwhile, this answer is stored under the old one.
+      const generation = Number(kept?.generation ?? 0);
+      const value = await compute();
+      await db.execute(sql`
+        insert into mood_period_cache (kind, scope_key, from_day, to_day, generation, payload)
+        values (${query}, ${scopeKey}, ${key.from}::date, ${key.to}::date, ${generation}, ${JSON.stringify(value)})
+        on conflict (kind, scope_key) do update
+          set from_day = excluded.from_day, to_day = excluded.to_day, generation = excluded.generation, payload = excluded.payload, created_at = now()
+          where mood_period_cache.generation <= excluded.generation`);
+      return value;
+    },
+
+    /** Forgets answers kept longer than `days`: periods nobody opens again stop taking room (run by the daily job). */
+    async forgetOlderThan(now: Date, days: number): Promise<number> {
+      const rows = await executeRows<{ n: number }>(
+        db,
+        sql`with gone as (delete from mood_period_cache where created_at < ${now.toISOString()}::timestamptz - make_interval(days => ${days}) returning 1)
+            select count(*)::int as n from gone`,
+      );
+      return Number(rows[0]?.n ?? 0);
+    },
+  };
+}
+
+/** Moves the rollups' generation on and drops every kept answer: `db` is the rebuild's transaction. */
+export async function invalidateAllMoodPeriods(db: Db): Promise<void> {
+  await db.execute(sql`insert into mood_rollup_generation (id, generation) values (1, 1)
+    on conflict (id) do update set generation = mood_rollup_generation.generation + 1`);
+  await db.execute(sql`delete from mood_period_cache`);
+}
+
+/**
+ * A data-modifying CTE for the capture's single statement (no extra round trip): deletes the kept answers whose
+ * days include `day`. Live capture writes into the day in progress, never published, so this normally finds nothing.
+ */
+export function moodPeriodInvalidation(day: string) {
+  return sql`invalidated as (delete from mood_period_cache where to_day >= ${day}::date and from_day <= ${day}::date)`;
+}

@@ -1,0 +1,104 @@
+import { sql } from 'drizzle-orm';
+import { generateDemo } from '../../bots/demo/demo-generator.js';
+import { createMoodService, type MoodService, type MoodSummaryRequest } from '../../bots/mood/mood-service.js';
+import { executeRows } from '../../bots/storage/execute-rows.js';
+import { createMoodPeriodCache, invalidateAllMoodPeriods } from '../../bots/storage/repositories/mood-period-cache.js';
+import { recordMood } from '../../bots/storage/repositories/mood-repository.js';
+import { DASHBOARD_PERIODS, dashboardPeriodRange } from '../../core/mood/dashboard-periods.js';
+import { testBackends } from '../support/backends.js';
+import { createScriptedClassifier } from '../support/scripted-classifier.js';
+import { createEchoKnowledge } from '../support/stub-knowledge.js';
+import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+
+/**
+ * Kept figures (docs/decisions.md D-mood-11): a summary answered from the figures kept for a closed period is the very
+ * same document, byte for byte, as the one computed from the rollups, for every level, period, bucket and filter; a
+ * write into a kept period's days or a rebuild makes the summary be computed again.
+ */
+const NOW = new Date('2026-12-03T09:00:00+07:00');
+const PERIODS: [string, string, 'week' | 'month'][] = [
+  ['2026-11-01', '2026-11-30', 'week'],
+  ['2026-09-01', '2026-11-30', 'week'],
+  ['2026-06-01', '2026-11-30', 'month'],
+  ['2026-10-09', '2026-11-20', 'week'],
+  ['2026-07-03', '2026-08-17', 'month'],
+  ...DASHBOARD_PERIODS.map((period): [string, string, 'week' | 'month'] => {
+    const range = dashboardPeriodRange(period, NOW);
+    return [range.from, range.to, range.bucket];
+  }),
+];
+const FILTERS: { channel?: string; topic?: string }[] = [{}, { channel: 'zalo' }, { topic: 'wages' }, { channel: 'messenger', topic: 'social_insurance' }];
+
+describe.each(testBackends())('kept mood figures on $name', (backend) => {
+  let t: TestPlatform;
+  let kept: MoodService;
+  let computed: MoodService;
+  const requests: Omit<MoodSummaryRequest, 'includeExcluded'>[] = [];
+
+  beforeAll(async () => {
+    t = await startTestPlatform(backend, { classifier: createScriptedClassifier({}), knowledge: createEchoKnowledge(), startWorkers: false });
+    await generateDemo(t.database.db, { members: 1500, messages: 9000, seed: 23, days: 200, endDay: '2026-11-30' });
+    await t.platform.mood.rebuild({ thresholds: { route: 0.6, topic: 0.5 } });
+    const units = t.platform.repositories.units;
+    const clock = { now: () => NOW };
+    kept = createMoodService({ db: t.database.db, units, k: 5, clock });
+    computed = createMoodService({ db: t.database.db, units, k: 5, clock, keepFigures: false });
+    const picked = await executeRows<{ code: string }>(
+      t.database.db,
+      sql`select distinct on (level) code from units order by level, (select count(*) from units c where c.path like units.path || '%') desc, code`,
+    );
+    expect(picked.length).toBe(4);
+    for (const { code } of picked) {
+      const unit = (await units.findByCode(code))!;
+      for (const [from, to, bucket] of PERIODS) for (const filter of FILTERS) requests.push({ unit, from, to, bucket, ...filter });
+    }
+  }, 240_000);
+  afterAll(async () => t?.close());
+
+  const bytes = async (service: MoodService, request: Omit<MoodSummaryRequest, 'includeExcluded'>) => JSON.stringify(await service.summary({ ...request, includeExcluded: true }));
+
+  it('answers every level, period and filter from kept figures with the same bytes as computed from the rollups', async () => {
+    for (const request of requests) {
+      const label = `${request.unit.code} ${request.from}..${request.to} ${request.bucket} ${request.channel ?? '-'} ${request.topic ?? '-'}`;
+      const fresh = await bytes(computed, request);
+      expect({ label, document: await bytes(kept, request) }).toEqual({ label, document: fresh }); // computes and keeps
+      expect({ label, document: await bytes(kept, request) }).toEqual({ label, document: fresh }); // reads the kept figures
+    }
+    const [count] = await executeRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from mood_period_cache`);
+    expect(Number(count?.n)).toBeGreaterThan(0);
+  }, 600_000);
+
+  it('computes again after a message is recorded into a kept period, or after a rebuild', async () => {
+    const request = requests.find((r) => r.unit.level === 'national' && r.from === '2026-11-01' && !r.channel && !r.topic)!;
+    const before = await bytes(kept, request);
+    const covering = async () =>
+      Number((await executeRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from mood_period_cache where from_day <= '2026-11-10' and to_day >= '2026-11-10'`))[0]?.n);
+    expect(await covering()).toBeGreaterThan(0);
+    // Six new members of one grassroots union write on 10 November (late, as after an outage): the kept figures go.
+    const [unit] = await executeRows<{ id: string }>(t.database.db, sql`select id from units where level = 'grassroots' order by code limit 1`);
+    for (let i = 0; i < 6; i++) {
+      const memberId = `00000000-0000-4000-8000-00000000000${i}`;
+      await t.database.db.transaction((tx) => recordMood(tx, { day: '2026-11-10', unitId: unit!.id, memberId, channel: 'zalo', capture: { kind: 'counted', topic: 'safety', sentiment: 'negative', weight: 1 } }));
+    }
+    expect(await covering()).toBe(0);
+    const after = await bytes(kept, request);
+    expect(after).toBe(await bytes(computed, request));
+    expect(JSON.parse(after).members).toBe(JSON.parse(before).members + 6);
+    // The rebuild recomputes the rollups from the messages (the six above were never messages): kept figures go too.
+    await t.platform.mood.rebuild({ thresholds: { route: 0.6, topic: 0.5 } });
+    expect(await bytes(kept, request)).toBe(before);
+    expect(await bytes(kept, request)).toBe(await bytes(computed, request));
+  }, 120_000);
+
+  it('never reads figures computed before a rebuild that committed while they were being computed', async () => {
+    const cache = createMoodPeriodCache(t.database.db);
+    const key = { scopePath: '/nowhere/', from: '2026-11-01', to: '2026-11-30' };
+    const stale = await cache.answer('excluded', key, async () => {
+      await invalidateAllMoodPeriods(t.database.db);
+      return { stale: 1 };
+    });
+    expect(stale).toEqual({ stale: 1 });
+    expect(await cache.answer('excluded', key, async () => ({ fresh: 1 }))).toEqual({ fresh: 1 });
+    expect(await cache.answer('excluded', key, async () => ({ again: 1 }))).toEqual({ fresh: 1 });
+  });
+});
