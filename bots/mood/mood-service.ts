@@ -63,7 +63,7 @@ export function createMoodService(deps: {
   keepFigures?: boolean;
 }) {
   const repository = createMoodRepository(deps.db);
-  // Every figure below is of closed weeks (D-mood-7), so each query's answer is computed once and kept (D-mood-11).
+  // Every figure below is of closed weeks (D-mood-7), so each query's answer is computed once and kept (D-mood-12).
   const periods = createMoodPeriodCache(deps.db);
   const answer: MoodPeriodCache['answer'] = deps.keepFigures === false ? (_query, _key, compute) => compute() : periods.answer;
   // Kept packed (a national aggregate is thousands of rows): reading them back is most of a kept summary's cost.
@@ -155,7 +155,7 @@ export function createMoodService(deps: {
   return {
     summary,
     rebuild: repository.rebuild,
-    /** Drops kept figures computed more than `days` ago (D-mood-11). */
+    /** Drops kept figures computed more than `days` ago (D-mood-12). */
     forgetKept: periods.forgetOlderThan,
     snapshot: repository.snapshot,
   };
