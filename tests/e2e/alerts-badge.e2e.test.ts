@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { hashPassword } from '../../bots/auth/password.js';
 import { UI_DIST } from '../../bots/http/static-ui.js';
 import { executeRows } from '../../bots/storage/execute-rows.js';
 import { testBackends } from '../support/backends.js';
-import { ARTIFACTS_DIR, launchBrowser, saveScreenshot, VIEWPORTS, type ViewportName } from '../support/browser.js';
+import { ARTIFACTS_DIR, launchBrowser, saveScreenshot, signedInPage, type ViewportName } from '../support/browser.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
 import { createEchoKnowledge } from '../support/stub-knowledge.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
@@ -53,21 +53,7 @@ describe('alerts badge and inbox notice in Chromium (embedded backend)', () => {
     await t?.close();
   });
 
-  async function signedIn(email: string, viewport: ViewportName): Promise<{ page: Page; problems: string[] }> {
-    const context = await browser.newContext({ viewport: VIEWPORTS[viewport], locale: 'vi-VN' });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error' && !/Failed to load resource|EventSource/.test(msg.text())) problems.push(`console: ${msg.text()}`);
-    });
-    await page.goto(`${t.baseUrl}/admin/login`);
-    await page.fill('input[name=email]', email);
-    await page.fill('input[name=password]', PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForSelector('.app');
-    return { page, problems };
-  }
+  const signedIn = (email: string, viewport: ViewportName) => signedInPage(browser, { baseUrl: t.baseUrl, email, password: PASSWORD, viewport });
 
   it.each(['laptop', 'phone'] as const)('an officer sees the new alert marked in the navigation and the inbox, and clears it by acting on it (%s)', async (viewport) => {
     const alertId = await createAlert('DTTL', viewport === 'laptop' ? 'wage_arrears' : 'safety');

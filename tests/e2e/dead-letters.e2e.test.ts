@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { hashPassword } from '../../bots/auth/password.js';
 import { UI_DIST } from '../../bots/http/static-ui.js';
 import { messages } from '../../bots/storage/schema/index.js';
 import { testBackends } from '../support/backends.js';
-import { launchBrowser, saveScreenshot, VIEWPORTS, type ViewportName } from '../support/browser.js';
+import { launchBrowser, saveScreenshot, signedInPage, type ViewportName } from '../support/browser.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
 import { createEchoKnowledge } from '../support/stub-knowledge.js';
 import { startTestPlatform, waitUntil, type TestPlatform } from '../support/test-platform.js';
@@ -71,21 +71,7 @@ describe('dead-letter page in Chromium (embedded backend)', () => {
     await t?.close();
   });
 
-  async function signedIn(email: string, viewport: ViewportName): Promise<{ page: Page; problems: string[] }> {
-    const context = await browser.newContext({ viewport: VIEWPORTS[viewport], locale: 'vi-VN' });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error' && !/Failed to load resource|EventSource/.test(msg.text())) problems.push(`console: ${msg.text()}`);
-    });
-    await page.goto(`${t.baseUrl}/admin/login`);
-    await page.fill('input[name=email]', email);
-    await page.fill('input[name=password]', PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForSelector('.app');
-    return { page, problems };
-  }
+  const signedIn = (email: string, viewport: ViewportName) => signedInPage(browser, { baseUrl: t.baseUrl, email, password: PASSWORD, viewport });
 
   it.each(['laptop', 'phone'] as const)('an admin finds the messages given up on, reads the masked error, opens the conversation and retries one (%s)', async (viewport) => {
     const { page, problems } = await signedIn('quantri@tld.vn', viewport);

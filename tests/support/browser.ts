@@ -35,3 +35,23 @@ export async function saveScreenshot(page: Page, suite: string, name: string): P
   await page.screenshot({ path, fullPage: true, animations: 'disabled' });
   return path;
 }
+
+/**
+ * A new browser context at `viewport`, signed in to the admin app as `email`, with the page's errors collected (a
+ * failed resource or the live stream's reconnects are not errors of the page).
+ */
+export async function signedInPage(browser: Browser, options: { baseUrl: string; email: string; password: string; viewport: ViewportName }): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({ viewport: VIEWPORTS[options.viewport], locale: 'vi-VN' });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !/Failed to load resource|EventSource/.test(msg.text())) problems.push(`console: ${msg.text()}`);
+  });
+  await page.goto(`${options.baseUrl}/admin/login`);
+  await page.fill('input[name=email]', options.email);
+  await page.fill('input[name=password]', options.password);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('.app');
+  return { page, problems };
+}
