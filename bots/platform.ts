@@ -172,7 +172,7 @@ export async function createPlatform(deps: PlatformDeps) {
     faqs: createFaqRepository(db, clock),
     laws: createLawRepository(db),
     memberData: createMemberDataRepository(db),
-    inbound: createInboundProcessingStore(db, { route: env.NLU_MIN_ROUTE_CONFIDENCE, topic: env.NLU_MIN_TOPIC_CONFIDENCE }, env.PRIVACY_NO_CONSENT_KEEP),
+    inbound: createInboundProcessingStore(db, { route: env.NLU_MIN_ROUTE_CONFIDENCE, topic: env.NLU_MIN_TOPIC_CONFIDENCE }, env.PRIVACY_NO_CONSENT_KEEP, { exclusiveConnection: database.kind === 'pglite' }),
     moodAlerts: createMoodAlertRepository(db),
     moodReports: createMoodReportRepository(db),
     handoffStats: createHandoffStatsRepository(db),
@@ -202,7 +202,8 @@ export async function createPlatform(deps: PlatformDeps) {
   const flood = env.FLOOD_MAX_MESSAGES > 0 ? createFloodGuard({ counter: floodCounter, maxMessages: env.FLOOD_MAX_MESSAGES, windowMs: env.FLOOD_WINDOW_MS, clock, logger }) : undefined;
   const ingest = createIngestService({ ingestRepository: repositories.ingest, queue, clock, logger, metrics, otherEvents, enqueueTimeoutMs: env.ENQUEUE_TIMEOUT_MS, flood, heldReplies: repositories.heldReplies,
     // PGlite has one connection: one batch at a time (the next one gathers meanwhile); PostgreSQL takes a few at once.
-    batch: { maxBatch: env.INGEST_BATCH_MAX, maxWaitMs: env.INGEST_BATCH_WAIT_MS, maxInFlight: database.kind === 'pglite' ? 1 : Math.max(1, Math.floor(env.DATABASE_POOL_SIZE / 4)) } });
+    batch: { maxBatch: env.INGEST_BATCH_MAX, maxWaitMs: env.INGEST_BATCH_WAIT_MS, maxInFlight: database.kind === 'pglite' ? 1 : Math.max(1, Math.floor(env.DATABASE_POOL_SIZE / 4)) },
+    runFirst: database.first });
   const tokens = createSessionTokens(jwtSecret, { sessions: createAdminSessionRepository(database.db), clock });
 
   const thresholds = { route: env.NLU_MIN_ROUTE_CONFIDENCE, topic: env.NLU_MIN_TOPIC_CONFIDENCE, seriousNegative: env.NLU_SERIOUS_NEGATIVE_CONFIDENCE };

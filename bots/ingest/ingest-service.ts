@@ -40,6 +40,11 @@ export interface IngestServiceDeps {
    * once (use 1 on PGlite, which has a single connection).
    */
   batch?: { maxBatch?: number; maxWaitMs?: number; maxInFlight?: number };
+  /**
+   * Runs the durable insert ahead of other database work waiting for the embedded database's single connection, so
+   * acknowledgements do not queue behind the in-process workers' turns (Database.first); absent = as is.
+   */
+  runFirst?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 class EnqueueTimeout extends Error {}
@@ -59,12 +64,20 @@ function bounded(work: Promise<void>, ms: number): Promise<void> {
  * platform id makes the redelivery a no-op if the first write did land.
  */
 export function createIngestService(deps: IngestServiceDeps) {
+  const runFirst = deps.runFirst ?? (<T>(work: () => Promise<T>) => work());
+
   /**
    * One batch: one insert for all, one bulk enqueue for the accepted ones (bounded like a single enqueue: the
    * messages are durable, the sweep enqueues what Redis did not take). When the batch statement itself fails, its
    * messages are stored one by one, so one message that the database refuses fails only its own request.
    */
   async function storeBatch(inputs: RecordInboundInput[]): Promise<PromiseSettledResult<BatchInboundResult>[]> {
+    const results = await runFirst(() => insertAll(inputs));
+    await enqueueAccepted(results);
+    return results;
+  }
+
+  async function insertAll(inputs: RecordInboundInput[]): Promise<PromiseSettledResult<BatchInboundResult>[]> {
     let results: PromiseSettledResult<BatchInboundResult>[];
     try {
       results = (await deps.ingestRepository.recordInboundBatch(inputs)).map((value) => ({ status: 'fulfilled', value }) as const);
@@ -79,6 +92,10 @@ export function createIngestService(deps: IngestServiceDeps) {
         }
       }
     }
+    return results;
+  }
+
+  async function enqueueAccepted(results: PromiseSettledResult<BatchInboundResult>[]): Promise<void> {
     const jobs = results.flatMap((result) =>
       result.status === 'fulfilled' && result.value.status === 'accepted'
         ? [{ name: 'inbound.process' as const, data: { messageId: result.value.messageId, conversationId: result.value.conversationId }, options: { jobId: result.value.messageId } }]
@@ -91,7 +108,6 @@ export function createIngestService(deps: IngestServiceDeps) {
       enqueue.catch(() => undefined);
       await bounded(enqueue, deps.enqueueTimeoutMs ?? 250).catch((error: unknown) => deps.logger.warn({ err: error, messages: jobs.length }, 'enqueue failed; the sweep will pick them up'));
     }
-    return results;
   }
   const batcher = createMicroBatcher<RecordInboundInput, BatchInboundResult>({
     run: storeBatch,

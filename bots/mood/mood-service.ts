@@ -63,7 +63,7 @@ export function createMoodService(deps: {
   keepFigures?: boolean;
 }) {
   const repository = createMoodRepository(deps.db);
-  // Every figure below is of closed weeks (D-mood-7), so each query's answer is computed once and kept (D-mood-11).
+  // Every figure below is of closed weeks (D-mood-7), so each query's answer is computed once and kept (D-mood-12).
   const periods = createMoodPeriodCache(deps.db);
   const answer: MoodPeriodCache['answer'] = deps.keepFigures === false ? (_query, _key, compute) => compute() : periods.answer;
   // Kept packed (a national aggregate is thousands of rows): reading them back is most of a kept summary's cost.
@@ -88,45 +88,47 @@ export function createMoodService(deps: {
     const bucket = request.bucket ?? 'week';
     const scope: MoodScope = { scopePath: unit.path, from, to };
     const previousScope: MoodScope = { scopePath: unit.path, ...period.previous };
-    // Independent lookups go out together: with the figures kept, round trips are most of a summary's time.
-    const [childList, parent, ancestorList, allRows, channelRows] = await Promise.all([
+    // Every lookup goes out at once (none depends on another): with the figures kept, round trips are most of a
+    // summary's time. A channel view also needs the whole view's figures (below).
+    const extrasOf = (channel: string | null) =>
+      Promise.all([
+        topicMembers({ ...previousScope, ...(channel ? { channel } : {}) }),
+        trend({ ...(channel ? { ...scope, channel } : scope), ...(request.topic ? { topic: request.topic } : {}) }, bucket),
+        request.includeExcluded ? excluded({ ...scope, ...(channel ? { channel } : {}) }) : Promise.resolve(null),
+      ]);
+    const [childList, parent, ancestorList, allRows, channelRows, wholeExtras, channelExtras, alerts] = await Promise.all([
       childUnitsOf(deps.db, unit.id),
       unit.parentId ? deps.units.findById(unit.parentId) : Promise.resolve(null),
       ancestorsOf(deps.db, unit.path),
       aggregate(scope, false),
       request.channel ? aggregate(scope, true) : Promise.resolve([]),
+      extrasOf(null),
+      request.channel ? extrasOf(request.channel) : Promise.resolve(null),
+      deps.listAlerts ? deps.listAlerts(unit.path, from, to) : Promise.resolve([]),
     ]);
     const children = new Map(childList.map((child) => [child.id, child]));
     const ancestors = ancestorList.filter((ancestor) => ancestor.path.startsWith(request.readerPath ?? '/')).map(({ code, name }) => ({ unit: code, name }));
     const codeToChild = new Map(childList.map((child) => [child.code, child.id]));
 
-    const base = async (channel: string | null, rows: AggregateRow[], trendScope: MoodScope): Promise<SummaryInput> => {
-      const [previousTopicMembers, points, excludedCounts, alerts] = await Promise.all([
-        topicMembers({ ...previousScope, ...(channel ? { channel } : {}) }),
-        trend({ ...trendScope, ...(request.topic ? { topic: request.topic } : {}) }, bucket),
-        request.includeExcluded ? excluded({ ...scope, ...(channel ? { channel } : {}) }) : Promise.resolve(null),
-        deps.listAlerts ? deps.listAlerts(unit.path, from, to) : Promise.resolve([]),
-      ]);
-      return {
-        unit: { id: unit.id, code: unit.code, name: unit.name, level: unit.level, hasChildren: children.size > 0 },
-        parentCode: parent?.code ?? null,
-        ancestors,
-        children,
-        from,
-        to,
-        k: deps.k,
-        channel,
-        topic: request.topic ?? null,
-        rows,
-        previousTopicMembers,
-        trend: { bucket, points },
-        excluded: excludedCounts,
-        alerts,
-      };
-    };
+    const base = (channel: string | null, rows: AggregateRow[], [previousTopicMembers, points, excludedCounts]: Awaited<ReturnType<typeof extrasOf>>): SummaryInput => ({
+      unit: { id: unit.id, code: unit.code, name: unit.name, level: unit.level, hasChildren: children.size > 0 },
+      parentCode: parent?.code ?? null,
+      ancestors,
+      children,
+      from,
+      to,
+      k: deps.k,
+      channel,
+      topic: request.topic ?? null,
+      rows,
+      previousTopicMembers,
+      trend: { bucket, points },
+      excluded: excludedCounts,
+      alerts,
+    });
 
-    const whole = buildSummaryDocument(await base(null, allRows, scope));
-    if (!request.channel) return whole;
+    const whole = buildSummaryDocument(base(null, allRows, wholeExtras));
+    if (!request.channel || !channelExtras) return whole;
 
     // A channel view must not let anyone subtract it from the whole: every figure the whole hides stays hidden, and
     // so does every figure whose slice on any channel is a group below k (else the channels would add up to it).
@@ -137,10 +139,10 @@ export function createMoodService(deps: {
     const rows = byChannel
       .filter((row) => row.channel === channel)
       .map((row) => ({ ...row, forceHidden: forced.has(keyOf(row.level, row.child, row.topic, row.sentiment)) }));
-    const channelInput = await base(channel, rows, { ...scope, channel });
+    const channelInput = base(channel, rows, channelExtras);
     // Trend points likewise: a week's channel figure is hidden when the rest of that week is a group below k.
     const wholeTrend = new Map(whole.trend.points.map((point) => [point.start, point]));
-    const allTrend = new Map((await trend({ ...scope, ...(request.topic ? { topic: request.topic } : {}) }, bucket)).map((point) => [point.start, point.members]));
+    const allTrend = new Map(wholeExtras[1].map((point) => [point.start, point.members]));
     const document = buildSummaryDocument(channelInput);
     document.trend.points = document.trend.points.map((point) => {
       const rest = (allTrend.get(point.start) ?? 0) - (point.members ?? 0);
@@ -153,7 +155,7 @@ export function createMoodService(deps: {
   return {
     summary,
     rebuild: repository.rebuild,
-    /** Drops kept figures computed more than `days` ago (D-mood-11). */
+    /** Drops kept figures computed more than `days` ago (D-mood-12). */
     forgetKept: periods.forgetOlderThan,
     snapshot: repository.snapshot,
   };

@@ -13,7 +13,7 @@ const KEEP_DAYS = 40;
 export type MoodWarmup = ReturnType<typeof createMoodWarmup>;
 
 /**
- * Computes ahead the summaries leaders open without choosing dates (docs/decisions.md D-mood-11): every unit that
+ * Computes ahead the summaries leaders open without choosing dates (docs/decisions.md D-mood-12): every unit that
  * has units below it (a grassroots union's own summary is small enough to compute when asked), the dashboard's four
  * periods, all channels and each channel. Figures already kept are read, not recomputed, so on a day when no week
  * closed this costs one lookup per view. Run by the daily mood job; the bench times it.

@@ -7,6 +7,7 @@ import type { Logger } from '../../core/ports/logger.js';
 import { silentLogger } from '../../core/ports/logger.js';
 import * as schema from './schema/index.js';
 import { migratePglite, migratePostgres } from './migrate.js';
+import { createStatementLanes } from './pglite-lanes.js';
 
 export type Schema = typeof schema;
 /** The drizzle database, the same type for PostgreSQL and PGlite so repositories are written once. */
@@ -18,6 +19,11 @@ export interface Database {
   readonly kind: DatabaseKind;
   /** Throws when the database does not answer; used by /readyz. */
   ping(): Promise<void>;
+  /**
+   * Runs `work` with its statements ahead of those waiting for the embedded database's single connection (the
+   * acknowledgement path, issue #12); on PostgreSQL, with its pool, it simply runs `work`.
+   */
+  first<T>(work: () => Promise<T>): Promise<T>;
   /** Applies pending migrations (idempotent). */
   migrate(logger: Logger): Promise<void>;
   close(): Promise<void>;
@@ -78,6 +84,7 @@ async function openPostgres(url: string, poolSize: number, connectTimeoutMs: num
     ping: async () => {
       await db.execute(sql`select 1`);
     },
+    first: (work) => work(),
     migrate: (logger) => migratePostgres(pool, logger),
     close: async () => {
       await pool.end();
@@ -99,13 +106,15 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
     client = new PGlite(join(options.dataDir, 'pglite'));
   }
   await client.waitReady;
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const lanes = createStatementLanes(client);
+  const db = drizzle(lanes.client, { schema }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
     ping: async () => {
       await db.execute(sql`select 1`);
     },
+    first: lanes.first,
     migrate: () => migratePglite(db),
     close: async () => {
       await client.close();

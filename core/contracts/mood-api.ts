@@ -211,6 +211,10 @@ export const MoodExamplesSchema = z.object({
 });
 export type MoodExamples = z.infer<typeof MoodExamplesSchema>;
 
+/** GET /api/admin/mood/alerts/count: the navigation's badge and the inbox's notice (new = not yet seen by anyone). */
+export const MoodAlertCountSchema = z.object({ open: z.number().int().nonnegative(), active: z.number().int().nonnegative() });
+export type MoodAlertCount = z.infer<typeof MoodAlertCountSchema>;
+
 /** GET /api/admin/mood/alerts and /alerts/:id/history. */
 export const MoodAlertListSchema = z.object({ items: z.array(MoodAlertDtoSchema) });
 export const MoodAlertHistorySchema = z.object({ history: z.array(z.object({ at: z.string(), action: z.string(), note: z.string().nullable(), actor: z.string().nullable() })) });

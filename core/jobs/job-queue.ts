@@ -18,7 +18,7 @@ export const JOB_SCHEMAS = {
   'mood.daily': z.object({ day: z.iso.date() }),
   /** The monthly reports of one month (first day), every unit's subtree (bots/mood/monthly-reports.ts); idempotent. */
   'mood.reports': z.object({ month: z.iso.date() }),
-  /** The dashboard's usual summaries computed ahead and kept (bots/mood/mood-warmup.ts, D-mood-11); queued by mood.daily. */
+  /** The dashboard's usual summaries computed ahead and kept (bots/mood/mood-warmup.ts, D-mood-12); queued by mood.daily. */
   'mood.warm': z.object({ day: z.iso.date() }),
   /** The daily retention purge (bots/privacy): deletes conversation content older than RETENTION_MESSAGE_MONTHS; schedules the next day. */
   'privacy.purge': z.object({ day: z.iso.date() }),

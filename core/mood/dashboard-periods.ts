@@ -1,7 +1,7 @@
 /**
  * The periods the dashboard offers (admin-ui/src/shared/mood/period.ts, kept in step by
  * tests/mood/dashboard-periods.test.ts): what a leader opens without choosing dates. The daily job computes these
- * summaries ahead (D-mood-11), so the views leaders open most are answered from kept figures.
+ * summaries ahead (D-mood-12), so the views leaders open most are answered from kept figures.
  */
 export const DASHBOARD_PERIODS = ['30d', 'prev_month', '90d', '365d'] as const;
 export type DashboardPeriod = (typeof DASHBOARD_PERIODS)[number];

@@ -3,7 +3,7 @@ import { OUTAGE_HOLD_CODE, type ChannelAdapter } from '../channels/channel-adapt
 import type { ChannelId } from '../messages/channels.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
-import type { OutboundDeliveryStore } from './processing-store.js';
+import type { OutboundDeliveryStore, PendingOutbound } from './processing-store.js';
 
 export interface DeliverOutboundDeps {
   store: OutboundDeliveryStore;
@@ -24,20 +24,20 @@ export async function deliverConversationOutbound(deps: DeliverOutboundDeps, con
   let sent = 0;
   for (;;) {
     const now = deps.clock.now();
-    const pending = await deps.store.claimOldestPending(conversationId, new Date(now.getTime() + deps.leaseMs), now);
+    const pending = await deps.store.claimNextOutbound(conversationId, new Date(now.getTime() + deps.leaseMs), now);
     if (!pending) return sent;
     // Sent, held and failed each clear the lease in their own write; only a retry (a throw) must release it here.
-    const outcome = await deliverOne(deps, pending.id).catch(async (error: unknown) => {
-      await deps.store.releaseMessage(pending.id).catch(() => undefined);
+    const outcome = await deliverOne(deps, pending).catch(async (error: unknown) => {
+      await deps.store.releaseMessage(pending.message.id).catch(() => undefined);
       throw error;
     });
     if (outcome === 'sent') sent++;
   }
 }
 
-async function deliverOne(deps: DeliverOutboundDeps, messageId: string): Promise<'sent' | 'held' | 'failed'> {
-  const now = deps.clock.now();
-  const { message, delivery } = await deps.store.loadPendingOutbound(messageId, now);
+async function deliverOne(deps: DeliverOutboundDeps, { message, delivery }: PendingOutbound): Promise<'sent' | 'held' | 'failed'> {
+  const messageId = message.id;
+  const now = delivery.now;
   const adapter = deps.adapters(message.channel);
   if (!adapter) {
     await deps.store.markFailed(messageId, 'CHANNEL_NOT_CONFIGURED', `channel ${message.channel} is not enabled`, now);

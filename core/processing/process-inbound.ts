@@ -60,8 +60,9 @@ export async function processConversationInbound(deps: ProcessInboundDeps, conve
     const pending = await deps.store.claimOldestPending(conversationId, new Date(now.getTime() + deps.leaseMs), now);
     if (!pending) return handled;
     try {
-      await handleOneMessage(deps, pending.id);
+      const drained = await handleOneMessage(deps, pending.id);
       handled++;
+      if (drained) return handled;
     } catch (error) {
       if (await setAsideIfPoison(deps, pending.id, error)) continue;
       await deps.store.releaseMessage(pending.id).catch(() => undefined);
@@ -102,7 +103,8 @@ function describeFailure(error: unknown): string {
   return String(deepest);
 }
 
-async function handleOneMessage(deps: ProcessInboundDeps, messageId: string): Promise<void> {
+/** Handles one message; true when its commit said no other message of the conversation waits (see `morePending`). */
+async function handleOneMessage(deps: ProcessInboundDeps, messageId: string): Promise<boolean> {
   for (let attempt = 0; attempt < MAX_VERSION_RETRIES; attempt++) {
     const loaded = await deps.store.loadTurnInput(messageId);
     const album = await albumOf(deps, loaded);
@@ -121,7 +123,8 @@ async function handleOneMessage(deps: ProcessInboundDeps, messageId: string): Pr
         notes: { albumPartOf: album.firstId },
         now: deps.ports.clock.now(),
       });
-      if (result.ok || result.reason === 'already_done') return;
+      if (result.ok) return result.morePending === false;
+      if (result.reason === 'already_done') return false;
       continue;
     }
     const input = album.kind === 'first' ? { ...loaded, message: { ...loaded.message, content: mergeAlbum(album.parts.map((p) => p.content)) } } : loaded;
@@ -155,14 +158,15 @@ async function handleOneMessage(deps: ProcessInboundDeps, messageId: string): Pr
       now: deps.ports.clock.now(),
     });
     if (result.ok) {
-      for (const outboundId of result.outboundIds) {
-        await deps.queue.enqueue('outbound.send', { messageId: outboundId, conversationId: input.conversation.id }, { jobId: outboundId });
-      }
+      // One doorbell for the turn's replies: a delivery job drains every queued reply of its conversation in order,
+      // so a job per reply only added claims that found the first reply leased (issue #12).
+      const [firstReply] = result.outboundIds;
+      if (firstReply) await deps.queue.enqueue('outbound.send', { messageId: firstReply, conversationId: input.conversation.id }, { jobId: firstReply });
       if (result.handoff) await announceHandoff(deps, input.conversation.id, result.handoff);
       await deps.onCommitted?.({ conversationId: input.conversation.id, messageId, newState: changedState, forwarded: Boolean(outcome.silentReason), urgent: result.handoff?.urgent === true });
-      return;
+      return result.morePending === false;
     }
-    if (result.reason === 'already_done') return;
+    if (result.reason === 'already_done') return false;
     deps.ports.logger.info({ messageId, attempt }, 'conversation changed during the turn; computing it again');
   }
   throw new AppError('VERSION_CONFLICT', `conversation kept changing while handling message ${messageId}`);

@@ -56,7 +56,17 @@ export interface CommittedHandoff {
 }
 
 export type CommitResult =
-  | { ok: true; outboundIds: string[]; handoff?: CommittedHandoff | null }
+  | {
+      ok: true;
+      outboundIds: string[];
+      handoff?: CommittedHandoff | null;
+      /**
+       * Whether another member message of the conversation is waiting, read in the commit. Only given where the
+       * database runs one transaction at a time (PGlite): there no message can slip in unseen between the commit
+       * and the end of the drain, so `false` lets the drain stop without one more (empty) claim. Absent: claim again.
+       */
+      morePending?: boolean;
+    }
   /** Someone else handled this message first (a duplicate job): drop this outcome. */
   | { ok: false; reason: 'already_done' }
   /** The conversation changed meanwhile (an officer took it over): compute the turn again. */
@@ -98,6 +108,11 @@ export interface OutboundDeliveryStore {
   oldestPendingOutbound(conversationId: string): Promise<{ id: string } | null>;
   /** The oldest queued reply, leased in the same statement; null when none or when another worker holds it. */
   claimOldestPending(conversationId: string, until: Date, now: Date): Promise<{ id: string } | null>;
+  /**
+   * `claimOldestPending` and `loadPendingOutbound` in one round trip (issue #12: a statement less per reply): the
+   * oldest queued reply, leased until `until`, with what the channel needs, read at `now`.
+   */
+  claimNextOutbound(conversationId: string, until: Date, now: Date): Promise<PendingOutbound | null>;
   leaseMessage(messageId: string, until: Date, now: Date): Promise<boolean>;
   releaseMessage(messageId: string): Promise<void>;
   /** The message and its delivery context, read at `now` (the caller's clock, also the policy's `now`). */

@@ -1,7 +1,7 @@
 // Mood rollups and summaries at scale (issue #10 item 8): `congdoan demo generate`'s data on PostgreSQL
 // (BENCH_MOOD_MESSAGES, default 1,000,000 messages of BENCH_MOOD_MEMBERS = 100,000 members over a year, the national
 // tree of 34 provinces + 12 sectors), then the summary that the dashboard, the API and the CLI share (p50/p95 per
-// scenario, sequential; the first call of each is reported apart as `cold_ms`, D-mood-11), the daily job's computing
+// scenario, sequential; the first call of each is reported apart as `cold_ms`, D-mood-12), the daily job's computing
 // ahead of the usual views, the rollup write cost per message (recordMood in its own transaction, as commitTurn
 // does), and the monthly report of a sample of units. JSON lines; nothing is asserted.
 import { loadavg } from 'node:os';
@@ -76,7 +76,7 @@ try {
     ['national, 12 months, one topic', { unit: national, from: '2025-12-01', to: '2026-11-30', bucket: 'month', topic: 'wages' }],
     ['grassroots, 12 months', { unit: await unitOf(grassroots!.code), from: '2025-12-01', to: '2026-11-30', bucket: 'month' }],
   ];
-  // The first call computes the figures from the rollups and keeps them (D-mood-11): `cold_ms`, what a view nobody
+  // The first call computes the figures from the rollups and keeps them (D-mood-12): `cold_ms`, what a view nobody
   // opened before costs (the daily job pays it for the dashboard's usual views); the repeats read the kept figures.
   for (const [scenario, request] of scenarios) {
     const coldStart = performance.now();

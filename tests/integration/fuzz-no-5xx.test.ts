@@ -143,7 +143,8 @@ describe.each(testBackends())('no input reaches a 5xx on $name', (backend) => {
       ['GET', '/api/admin/learning-queue'], ['POST', '/api/admin/learning-queue/:p/relabel'], ['POST', '/api/admin/learning-queue/:p/answer'],
       ['GET', '/api/admin/members/:p/export'], ['GET', '/api/admin/audit'], ['GET', '/api/admin/audit/export.csv'], ['GET', '/api/admin/law/search'],
       ['GET', '/api/admin/mood/summary'], ['GET', '/api/admin/conversations'], ['GET', '/api/admin/conversations/:p'], ['POST', '/api/admin/conversations/:p/messages'],
-      ['PUT', '/api/admin/me/availability'],
+      ['PUT', '/api/admin/me/availability'], ['GET', '/api/admin/mood/handoffs'], ['GET', '/api/admin/mood/handoffs.csv'], ['GET', '/api/admin/mood/handoffs.:p'],
+      ['GET', '/api/admin/mood/alerts/count'], ['GET', '/api/admin/mood/reports/TLD/:p'], ['GET', '/api/admin/dead-letters'], ['POST', '/api/admin/dead-letters/:p/retry'],
     ];
     await fc.assert(
       fc.asyncProperty(

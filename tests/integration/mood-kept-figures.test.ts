@@ -11,7 +11,7 @@ import { createEchoKnowledge } from '../support/stub-knowledge.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
 /**
- * Kept figures (docs/decisions.md D-mood-11): a summary answered from the figures kept for a closed period is the very
+ * Kept figures (docs/decisions.md D-mood-12): a summary answered from the figures kept for a closed period is the very
  * same document, byte for byte, as the one computed from the rollups, for every level, period, bucket and filter; a
  * write into a kept period's days or a rebuild makes the summary be computed again.
  */

@@ -1,7 +1,7 @@
 import { periodRange, PERIODS } from '../../admin-ui/src/shared/mood/period.js';
 import { DASHBOARD_PERIODS, dashboardPeriodRange } from '../../core/mood/dashboard-periods.js';
 
-// The daily job computes ahead the summaries the dashboard asks for (D-mood-11): both must name the same periods.
+// The daily job computes ahead the summaries the dashboard asks for (D-mood-12): both must name the same periods.
 describe('the periods computed ahead are the dashboard’s', () => {
   it('lists the same periods and sends the same requests on any day and hour', () => {
     expect([...DASHBOARD_PERIODS]).toEqual([...PERIODS]);

@@ -1,9 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { Outlet } from 'react-router';
 import { LoadingState } from '../shared/components/LoadingState';
+import { alertCountQuery } from '../shared/queries/alert-count';
 import { useCurrentUser } from '../shared/session/current-user';
 import { BottomNav } from './BottomNav';
-import { sectionsFor } from './navigation';
+import { sectionsFor, type NavBadges } from './navigation';
 import { Sidebar } from './Sidebar';
 import { TopBar } from './TopBar';
 
@@ -14,12 +16,16 @@ import { TopBar } from './TopBar';
 export function AppLayout() {
   const user = useCurrentUser();
   const sections = sectionsFor(user.role);
+  // New early-warning alerts of the user's units are marked on the dashboard's entry, wherever the user is (issue #10 item 5).
+  const alerts = useQuery(alertCountQuery());
+  const open = alerts.data?.open ?? 0;
+  const badges: NavBadges = open > 0 ? { dashboard: { count: open, label: `${open} cảnh báo sớm mới` } } : {};
   return (
     <div className="app">
       <a className="skip-link" href="#main">
         Bỏ qua menu
       </a>
-      <Sidebar sections={sections} unit={user.unit} />
+      <Sidebar sections={sections} unit={user.unit} badges={badges} />
       <div className="app-body">
         <TopBar user={user} />
         <main id="main" className="app-content" tabIndex={-1}>
@@ -28,7 +34,7 @@ export function AppLayout() {
           </Suspense>
         </main>
       </div>
-      <BottomNav sections={sections} />
+      <BottomNav sections={sections} badges={badges} />
     </div>
   );
 }

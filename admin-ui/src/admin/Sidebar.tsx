@@ -2,9 +2,10 @@ import { NavLink } from 'react-router';
 import type { MeResponse } from '../../../core/contracts/admin-api';
 import { UNIT_LEVEL_NAMES_VI } from '../../../core/org/hierarchy';
 import { Icon } from '../shared/icons/Icon';
-import type { Section } from './navigation';
+import { NavCount } from './NavCount';
+import type { NavBadges, Section } from './navigation';
 
-export function Sidebar({ sections, unit }: { sections: Section[]; unit: MeResponse['unit'] }) {
+export function Sidebar({ sections, unit, badges }: { sections: Section[]; unit: MeResponse['unit']; badges: NavBadges }) {
   return (
     <aside className="sidebar">
       <div className="sidebar-brand">
@@ -19,6 +20,7 @@ export function Sidebar({ sections, unit }: { sections: Section[]; unit: MeRespo
           <NavLink key={section.id} to={section.path} className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}>
             <Icon name={section.icon} />
             <span>{section.label}</span>
+            <NavCount badge={badges[section.id]} />
           </NavLink>
         ))}
       </nav>

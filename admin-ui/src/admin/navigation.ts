@@ -24,6 +24,13 @@ export const SECTIONS: readonly Section[] = [
   { id: 'settings', path: '/settings', label: 'Cài đặt', shortLabel: 'Cài đặt', icon: 'settings', roles: EVERYONE },
 ];
 
+/** A count beside a section's name (new early-warning alerts on Tổng quan), with what it counts for screen readers. */
+export interface NavBadge {
+  count: number;
+  label: string;
+}
+export type NavBadges = Partial<Record<Section['id'], NavBadge>>;
+
 export function sectionsFor(role: Role): Section[] {
   return SECTIONS.filter((section) => section.roles.includes(role));
 }

@@ -1,5 +1,6 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
+import type { MoodAlertCount } from '../../../core/contracts/mood-api.js';
 import { AppError } from '../../../core/errors/app-error.js';
 import { parseOrThrow } from '../../../core/errors/zod-issues.js';
 import { isWithinScope } from '../../../core/org/hierarchy.js';
@@ -29,6 +30,11 @@ export function createMoodAlertRouter(deps: { alerts: MoodAlertRepository; audit
   router.get('/', auth, async (req, res) => {
     const { status } = parseOrThrow(ListSchema, req.query, 'query');
     res.json({ items: await deps.alerts.list(currentUser(res).unit.path, status) });
+  });
+
+  router.get('/count', auth, async (_req, res) => {
+    const body: MoodAlertCount = await deps.alerts.count(currentUser(res).unit.path);
+    res.json(body);
   });
 
   router.get('/:id/history', auth, async (req, res) => {

@@ -69,6 +69,16 @@ export function createMoodAlertRepository(db: Db) {
       return rows.map(toDto);
     },
 
+    /** How many alerts of a subtree are new (open) and not yet resolved (active): a small count (alerts are few) asked by every page of the app. */
+    async count(scopePath: string): Promise<{ open: number; active: number }> {
+      const [row] = await executeRows<{ open: number; active: number }>(
+        db,
+        sql`select (count(*) filter (where a.status = 'open'))::int as open, count(*)::int as active
+            from mood_alerts a join units u on u.id = a.unit_id where u.path like ${`${scopePath}%`} and a.status <> 'resolved'`,
+      );
+      return { open: Number(row?.open ?? 0), active: Number(row?.active ?? 0) };
+    },
+
     /** Alerts of a subtree by status, newest first. */
     async list(scopePath: string, status: 'open' | 'acknowledged' | 'resolved' | 'active' | 'all'): Promise<MoodAlertDto[]> {
       const filter = status === 'all' ? sql`true` : status === 'active' ? sql`a.status <> 'resolved'` : sql`a.status = ${status}`;

@@ -20,7 +20,7 @@ export type MoodPeriodCache = ReturnType<typeof createMoodPeriodCache>;
 const GENERATION = sql`coalesce((select generation from mood_rollup_generation where id = 1), 0)`;
 
 /**
- * Answers of the summary's queries over closed periods, computed once and kept (docs/decisions.md D-mood-11). An
+ * Answers of the summary's queries over closed periods, computed once and kept (docs/decisions.md D-mood-12). An
  * answer is used only while the rollups' generation is the one it was computed at: a rebuild moves the generation on
  * (`invalidateAllMoodPeriods`), so an answer computed from the figures before it, even one stored after it, is never
  * read again. A write into a day that kept answers cover deletes them (`moodPeriodInvalidation`).

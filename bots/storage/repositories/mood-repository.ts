@@ -71,7 +71,7 @@ export async function recordMood(db: Db, record: MoodRecord): Promise<void> {
   }
   // One statement (a round trip less per turn, issue #12): the member's day row, then the cell, whose distinct-member
   // count moves only when the member's row was inserted rather than updated (`xmax = 0`: new in this cell today).
-  // Kept answers of periods holding this day are dropped in the same statement (D-mood-11).
+  // Kept answers of periods holding this day are dropped in the same statement (D-mood-12).
   await db.execute(sql`
     with ${moodPeriodInvalidation(record.day)},
     member_day as (

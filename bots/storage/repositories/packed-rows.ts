@@ -1,5 +1,5 @@
 /**
- * A compact JSON form for many rows of the same flat shape (the kept mood figures, D-mood-11): the column names once,
+ * A compact JSON form for many rows of the same flat shape (the kept mood figures, D-mood-12): the column names once,
  * each text column's distinct values once, then one number per cell. A national aggregate is about a quarter of its
  * plain JSON, which is what reading it back costs. `unpackRows(packRows(rows))` equals `rows`.
  */

@@ -74,11 +74,14 @@ function moodCheckFields(commit: TurnCommit, capture: MoodCapture | null): PgUpd
 /**
  * `moodThresholds`: below these the classification is too unsure to count in the mood figures (the bot's own thresholds).
  * `noConsentKeep`: what a turn of a member without consent keeps besides the row itself (PRIVACY_NO_CONSENT_KEEP).
+ * `exclusiveConnection`: the database runs one transaction at a time (PGlite), so the turn's lock on its
+ * conversation, which orders it against concurrent ingest transactions on PostgreSQL, is a statement for nothing.
  */
 export function createInboundProcessingStore(
   db: Db,
   moodThresholds: Pick<NluThresholds, 'route' | 'topic'> = DEFAULT_NLU_THRESHOLDS,
   noConsentKeep: NoConsentKeep = 'none',
+  options: { exclusiveConnection?: boolean } = {},
 ): InboundProcessingStore {
   return {
     async oldestPendingInbound(conversationId) {
@@ -117,9 +120,23 @@ export function createInboundProcessingStore(
         select jsonb_build_object('meta', b.meta, 'content', b.content) from messages b
         where b.conversation_id = ${messages.conversationId} and b.direction = 'out' and b.author = 'bot' order by b.seq desc limit 1)`;
       const [row] = await db
+        // Only the columns a turn reads: every column fetched is parsed in JavaScript, and on the embedded database
+        // that parsing shares the one event loop (issue #12).
         .select({
-          message: messages,
-          conversation: conversations,
+          message: { id: messages.id, platformMessageId: messages.platformMessageId, content: messages.content, createdAt: messages.createdAt, meta: messages.meta },
+          conversation: {
+            id: conversations.id,
+            channel: conversations.channel,
+            state: conversations.state,
+            version: conversations.version,
+            lowConfidenceStreak: conversations.lowConfidenceStreak,
+            assignedOfficerId: conversations.assignedOfficerId,
+            memberAckAt: conversations.memberAckAt,
+            echoTakeoverUntil: conversations.echoTakeoverUntil,
+            moodTopic: conversations.moodTopic,
+            moodCheckAt: conversations.moodCheckAt,
+            moodRatedAt: conversations.moodRatedAt,
+          },
           member: { id: members.id, unitId: members.unitId, unitPath: units.path, consent: members.consent, consentAskedAt: members.consentAskedAt },
           lastBot: lastBotReply,
         })
@@ -186,7 +203,9 @@ export function createInboundProcessingStore(
         return await db.transaction(async (tx) => {
           // Lock order: the conversation, then its messages, as the ingest path does (it bumps the conversation's
           // sequence before its insert checks the unique platform id); the other order deadlocked with redeliveries.
-          await tx.select({ id: conversations.id }).from(conversations).where(eq(conversations.id, commit.conversationId)).for('no key update');
+          if (!options.exclusiveConnection) {
+            await tx.select({ id: conversations.id }).from(conversations).where(eq(conversations.id, commit.conversationId)).for('no key update');
+          }
           // A member without consent: the turn was answered, but its words (and, unless kept, its labels) are not.
           const keepLabels = !commit.anonymous || noConsentKeep === 'labels';
           const nlu = keepLabels ? commit.nlu : null;
@@ -233,8 +252,15 @@ export function createInboundProcessingStore(
               urgent: conversations.urgent,
               assignedOfficerId: conversations.assignedOfficerId,
               queueUnitId: conversations.queueUnitId,
+              ...(options.exclusiveConnection
+                ? {
+                    morePending: sql<boolean>`exists (select 1 from messages p where p.conversation_id = ${commit.conversationId}
+                      and p.direction = 'in' and p.status = 'received' and p.id <> ${commit.messageId})`,
+                  }
+                : {}),
             });
           if (!conversation) throw new VersionConflict();
+          const pendingHint = 'morePending' in conversation ? { morePending: Boolean(conversation.morePending) } : {};
           // All the turn's replies in one INSERT; their ids (and serial seq, the sending order) follow the list's order.
           const outboundIds: string[] =
             commit.replies.length === 0
@@ -278,7 +304,7 @@ export function createInboundProcessingStore(
             // The mood rollups move in the same transaction as the message: never double-counted, never lost.
             await recordMood(tx, { day: vietnamDay(commit.now), unitId: conversation.unitId, memberId: conversation.memberId, channel: conversation.channel, capture: capture ?? moodCaptureOf(nlu, moodThresholds) });
           }
-          if (!commit.handoff) return { ok: true, outboundIds } as const;
+          if (!commit.handoff) return { ok: true, outboundIds, ...pendingHint } as const;
           const [queueUnit] = conversation.queueUnitId
             ? await tx.select({ code: units.code, path: units.path }).from(units).where(eq(units.id, conversation.queueUnitId))
             : [];
@@ -291,7 +317,7 @@ export function createInboundProcessingStore(
             queueUnitCode: queueUnit?.code ?? null,
             queueUnitPath: queueUnit?.path ?? null,
           };
-          return { ok: true, outboundIds, handoff } as const;
+          return { ok: true, outboundIds, handoff, ...pendingHint } as const;
         });
       } catch (error) {
         if (error instanceof VersionConflict) return { ok: false, reason: 'version_conflict' };
@@ -367,6 +393,23 @@ function personalValue(type: string): boolean {
   return ['phone', 'national_id', 'social_insurance_no', 'email', 'bank_account', 'person_name'].includes(type);
 }
 
+/** One claimed reply with its conversation, as `claimNextOutbound` reads it (raw SQL: timestamps may be text). */
+interface ClaimedOutboundRow {
+  id: string;
+  attempts: number;
+  content: unknown;
+  author: string;
+  meta: Record<string, unknown>;
+  conversation_id: string;
+  channel: string;
+  platform_user_id: string;
+  thread_key: string;
+  last_inbound_at: string | Date | null;
+  channel_state: Record<string, unknown>;
+  reply_to_platform_message_id: string | null;
+  latest_inbound_platform_message_id: string | null;
+}
+
 export function createOutboundDeliveryStore(db: Db): OutboundDeliveryStore {
   return {
     async oldestPendingOutbound(conversationId) {
@@ -385,6 +428,47 @@ export function createOutboundDeliveryStore(db: Db): OutboundDeliveryStore {
       return claimed ? { id: claimed.id } : null;
     },
     releaseMessage: (messageId) => releaseMessage(db, messageId),
+
+    async claimNextOutbound(conversationId, until, now) {
+      // The claim (as claimOldest) and the load (as loadPendingOutbound) in one statement. The select reads the
+      // snapshot from before the lease, which changes nothing it returns.
+      const rows = await executeRows<ClaimedOutboundRow>(db, sql`
+        with claimed as (
+          update messages set lease_until = ${until}
+          where id = (select id from messages where conversation_id = ${conversationId} and direction = 'out' and status = 'queued' order by seq limit 1)
+            and status = 'queued' and (lease_until is null or lease_until < ${now})
+          returning id, conversation_id, attempts, content, author, meta, reply_to_message_id
+        )
+        select claimed.id, claimed.attempts, claimed.content, claimed.author, claimed.meta,
+               c.id as conversation_id, c.channel, c.platform_user_id, c.thread_key, c.last_inbound_at, c.channel_state,
+               (select r.platform_message_id from messages r where r.id = claimed.reply_to_message_id) as reply_to_platform_message_id,
+               (select l.platform_message_id from messages l where l.conversation_id = claimed.conversation_id and l.direction = 'in'
+                order by l.seq desc limit 1) as latest_inbound_platform_message_id
+        from claimed join conversations c on c.id = claimed.conversation_id`);
+      const row = rows[0];
+      if (!row) return null;
+      return {
+        attempts: row.attempts,
+        message: {
+          id: row.id,
+          conversationId: row.conversation_id,
+          channel: row.channel as ChannelId,
+          recipient: { platformUserId: row.platform_user_id, threadId: row.thread_key },
+          content: row.content as unknown as OutboundContent,
+          author: row.author as 'bot' | 'officer' | 'system',
+          kind: (row.meta.kind as ReplyKind | undefined) ?? 'system',
+          replyToPlatformMessageId: row.reply_to_platform_message_id ?? null,
+          attempt: row.attempts + 1,
+          citations: Array.isArray(row.meta.citations) ? (row.meta.citations as Citation[]) : [],
+        },
+        delivery: {
+          now,
+          lastInboundAt: row.last_inbound_at === null ? null : new Date(row.last_inbound_at),
+          lastInboundPlatformMessageId: row.latest_inbound_platform_message_id ?? null,
+          channelState: row.channel_state,
+        },
+      };
+    },
 
     async loadPendingOutbound(messageId, now): Promise<PendingOutbound> {
       // The replied-to and the latest inbound platform ids ride along as subqueries: one round trip per reply.

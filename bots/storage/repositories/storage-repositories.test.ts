@@ -123,6 +123,24 @@ describe.each(testBackends())('repositories on $name', (backend) => {
     expect(await store.commitTurn({ ...commit, expectedVersion: fresh.conversation.version + 1 })).toEqual({ ok: false, reason: 'already_done' });
   });
 
+  it('tells, on a one-transaction-at-a-time database, whether another message of the conversation waits (issue #12)', async () => {
+    const ingest = createIngestRepository(database.db);
+    const user = randomUUID();
+    const record = async () => {
+      const recorded = await ingest.recordInbound({ channel: 'web', platformMessageId: randomUUID(), sender: { platformUserId: user, threadId: user }, content: text('x'), sentAt: new Date(), receivedAt: new Date() });
+      if (recorded.status !== 'accepted') throw new Error('expected accepted');
+      return recorded;
+    };
+    const [first, second] = [await record(), await record()];
+    const store = createInboundProcessingStore(database.db, undefined, undefined, { exclusiveConnection: true });
+    const commitOf = async (messageId: string) => {
+      const input = await store.loadTurnInput(messageId);
+      return store.commitTurn({ messageId, conversationId: first.conversationId, expectedVersion: input.conversation.version, nlu: null, messageStatus: 'processed', newState: null, lowConfidenceStreak: 0, replies: [], learning: null, notes: {}, now: new Date() });
+    };
+    expect(await commitOf(first.messageId)).toMatchObject({ ok: true, morePending: true });
+    expect(await commitOf(second.messageId)).toMatchObject({ ok: true, morePending: false });
+  });
+
   it('rejects officer actions on a stale version and invalid transitions', async () => {
     const ingest = createIngestRepository(database.db);
     const user = randomUUID();

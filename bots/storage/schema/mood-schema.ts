@@ -121,7 +121,7 @@ export const moodReports = pgTable(
 );
 
 /**
- * The figures of closed periods, kept once computed (docs/decisions.md D-mood-11). Only completed weeks are
+ * The figures of closed periods, kept once computed (docs/decisions.md D-mood-12). Only completed weeks are
  * published (D-mood-7) and live capture writes into the day in progress, so a published period's figures change only
  * through `congdoan mood rebuild` (which moves `generation` on) or a write into one of its days (which deletes the
  * entries covering that day). `payload` is the JSON of the query's rows, kept as text: it is only ever read whole.

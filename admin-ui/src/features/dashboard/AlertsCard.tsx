@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useLocation } from 'react-router';
 import { MoodAlertHistorySchema as HistorySchema, MoodAlertListSchema as ListSchema, type MoodAlertDto } from '../../../../core/contracts/mood-api';
 import { api } from '../../shared/api/api-client';
 import { Badge } from '../../shared/components/Badge';
@@ -28,11 +29,18 @@ export function AlertsCard() {
   });
   const [all, setAll] = useState(false);
   const items = alerts.data?.items ?? [];
+  // Reached from the inbox's notice (/dashboard#canh-bao): the alerts load after the page, so scroll once they are there.
+  const { hash } = useLocation();
+  const list = useRef<HTMLUListElement>(null);
+  const hasAlerts = items.length > 0;
+  useEffect(() => {
+    if (hash === '#canh-bao' && hasAlerts) list.current?.scrollIntoView({ block: 'start' });
+  }, [hash, hasAlerts]);
   if (alerts.isPending || items.length === 0) return null;
   const shown = all ? items : items.slice(0, FIRST_SHOWN);
   return (
     <Card title={`Cảnh báo sớm (${formatNumber(items.length)})`}>
-      <ul className="mood-alerts" id="canh-bao">
+      <ul className="mood-alerts" id="canh-bao" ref={list}>
         {shown.map((alert) => (
           <AlertItem key={alert.id} alert={alert} busy={act.isPending} onAct={(action, note) => act.mutate({ id: alert.id, action, ...(note ? { note } : {}) })} />
         ))}

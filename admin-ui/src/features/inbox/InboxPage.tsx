@@ -18,6 +18,7 @@ import type { InboxView } from '../../../../core/contracts/inbox-api';
 import { claimConflictMessage } from '../../shared/api/claim-conflict';
 import { conversationListQuery, inboxKeys, OFFLINE_POLL_MS, useClaimConversation } from './api';
 import { byPriority, filtersFromParams, filtersToParams, hasFilters, matchesFilters } from './filters';
+import { AlertsNotice } from './AlertsNotice';
 import { InboxFilters } from './InboxFilters';
 import { InboxRow } from './InboxRow';
 import { LiveBadge } from './LiveBadge';
@@ -116,6 +117,7 @@ export function InboxPage() {
           </>
         }
       />
+      <AlertsNotice />
       <Tabs label="Xem theo" items={VIEWS.map((item) => ({ ...item, ...(item.id === 'waiting' && waitingCount ? { count: waitingCount } : {}) }))} value={view} onChange={setView} />
       <InboxFilters
         count={[filters.unit, filters.channel, filters.topic, filters.urgent].filter(Boolean).length}

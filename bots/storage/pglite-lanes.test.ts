@@ -1,0 +1,49 @@
+import { PGlite } from '@electric-sql/pglite';
+import { createStatementLanes } from './pglite-lanes.js';
+
+describe('statement lanes on the embedded database', () => {
+  let inner: PGlite;
+  beforeAll(async () => {
+    inner = new PGlite();
+    await inner.waitReady;
+    await inner.exec('create table seen (n serial primary key, who text not null)');
+  });
+  afterAll(async () => {
+    await inner.close();
+  });
+
+  it('runs calls made inside `first` before the ordinary calls already waiting', async () => {
+    await inner.exec('truncate seen');
+    const { client, first } = createStatementLanes(inner);
+    const insert = (who: string) => client.query('insert into seen (who) values ($1)', [who]);
+    // The first ordinary call takes the connection at once; the rest wait, and the urgent one overtakes them.
+    const ordinary = ['turn-1', 'turn-2', 'turn-3'].map(insert);
+    const urgent = first(() => insert('ack'));
+    await Promise.all([...ordinary, urgent]);
+    const rows = (await client.query<{ who: string }>('select who from seen order by n')).rows.map((row) => row.who);
+    expect(rows).toEqual(['turn-1', 'ack', 'turn-2', 'turn-3']);
+  });
+
+  it('lets nothing run inside another caller\'s transaction, and goes on after a failure', async () => {
+    await inner.exec('truncate seen');
+    const { client, first } = createStatementLanes(inner);
+    const transaction = client.transaction(async (tx) => {
+      await tx.query("insert into seen (who) values ('tx-a')");
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await tx.query("insert into seen (who) values ('tx-b')");
+    });
+    const urgent = first(() => client.query("insert into seen (who) values ('ack')"));
+    const failing = client.query('select * from no_such_table');
+    await transaction;
+    await urgent;
+    await expect(failing).rejects.toThrow(/no_such_table/);
+    const rows = (await client.query<{ who: string }>('select who from seen order by n')).rows.map((row) => row.who);
+    expect(rows).toEqual(['tx-a', 'tx-b', 'ack']);
+  });
+
+  it('keeps the client\'s other methods working on the client itself', async () => {
+    const { client } = createStatementLanes(inner);
+    expect(client.ready).toBe(true);
+    expect(client.closed).toBe(false);
+  });
+});

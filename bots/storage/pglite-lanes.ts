@@ -1,0 +1,62 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { PGlite } from '@electric-sql/pglite';
+
+export interface StatementLanes {
+  /** The client to give drizzle: every call waits for its lane's turn, then runs alone. */
+  client: PGlite;
+  /** Runs `work` with its statements ahead of every other caller's (those already running finish first). */
+  first<T>(work: () => Promise<T>): Promise<T>;
+}
+
+/**
+ * PGlite has one connection: every statement and every transaction runs alone, first come first served. With the
+ * in-process workers on, an acknowledgement's few statements queued behind the workers' turns and waited for all of
+ * them (issue #12: acknowledgements took seconds at 50 msg/s). Two lanes fix that without changing what runs: calls
+ * made inside `first` (the ingest's durable insert) go before any call waiting in the ordinary lane (turns,
+ * deliveries, dashboards). A transaction holds its turn for its whole callback, exactly as PGlite's own lock does,
+ * so nothing interleaves with it; the callback uses its own `tx`, never the client, as before.
+ */
+export function createStatementLanes(inner: PGlite): StatementLanes {
+  const urgent = new AsyncLocalStorage<true>();
+  const fast: (() => void)[] = [];
+  const normal: (() => void)[] = [];
+  let busy = false;
+
+  function pump(): void {
+    if (busy) return;
+    const next = fast.shift() ?? normal.shift();
+    if (!next) return;
+    busy = true;
+    next();
+  }
+
+  function schedule<T>(call: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      (urgent.getStore() ? fast : normal).push(() => {
+        call()
+          .then(resolve, reject)
+          .finally(() => {
+            busy = false;
+            pump();
+          });
+      });
+      pump();
+    });
+  }
+
+  const scheduled: Record<string, unknown> = {
+    query: (...args: Parameters<PGlite['query']>) => schedule(() => inner.query(...args)),
+    exec: (...args: Parameters<PGlite['exec']>) => schedule(() => inner.exec(...args)),
+    transaction: (callback: Parameters<PGlite['transaction']>[0]) => schedule(() => inner.transaction(callback)),
+  };
+  // Everything else (close, dumpDataDir, waitReady...) is the client's own, called on the client itself: PGlite
+  // keeps private state that a stand-in `this` cannot reach.
+  const wrapped = new Proxy(inner, {
+    get(target, property) {
+      if (typeof property === 'string' && property in scheduled) return scheduled[property];
+      const value: unknown = Reflect.get(target, property);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  return { client: wrapped, first: (work) => urgent.run(true, work) };
+}
