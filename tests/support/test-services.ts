@@ -60,6 +60,8 @@ function migrationsHash(): string {
   for (const file of readdirSync(MIGRATIONS_FOLDER).filter((f) => f.endsWith('.sql')).sort()) {
     hash.update(file).update(readFileSync(join(MIGRATIONS_FOLDER, file)));
   }
+  // The journal's stamps decide which migrations drizzle applies: a restamped journal needs a new template too.
+  hash.update(readFileSync(join(MIGRATIONS_FOLDER, 'meta/_journal.json')));
   return hash.digest('hex').slice(0, 12);
 }
 

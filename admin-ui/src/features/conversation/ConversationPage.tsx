@@ -42,6 +42,9 @@ const SHORTCUTS = [
 
 type OpenDialog = 'return' | 'close' | 'transfer' | null;
 
+/** How often an open conversation with a reply still queued or held asks for its state. */
+const DELIVERY_POLL_MS = 4000;
+
 /** One conversation, opened from the inbox (`/admin/inbox/:conversationId`, issue #9). */
 export function ConversationPage() {
   const { conversationId = '' } = useParams();
@@ -50,7 +53,12 @@ export function ConversationPage() {
     if (!event.conversationId || event.conversationId === conversationId) void queryClient.invalidateQueries({ queryKey: conversationKeys.detail(conversationId) });
     void queryClient.invalidateQueries({ queryKey: inboxKeys.all });
   });
-  const conversation = useQuery({ ...conversationQuery(conversationId), refetchInterval: live === 'live' ? false : 20_000 });
+  // No live event tells a reply's delivery (sent, held during an outage, released, failed): while one of the view's
+  // replies is on its way or held, the view asks again every few seconds, so the officer sees it change by itself.
+  const conversation = useQuery({
+    ...conversationQuery(conversationId),
+    refetchInterval: (query) => (query.state.data?.messages.some((m) => m.direction === 'out' && (m.deliveryStatus === 'queued' || m.deliveryStatus === 'held')) ? DELIVERY_POLL_MS : live === 'live' ? false : 20_000),
+  });
 
   if (conversation.isPending || conversation.isError) {
     const notFound = isApiError(conversation.error) && (conversation.error.status === 404 || conversation.error.status === 422 || conversation.error.status === 400);

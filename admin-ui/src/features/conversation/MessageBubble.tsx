@@ -1,7 +1,7 @@
 import type { InboxMessageDto } from '../../../../core/contracts/inbox-api';
 import { Button } from '../../shared/components/Button';
 import { ChannelIcon } from '../../shared/components/ChannelIcon';
-import { labelOf, ROUTE_VI, SENTIMENT_VI, TOPIC_SHORT_VI } from '../../shared/format/conversation-labels.vi';
+import { CHANNEL_NAMES_VI, labelOf, ROUTE_VI, SENTIMENT_VI, TOPIC_SHORT_VI } from '../../shared/format/conversation-labels.vi';
 import { formatDateTime, formatPercent } from '../../shared/format/format.vi';
 import { Icon } from '../../shared/icons/Icon';
 
@@ -13,6 +13,15 @@ const DELIVERY_VI: Record<string, { text: string; tone: string }> = {
   held: { text: 'Đang giữ lại, chưa gửi được', tone: 'warn' },
   failed: { text: 'Gửi không thành công', tone: 'danger' },
 };
+
+/** Why a reply waits, in words: a platform outage says it will go by itself; other reasons are shown as recorded. */
+function deliveryReason(message: InboxMessageDto): string {
+  const error = message.deliveryError ?? '';
+  if (message.deliveryStatus === 'held' && error.startsWith('CHANNEL_UNAVAILABLE')) {
+    return `${CHANNEL_NAMES_VI[message.channel] ?? message.channel} đang không nhận tin; trả lời sẽ tự gửi khi kênh hoạt động lại (hoặc bấm Gửi lại).`;
+  }
+  return error;
+}
 
 /**
  * One message of the transcript. A member message shows what the bot understood (route, topic, sentiment and
@@ -53,7 +62,7 @@ export function MessageBubble({ message, showChannel, onRetry, retrying }: { mes
           <Icon name={message.deliveryStatus === 'queued' ? 'clock' : 'alert'} size={14} />
           <span>
             {delivery.text}
-            {message.deliveryError && <small> — {message.deliveryError}</small>}
+            {message.deliveryError && <small title={message.deliveryError}> — {deliveryReason(message)}</small>}
           </span>
           {message.retryable && (
             <Button size="sm" icon="refresh" loading={retrying} onClick={() => onRetry(message.id)}>
