@@ -1,0 +1,201 @@
+// Fault benchmark, processes and a real database restart (issue #13): web chat messages sent while the worker
+// process is killed (-9), the server process is killed (-9), or PostgreSQL itself is stopped and started again.
+// The database is a private cluster of this bench (initdb in a temp folder): the machine's shared PostgreSQL is
+// never touched. The client behaves like a platform: anything not acknowledged with a 2xx (a refused connection,
+// a 503, a timeout) is delivered again with the same id. Prints, per scenario: sent, acknowledged (first try /
+// after redelivery), answered, lost (must be 0) and duplicated (must be 0). Needs Redis and the PostgreSQL 15
+// binaries (BENCH_PG_BIN).
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { parseEnv } from '../../core/config/env-schema.js';
+import { silentLogger } from '../../core/ports/logger.js';
+import { seedKnowledgeIfEmpty } from '../../bots/knowledge/seed-knowledge.js';
+import { openDatabase } from '../../bots/storage/database.js';
+import { freePort, spawnEntryPoint, type SpawnedProcess } from '../support/spawned-process.js';
+import { startPrivatePostgres } from './support/private-postgres.js';
+
+const MESSAGES = Number(process.env.BENCH_FAULT_MESSAGES ?? 100);
+const FAULT_MS = Number(process.env.BENCH_FAULT_S ?? 5) * 1000;
+const RATE = Number(process.env.BENCH_FAULT_RATE ?? 20);
+const TEXT = 'xin chào';
+const REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+const database = await startPrivatePostgres();
+const port = await freePort();
+const env: Record<string, string> = {
+  DATABASE_URL: database.url,
+  REDIS_URL: REDIS,
+  QUEUE_PREFIX: `faultcrash${process.pid}`,
+  WORKERS_IN_PROCESS: 'false',
+  PORT: String(port),
+  HOST: '127.0.0.1',
+  // No law corpus: starting a process stays quick (the bench restarts them); the FAQ answers the greeting's turn.
+  LAW_CORPUS_PATH: 'tests/.tmp/no-corpus-here.jsonl',
+  INBOUND_LEASE_MS: '5000',
+  SWEEP_INTERVAL_MS: '1000',
+  DATABASE_CONNECT_TIMEOUT_MS: '1000',
+};
+const progress = (what: string) => process.stderr.write(`faults-crash: ${what}\n`);
+progress(`private PostgreSQL at ${database.url}`);
+const seeded = await openDatabase({ databaseUrl: database.url });
+await seedKnowledgeIfEmpty({ env: parseEnv(env), database: seeded, logger: silentLogger });
+await seeded.close();
+progress('seeded');
+// The observer reconnects by itself after the restart (a pool drops broken clients).
+const observer = new pg.Pool({ connectionString: database.url, max: 2, connectionTimeoutMillis: 2000 });
+observer.on('error', () => undefined);
+const base = `http://127.0.0.1:${port}`;
+
+const running: { server: SpawnedProcess | null; worker: SpawnedProcess | null } = { server: null, worker: null };
+async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs = 180_000): Promise<void> {
+  const start = Date.now();
+  for (;;) {
+    let ok = false;
+    try {
+      ok = await probe();
+    } catch (error) {
+      if (error instanceof Error && error.message.includes('exited at start')) throw error;
+    }
+    if (ok) return;
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+async function startServer(): Promise<void> {
+  progress('starting the server');
+  const child = spawnEntryPoint('bots/server-main.ts', env);
+  running.server = child;
+  await waitFor('the server', async () => {
+    if (child.child.exitCode !== null) throw new Error(`the server exited at start:\n${child.output().slice(-2000)}`);
+    return (await fetch(`${base}/readyz`)).ok;
+  });
+}
+/** Like a process supervisor: a process that fails at start (the database still recovering) is started again. */
+async function supervised(start: () => Promise<void>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start();
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      progress(`start failed (${(error as Error).message.split('\n').slice(0, 3).join(' ')}); again`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}
+async function startWorker(): Promise<void> {
+  progress('starting a worker');
+  const child = spawnEntryPoint('bots/worker-main.ts', env);
+  running.worker = child;
+  await waitFor('the worker', async () => {
+    if (child.child.exitCode !== null) throw new Error(`the worker exited at start:\n${child.output().slice(-2000)}`);
+    return child.output().includes('workers started');
+  });
+}
+
+const count = async (query: string, values: unknown[]) => {
+  for (;;) {
+    try {
+      return Number((await observer.query(query, values)).rows[0].n);
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 500)); // the database is restarting
+    }
+  }
+};
+
+async function scenario(name: string, fault: { start(): Promise<void> | void; stop(): Promise<void> | void }): Promise<void> {
+  const ids = Array.from({ length: MESSAGES }, () => randomUUID());
+  const sessions = Array.from({ length: 25 }, () => randomUUID());
+  let firstTry = 0;
+  let afterRedelivery = 0;
+  let failures = 0;
+  const deliver = async (id: string, index: number): Promise<void> => {
+    for (let attempt = 0; attempt < 400; attempt++) {
+      let status = 0;
+      try {
+        const response = await fetch(`${base}/api/webchat/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ sessionId: sessions[index % sessions.length], clientMessageId: id, text: TEXT }),
+          signal: AbortSignal.timeout(5000),
+        });
+        status = response.status;
+        await response.arrayBuffer();
+      } catch {
+        status = 0;
+      }
+      if (status >= 200 && status < 300) {
+        if (attempt === 0) firstTry++;
+        else afterRedelivery++;
+        return;
+      }
+      failures++;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  };
+  const started = Date.now();
+  const deliveries: Promise<void>[] = [];
+  let restored: Promise<void> = Promise.resolve();
+  for (const [index, id] of ids.entries()) {
+    if (index === Math.floor(MESSAGES / 4)) {
+      await fault.start();
+      restored = new Promise((resolve) => setTimeout(resolve, FAULT_MS)).then(() => fault.stop());
+    }
+    deliveries.push(deliver(id, index));
+    await new Promise((resolve) => setTimeout(resolve, 1000 / RATE));
+  }
+  await Promise.all([...deliveries, restored]);
+  const answeredNow = () =>
+    count(`select count(distinct m.id) as n from messages m join messages r on r.reply_to_message_id = m.id and r.direction = 'out' and r.status = 'sent' where m.direction = 'in' and m.platform_message_id = any($1)`, [ids]);
+  const deadline = Date.now() + 180_000;
+  while ((await answeredNow()) < MESSAGES && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 500));
+  const stored = await count(`select count(distinct platform_message_id) as n from messages where direction = 'in' and platform_message_id = any($1)`, [ids]);
+  const duplicatedInbound = await count(`select count(*) as n from (select platform_message_id from messages where direction = 'in' and platform_message_id = any($1) group by 1 having count(*) > 1) d`, [ids]);
+  // A turn stores all its replies at once: the same reply twice to one message means the message was answered twice.
+  const duplicatedReplies = await count(
+    `select count(*) as n from (select r.reply_to_message_id, r.text from messages r join messages m on m.id = r.reply_to_message_id
+       where r.direction = 'out' and m.platform_message_id = any($1) group by 1, 2 having count(*) > 1) d`,
+    [ids],
+  );
+  const answered = await answeredNow();
+  const load = (await import('node:os')).loadavg()[0] ?? 0;
+  process.stdout.write(
+    `${JSON.stringify({
+      bench: 'faults',
+      scenario: name,
+      fault_s: FAULT_MS / 1000,
+      sent: MESSAGES,
+      acknowledged: firstTry + afterRedelivery,
+      acknowledged_first_try: firstTry,
+      acknowledged_after_redelivery: afterRedelivery,
+      failed_attempts: failures,
+      stored,
+      answered,
+      lost: MESSAGES - answered,
+      duplicated: duplicatedInbound + duplicatedReplies,
+      elapsed_s: Math.round((Date.now() - started) / 100) / 10,
+      load_avg_1m: Math.round(load * 10) / 10,
+    })}\n`,
+  );
+}
+
+try {
+  await startServer();
+  await startWorker();
+  await scenario('worker_kill9', {
+    start: () => running.worker?.kill('SIGKILL'),
+    stop: () => supervised(startWorker),
+  });
+  await scenario('server_kill9', {
+    start: () => running.server?.kill('SIGKILL'),
+    stop: () => supervised(startServer),
+  });
+  await scenario('postgres_restart', {
+    start: () => database.stop('immediate'),
+    stop: () => database.start(),
+  });
+} finally {
+  await running.server?.kill('SIGKILL');
+  await running.worker?.kill('SIGKILL');
+  await observer.end().catch(() => undefined);
+  database.close();
+}
