@@ -40,7 +40,7 @@ async function runLoad(port: number, serverPid: number, rate: number | undefined
 const PLANS: Record<string, { workers: 'off' | 'in-process'; rates: (number | undefined)[] }[]> = {
   embedded: [
     { workers: 'off', rates: [undefined, 500] },
-    { workers: 'in-process', rates: [5] },
+    { workers: 'in-process', rates: [undefined, 50] },
   ],
   'postgres+redis': [
     { workers: 'off', rates: [undefined, 2000] },
@@ -50,8 +50,12 @@ const PLANS: Record<string, { workers: 'off' | 'in-process'; rates: (number | un
 
 const tmp = mkdtempSync(join(tmpdir(), 'cd-bench-'));
 try {
-  for (const backend of await benchBackends(tmp)) {
-    for (const plan of PLANS[backend.name] ?? []) {
+  const names = (await benchBackends(join(tmp, 'probe'))).map((backend) => backend.name);
+  for (const name of names) {
+    for (const [i, plan] of (PLANS[name] ?? []).entries()) {
+      // Every plan starts from an empty store: a workers-off run leaves tens of thousands of unanswered messages,
+      // which in-process workers would then work through while the next plan is measured.
+      const backend = (await benchBackends(join(tmp, `plan-${i}`))).find((candidate) => candidate.name === name)!;
       const server = await startBenchServer({ ...backend.env, WORKERS_IN_PROCESS: plan.workers === 'off' ? 'false' : 'true' });
       try {
         await runLoad(server.port, server.child.pid ?? 0, plan.rates.at(-1)); // warm-up: JIT, pools, and every member's first message
@@ -70,9 +74,9 @@ try {
         }
       } finally {
         await server.stop();
+        await backend.cleanup();
       }
     }
-    await backend.cleanup();
   }
 } finally {
   rmSync(tmp, { recursive: true, force: true });

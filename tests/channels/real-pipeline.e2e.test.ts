@@ -51,13 +51,7 @@ describe.each(testBackends())('the real model and knowledge behind every channel
         return loadKnowledge({ env, database, logger });
       },
       env: {
-        ZALO_APP_ID: ZALO.appId,
-        ZALO_OA_ID: ZALO.oaId,
-        ZALO_OA_SECRET_KEY: ZALO.oaSecretKey,
-        ZALO_APP_SECRET: ZALO.appSecret,
-        ZALO_REFRESH_TOKEN: ZALO.refreshToken,
-        ZALO_API_BASE_URL: zalo.url,
-        ZALO_OAUTH_BASE_URL: zalo.url,
+        ...zalo.platformEnv(),
         MESSENGER_APP_SECRET: META.appSecret,
         MESSENGER_VERIFY_TOKEN: 'verify-me-123',
         MESSENGER_PAGE_ACCESS_TOKEN: META.pageAccessToken,

@@ -77,13 +77,7 @@ describe.each(testBackends())('one send decision, one clock, on $name', (backend
         clock,
         startWorkers: false,
         env: {
-          ZALO_APP_ID: ZALO.appId,
-          ZALO_OA_ID: ZALO.oaId,
-          ZALO_OA_SECRET_KEY: ZALO.oaSecretKey,
-          ZALO_APP_SECRET: ZALO.appSecret,
-          ZALO_REFRESH_TOKEN: ZALO.refreshToken,
-          ZALO_API_BASE_URL: zalo.url,
-          ZALO_OAUTH_BASE_URL: zalo.url,
+          ...zalo.platformEnv(),
         },
       });
       await seedUnits(t.database.db);

@@ -24,13 +24,7 @@ describe.each(testBackends())('Zalo OA end to end on $name', (backend) => {
       classifier,
       knowledge: createEchoKnowledge(),
       env: {
-        ZALO_APP_ID: ZALO.appId,
-        ZALO_OA_ID: ZALO.oaId,
-        ZALO_OA_SECRET_KEY: ZALO.oaSecretKey,
-        ZALO_APP_SECRET: ZALO.appSecret,
-        ZALO_REFRESH_TOKEN: ZALO.refreshToken,
-        ZALO_API_BASE_URL: zalo.url,
-        ZALO_OAUTH_BASE_URL: zalo.url,
+        ...zalo.platformEnv(),
         OUTBOUND_MAX_ATTEMPTS: '4',
       },
     });

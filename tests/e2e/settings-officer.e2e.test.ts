@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { hashPassword } from '../../bots/auth/password.js';
 import { UI_DIST } from '../../bots/http/static-ui.js';
 import { units } from '../../bots/storage/schema/index.js';
 import { FakeTelegramServer } from '../fakes/fake-telegram-server.js';
 import { testBackends } from '../support/backends.js';
-import { launchBrowser, saveScreenshot } from '../support/browser.js';
+import { VIEWPORTS, launchBrowser, saveScreenshot, signedInPage, type ViewportName } from '../support/browser.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
 import { createEchoKnowledge } from '../support/stub-knowledge.js';
 import { startTestPlatform, waitUntil, type TestPlatform } from '../support/test-platform.js';
@@ -23,7 +23,6 @@ const PASSWORD = 'mat-khau-dung-1';
 const TG = { token: '7000009:AAE-settings-e2e', secret: 'settings_secret' };
 /** Elements that stick out past the viewport's right edge (a page that scrolls sideways on a phone): none. */
 const WIDEST = `[...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && !el.closest('.ui-tabs')).map((el) => el.tagName + '.' + el.className).slice(0, 5)`;
-const WIDTHS = { laptop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
 
 describe('officer settings in Chromium (embedded backend)', () => {
   let t: TestPlatform;
@@ -58,23 +57,9 @@ describe('officer settings in Chromium (embedded backend)', () => {
     await telegram?.close();
   });
 
-  async function signedIn(email: string, width: keyof typeof WIDTHS): Promise<{ page: Page; problems: string[] }> {
-    const context = await browser.newContext({ viewport: WIDTHS[width], locale: 'vi-VN' });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error' && !/Failed to load resource|EventSource/.test(msg.text())) problems.push(`console: ${msg.text()}`);
-    });
-    await page.goto(`${t.baseUrl}/admin/login`);
-    await page.fill('input[name=email]', email);
-    await page.fill('input[name=password]', PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForSelector('.app');
-    return { page, problems };
-  }
+  const signedIn = (email: string, viewport: ViewportName) => signedInPage(browser, { baseUrl: t.baseUrl, email, password: PASSWORD, viewport });
 
-  for (const width of Object.keys(WIDTHS) as (keyof typeof WIDTHS)[]) {
+  for (const width of Object.keys(VIEWPORTS) as ViewportName[]) {
     it(`links the officer's Telegram with the code shown, flips to linked by itself, and unlinks at ${width} width`, async () => {
       const { page, problems } = await signedIn('canbo@kcn.vn', width);
       await page.goto(`${t.baseUrl}/admin/settings/notifications`);

@@ -46,6 +46,19 @@ export class FakeZaloServer extends FakePlatformServer {
     return new FakeZaloServer(options).start();
   }
 
+  /** The settings that point our server's Zalo channel at this fake: the OA's credentials and both base URLs. */
+  platformEnv(): Record<string, string> {
+    return {
+      ZALO_APP_ID: this.options.appId,
+      ZALO_OA_ID: this.options.oaId,
+      ZALO_OA_SECRET_KEY: this.options.oaSecretKey,
+      ZALO_APP_SECRET: this.options.appSecret,
+      ZALO_REFRESH_TOKEN: this.options.refreshToken,
+      ZALO_API_BASE_URL: this.url,
+      ZALO_OAUTH_BASE_URL: this.url,
+    };
+  }
+
   get currentAccessToken(): string | null {
     return this.accessToken;
   }

@@ -46,8 +46,7 @@ describe.each(testBackends())('hostile input on $name', (backend) => {
       classifier,
       knowledge: createEchoKnowledge(),
       env: {
-        ZALO_APP_ID: ZALO.appId, ZALO_OA_ID: ZALO.oaId, ZALO_OA_SECRET_KEY: ZALO.oaSecretKey, ZALO_APP_SECRET: ZALO.appSecret,
-        ZALO_REFRESH_TOKEN: ZALO.refreshToken, ZALO_API_BASE_URL: zalo.url, ZALO_OAUTH_BASE_URL: zalo.url,
+        ...zalo.platformEnv(),
         MESSENGER_APP_SECRET: META.appSecret, MESSENGER_VERIFY_TOKEN: 'verify-me-123', MESSENGER_PAGE_ACCESS_TOKEN: META.pageAccessToken,
         MESSENGER_APP_ID: META.appId, MESSENGER_API_BASE_URL: meta.url,
         JWT_SECRET,

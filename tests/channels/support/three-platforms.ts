@@ -20,13 +20,7 @@ export async function startThreePlatforms(telegramBot: { token: string; secret: 
   const telegram = await FakeTelegramServer.start({ token: telegramBot.token });
   const meta = await FakeMessengerServer.start(META_TEST_APP);
   const env = {
-    ZALO_APP_ID: ZALO_TEST_APP.appId,
-    ZALO_OA_ID: ZALO_TEST_APP.oaId,
-    ZALO_OA_SECRET_KEY: ZALO_TEST_APP.oaSecretKey,
-    ZALO_APP_SECRET: ZALO_TEST_APP.appSecret,
-    ZALO_REFRESH_TOKEN: ZALO_TEST_APP.refreshToken,
-    ZALO_API_BASE_URL: zalo.url,
-    ZALO_OAUTH_BASE_URL: zalo.url,
+    ...zalo.platformEnv(),
     TELEGRAM_BOT_TOKEN: telegramBot.token,
     TELEGRAM_WEBHOOK_SECRET: telegramBot.secret,
     TELEGRAM_API_ROOT: telegram.url,
