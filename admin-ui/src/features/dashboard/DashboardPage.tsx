@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { CHANNEL_IDS } from '../../../../core/messages/channels';
 import { TOPICS } from '../../../../core/nlu/labels';
@@ -17,6 +17,7 @@ import { CHANNEL_NAMES_VI, HIDDEN_TITLE, LEVEL_SHORT_VI, topicName } from './lab
 import { HEATMAP_UNITS, HeatmapChart, SentimentChart, TopicChart, TrendChart } from './MoodCharts';
 import { PERIOD_NAMES_VI, PERIODS, periodRange, type Period } from '../../shared/mood/period';
 import { MoodValue } from '../../shared/mood/MoodValue';
+import { Stat } from '../../shared/mood/Stat';
 import { UnitsTable } from './UnitsTable';
 import { ConcernExamples } from './ConcernExamples';
 import { AlertsCard } from './AlertsCard';
@@ -151,16 +152,6 @@ function Summary({ summary, drillHref }: { summary: MoodSummary; drillHref: (uni
           )}
         </>
       )}
-    </div>
-  );
-}
-
-function Stat({ label, value, note, hidden = false, k = 5, tone }: { label: string; value: ReactNode; note?: string; hidden?: boolean; k?: number; tone?: 'alert' }) {
-  return (
-    <div className={`mood-stat${tone ? ` mood-stat-${tone}` : ''}`}>
-      <span className="mood-stat-label">{label}</span>
-      <span className="mood-stat-value">{hidden ? <Hidden k={k} /> : value}</span>
-      {note && <span className="mood-stat-note">{note}</span>}
     </div>
   );
 }

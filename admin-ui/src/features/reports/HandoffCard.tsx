@@ -5,6 +5,7 @@ import { QueryView } from '../../shared/components/QueryView';
 import { Table } from '../../shared/components/Table';
 import { formatNumber } from '../../shared/format/format.vi';
 import { formatMinutes } from '../../shared/format/duration.vi';
+import { Stat } from '../../shared/mood/Stat';
 import { handoffsCsvUrl, handoffStatsQuery } from './api';
 
 /** Units with requests, the busiest first: a province's report would otherwise list dozens of rows of zeros. */
@@ -30,10 +31,10 @@ export function HandoffCard({ unit, from, to }: { unit: string; from: string; to
           }
         >
           <div className="mood-stats report-handoffs">
-            <Figure label="Yêu cầu gặp cán bộ" value={formatNumber(stats.requested)} />
-            <Figure label="Cán bộ đã nhận" value={formatNumber(stats.handled)} note={stats.waiting > 0 ? `${formatNumber(stats.waiting)} đang chờ` : undefined} />
-            <Figure label="Thời gian chờ nhận (trung vị)" value={median(stats)} />
-            <Figure label="Quá hạn chưa nhận" value={formatNumber(stats.overdue)} alert={stats.overdue > 0} />
+            <Stat label="Yêu cầu gặp cán bộ" value={formatNumber(stats.requested)} />
+            <Stat label="Cán bộ đã nhận" value={formatNumber(stats.handled)} note={stats.waiting > 0 ? `${formatNumber(stats.waiting)} đang chờ` : undefined} />
+            <Stat label="Thời gian chờ nhận (trung vị)" value={median(stats)} />
+            <Stat label="Quá hạn chưa nhận" value={formatNumber(stats.overdue)} tone={stats.overdue > 0 ? 'alert' : undefined} />
           </div>
           {stats.children.length > 1 && withRequests(stats.children).length > 0 && (
             <Table<HandoffUnitStats>
@@ -56,15 +57,5 @@ export function HandoffCard({ unit, from, to }: { unit: string; from: string; to
         </Card>
       )}
     </QueryView>
-  );
-}
-
-function Figure({ label, value, note, alert = false }: { label: string; value: string; note?: string | undefined; alert?: boolean }) {
-  return (
-    <div className={alert ? 'mood-stat mood-stat-alert' : 'mood-stat'}>
-      <span className="mood-stat-label">{label}</span>
-      <span className="mood-stat-value">{value}</span>
-      {note && <span className="mood-stat-note">{note}</span>}
-    </div>
   );
 }
