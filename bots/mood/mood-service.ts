@@ -1,5 +1,6 @@
 import type { MoodAlertDto, MoodSummary } from '../../core/contracts/mood-api.js';
 import { AppError } from '../../core/errors/app-error.js';
+import { assertPeriodLength, assertPeriodOrder } from '../../core/mood/period-bounds.js';
 import { lastPublishedDay, snapPublishedPeriod } from '../../core/mood/period-grid.js';
 import { buildSummaryDocument, hiddenByPeriodEdges, type AggregateRow, type SummaryInput } from '../../core/mood/summary-document.js';
 import type { Clock } from '../../core/ports/clock.js';
@@ -11,8 +12,6 @@ import { vietnamDay } from '../storage/repositories/processing-repository.js';
 import type { UnitRecord, UnitRepository } from '../storage/repositories/unit-repository.js';
 
 const DAY_MS = 86_400_000;
-/** Longest period one summary may cover: two years and a bit, what the dashboard and the reports ever ask. */
-const MAX_DAYS = 800;
 
 export interface MoodSummaryRequest {
   unit: UnitRecord;
@@ -30,7 +29,6 @@ export interface MoodSummaryRequest {
 export type MoodService = ReturnType<typeof createMoodService>;
 
 const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
 function keyOf(level: string, child: string | null, topic: string | null, sentiment: string | null): string {
   return `${level}|${child ?? ''}|${topic ?? ''}|${sentiment ?? ''}`;
@@ -78,12 +76,12 @@ export function createMoodService(deps: {
   async function summary(request: MoodSummaryRequest): Promise<MoodSummary> {
     const requestedTo = request.to ?? vietnamDay(deps.clock.now());
     const requestedFrom = request.from ?? addDays(requestedTo, -29);
-    if (requestedFrom > requestedTo) throw new AppError('VALIDATION_FAILED', 'the period ends before it starts', { fields: [{ path: 'to', message: 'phải từ ngày bắt đầu trở đi' }] });
+    assertPeriodOrder(requestedFrom, requestedTo);
     // Whole weeks of the month or whole months, completed ones only, so that two periods never differ by a few days (D-mood-7).
     const period = snapPublishedPeriod(requestedFrom, requestedTo, lastPublishedDay(vietnamDay(deps.clock.now())));
     if (!period) throw new AppError('VALIDATION_FAILED', 'no week of this period has ended yet', { fields: [{ path: 'from', message: 'kỳ này chưa có tuần nào kết thúc: số liệu công bố theo tuần đã qua' }] });
     const { from, to } = period;
-    if (daysBetween(from, to) > MAX_DAYS) throw new AppError('VALIDATION_FAILED', `a period is at most ${MAX_DAYS} days`, { fields: [{ path: 'from', message: `tối đa ${MAX_DAYS} ngày` }] });
+    assertPeriodLength(from, to);
     const unit = request.unit;
     const bucket = request.bucket ?? 'week';
     const scope: MoodScope = { scopePath: unit.path, from, to };

@@ -3,8 +3,8 @@ import { DASHBOARD_PERIODS, dashboardPeriodRange } from '../../core/mood/dashboa
 import type { Clock } from '../../core/ports/clock.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { Db } from '../storage/database.js';
-import { moodChannels, unitsWithChildren } from '../storage/repositories/mood-repository.js';
-import type { UnitRepository } from '../storage/repositories/unit-repository.js';
+import { moodChannels } from '../storage/repositories/mood-repository.js';
+import type { UnitRecord, UnitRepository } from '../storage/repositories/unit-repository.js';
 import type { MoodService } from './mood-service.js';
 
 /** Kept answers not written again for this long are dropped: the dashboard's periods move on every month. */
@@ -26,9 +26,7 @@ export function createMoodWarmup(deps: { db: Db; units: UnitRepository; mood: Mo
       const forgotten = await deps.mood.forgetKept(now, KEEP_DAYS);
       const channels = await moodChannels(deps.db);
       let summaries = 0;
-      for (const id of await unitsWithChildren(deps.db)) {
-        const unit = await deps.units.findById(id);
-        if (!unit) continue;
+      for (const unit of await unitsWithChildren(deps.units)) {
         for (const period of DASHBOARD_PERIODS) {
           for (const channel of [undefined, ...channels]) {
             try {
@@ -46,4 +44,12 @@ export function createMoodWarmup(deps: { db: Db; units: UnitRepository; mood: Mo
       return { summaries, forgotten, ms };
     },
   };
+}
+
+/** The units that have units below them, top down: the summaries worth computing ahead. One read of the tree. */
+async function unitsWithChildren(units: UnitRepository): Promise<UnitRecord[]> {
+  const all = await units.listSubtree('/');
+  const parents = new Set(all.map((unit) => unit.parentId));
+  const depth = (unit: UnitRecord) => unit.path.length;
+  return all.filter((unit) => parents.has(unit.id)).sort((a, b) => depth(a) - depth(b) || a.code.localeCompare(b.code));
 }

@@ -1,6 +1,6 @@
 /**
- * The periods the dashboard offers (admin-ui/src/shared/mood/period.ts, kept in step by
- * tests/mood/dashboard-periods.test.ts): what a leader opens without choosing dates. The daily job computes these
+ * The periods the dashboard offers (the admin app's period picker uses these very functions): what a leader opens
+ * without choosing dates. The daily job computes these
  * summaries ahead (D-mood-12), so the views leaders open most are answered from kept figures.
  */
 export const DASHBOARD_PERIODS = ['30d', 'prev_month', '90d', '365d'] as const;
@@ -9,9 +9,14 @@ export type DashboardPeriod = (typeof DASHBOARD_PERIODS)[number];
 const DAY_MS = 86_400_000;
 const iso = (date: Date) => date.toISOString().slice(0, 10);
 
-/** The request the dashboard sends for `period` on `now` (Vietnam's calendar, UTC+7). */
+/** Today in Vietnam (UTC+7) as a UTC midnight, whatever the machine's or the browser's timezone. */
+export function vietnamToday(now: Date): Date {
+  return new Date(Date.parse(`${new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10)}T00:00:00Z`));
+}
+
+/** The request the dashboard sends for `period` on `now` (Vietnam's calendar). */
 export function dashboardPeriodRange(period: DashboardPeriod, now: Date): { from: string; to: string; bucket: 'week' | 'month' } {
-  const today = new Date(Date.parse(`${new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10)}T00:00:00Z`));
+  const today = vietnamToday(now);
   const y = today.getUTCFullYear();
   const m = today.getUTCMonth();
   switch (period) {

@@ -105,18 +105,13 @@ export interface PendingOutbound {
 }
 
 export interface OutboundDeliveryStore {
-  oldestPendingOutbound(conversationId: string): Promise<{ id: string } | null>;
-  /** The oldest queued reply, leased in the same statement; null when none or when another worker holds it. */
-  claimOldestPending(conversationId: string, until: Date, now: Date): Promise<{ id: string } | null>;
   /**
-   * `claimOldestPending` and `loadPendingOutbound` in one round trip (issue #12: a statement less per reply): the
-   * oldest queued reply, leased until `until`, with what the channel needs, read at `now`.
+   * The oldest queued reply, leased until `until` in the same statement (null when none or when another worker holds
+   * it), with its delivery context read at `now` (the caller's clock, also the policy's `now`): one round trip a reply.
    */
   claimNextOutbound(conversationId: string, until: Date, now: Date): Promise<PendingOutbound | null>;
   leaseMessage(messageId: string, until: Date, now: Date): Promise<boolean>;
   releaseMessage(messageId: string): Promise<void>;
-  /** The message and its delivery context, read at `now` (the caller's clock, also the policy's `now`). */
-  loadPendingOutbound(messageId: string, now: Date): Promise<PendingOutbound>;
   markSent(messageId: string, platformMessageIds: string[], channelState: Record<string, unknown> | null, now: Date): Promise<void>;
   /** Permanent failure: stays visible to officers with the reason. */
   markFailed(messageId: string, code: string, detail: string, now: Date): Promise<void>;

@@ -1,10 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { generateDemo } from '../../bots/demo/demo-generator.js';
 import { createMoodService, type MoodService, type MoodSummaryRequest } from '../../bots/mood/mood-service.js';
+import { createMoodWarmup } from '../../bots/mood/mood-warmup.js';
 import { executeRows } from '../../bots/storage/execute-rows.js';
 import { createMoodPeriodCache, invalidateAllMoodPeriods } from '../../bots/storage/repositories/mood-period-cache.js';
 import { recordMood } from '../../bots/storage/repositories/mood-repository.js';
 import { DASHBOARD_PERIODS, dashboardPeriodRange } from '../../core/mood/dashboard-periods.js';
+import { silentLogger } from '../../core/ports/logger.js';
 import { testBackends } from '../support/backends.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
 import { createEchoKnowledge } from '../support/stub-knowledge.js';
@@ -89,6 +91,24 @@ describe.each(testBackends())('kept mood figures on $name', (backend) => {
     expect(await bytes(kept, request)).toBe(before);
     expect(await bytes(kept, request)).toBe(await bytes(computed, request));
   }, 120_000);
+
+  it('computes ahead the dashboard’s periods of every unit with units below it, all channels and each, once', async () => {
+    await invalidateAllMoodPeriods(t.database.db);
+    const warmup = createMoodWarmup({ db: t.database.db, units: t.platform.repositories.units, mood: kept, clock: { now: () => NOW }, logger: silentLogger });
+    const count = async (query: ReturnType<typeof sql>) => Number((await executeRows<{ n: number }>(t.database.db, query))[0]?.n);
+    const parents = await count(sql`select count(*)::int as n from units u where exists (select 1 from units c where c.parent_id = u.id)`);
+    const channels = await count(sql`select count(distinct channel)::int as n from mood_daily`);
+    const first = await warmup.run();
+    expect(first.summaries).toBe(parents * DASHBOARD_PERIODS.length * (1 + channels));
+    const keptRows = await count(sql`select count(*)::int as n from mood_period_cache`);
+    // The dashboard's national view of every usual period is read from them (nothing new is kept), and a second
+    // run finds everything kept.
+    const national = requests.find((r) => r.unit.level === 'national')!.unit;
+    for (const period of DASHBOARD_PERIODS) await kept.summary({ unit: national, ...dashboardPeriodRange(period, NOW), includeExcluded: true });
+    expect(await count(sql`select count(*)::int as n from mood_period_cache`)).toBe(keptRows);
+    expect((await warmup.run()).summaries).toBe(first.summaries);
+    expect(await count(sql`select count(*)::int as n from mood_period_cache`)).toBe(keptRows);
+  }, 600_000);
 
   it('never reads figures computed before a rebuild that committed while they were being computed', async () => {
     const cache = createMoodPeriodCache(t.database.db);

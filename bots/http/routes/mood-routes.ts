@@ -8,6 +8,7 @@ import { UnitCodeSchema } from '../../../core/org/hierarchy.js';
 import type { MoodReportRepository } from '../../storage/repositories/mood-report-repository.js';
 import { AppError } from '../../../core/errors/app-error.js';
 import { parseOrThrow } from '../../../core/errors/zod-issues.js';
+import { assertPeriodLength, assertPeriodOrder } from '../../../core/mood/period-bounds.js';
 import { isWithinScope } from '../../../core/org/hierarchy.js';
 import type { SessionTokens } from '../../auth/session-token.js';
 import type { MoodService } from '../../mood/mood-service.js';
@@ -33,8 +34,6 @@ const StoredReportParamsSchema = z.object({
 export const MOOD_EXAMPLE_ROLES: readonly string[] = ['admin', 'leader'];
 const EXAMPLES_PER_TOPIC = 3;
 const EXAMPLE_MAX_CHARS = 280;
-/** The longest hand-off period, as for the mood summary. */
-const HANDOFF_MAX_DAYS = 800;
 
 /** GET /api/admin/mood/summary: the dashboard's figures for a subtree the user may see, k-anonymity applied. */
 export function createMoodRouter(deps: {
@@ -145,8 +144,8 @@ export function createMoodRouter(deps: {
     const format = req.params.format === undefined ? 'json' : String(req.params.format);
     if (format !== 'json' && format !== 'csv') throw new AppError('NOT_FOUND', `no hand-off format ${format}`);
     const query = parseOrThrow(HandoffQuerySchema, req.query, 'query');
-    if (query.from > query.to) throw new AppError('VALIDATION_FAILED', 'the period ends before it starts', { fields: [{ path: 'to', message: 'phải từ ngày bắt đầu trở đi' }] });
-    if (Date.parse(query.to) - Date.parse(query.from) > HANDOFF_MAX_DAYS * 86_400_000) throw new AppError('VALIDATION_FAILED', `a period is at most ${HANDOFF_MAX_DAYS} days`, { fields: [{ path: 'from', message: `tối đa ${HANDOFF_MAX_DAYS} ngày` }] });
+    assertPeriodOrder(query.from, query.to);
+    assertPeriodLength(query.from, query.to);
     const unit = await unitInScope(deps.units, currentUser(res), query.unit);
     const stats = await deps.handoffs.stats(unit, query.from, query.to);
     if (format === 'csv') res.type('text/csv; charset=utf-8').attachment(`chuyen-can-bo-${unit.code}-${query.from}-${query.to}.csv`).send(handoffsToCsv(stats));

@@ -346,12 +346,6 @@ export async function ancestorsOf(db: Db, path: string): Promise<{ code: string;
   return rows;
 }
 
-/** Ids of the units that have units below them, top down: the summaries worth computing ahead (bots/mood/mood-warmup.ts). */
-export async function unitsWithChildren(db: Db): Promise<string[]> {
-  const rows = await executeRows<{ id: string }>(db, sql`select u.id from units u where exists (select 1 from units c where c.parent_id = u.id) order by length(u.path), u.code`);
-  return rows.map((row) => row.id);
-}
-
 /** The channels that have mood figures. */
 export async function moodChannels(db: Db): Promise<string[]> {
   const rows = await executeRows<{ channel: string }>(db, sql`select distinct channel from mood_daily order by channel`);

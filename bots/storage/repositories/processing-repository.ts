@@ -11,7 +11,6 @@ import type {
   CommittedHandoff,
   InboundProcessingStore,
   OutboundDeliveryStore,
-  PendingOutbound,
   TurnCommit,
 } from '../../../core/processing/processing-store.js';
 import { AppError } from '../../../core/errors/app-error.js';
@@ -300,9 +299,9 @@ export function createInboundProcessingStore(
               .onConflictDoNothing();
           }
           await recordConsent(tx, conversation.memberId, commit);
-          if (nlu && !commit.anonymous) {
+          if (capture) {
             // The mood rollups move in the same transaction as the message: never double-counted, never lost.
-            await recordMood(tx, { day: vietnamDay(commit.now), unitId: conversation.unitId, memberId: conversation.memberId, channel: conversation.channel, capture: capture ?? moodCaptureOf(nlu, moodThresholds) });
+            await recordMood(tx, { day: vietnamDay(commit.now), unitId: conversation.unitId, memberId: conversation.memberId, channel: conversation.channel, capture });
           }
           if (!commit.handoff) return { ok: true, outboundIds, ...pendingHint } as const;
           const [queueUnit] = conversation.queueUnitId
@@ -412,26 +411,12 @@ interface ClaimedOutboundRow {
 
 export function createOutboundDeliveryStore(db: Db): OutboundDeliveryStore {
   return {
-    async oldestPendingOutbound(conversationId) {
-      const [row] = await db
-        .select({ id: messages.id })
-        .from(messages)
-        .where(and(eq(messages.conversationId, conversationId), eq(messages.direction, 'out'), eq(messages.status, 'queued')))
-        .orderBy(asc(messages.seq))
-        .limit(1);
-      return row ?? null;
-    },
-
     leaseMessage: (messageId, until, now) => leaseMessage(db, messageId, 'queued', until, now),
-    claimOldestPending: async (conversationId, until, now) => {
-      const claimed = await claimOldest(db, conversationId, 'out', 'queued', until, now);
-      return claimed ? { id: claimed.id } : null;
-    },
     releaseMessage: (messageId) => releaseMessage(db, messageId),
 
     async claimNextOutbound(conversationId, until, now) {
-      // The claim (as claimOldest) and the load (as loadPendingOutbound) in one statement. The select reads the
-      // snapshot from before the lease, which changes nothing it returns.
+      // The claim (as claimOldest does for inbound) and the load of what the channel needs in one statement. The
+      // select reads the snapshot from before the lease, which changes nothing it returns.
       const rows = await executeRows<ClaimedOutboundRow>(db, sql`
         with claimed as (
           update messages set lease_until = ${until}
@@ -466,43 +451,6 @@ export function createOutboundDeliveryStore(db: Db): OutboundDeliveryStore {
           lastInboundAt: row.last_inbound_at === null ? null : new Date(row.last_inbound_at),
           lastInboundPlatformMessageId: row.latest_inbound_platform_message_id ?? null,
           channelState: row.channel_state,
-        },
-      };
-    },
-
-    async loadPendingOutbound(messageId, now): Promise<PendingOutbound> {
-      // The replied-to and the latest inbound platform ids ride along as subqueries: one round trip per reply.
-      const [row] = await db
-        .select({
-          message: messages,
-          conversation: conversations,
-          replyToPlatformMessageId: sql<string | null>`(select r.platform_message_id from messages r where r.id = ${messages.replyToMessageId})`,
-          latestInboundPlatformMessageId: sql<string | null>`(
-            select l.platform_message_id from messages l where l.conversation_id = ${messages.conversationId} and l.direction = 'in' order by l.seq desc limit 1)`,
-        })
-        .from(messages)
-        .innerJoin(conversations, eq(conversations.id, messages.conversationId))
-        .where(eq(messages.id, messageId));
-      if (!row) throw new AppError('NOT_FOUND', `message ${messageId} not found`);
-      return {
-        attempts: row.message.attempts,
-        message: {
-          id: row.message.id,
-          conversationId: row.conversation.id,
-          channel: row.conversation.channel as ChannelId,
-          recipient: { platformUserId: row.conversation.platformUserId, threadId: row.conversation.threadKey },
-          content: row.message.content as unknown as OutboundContent,
-          author: row.message.author as 'bot' | 'officer' | 'system',
-          kind: (row.message.meta.kind as ReplyKind | undefined) ?? 'system',
-          replyToPlatformMessageId: row.replyToPlatformMessageId ?? null,
-          attempt: row.message.attempts + 1,
-          citations: Array.isArray(row.message.meta.citations) ? (row.message.meta.citations as Citation[]) : [],
-        },
-        delivery: {
-          now,
-          lastInboundAt: row.conversation.lastInboundAt,
-          lastInboundPlatformMessageId: row.latestInboundPlatformMessageId ?? null,
-          channelState: row.conversation.channelState,
         },
       };
     },
