@@ -5,13 +5,13 @@
 // a 503, a timeout) is delivered again with the same id. Prints, per scenario: sent, acknowledged (first try /
 // after redelivery), answered, lost (must be 0) and duplicated (must be 0). Needs Redis and the PostgreSQL 15
 // binaries (BENCH_PG_BIN).
-import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { parseEnv } from '../../core/config/env-schema.js';
 import { silentLogger } from '../../core/ports/logger.js';
 import { seedKnowledgeIfEmpty } from '../../bots/knowledge/seed-knowledge.js';
 import { openDatabase } from '../../bots/storage/database.js';
 import { freePort, spawnEntryPoint, type SpawnedProcess } from '../support/spawned-process.js';
+import { countStoredOutcome, sendLikeAPlatform } from './support/platform-like-load.js';
 import { startPrivatePostgres } from './support/private-postgres.js';
 
 const MESSAGES = Number(process.env.BENCH_FAULT_MESSAGES ?? 100);
@@ -103,60 +103,27 @@ const count = async (query: string, values: unknown[]) => {
 };
 
 async function scenario(name: string, fault: { start(): Promise<void> | void; stop(): Promise<void> | void }): Promise<void> {
-  const ids = Array.from({ length: MESSAGES }, () => randomUUID());
-  const sessions = Array.from({ length: 25 }, () => randomUUID());
-  let firstTry = 0;
-  let afterRedelivery = 0;
-  let failures = 0;
-  const deliver = async (id: string, index: number): Promise<void> => {
-    for (let attempt = 0; attempt < 400; attempt++) {
-      let status = 0;
-      try {
-        const response = await fetch(`${base}/api/webchat/messages`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ sessionId: sessions[index % sessions.length], clientMessageId: id, text: TEXT }),
-          signal: AbortSignal.timeout(5000),
-        });
-        status = response.status;
-        await response.arrayBuffer();
-      } catch {
-        status = 0;
-      }
-      if (status >= 200 && status < 300) {
-        if (attempt === 0) firstTry++;
-        else afterRedelivery++;
-        return;
-      }
-      failures++;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-  };
   const started = Date.now();
-  const deliveries: Promise<void>[] = [];
-  let restored: Promise<void> = Promise.resolve();
-  for (const [index, id] of ids.entries()) {
-    if (index === Math.floor(MESSAGES / 4)) {
+  const acks = await sendLikeAPlatform({
+    baseUrl: base,
+    text: TEXT,
+    messages: MESSAGES,
+    rate: RATE,
+    maxAttempts: 400,
+    atQuarter: async () => {
       await fault.start();
-      restored = new Promise((resolve) => setTimeout(resolve, FAULT_MS)).then(() => fault.stop());
-    }
-    deliveries.push(deliver(id, index));
-    await new Promise((resolve) => setTimeout(resolve, 1000 / RATE));
-  }
-  await Promise.all([...deliveries, restored]);
-  const answeredNow = () =>
-    count(`select count(distinct m.id) as n from messages m join messages r on r.reply_to_message_id = m.id and r.direction = 'out' and r.status = 'sent' where m.direction = 'in' and m.platform_message_id = any($1)`, [ids]);
-  const deadline = Date.now() + 180_000;
-  while ((await answeredNow()) < MESSAGES && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 500));
-  const stored = await count(`select count(distinct platform_message_id) as n from messages where direction = 'in' and platform_message_id = any($1)`, [ids]);
-  const duplicatedInbound = await count(`select count(*) as n from (select platform_message_id from messages where direction = 'in' and platform_message_id = any($1) group by 1 having count(*) > 1) d`, [ids]);
-  // A turn stores all its replies at once: the same reply twice to one message means the message was answered twice.
-  const duplicatedReplies = await count(
-    `select count(*) as n from (select r.reply_to_message_id, r.text from messages r join messages m on m.id = r.reply_to_message_id
+      return { over: new Promise((resolve) => setTimeout(resolve, FAULT_MS)).then(() => fault.stop()) };
+    },
+  });
+  const outcome = await countStoredOutcome({
+    count,
+    ids: acks.ids,
+    waitMs: 180_000,
+    answeredSql: `select count(distinct m.id) as n from messages m join messages r on r.reply_to_message_id = m.id and r.direction = 'out' and r.status = 'sent' where m.direction = 'in' and m.platform_message_id = any($1)`,
+    // A turn stores all its replies at once: the same reply twice to one message means the message was answered twice.
+    duplicatedRepliesSql: `select count(*) as n from (select r.reply_to_message_id, r.text from messages r join messages m on m.id = r.reply_to_message_id
        where r.direction = 'out' and m.platform_message_id = any($1) group by 1, 2 having count(*) > 1) d`,
-    [ids],
-  );
-  const answered = await answeredNow();
+  });
   const load = (await import('node:os')).loadavg()[0] ?? 0;
   process.stdout.write(
     `${JSON.stringify({
@@ -164,14 +131,14 @@ async function scenario(name: string, fault: { start(): Promise<void> | void; st
       scenario: name,
       fault_s: FAULT_MS / 1000,
       sent: MESSAGES,
-      acknowledged: firstTry + afterRedelivery,
-      acknowledged_first_try: firstTry,
-      acknowledged_after_redelivery: afterRedelivery,
-      failed_attempts: failures,
-      stored,
-      answered,
-      lost: MESSAGES - answered,
-      duplicated: duplicatedInbound + duplicatedReplies,
+      acknowledged: acks.firstTry + acks.afterRedelivery,
+      acknowledged_first_try: acks.firstTry,
+      acknowledged_after_redelivery: acks.afterRedelivery,
+      failed_attempts: acks.failedAttempts,
+      stored: outcome.stored,
+      answered: outcome.answered,
+      lost: outcome.lost,
+      duplicated: outcome.duplicated,
       elapsed_s: Math.round((Date.now() - started) / 100) / 10,
       load_avg_1m: Math.round(load * 10) / 10,
     })}\n`,

@@ -3,7 +3,6 @@
 // platform: a message not acknowledged with a 2xx (a 503, a timeout) is delivered again with the same id.
 // Prints, per scenario: sent, acknowledged at first try, acknowledged only after redelivery, 503s seen,
 // answered, lost (must be 0) and duplicated (must be 0). PostgreSQL + Redis only.
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +13,7 @@ import { createEchoKnowledge } from '../support/stub-knowledge.js';
 import { startTcpProxy } from '../support/tcp-proxy.js';
 import { startTestPlatform } from '../support/test-platform.js';
 import { benchBackends } from './support/bench-backends.js';
+import { countStoredOutcome, sendLikeAPlatform } from './support/platform-like-load.js';
 
 const MESSAGES = Number(process.env.BENCH_FAULT_MESSAGES ?? 200);
 const FAULT_MS = Number(process.env.BENCH_FAULT_S ?? 10) * 1000;
@@ -45,80 +45,44 @@ if (!backend) {
   );
   const observer = new pg.Client({ connectionString: databaseUrl });
   await observer.connect();
-  const count = async (query: string, values: unknown[] = []) => Number((await observer.query(query, values)).rows[0].n);
+  const count = async (query: string, values: unknown[]) => Number((await observer.query(query, values)).rows[0].n);
 
   async function scenario(name: string, fault: { start(): void; stop(): void } | null): Promise<void> {
-    const ids = Array.from({ length: MESSAGES }, () => randomUUID());
-    const sessions = Array.from({ length: 25 }, () => randomUUID());
-    let firstTry = 0;
-    let afterRedelivery = 0;
-    let unavailable = 0;
-    let other = 0;
-    const deliver = async (id: string, index: number): Promise<void> => {
-      for (let attempt = 0; attempt < 120; attempt++) {
-        let status = 0;
-        try {
-          const response = await fetch(`${t.baseUrl}/api/webchat/messages`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ sessionId: sessions[index % sessions.length], clientMessageId: id, text: TEXT }),
-            signal: AbortSignal.timeout(5000),
-          });
-          status = response.status;
-          await response.arrayBuffer();
-        } catch {
-          status = 0;
-        }
-        if (status >= 200 && status < 300) {
-          if (attempt === 0) firstTry++;
-          else afterRedelivery++;
-          return;
-        }
-        if (status === 503) unavailable++;
-        else other++;
-        await new Promise((resolve) => setTimeout(resolve, 500));
-      }
-    };
     const started = Date.now();
-    const deliveries: Promise<void>[] = [];
-    let faultOn = false;
-    for (const [index, id] of ids.entries()) {
-      // The fault starts a quarter into the sending and lasts FAULT_MS.
-      if (fault && !faultOn && index === Math.floor(MESSAGES / 4)) {
-        faultOn = true;
+    // The fault starts a quarter into the sending and lasts FAULT_MS.
+    const acks = await sendLikeAPlatform({
+      baseUrl: t.baseUrl,
+      text: TEXT,
+      messages: MESSAGES,
+      rate: RATE,
+      maxAttempts: 120,
+      atQuarter: () => {
+        if (!fault) return;
         fault.start();
         setTimeout(() => fault.stop(), FAULT_MS);
-      }
-      deliveries.push(deliver(id, index));
-      await new Promise((resolve) => setTimeout(resolve, 1000 / RATE));
-    }
-    await Promise.all(deliveries);
-    // Wait for the answers (the sweep re-enqueues what the outage left behind).
-    const deadline = Date.now() + 120_000;
-    const answeredNow = () =>
-      count(`select count(distinct m.id) as n from messages m join messages r on r.reply_to_message_id = m.id and r.direction = 'out' where m.direction = 'in' and m.platform_message_id = any($1)`, [ids]);
-    while ((await answeredNow()) < MESSAGES && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 500));
-    const stored = await count(`select count(distinct platform_message_id) as n from messages where direction = 'in' and platform_message_id = any($1)`, [ids]);
-    const duplicatedInbound = await count(`select count(*) as n from (select platform_message_id from messages where direction = 'in' and platform_message_id = any($1) group by 1 having count(*) > 1) d`, [ids]);
-    const duplicatedReplies = await count(
-      `select count(*) as n from (select r.reply_to_message_id from messages r join messages m on m.id = r.reply_to_message_id where r.direction = 'out' and m.platform_message_id = any($1) group by 1 having count(*) > 1) d`,
-      [ids],
-    );
-    const answered = await answeredNow();
+      },
+    });
+    const outcome = await countStoredOutcome({
+      count,
+      ids: acks.ids,
+      waitMs: 120_000,
+      answeredSql: `select count(distinct m.id) as n from messages m join messages r on r.reply_to_message_id = m.id and r.direction = 'out' where m.direction = 'in' and m.platform_message_id = any($1)`,
+      duplicatedRepliesSql: `select count(*) as n from (select r.reply_to_message_id from messages r join messages m on m.id = r.reply_to_message_id where r.direction = 'out' and m.platform_message_id = any($1) group by 1 having count(*) > 1) d`,
+    });
     process.stdout.write(
       `${JSON.stringify({
         bench: 'faults',
         scenario: name,
         fault_s: fault ? FAULT_MS / 1000 : 0,
         sent: MESSAGES,
-        acknowledged_first_try: firstTry,
-        acknowledged_after_redelivery: afterRedelivery,
-        responses_503: unavailable,
-        responses_other_failures: other,
-        stored,
-        answered,
-        lost: MESSAGES - stored + (stored - answered),
-        duplicated: duplicatedInbound + duplicatedReplies,
+        acknowledged_first_try: acks.firstTry,
+        acknowledged_after_redelivery: acks.afterRedelivery,
+        responses_503: acks.responses503,
+        responses_other_failures: acks.failedAttempts - acks.responses503,
+        stored: outcome.stored,
+        answered: outcome.answered,
+        lost: outcome.lost,
+        duplicated: outcome.duplicated,
         elapsed_s: Math.round((Date.now() - started) / 100) / 10,
       })}\n`,
     );

@@ -2,12 +2,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
-import { hashPassword } from '../../bots/auth/password.js';
 import { UI_DIST } from '../../bots/http/static-ui.js';
 import { executeRows } from '../../bots/storage/execute-rows.js';
 import { testBackends } from '../support/backends.js';
 import { ARTIFACTS_DIR, launchBrowser, saveScreenshot, signedInPage, type ViewportName } from '../support/browser.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
+import { createStaffAccounts, HANOI_BRANCH } from '../support/staff-accounts.js';
 import { createEchoKnowledge } from '../support/stub-knowledge.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
@@ -34,17 +34,11 @@ describe('alerts badge and inbox notice in Chromium (embedded backend)', () => {
   beforeAll(async () => {
     expect(existsSync(join(UI_DIST, 'admin.html'))).toBe(true);
     t = await startTestPlatform(testBackends()[0]!, { classifier: createScriptedClassifier({}), knowledge: createEchoKnowledge() });
-    const { units, users } = t.platform.repositories;
-    await units.upsertUnits([
-      { parentCode: null, code: 'TLD', name: 'Tổng Liên đoàn', level: 'national' },
-      { parentCode: 'TLD', code: 'HN', name: 'LĐLĐ Hà Nội', level: 'province_or_sector' },
-      { parentCode: 'TLD', code: 'HCM', name: 'LĐLĐ TP Hồ Chí Minh', level: 'province_or_sector' },
-      { parentCode: 'HN', code: 'HN-KCN', name: 'CĐ KCN Hà Nội', level: 'upper_grassroots' },
-      { parentCode: 'HN-KCN', code: 'DTTL', name: 'CĐCS Điện tử Thăng Long', level: 'grassroots' },
+    await t.platform.repositories.units.upsertUnits([...HANOI_BRANCH, { parentCode: 'TLD', code: 'HCM', name: 'LĐLĐ TP Hồ Chí Minh', level: 'province_or_sector' }]);
+    await createStaffAccounts(t, PASSWORD, [
+      { email: 'canbo@kcn.vn', unitCode: 'HN-KCN', role: 'officer', displayName: 'Cán bộ HN-KCN' },
+      { email: 'canbo@hcm.vn', unitCode: 'HCM', role: 'officer', displayName: 'Cán bộ HCM' },
     ]);
-    for (const [email, code] of [['canbo@kcn.vn', 'HN-KCN'], ['canbo@hcm.vn', 'HCM']] as const) {
-      await users.create({ email, passwordHash: await hashPassword(PASSWORD), role: 'officer', unitId: (await units.findByCode(code))!.id, displayName: `Cán bộ ${code}` });
-    }
     browser = await launchBrowser();
   }, 120_000);
 

@@ -3,12 +3,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
-import { hashPassword } from '../../bots/auth/password.js';
 import { UI_DIST } from '../../bots/http/static-ui.js';
 import { messages } from '../../bots/storage/schema/index.js';
 import { testBackends } from '../support/backends.js';
 import { launchBrowser, saveScreenshot, signedInPage, type ViewportName } from '../support/browser.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
+import { createStaffAccounts } from '../support/staff-accounts.js';
 import { createEchoKnowledge } from '../support/stub-knowledge.js';
 import { startTestPlatform, waitUntil, type TestPlatform } from '../support/test-platform.js';
 
@@ -46,15 +46,16 @@ describe('dead-letter page in Chromium (embedded backend)', () => {
       knowledge: createEchoKnowledge(),
       env: { INBOUND_MAX_ATTEMPTS: '3', RETRY_BACKOFF_MS: '20', SWEEP_INTERVAL_MS: '200' },
     });
-    const { units, users } = t.platform.repositories;
-    await units.upsertUnits([
+    await t.platform.repositories.units.upsertUnits([
       { parentCode: null, code: 'TLD', name: 'Tổng Liên đoàn', level: 'national' },
       { parentCode: 'TLD', code: 'HN', name: 'LĐLĐ Hà Nội', level: 'province_or_sector' },
       { parentCode: 'HN', code: 'HN-KCN', name: 'CĐ KCN Hà Nội', level: 'upper_grassroots' },
       { parentCode: 'HN-KCN', code: 'A1', name: 'CĐCS Điện tử Thăng Long', level: 'grassroots' },
     ]);
-    await users.create({ email: 'quantri@tld.vn', passwordHash: await hashPassword(PASSWORD), role: 'admin', unitId: (await units.findByCode('TLD'))!.id, displayName: 'Quản trị TLĐ' });
-    await users.create({ email: 'canbo@hn.vn', passwordHash: await hashPassword(PASSWORD), role: 'officer', unitId: (await units.findByCode('HN'))!.id, displayName: 'Cán bộ HN' });
+    await createStaffAccounts(t, PASSWORD, [
+      { email: 'quantri@tld.vn', unitCode: 'TLD', role: 'admin', displayName: 'Quản trị TLĐ' },
+      { email: 'canbo@hn.vn', unitCode: 'HN', role: 'officer', displayName: 'Cán bộ HN' },
+    ]);
     await t.database.db.execute(breakCommit);
     await t.database.db.execute(sql`create trigger poison_turn before update on messages for each row execute function poison_turn()`);
     // Two members each send one message the platform cannot handle.

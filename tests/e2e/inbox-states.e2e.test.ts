@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page, Route } from 'playwright-core';
+import type { Browser, Route } from 'playwright-core';
 import type { ConversationDetailDto, InboxItemDto, InboxMessageDto } from '../../core/contracts/inbox-api.js';
-import { hashPassword } from '../../bots/auth/password.js';
 import { UI_DIST } from '../../bots/http/static-ui.js';
 import { testBackends } from '../support/backends.js';
-import { launchBrowser, saveScreenshot, VIEWPORTS, type ViewportName } from '../support/browser.js';
+import { launchBrowser, saveScreenshot, signedInPage, VIEWPORTS, type ViewportName } from '../support/browser.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
+import { createStaffAccounts, HANOI_BRANCH } from '../support/staff-accounts.js';
 import { createEchoKnowledge } from '../support/stub-knowledge.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
@@ -74,15 +74,8 @@ describe('inbox screens in Chromium: every state (embedded backend)', () => {
   beforeAll(async () => {
     expect(existsSync(join(UI_DIST, 'admin.html'))).toBe(true);
     t = await startTestPlatform(testBackends()[0]!, { classifier: createScriptedClassifier({}), knowledge: createEchoKnowledge() });
-    const { units, users } = t.platform.repositories;
-    await units.upsertUnits([
-      { parentCode: null, code: 'TLD', name: 'Tổng Liên đoàn', level: 'national' },
-      { parentCode: 'TLD', code: 'HN', name: 'LĐLĐ Hà Nội', level: 'province_or_sector' },
-      { parentCode: 'HN', code: 'HN-KCN', name: 'CĐ KCN Hà Nội', level: 'upper_grassroots' },
-      { parentCode: 'HN-KCN', code: 'DTTL', name: 'CĐCS Điện tử Thăng Long', level: 'grassroots' },
-    ]);
-    const hn = await units.findByCode('HN-KCN');
-    await users.create({ email: 'canbo@kcn.vn', passwordHash: await hashPassword(PASSWORD), role: 'officer', unitId: hn!.id, displayName: 'Phạm Thu Hà' });
+    await t.platform.repositories.units.upsertUnits(HANOI_BRANCH);
+    await createStaffAccounts(t, PASSWORD, [{ email: 'canbo@kcn.vn', unitCode: 'HN-KCN', role: 'officer', displayName: 'Phạm Thu Hà' }]);
     browser = await launchBrowser();
   }, 120_000);
 
@@ -91,22 +84,14 @@ describe('inbox screens in Chromium: every state (embedded backend)', () => {
     await t?.close();
   });
 
-  async function signedIn(viewport: ViewportName): Promise<{ page: Page; problems: string[] }> {
-    const context = await browser.newContext({ viewport: VIEWPORTS[viewport], locale: 'vi-VN' });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error' && !/Failed to load resource|EventSource/.test(msg.text())) problems.push(`console: ${msg.text()}`);
+  const signedIn = (viewport: ViewportName) =>
+    signedInPage(browser, {
+      baseUrl: t.baseUrl,
+      email: 'canbo@kcn.vn',
+      password: PASSWORD,
+      viewport,
+      beforeSignIn: (page) => page.route('**/api/admin/me/availability', (route) => json(route, 200, { availability: 'available', capacity: 5, openConversations: 1 })),
     });
-    await page.route('**/api/admin/me/availability', (route) => json(route, 200, { availability: 'available', capacity: 5, openConversations: 1 }));
-    await page.goto(`${t.baseUrl}/admin/login`);
-    await page.fill('input[name=email]', 'canbo@kcn.vn');
-    await page.fill('input[name=password]', PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForSelector('.app');
-    return { page, problems };
-  }
 
   for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
     it(`shows the list, its filters and its loading, error and empty states at ${viewport} width`, async () => {

@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { hashPassword } from '../../bots/auth/password.js';
 import { UI_DIST } from '../../bots/http/static-ui.js';
 import { testBackends } from '../support/backends.js';
 import { ARTIFACTS_DIR, launchBrowser, saveScreenshot } from '../support/browser.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
+import { createStaffAccounts, HANOI_BRANCH } from '../support/staff-accounts.js';
 import { createEchoKnowledge } from '../support/stub-knowledge.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
@@ -37,18 +37,11 @@ describe('officers\' inbox in Chromium: hand-off to an officer and back (embedde
   beforeAll(async () => {
     expect(existsSync(join(UI_DIST, 'admin.html'))).toBe(true);
     t = await startTestPlatform(testBackends()[0]!, { classifier, knowledge: createEchoKnowledge() });
-    const { units, users } = t.platform.repositories;
-    await units.upsertUnits([
-      { parentCode: null, code: 'TLD', name: 'Tổng Liên đoàn', level: 'national' },
-      { parentCode: 'TLD', code: 'HN', name: 'LĐLĐ Hà Nội', level: 'province_or_sector' },
-      { parentCode: 'HN', code: 'HN-KCN', name: 'CĐ KCN Hà Nội', level: 'upper_grassroots' },
-      { parentCode: 'HN-KCN', code: 'DTTL', name: 'CĐCS Điện tử Thăng Long', level: 'grassroots' },
-      { parentCode: 'HN-KCN', code: 'MAY10', name: 'CĐCS May 10', level: 'grassroots' },
+    await t.platform.repositories.units.upsertUnits([...HANOI_BRANCH, { parentCode: 'HN-KCN', code: 'MAY10', name: 'CĐCS May 10', level: 'grassroots' }]);
+    await createStaffAccounts(t, PASSWORD, [
+      { email: 'canbo@dttl.vn', unitCode: 'DTTL', role: 'officer', displayName: 'Phạm Thu Hà' },
+      { email: 'canbo@may10.vn', unitCode: 'MAY10', role: 'officer', displayName: 'Đỗ Minh Khôi' },
     ]);
-    const dttl = await units.findByCode('DTTL');
-    const may = await units.findByCode('MAY10');
-    await users.create({ email: 'canbo@dttl.vn', passwordHash: await hashPassword(PASSWORD), role: 'officer', unitId: dttl!.id, displayName: 'Phạm Thu Hà' });
-    await users.create({ email: 'canbo@may10.vn', passwordHash: await hashPassword(PASSWORD), role: 'officer', unitId: may!.id, displayName: 'Đỗ Minh Khôi' });
     browser = await launchBrowser();
   }, 120_000);
 

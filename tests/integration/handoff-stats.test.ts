@@ -7,17 +7,12 @@ import { conversations } from '../../bots/storage/schema/index.js';
 import { createAccounts, TEST_PASSWORD } from '../support/admin-fixtures.js';
 import { createTestDatabase, testBackends, type TestDatabase } from '../support/backends.js';
 import { adminApi, handOffWebMember, INBOX_SCRIPT } from '../support/inbox-fixtures.js';
+import { manualClock } from '../support/manual-clock.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
 import { createEchoKnowledge } from '../support/stub-knowledge.js';
 import { startTestPlatform, waitUntil, type TestPlatform } from '../support/test-platform.js';
 
 const classifier = createScriptedClassifier(INBOX_SCRIPT);
-
-/** A clock the test moves: SLA deadlines and claim times are read from it. */
-function fakeClock(start: Date) {
-  let now = start.getTime();
-  return { now: () => new Date(now), advanceMinutes: (minutes: number) => void (now += minutes * 60_000) };
-}
 
 /**
  * Hand-off statistics in the monthly report (issue #10 item 6, D-mood-11): every hand-off a member asks for is kept
@@ -30,7 +25,7 @@ describe.each(testBackends())('hand-off statistics on $name', (backend) => {
   let api: ReturnType<typeof adminApi>;
   const tokens: Record<string, string> = {};
   // A Wednesday, 09:00 in Vietnam: inside the default office hours, where SLA minutes run.
-  const clock = fakeClock(new Date('2026-12-02T02:00:00Z'));
+  const clock = manualClock(new Date('2026-12-02T02:00:00Z'));
   const stats = async (query: string, email = 'tld@x.vn'): Promise<HandoffStats> => {
     const response = await api(email, 'GET', `/mood/handoffs?${query}`);
     expect(response.status).toBe(200);

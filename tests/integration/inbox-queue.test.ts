@@ -5,17 +5,12 @@ import { conversations, units, users } from '../../bots/storage/schema/index.js'
 import { createAccounts } from '../support/admin-fixtures.js';
 import { createTestDatabase, testBackends, type TestDatabase } from '../support/backends.js';
 import { adminApi, handOffWebMember, INBOX_SCRIPT } from '../support/inbox-fixtures.js';
+import { manualClock } from '../support/manual-clock.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
 import { createEchoKnowledge } from '../support/stub-knowledge.js';
 import { startTestPlatform, waitUntil, type TestPlatform } from '../support/test-platform.js';
 
 const classifier = createScriptedClassifier(INBOX_SCRIPT);
-
-/** A clock the test moves: SLA deadlines are compared with it, never with the wall clock. */
-function fakeClock(start: Date) {
-  let now = start.getTime();
-  return { now: () => new Date(now), advanceMinutes: (minutes: number) => void (now += minutes * 60_000) };
-}
 
 describe.each(testBackends())('inbox queue: SLA escalation and auto-assignment on $name', (backend) => {
   let t: TestPlatform;
@@ -23,7 +18,7 @@ describe.each(testBackends())('inbox queue: SLA escalation and auto-assignment o
   let api: ReturnType<typeof adminApi>;
   const tokens: Record<string, string> = {};
   // A Wednesday, 09:00 in Vietnam: inside the default office hours, where SLA minutes run.
-  const clock = fakeClock(new Date('2026-12-02T02:00:00Z'));
+  const clock = manualClock(new Date('2026-12-02T02:00:00Z'));
   const queuePrefix = `tq${randomUUID().slice(0, 8)}`;
 
   beforeAll(async () => {

@@ -38,9 +38,13 @@ export async function saveScreenshot(page: Page, suite: string, name: string): P
 
 /**
  * A new browser context at `viewport`, signed in to the admin app as `email`, with the page's errors collected (a
- * failed resource or the live stream's reconnects are not errors of the page).
+ * failed resource or the live stream's reconnects are not errors of the page). `beforeSignIn` runs on the fresh
+ * page before it opens the app (a suite that shapes some API answers with page.route sets them there).
  */
-export async function signedInPage(browser: Browser, options: { baseUrl: string; email: string; password: string; viewport: ViewportName }): Promise<{ page: Page; problems: string[] }> {
+export async function signedInPage(
+  browser: Browser,
+  options: { baseUrl: string; email: string; password: string; viewport: ViewportName; beforeSignIn?: (page: Page) => Promise<unknown> },
+): Promise<{ page: Page; problems: string[] }> {
   const context = await browser.newContext({ viewport: VIEWPORTS[options.viewport], locale: 'vi-VN' });
   const page = await context.newPage();
   const problems: string[] = [];
@@ -48,6 +52,7 @@ export async function signedInPage(browser: Browser, options: { baseUrl: string;
   page.on('console', (msg) => {
     if (msg.type() === 'error' && !/Failed to load resource|EventSource/.test(msg.text())) problems.push(`console: ${msg.text()}`);
   });
+  await options.beforeSignIn?.(page);
   await page.goto(`${options.baseUrl}/admin/login`);
   await page.fill('input[name=email]', options.email);
   await page.fill('input[name=password]', options.password);
