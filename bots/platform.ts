@@ -359,6 +359,9 @@ export async function createPlatform(deps: PlatformDeps) {
         metrics,
         concurrency: env.WORKER_CONCURRENCY,
         backoffMs: env.RETRY_BACKOFF_MS,
+        // Batched turns where each statement costs CPU on this event loop (PGlite); PostgreSQL runs turns one by one
+        // on its pool (D-embedded-speed-2).
+        inboundBatch: database.kind === 'pglite' ? env.INBOUND_BATCH_MAX : 1,
       });
       registerInboxWorkers({ ...inboxHookDeps, runner: queue, backoffMs: env.RETRY_BACKOFF_MS });
       const moodDaily = registerMoodWorkers({ runner: queue, queue, db, alerts: repositories.moodAlerts, k: env.K_ANONYMITY, clock, logger, backoffMs: env.RETRY_BACKOFF_MS, monthlyReports, warmup: moodWarmup });

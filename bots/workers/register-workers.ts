@@ -4,6 +4,7 @@ import { isAppError } from '../../core/errors/app-error.js';
 import type { ChannelId } from '../../core/messages/channels.js';
 import { deliverConversationOutbound, type DeliverOutboundDeps } from '../../core/processing/deliver-outbound.js';
 import { processConversationInbound, type ProcessInboundDeps } from '../../core/processing/process-inbound.js';
+import { createInboundBatcher } from '../../core/processing/turn-batcher.js';
 import type { Metrics } from '../observability/metrics.js';
 
 export interface WorkerDeps {
@@ -16,6 +17,11 @@ export interface WorkerDeps {
   metrics: Metrics;
   concurrency: number;
   backoffMs: number;
+  /**
+   * Turns of up to this many conversations in one round (claim, load, commit: core/processing/turn-batcher.ts);
+   * absent or 1 = each job drains its conversation alone.
+   */
+  inboundBatch?: number;
 }
 
 /**
@@ -23,11 +29,15 @@ export interface WorkerDeps {
  * matter and duplicates are harmless.
  */
 export function registerWorkers(deps: WorkerDeps): void {
+  const batch = deps.inboundBatch ?? 1;
+  const batcher = batch > 1 ? createInboundBatcher(deps.inbound, batch) : null;
   deps.runner.register('inbound.process', {
-    concurrency: deps.concurrency,
+    // A batched job only waits for its conversation's round: twice the batch lets the next round gather while one runs.
+    concurrency: batcher ? Math.max(deps.concurrency, 2 * batch) : deps.concurrency,
     retry: { attempts: 8, backoffMs: deps.backoffMs },
     handler: async (data) => {
-      await processConversationInbound(deps.inbound, data.conversationId);
+      if (batcher) await batcher.drain(data.conversationId);
+      else await processConversationInbound(deps.inbound, data.conversationId);
     },
   });
   deps.runner.register('outbound.send', {

@@ -108,6 +108,11 @@ export const EnvSchema = z.object({
   FLOOD_MAX_MESSAGES: integer(20, 0),
   FLOOD_WINDOW_MS: integer(60_000, 1000),
   WORKER_CONCURRENCY: integer(8, 1),
+  /**
+   * Embedded database only: the turns of up to this many conversations are claimed, loaded and committed together
+   * (D-embedded-speed-2); 1 = one turn at a time, as on PostgreSQL.
+   */
+  INBOUND_BATCH_MAX: integer(24, 1),
   /** `npm run worker` only: serve /healthz, /readyz and /metrics on this port (liveness/readiness of worker processes); unset = none. */
   WORKER_HEALTH_PORT: z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().min(1).max(65_535).optional()),
   /** How often a process compares its FAQ/law/model versions with the database (Redis pub/sub normally tells it at once). */

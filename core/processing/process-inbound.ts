@@ -2,12 +2,12 @@ import { nextConversationState, type ConversationState } from '../conversations/
 import { AppError } from '../errors/app-error.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import { runTurn } from '../pipeline/run-turn.js';
-import type { TurnInput, TurnPorts } from '../pipeline/turn.js';
+import type { TurnInput, TurnOutcome, TurnPorts } from '../pipeline/turn.js';
 import type { InboxEventPublisher } from '../ports/inbox-events.js';
 import type { Redactor } from '../ports/redactor.js';
 import { contentText } from '../messages/content.js';
 import { ALBUM_SETTLE_MS, mergeAlbum } from './album.js';
-import type { CommittedHandoff, InboundProcessingStore } from './processing-store.js';
+import type { CommitResult, CommittedHandoff, InboundProcessingStore, TurnCommit } from './processing-store.js';
 import { sleep } from './sleep.js';
 
 export interface ProcessInboundDeps {
@@ -59,16 +59,31 @@ export async function processConversationInbound(deps: ProcessInboundDeps, conve
     // One round trip: the oldest pending message, leased; none means drained or another worker is on it.
     const pending = await deps.store.claimOldestPending(conversationId, new Date(now.getTime() + deps.leaseMs), now);
     if (!pending) return handled;
-    try {
-      const drained = await handleOneMessage(deps, pending.id);
-      handled++;
-      if (drained) return handled;
-    } catch (error) {
-      if (await setAsideIfPoison(deps, pending.id, error)) continue;
-      await deps.store.releaseMessage(pending.id).catch(() => undefined);
-      throw error;
-    }
+    const outcome = await handleClaimed(deps, pending.id);
+    if (outcome === 'set_aside') continue;
+    handled++;
+    if (outcome === 'drained') return handled;
   }
+}
+
+/**
+ * One claimed (leased) message, alone: its turn, computed again on a version conflict. `drained`: the commit said no
+ * other message of the conversation waits; `more`: claim again; `set_aside`: it failed its last allowed attempt and
+ * went to the dead letters (the conversation goes on). Any other failure releases the lease and is thrown.
+ */
+export async function handleClaimed(deps: ProcessInboundDeps, messageId: string): Promise<'drained' | 'more' | 'set_aside'> {
+  try {
+    return (await handleOneMessage(deps, messageId)) ? 'drained' : 'more';
+  } catch (error) {
+    return failClaimed(deps, messageId, error);
+  }
+}
+
+/** A claimed message whose turn threw: counted (maybe set aside, see setAsideIfPoison), else released and thrown. */
+export async function failClaimed(deps: ProcessInboundDeps, messageId: string, error: unknown): Promise<'set_aside'> {
+  if (await setAsideIfPoison(deps, messageId, error)) return 'set_aside';
+  await deps.store.releaseMessage(messageId).catch(() => undefined);
+  throw error;
 }
 
 /**
@@ -130,46 +145,57 @@ async function handleOneMessage(deps: ProcessInboundDeps, messageId: string): Pr
     const input = album.kind === 'first' ? { ...loaded, message: { ...loaded.message, content: mergeAlbum(album.parts.map((p) => p.content)) } } : loaded;
     const outcome = await runTurn(input, deps.ports);
     if (album.kind === 'first') outcome.notes.albumParts = album.parts.map((p) => p.id);
-    const newState = outcome.event
-      ? nextConversationState(input.conversation.state, outcome.event)
-      : input.conversation.state === 'closed'
-        ? nextConversationState('closed', { type: 'member_message' })
-        : null;
-    const changedState = newState === input.conversation.state ? null : newState;
-    const result = await deps.store.commitTurn({
-      messageId,
-      conversationId: input.conversation.id,
-      expectedVersion: input.conversation.version,
-      nlu: outcome.nlu,
-      messageStatus: outcome.silentReason ? 'forwarded' : 'processed',
-      newState: changedState,
-      lowConfidenceStreak: outcome.lowConfidenceStreak,
-      replies: outcome.replies,
-      learning: outcome.learning && !outcome.anonymous
-        ? { reason: outcome.learning.reason, text: deps.redactor.redact(contentText(input.message.content)) }
-        : null,
-      notes: outcome.notes,
-      handoff:
-        outcome.event?.type === 'request_handoff' ? { urgent: outcome.event.urgent === true, queueUnitId: input.member.unitId } : null,
-      memberAcked: outcome.memberAcked,
-      consent: outcome.consent ?? null,
-      consentAsked: outcome.consentAsked === true,
-      anonymous: outcome.anonymous === true,
-      now: deps.ports.clock.now(),
-    });
+    const commit = turnCommitOf(deps, input, outcome);
+    const result = await deps.store.commitTurn(commit);
     if (result.ok) {
-      // One doorbell for the turn's replies: a delivery job drains every queued reply of its conversation in order,
-      // so a job per reply only added claims that found the first reply leased (issue #12).
-      const [firstReply] = result.outboundIds;
-      if (firstReply) await deps.queue.enqueue('outbound.send', { messageId: firstReply, conversationId: input.conversation.id }, { jobId: firstReply });
-      if (result.handoff) await announceHandoff(deps, input.conversation.id, result.handoff);
-      await deps.onCommitted?.({ conversationId: input.conversation.id, messageId, newState: changedState, forwarded: Boolean(outcome.silentReason), urgent: result.handoff?.urgent === true });
+      await afterCommit(deps, commit, outcome, result);
       return result.morePending === false;
     }
     if (result.reason === 'already_done') return false;
     deps.ports.logger.info({ messageId, attempt }, 'conversation changed during the turn; computing it again');
   }
   throw new AppError('VERSION_CONFLICT', `conversation kept changing while handling message ${messageId}`);
+}
+
+/** What a computed turn writes (see TurnCommit). */
+export function turnCommitOf(deps: ProcessInboundDeps, input: TurnInput, outcome: TurnOutcome): TurnCommit {
+  const newState = outcome.event
+    ? nextConversationState(input.conversation.state, outcome.event)
+    : input.conversation.state === 'closed'
+      ? nextConversationState('closed', { type: 'member_message' })
+      : null;
+  const changedState = newState === input.conversation.state ? null : newState;
+  return {
+    messageId: input.message.id,
+    conversationId: input.conversation.id,
+    expectedVersion: input.conversation.version,
+    nlu: outcome.nlu,
+    messageStatus: outcome.silentReason ? 'forwarded' : 'processed',
+    newState: changedState,
+    lowConfidenceStreak: outcome.lowConfidenceStreak,
+    replies: outcome.replies,
+    learning: outcome.learning && !outcome.anonymous
+      ? { reason: outcome.learning.reason, text: deps.redactor.redact(contentText(input.message.content)) }
+      : null,
+    notes: outcome.notes,
+    handoff:
+      outcome.event?.type === 'request_handoff' ? { urgent: outcome.event.urgent === true, queueUnitId: input.member.unitId } : null,
+    memberAcked: outcome.memberAcked,
+    consent: outcome.consent ?? null,
+    consentAsked: outcome.consentAsked === true,
+    anonymous: outcome.anonymous === true,
+    now: deps.ports.clock.now(),
+  };
+}
+
+/** After a turn's commit: the delivery doorbell, the hand-off announcement, the `onCommitted` hook. */
+export async function afterCommit(deps: ProcessInboundDeps, commit: TurnCommit, outcome: TurnOutcome, result: Extract<CommitResult, { ok: true }>): Promise<void> {
+  // One doorbell for the turn's replies: a delivery job drains every queued reply of its conversation in order,
+  // so a job per reply only added claims that found the first reply leased (issue #12).
+  const [firstReply] = result.outboundIds;
+  if (firstReply) await deps.queue.enqueue('outbound.send', { messageId: firstReply, conversationId: commit.conversationId }, { jobId: firstReply });
+  if (result.handoff) await announceHandoff(deps, commit.conversationId, result.handoff);
+  await deps.onCommitted?.({ conversationId: commit.conversationId, messageId: commit.messageId, newState: commit.newState, forwarded: Boolean(outcome.silentReason), urgent: result.handoff?.urgent === true });
 }
 
 type AlbumRole = { kind: 'none' } | { kind: 'first'; parts: { id: string; content: TurnInput['message']['content'] }[] } | { kind: 'answered'; firstId: string };

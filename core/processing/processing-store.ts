@@ -86,6 +86,19 @@ export interface InboundProcessingStore {
   releaseMessage(messageId: string): Promise<void>;
   loadTurnInput(messageId: string): Promise<TurnInput>;
   commitTurn(commit: TurnCommit): Promise<CommitResult>;
+  /**
+   * The batched turn (issue #12): leases the oldest pending message of each of these conversations in one statement,
+   * skipping those another worker holds; returns the leased ones (at most one per conversation).
+   */
+  claimOldestPendingOf(conversationIds: readonly string[], until: Date, now: Date): Promise<PendingInbound[]>;
+  /** The inputs of several turns in one query (any order). */
+  loadTurnInputs(messageIds: readonly string[]): Promise<TurnInput[]>;
+  /**
+   * Several turns of different conversations in ONE transaction; a result per commit, in the same order. Each is
+   * guarded as `commitTurn` is (status, expected version): a conflicting one is not written and says so.
+   */
+  commitTurns(commits: readonly TurnCommit[]): Promise<CommitResult[]>;
+  releaseMessages(messageIds: readonly string[]): Promise<void>;
   /** The parts of the album this message belongs to (same conversation and `mediaGroup`), in arrival order. */
   albumParts(conversationId: string, mediaGroup: string): Promise<AlbumPart[]>;
   /** A turn that threw: counts the attempt, keeps the (redacted) reason, releases the lease; returns the new count. */

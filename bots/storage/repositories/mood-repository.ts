@@ -89,6 +89,63 @@ export async function recordMood(db: Db, record: MoodRecord): Promise<void> {
 }
 
 /**
+ * `recordMood` for the turns of a batch (issue #12), in ONE statement: the same rows and counts as recording them one
+ * by one. Records of the same member-day cell are summed first (one statement may not update a row twice); the cell's
+ * distinct-member count moves by the member-day rows inserted rather than updated. `db` is the caller's transaction.
+ */
+export async function recordMoodBatch(db: Db, records: readonly MoodRecord[]): Promise<void> {
+  const counted = new Map<string, { day: string; unit_id: string | null; topic: string; sentiment: string; channel: string; member_id: string; messages: number; weight: number }>();
+  const excluded = new Map<string, { day: string; unit_id: string | null; channel: string; reason: string; messages: number }>();
+  for (const record of records) {
+    const { capture } = record;
+    if (capture.kind === 'counted') {
+      const key = JSON.stringify([record.day, record.unitId, capture.topic, capture.sentiment, record.channel, record.memberId]);
+      const row = counted.get(key) ?? { day: record.day, unit_id: record.unitId, topic: capture.topic, sentiment: capture.sentiment, channel: record.channel, member_id: record.memberId, messages: 0, weight: 0 };
+      row.messages += 1;
+      row.weight += capture.weight;
+      counted.set(key, row);
+    } else if (capture.kind === 'excluded') {
+      const key = JSON.stringify([record.day, record.unitId, record.channel, capture.reason]);
+      const row = excluded.get(key) ?? { day: record.day, unit_id: record.unitId, channel: record.channel, reason: capture.reason, messages: 0 };
+      row.messages += 1;
+      excluded.set(key, row);
+    }
+  }
+  if (counted.size === 0 && excluded.size === 0) return;
+  const days = [...new Set(records.filter((record) => record.capture.kind !== 'ignored').map((record) => record.day))];
+  await db.execute(sql`
+    with invalidated as (
+      delete from mood_period_cache c
+      where exists (select 1 from jsonb_array_elements_text(${JSON.stringify(days)}::jsonb) d where c.to_day >= d.value::date and c.from_day <= d.value::date)
+    ),
+    excluded_rows as (
+      insert into mood_excluded_daily (day, unit_id, channel, reason, messages)
+      select day, unit_id, channel, reason, messages
+      from jsonb_to_recordset(${JSON.stringify([...excluded.values()])}::jsonb) as r(day date, unit_id uuid, channel text, reason text, messages integer)
+      on conflict on constraint mood_excluded_daily_uq do update set messages = mood_excluded_daily.messages + excluded.messages
+    ),
+    input as (
+      select * from jsonb_to_recordset(${JSON.stringify([...counted.values()])}::jsonb)
+        as r(day date, unit_id uuid, topic text, sentiment text, channel text, member_id uuid, messages integer, weight real)
+    ),
+    member_day as (
+      insert into mood_member_day (day, unit_id, topic, sentiment, channel, member_id, messages, weight)
+      select day, unit_id, topic, sentiment, channel, member_id, messages, weight from input
+      on conflict on constraint mood_member_day_uq do update
+        set messages = mood_member_day.messages + excluded.messages, weight = mood_member_day.weight + excluded.weight
+      returning day, unit_id, topic, sentiment, channel, member_id, (xmax = 0) as inserted
+    )
+    insert into mood_daily (day, unit_id, topic, sentiment, channel, messages, members, weight)
+    select i.day, i.unit_id, i.topic, i.sentiment, i.channel, sum(i.messages), count(*) filter (where md.inserted), sum(i.weight)
+    from input i
+    join member_day md on md.day = i.day and md.unit_id is not distinct from i.unit_id and md.topic = i.topic
+      and md.sentiment = i.sentiment and md.channel = i.channel and md.member_id = i.member_id
+    group by i.day, i.unit_id, i.topic, i.sentiment, i.channel
+    on conflict on constraint mood_daily_cell_uq do update
+      set messages = mood_daily.messages + excluded.messages, members = mood_daily.members + excluded.members, weight = mood_daily.weight + excluded.weight`);
+}
+
+/**
  * On erasure the member's mood rows keep counting as one member (one new random id for all of them, so distinct
  * counts do not change) and no longer link to the person.
  */

@@ -1,14 +1,12 @@
-import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
-import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
+import { and, asc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { ConversationState } from '../../../core/conversations/conversation-state.js';
 import type { ChannelId } from '../../../core/messages/channels.js';
-import { contentText, type Choice, type InboundContent, type OutboundContent } from '../../../core/messages/content.js';
+import { type Choice, type InboundContent, type OutboundContent } from '../../../core/messages/content.js';
 import type { ReplyKind } from '../../../core/messages/outbound.js';
 import type { TurnInput } from '../../../core/pipeline/turn.js';
 import type { JoinNote } from '../../../core/ports/member-directory.js';
 import type {
   CommitResult,
-  CommittedHandoff,
   InboundProcessingStore,
   OutboundDeliveryStore,
   TurnCommit,
@@ -16,20 +14,15 @@ import type {
 import { AppError } from '../../../core/errors/app-error.js';
 import type { Citation } from '../../../core/knowledge/law.js';
 import type { Db } from '../database.js';
-import { channelIdentities, conversations, members, messages, unansweredQuestions, units } from '../schema/index.js';
+import { conversations, members, messages, units } from '../schema/index.js';
 import { isConsentState, type NoConsentKeep } from '../../../core/privacy/consent.js';
-import { moodCaptureOf, type MoodCapture } from '../../../core/mood/mood-rules.js';
 import { DEFAULT_NLU_THRESHOLDS, type NluThresholds } from '../../../core/nlu/thresholds.js';
-import { recordMood } from './mood-repository.js';
 import { executeRows } from '../execute-rows.js';
+import { commitTurnIn, VersionConflict, type CommitSettings } from './turn-commit.js';
+import { claimOldestPendingOf, commitTurnBatch, releaseMessages } from './turn-batch-repository.js';
 
+export { vietnamDay } from './turn-commit.js';
 
-class VersionConflict extends Error {}
-
-/** Vietnam's calendar day of an instant: dashboards count days in Vietnam, whatever the server's timezone. */
-export function vietnamDay(instant: Date): string {
-  return new Date(instant.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
 
 async function leaseMessage(db: Db, messageId: string, status: string, until: Date, now: Date): Promise<boolean> {
   const rows = await db
@@ -60,17 +53,6 @@ async function releaseMessage(db: Db, messageId: string): Promise<void> {
 }
 
 /**
- * The mood check's bookkeeping on the conversation (D-mood-8): a check sent now is remembered (and the pending concern
- * cleared), an answer is remembered (it counts once), and a counted concern makes a later check possible.
- */
-function moodCheckFields(commit: TurnCommit, capture: MoodCapture | null): PgUpdateSetSource<typeof conversations> {
-  if (commit.replies.some((reply) => reply.kind === 'mood_check')) return { moodCheckAt: commit.now, moodTopic: null };
-  if (typeof commit.notes.moodRating === 'number') return { moodRatedAt: commit.now };
-  if (capture?.kind === 'counted') return { moodTopic: capture.topic };
-  return {};
-}
-
-/**
  * `moodThresholds`: below these the classification is too unsure to count in the mood figures (the bot's own thresholds).
  * `noConsentKeep`: what a turn of a member without consent keeps besides the row itself (PRIVACY_NO_CONSENT_KEEP).
  * `exclusiveConnection`: the database runs one transaction at a time (PGlite), so the turn's lock on its
@@ -82,6 +64,7 @@ export function createInboundProcessingStore(
   noConsentKeep: NoConsentKeep = 'none',
   options: { exclusiveConnection?: boolean } = {},
 ): InboundProcessingStore {
+  const settings: CommitSettings = { moodThresholds, noConsentKeep, exclusiveConnection: options.exclusiveConnection === true };
   return {
     async oldestPendingInbound(conversationId) {
       const [row] = await db
@@ -114,78 +97,12 @@ export function createInboundProcessingStore(
     },
 
     async loadTurnInput(messageId): Promise<TurnInput> {
-      // The conversation's last bot reply rides along as a subquery: one round trip per turn instead of two.
-      const lastBotReply = sql<{ meta: Record<string, unknown>; content: unknown } | null>`(
-        select jsonb_build_object('meta', b.meta, 'content', b.content) from messages b
-        where b.conversation_id = ${messages.conversationId} and b.direction = 'out' and b.author = 'bot' order by b.seq desc limit 1)`;
-      const [row] = await db
-        // Only the columns a turn reads: every column fetched is parsed in JavaScript, and on the embedded database
-        // that parsing shares the one event loop (issue #12).
-        .select({
-          message: { id: messages.id, platformMessageId: messages.platformMessageId, content: messages.content, createdAt: messages.createdAt, meta: messages.meta },
-          conversation: {
-            id: conversations.id,
-            channel: conversations.channel,
-            state: conversations.state,
-            version: conversations.version,
-            lowConfidenceStreak: conversations.lowConfidenceStreak,
-            assignedOfficerId: conversations.assignedOfficerId,
-            memberAckAt: conversations.memberAckAt,
-            echoTakeoverUntil: conversations.echoTakeoverUntil,
-            moodTopic: conversations.moodTopic,
-            moodCheckAt: conversations.moodCheckAt,
-            moodRatedAt: conversations.moodRatedAt,
-          },
-          member: { id: members.id, unitId: members.unitId, unitPath: units.path, consent: members.consent, consentAskedAt: members.consentAskedAt },
-          lastBot: lastBotReply,
-        })
-        .from(messages)
-        .innerJoin(conversations, eq(conversations.id, messages.conversationId))
-        .innerJoin(members, eq(members.id, conversations.memberId))
-        .leftJoin(units, eq(units.id, members.unitId))
-        .where(eq(messages.id, messageId));
-      if (!row) throw new AppError('NOT_FOUND', `message ${messageId} not found`);
-      const lastBot = row.lastBot ?? undefined;
-      const lastContent = lastBot?.content as OutboundContent | undefined;
-      return {
-        message: {
-          id: row.message.id,
-          platformMessageId: row.message.platformMessageId ?? '',
-          content: row.message.content as InboundContent,
-          receivedAt: row.message.createdAt,
-          ...(row.message.meta.join ? { join: row.message.meta.join as JoinNote } : {}),
-          ...(typeof row.message.meta.address === 'string' ? { address: row.message.meta.address } : {}),
-          ...(typeof row.message.meta.mediaGroup === 'string' ? { mediaGroup: row.message.meta.mediaGroup } : {}),
-        },
-        conversation: {
-          id: row.conversation.id,
-          channel: row.conversation.channel as ChannelId,
-          state: row.conversation.state as ConversationState,
-          version: row.conversation.version,
-          lowConfidenceStreak: row.conversation.lowConfidenceStreak,
-          assignedOfficerId: row.conversation.assignedOfficerId,
-          memberAckAt: row.conversation.memberAckAt,
-          echoTakeoverUntil: row.conversation.echoTakeoverUntil,
-          moodTopic: row.conversation.moodTopic,
-          moodCheckAt: row.conversation.moodCheckAt,
-          moodRatedAt: row.conversation.moodRatedAt,
-        },
-        member: {
-          id: row.member.id,
-          unitId: row.member.unitId,
-          unitPath: row.member.unitPath,
-          consent: isConsentState(row.member.consent) ? row.member.consent : 'unknown',
-          consentAskedAt: row.member.consentAskedAt,
-        },
-        lastBotReply: lastBot
-          ? {
-              kind: (lastBot.meta.kind as ReplyKind | undefined) ?? 'system',
-              choices: lastContent?.type === 'choices' ? lastContent.choices : ([] as Choice[]),
-              ...(lastBot.meta.expects === 'question' || lastBot.meta.expects === 'feedback' ? { expects: lastBot.meta.expects } : {}),
-            }
-          : null,
-      };
+      const [input] = await loadTurnInputs(db, [messageId]);
+      if (!input) throw new AppError('NOT_FOUND', `message ${messageId} not found`);
+      return input;
     },
+
+    loadTurnInputs: (messageIds) => loadTurnInputs(db, messageIds),
 
     async albumParts(conversationId, mediaGroup) {
       const rows = await executeRows<{ id: string; content: InboundContent; answered: unknown }>(
@@ -199,198 +116,98 @@ export function createInboundProcessingStore(
 
     async commitTurn(commit: TurnCommit): Promise<CommitResult> {
       try {
-        return await db.transaction(async (tx) => {
-          // Lock order: the conversation, then its messages, as the ingest path does (it bumps the conversation's
-          // sequence before its insert checks the unique platform id); the other order deadlocked with redeliveries.
-          if (!options.exclusiveConnection) {
-            await tx.select({ id: conversations.id }).from(conversations).where(eq(conversations.id, commit.conversationId)).for('no key update');
-          }
-          // A member without consent: the turn was answered, but its words (and, unless kept, its labels) are not.
-          const keepLabels = !commit.anonymous || noConsentKeep === 'labels';
-          const nlu = keepLabels ? commit.nlu : null;
-          const done = await tx
-            .update(messages)
-            .set({
-              ...(commit.anonymous ? { text: '', content: { type: 'text', text: '' } } : {}),
-              status: commit.messageStatus,
-              processedAt: commit.now,
-              leaseUntil: null,
-              route: nlu?.route ?? null,
-              topic: nlu?.topic ?? null,
-              sentiment: nlu?.sentiment ?? null,
-              routeConfidence: nlu?.confidence.route ?? null,
-              topicConfidence: nlu?.confidence.topic ?? null,
-              sentimentConfidence: nlu?.confidence.sentiment ?? null,
-              nluModel: nlu?.model ?? null,
-              meta: sql`${commit.anonymous ? sql`(${messages.meta} - 'address')` : messages.meta} || ${JSON.stringify({ ...commit.notes, ...(commit.anonymous ? { withheld: true } : {}), flags: nlu?.flags ?? [], entities: nlu?.entities.map((e) => ({ type: e.type, value: personalValue(e.type) ? null : e.value })) ?? [] })}::jsonb`,
-            })
-            .where(and(eq(messages.id, commit.messageId), eq(messages.status, 'received')))
-            .returning({ id: messages.id, channel: messages.channel });
-          if (done.length === 0) return { ok: false, reason: 'already_done' } as const;
-          const state = commit.newState;
-          const capture = nlu && !commit.anonymous ? moodCaptureOf(nlu, moodThresholds) : null;
-          const [conversation] = await tx
-            .update(conversations)
-            .set({
-              version: sql`${conversations.version} + 1`,
-              lowConfidenceStreak: commit.lowConfidenceStreak,
-              updatedAt: commit.now,
-              ...(state ? { state, closedAt: state === 'closed' ? commit.now : null } : {}),
-              ...(commit.replies.length > 0 ? { lastOutboundAt: commit.now } : {}),
-              ...handoffFields(commit),
-              ...(commit.memberAcked ? { memberAckAt: commit.now } : {}),
-              ...(state === 'bot' ? BACK_WITH_THE_BOT : {}),
-              ...moodCheckFields(commit, capture),
-            })
-            .where(and(eq(conversations.id, commit.conversationId), eq(conversations.version, commit.expectedVersion)))
-            .returning({
-              unitId: conversations.unitId,
-              channel: conversations.channel,
-              memberId: conversations.memberId,
-              state: conversations.state,
-              urgent: conversations.urgent,
-              assignedOfficerId: conversations.assignedOfficerId,
-              queueUnitId: conversations.queueUnitId,
-              ...(options.exclusiveConnection
-                ? {
-                    morePending: sql<boolean>`exists (select 1 from messages p where p.conversation_id = ${commit.conversationId}
-                      and p.direction = 'in' and p.status = 'received' and p.id <> ${commit.messageId})`,
-                  }
-                : {}),
-            });
-          if (!conversation) throw new VersionConflict();
-          const pendingHint = 'morePending' in conversation ? { morePending: Boolean(conversation.morePending) } : {};
-          // All the turn's replies in one INSERT; their ids (and serial seq, the sending order) follow the list's order.
-          const outboundIds: string[] =
-            commit.replies.length === 0
-              ? []
-              : (
-                  await tx
-                    .insert(messages)
-                    .values(
-                      commit.replies.map((reply) => ({
-                        conversationId: commit.conversationId,
-                        direction: 'out',
-                        channel: conversation.channel,
-                        author: 'bot',
-                        content: reply.content as unknown as Record<string, unknown>,
-                        text: contentText(reply.content),
-                        status: 'queued',
-                        replyToMessageId: commit.messageId,
-                        meta: { kind: reply.kind, citations: reply.citations ?? [], ...(reply.expects ? { expects: reply.expects } : {}) },
-                        createdAt: commit.now,
-                      })),
-                    )
-                    .returning({ id: messages.id, seq: messages.seq })
-                ).sort((a, b) => Number(a.seq) - Number(b.seq)).map((row) => row.id);
-          if (commit.learning) {
-            await tx
-              .insert(unansweredQuestions)
-              .values({
-                messageId: commit.messageId,
-                conversationId: commit.conversationId,
-                unitId: conversation.unitId,
-                text: commit.learning.text,
-                route: nlu?.route ?? null,
-                topic: nlu?.topic ?? null,
-                confidence: nlu?.confidence.route ?? null,
-                reason: commit.learning.reason,
-              })
-              .onConflictDoNothing();
-          }
-          await recordConsent(tx, conversation.memberId, commit);
-          if (capture) {
-            // The mood rollups move in the same transaction as the message: never double-counted, never lost.
-            await recordMood(tx, { day: vietnamDay(commit.now), unitId: conversation.unitId, memberId: conversation.memberId, channel: conversation.channel, capture });
-          }
-          if (!commit.handoff) return { ok: true, outboundIds, ...pendingHint } as const;
-          const [queueUnit] = conversation.queueUnitId
-            ? await tx.select({ code: units.code, path: units.path }).from(units).where(eq(units.id, conversation.queueUnitId))
-            : [];
-          const handoff: CommittedHandoff = {
-            state: conversation.state as ConversationState,
-            urgent: conversation.urgent,
-            fresh: commit.newState === 'waiting_officer',
-            assignedOfficerId: conversation.assignedOfficerId,
-            queueUnitId: conversation.queueUnitId,
-            queueUnitCode: queueUnit?.code ?? null,
-            queueUnitPath: queueUnit?.path ?? null,
-          };
-          return { ok: true, outboundIds, handoff, ...pendingHint } as const;
-        });
+        return await db.transaction((tx) => commitTurnIn(tx, commit, settings));
       } catch (error) {
         if (error instanceof VersionConflict) return { ok: false, reason: 'version_conflict' };
         throw error;
       }
     },
+
+    commitTurns: (commits) => commitTurnBatch(db, commits, settings),
+    claimOldestPendingOf: (conversationIds, until, now) => claimOldestPendingOf(db, conversationIds, until, now),
+    releaseMessages: (messageIds) => releaseMessages(db, messageIds),
   };
 }
 
 /**
- * The queue fields a hand-off sets. A fresh one (bot → waiting) starts the queue in the member's unit (or the
- * conversation's unit when the member has none); its confirmation is the member's first acknowledgement.
- * An urgent request on a conversation already waiting or held only marks it urgent. sla_due_at belongs to
- * the inbox's SLA code, which reads handed_off_at and urgent.
+ * The inputs of the turns of these messages (any order): one query for one message or a batch's (issue #12).
  */
-/**
- * Back with the bot (the member said "quay lại trợ lý", a page admin's hold ended, a closed thread reopened):
- * out of every queue and away from any officer. handed_off_at and claimed_at stay as the record of the last
- * hand-off (the expected-wait figure reads them); the next hand-off overwrites them.
- */
-const BACK_WITH_THE_BOT = {
-  urgent: false,
-  queueUnitId: null,
-  slaDueAt: null,
-  escalationLevel: 0,
-  overdue: false,
-  assignedOfficerId: null,
-  memberAckAt: null,
-  echoTakeoverUntil: null,
-} as const;
-
-function handoffFields(commit: TurnCommit): PgUpdateSetSource<typeof conversations> {
-  const handoff = commit.handoff;
-  if (!handoff) return {};
-  const queueUnit = handoff.queueUnitId ?? sql`${conversations.unitId}`;
-  if (commit.newState === 'waiting_officer') {
+async function loadTurnInputs(db: Db, messageIds: readonly string[]): Promise<TurnInput[]> {
+  if (messageIds.length === 0) return [];
+  // The conversation's last bot reply rides along as a subquery: one round trip per turn instead of two.
+  const lastBotReply = sql<{ meta: Record<string, unknown>; content: unknown } | null>`(
+    select jsonb_build_object('meta', b.meta, 'content', b.content) from messages b
+    where b.conversation_id = ${messages.conversationId} and b.direction = 'out' and b.author = 'bot' order by b.seq desc limit 1)`;
+  const rows = await db
+    // Only the columns a turn reads: every column fetched is parsed in JavaScript, and on the embedded database
+    // that parsing shares the one event loop (issue #12).
+    .select({
+      message: { id: messages.id, platformMessageId: messages.platformMessageId, content: messages.content, createdAt: messages.createdAt, meta: messages.meta },
+      conversation: {
+        id: conversations.id,
+        channel: conversations.channel,
+        state: conversations.state,
+        version: conversations.version,
+        lowConfidenceStreak: conversations.lowConfidenceStreak,
+        assignedOfficerId: conversations.assignedOfficerId,
+        memberAckAt: conversations.memberAckAt,
+        echoTakeoverUntil: conversations.echoTakeoverUntil,
+        moodTopic: conversations.moodTopic,
+        moodCheckAt: conversations.moodCheckAt,
+        moodRatedAt: conversations.moodRatedAt,
+      },
+      member: { id: members.id, unitId: members.unitId, unitPath: units.path, consent: members.consent, consentAskedAt: members.consentAskedAt },
+      lastBot: lastBotReply,
+    })
+    .from(messages)
+    .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+    .innerJoin(members, eq(members.id, conversations.memberId))
+    .leftJoin(units, eq(units.id, members.unitId))
+    .where(messageIds.length === 1 ? eq(messages.id, messageIds[0]!) : inArray(messages.id, [...messageIds]));
+  return rows.map((row): TurnInput => {
+    const lastBot = row.lastBot ?? undefined;
+    const lastContent = lastBot?.content as OutboundContent | undefined;
     return {
-      urgent: handoff.urgent,
-      handedOffAt: commit.now,
-      queueUnitId: queueUnit,
-      escalationLevel: 0,
-      overdue: false,
-      claimedAt: null,
-      memberAckAt: commit.replies.length > 0 ? commit.now : null,
+      message: {
+        id: row.message.id,
+        platformMessageId: row.message.platformMessageId ?? '',
+        content: row.message.content as InboundContent,
+        receivedAt: row.message.createdAt,
+        ...(row.message.meta.join ? { join: row.message.meta.join as JoinNote } : {}),
+        ...(typeof row.message.meta.address === 'string' ? { address: row.message.meta.address } : {}),
+        ...(typeof row.message.meta.mediaGroup === 'string' ? { mediaGroup: row.message.meta.mediaGroup } : {}),
+      },
+      conversation: {
+        id: row.conversation.id,
+        channel: row.conversation.channel as ChannelId,
+        state: row.conversation.state as ConversationState,
+        version: row.conversation.version,
+        lowConfidenceStreak: row.conversation.lowConfidenceStreak,
+        assignedOfficerId: row.conversation.assignedOfficerId,
+        memberAckAt: row.conversation.memberAckAt,
+        echoTakeoverUntil: row.conversation.echoTakeoverUntil,
+        moodTopic: row.conversation.moodTopic,
+        moodCheckAt: row.conversation.moodCheckAt,
+        moodRatedAt: row.conversation.moodRatedAt,
+      },
+      member: {
+        id: row.member.id,
+        unitId: row.member.unitId,
+        unitPath: row.member.unitPath,
+        consent: isConsentState(row.member.consent) ? row.member.consent : 'unknown',
+        consentAskedAt: row.member.consentAskedAt,
+      },
+      lastBotReply: lastBot
+        ? {
+            kind: (lastBot.meta.kind as ReplyKind | undefined) ?? 'system',
+            choices: lastContent?.type === 'choices' ? lastContent.choices : ([] as Choice[]),
+            ...(lastBot.meta.expects === 'question' || lastBot.meta.expects === 'feedback' ? { expects: lastBot.meta.expects } : {}),
+          }
+        : null,
     };
-  }
-  if (!handoff.urgent) return {};
-  return {
-    urgent: true,
-    handedOffAt: sql`coalesce(${conversations.handedOffAt}, ${commit.now.toISOString()}::timestamptz)`,
-    queueUnitId: sql`coalesce(${conversations.queueUnitId}, ${handoff.queueUnitId}::uuid, ${conversations.unitId})`,
-  };
+  });
 }
 
-/**
- * The member's answer to the privacy notice, or that it was shown. A refusal also drops what the platform told us
- * about the person (display name, profile): only anonymous answers from then on.
- */
-async function recordConsent(tx: Db, memberId: string, commit: TurnCommit): Promise<void> {
-  if (commit.consent) {
-    const refused = commit.consent.decision === 'refused';
-    await tx
-      .update(members)
-      .set({ consent: commit.consent.decision, consentAt: commit.now, consentVersion: commit.consent.noticeVersion, updatedAt: commit.now, ...(refused ? { displayName: null } : {}) })
-      .where(eq(members.id, memberId));
-    if (refused) await tx.update(channelIdentities).set({ profile: {} }).where(eq(channelIdentities.memberId, memberId));
-  } else if (commit.consentAsked) {
-    await tx.update(members).set({ consentAskedAt: commit.now }).where(eq(members.id, memberId));
-  }
-}
-
-function personalValue(type: string): boolean {
-  return ['phone', 'national_id', 'social_insurance_no', 'email', 'bank_account', 'person_name'].includes(type);
-}
 
 /** One claimed reply with its conversation, as `claimNextOutbound` reads it (raw SQL: timestamps may be text). */
 interface ClaimedOutboundRow {
