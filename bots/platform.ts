@@ -177,7 +177,7 @@ export async function createPlatform(deps: PlatformDeps) {
     moodAlerts: createMoodAlertRepository(db),
     moodReports: createMoodReportRepository(db),
     handoffStats: createHandoffStatsRepository(db),
-    outbound: createOutboundDeliveryStore(db),
+    outbound: createOutboundDeliveryStore(db, { exclusiveConnection: database.kind === 'pglite' }),
     channelDeliveries: createChannelDeliveryRepository(db),
     channelTokens,
     channelThreadRefs: createChannelThreadRefRepository(db),

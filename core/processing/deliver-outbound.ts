@@ -41,12 +41,15 @@ export async function deliverConversationOutbound(deps: DeliverOutboundDeps, con
     const pending = await deps.store.claimNextOutbound(conversationId, new Date(now.getTime() + deps.leaseMs), now);
     if (!pending) return sent;
     // Sent, held and failed each clear the lease in their own write; only a retry (a throw) must release it here.
-    const outcome = await deliverOne(deps, pending).catch(async (error: unknown) => {
+    let morePending: boolean | undefined;
+    const outcome = await deliverOne(deps, pending, (more) => (morePending = more)).catch(async (error: unknown) => {
       await deps.store.releaseMessage(pending.message.id).catch(() => undefined);
       throw error;
     });
     if (outcome === 'sent') sent++;
     await announce(deps, { conversationId, messageId: pending.message.id, author: pending.message.author, status: outcome });
+    // The sent mark said no other reply waits (embedded database): a reply queued later rings its own doorbell.
+    if (morePending === false) return sent;
   }
 }
 
@@ -59,7 +62,8 @@ async function announce(deps: DeliverOutboundDeps, settled: SettledDelivery): Pr
   }
 }
 
-async function deliverOne(deps: DeliverOutboundDeps, { message, delivery }: PendingOutbound): Promise<'sent' | 'held' | 'failed'> {
+/** `morePending`: told what the sent mark read (see OutboundDeliveryStore.markSent). */
+async function deliverOne(deps: DeliverOutboundDeps, { message, delivery }: PendingOutbound, morePending: (more: boolean | undefined) => void): Promise<'sent' | 'held' | 'failed'> {
   const messageId = message.id;
   const now = delivery.now;
   const adapter = deps.adapters(message.channel);
@@ -76,7 +80,8 @@ async function deliverOne(deps: DeliverOutboundDeps, { message, delivery }: Pend
   // One decision, one clock: the send gets the plan the policy made on this context, and never plans again.
   const result = await adapter.send(message, { plan: decision.plan, context: delivery });
   if (result.ok) {
-    await deps.store.markSent(messageId, result.platformMessageIds, decision.channelState ?? null, deps.clock.now());
+    const marked = await deps.store.markSent(messageId, result.platformMessageIds, decision.channelState ?? null, deps.clock.now());
+    morePending(marked.morePending);
     return 'sent';
   }
   if (!result.retryable && result.outage) return holdForOutage(deps, messageId, result.code, result.detail);

@@ -125,7 +125,12 @@ export interface OutboundDeliveryStore {
   claimNextOutbound(conversationId: string, until: Date, now: Date): Promise<PendingOutbound | null>;
   leaseMessage(messageId: string, until: Date, now: Date): Promise<boolean>;
   releaseMessage(messageId: string): Promise<void>;
-  markSent(messageId: string, platformMessageIds: string[], channelState: Record<string, unknown> | null, now: Date): Promise<void>;
+  /**
+   * Returns whether another reply of the conversation is still queued, read in the same statement — only where the
+   * database runs one transaction at a time (PGlite; see CommitResult.morePending): `false` lets the drain stop
+   * without one more (empty) claim. Absent: claim again.
+   */
+  markSent(messageId: string, platformMessageIds: string[], channelState: Record<string, unknown> | null, now: Date): Promise<{ morePending?: boolean }>;
   /** Permanent failure: stays visible to officers with the reason. */
   markFailed(messageId: string, code: string, detail: string, now: Date): Promise<void>;
   /** Not allowed now by the channel's policy (window closed, quota used): held for an officer to decide. */

@@ -226,7 +226,8 @@ interface ClaimedOutboundRow {
   latest_inbound_platform_message_id: string | null;
 }
 
-export function createOutboundDeliveryStore(db: Db): OutboundDeliveryStore {
+/** `exclusiveConnection`: one transaction at a time (PGlite), so `markSent` may say whether more replies wait. */
+export function createOutboundDeliveryStore(db: Db, options: { exclusiveConnection?: boolean } = {}): OutboundDeliveryStore {
   return {
     leaseMessage: (messageId, until, now) => leaseMessage(db, messageId, 'queued', until, now),
     releaseMessage: (messageId) => releaseMessage(db, messageId),
@@ -273,16 +274,23 @@ export function createOutboundDeliveryStore(db: Db): OutboundDeliveryStore {
     },
 
     async markSent(messageId, platformMessageIds, channelState, now) {
-      // One statement (atomic on its own): the message is sent and its conversation's last outbound time moves.
+      // One statement (atomic on its own): the message is sent and its conversation's last outbound time moves. On
+      // PGlite it also says whether another reply of the conversation is queued (nothing commits unseen meanwhile).
       const state = channelState ? sql`, channel_state = ${JSON.stringify(channelState)}::jsonb` : sql``;
-      await executeRows(db, sql`
+      const more = options.exclusiveConnection
+        ? sql`returning exists (select 1 from messages q where q.conversation_id = c.id and q.direction = 'out' and q.status = 'queued'
+            and q.id <> ${messageId}) as more_pending`
+        : sql``;
+      const rows = await executeRows<{ more_pending?: boolean }>(db, sql`
         with sent as (
           update messages set status = 'sent', sent_at = ${now}, lease_until = null, platform_message_id = ${platformMessageIds[0] ?? null},
                  meta = meta || ${JSON.stringify({ platformMessageIds })}::jsonb
           where id = ${messageId}
           returning conversation_id
         )
-        update conversations c set last_outbound_at = ${now} ${state} from sent where c.id = sent.conversation_id`);
+        update conversations c set last_outbound_at = ${now} ${state} from sent where c.id = sent.conversation_id ${more}`);
+      const [row] = rows;
+      return row && row.more_pending !== undefined ? { morePending: Boolean(row.more_pending) } : {};
     },
 
     async markFailed(messageId, code, detail, now) {
