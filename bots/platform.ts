@@ -41,6 +41,7 @@ import { createMemberRouter } from './http/routes/member-routes.js';
 import { createInboxRouter } from './http/routes/inbox-routes.js';
 import { createInboxMeRouter } from './http/routes/inbox-me-routes.js';
 import { createInboxEventsRouter } from './http/routes/inbox-events-route.js';
+import { createDeliveryAnnouncer } from './inbox/delivery-events.js';
 import { createInboxPublisher } from './inbox/inbox-events.js';
 import { createInboxQueue } from './inbox/inbox-queue.js';
 import { createInboxService } from './inbox/inbox-service.js';
@@ -364,7 +365,10 @@ export async function createPlatform(deps: PlatformDeps) {
         runner: queue,
         runnerQueue: queue,
         inbound: { store: repositories.inbound, ports: turnPorts, queue, redactor: deps.redactor, leaseMs: env.INBOUND_LEASE_MS, inboxEvents, onCommitted: onTurnCommitted, maxAttempts: env.INBOUND_MAX_ATTEMPTS, isTransientFailure: (error) => isDatabaseUnavailable(error) || isTransientConflict(error) || (isAppError(error) && (error.kind === 'conflict' || error.kind === 'unavailable')) },
-        outbound: { store: repositories.outbound, clock, logger, leaseMs: env.INBOUND_LEASE_MS, maxAttempts: env.OUTBOUND_MAX_ATTEMPTS },
+        outbound: {
+          store: repositories.outbound, clock, logger, leaseMs: env.INBOUND_LEASE_MS, maxAttempts: env.OUTBOUND_MAX_ATTEMPTS,
+          onSettled: createDeliveryAnnouncer({ read: repositories.inboxRead, publish: publishInbox }),
+        },
         adapters,
         metrics,
         concurrency: env.WORKER_CONCURRENCY,

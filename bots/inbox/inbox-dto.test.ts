@@ -5,7 +5,7 @@ const row = (patch: Partial<InboxRow>): InboxRow => ({
   id: 'c1', state: 'waiting_officer', urgent: false, overdue: false, escalationLevel: 0, channel: 'zalo', version: 1, memberId: 'm1',
   unitId: 'u1', unitCode: 'A1', unitName: 'CĐCS A1', unitPath: '/t/a1/', queueUnitId: 'u1', queueUnitCode: 'A1', queueUnitName: 'CĐCS A1', queueUnitPath: '/t/a1/',
   handedOffAt: null, slaDueAt: null, claimedAt: null, lastMessageAt: null, lastInboundAt: null, memberName: null, assignedOfficerId: null, assignedOfficerName: null,
-  topic: null, sentiment: null, preview: null, previewKind: null, unread: 0, resolution: null, channelState: {}, platformUserId: 'p1', threadKey: 't1',
+  topic: null, sentiment: null, preview: null, previewKind: null, unread: 0, replyStatus: null, resolution: null, channelState: {}, platformUserId: 'p1', threadKey: 't1',
   ...patch,
 });
 

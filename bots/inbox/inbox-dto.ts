@@ -26,6 +26,7 @@ export function toInboxItem(row: InboxRow): InboxItemDto {
     unread: row.unread,
     assignedOfficer: row.assignedOfficerId ? { id: row.assignedOfficerId, displayName: row.assignedOfficerName ?? '' } : null,
     preview: previewOf(row),
+    replyDelivery: row.replyStatus && (DELIVERY_STATUSES as readonly string[]).includes(row.replyStatus) ? (row.replyStatus as InboxItemDto['replyDelivery']) : null,
     version: row.version,
   };
 }

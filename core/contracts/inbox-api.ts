@@ -92,6 +92,11 @@ export const InboxItemDtoSchema = z.object({
   assignedOfficer: OfficerRefDto.nullable(),
   /** The member's latest message (not the bot's or an officer's reply), cut to 140 characters; `[Ảnh]`-style when it had no words. */
   preview: z.string().nullable(),
+  /**
+   * Delivery of the latest officer reply (null: no officer has replied): `held` and `failed` mean the member has not
+   * received it, so the row says so without opening the conversation.
+   */
+  replyDelivery: z.enum(DELIVERY_STATUSES).nullable(),
   version: z.number(),
 });
 export type InboxItemDto = z.infer<typeof InboxItemDtoSchema>;
@@ -250,6 +255,8 @@ export const INBOX_EVENT_TYPES = [
   'conversation.escalated',
   'conversation.transferred',
   'conversation.read',
+  /** A reply's delivery settled (sent, held or failed): the row's and the thread's delivery marks change. */
+  'conversation.delivery',
   /** A crisis hand-off (the member side publishes it at once): notify, sort to the top. */
   'conversation.urgent',
 ] as const;

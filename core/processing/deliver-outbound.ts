@@ -1,6 +1,7 @@
 import { AppError } from '../errors/app-error.js';
 import { OUTAGE_HOLD_CODE, type ChannelAdapter } from '../channels/channel-adapter.js';
 import type { ChannelId } from '../messages/channels.js';
+import type { OutboundMessage } from '../messages/outbound.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import type { OutboundDeliveryStore, PendingOutbound } from './processing-store.js';
@@ -13,6 +14,19 @@ export interface DeliverOutboundDeps {
   leaseMs: number;
   /** Attempts per message before it is marked failed (visible to officers). */
   maxAttempts: number;
+  /**
+   * Told after a message's delivery settled (its new status is stored): the officers' inbox shows it live.
+   * Best effort: a failure here is logged and never undoes or repeats the delivery.
+   */
+  onSettled?: (settled: SettledDelivery) => Promise<void>;
+}
+
+/** One message's delivery outcome, as stored: ids and the status only, never the words. */
+export interface SettledDelivery {
+  conversationId: string;
+  messageId: string;
+  author: OutboundMessage['author'];
+  status: 'sent' | 'held' | 'failed';
 }
 
 /**
@@ -32,6 +46,16 @@ export async function deliverConversationOutbound(deps: DeliverOutboundDeps, con
       throw error;
     });
     if (outcome === 'sent') sent++;
+    await announce(deps, { conversationId, messageId: pending.message.id, author: pending.message.author, status: outcome });
+  }
+}
+
+async function announce(deps: DeliverOutboundDeps, settled: SettledDelivery): Promise<void> {
+  if (!deps.onSettled) return;
+  try {
+    await deps.onSettled(settled);
+  } catch (error) {
+    deps.logger.warn({ err: error, messageId: settled.messageId }, 'could not announce the delivery to the inbox');
   }
 }
 

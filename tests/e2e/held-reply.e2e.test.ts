@@ -16,8 +16,9 @@ import { startTestPlatform, waitUntil, type TestPlatform } from '../support/test
 /**
  * An officer's reply during a platform outage, through the real server and a fake Zalo that goes down and comes back
  * (issue #9's held-reply retry, until now shown in the browser only with simulated responses): the reply is held,
- * the conversation says so (and why, in words), and it goes out exactly once when Zalo works again; a reply whose
- * sends keep failing is held too, and the officer's "Gửi lại" sends it exactly once.
+ * the conversation says so (and why, in words: the toast too, never "sent"), and it goes out exactly once when Zalo
+ * works again; a reply whose sends keep failing is held too, and the officer's "Gửi lại" sends it exactly once. A
+ * phone open on the inbox list sees each delivery change on the row live (`conversation.delivery` events).
  */
 const SUITE = 'held-reply';
 const PASSWORD = 'mat-khau-can-bo-1';
@@ -31,6 +32,7 @@ describe('held and failed officer replies in Chromium, through a fake Zalo that 
   let zalo: FakeZaloServer;
   let browser: Browser;
   let page: Page;
+  let listPage: Page;
   const problems: string[] = [];
   const reply = (text: string) => t.database.db.select().from(messages).where(and(eq(messages.direction, 'out'), eq(messages.text, text)));
   const sentToZalo = (text: string) => zalo.sent.filter((call) => call.message.text === text).length;
@@ -84,16 +86,38 @@ describe('held and failed officer replies in Chromium, through a fake Zalo that 
     await page.click('.reply button >> text=Gửi');
     await waitUntil(async () => ((await reply(HELD_TEXT))[0]?.status === 'held' ? true : null), 30_000, 'the reply held');
     const held = page.locator('.msg-officer', { hasText: HELD_TEXT }).locator('.msg-delivery');
-    await held.locator('text=Đang giữ lại').waitFor({ timeout: 30_000 });
-    expect(await held.textContent()).toContain('Zalo');
+    await held.locator('text=Chưa gửi, đang giữ lại').waitFor({ timeout: 30_000 });
+    expect(await held.textContent()).toContain('Zalo đang gặp sự cố');
+    // The toast says what happened (held, why, and what comes next), never "sent"; the bubble itself looks held.
+    const toast = page.locator('.ui-toast-warning', { hasText: 'Trả lời chưa được gửi' });
+    await toast.waitFor({ timeout: 30_000 });
+    expect(await toast.textContent()).toContain('tự gửi khi Zalo hoạt động lại');
+    expect(await page.locator('.ui-toast', { hasText: 'Đã gửi' }).count()).toBe(0);
+    expect(await page.locator('.msg-officer.msg-held', { hasText: HELD_TEXT }).count()).toBe(1);
     expect((await reply(HELD_TEXT))[0]?.status).toBe('held');
     expect(sentToZalo(HELD_TEXT)).toBe(0);
     await saveScreenshot(page, SUITE, '1-held-laptop');
+
+    // A phone open on the inbox list sees the row's delivery change live (the list never polls while the stream is up).
+    const phone = await browser.newContext({ viewport: VIEWPORTS.phone, locale: 'vi-VN' });
+    listPage = await phone.newPage();
+    listPage.on('pageerror', (error) => problems.push(`pageerror (list): ${error.message}`));
+    await listPage.goto(`${t.baseUrl}/admin/login`);
+    await listPage.fill('input[name=email]', 'quantri@tld.vn');
+    await listPage.fill('input[name=password]', PASSWORD);
+    await listPage.click('button[type=submit]');
+    await listPage.waitForSelector('.ui-badge >> text=Cập nhật trực tiếp');
+    await listPage.goto(`${t.baseUrl}/admin/inbox?view=mine`);
+    await listPage.waitForSelector('.ui-badge >> text=Cập nhật trực tiếp');
+    const row = listPage.locator(`.inbox-row[data-id="${conversationId}"]`);
+    await row.locator('.inbox-delivery.held >> text=Trả lời chưa gửi được').waitFor({ timeout: 30_000 });
+    await saveScreenshot(listPage, SUITE, '1-held-list-phone');
 
     // Zalo is back: the held reply goes out by itself, once, and the conversation shows it sent.
     zalo.restoreTokenEndpoint();
     await waitUntil(async () => ((await reply(HELD_TEXT))[0]?.status === 'sent' ? true : null), 30_000, 'the held reply released');
     await held.waitFor({ state: 'detached', timeout: 30_000 });
+    await row.locator('.inbox-delivery').waitFor({ state: 'detached', timeout: 30_000 });
     expect(sentToZalo(HELD_TEXT)).toBe(1);
     await saveScreenshot(page, SUITE, '2-released-laptop');
   }, 120_000);
@@ -104,13 +128,18 @@ describe('held and failed officer replies in Chromium, through a fake Zalo that 
     await page.click('.reply button >> text=Gửi');
     await waitUntil(async () => ((await reply(FAILED_TEXT))[0]?.status === 'held' ? true : null), 30_000, 'the reply held');
     const failed = page.locator('.msg-officer', { hasText: FAILED_TEXT }).locator('.msg-delivery');
-    await failed.locator('text=Đang giữ lại').waitFor({ timeout: 30_000 });
+    await failed.locator('text=Chưa gửi, đang giữ lại').waitFor({ timeout: 30_000 });
+    await listPage.locator('.inbox-delivery.held').waitFor({ timeout: 30_000 });
     expect(sentToZalo(FAILED_TEXT)).toBe(0);
     await saveScreenshot(page, SUITE, '3-held-sends-failing-laptop');
     await failed.locator('button >> text=Gửi lại').click();
     await waitUntil(async () => ((await reply(FAILED_TEXT))[0]?.status === 'sent' ? true : null), 30_000, 'the retried reply sent');
     await failed.waitFor({ state: 'detached', timeout: 30_000 });
+    // Sent again and delivered: now, and only now, the toast says it reached the member.
+    await page.locator('.ui-toast-success', { hasText: 'Đã gửi trả lời tới đoàn viên qua Zalo' }).waitFor({ timeout: 30_000 });
+    await listPage.locator('.inbox-delivery').waitFor({ state: 'detached', timeout: 30_000 });
     expect(sentToZalo(FAILED_TEXT)).toBe(1);
+    await listPage.context().close();
     expect(problems).toEqual([]);
     await page.context().close();
   }, 120_000);

@@ -26,7 +26,7 @@ function row(id: string, patch: Partial<InboxItemDto>): InboxItemDto {
   return {
     id, state: 'waiting_officer', urgent: false, unit, queueUnit: unit, channel: 'zalo', lastMessageAt: iso(-3), topic: 'wage_arrears', sentiment: 'negative',
     slaDueAt: iso(22), overdue: false, escalationLevel: 0, handedOffAt: iso(-8), memberName: 'Nguyễn Văn An', unread: 2, assignedOfficer: null,
-    preview: 'Công ty nợ lương em 2 tháng rồi, cho em gặp cán bộ công đoàn ạ', version: 3, ...patch,
+    preview: 'Công ty nợ lương em 2 tháng rồi, cho em gặp cán bộ công đoàn ạ', replyDelivery: null, version: 3, ...patch,
   };
 }
 
@@ -171,7 +171,7 @@ describe('inbox screens in Chromium: every state (embedded backend)', () => {
       await page.waitForSelector('.msg');
       expect(await page.textContent('main h1')).toBe('Nguyễn Văn An');
       expect(await page.textContent('.msg-citations')).toContain('Điều 97');
-      expect(await page.textContent('.msg-delivery.danger')).toContain('Gửi không thành công');
+      expect(await page.textContent('.msg-delivery.danger')).toContain('Không gửi được');
       expect(await page.locator('.msg-delivery button >> text=Gửi lại').count()).toBe(2);
       expect(await page.textContent('.msg-confidence.low')).toContain('42');
       await saveScreenshot(page, SUITE, `conversation-${viewport}`);

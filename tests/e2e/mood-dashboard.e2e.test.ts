@@ -163,6 +163,18 @@ describe('mood dashboard in Chromium (embedded backend, generated organisation)'
     await page.click('.mood-live-reports > summary');
     await page.locator('.report-handoffs').waitFor();
     await page.locator('.mood-live-reports').screenshot({ path: join(ARTIFACTS_DIR, 'screenshots', SUITE, '4b-reports-live-phone.png') });
+    // The period picker stands clear of the screen's edges and of the report card under it (it sat flush against both).
+    const box = async (selector: string) => (await page.locator(selector).first().boundingBox())!;
+    const picker = await box('.mood-live-reports .report-period');
+    const label = await box('.mood-live-reports .report-period > span');
+    const select = await box('.mood-live-reports .report-period select');
+    const card = await box('.mood-live-reports .ui-card');
+    expect(picker.x).toBeGreaterThanOrEqual(12);
+    expect(label.x).toBeGreaterThanOrEqual(24);
+    expect(select.x).toBeGreaterThanOrEqual(24);
+    expect(select.x + select.width).toBeLessThanOrEqual(VIEWPORTS.phone.width - 24);
+    expect(card.y - (picker.y + picker.height)).toBeGreaterThanOrEqual(12);
+    expect(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')).toBeLessThanOrEqual(0);
     await context.close();
   }, 120_000);
 });

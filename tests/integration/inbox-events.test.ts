@@ -75,10 +75,15 @@ describe.each(testBackends())('inbox live events on $name', (backend) => {
       expect((await api('a1@x.vn', 'POST', `/conversations/${conversationId}/claim`)).status).toBe(200);
       await waitUntil(async () => mine.events.some((e) => e.conversationId === conversationId && e.type === 'conversation.claimed'), 10_000, 'the claimed event');
       expect((await api('a1@x.vn', 'POST', `/conversations/${conversationId}/messages`, { text: 'Chào bạn' })).status).toBe(202);
+      // The worker delivers the reply later: its outcome is an event of its own, so the list and the thread change live.
+      await waitUntil(async () => mine.events.some((e) => e.conversationId === conversationId && e.type === 'conversation.delivery'), 10_000, 'the delivery event');
+      if (remote) await waitUntil(async () => remote.events.some((e) => e.conversationId === conversationId && e.type === 'conversation.delivery'), 10_000, 'the delivery event in the second process');
+      const listed = await api('a1@x.vn', 'GET', '/conversations?view=mine');
+      expect((listed.body as { items: { id: string; replyDelivery: string | null }[] }).items.find((item) => item.id === conversationId)?.replyDelivery).toBe('sent');
       expect((await api('a1@x.vn', 'POST', `/conversations/${conversationId}/return`)).status).toBe(200);
       await waitUntil(async () => mine.events.some((e) => e.type === 'conversation.returned'), 10_000, 'the returned event');
       if (remote) await waitUntil(async () => remote.events.some((e) => e.conversationId === conversationId && e.type === 'conversation.returned'), 10_000, 'the event in the second process');
-      expect(new Set(mine.events.map((e) => e.type))).toEqual(new Set(['conversation.waiting', 'conversation.claimed', 'conversation.message', 'conversation.returned']));
+      expect(new Set(mine.events.map((e) => e.type))).toEqual(new Set(['conversation.waiting', 'conversation.claimed', 'conversation.message', 'conversation.delivery', 'conversation.returned']));
       const claimed = mine.events.find((e) => e.type === 'conversation.claimed');
       expect(Object.keys(claimed ?? {}).sort()).toEqual(['assignedOfficerId', 'at', 'conversationId', 'queueUnitCode', 'state', 'type', 'urgent']);
       expect(JSON.stringify(mine.events)).not.toContain('nợ lương');

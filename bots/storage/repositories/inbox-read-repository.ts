@@ -47,6 +47,8 @@ export interface InboxRow {
   /** That message's content type or media kind (`text`, `image`, `location`…): a photo without caption has no text. */
   previewKind: string | null;
   unread: number;
+  /** Status of the latest officer reply (`queued`, `sent`, `held`, `failed`); null when no officer has replied. */
+  replyStatus: string | null;
   resolution: string | null;
   channelState: Record<string, unknown>;
   platformUserId: string;
@@ -116,7 +118,7 @@ const SELECT_ROW = sql`
          c.handed_off_at as "handedOffAt", c.sla_due_at as "slaDueAt", c.claimed_at as "claimedAt",
          ${LAST_MESSAGE_AT} as "lastMessageAt", c.last_inbound_at as "lastInboundAt",
          mb.display_name as "memberName", c.assigned_officer_id as "assignedOfficerId", o.display_name as "assignedOfficerName",
-         lt.topic, lt.sentiment, lp.text as preview, lp.kind as "previewKind", ur.n as unread, c.resolution,
+         lt.topic, lt.sentiment, lp.text as preview, lp.kind as "previewKind", ur.n as unread, lr.status as "replyStatus", c.resolution,
          c.channel_state as "channelState", c.platform_user_id as "platformUserId", c.thread_key as "threadKey"
   from conversations c
   join members mb on mb.id = c.member_id
@@ -136,7 +138,11 @@ const SELECT_ROW = sql`
         and c.state in ('waiting_officer', 'officer')
       limit 99
     ) x
-  ) ur on true`;
+  ) ur on true
+  left join lateral (
+    select m.status from messages m
+    where m.conversation_id = c.id and m.direction = 'out' and m.author = 'officer' order by m.seq desc limit 1
+  ) lr on true`;
 
 const SELECT_MESSAGE = sql`
   select m.id, m.conversation_id as "conversationId", m.channel, m.direction, m.author, m.text, m.route, m.topic, m.sentiment,

@@ -20,8 +20,9 @@ import { useToast } from '../../shared/components/Toast';
 import { ANONYMOUS_MEMBER, labelOf, RESOLUTION_VI, STATE_NAMES_VI } from '../../shared/format/conversation-labels.vi';
 import { useLiveEvents } from '../../shared/queries/live-events';
 import { useCurrentUser } from '../../shared/session/current-user';
-import { inboxKeys } from '../inbox/api';
+import { inboxKeys, OFFLINE_POLL_MS } from '../inbox/api';
 import { conversationKeys, conversationQuery, useConversationActions } from './api';
+import { useDeliveryToasts } from './delivery-toasts';
 import { CloseDialog } from './CloseDialog';
 import { MemberPanel } from './MemberPanel';
 import { NotesPanel } from './NotesPanel';
@@ -42,7 +43,7 @@ const SHORTCUTS = [
 
 type OpenDialog = 'return' | 'close' | 'transfer' | null;
 
-/** How often an open conversation with a reply still queued or held asks for its state. */
+/** How often an open conversation with a reply still queued or held asks for its state while the live stream is down. */
 const DELIVERY_POLL_MS = 4000;
 
 /** One conversation, opened from the inbox (`/admin/inbox/:conversationId`, issue #9). */
@@ -53,11 +54,12 @@ export function ConversationPage() {
     if (!event.conversationId || event.conversationId === conversationId) void queryClient.invalidateQueries({ queryKey: conversationKeys.detail(conversationId) });
     void queryClient.invalidateQueries({ queryKey: inboxKeys.all });
   });
-  // No live event tells a reply's delivery (sent, held during an outage, released, failed): while one of the view's
-  // replies is on its way or held, the view asks again every few seconds, so the officer sees it change by itself.
+  // A reply's delivery (sent, held, released, failed) arrives as a live `conversation.delivery` event. Only while the
+  // stream is down does the view ask by itself: every few seconds when a reply is on its way or held, else rarely.
   const conversation = useQuery({
     ...conversationQuery(conversationId),
-    refetchInterval: (query) => (query.state.data?.messages.some((m) => m.direction === 'out' && (m.deliveryStatus === 'queued' || m.deliveryStatus === 'held')) ? DELIVERY_POLL_MS : live === 'live' ? false : 20_000),
+    refetchInterval: (query) =>
+      live === 'live' ? false : query.state.data?.messages.some((m) => m.direction === 'out' && (m.deliveryStatus === 'queued' || m.deliveryStatus === 'held')) ? DELIVERY_POLL_MS : OFFLINE_POLL_MS,
   });
 
   if (conversation.isPending || conversation.isError) {
@@ -86,10 +88,10 @@ export function ConversationPage() {
       </div>
     );
   }
-  return <ConversationView conversation={conversation.data} />;
+  return <ConversationView conversation={conversation.data} updatedAt={conversation.dataUpdatedAt} />;
 }
 
-function ConversationView({ conversation }: { conversation: ConversationDetailDto }) {
+function ConversationView({ conversation, updatedAt }: { conversation: ConversationDetailDto; updatedAt: number }) {
   const me = useCurrentUser();
   const navigate = useNavigate();
   const toast = useToast();
@@ -98,6 +100,7 @@ function ConversationView({ conversation }: { conversation: ConversationDetailDt
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [conflict, setConflict] = useState<string | null>(null);
   const now = useNow();
+  const watchDelivery = useDeliveryToasts(conversation.messages, updatedAt);
   const mine = conversation.assignedOfficer?.id === me.id;
   const name = conversation.memberName?.trim() || ANONYMOUS_MEMBER;
 
@@ -203,10 +206,13 @@ function ConversationView({ conversation }: { conversation: ConversationDetailDt
                 messages={conversation.messages}
                 hasOlder={conversation.hasOlderMessages}
                 retryingId={actions.retry.isPending ? actions.retry.variables : undefined}
-                onRetry={(messageId) => actions.retry.mutate(messageId, { onSuccess: () => toast.show('Đã gửi lại.'), onError: fail })}
+                onRetry={(messageId) => {
+                  const since = Date.now();
+                  actions.retry.mutate(messageId, { onSuccess: () => watchDelivery(messageId, since), onError: fail });
+                }}
               />
             )}
-            <ReplyBox ref={reply} conversation={conversation} actions={actions} />
+            <ReplyBox ref={reply} conversation={conversation} actions={actions} onSent={watchDelivery} />
           </Card>
         </div>
         <aside className="conv-side">

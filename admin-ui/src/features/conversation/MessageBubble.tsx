@@ -1,27 +1,12 @@
 import type { InboxMessageDto } from '../../../../core/contracts/inbox-api';
 import { Button } from '../../shared/components/Button';
 import { ChannelIcon } from '../../shared/components/ChannelIcon';
-import { CHANNEL_NAMES_VI, labelOf, ROUTE_VI, SENTIMENT_VI, TOPIC_SHORT_VI } from '../../shared/format/conversation-labels.vi';
+import { labelOf, ROUTE_VI, SENTIMENT_VI, TOPIC_SHORT_VI } from '../../shared/format/conversation-labels.vi';
 import { formatDateTime, formatPercent } from '../../shared/format/format.vi';
 import { Icon } from '../../shared/icons/Icon';
+import { deliveryText } from './delivery-text.vi';
 
 const AUTHOR_VI: Record<InboxMessageDto['author'], string> = { member: 'Đoàn viên', bot: 'Trợ lý', officer: 'Cán bộ', system: 'Hệ thống' };
-
-const DELIVERY_VI: Record<string, { text: string; tone: string }> = {
-  queued: { text: 'Đang gửi…', tone: 'muted' },
-  sent: { text: 'Đã gửi', tone: 'ok' },
-  held: { text: 'Đang giữ lại, chưa gửi được', tone: 'warn' },
-  failed: { text: 'Gửi không thành công', tone: 'danger' },
-};
-
-/** Why a reply waits, in words: a platform outage says it will go by itself; other reasons are shown as recorded. */
-function deliveryReason(message: InboxMessageDto): string {
-  const error = message.deliveryError ?? '';
-  if (message.deliveryStatus === 'held' && error.startsWith('CHANNEL_UNAVAILABLE')) {
-    return `${CHANNEL_NAMES_VI[message.channel] ?? message.channel} đang không nhận tin; trả lời sẽ tự gửi khi kênh hoạt động lại (hoặc bấm Gửi lại).`;
-  }
-  return error;
-}
 
 /**
  * One message of the transcript. A member message shows what the bot understood (route, topic, sentiment and
@@ -30,10 +15,12 @@ function deliveryReason(message: InboxMessageDto): string {
 export function MessageBubble({ message, showChannel, onRetry, retrying }: { message: InboxMessageDto; showChannel: boolean; onRetry: (id: string) => void; retrying: boolean }) {
   const inbound = message.direction === 'in';
   const who = message.author === 'officer' && message.officer ? message.officer.displayName : AUTHOR_VI[message.author];
-  const delivery = message.deliveryStatus ? DELIVERY_VI[message.deliveryStatus] : undefined;
+  const delivery = inbound ? undefined : deliveryText(message);
+  // A reply the member has not received looks unfinished in the bubble itself, not only in the line under it.
+  const undelivered = message.deliveryStatus === 'held' || message.deliveryStatus === 'failed';
   const confidence = message.confidence?.route ?? null;
   return (
-    <li className={`msg msg-${message.author}${inbound ? ' in' : ' out'}`}>
+    <li className={`msg msg-${message.author}${inbound ? ' in' : ' out'}${undelivered ? ` msg-${message.deliveryStatus}` : ''}`}>
       <div className="msg-head">
         <strong>{who}</strong>
         {showChannel && <ChannelIcon channel={message.channel} withName />}
@@ -57,12 +44,12 @@ export function MessageBubble({ message, showChannel, onRetry, retrying }: { mes
           ))}
         </ul>
       )}
-      {!inbound && delivery && message.deliveryStatus !== 'sent' && (
+      {delivery && message.deliveryStatus !== 'sent' && (
         <div className={`msg-delivery ${delivery.tone}`} role={message.deliveryStatus === 'failed' ? 'alert' : undefined}>
           <Icon name={message.deliveryStatus === 'queued' ? 'clock' : 'alert'} size={14} />
           <span>
-            {delivery.text}
-            {message.deliveryError && <small title={message.deliveryError}> — {deliveryReason(message)}</small>}
+            <strong>{delivery.label}</strong>
+            {delivery.reason && <small title={message.deliveryError ?? undefined}> {delivery.reason}</small>}
           </span>
           {message.retryable && (
             <Button size="sm" icon="refresh" loading={retrying} onClick={() => onRetry(message.id)}>

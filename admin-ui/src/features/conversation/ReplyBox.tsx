@@ -30,7 +30,10 @@ function newClientId(): string {
  * the suggested draft and the FAQ's canned answers, both only filling the editor: nothing is sent unreviewed.
  * One `clientId` per draft makes a double click harmless.
  */
-export const ReplyBox = forwardRef<ReplyBoxHandle, { conversation: ConversationDetailDto; actions: ConversationActions }>(function ReplyBox({ conversation, actions }, ref) {
+export const ReplyBox = forwardRef<ReplyBoxHandle, { conversation: ConversationDetailDto; actions: ConversationActions; onSent: (messageId: string, since: number) => void }>(function ReplyBox(
+  { conversation, actions, onSent },
+  ref,
+) {
   const [text, setText] = useState('');
   const [clientId, setClientId] = useState(newClientId);
   const [citations, setCitations] = useState<InboxCitation[]>([]);
@@ -58,14 +61,16 @@ export const ReplyBox = forwardRef<ReplyBoxHandle, { conversation: ConversationD
   const send = () => {
     const body = text.trim();
     if (!body || actions.reply.isPending) return;
+    const since = Date.now();
     actions.reply.mutate(
       { text: body, clientId },
       {
-        onSuccess: () => {
+        // Accepted is not delivered: the toast waits for the delivery's outcome (useDeliveryToasts).
+        onSuccess: ({ message }) => {
           setText('');
           setCitations([]);
           setClientId(newClientId());
-          toast.show('Đã gửi cho đoàn viên.');
+          onSent(message.id, since);
         },
         onError: (error) => toast.show(describeError(error).title, 'danger'),
       },

@@ -6,6 +6,9 @@ import { formatRelative } from '../../shared/format/format.vi';
 import { Icon } from '../../shared/icons/Icon';
 import type { InboxItemDto as ConversationRow } from '../../../../core/contracts/inbox-api';
 
+/** The latest officer reply, when the member has not received it (yet): the row says so before anyone opens it. */
+const REPLY_DELIVERY_VI: Partial<Record<string, string>> = { queued: 'Trả lời đang gửi', held: 'Trả lời chưa gửi được', failed: 'Trả lời gửi lỗi' };
+
 /**
  * One conversation in the list, laid out like a mail row so it reads the same on a laptop and a phone:
  * who and where on the first line, what it is about on the second, urgency and time on the right.
@@ -39,10 +42,15 @@ export function InboxRow({ row, selected, now, myId }: { row: ConversationRow; s
         {row.preview && <span className="inbox-preview">{row.preview}</span>}
         <span className="inbox-line inbox-meta">
           <span className="inbox-unit">{row.unit?.name ?? 'Chưa rõ đơn vị'}</span>
-          {row.escalationLevel > 0 && row.queueUnit && <span className="inbox-escalated">↑ {row.queueUnit.name}</span>}
+          {row.escalationLevel > 0 && row.queueUnit && <span className="inbox-escalated" title={row.queueUnit.name}>↑ {row.queueUnit.name}</span>}
           {topic && <span className="inbox-chip">{topic}</span>}
           {sentiment && <span className={`inbox-chip sentiment-${row.sentiment}`}>{sentiment}</span>}
           {!waiting && <span className="inbox-state">{stateText}</span>}
+          {row.replyDelivery && REPLY_DELIVERY_VI[row.replyDelivery] && (
+            <span className={`inbox-delivery ${row.replyDelivery}`}>
+              <Icon name={row.replyDelivery === 'queued' ? 'clock' : 'alert'} size={13} /> {REPLY_DELIVERY_VI[row.replyDelivery]}
+            </span>
+          )}
           <span className="inbox-right">
             {waiting && <SlaCountdown dueAt={row.slaDueAt} overdue={row.overdue} now={now} />}
             {row.unread > 0 && (

@@ -40,16 +40,16 @@ export function ReportsPage() {
       </div>
       <details className="mood-live-reports">
         <summary className="no-print">Lập báo cáo theo số liệu hiện tại (tháng khác, in hoặc tải lại)</summary>
-      <label className="ui-field ui-filter">
-        <span>Kỳ báo cáo</span>
-        <select value={month} onChange={(event) => setMonth(event.target.value)}>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </label>
+        <label className="ui-field ui-filter report-period">
+          <span>Kỳ báo cáo</span>
+          <select value={month} onChange={(event) => setMonth(event.target.value)}>
+            {options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </label>
       <QueryView query={query}>
         {(summary) => (
           <div className="mood-dashboard">

@@ -1,4 +1,5 @@
-import { NavLink } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { NavLink, useLocation } from 'react-router';
 
 export interface TabItem<Id extends string = string> {
   id: Id;
@@ -14,8 +15,20 @@ export interface TabItem<Id extends string = string> {
  * (`value` + `onChange`) for a view inside one page.
  */
 export function Tabs<Id extends string>({ label, items, value, onChange }: { label: string; items: TabItem<Id>[]; value?: Id; onChange?: (id: Id) => void }) {
+  const strip = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  // On a phone the strip scrolls sideways: the open tab is brought into view, else a page opened by its link (say
+  // Cài đặt › Tin lỗi) showed a row of other tabs and no sign of which one was open.
+  useEffect(() => {
+    const nav = strip.current;
+    const active = nav?.querySelector<HTMLElement>('.ui-tab.active');
+    if (!nav || !active) return;
+    const outer = nav.getBoundingClientRect();
+    const tab = active.getBoundingClientRect();
+    if (tab.left < outer.left || tab.right > outer.right) nav.scrollLeft += tab.left - outer.left - 16;
+  }, [pathname, value]);
   return (
-    <nav className="ui-tabs" aria-label={label}>
+    <nav className="ui-tabs" aria-label={label} ref={strip}>
       {items.map((item) => {
         const inner = (
           <>

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Icon } from '../icons/Icon';
 
-type ToastTone = 'success' | 'info' | 'danger';
+export type ToastTone = 'success' | 'info' | 'warning' | 'danger';
 /** One follow-up the toast offers, such as "Hoàn tác" right after a save. */
 export interface ToastAction {
   label: string;
@@ -19,6 +19,7 @@ interface ToastApi {
 
 const ToastContext = createContext<ToastApi | null>(null);
 const VISIBLE_MS = 5000;
+const TOAST_ICONS = { success: 'check', info: 'info', warning: 'alert', danger: 'alert' } as const;
 
 /** Short confirmations ("Đã gửi", "Đã lưu") and failures of background actions, read out by screen readers. */
 export function ToastProvider({ children }: { children: ReactNode }) {
@@ -30,8 +31,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       show(message, tone = 'success', action) {
         const id = nextId.current++;
         setToasts((current) => [...current.slice(-2), { id, tone, message, ...(action ? { action } : {}) }]);
-        // An offer to undo stays long enough to be used on a phone.
-        setTimeout(() => dismiss(id), action ? VISIBLE_MS * 3 : VISIBLE_MS);
+        // An offer to undo stays long enough to be used on a phone; so does a warning, which says what to do next.
+        setTimeout(() => dismiss(id), action ? VISIBLE_MS * 3 : tone === 'warning' || tone === 'danger' ? VISIBLE_MS * 2 : VISIBLE_MS);
       },
     }),
     [dismiss],
@@ -41,8 +42,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       {children}
       <div className="ui-toasts" aria-live="polite">
         {toasts.map((toast) => (
-          <div key={toast.id} className={`ui-toast ui-toast-${toast.tone}`} role={toast.tone === 'danger' ? 'alert' : 'status'}>
-            <Icon name={toast.tone === 'danger' ? 'alert' : 'check'} size={18} />
+          <div key={toast.id} className={`ui-toast ui-toast-${toast.tone}`} role={toast.tone === 'danger' || toast.tone === 'warning' ? 'alert' : 'status'}>
+            <Icon name={TOAST_ICONS[toast.tone]} size={18} />
             <span>{toast.message}</span>
             {toast.action && (
               <button
