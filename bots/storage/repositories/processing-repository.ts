@@ -156,7 +156,7 @@ async function loadTurnInputs(db: Db, messageIds: readonly string[]): Promise<Tu
         moodCheckAt: conversations.moodCheckAt,
         moodRatedAt: conversations.moodRatedAt,
       },
-      member: { id: members.id, unitId: members.unitId, unitPath: units.path, consent: members.consent, consentAskedAt: members.consentAskedAt },
+      member: { id: members.id, unitId: members.unitId, unitPath: units.path, consent: members.consent, consentVersion: members.consentVersion, consentAt: members.consentAt, consentAskedAt: members.consentAskedAt },
       lastBot: lastBotReply,
     })
     .from(messages)
@@ -195,6 +195,8 @@ async function loadTurnInputs(db: Db, messageIds: readonly string[]): Promise<Tu
         unitId: row.member.unitId,
         unitPath: row.member.unitPath,
         consent: isConsentState(row.member.consent) ? row.member.consent : 'unknown',
+        consentVersion: row.member.consentVersion,
+        consentAt: row.member.consentAt,
         consentAskedAt: row.member.consentAskedAt,
       },
       lastBotReply: lastBot

@@ -10,7 +10,7 @@ import { EmptyState } from '../../shared/components/EmptyState';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { QueryView } from '../../shared/components/QueryView';
 import { FilterSelect, Toolbar } from '../../shared/components/Toolbar';
-import { formatDate, formatNumber, formatPercent } from '../../shared/format/format.vi';
+import { formatDate, formatDecimal, formatNumber, formatPercent } from '../../shared/format/format.vi';
 import { moodSummaryQuery } from './api';
 import { Hidden } from '../../shared/mood/Hidden';
 import { CHANNEL_NAMES_VI, HIDDEN_TITLE, LEVEL_SHORT_VI, topicName } from './labels.vi';
@@ -97,7 +97,7 @@ function Summary({ summary, drillHref }: { summary: MoodSummary; drillHref: (uni
           hidden={summary.suppressed}
           k={k}
           value={<MoodValue value={summary.mood_index} />}
-          note={summary.mood_index_band ? `từ ${summary.mood_index_band.low} đến ${summary.mood_index_band.high} (95 %), thang −100…+100` : 'thang −100…+100'}
+          note={summary.mood_index_band ? `từ ${formatDecimal(summary.mood_index_band.low)} đến ${formatDecimal(summary.mood_index_band.high)} (khoảng tin cậy 95 %), thang −100…+100` : 'thang −100…+100'}
         />
         <Stat label="Tỷ lệ tiêu cực" hidden={summary.suppressed || summary.sentiment.negative === null} k={k} value={negativeShare === null ? '—' : formatPercent(negativeShare)} note="đoàn viên có phản ánh tiêu cực" />
         <Stat label="Cảnh báo đang mở" value={formatNumber(activeAlerts.length)} note={activeAlerts[0] ? `${topicName(activeAlerts[0].topic)} — ${activeAlerts[0].unit_name}` : 'không có tăng bất thường'} tone={activeAlerts.length > 0 ? 'alert' : undefined} />

@@ -1,6 +1,9 @@
 import { useMemo } from 'react';
 import type { MoodSummary } from '../../../../core/contracts/mood-api';
-import { formatDate, formatNumber } from '../../shared/format/format.vi';
+import { formatDate, formatDecimal, formatNumber } from '../../shared/format/format.vi';
+
+/** Axis numbers as Vietnamese write them (`1.800`, not ECharts' `1,800`). */
+const VI_AXIS = { formatter: (value: number) => formatDecimal(value) };
 import { EChart, type ChartOption } from './EChart';
 import { topicName } from './labels.vi';
 import { shortUnitName } from '../../../../core/org/short-unit-name';
@@ -20,8 +23,8 @@ export function TrendChart({ summary }: { summary: MoodSummary }) {
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: labels },
       yAxis: [
-        { type: 'value', min: -100, max: 100, name: 'Chỉ số', nameGap: 10 },
-        { type: 'value', name: 'Đoàn viên', nameGap: 10, splitLine: { show: false } },
+        { type: 'value', min: -100, max: 100, name: 'Chỉ số', nameGap: 10, axisLabel: VI_AXIS },
+        { type: 'value', name: 'Đoàn viên', nameGap: 10, splitLine: { show: false }, axisLabel: VI_AXIS },
       ],
       series: [
         { name: 'Dải tin cậy dưới', type: 'line', data: points.map((p) => p.low), lineStyle: { opacity: 0 }, stack: 'band', symbol: 'none', tooltip: { show: false } },
@@ -51,7 +54,7 @@ export function TopicChart({ summary }: { summary: MoodSummary }) {
       grid: { left: 120, right: 24, top: 28, bottom: 20 },
       legend: { top: 0, data: ['Kỳ này', 'Kỳ trước'] },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      xAxis: { type: 'value' },
+      xAxis: { type: 'value', axisLabel: VI_AXIS },
       yAxis: { type: 'category', data: topics.map((t) => topicName(t.topic)), axisLabel: { width: 110, overflow: 'truncate' } },
       series: [
         { name: 'Kỳ trước', type: 'bar', data: topics.map((t) => t.previous_members), itemStyle: { color: '#cfd6df' }, barMaxWidth: 12 },
@@ -72,9 +75,9 @@ export function SentimentChart({ summary }: { summary: MoodSummary }) {
       { name: 'Tích cực', value: s.positive, itemStyle: { color: GREEN } },
     ].filter((d) => d.value !== null);
     return {
-      tooltip: { trigger: 'item', formatter: (p: { name: string; value: number; percent: number }) => `${p.name}: ${formatNumber(p.value)} đoàn viên (${p.percent} %)` },
+      tooltip: { trigger: 'item', formatter: (p: { name: string; value: number; percent: number }) => `${p.name}: ${formatNumber(p.value)} đoàn viên (${formatDecimal(p.percent)} %)` },
       legend: { bottom: 0 },
-      series: [{ type: 'pie', radius: ['45%', '72%'], center: ['50%', '45%'], label: { formatter: '{d} %' }, data }],
+      series: [{ type: 'pie', radius: ['45%', '72%'], center: ['50%', '45%'], label: { formatter: (p: { percent: number }) => `${formatDecimal(p.percent)} %` }, data }],
     };
   }, [summary]);
   return <EChart option={option} height={240} label="Tỷ lệ đoàn viên theo cảm xúc" />;

@@ -7,6 +7,7 @@ import { EmptyState } from '../../shared/components/EmptyState';
 import { ErrorState } from '../../shared/components/ErrorState';
 import { LoadingState } from '../../shared/components/LoadingState';
 import { formatDateTime, formatNumber } from '../../shared/format/format.vi';
+import { AUDIT_ACTIONS_VI, auditDetailValue } from './audit-labels.vi';
 import './audit.css';
 
 interface Filters {
@@ -70,7 +71,7 @@ export function AuditPage() {
             <option value="">Tất cả</option>
             {(log.data?.actions ?? []).map((action) => (
               <option key={action} value={action}>
-                {action}
+                {AUDIT_ACTIONS_VI[action] ?? action}
               </option>
             ))}
           </select>
@@ -99,10 +100,12 @@ export function AuditPage() {
           <input type="date" {...field('to')} />
         </label>
         <div className="audit-buttons">
-          <button className="btn">Lọc</button>
+          <button type="submit" className="ui-btn ui-btn-primary">
+            Lọc
+          </button>
           <button
             type="button"
-            className="btn-ghost"
+            className="ui-btn ui-btn-secondary"
             onClick={() => {
               setDraft(EMPTY);
               setFilters(EMPTY);
@@ -111,7 +114,7 @@ export function AuditPage() {
           >
             Xoá lọc
           </button>
-          <a className="btn-ghost" href={`/api/admin/audit/export.csv?${queryString(filters, 0)}`} download>
+          <a className="ui-btn ui-btn-ghost" href={`/api/admin/audit/export.csv?${queryString(filters, 0)}`} download>
             Tải CSV
           </a>
         </div>
@@ -125,9 +128,10 @@ export function AuditPage() {
         <EmptyState icon="shield" title="Không có dòng nhật ký nào khớp bộ lọc" description="Thử mở rộng khoảng thời gian hoặc bỏ bớt điều kiện. Mọi lượt xem dữ liệu đoàn viên và mọi thay đổi đều được ghi ở đây." />
       ) : (
         <>
-          <p className="muted small">
+          <p className="muted small audit-count">
             {formatNumber(log.data.total)} dòng · trang {page}/{pages}
           </p>
+          <div className="ui-table-wrap">
           <table className="table audit-table">
             <thead>
               <tr>
@@ -145,14 +149,15 @@ export function AuditPage() {
               ))}
             </tbody>
           </table>
+          </div>
           <div className="pager">
-            <button className="btn-ghost" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+            <button type="button" className="ui-btn ui-btn-secondary ui-btn-sm" disabled={page <= 1} onClick={() => setPage(page - 1)}>
               ‹ Trước
             </button>
             <span>
               {page}/{pages}
             </span>
-            <button className="btn-ghost" disabled={page >= pages} onClick={() => setPage(page + 1)}>
+            <button type="button" className="ui-btn ui-btn-secondary ui-btn-sm" disabled={page >= pages} onClick={() => setPage(page + 1)}>
               Sau ›
             </button>
           </div>
@@ -166,14 +171,14 @@ export function AuditPage() {
 function AuditRow({ row }: { row: AuditEntryDto }) {
   const details = Object.entries(row.details)
     .filter(([, value]) => value !== null && value !== undefined && value !== '')
-    .map(([key, value]) => `${key}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
+    .map(([key, value]) => `${key}: ${auditDetailValue(value)}`)
     .join(' · ');
   return (
     <tr>
       <td data-label="Thời điểm">{formatDateTime(row.at)}</td>
       <td data-label="Người thực hiện">{row.actor}</td>
       <td data-label="Hành động">
-        <code>{row.action}</code>
+        {AUDIT_ACTIONS_VI[row.action] ?? row.action} <code className="muted small">{row.action}</code>
       </td>
       <td data-label="Đối tượng">
         {TARGET_NAMES[row.targetType] ?? row.targetType}

@@ -2,6 +2,7 @@
 const dateTime = new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
 const dateOnly = new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric' });
 const integer = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
+const decimal = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
 const percent = new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 1 });
 
 const asDate = (value: string | number | Date) => (value instanceof Date ? value : new Date(value));
@@ -16,6 +17,11 @@ export function formatDate(value: string | number | Date): string {
 
 export function formatNumber(value: number): string {
   return integer.format(value);
+}
+
+/** `-34.4` → `-34,4`, `1800` → `1.800`: one decimal at most, Vietnamese separators (charts' axes and labels too). */
+export function formatDecimal(value: number): string {
+  return decimal.format(value);
 }
 
 /** `0.125` → `12,5 %`. */
