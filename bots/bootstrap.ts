@@ -21,7 +21,7 @@ export async function bootBase(source: Record<string, string | undefined> = proc
   const env = parseEnv(source);
   const redactor = createRedactor();
   const logger = createLogger({ level: env.LOG_LEVEL, redactor });
-  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: fromProjectRoot(env.DATA_DIR), poolSize: env.DATABASE_POOL_SIZE, connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS, logger });
+  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: fromProjectRoot(env.DATA_DIR), poolSize: env.DATABASE_POOL_SIZE, connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS, circuitOpenMs: env.DATABASE_CIRCUIT_OPEN_MS, logger });
   return { env, logger, database };
 }
 

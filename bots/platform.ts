@@ -60,6 +60,7 @@ import { createInProcessFloodCounter, createRedisFloodCounter } from './ingest/f
 import { createFloodGuard } from './ingest/flood-guard.js';
 import { createIngestService, type ChannelEventHandler } from './ingest/ingest-service.js';
 import { createMetrics } from './observability/metrics.js';
+import { registerDatabaseCircuitMetrics } from './observability/database-circuit-metrics.js';
 import { createBullMqQueue } from './queue/bullmq-queue.js';
 import { createInProcessQueue } from './queue/in-process-queue.js';
 import { createInProcessHub, createRedisHub, type RealtimeHub } from './realtime/realtime-hub.js';
@@ -139,6 +140,7 @@ export async function createPlatform(deps: PlatformDeps) {
   const clock = deps.clock ?? systemClock;
   const db = database.db;
   const metrics = createMetrics();
+  registerDatabaseCircuitMetrics(metrics.registry, () => database.circuit.snapshot());
 
   // Secrets kept in the database are sealed with the secrets key; values stored in plain text by an older
   // version, or sealed with a previous key, are sealed again here before anything reads them. First of all,
@@ -271,7 +273,15 @@ export async function createPlatform(deps: PlatformDeps) {
   const onTurnCommitted = createInboxTurnHook(inboxHookDeps);
 
   const readiness = (): ReadinessCheck[] => [
-    { name: 'database', check: () => database.ping() },
+    {
+      name: 'database',
+      // An open circuit answers at once (the outage is known); otherwise the ping, which in half-open is the probe.
+      check: async () => {
+        const circuit = database.circuit.snapshot();
+        if (circuit.state === 'open') throw new Error(`unreachable (circuit open, next probe in ${circuit.retryInMs} ms)`);
+        await database.ping();
+      },
+    },
     { name: 'queue', check: async () => (queue.ping ? queue.ping() : undefined) },
     ...channelModules.flatMap((module) => (module.readiness ? [module.readiness] : [])),
   ];
@@ -308,7 +318,7 @@ export async function createPlatform(deps: PlatformDeps) {
         metrics,
         maxBodyBytes: env.MAX_BODY_BYTES,
         publicOrigin: URL.parse(env.PUBLIC_BASE_URL ?? '')?.origin,
-        healthRouter: createHealthRouter({ checks: readiness, registry: metrics.registry, info: () => ({ knowledge: knowledgeSync.loaded() }) }),
+        healthRouter: createHealthRouter({ checks: readiness, registry: metrics.registry, info: () => ({ knowledge: knowledgeSync.loaded(), database: { circuit: database.circuit.snapshot() } }) }),
         webhookRouters: channelModules.flatMap(({ webhook }) => {
           if (!webhook) return [];
           const routerDeps = { ingest, clock, metrics, logger, maxBodyBytes: env.MAX_BODY_BYTES };
@@ -372,10 +382,13 @@ export async function createPlatform(deps: PlatformDeps) {
       await moodDaily.scheduleNext();
       await retentionDaily.scheduleNext();
       await erasures.sweep();
-      stopInboxSweep = startInboxSweep(inboxQueue, logger, Math.max(env.SWEEP_INTERVAL_MS, 1000));
+      // While the database circuit is open the sweeps wait instead of failing every tick (jobs back off on their own).
+      const databaseDown = () => database.circuit.snapshot().state === 'open';
+      stopInboxSweep = startInboxSweep(inboxQueue, logger, Math.max(env.SWEEP_INTERVAL_MS, 1000), databaseDown);
       stopSweep = startRecoverySweep(
         { recovery: repositories.recovery, queue, clock, logger, graceMs: Math.max(env.SWEEP_INTERVAL_MS, 2000) },
         env.SWEEP_INTERVAL_MS,
+        databaseDown,
       );
     },
 

@@ -6,6 +6,7 @@ import type { InboxReadRepository } from '../storage/repositories/inbox-read-rep
 import type { InboxWriteRepository } from '../storage/repositories/inbox-write-repository.js';
 import type { InboxPublisher } from './inbox-events.js';
 import type { InboxQueue } from './inbox-queue.js';
+import { startPeriodicSweep } from '../workers/periodic-sweep.js';
 
 export interface InboxWorkerDeps {
   runner: JobRunner;
@@ -55,20 +56,6 @@ export function createInboxTurnHook(deps: Omit<InboxWorkerDeps, 'runner' | 'back
 }
 
 /** Runs the inbox sweep now and every `intervalMs` (lost hand-off and deadline jobs). */
-export function startInboxSweep(inboxQueue: InboxQueue, logger: Logger, intervalMs: number): () => Promise<void> {
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = false;
-  const tick = () => {
-    running = inboxQueue.sweep().catch((error: unknown) => logger.warn({ err: error }, 'inbox sweep failed'));
-  };
-  tick();
-  const timer = setInterval(() => {
-    if (!stopped) tick();
-  }, intervalMs);
-  timer.unref();
-  return async () => {
-    stopped = true;
-    clearInterval(timer);
-    await running;
-  };
+export function startInboxSweep(inboxQueue: InboxQueue, logger: Logger, intervalMs: number, databaseDown?: () => boolean): () => Promise<void> {
+  return startPeriodicSweep({ name: 'inbox', run: () => inboxQueue.sweep(), intervalMs, logger, ...(databaseDown ? { databaseDown } : {}) });
 }

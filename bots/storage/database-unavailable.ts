@@ -6,7 +6,8 @@
  * driver errors, so the `cause` chain is walked.
  */
 const SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08004', '08006', '08P01']);
-const NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNABORTED']);
+// DB_CIRCUIT_OPEN: refused at once by the fail-fast circuit (database-circuit.ts) after a connection failure.
+const NODE_CODES = new Set(['DB_CIRCUIT_OPEN', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNABORTED']);
 const MESSAGES = [
   /connection terminated/i,
   /timeout exceeded when trying to connect/i,

@@ -8,6 +8,8 @@ import { silentLogger } from '../../core/ports/logger.js';
 import * as schema from './schema/index.js';
 import { migratePglite, migratePostgres } from './migrate.js';
 import { createStatementLanes } from './pglite-lanes.js';
+import { createDatabaseCircuit, type DatabaseCircuit } from './database-circuit.js';
+import { guardPoolWithCircuit } from './pool-circuit-guard.js';
 
 export type Schema = typeof schema;
 /** The drizzle database, the same type for PostgreSQL and PGlite so repositories are written once. */
@@ -17,6 +19,11 @@ export type DatabaseKind = 'postgres' | 'pglite';
 export interface Database {
   readonly db: Db;
   readonly kind: DatabaseKind;
+  /**
+   * PostgreSQL's fail-fast circuit (database-circuit.ts); the embedded database has no connection to lose, so its
+   * circuit never opens.
+   */
+  readonly circuit: DatabaseCircuit;
   /** Throws when the database does not answer; used by /readyz. */
   ping(): Promise<void>;
   /**
@@ -42,6 +49,10 @@ export interface OpenDatabaseOptions {
   poolSize?: number;
   /** PostgreSQL only: how long a query waits for a connection (new or from the pool) before failing as unavailable. */
   connectTimeoutMs?: number;
+  /** PostgreSQL only: how long requests fail at once after a connection failure before one probe may try (0 = off). */
+  circuitOpenMs?: number;
+  /** The circuit's clock in milliseconds (tests move it instead of waiting); default `performance.now`. */
+  circuitNow?: () => number;
   logger?: Logger;
 }
 
@@ -49,7 +60,7 @@ export interface OpenDatabaseOptions {
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   const logger = options.logger ?? silentLogger;
   const database = options.databaseUrl
-    ? await openPostgres(options.databaseUrl, options.poolSize ?? 10, options.connectTimeoutMs ?? 3000)
+    ? await openPostgres(options.databaseUrl, options.poolSize ?? 10, options.connectTimeoutMs ?? 3000, createDatabaseCircuit({ openMs: options.circuitOpenMs ?? 2000, ...(options.circuitNow ? { now: options.circuitNow } : {}) }), logger)
     : await openPglite(options);
   if (options.migrate !== false) {
     try {
@@ -62,7 +73,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return database;
 }
 
-async function openPostgres(url: string, poolSize: number, connectTimeoutMs: number): Promise<Database> {
+async function openPostgres(url: string, poolSize: number, connectTimeoutMs: number, circuit: DatabaseCircuit, logger: Logger): Promise<Database> {
   const { Pool } = (await import('pg')).default;
   const { drizzle } = await import('drizzle-orm/node-postgres');
   // A bounded wait for a connection: with the server down or unreachable a request fails within this time (the
@@ -77,10 +88,16 @@ async function openPostgres(url: string, poolSize: number, connectTimeoutMs: num
   pool.on('connect', (client) => {
     client.on('error', () => undefined);
   });
+  guardPoolWithCircuit(pool, circuit);
+  circuit.onChange((state) => {
+    if (state === 'open') logger.warn({ retryInMs: circuit.snapshot().retryInMs }, 'database unreachable: requests fail at once (503) until a probe connects');
+    else if (state === 'closed') logger.info({}, 'database reachable again: circuit closed');
+  });
   const db = drizzle(pool, { schema }) as unknown as Db;
   return {
     db,
     kind: 'postgres',
+    circuit,
     ping: async () => {
       await db.execute(sql`select 1`);
     },
@@ -111,6 +128,7 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
   return {
     db,
     kind: 'pglite',
+    circuit: createDatabaseCircuit({ openMs: 0 }),
     ping: async () => {
       await db.execute(sql`select 1`);
     },

@@ -2,6 +2,7 @@ import type { JobQueue } from '../../core/jobs/job-queue.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { RecoveryRepository } from '../storage/repositories/recovery-repository.js';
+import { startPeriodicSweep } from './periodic-sweep.js';
 
 export interface RecoverySweepDeps {
   recovery: RecoveryRepository;
@@ -30,21 +31,7 @@ export async function sweepOnce(deps: RecoverySweepDeps): Promise<number> {
   return stalled.length;
 }
 
-/** Runs the sweep now and then every `intervalMs` until stopped. */
-export function startRecoverySweep(deps: RecoverySweepDeps, intervalMs: number): () => Promise<void> {
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = false;
-  const tick = () => {
-    running = sweepOnce(deps).catch((error: unknown) => deps.logger.warn({ err: error }, 'recovery sweep failed'));
-  };
-  tick();
-  const timer = setInterval(() => {
-    if (!stopped) tick();
-  }, intervalMs);
-  timer.unref();
-  return async () => {
-    stopped = true;
-    clearInterval(timer);
-    await running;
-  };
+/** Runs the sweep now and then every `intervalMs` until stopped (backing off while it fails, see periodic-sweep.ts). */
+export function startRecoverySweep(deps: RecoverySweepDeps, intervalMs: number, databaseDown?: () => boolean): () => Promise<void> {
+  return startPeriodicSweep({ name: 'recovery', run: () => sweepOnce(deps), intervalMs, logger: deps.logger, ...(databaseDown ? { databaseDown } : {}) });
 }

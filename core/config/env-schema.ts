@@ -34,6 +34,8 @@ export const EnvSchema = z.object({
   DATABASE_POOL_SIZE: integer(20, 1),
   /** How long a request waits for a PostgreSQL connection; past it (server down, unreachable, pool exhausted) it gets 503 + Retry-After. */
   DATABASE_CONNECT_TIMEOUT_MS: integer(3000, 100),
+  /** After a PostgreSQL connection failure, requests fail at once (503) for this long, then one probe at a time tries; 0 = off. */
+  DATABASE_CIRCUIT_OPEN_MS: integer(2000, 0),
   REDIS_URL: optionalString,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Signs admin session tokens; generated and stored in the database when unset. */

@@ -36,10 +36,13 @@ function keptLine(retentionMonths: number): string {
 
 /**
  * The short notice of the first contact: what is kept, for whom, how long, what refusing means, where the full
- * notice is. Shown after the answer to the member's first message, so the question is never lost.
+ * notice is. Shown after the answer to the member's first message, so the question is never lost; `updated`: the
+ * member agreed to an older version of it (asked again, D-privacy-5).
  */
-export function consentNoticeText(notice: PrivacyNotice, channel: ChannelId): string {
+export function consentNoticeText(notice: PrivacyNotice, channel: ChannelId, options: { updated?: boolean } = {}): string {
   return [
+    // A member who agreed to an older notice is told why they are asked again.
+    ...(options.updated ? ['Công đoàn vừa cập nhật thông báo về dữ liệu cá nhân, nên trợ lý xin hỏi lại ý kiến của bạn.'] : []),
     'Về dữ liệu cá nhân của bạn: để ghi nhận ý kiến và chuyển tới cán bộ công đoàn khi bạn cần, trợ lý xin phép lưu tin nhắn của bạn ' +
       `(${keptLine(notice.retentionMonths)}). Chỉ cán bộ công đoàn của bạn được xem; số liệu thống kê chỉ ở dạng ẩn danh.`,
     'Nếu không đồng ý, bạn vẫn được trả lời các câu hỏi như bình thường, nhưng trợ lý không lưu lời nhắn và không chuyển tới cán bộ.',

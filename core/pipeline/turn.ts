@@ -37,8 +37,12 @@ export interface TurnInput {
     moodRatedAt?: Date | null;
   };
   /** `unitPath` (the unit's materialized path) lets the FAQ answer with the entries of the member's units. */
-  /** `consent`, `consentAskedAt`: the member's answer to the privacy notice and when it was last shown (absent = unknown, never). */
-  member: { id: string; unitId: string | null; unitPath?: string | null; consent?: ConsentState; consentAskedAt?: Date | null };
+  /**
+   * `consent`, `consentVersion`, `consentAt`, `consentAskedAt`: the member's answer to the privacy notice, the notice
+   * version and time of that answer, and when the notice was last shown (absent = unknown, never). What counts is
+   * `currentConsent` (core/privacy/consent.ts): a consent to an older notice version is asked again.
+   */
+  member: { id: string; unitId: string | null; unitPath?: string | null; consent?: ConsentState; consentVersion?: string | null; consentAt?: Date | null; consentAskedAt?: Date | null };
   /** The bot's previous reply in this conversation, to understand "có", "2" or a button press. */
   lastBotReply: { kind: ReplyKind; choices: Choice[]; expects?: 'question' | 'feedback' } | null;
 }

@@ -34,6 +34,47 @@ export interface PrivacyNotice {
   retentionMonths: number;
 }
 
+/** What the pipeline knows of a member's consent (members row). */
+export interface MemberConsent {
+  consent?: ConsentState;
+  /** The notice version of the member's answer; null for none. */
+  consentVersion?: string | null;
+  /** When the member answered. */
+  consentAt?: Date | null;
+  /** When the notice was last shown. */
+  consentAskedAt?: Date | null;
+}
+
+/**
+ * The member's consent as it counts now (D-privacy-5): a consent given to an older version of the notice does not
+ * cover the current one, so that member is treated as one who has not answered yet (`unknown`: shown the new
+ * notice after their answer, anonymous turns until they answer). A refusal stays a refusal whatever the version:
+ * the member is not asked again, and can agree at any time.
+ */
+export function currentConsent(member: MemberConsent, notice: Pick<PrivacyNotice, 'version'>): ConsentState {
+  return consentOutdated(member, notice) ? 'unknown' : (member.consent ?? 'unknown');
+}
+
+/**
+ * When the notice was last shown for the member's current answer: a consent to an older version is asked anew at
+ * once, whenever the old notice was shown; after that the usual once-a-day repetition applies.
+ */
+export function lastAskedForCurrentNotice(member: MemberConsent, notice: Pick<PrivacyNotice, 'version'>): Date | null {
+  const askedAt = member.consentAskedAt ?? null;
+  if (!consentOutdated(member, notice)) return askedAt;
+  const answeredAt = member.consentAt ?? null;
+  return askedAt && answeredAt && askedAt > answeredAt ? askedAt : null;
+}
+
+/**
+ * The member's consent was given to another (older) notice version: asked again, and the re-ask says the notice
+ * changed. A consent without a recorded version (rows written before versions were: the platform always records
+ * one) is not second-guessed.
+ */
+export function consentOutdated(member: MemberConsent, notice: Pick<PrivacyNotice, 'version'>): boolean {
+  return member.consent === 'granted' && typeof member.consentVersion === 'string' && member.consentVersion !== notice.version;
+}
+
 /** While unanswered, the notice is shown again at most once per this many hours (a member may ignore it). */
 export const CONSENT_ASK_INTERVAL_HOURS = 24;
 

@@ -11,7 +11,7 @@ import { silentLogger } from '../../core/ports/logger.js';
 import { seedKnowledgeIfEmpty } from '../../bots/knowledge/seed-knowledge.js';
 import { openDatabase } from '../../bots/storage/database.js';
 import { freePort, spawnEntryPoint, type SpawnedProcess } from '../support/spawned-process.js';
-import { countStoredOutcome, sendLikeAPlatform } from './support/platform-like-load.js';
+import { countStoredOutcome, quantile, sendLikeAPlatform } from './support/platform-like-load.js';
 import { startPrivatePostgres } from './support/private-postgres.js';
 
 const MESSAGES = Number(process.env.BENCH_FAULT_MESSAGES ?? 100);
@@ -102,7 +102,11 @@ const count = async (query: string, values: unknown[]) => {
   }
 };
 
+/** BENCH_FAULT_ONLY=postgres_restart (comma-separated names) runs only those scenarios. */
+const ONLY = (process.env.BENCH_FAULT_ONLY ?? '').split(',').filter(Boolean);
+
 async function scenario(name: string, fault: { start(): Promise<void> | void; stop(): Promise<void> | void }): Promise<void> {
+  if (ONLY.length > 0 && !ONLY.includes(name)) return;
   const started = Date.now();
   const acks = await sendLikeAPlatform({
     baseUrl: base,
@@ -135,12 +139,19 @@ async function scenario(name: string, fault: { start(): Promise<void> | void; st
       acknowledged_first_try: acks.firstTry,
       acknowledged_after_redelivery: acks.afterRedelivery,
       failed_attempts: acks.failedAttempts,
+      responses_503: acks.responses503,
+      no_answer: acks.noAnswer,
+      // Deliveries started during the fault: how long each took to get its answer (a 2xx, a 503) or to fail.
+      outage_deliveries: acks.outageLatenciesMs.length,
+      outage_answer_p50_ms: Math.round(quantile(acks.outageLatenciesMs, 0.5)),
+      outage_answer_p99_ms: Math.round(quantile(acks.outageLatenciesMs, 0.99)),
       stored: outcome.stored,
       answered: outcome.answered,
       lost: outcome.lost,
       duplicated: outcome.duplicated,
       elapsed_s: Math.round((Date.now() - started) / 100) / 10,
       load_avg_1m: Math.round(load * 10) / 10,
+      circuit_open_ms: Number(process.env.DATABASE_CIRCUIT_OPEN_MS ?? 2000),
     })}\n`,
   );
 }

@@ -13,7 +13,7 @@ import { createEchoKnowledge } from '../support/stub-knowledge.js';
 import { startTcpProxy } from '../support/tcp-proxy.js';
 import { startTestPlatform } from '../support/test-platform.js';
 import { benchBackends } from './support/bench-backends.js';
-import { countStoredOutcome, sendLikeAPlatform } from './support/platform-like-load.js';
+import { countStoredOutcome, quantile, sendLikeAPlatform } from './support/platform-like-load.js';
 
 const MESSAGES = Number(process.env.BENCH_FAULT_MESSAGES ?? 200);
 const FAULT_MS = Number(process.env.BENCH_FAULT_S ?? 10) * 1000;
@@ -59,7 +59,7 @@ if (!backend) {
       atQuarter: () => {
         if (!fault) return;
         fault.start();
-        setTimeout(() => fault.stop(), FAULT_MS);
+        return { over: new Promise<void>((resolve) => setTimeout(resolve, FAULT_MS)).then(() => fault.stop()) };
       },
     });
     const outcome = await countStoredOutcome({
@@ -78,12 +78,17 @@ if (!backend) {
         acknowledged_first_try: acks.firstTry,
         acknowledged_after_redelivery: acks.afterRedelivery,
         responses_503: acks.responses503,
-        responses_other_failures: acks.failedAttempts - acks.responses503,
+        no_answer: acks.noAnswer,
+        responses_other_failures: acks.failedAttempts - acks.responses503 - acks.noAnswer,
+        outage_deliveries: acks.outageLatenciesMs.length,
+        outage_answer_p50_ms: Math.round(quantile(acks.outageLatenciesMs, 0.5)),
+        outage_answer_p99_ms: Math.round(quantile(acks.outageLatenciesMs, 0.99)),
         stored: outcome.stored,
         answered: outcome.answered,
         lost: outcome.lost,
         duplicated: outcome.duplicated,
         elapsed_s: Math.round((Date.now() - started) / 100) / 10,
+        load_avg_1m: Math.round(((await import('node:os')).loadavg()[0] ?? 0) * 10) / 10,
       })}\n`,
     );
   }

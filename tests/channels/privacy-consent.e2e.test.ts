@@ -1,9 +1,10 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { channelIdentities, moodMemberDay, unansweredQuestions } from '../../bots/storage/schema/index.js';
+import { channelIdentities, members, moodMemberDay, unansweredQuestions } from '../../bots/storage/schema/index.js';
 import type { ChannelId } from '../../core/messages/channels.js';
 import { CONSENT_PAYLOADS } from '../../core/pipeline/consent-replies.vi.js';
 import { testBackends } from '../support/backends.js';
+import { expectStable } from '../support/settle.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
 import { createEchoKnowledge } from '../support/stub-knowledge.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
@@ -158,6 +159,35 @@ describe.each(testBackends())('privacy notice and consent on every channel on $n
     const [granted] = await say(channel, user, { text: 'đồng ý' });
     expect(granted?.text).toContain('Cảm ơn bạn đã đồng ý');
     expect((await memberOf(db(), channel, user))?.consent).toBe('granted');
+  });
+
+  it.each(CHANNELS)('on %s: a member who agreed to an older notice version is shown the new one after the answer, kept anonymous until answering, and asked once', async (channel) => {
+    const user = newUser(channel);
+    await say(channel, user, { text: QUESTION }, 2);
+    await say(channel, user, { payload: CONSENT_PAYLOADS.grant });
+    const member = await memberOf(db(), channel, user);
+    // The deployment has since published a new notice (PRIVACY_NOTICE_VERSION 2026-12-v1): this consent was to the old one.
+    await db().update(members).set({ consentVersion: '2026-06-v0' }).where(eq(members.id, member!.id));
+
+    const [answer, notice] = await say(channel, user, { text: QUESTION }, 2);
+    expect(answer?.text).toContain(`Trả lời: ${QUESTION}`);
+    expect(notice?.text).toContain('cập nhật thông báo về dữ liệu cá nhân');
+    expect(notice?.text).toContain(NOTICE_URL);
+    expect(notice?.content).toMatchObject({ type: 'choices', choices: [{ title: 'Đồng ý' }, { title: 'Không đồng ý' }] });
+    // Until the member answers, the new notice's consent is not given: the message's words are not kept.
+    const inbound = () => messagesOf(db(), channel, user).then((rows) => rows.filter((row) => row.direction === 'in'));
+    expect((await inbound()).at(-1)).toMatchObject({ text: '', topic: null });
+    expect(await memberOf(db(), channel, user)).toMatchObject({ consent: 'granted', consentVersion: '2026-06-v0' });
+
+    const [thanks] = await say(channel, user, { payload: CONSENT_PAYLOADS.grant });
+    expect(thanks?.text).toContain('Cảm ơn bạn đã đồng ý');
+    expect(await memberOf(db(), channel, user)).toMatchObject({ consent: 'granted', consentVersion: '2026-12-v1' });
+    // Asked once: the next message is answered alone, and kept.
+    const [next] = await say(channel, user, { text: QUESTION });
+    expect(next?.text).toContain(`Trả lời: ${QUESTION}`);
+    const outbound = async () => (await messagesOf(db(), channel, user)).filter((row) => row.direction === 'out').length;
+    expect(await expectStable(outbound, 'no notice after the answer')).toBe(counts[user]);
+    expect((await inbound()).at(-1)).toMatchObject({ text: QUESTION, topic: 'wages' });
   });
 
   it.each(CHANNELS)('on %s: a crisis from a member who refused gets the hotline and an urgent hand-off, and its words are kept for the officer', async (channel) => {

@@ -136,7 +136,7 @@ export function createInboundProcessingStore(
             moodCheckAt: conversations.moodCheckAt,
             moodRatedAt: conversations.moodRatedAt,
           },
-          member: { id: members.id, unitId: members.unitId, unitPath: units.path, consent: members.consent, consentAskedAt: members.consentAskedAt },
+          member: { id: members.id, unitId: members.unitId, unitPath: units.path, consent: members.consent, consentVersion: members.consentVersion, consentAt: members.consentAt, consentAskedAt: members.consentAskedAt },
           lastBot: lastBotReply,
         })
         .from(messages)
@@ -175,6 +175,8 @@ export function createInboundProcessingStore(
           unitId: row.member.unitId,
           unitPath: row.member.unitPath,
           consent: isConsentState(row.member.consent) ? row.member.consent : 'unknown',
+          consentVersion: row.member.consentVersion,
+          consentAt: row.member.consentAt,
           consentAskedAt: row.member.consentAskedAt,
         },
         lastBotReply: lastBot

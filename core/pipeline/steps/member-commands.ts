@@ -13,7 +13,7 @@ import {
 } from '../member-replies.vi.js';
 import { ERASE_CHOICES, PRIVACY_PAYLOADS, PRIVACY_REPLIES_VI, dataSummaryReply } from '../privacy-replies.vi.js';
 import { foldDiacritics } from '../../text/vietnamese-fold.js';
-import { channelAsksConsent } from '../../privacy/consent.js';
+import { channelAsksConsent, currentConsent } from '../../privacy/consent.js';
 import type { Middleware, Turn } from '../turn.js';
 import { parseMemberCommand, type MemberCommand } from './member-command-parse.js';
 
@@ -182,7 +182,7 @@ async function askUnitCodeOnFirstContact(turn: Turn, directory: MemberDirectory)
  * consent (the answer is personal data), so the first contact asks one thing, not two (privacy-consent.ts).
  */
 function awaitsConsent(turn: Turn): boolean {
-  return turn.ports.privacyNotice !== undefined && channelAsksConsent(turn.input.conversation.channel) && turn.input.member.consent !== 'granted';
+  return turn.ports.privacyNotice !== undefined && channelAsksConsent(turn.input.conversation.channel) && currentConsent(turn.input.member, turn.ports.privacyNotice) !== 'granted';
 }
 
 function systemReply(turn: Turn, text: string): void {

@@ -23,7 +23,7 @@ function ports(extra: Partial<TurnPorts> = {}): TurnPorts {
 
 function input(
   content: TurnInput['message']['content'],
-  member: { consent?: ConsentState; consentAskedAt?: Date | null } = {},
+  member: { consent?: ConsentState; consentVersion?: string | null; consentAt?: Date | null; consentAskedAt?: Date | null } = {},
   lastBotReply: TurnInput['lastBotReply'] = null,
   channel: ChannelId = 'web',
 ): TurnInput {
@@ -147,5 +147,49 @@ describe('privacy notice and consent (Law 91/2025/QH15)', () => {
     expect(off.anonymous).toBe(false);
     const cli = await runTurn(input(text('lương tối thiểu vùng 1 là bao nhiêu'), {}, null, 'cli'), ports());
     expect(cli.replies).toHaveLength(1);
+  });
+
+  describe('a new notice version (D-privacy-5)', () => {
+    const hoursAgo = (hours: number) => new Date(NOW.getTime() - hours * 3_600_000);
+    // Agreed to the old notice an hour ago, right after it was shown: the new one is asked at once all the same.
+    const agreedToOld = { consent: 'granted' as const, consentVersion: 'v-old', consentAt: hoursAgo(1), consentAskedAt: hoursAgo(1.1) };
+
+    it('answers first, then shows the new notice saying it changed; the turn keeps only the minimum until the answer', async () => {
+      const outcome = await runTurn(input(text('lương tối thiểu vùng 1 là bao nhiêu'), agreedToOld), ports());
+      expect(outcome.replies).toHaveLength(2);
+      expect(outcome.replies[0]?.kind).toBe('answer');
+      expect(outcome.replies[1]?.content).toMatchObject({ type: 'choices', choices: CONSENT_CHOICES });
+      expect(JSON.stringify(outcome.replies[1]?.content)).toContain('cập nhật thông báo về dữ liệu cá nhân');
+      expect(outcome.consentAsked).toBe(true);
+      expect(outcome.anonymous).toBe(true);
+    });
+
+    it('once shown, it is repeated at most once a day, as for a member who has not answered', async () => {
+      const shownAfterTheOldAnswer = { ...agreedToOld, consentAskedAt: hoursAgo(0.5) };
+      const again = await runTurn(input(text('xin chào'), shownAfterTheOldAnswer), ports());
+      expect(again.replies).toHaveLength(1);
+      expect(again.anonymous).toBe(true);
+      const nextDay = await runTurn(input(text('xin chào'), { ...agreedToOld, consentAt: hoursAgo(30), consentAskedAt: hoursAgo(25) }), ports());
+      expect(nextDay.consentAsked).toBe(true);
+    });
+
+    it('records the answer with the new version; a hand-off asks for consent first', async () => {
+      const granted = await runTurn(input(text('1'), agreedToOld, noticeAsked), ports());
+      expect(granted.consent).toEqual({ decision: 'granted', noticeVersion: 'v-test' });
+      expect(JSON.stringify(granted.replies)).toContain('Cảm ơn bạn đã đồng ý');
+      const refused = await runTurn(input(text('2'), agreedToOld, noticeAsked), ports());
+      expect(refused.consent).toEqual({ decision: 'refused', noticeVersion: 'v-test' });
+      const handoff = await runTurn(input(text('cho em gặp cán bộ'), agreedToOld), ports());
+      expect(handoff.replies.at(-1)?.content).toMatchObject({ type: 'choices', choices: HANDOFF_CONSENT_CHOICES });
+    });
+
+    it('leaves alone a consent to the current version and a refusal of an older one', async () => {
+      const current = await runTurn(input(text('xin chào'), { ...agreedToOld, consentVersion: 'v-test' }), ports());
+      expect(current.replies).toHaveLength(1);
+      expect(current.anonymous).toBe(false);
+      const refusedOld = await runTurn(input(text('xin chào'), { ...agreedToOld, consent: 'refused' }), ports());
+      expect(refusedOld.replies).toHaveLength(1);
+      expect(refusedOld.consentAsked).toBeFalsy();
+    });
   });
 });

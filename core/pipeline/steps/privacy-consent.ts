@@ -1,4 +1,4 @@
-import { CONSENT_ASK_INTERVAL_HOURS, channelAsksConsent, type ConsentState, type PrivacyNotice } from '../../privacy/consent.js';
+import { CONSENT_ASK_INTERVAL_HOURS, channelAsksConsent, consentOutdated, currentConsent, lastAskedForCurrentNotice, type ConsentState, type PrivacyNotice } from '../../privacy/consent.js';
 import { confirmHandoff } from '../handoff-confirmation.js';
 import { CONSENT_CHOICES, CONSENT_REPLIES_VI, HANDOFF_CONSENT_CHOICES, consentNoticeText, handoffConsentText } from '../consent-replies.vi.js';
 import { MEMBER_REPLIES_VI } from '../member-replies.vi.js';
@@ -13,7 +13,8 @@ import { UNIT_CODE_PROMPT_CHANNELS } from './member-commands.js';
  * - otherwise the turn runs as usual, so the member's first question is answered, and the notice with its two
  *   choices follows the answer as the last message (a numbered answer then resolves against it). It is not
  *   attached when the answer itself asks something (it waits for the next turn), to a crisis reply, or while an
- *   officer owns the conversation; unanswered, it is shown again at most once a day;
+ *   officer owns the conversation; unanswered, it is shown again at most once a day. A member who agreed to an
+ *   older version of the notice is treated as one who has not answered (D-privacy-5): shown the new one, once a day;
  * - an ordinary hand-off needs consent (an officer can only read what is stored): the member is asked first, and
  *   "Đồng ý và gặp cán bộ" carries it out. A crisis is always handled (safety first), consent or not;
  * - a turn of a member without consent is marked anonymous: the commit keeps only the minimum.
@@ -21,7 +22,8 @@ import { UNIT_CODE_PROMPT_CHANNELS } from './member-commands.js';
 export const privacyConsent: Middleware = async (turn, next) => {
   const notice = turn.ports.privacyNotice;
   if (!notice || !channelAsksConsent(turn.input.conversation.channel)) return next();
-  const consent: ConsentState = turn.input.member.consent ?? 'unknown';
+  // A consent to an older notice version counts as no answer yet: the new notice is shown and the turn is anonymous.
+  const consent: ConsentState = currentConsent(turn.input.member, notice);
   const answer = consentAnswer(turn.input.message.content, turn.input.lastBotReply, consent);
   if (answer) return recordAnswer(turn, answer, notice, consent);
   await next();
@@ -72,12 +74,12 @@ function askBeforeHandoff(turn: Turn, notice: PrivacyNotice): boolean {
 
 function attachNotice(turn: Turn, notice: PrivacyNotice, consent: ConsentState): void {
   if (consent !== 'unknown' || turn.silentReason || turn.event || turn.notes.selfHarm === true || turn.notes.erasureRequested) return;
-  const askedAt = turn.input.member.consentAskedAt;
+  const askedAt = lastAskedForCurrentNotice(turn.input.member, notice);
   if (askedAt && turn.ports.clock.now().getTime() - askedAt.getTime() < CONSENT_ASK_INTERVAL_HOURS * 3_600_000) return;
   const last = turn.replies.at(-1);
   // An answer that asks something keeps the last word, so its numbers still resolve; the notice comes next turn.
   if (!last || last.content.type === 'choices' || last.expects) return;
-  turn.reply({ kind: 'system', content: { type: 'choices', text: consentNoticeText(notice, turn.input.conversation.channel), choices: CONSENT_CHOICES } });
+  turn.reply({ kind: 'system', content: { type: 'choices', text: consentNoticeText(notice, turn.input.conversation.channel, { updated: consentOutdated(turn.input.member, notice) }), choices: CONSENT_CHOICES } });
   turn.consentAsked = true;
 }
 

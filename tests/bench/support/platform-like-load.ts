@@ -35,15 +35,29 @@ export interface Acknowledgements {
   /** Deliveries not acknowledged, 503s included. */
   failedAttempts: number;
   responses503: number;
+  /** Deliveries that got no answer at all (refused connection, client time-out). */
+  noAnswer: number;
+  /** How long each delivery started during the fault took to get its answer (or to fail), in ms. */
+  outageLatenciesMs: number[];
+}
+
+/** The q-quantile (0..1) of some figures, nearest rank; 0 for none. */
+export function quantile(values: number[], q: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] as number;
 }
 
 export async function sendLikeAPlatform(load: PlatformLikeLoad): Promise<Acknowledgements> {
   const ids = Array.from({ length: load.messages }, () => randomUUID());
   const sessions = Array.from({ length: 25 }, () => randomUUID());
-  const tally: Acknowledgements = { ids, firstTry: 0, afterRedelivery: 0, failedAttempts: 0, responses503: 0 };
+  const tally: Acknowledgements = { ids, firstTry: 0, afterRedelivery: 0, failedAttempts: 0, responses503: 0, noAnswer: 0, outageLatenciesMs: [] };
+  let faultActive = false;
   const deliver = async (id: string, index: number): Promise<void> => {
     for (let attempt = 0; attempt < load.maxAttempts; attempt++) {
       let status = 0;
+      const duringFault = faultActive;
+      const startedAt = performance.now();
       try {
         const response = await fetch(`${load.baseUrl}/api/webchat/messages`, {
           method: 'POST',
@@ -56,6 +70,8 @@ export async function sendLikeAPlatform(load: PlatformLikeLoad): Promise<Acknowl
       } catch {
         status = 0;
       }
+      if (duringFault) tally.outageLatenciesMs.push(performance.now() - startedAt);
+      if (status === 0) tally.noAnswer++;
       if (status >= 200 && status < 300) {
         if (attempt === 0) tally.firstTry++;
         else tally.afterRedelivery++;
@@ -69,8 +85,9 @@ export async function sendLikeAPlatform(load: PlatformLikeLoad): Promise<Acknowl
   const pending: Promise<void>[] = [];
   for (const [index, id] of ids.entries()) {
     if (index === Math.floor(load.messages / 4)) {
+      faultActive = true;
       const fault = await load.atQuarter();
-      if (fault) pending.push(fault.over);
+      if (fault) pending.push(fault.over.finally(() => (faultActive = false)));
     }
     pending.push(deliver(id, index));
     await pause(1000 / load.rate);
