@@ -34,4 +34,20 @@ describe.each(testBackends())('learning queue on $name', (backend) => {
     // A member without a union is seen by the intake unit (the top unit by default), never by nobody (issue #15).
     expect((await queueAs('root@x.vn')).map((i) => i.unitCode).sort()).toEqual(['A1', 'TLD']);
   });
+
+  it('redacts disguised personal data too: full-width digits and an "[at]" e-mail (issue #13 finding 10)', async () => {
+    const before = await t.platform.repositories.learning.count();
+    const disguised = 'chuyện khó nói, số em ０９１２ ３４５ ６７８, mail lan.nguyen92 [at] gmail.com';
+    const response = await fetch(`${t.baseUrl}/api/webchat/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ sessionId: randomUUID(), clientMessageId: randomUUID(), text: disguised, unitCode: 'A1' }),
+    });
+    expect(response.status).toBe(202);
+    await waitUntil(async () => (await t.platform.repositories.learning.count()) === before + 1, 20_000, 'the disguised message queued');
+    const item = (await queueAs('hn@x.vn')).find((entry) => entry.text.includes('chuyện khó nói, số em'));
+    expect(item?.text).toContain('[SĐT]');
+    expect(item?.text).toContain('[EMAIL]');
+    for (const value of ['０９１２', '３４５', '６７８', '345', 'lan.nguyen92', 'gmail']) expect(item?.text).not.toContain(value);
+  });
 });
