@@ -5,6 +5,7 @@ import { ANONYMOUS_MEMBER, labelOf, SENTIMENT_VI, STATE_NAMES_VI, TOPIC_SHORT_VI
 import { formatRelative } from '../../shared/format/format.vi';
 import { Icon } from '../../shared/icons/Icon';
 import type { InboxItemDto as ConversationRow } from '../../../../core/contracts/inbox-api';
+import { shortUnitName } from '../../../../core/org/short-unit-name';
 
 /** The latest officer reply, when the member has not received it (yet): the row says so before anyone opens it. */
 const REPLY_DELIVERY_VI: Partial<Record<string, string>> = { queued: 'Trả lời đang gửi', held: 'Trả lời chưa gửi được', failed: 'Trả lời gửi lỗi' };
@@ -42,7 +43,7 @@ export function InboxRow({ row, selected, now, myId }: { row: ConversationRow; s
         {row.preview && <span className="inbox-preview">{row.preview}</span>}
         <span className="inbox-line inbox-meta">
           <span className="inbox-unit">{row.unit?.name ?? 'Chưa rõ đơn vị'}</span>
-          {row.escalationLevel > 0 && row.queueUnit && <span className="inbox-escalated" title={row.queueUnit.name}>↑ {row.queueUnit.name}</span>}
+          {row.escalationLevel > 0 && row.queueUnit && <span className="inbox-escalated" title={`Đã chuyển lên ${row.queueUnit.name}`}>↑ {shortUnitName(row.queueUnit.name)}</span>}
           {topic && <span className="inbox-chip">{topic}</span>}
           {sentiment && <span className={`inbox-chip sentiment-${row.sentiment}`}>{sentiment}</span>}
           {!waiting && <span className="inbox-state">{stateText}</span>}
