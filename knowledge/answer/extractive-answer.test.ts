@@ -36,6 +36,21 @@ describe('extractive answers', () => {
     expect(composeExtractiveAnswer(sources).body).toContain('đã hết hiệu lực');
   });
 
+  it('never quotes an expired code beside the in-force version that replaced it, even when it ranks first', () => {
+    const base = SAMPLE_ARTICLES[0]!;
+    const old2012 = { ...base, id: '10/2012/QH13#22', lawId: '10/2012/QH13', lawName: 'Bộ luật Lao động 2012', articleNo: '22', title: 'Loại hợp đồng lao động', text: '1. Hợp đồng lao động xác định thời hạn là hợp đồng có thời hạn từ đủ 12 tháng đến 36 tháng.', status: 'expired' as const };
+    const current = { ...base, articleNo: '20', title: 'Loại hợp đồng lao động', text: '1. Hợp đồng lao động xác định thời hạn là hợp đồng có thời hạn không quá 36 tháng kể từ thời điểm có hiệu lực của hợp đồng.' };
+    const sources = [old2012, current].map((article) => ({ article, passages: [{ clauseNo: '1', text: article.text }] }));
+    const { body, quoted } = composeExtractiveAnswer(sources, DEFAULT_EXTRACTIVE_OPTIONS, 'hợp đồng có thời hạn dài nhất được mấy năm');
+    expect(quoted.map((article) => article.lawId)).toEqual(['45/2019/QH14']);
+    expect(body).not.toContain('2012');
+    expect(body).not.toContain('đã hết hiệu lực');
+    // An expired article of another law, with nothing in force of its own family, is still quoted with the note.
+    const other = { ...old2012, lawName: 'Luật Công đoàn 2012', lawType: 'Luật' };
+    const mixed = composeExtractiveAnswer([other, current].map((article) => ({ article, passages: [{ clauseNo: '1', text: article.text }] })), DEFAULT_EXTRACTIVE_OPTIONS, 'hợp đồng có thời hạn dài nhất được mấy năm');
+    expect(mixed.quoted.map((article) => article.lawName)).toContain('Luật Công đoàn 2012');
+  });
+
   it('leads with the unit that answers the question, a figure when a figure is asked', () => {
     const sources = selectSources(retriever.search('làm thêm giờ ngày nghỉ lễ được trả bao nhiêu', { k: 5 }), selection);
     const { body } = composeExtractiveAnswer(sources, DEFAULT_EXTRACTIVE_OPTIONS, 'làm thêm giờ ngày nghỉ lễ được trả bao nhiêu');

@@ -73,7 +73,7 @@ export function composeExtractiveAnswer(
   question = '',
 ): { body: string; quoted: LawArticle[] } {
   const shape = questionShape(question);
-  const scored = sources.slice(0, options.maxArticles).flatMap((source, rank) => {
+  const scored = withoutReplacedExpired(sources).slice(0, options.maxArticles).flatMap((source, rank) => {
     // The best article is read whole (its direct answer may not be the clause that matched the words best).
     const clauses = rank === 0 ? null : new Set(source.passages.map((passage) => passage.clauseNo));
     const units = answerUnits(source.article, clauses);
@@ -114,6 +114,21 @@ export function composeExtractiveAnswer(
   for (const { unit } of [lead, ...leadGroup, ...rest]) if (!quoted.includes(unit.article)) quoted.push(unit.article);
   if (quoted.some((article) => article.status === 'expired')) parts.push(ANSWER_TEXTS.expiredNote);
   return { body: parts.join('\n\n'), quoted };
+}
+
+/** "Bộ luật Lao động 2012" and "Bộ luật Lao động 2019" are the same code in two versions. */
+function lawFamily(article: LawArticle): string {
+  return `${article.lawType}|${article.lawName.replace(/\s*\d{4}\s*$/u, '').trim().toLowerCase()}`;
+}
+
+/**
+ * An expired version's clause retrieved beside the in-force version that replaced it is never quoted: a member asking
+ * "hợp đồng có thời hạn dài nhất mấy năm" must read the 2019 code, not the 2012 one (D-answers-14). An expired
+ * article stays when nothing in force of its family was retrieved (then the expired note says so).
+ */
+function withoutReplacedExpired(sources: readonly PromptSource[]): readonly PromptSource[] {
+  const inForce = new Set(sources.filter((source) => source.article.status !== 'expired').map((source) => lawFamily(source.article)));
+  return sources.filter((source) => source.article.status !== 'expired' || !inForce.has(lawFamily(source.article)));
 }
 
 /** An article whose text yields no clean unit (a table only): its retrieved passages, never quoted garbled. */
