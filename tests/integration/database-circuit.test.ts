@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { openDatabase } from '../../bots/storage/database.js';
 import { messages } from '../../bots/storage/schema/index.js';
 import { TEST_UNITS } from '../support/admin-fixtures.js';
 import { backendsWithRedis, createTestDatabase, type TestDatabase } from '../support/backends.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
 import { expectStable } from '../support/settle.js';
 import { createEchoKnowledge } from '../support/stub-knowledge.js';
-import { startTcpProxy } from '../support/tcp-proxy.js';
+import { openDatabaseViaProxy, type TcpProxy } from '../support/database-via-proxy.js';
 import { startTestPlatform, waitUntil, type TestPlatform } from '../support/test-platform.js';
 
 const BURST = 12;
@@ -26,17 +25,12 @@ describe.each(backendsWithRedis())('the database circuit on $name', (backend) =>
   let t: TestPlatform;
   let base: TestDatabase;
   let platformDatabase: TestDatabase;
-  let proxy: Awaited<ReturnType<typeof startTcpProxy>>;
+  let proxy: TcpProxy;
   let now = 0;
 
   beforeAll(async () => {
     base = await createTestDatabase({ name: 'postgres', redisUrl: backend.redisUrl });
-    const target = new URL(base.url as string);
-    proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
-    const viaProxy = new URL(base.url as string);
-    viaProxy.port = String(new URL(proxy.url).port);
-    const opened = await openDatabase({ databaseUrl: viaProxy.toString(), poolSize: 5, migrate: false, connectTimeoutMs: 1000, circuitOpenMs: 2000, circuitNow: () => now });
-    platformDatabase = { ...opened, url: viaProxy.toString() };
+    ({ proxy, database: platformDatabase } = await openDatabaseViaProxy(base, { now: () => now, openMs: 2000 }));
     t = await startTestPlatform(backend, {
       classifier: createScriptedClassifier({ 'lương tháng này chậm': { route: 'question', topic: 'wage_arrears' } }),
       knowledge: createEchoKnowledge(),

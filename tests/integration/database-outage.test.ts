@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { and, eq } from 'drizzle-orm';
-import { openDatabase } from '../../bots/storage/database.js';
 import { messages } from '../../bots/storage/schema/index.js';
 import { createAccounts } from '../support/admin-fixtures.js';
 import { createTestDatabase, testBackends, type TestBackend, type TestDatabase } from '../support/backends.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
 import { createEchoKnowledge } from '../support/stub-knowledge.js';
-import { startTcpProxy } from '../support/tcp-proxy.js';
+import { openDatabaseViaProxy, type TcpProxy } from '../support/database-via-proxy.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
 const TG = { token: '123456:outage-test-token', secret: 'outage-secret-token' };
@@ -24,7 +23,7 @@ describe.each(testBackends())('a database outage on $name', (backend: TestBacken
   let base: TestDatabase;
   // The fail-fast circuit's clock: moved past its open window once the database is back, instead of waiting.
   let circuitClock = 0;
-  let proxy: Awaited<ReturnType<typeof startTcpProxy>> | null = null;
+  let proxy: TcpProxy | null = null;
   let platformDatabase: TestDatabase;
   let bearer = '';
   const sessionId = randomUUID();
@@ -32,12 +31,7 @@ describe.each(testBackends())('a database outage on $name', (backend: TestBacken
   beforeAll(async () => {
     base = await createTestDatabase(backend);
     if (base.url) {
-      const target = new URL(base.url);
-      proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
-      const viaProxy = new URL(base.url);
-      viaProxy.port = String(new URL(proxy.url).port);
-      const opened = await openDatabase({ databaseUrl: viaProxy.toString(), poolSize: 5, migrate: false, connectTimeoutMs: 1000, circuitNow: () => circuitClock });
-      platformDatabase = { ...opened, url: viaProxy.toString() };
+      ({ proxy, database: platformDatabase } = await openDatabaseViaProxy(base, { now: () => circuitClock }));
     } else {
       platformDatabase = base;
     }

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { openDatabase } from '../../bots/storage/database.js';
 import { messages } from '../../bots/storage/schema/index.js';
 import { backendsWithRedis, createTestDatabase, type TestDatabase } from '../support/backends.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
 import { createEchoKnowledge } from '../support/stub-knowledge.js';
-import { startTcpProxy } from '../support/tcp-proxy.js';
+import { openDatabaseViaProxy, type TcpProxy } from '../support/database-via-proxy.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 import { TEST_UNITS } from '../support/admin-fixtures.js';
 
@@ -23,15 +22,11 @@ describe.each(backendsWithRedis())('recovery after a PostgreSQL cut on $name', (
   let platformDatabase: TestDatabase;
   // The fail-fast circuit's clock: moved past its open window once the database is back, instead of waiting.
   let circuitClock = 0;
-  let proxy: Awaited<ReturnType<typeof startTcpProxy>>;
+  let proxy: TcpProxy;
 
   beforeAll(async () => {
     base = await createTestDatabase({ name: 'postgres', redisUrl: backend.redisUrl });
-    const target = new URL(base.url as string);
-    proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
-    const viaProxy = new URL(base.url as string);
-    viaProxy.port = String(new URL(proxy.url).port);
-    platformDatabase = { ...(await openDatabase({ databaseUrl: viaProxy.toString(), poolSize: 5, migrate: false, connectTimeoutMs: 1000, circuitNow: () => circuitClock })), url: viaProxy.toString() };
+    ({ proxy, database: platformDatabase } = await openDatabaseViaProxy(base, { now: () => circuitClock }));
     t = await startTestPlatform(backend, { classifier: createScriptedClassifier({}), knowledge: createEchoKnowledge(), database: platformDatabase, startWorkers: false });
     await t.platform.repositories.units.upsertUnits(TEST_UNITS);
   }, 120_000);

@@ -1,12 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { contentText } from '../../../core/messages/content.js';
 import { moodCaptureOf, type MoodCapture } from '../../../core/mood/mood-rules.js';
 import type { CommitResult, PendingInbound, TurnCommit } from '../../../core/processing/processing-store.js';
 import type { Db } from '../database.js';
 import { executeRows } from '../execute-rows.js';
 import { messages, unansweredQuestions } from '../schema/index.js';
 import { recordMoodBatch, type MoodRecord } from './mood-repository.js';
-import { commitTurnIn, messageMetaPatch, moodCheckFields, vietnamDay, VersionConflict, type CommitSettings } from './turn-commit.js';
+import { botReplyRow, commitTurnIn, messageMetaPatch, moodCheckFields, vietnamDay, VersionConflict, type CommitSettings } from './turn-commit.js';
 
 // The batched turn (issue #12, D-embedded-speed-2): the turns of several conversations claimed, loaded and written
 // with a handful of set-based statements. On the embedded database every statement costs ~0.3–1 ms of CPU on the one
@@ -171,18 +170,7 @@ async function commitPlainTurns(tx: Db, turns: readonly PlainTurn[], results: Co
 
   // 3. All the replies in one INSERT; within a turn their serial seq (the sending order) follows the list's order.
   const replyRows = written.flatMap(({ commit }) =>
-    commit.replies.map((reply) => ({
-      conversationId: commit.conversationId,
-      direction: 'out',
-      channel: byConversation.get(commit.conversationId)!.channel,
-      author: 'bot',
-      content: reply.content as unknown as Record<string, unknown>,
-      text: contentText(reply.content),
-      status: 'queued',
-      replyToMessageId: commit.messageId,
-      meta: { kind: reply.kind, citations: reply.citations ?? [], ...(reply.expects ? { expects: reply.expects } : {}) },
-      createdAt: commit.now,
-    })),
+    commit.replies.map((reply) => botReplyRow(commit, reply, byConversation.get(commit.conversationId)!.channel)),
   );
   const inserted =
     replyRows.length === 0

@@ -115,18 +115,7 @@ export async function commitTurnIn(tx: Db, commit: TurnCommit, settings: CommitS
           await tx
             .insert(messages)
             .values(
-              commit.replies.map((reply) => ({
-                conversationId: commit.conversationId,
-                direction: 'out',
-                channel: conversation.channel,
-                author: 'bot',
-                content: reply.content as unknown as Record<string, unknown>,
-                text: contentText(reply.content),
-                status: 'queued',
-                replyToMessageId: commit.messageId,
-                meta: { kind: reply.kind, citations: reply.citations ?? [], ...(reply.expects ? { expects: reply.expects } : {}) },
-                createdAt: commit.now,
-              })),
+              commit.replies.map((reply) => botReplyRow(commit, reply, conversation.channel)),
             )
             .returning({ id: messages.id, seq: messages.seq })
         ).sort((a, b) => Number(a.seq) - Number(b.seq)).map((row) => row.id);
@@ -240,4 +229,20 @@ export function messageMetaPatch(commit: TurnCommit, nlu: TurnCommit['nlu']): Re
 
 function personalValue(type: string): boolean {
   return ['phone', 'national_id', 'social_insurance_no', 'email', 'bank_account', 'person_name'].includes(type);
+}
+
+/** The queued outbound row of one bot reply of a turn; the single and the batched commit insert the same rows. */
+export function botReplyRow(commit: TurnCommit, reply: TurnCommit['replies'][number], channel: string) {
+  return {
+    conversationId: commit.conversationId,
+    direction: 'out' as const,
+    channel,
+    author: 'bot' as const,
+    content: reply.content as unknown as Record<string, unknown>,
+    text: contentText(reply.content),
+    status: 'queued' as const,
+    replyToMessageId: commit.messageId,
+    meta: { kind: reply.kind, citations: reply.citations ?? [], ...(reply.expects ? { expects: reply.expects } : {}) },
+    createdAt: commit.now,
+  };
 }
