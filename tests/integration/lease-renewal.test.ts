@@ -95,7 +95,7 @@ describe.each(testBackends())('lease renewal on $name', (backend) => {
     const sends: string[] = [];
     const adapter: ChannelAdapter = {
       channel: 'web',
-      capabilities: { maxTextLength: 4000, choices: true, card: true, media: [] },
+      capabilities: { maxTextLength: 4000, choices: false, card: false, media: [] },
       verify: () => ({ kind: 'accepted' }),
       decode: () => [],
       async send(message) {
