@@ -74,6 +74,7 @@ import { createMemberDirectory } from './storage/repositories/channel-member-dir
 import { createHistoryRepository } from './storage/repositories/history-repository.js';
 import { createMemoryLinkAttemptLimiter, createRedisLinkAttemptLimiter } from './storage/repositories/link-attempt-limiter.js';
 import { createChannelHealthListener } from './channels/channel-health-listener.js';
+import { createChannelHealthBoard } from './channels/channel-health-board.js';
 import { createHeldReplyRepository } from './storage/repositories/held-reply-repository.js';
 import { createIngestRepository } from './storage/repositories/ingest-repository.js';
 import type { JoinPolicy } from './storage/repositories/unit-join.js';
@@ -192,7 +193,8 @@ export async function createPlatform(deps: PlatformDeps) {
   const channelRepositories = { deliveries: repositories.channelDeliveries, tokens: repositories.channelTokens, threadRefs: repositories.channelThreadRefs, history: repositories.history };
   // One send budget per platform token for all processes (Redis): N workers do not spend N times the platform's limit.
   const sendBudget = env.REDIS_URL ? createRedisSendBudget(env.REDIS_URL, env.QUEUE_PREFIX, logger) : undefined;
-  const onChannelHealth = createChannelHealthListener({ heldReplies: repositories.heldReplies, queue, metrics, clock, logger });
+  const channelHealth = createChannelHealthBoard(createChannelHealthListener({ heldReplies: repositories.heldReplies, queue, metrics, clock, logger }));
+  const onChannelHealth = channelHealth.listener;
   const channelModules = (deps.channels ?? createChannelModules)({ env, clock, logger, repositories: channelRepositories, hub, onChannelHealth, ...(sendBudget ? { sendBudget } : {}) });
   const adapterMap = new Map<ChannelId, ChannelAdapter>();
   for (const module of channelModules) adapterMap.set(module.adapter.channel, module.adapter);
@@ -266,6 +268,7 @@ export async function createPlatform(deps: PlatformDeps) {
     publish: publishInbox,
     clock,
     adapters,
+    channelHealth: channelHealth.get,
     knowledge: deps.knowledge,
   });
   const officeHours = createOfficeHoursService({ units: repositories.units, facts: createHandoffFactsRepository(db), audit: repositories.audit, clock });
