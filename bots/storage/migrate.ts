@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Pool } from 'pg';
 import type { Logger } from '../../core/ports/logger.js';
+import { ENSURE_MESSAGE_PARTITIONS_SQL } from './message-partitions.js';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
 
@@ -18,7 +19,11 @@ export async function migratePostgres(pool: Pool, logger: Logger): Promise<void>
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
+      // Migration 0020 partitions `messages` by month on PostgreSQL only (PGlite keeps one table, D-scale-6).
+      await client.query("set congdoan.partition_messages = 'on'");
       await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });
+      await client.query('reset congdoan.partition_messages');
+      await client.query(ENSURE_MESSAGE_PARTITIONS_SQL);
     } finally {
       await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
     }
