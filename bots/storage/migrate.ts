@@ -1,7 +1,19 @@
 import { fileURLToPath } from 'node:url';
 import type { Pool } from 'pg';
 import type { Logger } from '../../core/ports/logger.js';
-import { ENSURE_MESSAGE_PARTITIONS_SQL } from './message-partitions.js';
+
+/**
+ * How many months ahead the partitions of `messages` exist; every start and the daily privacy job extend it. Kept
+ * here rather than in message-partitions.ts because every migration run ends with it (database.ts imports this file).
+ */
+export const MESSAGE_PARTITION_MONTHS_AHEAD = 3;
+
+/**
+ * Creates the missing monthly partitions of `messages` from last month (a fresh database that receives last month's
+ * messages, e.g. an import) to MESSAGE_PARTITION_MONTHS_AHEAD ahead (migration 0020's function; a no-op on PGlite,
+ * whose table is not partitioned; D-scale-6).
+ */
+export const ENSURE_MESSAGE_PARTITIONS_SQL = `select messages_ensure_partitions(now() - interval '1 month', now() + interval '${MESSAGE_PARTITION_MONTHS_AHEAD} months') as made`;
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
 
