@@ -16,6 +16,7 @@ import { createSessionTokens } from './auth/session-token.js';
 import { createChannelModules } from './channels/create-channel-modules.js';
 import type { ChannelModule, ChannelModuleDeps } from './channels/shared/channel-module.js';
 import { isDatabaseUnavailable } from './storage/database-unavailable.js';
+import { ensureMessagePartitions } from './storage/message-partitions.js';
 import { isTransientConflict } from './storage/transient-conflict.js';
 import { createRedisSendBudget } from './channels/shared/send-budget.js';
 import { createApp } from './http/create-app.js';
@@ -383,7 +384,7 @@ export async function createPlatform(deps: PlatformDeps) {
       registerInboxWorkers({ ...inboxHookDeps, runner: queue, backoffMs: env.RETRY_BACKOFF_MS });
       const moodDaily = registerMoodWorkers({ runner: queue, queue, db, alerts: repositories.moodAlerts, k: env.K_ANONYMITY, clock, logger, backoffMs: env.RETRY_BACKOFF_MS, monthlyReports, warmup: moodWarmup });
       const erasures = registerErasureWorkers({ runner: queue, queue, db, memberData: repositories.memberData, audit: repositories.audit, clock, logger, backoffMs: env.RETRY_BACKOFF_MS, onErased: () => repositories.ingest.forgetThreads() });
-      const retentionDaily = registerRetentionWorkers({ runner: queue, queue, retention: createRetentionRepository(db), audit: repositories.audit, months: env.RETENTION_MESSAGE_MONTHS, clock, logger, backoffMs: env.RETRY_BACKOFF_MS, alsoDaily: () => erasures.sweep() });
+      const retentionDaily = registerRetentionWorkers({ runner: queue, queue, retention: createRetentionRepository(db), audit: repositories.audit, months: env.RETENTION_MESSAGE_MONTHS, clock, logger, backoffMs: env.RETRY_BACKOFF_MS, alsoDaily: () => Promise.all([erasures.sweep(), ensureMessagePartitions(db)]) });
       await queue.start();
       await moodDaily.scheduleNext();
       await retentionDaily.scheduleNext();

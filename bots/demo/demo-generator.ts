@@ -3,6 +3,7 @@ import { TOPICS } from '../../core/nlu/labels.js';
 import { AppError } from '../../core/errors/app-error.js';
 import type { Db } from '../storage/database.js';
 import { executeRows } from '../storage/execute-rows.js';
+import { ensureMessagePartitionsBetween } from '../storage/message-partitions.js';
 
 /**
  * `congdoan demo generate`: a realistic organisation and message history, written by PostgreSQL itself
@@ -184,6 +185,8 @@ export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoRe
     // Messages: a random member each (some write often), a day with a weekly rhythm (fewer on Sundays) and a
     // slow rise over the period, a topic, a sentiment by topic, a route; a few unsure, spam or injection.
     const mCount = memberCount?.n ?? 0;
+    // Backdated history: its months get their partitions first (PostgreSQL), so no row lands in the default one.
+    await ensureMessagePartitionsBetween(tx, new Date(Date.parse(endInstant) - (days + 1) * DAY_MS), new Date(endInstant));
     await tx.execute(sql.raw(`
       with topics(topic, negative, positive, text) as (values ${topicTable()}),
       src as (
