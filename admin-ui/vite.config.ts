@@ -13,6 +13,18 @@ export default defineConfig({
     outDir: here('./dist'),
     emptyOutDir: true,
     assetsDir: 'static',
-    rollupOptions: { input: { admin: here('./admin.html'), chat: here('./chat.html') } },
+    rollupOptions: {
+      input: { admin: here('./admin.html'), chat: here('./chat.html') },
+      // ECharts and its renderer (zrender) in chunks of their own, loaded only when a chart is drawn; each stays under
+      // Vite's 500 kB warning (D-dashboard-3). tests/e2e/ui-bundles.test.ts holds the budgets.
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'echarts', test: /node_modules[\\/]echarts[\\/]/, priority: 1 },
+            { name: 'zrender', test: /node_modules[\\/]zrender[\\/]/, priority: 2 },
+          ],
+        },
+      },
+    },
   },
 });

@@ -16,6 +16,7 @@ import { createSessionTokens } from './auth/session-token.js';
 import { createChannelModules } from './channels/create-channel-modules.js';
 import type { ChannelModule, ChannelModuleDeps } from './channels/shared/channel-module.js';
 import { isDatabaseUnavailable } from './storage/database-unavailable.js';
+import { ensureMessagePartitions } from './storage/message-partitions.js';
 import { isTransientConflict } from './storage/transient-conflict.js';
 import { createRedisSendBudget } from './channels/shared/send-budget.js';
 import { createApp } from './http/create-app.js';
@@ -74,6 +75,7 @@ import { createMemberDirectory } from './storage/repositories/channel-member-dir
 import { createHistoryRepository } from './storage/repositories/history-repository.js';
 import { createMemoryLinkAttemptLimiter, createRedisLinkAttemptLimiter } from './storage/repositories/link-attempt-limiter.js';
 import { createChannelHealthListener } from './channels/channel-health-listener.js';
+import { createChannelHealthBoard } from './channels/channel-health-board.js';
 import { createHeldReplyRepository } from './storage/repositories/held-reply-repository.js';
 import { createIngestRepository } from './storage/repositories/ingest-repository.js';
 import type { JoinPolicy } from './storage/repositories/unit-join.js';
@@ -192,7 +194,8 @@ export async function createPlatform(deps: PlatformDeps) {
   const channelRepositories = { deliveries: repositories.channelDeliveries, tokens: repositories.channelTokens, threadRefs: repositories.channelThreadRefs, history: repositories.history };
   // One send budget per platform token for all processes (Redis): N workers do not spend N times the platform's limit.
   const sendBudget = env.REDIS_URL ? createRedisSendBudget(env.REDIS_URL, env.QUEUE_PREFIX, logger) : undefined;
-  const onChannelHealth = createChannelHealthListener({ heldReplies: repositories.heldReplies, queue, metrics, clock, logger });
+  const channelHealth = createChannelHealthBoard(createChannelHealthListener({ heldReplies: repositories.heldReplies, queue, metrics, clock, logger }));
+  const onChannelHealth = channelHealth.listener;
   const channelModules = (deps.channels ?? createChannelModules)({ env, clock, logger, repositories: channelRepositories, hub, onChannelHealth, ...(sendBudget ? { sendBudget } : {}) });
   const adapterMap = new Map<ChannelId, ChannelAdapter>();
   for (const module of channelModules) adapterMap.set(module.adapter.channel, module.adapter);
@@ -266,6 +269,7 @@ export async function createPlatform(deps: PlatformDeps) {
     publish: publishInbox,
     clock,
     adapters,
+    channelHealth: channelHealth.get,
     knowledge: deps.knowledge,
   });
   const officeHours = createOfficeHoursService({ units: repositories.units, facts: createHandoffFactsRepository(db), audit: repositories.audit, clock });
@@ -382,7 +386,7 @@ export async function createPlatform(deps: PlatformDeps) {
       registerInboxWorkers({ ...inboxHookDeps, runner: queue, backoffMs: env.RETRY_BACKOFF_MS });
       const moodDaily = registerMoodWorkers({ runner: queue, queue, db, alerts: repositories.moodAlerts, k: env.K_ANONYMITY, clock, logger, backoffMs: env.RETRY_BACKOFF_MS, monthlyReports, warmup: moodWarmup });
       const erasures = registerErasureWorkers({ runner: queue, queue, db, memberData: repositories.memberData, audit: repositories.audit, clock, logger, backoffMs: env.RETRY_BACKOFF_MS, onErased: () => repositories.ingest.forgetThreads() });
-      const retentionDaily = registerRetentionWorkers({ runner: queue, queue, retention: createRetentionRepository(db), audit: repositories.audit, months: env.RETENTION_MESSAGE_MONTHS, clock, logger, backoffMs: env.RETRY_BACKOFF_MS, alsoDaily: () => erasures.sweep() });
+      const retentionDaily = registerRetentionWorkers({ runner: queue, queue, retention: createRetentionRepository(db), audit: repositories.audit, months: env.RETENTION_MESSAGE_MONTHS, clock, logger, backoffMs: env.RETRY_BACKOFF_MS, alsoDaily: () => Promise.all([erasures.sweep(), ensureMessagePartitions(db)]) });
       await queue.start();
       await moodDaily.scheduleNext();
       await retentionDaily.scheduleNext();

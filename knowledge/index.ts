@@ -41,3 +41,4 @@ export { ANSWER_TEXTS } from './answer/answer-texts.vi.js';
 export { SYSTEM_PROMPT } from './answer/grounded-prompt.vi.js';
 export { createFaqVisibility, type FaqAudience, type FaqVisibility } from './faq/faq-audience.js';
 export { parseAnswerEvalJsonl, scoreAnswer, summariseAnswers, ungroundedFigures, type AnswerEvalCase, type AnswerEvalReport, type AnswerCaseResult } from './eval/answer-evaluation.js';
+export { failureDetail, formatFailure, type AnswerFailureDetail } from './eval/answer-failures.js';

@@ -3,6 +3,7 @@ import { TOPICS } from '../../core/nlu/labels.js';
 import { AppError } from '../../core/errors/app-error.js';
 import type { Db } from '../storage/database.js';
 import { executeRows } from '../storage/execute-rows.js';
+import { ensureMessagePartitionsBetween } from '../storage/message-partitions.js';
 
 /**
  * `congdoan demo generate`: a realistic organisation and message history, written by PostgreSQL itself
@@ -119,14 +120,28 @@ export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoRe
     const secondValues = sql.raw(secondNames.map((name, i) => `(${i + 1}, ${literal(name)}, ${literal(i < DEMO_PROVINCES.length ? (DEMO_PROVINCES[i] as string) : (SECTORS[i - DEMO_PROVINCES.length] as string))})`).join(', '));
 
     await tx.execute(sql`create temporary table demo_units (n int, id uuid, path text, level text, short text) on commit drop`);
+    // A federation already under the national unit with the same name (the demo organisation's Hà Nội and Hồ Chí Minh
+    // City, or an earlier run's) is reused, not created again: unit names are unique per parent (D-dashboard-2).
     await tx.execute(sql`
       with src(n, name, short) as (values ${secondValues}),
+      existing as (select distinct on (name) id, path, name from units where parent_id = ${rootRow.id}::uuid order by name, created_at),
       ins as (
         insert into units (id, code, name, level, parent_id, path)
         select g.id, ${`DM${run}-P`} || lpad(src.n::text, 2, '0'), src.name, 'province_or_sector', ${rootRow.id}::uuid, ${rootRow.path} || g.id || '/'
         from src cross join lateral (select gen_random_uuid() as id, src.n as k) g
+        where not exists (select 1 from existing e where e.name = src.name)
         returning id, path, code)
-      insert into demo_units select src.n, ins.id, ins.path, 'province_or_sector', src.short from ins join src on ins.code = ${`DM${run}-P`} || lpad(src.n::text, 2, '0')`);
+      insert into demo_units
+      select src.n, ins.id, ins.path, 'province_or_sector', src.short from ins join src on ins.code = ${`DM${run}-P`} || lpad(src.n::text, 2, '0')
+      union all
+      select src.n, e.id, e.path, 'province_or_sector', src.short from src join existing e on e.name = src.name`);
+    // Lower units are numbered on from an earlier run's, so that their names stay unique under a reused federation.
+    const [previous] = await executeRows<{ upper: number; grassroots: number }>(
+      tx,
+      sql`select count(*) filter (where level = 'upper_grassroots')::int as upper, count(*) filter (where level = 'grassroots')::int as grassroots from units where code like 'DM%'`,
+    );
+    const upperOffset = previous?.upper ?? 0;
+    const grassrootsOffset = previous?.grassroots ?? 0;
     // Upper-grassroots unions: every second-level unit gets at least one, the rest go mostly to big provinces.
     await tx.execute(sql`
       with src as (
@@ -135,7 +150,7 @@ export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoRe
       rows as (select src.s, gen_random_uuid() as id, p.id as parent_id, p.path as parent_path, p.short from src join demo_units p on p.n = src.parent_n and p.level = 'province_or_sector')
       , ins as (
         insert into units (id, code, name, level, parent_id, path)
-        select id, ${`DM${run}-U`} || lpad(s::text, 4, '0'), 'Công đoàn cấp trên cơ sở số ' || s || ' – ' || short, 'upper_grassroots', parent_id, parent_path || id || '/' from rows
+        select id, ${`DM${run}-U`} || lpad(s::text, 4, '0'), 'Công đoàn cấp trên cơ sở số ' || (s + ${upperOffset}) || ' – ' || short, 'upper_grassroots', parent_id, parent_path || id || '/' from rows
         returning id)
       insert into demo_units select rows.s, rows.id, rows.parent_path || rows.id || '/', 'upper_grassroots', rows.short from rows`);
     await tx.execute(sql`
@@ -143,7 +158,7 @@ export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoRe
       rows as (select src.s, gen_random_uuid() as id, p.id as parent_id, p.path as parent_path, p.short from src join demo_units p on p.n = src.parent_n and p.level = 'upper_grassroots')
       , ins as (
         insert into units (id, code, name, level, parent_id, path)
-        select id, ${`DM${run}-G`} || lpad(s::text, 5, '0'), 'CĐCS Công ty TNHH Demo ' || lpad(s::text, 5, '0') || ' (' || short || ')', 'grassroots', parent_id, parent_path || id || '/' from rows
+        select id, ${`DM${run}-G`} || lpad(s::text, 5, '0'), 'CĐCS Công ty TNHH Demo ' || lpad((s + ${grassrootsOffset})::text, 5, '0') || ' (' || short || ')', 'grassroots', parent_id, parent_path || id || '/' from rows
         returning id)
       insert into demo_units select rows.s, rows.id, rows.parent_path || rows.id || '/', 'grassroots', rows.short from rows`);
 
@@ -170,6 +185,8 @@ export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoRe
     // Messages: a random member each (some write often), a day with a weekly rhythm (fewer on Sundays) and a
     // slow rise over the period, a topic, a sentiment by topic, a route; a few unsure, spam or injection.
     const mCount = memberCount?.n ?? 0;
+    // Backdated history: its months get their partitions first (PostgreSQL), so no row lands in the default one.
+    await ensureMessagePartitionsBetween(tx, new Date(Date.parse(endInstant) - (days + 1) * DAY_MS), new Date(endInstant));
     await tx.execute(sql.raw(`
       with topics(topic, negative, positive, text) as (values ${topicTable()}),
       src as (

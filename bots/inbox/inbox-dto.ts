@@ -1,4 +1,5 @@
-import type { ChannelAdapter } from '../../core/channels/channel-adapter.js';
+import { OUTAGE_HOLD_CODE, type ChannelAdapter } from '../../core/channels/channel-adapter.js';
+import type { ChannelHealthSnapshot } from '../channels/shared/channel-health.js';
 import type { CloseResolution, InboxCitation, InboxItemDto, InboxMessageDto, ReplyStatusDto } from '../../core/contracts/inbox-api.js';
 import { CLOSE_RESOLUTIONS, DELIVERY_STATUSES } from '../../core/contracts/inbox-api.js';
 import type { ChannelId } from '../../core/messages/channels.js';
@@ -93,14 +94,18 @@ const REASONS: Record<string, string> = {
   CHANNEL_NOT_CONFIGURED: 'Kênh này chưa được cấu hình để gửi tin.',
   WINDOW_CLOSED: 'Đã quá thời hạn nền tảng cho phép trả lời; tin sẽ được giữ lại cho tới khi đoàn viên nhắn lại.',
   QUOTA_EXHAUSTED: 'Đã hết hạn mức tin nhắn nền tảng cho phép gửi tới đoàn viên này; tin sẽ được giữ lại.',
+  [OUTAGE_HOLD_CODE]: 'Kênh đang gặp sự cố nên chưa gửi được tin. Bạn vẫn có thể trả lời: tin sẽ được giữ lại và tự gửi khi kênh hoạt động lại.',
 };
+
+/** What the channel last reported in this process (bots/channels/channel-health-board.ts); absent = never reported. */
+export type ChannelHealthView = Pick<ChannelHealthSnapshot, 'state'> | undefined;
 
 /**
  * Can the caller's reply go out now? The channel's own `checkPolicy` answers for a would-be officer reply
  * on the conversation's current window and quota: the same pure function delivery calls, so the UI shows
  * what delivery will decide (delivery still decides again at send time: one decision per attempt).
  */
-export function replyStatus(row: InboxRow, viewerId: string, adapter: ChannelAdapter | undefined, lastInboundPlatformMessageId: string | null, now: Date): ReplyStatusDto {
+export function replyStatus(row: InboxRow, viewerId: string, adapter: ChannelAdapter | undefined, lastInboundPlatformMessageId: string | null, now: Date, health?: ChannelHealthView): ReplyStatusDto {
   const refuse = (code: string, detail?: string): ReplyStatusDto => ({ canSend: false, code, reason: REASONS[code] ?? detail ?? code, lastInboundAt: iso(row.lastInboundAt) });
   if (row.state === 'bot' || row.state === 'closed') return refuse('RETURNED_TO_BOT');
   if (row.state === 'officer' && row.assignedOfficerId !== viewerId) return refuse('NOT_HOLDER');
@@ -120,5 +125,10 @@ export function replyStatus(row: InboxRow, viewerId: string, adapter: ChannelAda
     { now, lastInboundAt: row.lastInboundAt, lastInboundPlatformMessageId, channelState: row.channelState },
   );
   if (decision && !decision.allow) return refuse(decision.code, decision.reason);
+  // The channel is down: the reply is still accepted (it is held and goes out when the channel works again, as
+  // delivery does with an outage), but the officer is told so instead of "can reply" (D-inboxui-3).
+  if (health && (health.state === 'down' || health.state === 'degraded')) {
+    return { canSend: true, code: OUTAGE_HOLD_CODE, reason: REASONS[OUTAGE_HOLD_CODE] ?? null, lastInboundAt: iso(row.lastInboundAt) };
+  }
   return { canSend: true, code: null, reason: null, lastInboundAt: iso(row.lastInboundAt) };
 }

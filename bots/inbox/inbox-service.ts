@@ -25,7 +25,7 @@ import type { InboxReadRepository, InboxRow, InboxViewer } from '../storage/repo
 import type { InboxWriteRepository } from '../storage/repositories/inbox-write-repository.js';
 import type { UnitRepository } from '../storage/repositories/unit-repository.js';
 import type { UserRepository, UserWithUnit } from '../storage/repositories/user-repository.js';
-import { replyStatus, resolutionOf, toInboxItem, toInboxMessage } from './inbox-dto.js';
+import { replyStatus, resolutionOf, type ChannelHealthView, toInboxItem, toInboxMessage } from './inbox-dto.js';
 import type { InboxPublisher } from './inbox-events.js';
 import type { InboxQueue } from './inbox-queue.js';
 import type { ListReadAudit } from './list-read-audit.js';
@@ -43,6 +43,8 @@ export interface InboxServiceDeps {
   publish: InboxPublisher;
   clock: Clock;
   adapters: (channel: ChannelId) => ChannelAdapter | undefined;
+  /** The channel's last reported health in this process (an outage changes what the reply box says); absent = unknown. */
+  channelHealth?: (channel: ChannelId) => ChannelHealthView;
   knowledge: KnowledgeService;
 }
 
@@ -135,7 +137,7 @@ export function createInboxService(deps: InboxServiceDeps) {
         deps.read.latestInbound(row.id),
       ]);
       await audit(user, 'conversation_view', row);
-      const reply = replyStatus(row, user.id, deps.adapters(row.channel), latest?.platformMessageId ?? null, deps.clock.now());
+      const reply = replyStatus(row, user.id, deps.adapters(row.channel), latest?.platformMessageId ?? null, deps.clock.now(), deps.channelHealth?.(row.channel));
       const holder = row.assignedOfficerId;
       const mine = holder === user.id;
       const open = row.state === 'waiting_officer' || row.state === 'officer';

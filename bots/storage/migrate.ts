@@ -2,6 +2,19 @@ import { fileURLToPath } from 'node:url';
 import type { Pool } from 'pg';
 import type { Logger } from '../../core/ports/logger.js';
 
+/**
+ * How many months ahead the partitions of `messages` exist; every start and the daily privacy job extend it. Kept
+ * here rather than in message-partitions.ts because every migration run ends with it (database.ts imports this file).
+ */
+export const MESSAGE_PARTITION_MONTHS_AHEAD = 3;
+
+/**
+ * Creates the missing monthly partitions of `messages` from last month (a fresh database that receives last month's
+ * messages, e.g. an import) to MESSAGE_PARTITION_MONTHS_AHEAD ahead (migration 0020's function; a no-op on PGlite,
+ * whose table is not partitioned; D-scale-6).
+ */
+export const ENSURE_MESSAGE_PARTITIONS_SQL = `select messages_ensure_partitions(now() - interval '1 month', now() + interval '${MESSAGE_PARTITION_MONTHS_AHEAD} months') as made`;
+
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
 
 // Any constant works; it only has to be the same for every process of this platform.
@@ -18,7 +31,11 @@ export async function migratePostgres(pool: Pool, logger: Logger): Promise<void>
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
+      // Migration 0020 partitions `messages` by month on PostgreSQL only (PGlite keeps one table, D-scale-6).
+      await client.query("set congdoan.partition_messages = 'on'");
       await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });
+      await client.query('reset congdoan.partition_messages');
+      await client.query(ENSURE_MESSAGE_PARTITIONS_SQL);
     } finally {
       await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
     }

@@ -150,6 +150,7 @@ export type MemberProfileDto = z.infer<typeof MemberProfileDtoSchema>;
  * Can an officer's reply go out on this channel now? Computed with the channel's own policy (the same
  * function that decides at delivery), so what the UI shows is what delivery does. `code`: the platform
  * reason (WINDOW_CLOSED, QUOTA_EXHAUSTED, …) or a state reason (RETURNED_TO_BOT, NOT_HOLDER, CHANNEL_NOT_CONFIGURED).
+ * `canSend` with code CHANNEL_UNAVAILABLE: the channel is down; a reply is accepted, held, and sent when it recovers.
  */
 export const ReplyStatusDtoSchema = z.object({
   canSend: z.boolean(),

@@ -57,6 +57,15 @@ describe('FAQ matcher', () => {
     expect(regions.rank('luong toi thieu vung i la bao nhieu', 1)[0]?.entry.id).toBe('region-1');
   });
 
+  it('reads "%" as "phần trăm", so a question asking for a rate meets the rate entry (D-answers-15)', () => {
+    const rates = createFaqMatcher([
+      entry('ui-rate', 'Bảo hiểm thất nghiệp đóng bao nhiêu phần trăm lương?', []),
+      entry('ui-length', 'Bảo hiểm thất nghiệp được hưởng bao nhiêu tháng?', []),
+    ]);
+    expect(rates.rank('bảo hiểm thất nghiệp đóng mấy %', 1)[0]?.entry.id).toBe('ui-rate');
+    expect(rates.rank('bao hiem that nghiep dong 1% luong dung khong', 1)[0]?.entry.id).toBe('ui-rate');
+  });
+
   it('tolerates a typo through character n-grams', () => {
     const [top] = matcher.rank('nghỉ thai sảm được bao lâu', 1);
     expect(top?.entry.id).toBe('maternity-leave');

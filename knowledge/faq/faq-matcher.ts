@@ -1,6 +1,6 @@
 import type { FaqEntry } from '../../core/knowledge/faq.js';
 import { toNfc } from '../../core/text/vietnamese-fold.js';
-import { charFeatures, contentSyllableCount, foldedSyllables, wordFeatures } from './faq-text-features.js';
+import { charFeatures, contentSyllableCount, foldedSyllables, readSymbols, wordFeatures } from './faq-text-features.js';
 import { buildTfIdfIndex } from './tfidf-index.js';
 import { createFaqVisibility, type FaqAudience } from './faq-audience.js';
 
@@ -56,7 +56,10 @@ export function createFaqMatcher(entries: readonly FaqEntry[], options: FaqMatch
   const threshold = options.threshold ?? DEFAULT_FAQ_THRESHOLD;
   const wordWeight = options.wordWeight ?? DEFAULT_FAQ_WORD_WEIGHT;
   const minContent = options.minContentSyllables ?? 3;
-  const normalize = (text: string) => (options.normalize ? options.normalize(toNfc(text)) : toNfc(text));
+  const normalize = (text: string) => {
+    const read = readSymbols(toNfc(text));
+    return options.normalize ? options.normalize(read) : read;
+  };
   const related = options.relatedPhrases ?? (() => []);
   const wordsOf = (text: string, folded: string[]) => [
     ...wordFeatures(folded),
@@ -118,3 +121,4 @@ export function createFaqMatcher(entries: readonly FaqEntry[], options: FaqMatch
 
   return { match, best, rank, threshold, size: published.length };
 }
+

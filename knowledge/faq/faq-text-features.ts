@@ -13,6 +13,15 @@ const FILLER_SYLLABLES = new Set([
 ]);
 
 /**
+ * "%" read as the words members also type ("mấy %" = "mấy phần trăm", "150%" = "150 phần trăm"). Syllable splitting
+ * and the NLU normaliser both drop the sign, so a question asking for a rate lost the only word saying so and
+ * matched entries on the same subject that answer a duration or an amount (held-out pulls, issue #11).
+ */
+export function readSymbols(text: string): string {
+  return text.replace(/\s*%/g, ' phần trăm ');
+}
+
+/**
  * Folded lower-case syllables: `Lương tối thiểu?` → `['luong', 'toi', 'thieu']`; a minimum-wage region is its
  * digit (`vùng III` → `vung 3`), so that "vùng 2" matches "Vùng II" and the roman I is not lost among fillers.
  */

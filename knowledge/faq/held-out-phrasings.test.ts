@@ -28,9 +28,9 @@ describe('FAQ phrasings held out and matched back', () => {
     expect(report.top1).toBe(1);
   });
 
-  it('keeps the starter pack at least as self-consistent as it was measured (D-answers-14: top-1 0.665, 230 pulls)', () => {
+  it('keeps the starter pack at least as self-consistent as it was measured (D-answers-15: top-1 0.675, 220 pulls)', () => {
     const report = evaluateHeldOutPhrasings(loadStarterPack(), (kept) => createDefaultFaqMatcher(kept));
-    expect(report.top1).toBeGreaterThanOrEqual(0.664);
-    expect(report.wrongAnswered).toBeLessThanOrEqual(230);
+    expect(report.top1).toBeGreaterThanOrEqual(0.674);
+    expect(report.wrongAnswered).toBeLessThanOrEqual(220);
   });
 });

@@ -96,7 +96,16 @@ describe('held and failed officer replies in Chromium, through a fake Zalo that 
     expect(await page.locator('.msg-officer.msg-held', { hasText: HELD_TEXT }).count()).toBe(1);
     expect((await reply(HELD_TEXT))[0]?.status).toBe('held');
     expect(sentToZalo(HELD_TEXT)).toBe(0);
+    // The reply box says the truth too: Zalo is down, a reply is held and sent when it recovers (D-inboxui-3).
+    const replyStatus = page.locator('.reply-status');
+    await replyStatus.locator('text=Zalo đang gặp sự cố').waitFor({ timeout: 30_000 });
+    expect(await replyStatus.textContent()).toContain('tin sẽ được giữ lại và tự gửi khi Zalo hoạt động lại');
+    expect(await replyStatus.textContent()).not.toContain('Có thể trả lời qua Zalo');
+    expect(await page.locator('#reply-text').isEnabled()).toBe(true);
     await saveScreenshot(page, SUITE, '1-held-laptop');
+    await page.setViewportSize(VIEWPORTS.phone);
+    await saveScreenshot(page, SUITE, '1-held-phone');
+    await page.setViewportSize(VIEWPORTS.laptop);
 
     // A phone open on the inbox list sees the row's delivery change live (the list never polls while the stream is up).
     const phone = await browser.newContext({ viewport: VIEWPORTS.phone, locale: 'vi-VN' });
@@ -119,6 +128,7 @@ describe('held and failed officer replies in Chromium, through a fake Zalo that 
     await held.waitFor({ state: 'detached', timeout: 30_000 });
     await row.locator('.inbox-delivery').waitFor({ state: 'detached', timeout: 30_000 });
     expect(sentToZalo(HELD_TEXT)).toBe(1);
+    await replyStatus.locator('text=Có thể trả lời qua Zalo').waitFor({ timeout: 30_000 });
     await saveScreenshot(page, SUITE, '2-released-laptop');
   }, 120_000);
 

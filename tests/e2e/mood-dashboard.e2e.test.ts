@@ -175,6 +175,27 @@ describe('mood dashboard in Chromium (embedded backend, generated organisation)'
     expect(select.x + select.width).toBeLessThanOrEqual(VIEWPORTS.phone.width - 24);
     expect(card.y - (picker.y + picker.height)).toBeGreaterThanOrEqual(12);
     expect(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')).toBeLessThanOrEqual(0);
+
+    // The units below, on a phone: the ten most in need of attention first (highest negative share), hidden figures
+    // still hidden and after the shown ones, the rest a page or a search away; it was every unit, ~12,000 px (D-dashboard-2).
+    const units = page.locator('.mood-live-reports .ui-paged').last();
+    expect(await units.locator('.ui-table tbody tr').count()).toBe(10);
+    const total = Number((await units.locator('.ui-pager-count').textContent())?.match(/^1–10 trên (\d+) đơn vị$/)?.[1]);
+    expect(total).toBeGreaterThan(10);
+    const shares = await units.locator('td[data-label="Tỷ lệ tiêu cực"]').allTextContents();
+    const shown = shares.filter((text) => /%/.test(text)).map((text) => Number(text.replace(/[^\d,]/g, '').replace(',', '.')));
+    expect(shown).toEqual([...shown].sort((a, b) => b - a));
+    expect(shares.slice(0, shown.length).every((text) => /%/.test(text))).toBe(true);
+    expect(shares.slice(shown.length).every((text) => text.includes('< 5') || text === '—')).toBe(true);
+    await units.locator('.ui-pager button', { hasText: 'Xem tiếp' }).click();
+    await units.locator('.ui-pager-count', { hasText: `11–${Math.min(20, total)} trên ${total} đơn vị` }).waitFor();
+    const farName = (await units.locator('td[data-label="Đơn vị"]').first().textContent())!.trim();
+    await units.locator('input[type=search]').fill(farName);
+    await units.locator('td[data-label="Đơn vị"]', { hasText: farName }).first().waitFor();
+    expect(await units.locator('td[data-label="Đơn vị"]').first().textContent()).toBe(farName);
+    await units.locator('input[type=search]').fill('');
+    await saveScreenshot(page, SUITE, '4c-reports-live-units-phone');
+    expect(await page.evaluate('document.documentElement.scrollHeight')).toBeLessThan(7000);
     await context.close();
   }, 120_000);
 });

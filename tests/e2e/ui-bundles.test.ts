@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UI_DIST } from '../../bots/http/static-ui.js';
 
@@ -13,7 +13,41 @@ function scriptsOf(page: 'chat.html' | 'admin.html'): { files: string[]; code: s
 // error messages. If one shows up in the chat page, a shared import dragged the admin app's libraries in.
 const ADMIN_ONLY_MARKERS = { zod: '_zod', reactQuery: 'No QueryClient set', reactRouter: 'useNavigate() may be used only in the context of a <Router>' };
 
+/** Every chunk Vite wrote, by file name. */
+function chunks(): { file: string; bytes: number; code: string }[] {
+  const dir = join(UI_DIST, 'static');
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.js'))
+    .map((file) => ({ file, bytes: statSync(join(dir, file)).size, code: readFileSync(join(dir, file), 'utf8') }));
+}
+
+// Budgets (D-dashboard-3). The admin app's first load — its entry and the chunks it preloads: React, the router, React
+// Query, zod — was 481 kB when the charts were split out; ECharts alone is ~620 kB. Any chunk: Vite's own warning limit.
+const ADMIN_FIRST_LOAD_BUDGET = 500_000;
+const CHUNK_BUDGET = 500_000;
+// Survives minification in ECharts and zrender (their internal property prefix).
+const ECHARTS_MARKER = '__ec_inner_';
+
 describe('built UI bundles (admin-ui/dist)', () => {
+  it('keeps the admin app’s first load under its budget, without ECharts', () => {
+    const admin = scriptsOf('admin.html');
+    const bytes = admin.files.reduce((sum, file) => sum + statSync(join(UI_DIST, 'static', file)).size, 0);
+    expect(bytes).toBeLessThan(ADMIN_FIRST_LOAD_BUDGET);
+    expect(admin.code.includes(ECHARTS_MARKER)).toBe(false);
+  });
+
+  it('loads ECharts only when a chart is drawn: not with the dashboard page, in chunks under the limit', () => {
+    const all = chunks();
+    const oversized = all.filter((chunk) => chunk.bytes > CHUNK_BUDGET).map((chunk) => `${chunk.file} ${chunk.bytes}`);
+    expect(oversized).toEqual([]);
+    const pages = all.filter((chunk) => /^(DashboardPage|ReportsPage|UnitsPage)-/.test(chunk.file));
+    expect(pages.length).toBe(3);
+    expect(pages.filter((chunk) => chunk.code.includes(ECHARTS_MARKER)).map((chunk) => chunk.file)).toEqual([]);
+    // The marker is real: the chunks that draw carry it.
+    expect(all.some((chunk) => chunk.code.includes(ECHARTS_MARKER))).toBe(true);
+  });
+
+
   it('keeps the member chat page free of the admin app’s libraries', () => {
     const chat = scriptsOf('chat.html');
     expect(chat.files.length).toBeGreaterThan(0);

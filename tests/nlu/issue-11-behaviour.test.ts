@@ -42,11 +42,20 @@ const HARASSMENT = [
   'sếp chửi em ngu trước cả tổ, nhục lắm',
 ];
 
+/** Gaps found after the first rounds (D-answers-15): everyday words for a topic, a bare "được chưa" question. */
+const TOPICAL_QUESTIONS: [string, string][] = [
+  ['16 tuoi di lam cong nhan duoc chua', 'contract'],
+  ['đến tháng có được nghỉ không', 'maternity'],
+  ['den thang dau bung co dc nghi ko', 'maternity'],
+];
+/** An emergency asked as a question ("… làm sao giờ") is still a hand-off, not a question for the FAQ. */
+const EMERGENCIES = ['bạn em bị máy cắt đứt tay giờ phải làm sao', 'có người ngất ở xưởng thì làm gì'];
+
 describe('issue #11 NLU behaviours (shipped model)', () => {
   const classifier = existsSync(modelPath) ? loadClassifierFile(modelPath) : null;
 
   it('uses messages that are not in the locked test set', () => {
-    const overlap = [...QUESTIONS, ...COMPLAINTS, ...HARASSMENT].filter((text) => lockedKeys.has(trainingKey(text)));
+    const overlap = [...QUESTIONS, ...COMPLAINTS, ...HARASSMENT, ...TOPICAL_QUESTIONS.map(([text]) => text), ...EMERGENCIES].filter((text) => lockedKeys.has(trainingKey(text)));
     expect(overlap).toEqual([]);
   });
 
@@ -69,6 +78,16 @@ describe('issue #11 NLU behaviours (shipped model)', () => {
     expect(result?.sentiment).toBe('negative');
     expect(result?.confidence.topic).toBeGreaterThanOrEqual(DEFAULT_NLU_THRESHOLDS.topic);
     expect(result?.confidence.sentiment).toBeGreaterThanOrEqual(DEFAULT_NLU_THRESHOLDS.seriousNegative);
+  });
+
+  it.each(TOPICAL_QUESTIONS)('"%s" is a neutral question on %s, confidently', async (text, topic) => {
+    const result = (await classifier)?.classify(text);
+    expect(result).toMatchObject({ route: 'question', topic, sentiment: 'neutral' });
+    expect(result?.confidence.route).toBeGreaterThanOrEqual(DEFAULT_NLU_THRESHOLDS.route);
+  });
+
+  it.each(EMERGENCIES)('"%s" hands off', async (text) => {
+    expect((await classifier)?.classify(text).route).toBe('handoff');
   });
 
   it('flags injection and spam, and only those', async () => {

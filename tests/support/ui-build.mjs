@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 // What the UI bundles are built from (admin-ui may import these parts of core: .dependency-cruiser.cjs).
-const SOURCES = ['admin-ui/src', 'admin-ui/admin.html', 'admin-ui/chat.html', 'admin-ui/vite.config.ts', 'core/contracts', 'core/nlu', 'core/org', 'core/messages'];
+const SOURCES = ['admin-ui/src', 'admin-ui/admin.html', 'admin-ui/chat.html', 'admin-ui/vite.config.ts', 'core/contracts', 'core/nlu', 'core/org', 'core/messages', 'core/mood'];
 
 function newestChange(path) {
   const stat = statSync(path);

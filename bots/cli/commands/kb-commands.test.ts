@@ -138,4 +138,27 @@ describe.each(testBackends())('kb commands on $name', (backend) => {
       { view: 'folded', questions: 1, recallAt1: 1, recallAt5: 1, mrrAt10: 1 },
     ]);
   });
+  it('prints what members were told on each failing answer with --failures, and refuses it on the locked set', async () => {
+    // The starter-pack FAQ answers this one, citing the real code, which the mini corpus does not hold: a failure.
+    const cases = writeTemp('answers.jsonl', '{"id":"holiday","q":"làm thêm vào ngày nghỉ lễ tết được trả bao nhiêu phần trăm","facts":["300%"],"cite":[{"law_id":"LD/2019","article_no":"6"}]}\n');
+    const text = await run(['kb', 'eval-answers', '--cases', cases, '--corpus', writeMiniCorpus(), '--failures']);
+    expect(text.code).toBe(0);
+    expect(text.stdout.filter((line) => line.startsWith('── '))).toEqual(['── holiday (fact_only, typed, faq)']);
+    expect(text.stdout).toContain('  hỏi: làm thêm vào ngày nghỉ lễ tết được trả bao nhiêu phần trăm');
+    expect(text.stdout).toContain('  cần: 300% — LD/2019 Điều 6');
+    expect(text.stdout.some((line) => line.startsWith('  │ ') && line.includes('300%'))).toBe(true);
+    expect(text.stdout.some((line) => line.startsWith('  bịa: ') && line.includes('"300%" not in the cited articles'))).toBe(true);
+
+    const json = await run(['kb', 'eval-answers', '--cases', cases, '--corpus', writeMiniCorpus(), '--failures', '--format', 'json']);
+    const report = JSON.parse(json.stdout[0] as string) as { right: number; failure_details: unknown[] };
+    expect(report.right).toBe(0);
+    expect(report.failure_details).toEqual([expect.objectContaining({ id: 'holiday', outcome: 'fact_only', q: expect.any(String), answer: expect.stringContaining('300%') })]);
+    const plain = await run(['kb', 'eval-answers', '--cases', cases, '--corpus', writeMiniCorpus(), '--format', 'json']);
+    expect(JSON.parse(plain.stdout[0] as string)).not.toHaveProperty('failure_details');
+
+    const locked = await run(['kb', 'eval-answers', '--set', 'locked', '--corpus', writeMiniCorpus(), '--failures']);
+    expect(locked.code).toBe(2);
+    expect(locked.stdout).toEqual([]);
+    expect(locked.stderr[0]).toMatch(/^error VALIDATION_FAILED: --failures is for the dev set/);
+  });
 });

@@ -16,6 +16,9 @@ import {
   readLawCorpus,
   scoreAnswer,
   summariseAnswers,
+  failureDetail,
+  formatFailure,
+  type AnswerFailureDetail,
 } from '../../../knowledge/index.js';
 import { fromProjectRoot } from '../../project-root.js';
 import { reportCommandErrors } from '../cli-context.js';
@@ -34,13 +37,15 @@ const optionsSchema = z.object({
   set: z.enum(['dev', 'locked'], { message: 'set must be dev or locked' }),
   cases: z.string().min(1).optional(),
   corpus: z.string().min(1).optional(),
+  failures: z.boolean().default(false),
 });
 
 /**
  * `kb eval-answers`: the answer evaluation of issue #11 (knowledge/eval/answers/, dev and a locked test set): each
  * member question is answered as members are answered without an LLM (starter-pack FAQ first, then the extractive
  * legal answer, the members' query normaliser) and scored: right (fact stated and an acceptable article cited),
- * fact-only, cite-only, neither, invented citations or figures, and whether the fact leads the reply.
+ * fact-only, cite-only, neither, invented citations or figures, and whether the fact leads the reply. `--failures`
+ * prints what members were told on each failing question (dev or a --cases file only).
  */
 export function registerKbEvalAnswers(kb: Command, deps: KbEvalAnswersDeps): void {
   kb.command('eval-answers')
@@ -49,9 +54,16 @@ export function registerKbEvalAnswers(kb: Command, deps: KbEvalAnswersDeps): voi
     .option('--set <set>', 'dev or locked (the shipped sets)', 'locked')
     .option('--cases <file>', 'another evaluation JSONL ({"id","q","facts":[…],"cite":[{"law_id","article_no"}]})')
     .option('--corpus <file>', 'answer from this JSONL corpus instead of the database')
+    .option('--failures', "also print each failing question with the reply members get, what was expected and what it cited")
     .action(async (rawOptions: unknown) =>
       reportCommandErrors(deps.stderr, rawOptions, async () => {
         const options = parseOrThrow(optionsSchema, rawOptions, 'options');
+        // The locked test is never read case by case (D-answers-3): reading its failures is how one tunes on it.
+        if (options.failures && !options.cases && options.set === 'locked') {
+          throw new AppError('VALIDATION_FAILED', '--failures is for the dev set or your own --cases file: the locked test set is never read case by case', {
+            fields: [{ path: 'failures', message: 'not with --set locked' }],
+          });
+        }
         const files = options.cases ? [options.cases] : await shippedSetFiles(options.set);
         const batches = await Promise.all(files.map(async (file) => ({ file, cases: await readCases(file) })));
         const { articles, documents } = await loadCorpus(deps, options.corpus);
@@ -66,18 +78,21 @@ export function registerKbEvalAnswers(kb: Command, deps: KbEvalAnswersDeps): voi
         });
         const batchReports = [];
         const results = [];
+        const failures: AnswerFailureDetail[] = [];
         for (const batch of batches) {
           const batchResults = [];
           for (const item of batch.cases) {
             const answer = await service.answer({ text: item.q, topic: 'other', entities: [] });
-            batchResults.push(scoreAnswer(item, answer, (lawId, articleNo) => lookup.get(lawId, articleNo)));
+            const result = scoreAnswer(item, answer, (lawId, articleNo) => lookup.get(lawId, articleNo));
+            batchResults.push(result);
+            if (options.failures && (result.outcome !== 'right' || result.invented.length > 0)) failures.push(failureDetail(item, answer, result));
           }
           results.push(...batchResults);
           batchReports.push({ file: basename(batch.file), n: batchResults.length, right: batchResults.filter((r) => r.outcome === 'right').length });
         }
         const report = summariseAnswers(results);
         if (options.format === 'json') {
-          deps.stdout(JSON.stringify({ set: options.cases ?? options.set, batches: batchReports, ...report }));
+          deps.stdout(JSON.stringify({ set: options.cases ?? options.set, batches: batchReports, ...report, ...(options.failures ? { failure_details: failures } : {}) }));
           return;
         }
         const pct = (n: number) => `${((100 * n) / Math.max(report.n, 1)).toFixed(1)} %`;
@@ -87,6 +102,7 @@ export function registerKbEvalAnswers(kb: Command, deps: KbEvalAnswersDeps): voi
         );
         for (const [style, bucket] of Object.entries(report.by_style)) deps.stdout(`  ${style}: ${bucket.right}/${bucket.n}`);
         if (batchReports.length > 1) for (const batch of batchReports) deps.stdout(`  ${batch.file}: ${batch.right}/${batch.n}`);
+        for (const detail of failures) for (const line of formatFailure(detail)) deps.stdout(line);
       }),
     );
 }

@@ -5,7 +5,7 @@ import type { Sender } from '../../../core/messages/inbound.js';
 import type { Db } from '../database.js';
 import { executeRows } from '../execute-rows.js';
 import type { JoinNote } from '../../../core/ports/member-directory.js';
-import { channelIdentities, conversations, members, messages } from '../schema/index.js';
+import { channelIdentities, conversations, inboundDedupe, members, messages } from '../schema/index.js';
 import { retryOnConflict } from '../transient-conflict.js';
 import { applyJoinCode, DEFAULT_JOIN_POLICY, intakeUnitId, type JoinPolicy } from './unit-join.js';
 
@@ -100,21 +100,27 @@ export function createIngestRepository(db: Db, options: { cacheSize?: number; jo
 
   /**
    * One statement: bump the conversation's sequence (its row lock orders concurrent inserts of the same
-   * conversation, so commit order equals sequence order) and insert unless the platform id is known.
-   * Returns the new message id, or null for a duplicate (or a conversation that no longer exists).
+   * conversation, so commit order equals sequence order), claim the platform id in `inbound_dedupe` and insert the
+   * message only when the claim is new (D-scale-6: the dedupe outlives the month partitions). Returns the new
+   * message id, or null for a duplicate (or a conversation that no longer exists).
    */
   async function insertMessage(ref: ThreadRef, input: RecordInboundInput, join?: JoinNote): Promise<string | null> {
     const rows = await executeRows<{ id: string }>(db, sql`
       with seq as (
         update conversations set inbound_seq = inbound_seq + 1, last_inbound_at = ${input.receivedAt}, updated_at = ${input.receivedAt}
         where id = ${ref.conversationId} returning inbound_seq
+      ),
+      claimed as (
+        insert into inbound_dedupe (channel, platform_message_id, message_id, message_created_at, conversation_id)
+        select ${input.channel}, ${input.platformMessageId}, gen_random_uuid(), ${input.receivedAt}, ${ref.conversationId} from seq
+        on conflict do nothing
+        returning message_id, message_created_at
       )
-      insert into messages (conversation_id, conv_seq, direction, channel, platform_message_id, author, content, text, status, created_at, meta)
-      select ${ref.conversationId}, seq.inbound_seq, 'in', ${input.channel}, ${input.platformMessageId}, 'member',
-             ${JSON.stringify(input.content)}::jsonb, ${contentText(input.content)}, 'received', ${input.receivedAt},
+      insert into messages (id, conversation_id, conv_seq, direction, channel, platform_message_id, author, content, text, status, created_at, meta)
+      select claimed.message_id, ${ref.conversationId}, seq.inbound_seq, 'in', ${input.channel}, ${input.platformMessageId}, 'member',
+             ${JSON.stringify(input.content)}::jsonb, ${contentText(input.content)}, 'received', claimed.message_created_at,
              ${JSON.stringify(messageMeta(input, join))}::jsonb
-      from seq
-      on conflict (channel, platform_message_id) where direction = 'in' do nothing
+      from seq, claimed
       returning id`);
     return rows[0]?.id ?? null;
   }
@@ -132,9 +138,9 @@ export function createIngestRepository(db: Db, options: { cacheSize?: number; jo
    */
   async function storedCopy(input: RecordInboundInput): Promise<string | null> {
     const [row] = await db
-      .select({ conversationId: messages.conversationId })
-      .from(messages)
-      .where(and(eq(messages.channel, input.channel), eq(messages.platformMessageId, input.platformMessageId), eq(messages.direction, 'in')))
+      .select({ conversationId: inboundDedupe.conversationId })
+      .from(inboundDedupe)
+      .where(and(eq(inboundDedupe.channel, input.channel), eq(inboundDedupe.platformMessageId, input.platformMessageId)))
       .limit(1);
     return row?.conversationId ?? null;
   }
@@ -165,9 +171,9 @@ export function createIngestRepository(db: Db, options: { cacheSize?: number; jo
   async function storedCopies(inputs: readonly RecordInboundInput[]): Promise<Map<string, string>> {
     const keys = JSON.stringify(inputs.map((input) => ({ channel: input.channel, pid: input.platformMessageId })));
     const rows = await executeRows<{ channel: string; platform_message_id: string; conversation_id: string }>(db, sql`
-      select m.channel, m.platform_message_id, m.conversation_id
+      select d.channel, d.platform_message_id, d.conversation_id
       from jsonb_to_recordset(${keys}::jsonb) as k(channel text, pid text)
-      join messages m on m.channel = k.channel and m.platform_message_id = k.pid and m.direction = 'in'`);
+      join inbound_dedupe d on d.channel = k.channel and d.platform_message_id = k.pid`);
     return new Map(rows.map((row) => [`${row.channel}\u0000${row.platform_message_id}`, row.conversation_id]));
   }
 
@@ -201,11 +207,17 @@ export function createIngestRepository(db: Db, options: { cacheSize?: number; jo
           select i.*, seq.inbound_seq - counts.n + row_number() over (partition by i.conversation_id order by i.ord) as conv_seq
           from input i join counts on counts.conversation_id = i.conversation_id join seq on seq.id = i.conversation_id
         ),
+        claimed as (
+          insert into inbound_dedupe (channel, platform_message_id, message_id, message_created_at, conversation_id)
+          select channel, platform_message_id, gen_random_uuid(), received_at, conversation_id from numbered
+          on conflict do nothing
+          returning channel, platform_message_id, message_id
+        ),
         inserted as (
-          insert into messages (conversation_id, conv_seq, direction, channel, platform_message_id, author, content, text, status, created_at, meta)
-          select conversation_id, conv_seq, 'in', channel, platform_message_id, 'member', content, body, 'received', received_at, meta
-          from numbered order by ord
-          on conflict (channel, platform_message_id) where direction = 'in' do nothing
+          insert into messages (id, conversation_id, conv_seq, direction, channel, platform_message_id, author, content, text, status, created_at, meta)
+          select c.message_id, n.conversation_id, n.conv_seq, 'in', n.channel, n.platform_message_id, 'member', n.content, n.body, 'received', n.received_at, n.meta
+          from numbered n join claimed c on c.channel = n.channel and c.platform_message_id = n.platform_message_id
+          order by n.ord
           returning id, channel, platform_message_id, conversation_id
         )
         select inserted.*, exists (

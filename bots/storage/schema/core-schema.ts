@@ -2,10 +2,12 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  foreignKey,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   real,
   text,
   timestamp,
@@ -155,15 +157,16 @@ export const conversations = pgTable(
 );
 
 /**
- * Every inbound and outbound message. Inbound rows are unique on (channel, platform message id): that is
- * the dedupe that makes platform redeliveries harmless. Messages of a conversation are handled one at a
- * time in `seq` order; `lease_until` marks one being worked on, so the recovery sweep leaves it alone
- * until a crashed worker's lease has expired.
+ * Every inbound and outbound message. Messages of a conversation are handled one at a time in `seq` order;
+ * `lease_until` marks one being worked on, so the recovery sweep leaves it alone until a crashed worker's lease
+ * has expired. On PostgreSQL the table is partitioned by month of `created_at` (migration 0020, D-scale-6), so
+ * the key is `(id, created_at)` and the inbound dedupe lives in `inbound_dedupe` (a partitioned table's unique
+ * indexes must contain the partition key; a platform id must be unique across all months).
  */
 export const messages = pgTable(
   'messages',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     seq: bigserial('seq', { mode: 'number' }).notNull(),
     conversationId: uuid('conversation_id')
       .notNull()
@@ -194,12 +197,32 @@ export const messages = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex('messages_inbound_platform_uq')
-      .on(t.channel, t.platformMessageId)
-      .where(sql`direction = 'in'`),
+    primaryKey({ name: 'messages_pkey', columns: [t.id, t.createdAt] }),
     index('messages_conversation_idx').on(t.conversationId, t.direction, t.status, t.convSeq),
     index('messages_conversation_seq_idx').on(t.conversationId, t.seq),
     index('messages_status_idx').on(t.direction, t.status, t.createdAt),
+  ],
+);
+
+/**
+ * The inbound dedupe: one row per (channel, platform message id) ever stored, written in the same statement as the
+ * message (ingest-repository.ts), so a platform's redelivery is recognised whichever month's partition holds the
+ * first copy. `message_created_at` completes the message's key: deleting the message (erasure, retention) deletes
+ * this row with it (on delete cascade), so an erased member's redelivered message is a new message again.
+ */
+export const inboundDedupe = pgTable(
+  'inbound_dedupe',
+  {
+    channel: text('channel').notNull(),
+    platformMessageId: text('platform_message_id').notNull(),
+    messageId: uuid('message_id').notNull(),
+    messageCreatedAt: timestamp('message_created_at', { withTimezone: true }).notNull(),
+    conversationId: uuid('conversation_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'inbound_dedupe_pkey', columns: [t.channel, t.platformMessageId] }),
+    foreignKey({ name: 'inbound_dedupe_message_fk', columns: [t.messageId, t.messageCreatedAt], foreignColumns: [messages.id, messages.createdAt] }).onDelete('cascade'),
+    index('inbound_dedupe_message_idx').on(t.messageId),
   ],
 );
 
@@ -324,9 +347,9 @@ export const unansweredQuestions = pgTable(
   'unanswered_questions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    messageId: uuid('message_id')
-      .notNull()
-      .references(() => messages.id),
+    // No foreign key: `messages` is partitioned on PostgreSQL, its key is (id, created_at). Erase and the retention
+    // purge delete these rows with their message (D-scale-6).
+    messageId: uuid('message_id').notNull(),
     conversationId: uuid('conversation_id').notNull(),
     unitId: uuid('unit_id'),
     text: text('text').notNull(),

@@ -81,12 +81,14 @@ export const ReplyBox = forwardRef<ReplyBoxHandle, { conversation: ConversationD
   const channel = CHANNEL_NAMES_VI[conversation.channel] ?? conversation.channel;
   const blocked = !conversation.can.reply || !status.canSend;
   const why = blockedReason(conversation, channel);
+  // The channel is down (server's channel health): the reply is accepted but held until it recovers; say so.
+  const outage = !blocked && status.code === 'CHANNEL_UNAVAILABLE';
   return (
     <section className="reply" aria-label="Trả lời đoàn viên">
-      <p className={`reply-status${blocked ? ' blocked' : ' ok'}`} role="status">
-        <Icon name={blocked ? 'lock' : 'check'} size={16} />
+      <p className={`reply-status${blocked ? ' blocked' : outage ? ' outage' : ' ok'}`} role="status">
+        <Icon name={blocked ? 'lock' : outage ? 'alert' : 'check'} size={16} />
         <span>
-          {blocked ? why : `Có thể trả lời qua ${channel}.`}
+          {blocked ? why : outage ? outageText(channel) : `Có thể trả lời qua ${channel}.`}
           {status.lastInboundAt && <small> Đoàn viên nhắn lần cuối {formatRelative(status.lastInboundAt)}.</small>}
         </span>
       </p>
@@ -136,6 +138,11 @@ export const ReplyBox = forwardRef<ReplyBoxHandle, { conversation: ConversationD
     </section>
   );
 });
+
+/** During an outage: what becomes of the reply, in the words the held bubble and the toast use. */
+function outageText(channel: string): string {
+  return `${channel} đang gặp sự cố nên chưa gửi được tin. Bạn vẫn có thể trả lời: tin sẽ được giữ lại và tự gửi khi ${channel} hoạt động lại.`;
+}
 
 /** Why the officer cannot reply now, in words: the conversation's state first, then the channel's own rule. */
 function blockedReason(conversation: ConversationDetailDto, channel: string): string {

@@ -14,7 +14,8 @@ import { formatDate, formatDecimal, formatNumber, formatPercent } from '../../sh
 import { moodSummaryQuery } from './api';
 import { Hidden } from '../../shared/mood/Hidden';
 import { CHANNEL_NAMES_VI, HIDDEN_TITLE, LEVEL_SHORT_VI, topicName } from './labels.vi';
-import { HEATMAP_UNITS, HeatmapChart, SentimentChart, TopicChart, TrendChart } from './MoodCharts';
+import { HeatmapChart, SentimentChart, TopicChart, TrendChart } from './LazyCharts';
+import { HEATMAP_UNITS } from './heatmap-units';
 import { PERIOD_NAMES_VI, PERIODS, periodRange, type Period } from '../../shared/mood/period';
 import { MoodValue } from '../../shared/mood/MoodValue';
 import { Stat } from '../../shared/mood/Stat';

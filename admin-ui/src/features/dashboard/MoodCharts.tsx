@@ -5,6 +5,7 @@ import { formatDate, formatDecimal, formatNumber } from '../../shared/format/for
 /** Axis numbers as Vietnamese write them (`1.800`, not ECharts' `1,800`). */
 const VI_AXIS = { formatter: (value: number) => formatDecimal(value) };
 import { EChart, type ChartOption } from './EChart';
+import { HEATMAP_UNITS } from './heatmap-units';
 import { topicName } from './labels.vi';
 import { shortUnitName } from '../../../../core/org/short-unit-name';
 
@@ -83,8 +84,6 @@ export function SentimentChart({ summary }: { summary: MoodSummary }) {
   return <EChart option={option} height={240} label="Tỷ lệ đoàn viên theo cảm xúc" />;
 }
 
-/** How many units the heat map shows: the most negative ones (the table below lists them all). */
-export const HEATMAP_UNITS = 15;
 
 /** Units × topics, coloured by the share of members who were negative; hidden cells are grey and marked "ẩn". */
 export function HeatmapChart({ summary, unitNames }: { summary: MoodSummary; unitNames: Map<string, string> }) {

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { MoodSummary } from '../../../../core/contracts/mood-api';
-import { Table, type Column } from '../../shared/components/Table';
+import { PagedTable } from '../../shared/components/PagedTable';
+import type { Column } from '../../shared/components/Table';
 import { formatNumber, formatPercent } from '../../shared/format/format.vi';
 import { Hidden } from '../../shared/mood/Hidden';
 import { MoodValue } from '../../shared/mood/MoodValue';
@@ -32,5 +33,5 @@ export function UnitsTable({ summary, drillHref }: { summary: MoodSummary; drill
       render: (row) => (row.suppressed ? <Hidden k={k} /> : row.negative_share === null ? <span className="mood-muted" title="Một phía của tỷ lệ là nhóm dưới k đoàn viên">—</span> : formatPercent(row.negative_share)),
     },
   ];
-  return <Table columns={columns} rows={summary.children} rowKey={(row) => row.unit} caption="Các đơn vị trực thuộc" />;
+  return <PagedTable columns={columns} rows={summary.children} rowKey={(row) => row.unit} caption="Các đơn vị trực thuộc" searchText={(row) => row.name} searchPlaceholder="Tìm đơn vị theo tên" />;
 }

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { HandoffUnitStats } from '../../../../core/contracts/mood-api';
 import { Card } from '../../shared/components/Card';
 import { QueryView } from '../../shared/components/QueryView';
-import { Table } from '../../shared/components/Table';
+import { PagedTable } from '../../shared/components/PagedTable';
 import { formatNumber } from '../../shared/format/format.vi';
 import { formatMinutes } from '../../shared/format/duration.vi';
 import { Stat } from '../../shared/mood/Stat';
@@ -37,7 +37,9 @@ export function HandoffCard({ unit, from, to }: { unit: string; from: string; to
             <Stat label="Quá hạn chưa nhận" value={formatNumber(stats.overdue)} tone={stats.overdue > 0 ? 'alert' : undefined} />
           </div>
           {stats.children.length > 1 && withRequests(stats.children).length > 0 && (
-            <Table<HandoffUnitStats>
+            <PagedTable<HandoffUnitStats>
+              searchText={(row) => row.name}
+              searchPlaceholder="Tìm đơn vị theo tên"
               caption="Chuyển cho cán bộ, theo đơn vị"
               rows={withRequests(stats.children)}
               rowKey={(row) => row.unit}

@@ -4,8 +4,10 @@ import { buildUrl } from '../../shared/api/api-client';
 import { Card } from '../../shared/components/Card';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { QueryView } from '../../shared/components/QueryView';
-import { Table } from '../../shared/components/Table';
-import { formatNumber } from '../../shared/format/format.vi';
+import { PagedTable } from '../../shared/components/PagedTable';
+import { formatNumber, formatPercent } from '../../shared/format/format.vi';
+import type { MoodSummary } from '../../../../core/contracts/mood-api';
+import { byAttention } from '../../../../core/mood/attention-order';
 import { moodSummaryQuery } from '../dashboard/api';
 import { Hidden } from '../../shared/mood/Hidden';
 import { vietnamToday } from '../../shared/mood/period';
@@ -13,6 +15,8 @@ import { MoodValue } from '../../shared/mood/MoodValue';
 import { HandoffCard } from './HandoffCard';
 import { StoredReports } from './StoredReports';
 import '../../shared/mood/mood.css';
+
+type MoodChild = MoodSummary['children'][number];
 
 /** The last 12 calendar months, most recent complete one first. */
 function months(): { value: string; label: string; from: string; to: string }[] {
@@ -85,14 +89,26 @@ export function ReportsPage() {
               </div>
             </Card>
             <HandoffCard unit={summary.unit} from={summary.from} to={summary.to} />
-            {summary.children.length > 0 && (
-              <Card title="Báo cáo của các đơn vị trực thuộc" flush>
-                <Table
-                  caption="Các đơn vị trực thuộc"
-                  rows={summary.children.filter((c) => c.unit !== summary.unit)}
+            {summary.children.some((c) => c.unit !== summary.unit) && (
+              <Card title="Các đơn vị trực thuộc — cần chú ý trước" flush>
+                <p className="mood-note report-order-note">
+                  Xếp theo tỷ lệ đoàn viên tiêu cực, cao nhất trước. Đơn vị có số liệu ẩn (dưới {summary.k} đoàn viên) xếp sau, theo tên.
+                </p>
+                <PagedTable<MoodChild>
+                  caption="Các đơn vị trực thuộc, đơn vị cần chú ý trước"
+                  rows={byAttention(summary.children.filter((c) => c.unit !== summary.unit))}
                   rowKey={(row) => row.unit}
+                  searchText={(row) => row.name}
+                  searchPlaceholder="Tìm đơn vị theo tên"
                   columns={[
                     { key: 'name', header: 'Đơn vị', render: (row) => row.name },
+                    {
+                      key: 'negative',
+                      header: 'Tỷ lệ tiêu cực',
+                      align: 'end',
+                      render: (row) => (row.suppressed ? <Hidden k={summary.k} /> : row.negative_share === null ? '—' : formatPercent(row.negative_share)),
+                    },
+                    { key: 'index', header: 'Chỉ số tâm trạng', align: 'end', render: (row) => (row.suppressed ? <Hidden k={summary.k} /> : <MoodValue value={row.mood_index} />) },
                     { key: 'members', header: 'Đoàn viên phản ánh', align: 'end', render: (row) => (row.suppressed ? <Hidden k={summary.k} /> : formatNumber(row.members ?? 0)) },
                     {
                       key: 'download',

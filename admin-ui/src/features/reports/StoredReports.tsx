@@ -1,16 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { MoodReportItem } from '../../../../core/contracts/mood-api';
+import type { MoodReportItem, MoodReportList } from '../../../../core/contracts/mood-api';
 import { Card } from '../../shared/components/Card';
 import { EmptyState } from '../../shared/components/EmptyState';
 import { QueryView } from '../../shared/components/QueryView';
-import { Table } from '../../shared/components/Table';
+import { PagedTable } from '../../shared/components/PagedTable';
+import { byAttention } from '../../../../core/mood/attention-order';
 import { formatDateTime, formatNumber } from '../../shared/format/format.vi';
 import { Hidden } from '../../shared/mood/Hidden';
 import { MoodValue } from '../../shared/mood/MoodValue';
 import { storedReportsQuery, storedReportUrl } from './api';
 
 const monthLabel = (month: string) => `Tháng ${Number(month.slice(5, 7))}/${month.slice(0, 4)}`;
+
+/** The user's own unit first, then the units below it that most need a look (lowest mood index first). */
+const ownFirstThenAttention = (list: MoodReportList) => [...list.reports.filter((row) => row.unit === list.unit), ...byAttention(list.reports.filter((row) => row.unit !== list.unit))];
 
 /**
  * The reports stored on the 1st of each month (docs/decisions.md D-mood-9): the user's unit first, then each unit
@@ -43,9 +47,11 @@ export function StoredReports() {
             }
             flush
           >
-            <Table<MoodReportItem>
+            <PagedTable<MoodReportItem>
               caption="Báo cáo đã lưu của đơn vị và các đơn vị trực thuộc"
-              rows={list.reports}
+              rows={ownFirstThenAttention(list)}
+              searchText={(row) => row.name}
+              searchPlaceholder="Tìm báo cáo theo tên đơn vị"
               rowKey={(row) => row.unit}
               columns={[
                 { key: 'name', header: 'Đơn vị', render: (row) => (row.unit === list.unit ? <strong>{row.name}</strong> : row.name) },

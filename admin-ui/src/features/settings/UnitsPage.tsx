@@ -7,14 +7,15 @@ import { Card } from '../../shared/components/Card';
 import { EmptyState } from '../../shared/components/EmptyState';
 import { LoadingState } from '../../shared/components/LoadingState';
 import { QueryView } from '../../shared/components/QueryView';
-import { Table, type Column } from '../../shared/components/Table';
+import { PagedTable } from '../../shared/components/PagedTable';
+import type { Column } from '../../shared/components/Table';
 import { SearchField, Toolbar } from '../../shared/components/Toolbar';
 import { foldForSearch } from '../../shared/format/search-fold';
 import { formatNumber } from '../../shared/format/format.vi';
 import { unitSubtreeQuery } from '../../shared/queries/units';
 
-/** A national admin's subtree has ~10,000 units: show the first ones and let the search narrow it. */
-const SHOWN = 300;
+/** A national admin's subtree has ~10,000 units, a province's hundreds: a page at a time, the search narrows them all. */
+const PAGE_SIZE = 25;
 
 /** Names are indented by depth below the user's own unit, so the list reads as a tree. */
 const columnsFrom = (topLevel: number): Column<UnitNode>[] => [
@@ -63,14 +64,8 @@ export function UnitsPage() {
           matching.length === 0 ? (
             <EmptyState icon="search" title="Không có đơn vị nào khớp" description={`Không tìm thấy mã hoặc tên đơn vị nào chứa “${search.trim()}”.`} />
           ) : (
-            <>
-              <Table caption="Đơn vị trong phạm vi" columns={columns} rows={matching.slice(0, SHOWN)} rowKey={(unit) => unit.id} />
-              {matching.length > SHOWN && (
-                <p className="units-more">
-                  Đang hiển thị {formatNumber(SHOWN)} trên {formatNumber(matching.length)} đơn vị. Hãy tìm theo mã hoặc tên để thu hẹp.
-                </p>
-              )}
-            </>
+            // A new search starts again on its first page.
+            <PagedTable key={search} caption="Đơn vị trong phạm vi" columns={columns} rows={matching} rowKey={(unit) => unit.id} pageSize={PAGE_SIZE} />
           )
         }
       </QueryView>
