@@ -196,6 +196,23 @@ describe('mood dashboard in Chromium (embedded backend, generated organisation)'
     await units.locator('input[type=search]').fill('');
     await saveScreenshot(page, SUITE, '4c-reports-live-units-phone');
     expect(await page.evaluate('document.documentElement.scrollHeight')).toBeLessThan(7000);
+
+    // The units settings page of the generated organisation (~200 units): 25 a page, a search over all of them; it
+    // was up to 300 cards, ~20,000 px (D-dashboard-2).
+    await page.goto(`${t.baseUrl}/admin/settings/units`);
+    const pager = page.locator('.ui-pager-count');
+    await pager.waitFor();
+    const unitCount = Number((await pager.textContent())?.match(/^1–25 trên (\d+) đơn vị$/)?.[1]);
+    expect(unitCount).toBeGreaterThan(150);
+    expect(await page.locator('.ui-table tbody tr').count()).toBe(25);
+    await saveScreenshot(page, SUITE, '5-units-phone');
+    expect(await page.evaluate('document.documentElement.scrollHeight')).toBeLessThan(4000);
+    await page.locator('.ui-pager button', { hasText: 'Xem tiếp' }).click();
+    await page.locator('.ui-pager-count', { hasText: `26–50 trên ${unitCount} đơn vị` }).waitFor();
+    const code = (await page.locator('.unit-code').first().textContent())!.trim();
+    await page.locator('input[type=search]').fill(code.toLowerCase());
+    await page.locator('.ui-table tbody tr').first().locator('.unit-code', { hasText: code }).waitFor();
+    expect(await page.locator('.ui-pager').count()).toBe(0);
     await context.close();
   }, 120_000);
 });
