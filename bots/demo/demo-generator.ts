@@ -140,6 +140,7 @@ export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoRe
       tx,
       sql`select count(*) filter (where level = 'upper_grassroots')::int as upper, count(*) filter (where level = 'grassroots')::int as grassroots from units where code like 'DM%'`,
     );
+    const [reused] = await executeRows<{ n: number }>(tx, sql`select count(*)::int as n from demo_units d join units u on u.id = d.id where u.code not like ${`DM${run}-%`}`);
     const upperOffset = previous?.upper ?? 0;
     const grassrootsOffset = previous?.grassroots ?? 0;
     // Upper-grassroots unions: every second-level unit gets at least one, the rest go mostly to big provinces.
@@ -242,6 +243,7 @@ export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoRe
       }
     }
     const [messageCount] = await executeRows<{ n: number }>(tx, sql`select count(*)::int as n from messages m join demo_members d on d.conversation_id = m.conversation_id`);
-    return { units: 1 + secondLevel + upperCount + grassrootsCount, members: mCount, conversations: mCount, messages: messageCount?.n ?? 0, spikes, ms: Date.now() - started };
+    // Units created by this run (a reused federation is not); the root counts only when this run created it.
+    return { units: (national ? 0 : 1) + secondLevel - (reused?.n ?? 0) + upperCount + grassrootsCount, members: mCount, conversations: mCount, messages: messageCount?.n ?? 0, spikes, ms: Date.now() - started };
   });
 }

@@ -24,8 +24,12 @@ describe.each(testBackends())('demo generator on $name', (backend) => {
     executeRows<{ name: string; n: number }>(t.database.db, sql`select name, count(*)::int as n from units group by parent_id, name having count(*) > 1`);
 
   it('reuses the seeded federations and keeps unit names unique per parent, run after run', async () => {
-    await generateDemo(t.database.db, { members: 300, messages: 600, seed: 3, days: 30, endDay: '2026-11-30' });
+    const [before] = await executeRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from units`);
+    const first = await generateDemo(t.database.db, { members: 300, messages: 600, seed: 3, days: 30, endDay: '2026-11-30' });
     expect(await duplicates()).toEqual([]);
+    // What it says it created is what it created (Hà Nội and Hồ Chí Minh City were reused, the national unit too).
+    const [after] = await executeRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from units`);
+    expect(first.units).toBe((after?.n ?? 0) - (before?.n ?? 0));
     const [hanoi] = await executeRows<{ code: string; children: number; members: number }>(
       t.database.db,
       sql`select u.code, (select count(*)::int from units c where c.parent_id = u.id) as children,
