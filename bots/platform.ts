@@ -181,7 +181,7 @@ export async function createPlatform(deps: PlatformDeps) {
     moodAlerts: createMoodAlertRepository(db),
     moodReports: createMoodReportRepository(db),
     handoffStats: createHandoffStatsRepository(db),
-    outbound: createOutboundDeliveryStore(db, { exclusiveConnection: database.kind === 'pglite' }),
+    outbound: createOutboundDeliveryStore(db, { exclusiveConnection: database.kind === 'pglite', batched: database.kind === 'pglite' }),
     channelDeliveries: createChannelDeliveryRepository(db),
     channelTokens,
     channelThreadRefs: createChannelThreadRefRepository(db),
@@ -380,6 +380,8 @@ export async function createPlatform(deps: PlatformDeps) {
         // Batched turns where each statement costs CPU on this event loop (PGlite); PostgreSQL runs turns one by one
         // on its pool (D-embedded-speed-2).
         inboundBatch: database.kind === 'pglite' ? env.INBOUND_BATCH_MAX : 1,
+        // Deliveries' claims and sent marks are grouped by the store there (D-embedded-speed-4): enough drains at once to fill a group.
+        outboundConcurrency: database.kind === 'pglite' ? Math.max(env.WORKER_CONCURRENCY, 2 * env.INBOUND_BATCH_MAX) : env.WORKER_CONCURRENCY,
       });
       registerInboxWorkers({ ...inboxHookDeps, runner: queue, backoffMs: env.RETRY_BACKOFF_MS });
       const moodDaily = registerMoodWorkers({ runner: queue, queue, db, alerts: repositories.moodAlerts, k: env.K_ANONYMITY, clock, logger, backoffMs: env.RETRY_BACKOFF_MS, monthlyReports, warmup: moodWarmup });

@@ -1,6 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { PGlite } from '@electric-sql/pglite';
 
+/** How long ordinary calls may keep the event loop before they let it go round (I/O, timers, the ingest). */
+const YIELD_AFTER_MS = 4;
+
 export interface StatementLanes {
   /** The client to give drizzle: every call waits for its lane's turn, then runs alone. */
   client: PGlite;
@@ -21,13 +24,36 @@ export function createStatementLanes(inner: PGlite): StatementLanes {
   const fast: (() => void)[] = [];
   const normal: (() => void)[] = [];
   let busy = false;
+  /** When the event loop last went round (a `setImmediate` ran), and whether ordinary calls wait for it to. */
+  let loopMark = performance.now();
+  let waitingForLoop = false;
+
+  function loopWentRound(): void {
+    waitingForLoop = false;
+    loopMark = performance.now();
+    pump();
+  }
 
   function pump(): void {
     if (busy) return;
-    const next = fast.shift() ?? normal.shift();
-    if (!next) return;
+    const urgentCall = fast.shift();
+    if (urgentCall) {
+      busy = true;
+      urgentCall();
+      return;
+    }
+    if (normal.length === 0 || waitingForLoop) return;
+    // PGlite runs a statement synchronously and resolves it with a microtask, so a chain of ordinary calls (a
+    // worker round, a drain of deliveries) never gave the event loop back: sockets were not read and an
+    // acknowledgement could not even reach the fast lane until the workers ran out of work (issue #12). After
+    // YIELD_AFTER_MS of ordinary calls without the loop going round, the next one waits until it has.
+    if (performance.now() - loopMark > YIELD_AFTER_MS) {
+      waitingForLoop = true;
+      setImmediate(loopWentRound);
+      return;
+    }
     busy = true;
-    next();
+    normal.shift()!();
   }
 
   function schedule<T>(call: () => Promise<T>): Promise<T> {

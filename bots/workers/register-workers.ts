@@ -22,6 +22,8 @@ export interface WorkerDeps {
    * absent or 1 = each job drains its conversation alone.
    */
   inboundBatch?: number;
+  /** Deliveries (conversation drains) at once; absent = `concurrency`. */
+  outboundConcurrency?: number;
 }
 
 /**
@@ -29,24 +31,41 @@ export interface WorkerDeps {
  * matter and duplicates are harmless.
  */
 export function registerWorkers(deps: WorkerDeps): void {
+  // cd_turns_total and cd_outbound_messages_total count here, after the commit / the stored delivery outcome (the
+  // embedded benchmark waits on them to know the process has drained its work).
+  const inbound: ProcessInboundDeps = {
+    ...deps.inbound,
+    onCommitted: async (turn) => {
+      deps.metrics.turns.inc({ route: turn.route });
+      await deps.inbound.onCommitted?.(turn);
+    },
+  };
+  const onSettled = deps.outbound.onSettled;
+  const outbound: Omit<DeliverOutboundDeps, 'adapters'> = {
+    ...deps.outbound,
+    onSettled: async (settled) => {
+      deps.metrics.outboundMessages.inc({ channel: settled.channel, status: settled.status });
+      await onSettled?.(settled);
+    },
+  };
   const batch = deps.inboundBatch ?? 1;
-  const batcher = batch > 1 ? createInboundBatcher(deps.inbound, batch) : null;
+  const batcher = batch > 1 ? createInboundBatcher(inbound, batch) : null;
   deps.runner.register('inbound.process', {
     // A batched job only waits for its conversation's round: twice the batch lets the next round gather while one runs.
     concurrency: batcher ? Math.max(deps.concurrency, 2 * batch) : deps.concurrency,
     retry: { attempts: 8, backoffMs: deps.backoffMs },
     handler: async (data) => {
       if (batcher) await batcher.drain(data.conversationId);
-      else await processConversationInbound(deps.inbound, data.conversationId);
+      else await processConversationInbound(inbound, data.conversationId);
     },
   });
   deps.runner.register('outbound.send', {
-    concurrency: deps.concurrency,
+    concurrency: deps.outboundConcurrency ?? deps.concurrency,
     // One more job attempt than message attempts: the last one marks the message failed and moves on.
     retry: { attempts: deps.outbound.maxAttempts + 1, backoffMs: deps.backoffMs },
     handler: async (data, job) => {
       try {
-        await deliverConversationOutbound({ ...deps.outbound, adapters: deps.adapters }, data.conversationId);
+        await deliverConversationOutbound({ ...outbound, adapters: deps.adapters }, data.conversationId);
       } catch (error) {
         // The platform named its own wait: come back exactly then instead of after the queue's backoff.
         const retryAfterMs = isAppError(error) ? error.details.retryAfterMs : undefined;

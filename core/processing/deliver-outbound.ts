@@ -28,6 +28,7 @@ export interface DeliverOutboundDeps {
 /** One message's delivery outcome, as stored: ids and the status only, never the words. */
 export interface SettledDelivery {
   conversationId: string;
+  channel: ChannelId;
   messageId: string;
   author: OutboundMessage['author'];
   status: 'sent' | 'held' | 'failed';
@@ -68,7 +69,7 @@ export async function deliverConversationOutbound(deps: DeliverOutboundDeps, con
     // Taken over by another worker before this one sent it: that worker sends it and drains what follows.
     if (outcome === 'lost') return sent;
     if (outcome === 'sent') sent++;
-    await announce(deps, { conversationId, messageId: pending.message.id, author: pending.message.author, status: outcome });
+    await announce(deps, { conversationId, channel: pending.message.channel, messageId: pending.message.id, author: pending.message.author, status: outcome });
     // The sent mark said no other reply waits (embedded database): a reply queued later rings its own doorbell.
     if (morePending === false) return sent;
   }

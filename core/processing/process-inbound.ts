@@ -44,6 +44,8 @@ export interface CommittedTurn {
   messageId: string;
   /** The new state when the turn changed it. */
   newState: ConversationState | null;
+  /** The route the NLU chose (`none` when the turn classified nothing: a button, an album, an officer's conversation). */
+  route: string;
   /** The message went to the officers (a person owns the conversation) instead of the bot. */
   forwarded: boolean;
   /** The turn handed off urgently (a crisis), possibly on a conversation already waiting or claimed. */
@@ -235,7 +237,7 @@ export async function afterCommit(deps: ProcessInboundDeps, commit: TurnCommit, 
   const [firstReply] = result.outboundIds;
   if (firstReply) await deps.queue.enqueue('outbound.send', { messageId: firstReply, conversationId: commit.conversationId }, { jobId: firstReply });
   if (result.handoff) await announceHandoff(deps, commit.conversationId, result.handoff);
-  await deps.onCommitted?.({ conversationId: commit.conversationId, messageId: commit.messageId, newState: commit.newState, forwarded: Boolean(outcome.silentReason), urgent: result.handoff?.urgent === true });
+  await deps.onCommitted?.({ conversationId: commit.conversationId, messageId: commit.messageId, newState: commit.newState, route: outcome.nlu?.route ?? 'none', forwarded: Boolean(outcome.silentReason), urgent: result.handoff?.urgent === true });
 }
 
 type AlbumRole = { kind: 'none' } | { kind: 'first'; parts: { id: string; content: TurnInput['message']['content'] }[] } | { kind: 'answered'; firstId: string };

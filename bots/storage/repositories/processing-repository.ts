@@ -9,10 +9,10 @@ import type {
   CommitResult,
   InboundProcessingStore,
   OutboundDeliveryStore,
+  PendingOutbound,
   TurnCommit,
 } from '../../../core/processing/processing-store.js';
 import { AppError } from '../../../core/errors/app-error.js';
-import type { Citation } from '../../../core/knowledge/law.js';
 import type { Db } from '../database.js';
 import { conversations, members, messages, units } from '../schema/index.js';
 import { isConsentState, type NoConsentKeep } from '../../../core/privacy/consent.js';
@@ -20,6 +20,8 @@ import { DEFAULT_NLU_THRESHOLDS, type NluThresholds } from '../../../core/nlu/th
 import { executeRows } from '../execute-rows.js';
 import { commitTurnIn, VersionConflict, type CommitSettings } from './turn-commit.js';
 import { claimOldestPendingOf, commitTurnBatch, releaseMessages } from './turn-batch-repository.js';
+import { claimNextOutboundOf, markSentBatch, type SentMark } from './outbound-batch-repository.js';
+import { createMicroBatcher } from '../../ingest/micro-batcher.js';
 
 export { vietnamDay } from './turn-commit.js';
 
@@ -222,89 +224,31 @@ async function loadTurnInputs(db: Db, messageIds: readonly string[]): Promise<Tu
 }
 
 
-/** One claimed reply with its conversation, as `claimNextOutbound` reads it (raw SQL: timestamps may be text). */
-interface ClaimedOutboundRow {
-  id: string;
-  attempts: number;
-  content: unknown;
-  author: string;
-  meta: Record<string, unknown>;
-  conversation_id: string;
-  channel: string;
-  platform_user_id: string;
-  thread_key: string;
-  last_inbound_at: string | Date | null;
-  channel_state: Record<string, unknown>;
-  reply_to_platform_message_id: string | null;
-  latest_inbound_platform_message_id: string | null;
-}
-
-/** `exclusiveConnection`: one transaction at a time (PGlite), so `markSent` may say whether more replies wait. */
-export function createOutboundDeliveryStore(db: Db, options: { exclusiveConnection?: boolean } = {}): OutboundDeliveryStore {
+/**
+ * `exclusiveConnection`: one transaction at a time (PGlite), so `markSent` may say whether more replies wait.
+ * `batched`: the claims and the sent marks of concurrent deliveries (other conversations' drains) are grouped, each
+ * group in one statement (D-embedded-speed-4): the embedded database, where every statement costs CPU on this event
+ * loop. A group waits for the one before it (PGlite runs one at a time anyway) and gathers meanwhile.
+ */
+export function createOutboundDeliveryStore(db: Db, options: { exclusiveConnection?: boolean; batched?: boolean } = {}): OutboundDeliveryStore {
+  const exclusive = options.exclusiveConnection === true;
+  const claims = createMicroBatcher<ClaimRequest, PendingOutbound | null>({ run: (requests) => claimGroup(db, requests), maxBatch: 64, maxWaitMs: 0, maxInFlight: 1 });
+  const marks = createMicroBatcher<SentMark, { morePending?: boolean }>({ run: (group) => markGroup(db, group, exclusive), maxBatch: 64, maxWaitMs: 0, maxInFlight: 1 });
   return {
     leaseMessage: (messageId, until, now) => leaseMessage(db, messageId, 'queued', until, now),
     releaseMessage: (messageId) => releaseMessage(db, messageId),
     renewLease: (messageId, leasedUntil, until) => renewLease(db, messageId, 'queued', leasedUntil, until),
 
     async claimNextOutbound(conversationId, until, now) {
-      // The claim (as claimOldest does for inbound) and the load of what the channel needs in one statement. The
-      // select reads the snapshot from before the lease, which changes nothing it returns.
-      const rows = await executeRows<ClaimedOutboundRow>(db, sql`
-        with claimed as (
-          update messages set lease_until = ${until}
-          where id = (select id from messages where conversation_id = ${conversationId} and direction = 'out' and status = 'queued' order by seq limit 1)
-            and status = 'queued' and (lease_until is null or lease_until < ${now})
-          returning id, conversation_id, attempts, content, author, meta, reply_to_message_id
-        )
-        select claimed.id, claimed.attempts, claimed.content, claimed.author, claimed.meta,
-               c.id as conversation_id, c.channel, c.platform_user_id, c.thread_key, c.last_inbound_at, c.channel_state,
-               (select r.platform_message_id from messages r where r.id = claimed.reply_to_message_id) as reply_to_platform_message_id,
-               (select l.platform_message_id from messages l where l.conversation_id = claimed.conversation_id and l.direction = 'in'
-                order by l.seq desc limit 1) as latest_inbound_platform_message_id
-        from claimed join conversations c on c.id = claimed.conversation_id`);
-      const row = rows[0];
-      if (!row) return null;
-      return {
-        attempts: row.attempts,
-        message: {
-          id: row.id,
-          conversationId: row.conversation_id,
-          channel: row.channel as ChannelId,
-          recipient: { platformUserId: row.platform_user_id, threadId: row.thread_key },
-          content: row.content as unknown as OutboundContent,
-          author: row.author as 'bot' | 'officer' | 'system',
-          kind: (row.meta.kind as ReplyKind | undefined) ?? 'system',
-          replyToPlatformMessageId: row.reply_to_platform_message_id ?? null,
-          attempt: row.attempts + 1,
-          citations: Array.isArray(row.meta.citations) ? (row.meta.citations as Citation[]) : [],
-        },
-        delivery: {
-          now,
-          lastInboundAt: row.last_inbound_at === null ? null : new Date(row.last_inbound_at),
-          lastInboundPlatformMessageId: row.latest_inbound_platform_message_id ?? null,
-          channelState: row.channel_state,
-        },
-      };
+      if (options.batched) return claims.submit({ conversationId, until, now });
+      return (await claimNextOutboundOf(db, [conversationId], until, now)).get(conversationId) ?? null;
     },
 
     async markSent(messageId, platformMessageIds, channelState, now) {
-      // One statement (atomic on its own): the message is sent and its conversation's last outbound time moves. On
-      // PGlite it also says whether another reply of the conversation is queued (nothing commits unseen meanwhile).
-      const state = channelState ? sql`, channel_state = ${JSON.stringify(channelState)}::jsonb` : sql``;
-      const more = options.exclusiveConnection
-        ? sql`returning exists (select 1 from messages q where q.conversation_id = c.id and q.direction = 'out' and q.status = 'queued'
-            and q.id <> ${messageId}) as more_pending`
-        : sql``;
-      const rows = await executeRows<{ more_pending?: boolean }>(db, sql`
-        with sent as (
-          update messages set status = 'sent', sent_at = ${now}, lease_until = null, platform_message_id = ${platformMessageIds[0] ?? null},
-                 meta = meta || ${JSON.stringify({ platformMessageIds })}::jsonb
-          where id = ${messageId}
-          returning conversation_id
-        )
-        update conversations c set last_outbound_at = ${now} ${state} from sent where c.id = sent.conversation_id ${more}`);
-      const [row] = rows;
-      return row && row.more_pending !== undefined ? { morePending: Boolean(row.more_pending) } : {};
+      const mark = { messageId, platformMessageIds, channelState, now };
+      if (options.batched) return marks.submit(mark);
+      const [result] = await markSentBatch(db, [mark], exclusive);
+      return result ?? {};
     },
 
     async markFailed(messageId, code, detail, now) {
@@ -330,4 +274,68 @@ export function createOutboundDeliveryStore(db: Db, options: { exclusiveConnecti
       return row?.attempts ?? 0;
     },
   };
+}
+
+interface ClaimRequest {
+  conversationId: string;
+  until: Date;
+  now: Date;
+}
+
+/**
+ * One claim statement for a group of drains. Each request keeps its own `now` (its delivery context's clock); the
+ * statement leases with the first request's `until` and `now` (they were made within a few milliseconds). A
+ * conversation asked twice in one group is claimed once: the second asker gets nothing, as it would have found the
+ * reply leased, and the first one drains the conversation.
+ */
+async function claimGroup(db: Db, requests: readonly ClaimRequest[]): Promise<PromiseSettledResult<PendingOutbound | null>[]> {
+  const [first] = requests;
+  if (!first) return [];
+  const ids = [...new Set(requests.map((request) => request.conversationId))];
+  let claimed: Map<string, PendingOutbound>;
+  try {
+    claimed = await claimNextOutboundOf(db, ids, first.until, first.now);
+  } catch (error) {
+    return requests.map(() => ({ status: 'rejected', reason: error }) as const);
+  }
+  const served = new Set<string>();
+  return requests.map((request) => {
+    const pending = served.has(request.conversationId) ? undefined : claimed.get(request.conversationId);
+    served.add(request.conversationId);
+    return { status: 'fulfilled', value: pending ? { ...pending, delivery: { ...pending.delivery, now: request.now } } : null } as const;
+  });
+}
+
+/**
+ * One sent-mark statement for a group (a message at most once per statement: an update may not change a row twice;
+ * a repeated mark goes in the next one; one conversation never has two replies in flight, its drain holds the
+ * lease). When the statement fails, each mark is written alone, so one reply the database refuses fails only its
+ * own delivery.
+ */
+async function markGroup(db: Db, group: readonly SentMark[], exclusive: boolean): Promise<PromiseSettledResult<{ morePending?: boolean }>[]> {
+  const results = new Array<PromiseSettledResult<{ morePending?: boolean }>>(group.length);
+  let rest = group.map((mark, index) => ({ mark, index }));
+  while (rest.length > 0) {
+    const seen = new Set<string>();
+    const batch: typeof rest = [];
+    const later: typeof rest = [];
+    for (const item of rest) {
+      (seen.has(item.mark.messageId) ? later : batch).push(item);
+      seen.add(item.mark.messageId);
+    }
+    try {
+      const written = await markSentBatch(db, batch.map((item) => item.mark), exclusive);
+      batch.forEach((item, i) => (results[item.index] = { status: 'fulfilled', value: written[i] ?? {} }));
+    } catch {
+      for (const item of batch) {
+        try {
+          results[item.index] = { status: 'fulfilled', value: (await markSentBatch(db, [item.mark], exclusive))[0] ?? {} };
+        } catch (error) {
+          results[item.index] = { status: 'rejected', reason: error };
+        }
+      }
+    }
+    rest = later;
+  }
+  return results;
 }
