@@ -16,12 +16,26 @@ import { createSettingsRepository } from './storage/repositories/settings-reposi
 import { createUnitRepository } from './storage/repositories/unit-repository.js';
 import { createUserRepository } from './storage/repositories/user-repository.js';
 
-/** Configuration, logger and database: what every entry point (server, worker, CLI) needs first. */
-export async function bootBase(source: Record<string, string | undefined> = process.env): Promise<{ env: Env; logger: Logger; database: Database }> {
+/**
+ * Configuration, logger and database: what every entry point (server, worker, CLI) needs first. `longCommands`: the
+ * CLI, whose rebuilds and imports may run one statement for minutes, opens the database without statement time-outs.
+ */
+export async function bootBase(
+  source: Record<string, string | undefined> = process.env,
+  options: { longCommands?: boolean } = {},
+): Promise<{ env: Env; logger: Logger; database: Database }> {
   const env = parseEnv(source);
   const redactor = createRedactor();
   const logger = createLogger({ level: env.LOG_LEVEL, redactor });
-  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: fromProjectRoot(env.DATA_DIR), poolSize: env.DATABASE_POOL_SIZE, connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS, circuitOpenMs: env.DATABASE_CIRCUIT_OPEN_MS, logger });
+  const database = await openDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: fromProjectRoot(env.DATA_DIR),
+    poolSize: env.DATABASE_POOL_SIZE,
+    connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+    circuitOpenMs: env.DATABASE_CIRCUIT_OPEN_MS,
+    statementTimeoutMs: options.longCommands ? 0 : env.DATABASE_STATEMENT_TIMEOUT_MS,
+    logger,
+  });
   return { env, logger, database };
 }
 

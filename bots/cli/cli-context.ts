@@ -19,7 +19,7 @@ export interface CliBase {
 
 /** Opens configuration, logger and database for one command and always closes the database. */
 export async function withBase<T>(io: CliIo, run: (base: CliBase) => Promise<T>): Promise<T> {
-  const base = await bootBase(io.env);
+  const base = await bootBase(io.env, { longCommands: true });
   try {
     return await run(base);
   } finally {

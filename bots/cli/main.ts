@@ -50,7 +50,7 @@ export function buildProgram(io: CliIo): Command {
   registerPrivacyCommands(program, io);
   registerKbCommands(program, {
     openDatabase: async () => {
-      const base = await bootBase(io.env);
+      const base = await bootBase(io.env, { longCommands: true });
       return {
         lawRepository: createLawRepository(base.database.db),
         announceLawChange: () => announceChange(base, 'law'),
@@ -68,7 +68,7 @@ export function buildProgram(io: CliIo): Command {
     stdout: io.stdout,
     stderr: io.stderr,
     announceModelChange: async () => {
-      const base = await bootBase(io.env);
+      const base = await bootBase(io.env, { longCommands: true });
       try {
         await announceChange(base, 'model');
       } finally {
@@ -77,7 +77,7 @@ export function buildProgram(io: CliIo): Command {
     },
     // Officers' relabels from the knowledge desk (nlu_reviewed_labels), merged by `nlu train`.
     reviewedFromDatabase: async () => {
-      const base = await bootBase(io.env);
+      const base = await bootBase(io.env, { longCommands: true });
       try {
         const rows = await createReviewedLabelRepository(base.database.db).reviewedLabels();
         return rows.map(({ text, route, topic, sentiment }) => ({ text, route, topic, sentiment }));
@@ -87,7 +87,7 @@ export function buildProgram(io: CliIo): Command {
     },
     // FAQ entries and phrasings officers added on the knowledge desk: questions members now ask.
     curatedFromDatabase: async () => {
-      const base = await bootBase(io.env);
+      const base = await bootBase(io.env, { longCommands: true });
       try {
         return officerFaqPhrasings(await createFaqRepository(base.database.db).listPublished(), loadStarterPack());
       } finally {

@@ -16,6 +16,8 @@ const MESSAGES = [
   /cannot use a pool after calling end/i,
   /client was closed and is not queryable/i,
   /pglite is closed/i,
+  // A statement with no answer within DATABASE_STATEMENT_TIMEOUT_MS: the server is unreachable with the connection open.
+  /^query read timeout$/i,
 ];
 
 export function isDatabaseUnavailable(error: unknown): boolean {

@@ -49,6 +49,12 @@ export interface OpenDatabaseOptions {
   poolSize?: number;
   /** PostgreSQL only: how long a query waits for a connection (new or from the pool) before failing as unavailable. */
   connectTimeoutMs?: number;
+  /**
+   * PostgreSQL only: a statement running longer is cancelled by the server, and one with no answer a second later
+   * (a partitioned network, a frozen server) fails here and opens the circuit; 0 (default) = no limit, for the CLI's
+   * long commands. Migrations never have one (they run on their own connection).
+   */
+  statementTimeoutMs?: number;
   /** PostgreSQL only: how long requests fail at once after a connection failure before one probe may try (0 = off). */
   circuitOpenMs?: number;
   /** The circuit's clock in milliseconds (tests move it instead of waiting); default `performance.now`. */
@@ -60,7 +66,12 @@ export interface OpenDatabaseOptions {
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   const logger = options.logger ?? silentLogger;
   const database = options.databaseUrl
-    ? await openPostgres(options.databaseUrl, options.poolSize ?? 10, options.connectTimeoutMs ?? 3000, createDatabaseCircuit({ openMs: options.circuitOpenMs ?? 2000, ...(options.circuitNow ? { now: options.circuitNow } : {}) }), logger)
+    ? await openPostgres(
+        options.databaseUrl,
+        { poolSize: options.poolSize ?? 10, connectTimeoutMs: options.connectTimeoutMs ?? 3000, statementTimeoutMs: options.statementTimeoutMs ?? 0 },
+        createDatabaseCircuit({ openMs: options.circuitOpenMs ?? 2000, ...(options.circuitNow ? { now: options.circuitNow } : {}) }),
+        logger,
+      )
     : await openPglite(options);
   if (options.migrate !== false) {
     try {
@@ -73,13 +84,23 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return database;
 }
 
-async function openPostgres(url: string, poolSize: number, connectTimeoutMs: number, circuit: DatabaseCircuit, logger: Logger): Promise<Database> {
+/** The grace after the server's statement_timeout before the client stops waiting for any answer. */
+const UNANSWERED_GRACE_MS = 1000;
+
+async function openPostgres(
+  url: string,
+  { poolSize, connectTimeoutMs, statementTimeoutMs }: { poolSize: number; connectTimeoutMs: number; statementTimeoutMs: number },
+  circuit: DatabaseCircuit,
+  logger: Logger,
+): Promise<Database> {
   const { Pool } = (await import('pg')).default;
   const { drizzle } = await import('drizzle-orm/node-postgres');
   // A bounded wait for a connection: with the server down or unreachable a request fails within this time (the
   // edge answers 503 + Retry-After) instead of hanging until the platform's own timeout; keep-alive notices a
   // silently dropped connection.
-  const pool = new Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: connectTimeoutMs, keepAlive: true });
+  // keepAlive alone would take minutes to notice a partition; the statement time-outs bound every query instead.
+  const timeouts = statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs, query_timeout: statementTimeoutMs + UNANSWERED_GRACE_MS } : {};
+  const pool = new Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: connectTimeoutMs, keepAlive: true, ...timeouts });
   // An idle client that errors (server restart) must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   // Nor a client checked out for a transaction when its connection dies (a restart, a failover): pg emits
@@ -102,7 +123,17 @@ async function openPostgres(url: string, poolSize: number, connectTimeoutMs: num
       await db.execute(sql`select 1`);
     },
     first: (work) => work(),
-    migrate: (logger) => migratePostgres(pool, logger),
+    // A migration may rewrite a large table: on a pool of its own, without the statement time-outs.
+    migrate: async (logger) => {
+      if (statementTimeoutMs === 0) return migratePostgres(pool, logger);
+      const unbounded = new Pool({ connectionString: url, max: 1, connectionTimeoutMillis: connectTimeoutMs });
+      unbounded.on('error', () => undefined);
+      try {
+        await migratePostgres(unbounded, logger);
+      } finally {
+        await unbounded.end();
+      }
+    },
     close: async () => {
       await pool.end();
     },

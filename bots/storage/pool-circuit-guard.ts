@@ -7,6 +7,9 @@ type ConnectCallback = (error: Error | undefined, client: PoolClient | undefined
 /**
  * Puts the circuit in front of `pool.connect`, the one door every statement goes through: `pool.query` (drizzle's
  * plain statements) calls it, and so do transactions. An open circuit refuses before the pool tries anything.
+ * Each connection handed out is also watched for statements that got no answer at all (the pool's `query_timeout`,
+ * DATABASE_STATEMENT_TIMEOUT_MS): a partitioned network or a frozen server keeps connections open while nothing comes
+ * back, which the connect door alone never sees.
  */
 export function guardPoolWithCircuit(pool: Pool, circuit: DatabaseCircuit): void {
   const connect = pool.connect.bind(pool) as () => Promise<PoolClient>;
@@ -15,6 +18,7 @@ export function guardPoolWithCircuit(pool: Pool, circuit: DatabaseCircuit): void
     try {
       const client = await connect();
       circuit.succeeded(admission);
+      watchUnansweredQueries(client, circuit);
       return client;
     } catch (error) {
       circuit.failed(admission, isConnectionFailure(error));
@@ -30,6 +34,46 @@ export function guardPoolWithCircuit(pool: Pool, circuit: DatabaseCircuit): void
     );
     return undefined;
   };
+}
+
+const WATCHED = Symbol('watchedForUnansweredQueries');
+type QueryCallback = (error: Error | undefined, result: unknown) => void;
+
+/**
+ * pg's read time-out fails the statement but keeps the connection, whose socket still waits for the lost answer:
+ * the connection is destroyed (the pool drops it on release) and the failure counts as a connection-level one, so
+ * the circuit opens and the next requests answer 503 at once. A server-side `statement_timeout` (the server is
+ * there, the statement slow) does not count: it answers, and the connection stays usable.
+ */
+function watchUnansweredQueries(client: PoolClient, circuit: DatabaseCircuit): void {
+  const marked = client as PoolClient & { [WATCHED]?: true };
+  if (marked[WATCHED]) return;
+  marked[WATCHED] = true;
+  const observe = (error: unknown) => {
+    if (!isUnansweredQuery(error)) return;
+    circuit.failed({ probe: false }, true);
+    (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+  };
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+    const last = args.at(-1);
+    if (typeof last === 'function') {
+      args[args.length - 1] = (error: Error | undefined, result: unknown) => {
+        if (error) observe(error);
+        (last as QueryCallback)(error, result);
+      };
+      return query(...args);
+    }
+    const result = query(...args);
+    // The caller gets the same promise; this branch only looks at its failure.
+    if (result instanceof Promise) result.catch(observe);
+    return result;
+  };
+}
+
+/** pg's own message when a statement got no answer within `query_timeout`. */
+export function isUnansweredQuery(error: unknown): boolean {
+  return error instanceof Error && error.message === 'Query read timeout';
 }
 
 /**

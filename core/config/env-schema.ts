@@ -36,6 +36,12 @@ export const EnvSchema = z.object({
   DATABASE_CONNECT_TIMEOUT_MS: integer(3000, 100),
   /** After a PostgreSQL connection failure, requests fail at once (503) for this long, then one probe at a time tries; 0 = off. */
   DATABASE_CIRCUIT_OPEN_MS: integer(2000, 0),
+  /**
+   * Server and worker: a statement running longer is cancelled by PostgreSQL, and one with no answer at all a second
+   * later (a partitioned network, a frozen server) fails and opens the circuit (503 + Retry-After). 0 = no limit.
+   * The CLI (long rebuilds) and migrations run without it.
+   */
+  DATABASE_STATEMENT_TIMEOUT_MS: integer(10_000, 0),
   REDIS_URL: optionalString,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Signs admin session tokens; generated and stored in the database when unset. */
@@ -94,7 +100,7 @@ export const EnvSchema = z.object({
   LINK_MAX_FAILURES_GLOBAL: integer(200, 1),
   /** The unit whose inbox and learning queue see members without a union; unset = the top unit. */
   INTAKE_UNIT_CODE: optionalString,
-  INBOUND_LEASE_MS: integer(60_000, 100),
+  INBOUND_LEASE_MS: integer(15_000, 100),
   OUTBOUND_MAX_ATTEMPTS: integer(6, 1),
   /** Failed turns after which a member message is set aside as `failed` (dead-letter view) so its conversation goes on. */
   INBOUND_MAX_ATTEMPTS: integer(5, 1),

@@ -4,6 +4,7 @@ import type { ChannelId } from '../messages/channels.js';
 import type { OutboundMessage } from '../messages/outbound.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
+import { startLeaseHeartbeat, systemTimers, type LeaseHeartbeat, type Timers } from './lease-heartbeat.js';
 import type { OutboundDeliveryStore, PendingOutbound } from './processing-store.js';
 
 export interface DeliverOutboundDeps {
@@ -11,7 +12,10 @@ export interface DeliverOutboundDeps {
   adapters: (channel: ChannelId) => ChannelAdapter | undefined;
   clock: Clock;
   logger: Logger;
+  /** A reply's lease without a sign of life; a running send renews it every leaseMs / 3 (see lease-heartbeat.ts). */
   leaseMs: number;
+  /** The heartbeat's timer; default the process's own. */
+  timers?: Timers;
   /** Attempts per message before it is marked failed (visible to officers). */
   maxAttempts: number;
   /**
@@ -39,14 +43,31 @@ export async function deliverConversationOutbound(deps: DeliverOutboundDeps, con
   let sent = 0;
   for (;;) {
     const now = deps.clock.now();
-    const pending = await deps.store.claimNextOutbound(conversationId, new Date(now.getTime() + deps.leaseMs), now);
+    const leasedUntil = new Date(now.getTime() + deps.leaseMs);
+    const pending = await deps.store.claimNextOutbound(conversationId, leasedUntil, now);
     if (!pending) return sent;
+    const messageId = pending.message.id;
+    // A slow send (a platform taking its time, a large upload) keeps its lease: no other worker sends it meanwhile.
+    const lease = startLeaseHeartbeat({
+      leasedUntil,
+      leaseMs: deps.leaseMs,
+      renew: (from, until) => deps.store.renewLease(messageId, from, until),
+      clock: deps.clock,
+      timers: deps.timers ?? systemTimers,
+      logger: deps.logger,
+      messageId,
+    });
     // Sent, held and failed each clear the lease in their own write; only a retry (a throw) must release it here.
     let morePending: boolean | undefined;
-    const outcome = await deliverOne(deps, pending, (more) => (morePending = more)).catch(async (error: unknown) => {
-      await deps.store.releaseMessage(pending.message.id).catch(() => undefined);
-      throw error;
-    });
+    const outcome = await deliverOne(deps, pending, lease, (more) => (morePending = more))
+      .catch(async (error: unknown) => {
+        await lease.stop();
+        if (!lease.lost) await deps.store.releaseMessage(messageId).catch(() => undefined);
+        throw error;
+      })
+      .finally(() => lease.stop());
+    // Taken over by another worker before this one sent it: that worker sends it and drains what follows.
+    if (outcome === 'lost') return sent;
     if (outcome === 'sent') sent++;
     await announce(deps, { conversationId, channel: pending.message.channel, messageId: pending.message.id, author: pending.message.author, status: outcome });
     // The sent mark said no other reply waits (embedded database): a reply queued later rings its own doorbell.
@@ -64,7 +85,12 @@ async function announce(deps: DeliverOutboundDeps, settled: SettledDelivery): Pr
 }
 
 /** `morePending`: told what the sent mark read (see OutboundDeliveryStore.markSent). */
-async function deliverOne(deps: DeliverOutboundDeps, { message, delivery }: PendingOutbound, morePending: (more: boolean | undefined) => void): Promise<'sent' | 'held' | 'failed'> {
+async function deliverOne(
+  deps: DeliverOutboundDeps,
+  { message, delivery }: PendingOutbound,
+  lease: LeaseHeartbeat,
+  morePending: (more: boolean | undefined) => void,
+): Promise<'sent' | 'held' | 'failed' | 'lost'> {
   const messageId = message.id;
   const now = delivery.now;
   const adapter = deps.adapters(message.channel);
@@ -77,6 +103,11 @@ async function deliverOne(deps: DeliverOutboundDeps, { message, delivery }: Pend
     await deps.store.markHeld(messageId, decision.code, decision.reason, now);
     deps.logger.warn({ messageId, code: decision.code }, 'reply held by channel policy');
     return 'held';
+  }
+  // The last moment to notice that the lease went to another worker (this one stalled): it must not send as well.
+  if (lease.lost) {
+    deps.logger.warn({ messageId }, 'reply not sent here: its lease was taken over by another worker');
+    return 'lost';
   }
   // One decision, one clock: the send gets the plan the policy made on this context, and never plans again.
   const result = await adapter.send(message, { plan: decision.plan, context: delivery });

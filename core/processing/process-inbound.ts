@@ -9,14 +9,20 @@ import { contentText } from '../messages/content.js';
 import { ALBUM_SETTLE_MS, mergeAlbum } from './album.js';
 import type { CommitResult, CommittedHandoff, InboundProcessingStore, TurnCommit } from './processing-store.js';
 import { sleep } from './sleep.js';
+import { startLeaseHeartbeat, systemTimers, type LeaseHeartbeat, type Timers } from './lease-heartbeat.js';
 
 export interface ProcessInboundDeps {
   store: InboundProcessingStore;
   ports: TurnPorts;
   queue: JobQueue;
   redactor: Redactor;
-  /** How long a worker may work on one message before another may take it over (crash recovery). */
+  /**
+   * How long a claimed message stays with its worker without a sign of life: a running turn renews it every
+   * leaseMs / 3 (lease-heartbeat.ts), so this bounds how long a dead worker's conversations wait, not a turn's length.
+   */
   leaseMs: number;
+  /** The heartbeat's timer; default the process's own. */
+  timers?: Timers;
   /** Tells the officers' inbox about hand-offs (urgent ones at once); absent = no live events. */
   inboxEvents?: InboxEventPublisher;
   /**
@@ -59,25 +65,45 @@ export async function processConversationInbound(deps: ProcessInboundDeps, conve
   for (;;) {
     const now = deps.ports.clock.now();
     // One round trip: the oldest pending message, leased; none means drained or another worker is on it.
-    const pending = await deps.store.claimOldestPending(conversationId, new Date(now.getTime() + deps.leaseMs), now);
+    const leasedUntil = new Date(now.getTime() + deps.leaseMs);
+    const pending = await deps.store.claimOldestPending(conversationId, leasedUntil, now);
     if (!pending) return handled;
-    const outcome = await handleClaimed(deps, pending.id);
+    const outcome = await handleClaimed(deps, pending.id, keepLease(deps, pending.id, leasedUntil));
     if (outcome === 'set_aside') continue;
     handled++;
     if (outcome === 'drained') return handled;
   }
 }
 
+/** Starts the heartbeat of a message this worker just claimed until `leasedUntil` (see lease-heartbeat.ts). */
+export function keepLease(deps: ProcessInboundDeps, messageId: string, leasedUntil: Date): LeaseHeartbeat {
+  return startLeaseHeartbeat({
+    leasedUntil,
+    leaseMs: deps.leaseMs,
+    renew: (from, until) => deps.store.renewLease(messageId, from, until),
+    clock: deps.ports.clock,
+    timers: deps.timers ?? systemTimers,
+    logger: deps.ports.logger,
+    messageId,
+  });
+}
+
 /**
  * One claimed (leased) message, alone: its turn, computed again on a version conflict. `drained`: the commit said no
  * other message of the conversation waits; `more`: claim again; `set_aside`: it failed its last allowed attempt and
- * went to the dead letters (the conversation goes on). Any other failure releases the lease and is thrown.
+ * went to the dead letters (the conversation goes on). Any other failure releases the lease and is thrown. `lease`:
+ * the claim's heartbeat, stopped here whatever happens.
  */
-export async function handleClaimed(deps: ProcessInboundDeps, messageId: string): Promise<'drained' | 'more' | 'set_aside'> {
+export async function handleClaimed(deps: ProcessInboundDeps, messageId: string, lease: LeaseHeartbeat): Promise<'drained' | 'more' | 'set_aside'> {
   try {
-    return (await handleOneMessage(deps, messageId)) ? 'drained' : 'more';
+    return (await handleOneMessage(deps, messageId, lease)) ? 'drained' : 'more';
   } catch (error) {
+    await lease.stop();
+    // A lease lost meanwhile belongs to the worker that took it over: neither counted nor released by this one.
+    if (lease.lost) throw error;
     return failClaimed(deps, messageId, error);
+  } finally {
+    await lease.stop();
   }
 }
 
@@ -120,11 +146,16 @@ function describeFailure(error: unknown): string {
   return String(deepest);
 }
 
-/** Handles one message; true when its commit said no other message of the conversation waits (see `morePending`). */
-async function handleOneMessage(deps: ProcessInboundDeps, messageId: string): Promise<boolean> {
+/**
+ * Handles one message; true when its commit said no other message of the conversation waits (see `morePending`).
+ * A turn whose lease was lost meanwhile is dropped before its commit: the worker that took the message over handles
+ * it (were it committed anyway, the commit's status guard would refuse the second one: this only saves the work).
+ */
+async function handleOneMessage(deps: ProcessInboundDeps, messageId: string, lease: LeaseHeartbeat): Promise<boolean> {
   for (let attempt = 0; attempt < MAX_VERSION_RETRIES; attempt++) {
     const loaded = await deps.store.loadTurnInput(messageId);
     const album = await albumOf(deps, loaded);
+    if (lease.lost) return leaseLost(deps, messageId);
     if (album.kind === 'answered') {
       // The album's first part answered for this one: stored and visible, no second reply.
       const result = await deps.store.commitTurn({
@@ -147,8 +178,11 @@ async function handleOneMessage(deps: ProcessInboundDeps, messageId: string): Pr
     const input = album.kind === 'first' ? { ...loaded, message: { ...loaded.message, content: mergeAlbum(album.parts.map((p) => p.content)) } } : loaded;
     const outcome = await runTurn(input, deps.ports);
     if (album.kind === 'first') outcome.notes.albumParts = album.parts.map((p) => p.id);
+    if (lease.lost) return leaseLost(deps, messageId);
     const commit = turnCommitOf(deps, input, outcome);
     const result = await deps.store.commitTurn(commit);
+    // Settled: the lease ends with the commit (a renewal racing it would only find the message processed).
+    if (result.ok || result.reason === 'already_done') await lease.stop();
     if (result.ok) {
       await afterCommit(deps, commit, outcome, result);
       return result.morePending === false;
@@ -157,6 +191,12 @@ async function handleOneMessage(deps: ProcessInboundDeps, messageId: string): Pr
     deps.ports.logger.info({ messageId, attempt }, 'conversation changed during the turn; computing it again');
   }
   throw new AppError('VERSION_CONFLICT', `conversation kept changing while handling message ${messageId}`);
+}
+
+/** The message is another worker's now; this one claims again (and finds it leased, so its drain stops). */
+function leaseLost(deps: ProcessInboundDeps, messageId: string): false {
+  deps.ports.logger.warn({ messageId }, 'turn dropped before its commit: its lease was taken over');
+  return false;
 }
 
 /** What a computed turn writes (see TurnCommit). */

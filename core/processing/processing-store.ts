@@ -84,6 +84,8 @@ export interface InboundProcessingStore {
   /** Takes a lease on the message until `until`; false when another worker holds a live lease. */
   leaseMessage(messageId: string, until: Date, now: Date): Promise<boolean>;
   releaseMessage(messageId: string): Promise<void>;
+  /** Heartbeat of a running turn: moves a still-pending message's lease from `leasedUntil` to `until` (see RenewLease). */
+  renewLease(messageId: string, leasedUntil: Date, until: Date): Promise<boolean>;
   loadTurnInput(messageId: string): Promise<TurnInput>;
   commitTurn(commit: TurnCommit): Promise<CommitResult>;
   /**
@@ -125,6 +127,8 @@ export interface OutboundDeliveryStore {
   claimNextOutbound(conversationId: string, until: Date, now: Date): Promise<PendingOutbound | null>;
   leaseMessage(messageId: string, until: Date, now: Date): Promise<boolean>;
   releaseMessage(messageId: string): Promise<void>;
+  /** Heartbeat of a running send: moves a still-queued reply's lease from `leasedUntil` to `until` (see RenewLease). */
+  renewLease(messageId: string, leasedUntil: Date, until: Date): Promise<boolean>;
   /**
    * Returns whether another reply of the conversation is still queued, read in the same statement — only where the
    * database runs one transaction at a time (PGlite; see CommitResult.morePending): `false` lets the drain stop

@@ -1,6 +1,7 @@
 import { runTurn } from '../pipeline/run-turn.js';
 import type { TurnInput, TurnOutcome } from '../pipeline/turn.js';
-import { afterCommit, failClaimed, handleClaimed, turnCommitOf, type ProcessInboundDeps } from './process-inbound.js';
+import type { LeaseHeartbeat } from './lease-heartbeat.js';
+import { afterCommit, failClaimed, handleClaimed, keepLease, turnCommitOf, type ProcessInboundDeps } from './process-inbound.js';
 import type { PendingInbound } from './processing-store.js';
 
 /** A job waiting for its conversation to be drained. */
@@ -52,15 +53,21 @@ export function createInboundBatcher(deps: ProcessInboundDeps, maxBatch: number)
     void pump();
   }
 
-  /** The single-message path for one claimed message, then (if more wait) back into the batches. */
-  function alone(conversationId: string, messageId: string, waiters: readonly Waiter[]): void {
-    void handleClaimed(deps, messageId).then(
+  /** The single-message path for one claimed message (its heartbeat goes with it), then (if more wait) back into the batches. */
+  function alone(conversationId: string, messageId: string, lease: LeaseHeartbeat, waiters: readonly Waiter[]): void {
+    void handleClaimed(deps, messageId, lease).then(
       (outcome) => (outcome === 'drained' ? finish(conversationId, waiters) : again(conversationId, waiters)),
       (error: unknown) => finish(conversationId, waiters, error),
     );
   }
 
-  async function failed(conversationId: string, messageId: string, waiters: readonly Waiter[], error: unknown): Promise<void> {
+  async function failed(conversationId: string, messageId: string, lease: LeaseHeartbeat, waiters: readonly Waiter[], error: unknown): Promise<void> {
+    await lease.stop();
+    if (lease.lost) {
+      // Another worker took the message over: its failure is not this worker's to count or release.
+      again(conversationId, waiters);
+      return;
+    }
     try {
       await failClaimed(deps, messageId, error);
       again(conversationId, waiters); // set aside as failed: the conversation goes on
@@ -71,7 +78,28 @@ export function createInboundBatcher(deps: ProcessInboundDeps, maxBatch: number)
 
   async function round(batch: Map<string, Waiter[]>): Promise<void> {
     const now = deps.ports.clock.now();
-    const claimed = await deps.store.claimOldestPendingOf([...batch.keys()], new Date(now.getTime() + deps.leaseMs), now);
+    const leasedUntil = new Date(now.getTime() + deps.leaseMs);
+    const claimed = await deps.store.claimOldestPendingOf([...batch.keys()], leasedUntil, now);
+    // Each claimed message's lease is kept alive while the round (or the single path it is handed to) works on it.
+    const leases = new Map(claimed.map((pending) => [pending.id, keepLease(deps, pending.id, leasedUntil)]));
+    /** Hands a message's heartbeat to the path that now owns it (it stops it); the round stops the others at its end. */
+    const handOver = (messageId: string): LeaseHeartbeat => {
+      const lease = leases.get(messageId)!;
+      leases.delete(messageId);
+      return lease;
+    };
+    try {
+      await roundOf(batch, claimed, { handOver, lost: (messageId) => leases.get(messageId)?.lost === true });
+    } finally {
+      await Promise.all([...leases.values()].map((lease) => lease.stop()));
+    }
+  }
+
+  async function roundOf(
+    batch: Map<string, Waiter[]>,
+    claimed: PendingInbound[],
+    { handOver, lost }: { handOver: (messageId: string) => LeaseHeartbeat; lost: (messageId: string) => boolean },
+  ): Promise<void> {
     const claimedOf = new Map<string, PendingInbound>(claimed.map((pending) => [pending.conversationId, pending]));
     for (const [conversationId, waiters] of batch) {
       // Nothing pending, or another worker holds the oldest message (it drains the rest).
@@ -82,14 +110,14 @@ export function createInboundBatcher(deps: ProcessInboundDeps, maxBatch: number)
     try {
       inputs = await deps.store.loadTurnInputs(claimed.map((pending) => pending.id));
     } catch {
-      for (const pending of claimed) take(batch, pending.conversationId, batch.get(pending.conversationId) ?? [], (w) => alone(pending.conversationId, pending.id, w));
+      for (const pending of claimed) take(batch, pending.conversationId, batch.get(pending.conversationId) ?? [], (w) => alone(pending.conversationId, pending.id, handOver(pending.id), w));
       return;
     }
     const loaded = new Set(inputs.map((input) => input.message.id));
     for (const pending of claimed) {
       // Not found (handled alone, it fails as it would have) or an album (it waits for its parts): alone.
       const input = inputs.find((candidate) => candidate.message.id === pending.id);
-      if (!loaded.has(pending.id) || input?.message.mediaGroup) take(batch, pending.conversationId, batch.get(pending.conversationId) ?? [], (w) => alone(pending.conversationId, pending.id, w));
+      if (!loaded.has(pending.id) || input?.message.mediaGroup) take(batch, pending.conversationId, batch.get(pending.conversationId) ?? [], (w) => alone(pending.conversationId, pending.id, handOver(pending.id), w));
     }
     const computed = await Promise.all(
       inputs
@@ -111,7 +139,18 @@ export function createInboundBatcher(deps: ProcessInboundDeps, maxBatch: number)
       }
       const waiters = batch.get(conversationId) ?? [];
       batch.delete(conversationId);
-      await failed(conversationId, turn.input.message.id, waiters, turn.error);
+      await failed(conversationId, turn.input.message.id, handOver(turn.input.message.id), waiters, turn.error);
+    }
+    // A turn whose lease was taken over meanwhile is not committed (see handleOneMessage): claimed again, it is found
+    // leased by the other worker, which drains the conversation.
+    for (const turn of [...turns]) {
+      const messageId = turn.input.message.id;
+      if (!lost(messageId)) continue;
+      await handOver(messageId).stop();
+      deps.ports.logger.warn({ messageId }, 'turn dropped before its commit: its lease was taken over');
+      turns.splice(turns.indexOf(turn), 1);
+      const conversationId = turn.input.conversation.id;
+      take(batch, conversationId, batch.get(conversationId) ?? [], (w) => again(conversationId, w));
     }
     if (turns.length === 0) return;
     const commits = turns.map((turn) => turnCommitOf(deps, turn.input, turn.outcome));
@@ -120,17 +159,19 @@ export function createInboundBatcher(deps: ProcessInboundDeps, maxBatch: number)
       results = await deps.store.commitTurns(commits);
     } catch (error) {
       deps.ports.logger.warn({ err: error, turns: commits.length }, 'batched turn commit failed; handling each turn alone');
-      for (const commit of commits) take(batch, commit.conversationId, batch.get(commit.conversationId) ?? [], (w) => alone(commit.conversationId, commit.messageId, w));
+      for (const commit of commits) take(batch, commit.conversationId, batch.get(commit.conversationId) ?? [], (w) => alone(commit.conversationId, commit.messageId, handOver(commit.messageId), w));
       return;
     }
     for (const [index, result] of results.entries()) {
       const commit = commits[index]!;
+      // Settled (ours or someone else's): nothing left to keep alive. A conflict keeps its lease for the single path.
+      if (result.ok || result.reason === 'already_done') await handOver(commit.messageId).stop();
       const waiters = batch.get(commit.conversationId) ?? [];
       batch.delete(commit.conversationId);
       if (!result.ok) {
         // Someone handled it first: claim again. The conversation changed meanwhile: computed again, alone.
         if (result.reason === 'already_done') again(commit.conversationId, waiters);
-        else alone(commit.conversationId, commit.messageId, waiters);
+        else alone(commit.conversationId, commit.messageId, handOver(commit.messageId), waiters);
         continue;
       }
       try {

@@ -31,7 +31,8 @@ const env: Record<string, string> = {
   HOST: '127.0.0.1',
   // No law corpus: starting a process stays quick (the bench restarts them); the FAQ answers the greeting's turn.
   LAW_CORPUS_PATH: 'tests/.tmp/no-corpus-here.jsonl',
-  INBOUND_LEASE_MS: '5000',
+  // The deployment's default lease unless BENCH_LEASE_MS says otherwise: how long a killed worker's messages wait.
+  ...(process.env.BENCH_LEASE_MS ? { INBOUND_LEASE_MS: process.env.BENCH_LEASE_MS } : {}),
   SWEEP_INTERVAL_MS: '1000',
   DATABASE_CONNECT_TIMEOUT_MS: '1000',
 };
@@ -105,6 +106,24 @@ const count = async (query: string, values: unknown[]) => {
 /** BENCH_FAULT_ONLY=postgres_restart (comma-separated names) runs only those scenarios. */
 const ONLY = (process.env.BENCH_FAULT_ONLY ?? '').split(',').filter(Boolean);
 
+/**
+ * worker_kill9 only: when the worker was killed and started again. `resume_ms` is the time from the new worker's start
+ * to the last answer to a message received before the kill: the messages the dead worker held wait for their lease.
+ */
+const kill9 = { killedAt: 0, restartedAt: 0, heldAtKill: 0 };
+const HELD_SQL = `select count(*) as n from messages where lease_until > now() and status in ('received', 'queued')`;
+
+async function resumeFigures(ids: string[]): Promise<Record<string, number>> {
+  if (kill9.killedAt === 0) return {};
+  const rows = await observer.query(
+    `select max(r.sent_at) as last from messages m join messages r on r.reply_to_message_id = m.id and r.direction = 'out' and r.status = 'sent'
+     where m.direction = 'in' and m.platform_message_id = any($1) and m.created_at <= $2`,
+    [ids, new Date(kill9.killedAt)],
+  );
+  const last = rows.rows[0]?.last ? new Date(rows.rows[0].last as string).getTime() : kill9.restartedAt;
+  return { held_at_kill: kill9.heldAtKill, lease_ms: Number(env.INBOUND_LEASE_MS ?? 15_000), resume_ms: Math.max(0, last - kill9.restartedAt) };
+}
+
 async function scenario(name: string, fault: { start(): Promise<void> | void; stop(): Promise<void> | void }): Promise<void> {
   if (ONLY.length > 0 && !ONLY.includes(name)) return;
   const started = Date.now();
@@ -152,6 +171,7 @@ async function scenario(name: string, fault: { start(): Promise<void> | void; st
       elapsed_s: Math.round((Date.now() - started) / 100) / 10,
       load_avg_1m: Math.round(load * 10) / 10,
       circuit_open_ms: Number(process.env.DATABASE_CIRCUIT_OPEN_MS ?? 2000),
+      ...(name === 'worker_kill9' ? await resumeFigures(acks.ids) : {}),
     })}\n`,
   );
 }
@@ -160,8 +180,19 @@ try {
   await startServer();
   await startWorker();
   await scenario('worker_kill9', {
-    start: () => running.worker?.kill('SIGKILL'),
-    stop: () => supervised(startWorker),
+    // Killed while it holds a message (a turn or a send under way), as a crash mid-work: waits up to 2 s for one.
+    start: async () => {
+      for (const deadline = Date.now() + 2000; Date.now() < deadline; ) {
+        if ((await count(HELD_SQL, [])) > 0) break;
+      }
+      await running.worker?.kill('SIGKILL');
+      kill9.killedAt = Date.now();
+      kill9.heldAtKill = await count(HELD_SQL, []);
+    },
+    stop: async () => {
+      await supervised(startWorker);
+      kill9.restartedAt = Date.now();
+    },
   });
   await scenario('server_kill9', {
     start: () => running.server?.kill('SIGKILL'),

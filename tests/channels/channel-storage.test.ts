@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { deliverParts, type PartOutcome } from '../../bots/channels/shared/deliver-parts.js';
+import { silentLogger } from '../../core/ports/logger.js';
 import { createSendThrottle } from '../../bots/channels/shared/send-throttle.js';
 import { createChannelDeliveryRepository, deliveryTextHash } from '../../bots/storage/repositories/channel-delivery-repository.js';
 import { createChannelEventRepository } from '../../bots/storage/repositories/channel-event-repository.js';
@@ -193,6 +194,28 @@ describe.each(testBackends())('channel storage on $name', (backend) => {
       });
       expect(calls).toEqual([]);
       expect(retried).toEqual({ ok: true, platformMessageIds: [`echo-${outbound.id}`] });
+    });
+
+    it('sends again a part an earlier attempt left sending with no echo (a crash mid-call): a rare duplicate, never a lost reply — D-hardening-7', async () => {
+      const outbound = message();
+      const delivered = createChannelDeliveryRepository(db());
+      // The worker died after noting part 1 as handed to the platform: no answer, no platform id, no echo since.
+      await delivered.beginPart({ outboundMessageId: outbound.id, part: 0, channel: 'telegram', recipient: 'u-9', textHash: deliveryTextHash('một'), now: NOW });
+      const warnings: unknown[] = [];
+      const logger = { ...silentLogger, warn: (fields: unknown) => void warnings.push(fields) };
+      const calls: string[] = [];
+      const retried = await deliverParts({ ...deps(), logger }, outbound, parts.slice(0, 2), async (p) => {
+        calls.push(p);
+        return { ok: true, platformMessageId: `id-${p}` };
+      });
+      expect(calls).toEqual(['một', 'hai']);
+      expect(retried).toEqual({ ok: true, platformMessageIds: ['id-một', 'id-hai'] });
+      expect(warnings).toEqual([expect.objectContaining({ code: 'AMBIGUOUS_RESEND', messageId: outbound.id, part: 0, channel: 'telegram' })]);
+      const rows = await db().select().from(channelDeliveries).where(eq(channelDeliveries.outboundMessageId, outbound.id));
+      expect(rows.map((r) => [r.part, r.status, r.platformMessageId])).toEqual([
+        [0, 'sent', 'id-một'],
+        [1, 'sent', 'id-hai'],
+      ]);
     });
 
     it('forgets a refused part, so its text cannot be taken for an echo of ours', async () => {

@@ -9,7 +9,10 @@ export type TcpProxy = Awaited<ReturnType<typeof startTcpProxy>>;
  * database goes away for the platform while the test still reads it directly. A short connect time-out (1 s) keeps
  * outages quick; the circuit's clock is the test's, so its open window passes when the test says so.
  */
-export async function openDatabaseViaProxy(base: TestDatabase, circuit: { now: () => number; openMs?: number }): Promise<{ proxy: TcpProxy; database: TestDatabase }> {
+export async function openDatabaseViaProxy(
+  base: TestDatabase,
+  circuit: { now: () => number; openMs?: number; statementTimeoutMs?: number },
+): Promise<{ proxy: TcpProxy; database: TestDatabase }> {
   const target = new URL(base.url as string);
   const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
   const viaProxy = new URL(base.url as string);
@@ -21,6 +24,7 @@ export async function openDatabaseViaProxy(base: TestDatabase, circuit: { now: (
     connectTimeoutMs: 1000,
     circuitNow: circuit.now,
     ...(circuit.openMs === undefined ? {} : { circuitOpenMs: circuit.openMs }),
+    ...(circuit.statementTimeoutMs === undefined ? {} : { statementTimeoutMs: circuit.statementTimeoutMs }),
   });
   return { proxy, database: { ...opened, url: viaProxy.toString() } };
 }

@@ -27,7 +27,7 @@ export function createMessengerModule(deps: { config: MessengerConfig; repositor
   const adapter = createMessengerAdapter({
     config: deps.config,
     client,
-    delivery: createDeliveryDeps(deps.repositories.deliveries, deps.clock, SEND_LIMITS.messenger, { budget: deps.sendBudget, account: sendAccountKey('messenger', deps.config.pageAccessToken) }),
+    delivery: createDeliveryDeps(deps.repositories.deliveries, deps.clock, SEND_LIMITS.messenger, { budget: deps.sendBudget, account: sendAccountKey('messenger', deps.config.pageAccessToken) }, deps.logger),
   });
   const probe = createBackgroundProbe({ name: 'channel:messenger', probe: () => client.checkPage(), logger });
   probe.start();

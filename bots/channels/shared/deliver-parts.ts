@@ -1,6 +1,7 @@
 import type { SendFailureCode, SendResult } from '../../../core/channels/channel-adapter.js';
 import type { OutboundMessage } from '../../../core/messages/outbound.js';
 import type { Clock } from '../../../core/ports/clock.js';
+import type { Logger } from '../../../core/ports/logger.js';
 import { deliveryTextHash, type ChannelDeliveryRepository } from '../../storage/repositories/channel-delivery-repository.js';
 import type { SendThrottle } from './send-throttle.js';
 
@@ -28,6 +29,8 @@ export interface DeliverPartsDeps {
   deliveries: Pick<ChannelDeliveryRepository, 'partsOf' | 'beginPart' | 'completePart' | 'abortPart'>;
   throttle: SendThrottle;
   clock: Clock;
+  /** Where a resend after an unknown outcome is told (D-hardening-7); absent = not logged. */
+  logger?: Logger;
 }
 
 /**
@@ -35,6 +38,13 @@ export interface DeliverPartsDeps {
  * (in an earlier attempt, or recognised from their echo) are skipped, so a retry after a failure on part 3
  * never repeats parts 1 and 2. Each part waits for its rate-limit token. The first failure stops the
  * message: later parts must not overtake it.
+ *
+ * A part still `sending` from an earlier attempt is an ambiguous attempt: it was handed to the platform and no answer
+ * was recorded (the worker died during the call or just after it, or the call timed out) and no echo claimed it. Our
+ * platforms take no idempotency key, so nothing can tell whether the member got it. The rule (D-hardening-7): it is
+ * sent again — a member may rarely see a reply twice, never miss one — and the resend is logged as
+ * `AMBIGUOUS_RESEND`. What keeps it rare: the lease heartbeat (a live worker's send is never taken over) and the
+ * window being one platform call per crash.
  */
 export async function deliverParts<P>(
   deps: DeliverPartsDeps,
@@ -49,6 +59,9 @@ export async function deliverParts<P>(
     if (previous?.status === 'sent' && previous.platformMessageId) {
       ids.push(previous.platformMessageId);
       continue;
+    }
+    if (previous?.status === 'sending') {
+      deps.logger?.warn({ code: 'AMBIGUOUS_RESEND', messageId: message.id, part: index, channel: message.channel }, 'a part whose earlier send had no known outcome is sent again (a duplicate is possible, a lost reply is not)');
     }
     const slot = await deps.throttle.acquire(message.recipient.threadId);
     if (!slot.ok) {

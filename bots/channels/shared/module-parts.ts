@@ -1,6 +1,7 @@
 import type { ChannelAdapter } from '../../../core/channels/channel-adapter.js';
 import type { TokenBucketLimits } from '../../../core/channels/token-bucket.js';
 import type { Clock } from '../../../core/ports/clock.js';
+import type { Logger } from '../../../core/ports/logger.js';
 import { createWebhookRouter } from '../../http/webhook-route.js';
 import type { IngestService } from '../../ingest/ingest-service.js';
 import type { ChannelDeliveryRepository } from '../../storage/repositories/channel-delivery-repository.js';
@@ -19,8 +20,10 @@ export function createDeliveryDeps(
   clock: Clock,
   limits: { perRecipient: TokenBucketLimits; global: TokenBucketLimits },
   shared?: { budget: SendBudget | undefined; account: string },
+  logger?: Logger,
 ): DeliverPartsDeps {
   return {
+    ...(logger ? { logger } : {}),
     deliveries,
     throttle: createSendThrottle({ ...limits, maxWaitMs: MAX_IN_PROCESS_WAIT_MS, clock, ...(shared?.budget ? { shared: { budget: shared.budget, account: shared.account } } : {}) }),
     clock,

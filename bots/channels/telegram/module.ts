@@ -29,7 +29,7 @@ export function createTelegramModule(deps: { config: TelegramConfig; repositorie
   const adapter = createTelegramAdapter({
     config: deps.config,
     client,
-    delivery: createDeliveryDeps(deps.repositories.deliveries, deps.clock, SEND_LIMITS.telegram, { budget: deps.sendBudget, account: sendAccountKey('telegram', deps.config.token) }),
+    delivery: createDeliveryDeps(deps.repositories.deliveries, deps.clock, SEND_LIMITS.telegram, { budget: deps.sendBudget, account: sendAccountKey('telegram', deps.config.token) }, deps.logger),
   });
   const probe = createBackgroundProbe({ name: 'channel:telegram', probe: () => client.checkBot(), logger });
   probe.start();

@@ -41,7 +41,7 @@ export function createZaloModule(deps: {
   const adapter = createZaloAdapter({
     config: deps.config,
     client: createZaloClient({ config: deps.config, tokens, health }),
-    delivery: createDeliveryDeps(deps.repositories.deliveries, deps.clock, SEND_LIMITS.zalo, { budget: deps.sendBudget, account: sendAccountKey('zalo', deps.config.accountId) }),
+    delivery: createDeliveryDeps(deps.repositories.deliveries, deps.clock, SEND_LIMITS.zalo, { budget: deps.sendBudget, account: sendAccountKey('zalo', deps.config.accountId) }, deps.logger),
     clock: deps.clock,
   });
   const probe = createBackgroundProbe({

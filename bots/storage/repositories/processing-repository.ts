@@ -50,6 +50,16 @@ async function claimOldest(db: Db, conversationId: string, direction: 'in' | 'ou
   return row ? { id: row.id, conversationId: row.conversation_id } : null;
 }
 
+/** Compare-and-set on the lease value this worker wrote: a lease another worker took over (or a settled message) is not touched. */
+async function renewLease(db: Db, messageId: string, status: string, leasedUntil: Date, until: Date): Promise<boolean> {
+  const rows = await db
+    .update(messages)
+    .set({ leaseUntil: until })
+    .where(and(eq(messages.id, messageId), eq(messages.status, status), eq(messages.leaseUntil, leasedUntil)))
+    .returning({ id: messages.id });
+  return rows.length > 0;
+}
+
 async function releaseMessage(db: Db, messageId: string): Promise<void> {
   await db.update(messages).set({ leaseUntil: null }).where(eq(messages.id, messageId));
 }
@@ -81,6 +91,7 @@ export function createInboundProcessingStore(
     leaseMessage: (messageId, until, now) => leaseMessage(db, messageId, 'received', until, now),
     claimOldestPending: (conversationId, until, now) => claimOldest(db, conversationId, 'in', 'received', until, now),
     releaseMessage: (messageId) => releaseMessage(db, messageId),
+    renewLease: (messageId, leasedUntil, until) => renewLease(db, messageId, 'received', leasedUntil, until),
 
     async recordInboundFailure(messageId, reason) {
       const [row] = await db
@@ -226,6 +237,7 @@ export function createOutboundDeliveryStore(db: Db, options: { exclusiveConnecti
   return {
     leaseMessage: (messageId, until, now) => leaseMessage(db, messageId, 'queued', until, now),
     releaseMessage: (messageId) => releaseMessage(db, messageId),
+    renewLease: (messageId, leasedUntil, until) => renewLease(db, messageId, 'queued', leasedUntil, until),
 
     async claimNextOutbound(conversationId, until, now) {
       if (options.batched) return claims.submit({ conversationId, until, now });
