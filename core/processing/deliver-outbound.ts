@@ -49,7 +49,7 @@ export async function deliverConversationOutbound(deps: DeliverOutboundDeps, con
     const messageId = pending.message.id;
     // A slow send (a platform taking its time, a large upload) keeps its lease: no other worker sends it meanwhile.
     const lease = startLeaseHeartbeat({
-      leasedUntil,
+      leasedUntil: pending.leasedUntil ?? leasedUntil,
       leaseMs: deps.leaseMs,
       renew: (from, until) => deps.store.renewLease(messageId, from, until),
       clock: deps.clock,

@@ -117,6 +117,11 @@ export interface PendingOutbound {
   message: OutboundMessage;
   delivery: DeliveryContext;
   attempts: number;
+  /**
+   * The lease as the claim wrote it, when not the `until` asked for (a grouped claim leases with its first request's
+   * value): the heartbeat's compare-and-set needs the stored value.
+   */
+  leasedUntil?: Date;
 }
 
 export interface OutboundDeliveryStore {

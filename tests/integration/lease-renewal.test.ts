@@ -113,4 +113,31 @@ describe.each(testBackends())('lease renewal on $name', (backend) => {
     const [reply] = await repliesTo(messageId);
     expect(reply).toMatchObject({ status: 'sent', leaseUntil: null });
   });
+
+  it('keeps the leases of grouped claims too (the group leases with its first request\'s value): each reply sent once', async () => {
+    const posted = [await post('lương tháng này [g1]'), await post('lương tháng này [g2]'), await post('lương tháng này [g3]')];
+    for (const { conversationId } of posted) expect(await processConversationInbound(worker(0), conversationId)).toBe(1);
+    const sends: string[] = [];
+    const adapter: ChannelAdapter = {
+      channel: 'web',
+      capabilities: { maxTextLength: 4000, choices: false, card: false, media: [] },
+      verify: () => ({ kind: 'accepted' }),
+      decode: () => [],
+      async send(message) {
+        sends.push(message.id);
+        await wait(SLOW_MS);
+        return { ok: true, platformMessageIds: [`p-${message.id}`] };
+      },
+    };
+    const store = createOutboundDeliveryStore(t.database.db, { exclusiveConnection: backend.name === 'embedded', batched: true });
+    // Each drain asks for its own lease value (the clock moves a millisecond per read), as concurrent jobs would.
+    let tick = 0;
+    const clock = { now: () => new Date(Date.now() + tick++) };
+    const deps = { store, adapters: () => adapter, clock, logger: silentLogger, leaseMs: LEASE_MS, maxAttempts: 3 };
+    const drains = posted.map(({ conversationId }) => deliverConversationOutbound(deps, conversationId));
+    await wait(2 * LEASE_MS);
+    for (const { conversationId } of posted) expect(await deliverConversationOutbound({ ...deps, store: createOutboundDeliveryStore(t.database.db) }, conversationId)).toBe(0);
+    expect(await Promise.all(drains)).toEqual([1, 1, 1]);
+    expect(sends).toHaveLength(3);
+  });
 });

@@ -302,7 +302,7 @@ async function claimGroup(db: Db, requests: readonly ClaimRequest[]): Promise<Pr
   return requests.map((request) => {
     const pending = served.has(request.conversationId) ? undefined : claimed.get(request.conversationId);
     served.add(request.conversationId);
-    return { status: 'fulfilled', value: pending ? { ...pending, delivery: { ...pending.delivery, now: request.now } } : null } as const;
+    return { status: 'fulfilled', value: pending ? { ...pending, leasedUntil: first.until, delivery: { ...pending.delivery, now: request.now } } : null } as const;
   });
 }
 
