@@ -34,6 +34,7 @@ export async function bootBase(
     connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
     circuitOpenMs: env.DATABASE_CIRCUIT_OPEN_MS,
     statementTimeoutMs: options.longCommands ? 0 : env.DATABASE_STATEMENT_TIMEOUT_MS,
+    analyticsTimeoutMs: env.DATABASE_ANALYTICS_TIMEOUT_MS,
     logger,
   });
   return { env, logger, database };

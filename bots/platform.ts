@@ -249,9 +249,11 @@ export async function createPlatform(deps: PlatformDeps) {
   const reloadFaq = async () => void (await knowledgeSync.changed('faq'));
   const faqDesk = createFaqDesk({ faqs: repositories.faqs, proposals: repositories.faqProposals, units: repositories.units, laws: repositories.laws, audit: repositories.audit, reloadFaq });
 
-  const mood = createMoodService({ db, units: repositories.units, k: env.K_ANONYMITY, clock, listAlerts: repositories.moodAlerts.listForSummary });
+  // Summaries computed for the first time and the daily mood jobs may run long: their own pool and time-out.
+  const analyticsDb = database.analyticsDb;
+  const mood = createMoodService({ db: analyticsDb, units: repositories.units, k: env.K_ANONYMITY, clock, listAlerts: repositories.moodAlerts.listForSummary });
   const monthlyReports = createMonthlyReports({ reports: repositories.moodReports, units: repositories.units, mood, handoffs: repositories.handoffStats, clock, logger });
-  const moodWarmup = createMoodWarmup({ db, units: repositories.units, mood, clock, logger });
+  const moodWarmup = createMoodWarmup({ db: analyticsDb, units: repositories.units, mood, clock, logger });
   // The officers' inbox (issue #9): events through the hub, the queue by jurisdiction, the officer actions.
   const publishInbox = createInboxPublisher(hub, logger, () => clock.now());
   const notifyOfficers = createOfficerNotifier({ links: repositories.officerLinks, adapters, clock, logger, publicBaseUrl: env.PUBLIC_BASE_URL });
@@ -384,7 +386,7 @@ export async function createPlatform(deps: PlatformDeps) {
         outboundConcurrency: database.kind === 'pglite' ? Math.max(env.WORKER_CONCURRENCY, 2 * env.INBOUND_BATCH_MAX) : env.WORKER_CONCURRENCY,
       });
       registerInboxWorkers({ ...inboxHookDeps, runner: queue, backoffMs: env.RETRY_BACKOFF_MS });
-      const moodDaily = registerMoodWorkers({ runner: queue, queue, db, alerts: repositories.moodAlerts, k: env.K_ANONYMITY, clock, logger, backoffMs: env.RETRY_BACKOFF_MS, monthlyReports, warmup: moodWarmup });
+      const moodDaily = registerMoodWorkers({ runner: queue, queue, db: analyticsDb, alerts: repositories.moodAlerts, k: env.K_ANONYMITY, clock, logger, backoffMs: env.RETRY_BACKOFF_MS, monthlyReports, warmup: moodWarmup });
       const erasures = registerErasureWorkers({ runner: queue, queue, db, memberData: repositories.memberData, audit: repositories.audit, clock, logger, backoffMs: env.RETRY_BACKOFF_MS, onErased: () => repositories.ingest.forgetThreads() });
       const retentionDaily = registerRetentionWorkers({ runner: queue, queue, retention: createRetentionRepository(db), audit: repositories.audit, months: env.RETENTION_MESSAGE_MONTHS, clock, logger, backoffMs: env.RETRY_BACKOFF_MS, alsoDaily: () => Promise.all([erasures.sweep(), ensureMessagePartitions(db)]) });
       await queue.start();

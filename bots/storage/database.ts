@@ -18,6 +18,12 @@ export type DatabaseKind = 'postgres' | 'pglite';
 
 export interface Database {
   readonly db: Db;
+  /**
+   * For the dashboards' and reports' heavy reads (a national year computed for the first time may run for tens of
+   * seconds): on PostgreSQL a small pool of its own with the longer `analyticsTimeoutMs`, so those statements neither
+   * hit the request path's short time-out nor take its connections; elsewhere the same as `db`.
+   */
+  readonly analyticsDb: Db;
   readonly kind: DatabaseKind;
   /**
    * PostgreSQL's fail-fast circuit (database-circuit.ts); the embedded database has no connection to lose, so its
@@ -55,6 +61,11 @@ export interface OpenDatabaseOptions {
    * long commands. Migrations never have one (they run on their own connection).
    */
   statementTimeoutMs?: number;
+  /**
+   * PostgreSQL only: the time-out of `analyticsDb`'s statements (same rule as `statementTimeoutMs`, 0 = no limit).
+   * Used only when `statementTimeoutMs` is set; without it `analyticsDb` is `db`.
+   */
+  analyticsTimeoutMs?: number;
   /** PostgreSQL only: how long requests fail at once after a connection failure before one probe may try (0 = off). */
   circuitOpenMs?: number;
   /** The circuit's clock in milliseconds (tests move it instead of waiting); default `performance.now`. */
@@ -68,7 +79,12 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const database = options.databaseUrl
     ? await openPostgres(
         options.databaseUrl,
-        { poolSize: options.poolSize ?? 10, connectTimeoutMs: options.connectTimeoutMs ?? 3000, statementTimeoutMs: options.statementTimeoutMs ?? 0 },
+        {
+          poolSize: options.poolSize ?? 10,
+          connectTimeoutMs: options.connectTimeoutMs ?? 3000,
+          statementTimeoutMs: options.statementTimeoutMs ?? 0,
+          analyticsTimeoutMs: options.analyticsTimeoutMs ?? 0,
+        },
         createDatabaseCircuit({ openMs: options.circuitOpenMs ?? 2000, ...(options.circuitNow ? { now: options.circuitNow } : {}) }),
         logger,
       )
@@ -86,10 +102,12 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 
 /** The grace after the server's statement_timeout before the client stops waiting for any answer. */
 const UNANSWERED_GRACE_MS = 1000;
+/** Connections of the analytics pool (dashboards, reports, daily mood jobs): half the request path's, at least 2. */
+const analyticsPoolSize = (poolSize: number) => Math.max(2, Math.floor(poolSize / 2));
 
 async function openPostgres(
   url: string,
-  { poolSize, connectTimeoutMs, statementTimeoutMs }: { poolSize: number; connectTimeoutMs: number; statementTimeoutMs: number },
+  { poolSize, connectTimeoutMs, statementTimeoutMs, analyticsTimeoutMs }: { poolSize: number; connectTimeoutMs: number; statementTimeoutMs: number; analyticsTimeoutMs: number },
   circuit: DatabaseCircuit,
   logger: Logger,
 ): Promise<Database> {
@@ -99,17 +117,22 @@ async function openPostgres(
   // edge answers 503 + Retry-After) instead of hanging until the platform's own timeout; keep-alive notices a
   // silently dropped connection.
   // keepAlive alone would take minutes to notice a partition; the statement time-outs bound every query instead.
-  const timeouts = statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs, query_timeout: statementTimeoutMs + UNANSWERED_GRACE_MS } : {};
-  const pool = new Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: connectTimeoutMs, keepAlive: true, ...timeouts });
-  // An idle client that errors (server restart) must not crash the process; the next query reconnects.
-  pool.on('error', () => undefined);
-  // Nor a client checked out for a transaction when its connection dies (a restart, a failover): pg emits
-  // 'error' on it with no listener attached, which would end the process. Its queries fail on their own (the
-  // request answers 503); the pool discards the broken client.
-  pool.on('connect', (client) => {
-    client.on('error', () => undefined);
-  });
-  guardPoolWithCircuit(pool, circuit);
+  const openPool = (max: number, timeoutMs: number) => {
+    const timeouts = timeoutMs > 0 ? { statement_timeout: timeoutMs, query_timeout: timeoutMs + UNANSWERED_GRACE_MS } : {};
+    const created = new Pool({ connectionString: url, max, connectionTimeoutMillis: connectTimeoutMs, keepAlive: true, ...timeouts });
+    // An idle client that errors (server restart) must not crash the process; the next query reconnects.
+    created.on('error', () => undefined);
+    // Nor a client checked out for a transaction when its connection dies (a restart, a failover): pg emits
+    // 'error' on it with no listener attached, which would end the process. Its queries fail on their own (the
+    // request answers 503); the pool discards the broken client.
+    created.on('connect', (client) => {
+      client.on('error', () => undefined);
+    });
+    guardPoolWithCircuit(created, circuit);
+    return created;
+  };
+  const pool = openPool(poolSize, statementTimeoutMs);
+  const analyticsPool = statementTimeoutMs > 0 ? openPool(analyticsPoolSize(poolSize), analyticsTimeoutMs) : null;
   circuit.onChange((state) => {
     if (state === 'open') logger.warn({ retryInMs: circuit.snapshot().retryInMs }, 'database unreachable: requests fail at once (503) until a probe connects');
     else if (state === 'closed') logger.info({}, 'database reachable again: circuit closed');
@@ -117,6 +140,7 @@ async function openPostgres(
   const db = drizzle(pool, { schema }) as unknown as Db;
   return {
     db,
+    analyticsDb: analyticsPool ? (drizzle(analyticsPool, { schema }) as unknown as Db) : db,
     kind: 'postgres',
     circuit,
     ping: async () => {
@@ -135,7 +159,7 @@ async function openPostgres(
       }
     },
     close: async () => {
-      await pool.end();
+      await Promise.all([pool.end(), analyticsPool?.end()]);
     },
   };
 }
@@ -158,6 +182,7 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
   const db = drizzle(lanes.client, { schema }) as unknown as Db;
   return {
     db,
+    analyticsDb: db,
     kind: 'pglite',
     circuit: createDatabaseCircuit({ openMs: 0 }),
     ping: async () => {

@@ -42,6 +42,11 @@ export const EnvSchema = z.object({
    * The CLI (long rebuilds) and migrations run without it.
    */
   DATABASE_STATEMENT_TIMEOUT_MS: integer(10_000, 0),
+  /**
+   * The same limit for the dashboards' and reports' heavy reads and the daily mood jobs, which run on a small pool of
+   * their own (a national year computed for the first time may take tens of seconds). 0 = no limit.
+   */
+  DATABASE_ANALYTICS_TIMEOUT_MS: integer(120_000, 0),
   REDIS_URL: optionalString,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Signs admin session tokens; generated and stored in the database when unset. */

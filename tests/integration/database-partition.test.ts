@@ -65,6 +65,19 @@ describe.each(backendsWithRedis())('a partitioned database on $name', (backend) 
     await via.db.execute(sql`select 1`);
   });
 
+  it('runs the dashboards\' long reads on their own pool and time-out, behind the same circuit', async () => {
+    // A national year computed for the first time may take tens of seconds: not cut at the request path's limit.
+    await expect(via.db.execute(sql`select pg_sleep(1)`)).rejects.toThrow();
+    await expect(via.analyticsDb.execute(sql`select pg_sleep(1)`)).resolves.toBeDefined();
+    await expect(via.analyticsDb.execute(sql`select pg_sleep(2)`)).rejects.toThrow();
+    expect(via.analyticsDb).not.toBe(via.db);
+    await via.db.execute(sql`select 1`);
+    proxy.stall();
+    await expect(via.db.execute(sql`select 1`)).rejects.toThrow();
+    const error = await via.analyticsDb.execute(sql`select 1`).then(() => null, (thrown: unknown) => thrown as { cause?: { code?: string } });
+    expect(error?.cause?.code).toBe('DB_CIRCUIT_OPEN');
+  });
+
   it('answers a web chat message 503 + Retry-After while partitioned; the redelivery is answered once', async () => {
     t = await startTestPlatform(backend, { classifier: createScriptedClassifier({ [TEXT]: { route: 'question', topic: 'wage_arrears' } }), knowledge: createEchoKnowledge(), database: via });
     const post = (clientMessageId: string, sessionId: string) =>

@@ -24,7 +24,8 @@ export async function openDatabaseViaProxy(
     connectTimeoutMs: 1000,
     circuitNow: circuit.now,
     ...(circuit.openMs === undefined ? {} : { circuitOpenMs: circuit.openMs }),
-    ...(circuit.statementTimeoutMs === undefined ? {} : { statementTimeoutMs: circuit.statementTimeoutMs }),
+    // The analytics pool (dashboards, daily mood jobs) gets a longer limit, as in production (10 s vs 120 s).
+    ...(circuit.statementTimeoutMs === undefined ? {} : { statementTimeoutMs: circuit.statementTimeoutMs, analyticsTimeoutMs: circuit.statementTimeoutMs * 3 }),
   });
   return { proxy, database: { ...opened, url: viaProxy.toString() } };
 }
