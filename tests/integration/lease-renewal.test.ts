@@ -93,17 +93,7 @@ describe.each(testBackends())('lease renewal on $name', (backend) => {
     const { conversationId, messageId } = await post('lương tháng này [send]');
     expect(await processConversationInbound(worker(0), conversationId)).toBe(1);
     const sends: string[] = [];
-    const adapter: ChannelAdapter = {
-      channel: 'web',
-      capabilities: { maxTextLength: 4000, choices: false, card: false, media: [] },
-      verify: () => ({ kind: 'accepted' }),
-      decode: () => [],
-      async send(message) {
-        sends.push(message.id);
-        await wait(SLOW_MS);
-        return { ok: true, platformMessageIds: [`p-${message.id}`] };
-      },
-    };
+    const adapter = slowWebAdapter(sends);
     const deps = () => ({ store: createOutboundDeliveryStore(t.database.db), adapters: () => adapter, clock: systemClock, logger: silentLogger, leaseMs: LEASE_MS, maxAttempts: 3 });
     const first = deliverConversationOutbound(deps(), conversationId);
     await wait(2 * LEASE_MS);
@@ -118,17 +108,7 @@ describe.each(testBackends())('lease renewal on $name', (backend) => {
     const posted = [await post('lương tháng này [g1]'), await post('lương tháng này [g2]'), await post('lương tháng này [g3]')];
     for (const { conversationId } of posted) expect(await processConversationInbound(worker(0), conversationId)).toBe(1);
     const sends: string[] = [];
-    const adapter: ChannelAdapter = {
-      channel: 'web',
-      capabilities: { maxTextLength: 4000, choices: false, card: false, media: [] },
-      verify: () => ({ kind: 'accepted' }),
-      decode: () => [],
-      async send(message) {
-        sends.push(message.id);
-        await wait(SLOW_MS);
-        return { ok: true, platformMessageIds: [`p-${message.id}`] };
-      },
-    };
+    const adapter = slowWebAdapter(sends);
     const store = createOutboundDeliveryStore(t.database.db, { exclusiveConnection: backend.name === 'embedded', batched: true });
     // Each drain asks for its own lease value (the clock moves a millisecond per read), as concurrent jobs would.
     let tick = 0;
@@ -141,3 +121,18 @@ describe.each(testBackends())('lease renewal on $name', (backend) => {
     expect(sends).toHaveLength(3);
   });
 });
+
+/** A web chat adapter whose every send takes SLOW_MS (longer than the lease) and records what it sent. */
+function slowWebAdapter(sends: string[]): ChannelAdapter {
+  return {
+    channel: 'web',
+    capabilities: { maxTextLength: 4000, choices: false, card: false, media: [] },
+    verify: () => ({ kind: 'accepted' }),
+    decode: () => [],
+    async send(message) {
+      sends.push(message.id);
+      await wait(SLOW_MS);
+      return { ok: true, platformMessageIds: [`p-${message.id}`] };
+    },
+  };
+}
