@@ -16,12 +16,14 @@ describe('statement lanes on the embedded database', () => {
     await inner.exec('truncate seen');
     const { client, first } = createStatementLanes(inner);
     const insert = (who: string) => client.query('insert into seen (who) values ($1)', [who]);
-    // The first ordinary call takes the connection at once; the rest wait, and the urgent one overtakes them.
+    // The first ordinary call usually takes the connection at once (unless the event loop is owed a turn, see
+    // YIELD_AFTER_MS: then it waits too); the rest wait, and the urgent one overtakes them.
     const ordinary = ['turn-1', 'turn-2', 'turn-3'].map(insert);
     const urgent = first(() => insert('ack'));
     await Promise.all([...ordinary, urgent]);
     const rows = (await client.query<{ who: string }>('select who from seen order by n')).rows.map((row) => row.who);
-    expect(rows).toEqual(['turn-1', 'ack', 'turn-2', 'turn-3']);
+    expect(rows.filter((who) => who !== 'ack')).toEqual(['turn-1', 'turn-2', 'turn-3']);
+    expect(rows.indexOf('ack')).toBeLessThan(rows.indexOf('turn-2'));
   });
 
   it('lets nothing run inside another caller\'s transaction, and goes on after a failure', async () => {
@@ -38,7 +40,9 @@ describe('statement lanes on the embedded database', () => {
     await urgent;
     await expect(failing).rejects.toThrow(/no_such_table/);
     const rows = (await client.query<{ who: string }>('select who from seen order by n')).rows.map((row) => row.who);
-    expect(rows).toEqual(['tx-a', 'tx-b', 'ack']);
+    // The acknowledgement goes before or after the transaction (before when the transaction waited for the event
+    // loop's turn, as on a loaded machine), never inside it.
+    expect([['tx-a', 'tx-b', 'ack'], ['ack', 'tx-a', 'tx-b']]).toContainEqual(rows);
   });
 
   it('keeps the client\'s other methods working on the client itself', async () => {
