@@ -8,7 +8,7 @@ import { ensureMessagePartitionsBetween } from '../../bots/storage/message-parti
 import { MIGRATIONS_FOLDER } from '../../bots/storage/migrate.js';
 import { createIngestRepository, type RecordInboundInput } from '../../bots/storage/repositories/ingest-repository.js';
 import { sql } from 'drizzle-orm';
-import { createTestDatabase, testBackends, type TestDatabase } from '../support/backends.js';
+import { createTestDatabase, requirePostgres, testBackends, type TestDatabase } from '../support/backends.js';
 import { withDatabase } from '../support/test-services.js';
 
 /**
@@ -55,8 +55,8 @@ describe.each(testBackends())('inbound dedupe table on $name', (backend) => {
   });
 });
 
-const postgres = testBackends().some((backend) => backend.name === 'postgres');
-(postgres ? describe : describe.skip)('upgrade of a filled PostgreSQL database to monthly partitions', () => {
+describe('upgrade of a filled PostgreSQL database to monthly partitions', () => {
+  requirePostgres(); // fails the suite, never skips it, when PostgreSQL is missing
   const adminUrl = process.env.CD_TEST_PG_ADMIN_URL as string;
   const name = `cdt_${process.pid}_partitions`;
   const url = withDatabase(adminUrl, name);

@@ -1,17 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { parseEnv } from '../../core/config/env-schema.js';
-import { silentLogger } from '../../core/ports/logger.js';
-import { seedKnowledgeIfEmpty } from '../../bots/knowledge/seed-knowledge.js';
-import { openDatabase, type Database } from '../../bots/storage/database.js';
 import { channelDeliveries, messages } from '../../bots/storage/schema/index.js';
 import { FakeTelegramServer } from '../fakes/fake-telegram-server.js';
-import { createTestDatabase, testBackends, type TestBackend } from '../support/backends.js';
+import { testBackends, type TestBackend } from '../support/backends.js';
 import { expectStable } from '../support/settle.js';
-import { freePort, spawnEntryPoint, type SpawnedProcess } from '../support/spawned-process.js';
+import { prepareRestartableCluster } from '../support/restartable-cluster.js';
+import type { SpawnedProcess } from '../support/spawned-process.js';
 import { waitUntil } from '../support/test-platform.js';
 
 const TG = { token: '7000001:test-token', secret: 'crash_send_secret' };
@@ -38,32 +34,22 @@ describe.each(testBackends())('a worker killed during a Telegram send on $name',
   });
 
   it('sends the ambiguous reply once more after the restart, and stores it once', async () => {
-    const port = await freePort();
-    const test = backend.name === 'postgres' ? await createTestDatabase(backend) : null;
-    const env: Record<string, string> = {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      INBOUND_LEASE_MS: '3000',
-      SWEEP_INTERVAL_MS: '300',
-      FAQ_STARTER_PACK: 'true',
-      LAW_CORPUS_PATH: 'tests/.tmp/no-corpus-here.jsonl',
-      PRIVACY_CONSENT: 'off',
-      TELEGRAM_BOT_TOKEN: TG.token,
-      TELEGRAM_WEBHOOK_SECRET: TG.secret,
-      TELEGRAM_API_ROOT: telegram.url,
-      QUEUE_PREFIX: `crashsend${randomUUID().slice(0, 6)}`,
-      ...(test ? { DATABASE_URL: test.url as string, REDIS_URL: backend.redisUrl ?? '' } : { DATA_DIR: join(dir, 'data') }),
-    };
-    if (test) await seedKnowledgeIfEmpty({ env: parseEnv(env), database: test, logger: silentLogger });
-    const split = test !== null && backend.redisUrl !== null;
-    const start = () => {
-      const processes = split
-        ? [spawnEntryPoint('bots/server-main.ts', { ...env, WORKERS_IN_PROCESS: 'false' }), spawnEntryPoint('bots/worker-main.ts', env)]
-        : [spawnEntryPoint('bots/server-main.ts', env)];
-      children.push(...processes);
-      return processes;
-    };
-    const ready = () => waitUntil(async () => (await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => null))?.ok ?? false, 90_000, 'the server');
+    const cluster = await prepareRestartableCluster(backend, {
+      dir,
+      children,
+      queuePrefix: 'crashsend',
+      env: {
+        INBOUND_LEASE_MS: '3000',
+        SWEEP_INTERVAL_MS: '300',
+        FAQ_STARTER_PACK: 'true',
+        LAW_CORPUS_PATH: 'tests/.tmp/no-corpus-here.jsonl',
+        PRIVACY_CONSENT: 'off',
+        TELEGRAM_BOT_TOKEN: TG.token,
+        TELEGRAM_WEBHOOK_SECRET: TG.secret,
+        TELEGRAM_API_ROOT: telegram.url,
+      },
+    });
+    const { port, split, start, ready } = cluster;
 
     // The first sendMessage reaches Telegram and is never answered.
     telegram.failNext('/sendMessage', 1, { status: 200, json: null, before: () => new Promise<void>(() => undefined) });
@@ -85,7 +71,7 @@ describe.each(testBackends())('a worker killed during a Telegram send on $name',
     expect(calls).toBe(2);
     const [ambiguous, resent] = telegram.callsTo('/sendMessage');
     expect(resent?.body?.text).toBe(ambiguous?.body?.text);
-    const database: Database = test ?? (await openDatabase({ dataDir: join(dir, 'data') }));
+    const database = await cluster.openDatabase();
     try {
       const outbound = await database.db.select().from(messages).where(eq(messages.direction, 'out'));
       expect(outbound).toHaveLength(1);

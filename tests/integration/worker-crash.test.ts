@@ -3,14 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { parseEnv } from '../../core/config/env-schema.js';
-import { silentLogger } from '../../core/ports/logger.js';
-import { seedKnowledgeIfEmpty } from '../../bots/knowledge/seed-knowledge.js';
-import { openDatabase, type Database } from '../../bots/storage/database.js';
 import { messages } from '../../bots/storage/schema/index.js';
 import { startFakeOpenAiServer, type FakeOpenAiServer } from '../fakes/fake-openai-server.js';
-import { createTestDatabase, testBackends, type TestBackend } from '../support/backends.js';
-import { freePort, spawnEntryPoint, type SpawnedProcess } from '../support/spawned-process.js';
+import { testBackends, type TestBackend } from '../support/backends.js';
+import { prepareRestartableCluster } from '../support/restartable-cluster.js';
+import type { SpawnedProcess } from '../support/spawned-process.js';
 import { expectStable } from '../support/settle.js';
 import { waitUntil } from '../support/test-platform.js';
 
@@ -37,34 +34,22 @@ describe.each(testBackends())('a worker killed mid-job on $name', (backend: Test
   });
 
   it('handles the message exactly once after the restart', async () => {
-    const port = await freePort();
-    const test = backend.name === 'postgres' ? await createTestDatabase(backend) : null;
-    const env: Record<string, string> = {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      OPENAI_BASE_URL: llm.baseURL,
-      OPENAI_API_KEY: 'test-key',
-      LLM_TIMEOUT_MS: '120000',
-      INBOUND_LEASE_MS: '2000',
-      SWEEP_INTERVAL_MS: '300',
-      FAQ_STARTER_PACK: 'false',
-      QUEUE_PREFIX: `crash${randomUUID().slice(0, 6)}`,
-      ...(test ? { DATABASE_URL: test.url as string, REDIS_URL: backend.redisUrl ?? '' } : { DATA_DIR: join(dir, 'data') }),
-    };
-    if (test) {
-      await seedKnowledgeIfEmpty({ env: parseEnv(env), database: test, logger: silentLogger });
-    }
     // With Postgres + Redis the server only ingests and a separate worker process handles the turn;
     // embedded, the server process is the worker.
-    const split = test !== null && backend.redisUrl !== null;
-    const start = () => {
-      const processes = split
-        ? [spawnEntryPoint('bots/server-main.ts', { ...env, WORKERS_IN_PROCESS: 'false' }), spawnEntryPoint('bots/worker-main.ts', env)]
-        : [spawnEntryPoint('bots/server-main.ts', env)];
-      children.push(...processes);
-      return processes;
-    };
-    const ready = () => waitUntil(async () => (await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => null))?.ok ?? false, 90_000, 'the server');
+    const cluster = await prepareRestartableCluster(backend, {
+      dir,
+      children,
+      queuePrefix: 'crash',
+      env: {
+        OPENAI_BASE_URL: llm.baseURL,
+        OPENAI_API_KEY: 'test-key',
+        LLM_TIMEOUT_MS: '120000',
+        INBOUND_LEASE_MS: '2000',
+        SWEEP_INTERVAL_MS: '300',
+        FAQ_STARTER_PACK: 'false',
+      },
+    });
+    const { port, split, start, ready } = cluster;
 
     let processes = start();
     await ready();
@@ -87,7 +72,7 @@ describe.each(testBackends())('a worker killed mid-job on $name', (backend: Test
     const replies = await expectStable(history, "the member's history", 1500);
     for (const child of processes) await child.kill('SIGTERM');
 
-    const database: Database = test ?? (await openDatabase({ dataDir: join(dir, 'data') }));
+    const database = await cluster.openDatabase();
     try {
       const inbound = await database.db.select().from(messages).where(eq(messages.direction, 'in'));
       const outbound = await database.db.select().from(messages).where(eq(messages.direction, 'out'));

@@ -33,6 +33,19 @@ export function backendsWithRedis(): TestBackend[] {
   return withRedis;
 }
 
+/**
+ * The PostgreSQL backend, for suites about what only PostgreSQL does (the partitioned `messages` table). PostgreSQL
+ * runs on every machine of this project (CI included), so its absence fails the suite with a clear message instead
+ * of skipping it.
+ */
+export function requirePostgres(): TestBackend {
+  const backend = testBackends().find((candidate) => candidate.name === 'postgres');
+  if (!backend) {
+    throw new Error('PostgreSQL was not reachable on 127.0.0.1:5432 (or TEST_DATABASE_URL): the PostgreSQL suites cannot run; start it with `pg_ctlcluster <version> main start`');
+  }
+  return backend;
+}
+
 /** `describe.each` over the backends with Redis; without Redis the suite fails to load (see `backendsWithRedis`). */
 export function describeWithRedis() {
   return describe.each(backendsWithRedis());
