@@ -64,10 +64,10 @@ module.exports = {
     },
     {
       name: 'ui-only-contracts',
-      comment: 'admin-ui shares only the API contracts of core (types/zod), pure label, level and channel tables, the short unit names, the dashboard periods and the attention order',
+      comment: 'admin-ui shares only the API contracts of core (types/zod), pure label, level and channel tables, the short unit names, the dashboard periods and the attention and growth orders',
       severity: 'error',
       from: { path: '^admin-ui/' },
-      to: { path: '^(bots|intents|knowledge|tests)/|^core/(?!contracts/|nlu/labels|nlu/topic-names\\.vi|org/hierarchy|org/short-unit-name|mood/dashboard-periods|mood/attention-order|messages/channels)' },
+      to: { path: '^(bots|intents|knowledge|tests)/|^core/(?!contracts/|nlu/labels|nlu/topic-names\\.vi|org/hierarchy|org/short-unit-name|mood/dashboard-periods|mood/attention-order|mood/growth-order|messages/channels)' },
     },
     {
       name: 'ui-chat-stays-small',

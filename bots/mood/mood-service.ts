@@ -3,6 +3,7 @@ import { AppError } from '../../core/errors/app-error.js';
 import { assertPeriodLength, assertPeriodOrder } from '../../core/mood/period-bounds.js';
 import { lastPublishedDay, snapPublishedPeriod } from '../../core/mood/period-grid.js';
 import { buildSummaryDocument, hiddenByPeriodEdges, type AggregateRow, type SummaryInput } from '../../core/mood/summary-document.js';
+import { withUnitGrowth } from '../../core/mood/unit-growth.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { Db } from '../storage/database.js';
 import { createMoodPeriodCache, type MoodPeriodCache } from '../storage/repositories/mood-period-cache.js';
@@ -73,12 +74,18 @@ export function createMoodService(deps: {
   const trend = (scope: MoodScope, bucket: 'week' | 'month') => answer('trend', { ...scope, bucket }, () => repository.trend(scope, bucket));
   const excluded = (scope: MoodScope) => answer('excluded', scope, () => repository.excluded(scope));
 
-  async function summary(request: MoodSummaryRequest): Promise<MoodSummary> {
+  /**
+   * One period's document. `previousOf` (the previous period, read only for each unit's change) is taken as given —
+   * it is already on the grid, and re-snapping a run of weeks that starts on the 1st would make it a month — and skips
+   * what that use never reads: the trend, the alerts, the excluded counts and the topics' own previous figures.
+   */
+  async function documentOf(request: MoodSummaryRequest, previousOf?: { from: string; to: string }): Promise<{ document: MoodSummary; previous: { from: string; to: string } }> {
+    const lean = previousOf !== undefined;
     const requestedTo = request.to ?? vietnamDay(deps.clock.now());
     const requestedFrom = request.from ?? addDays(requestedTo, -29);
     assertPeriodOrder(requestedFrom, requestedTo);
     // Whole weeks of the month or whole months, completed ones only, so that two periods never differ by a few days (D-mood-7).
-    const period = snapPublishedPeriod(requestedFrom, requestedTo, lastPublishedDay(vietnamDay(deps.clock.now())));
+    const period = previousOf ? { ...previousOf, previous: previousOf } : snapPublishedPeriod(requestedFrom, requestedTo, lastPublishedDay(vietnamDay(deps.clock.now())));
     if (!period) throw new AppError('VALIDATION_FAILED', 'no week of this period has ended yet', { fields: [{ path: 'from', message: 'kỳ này chưa có tuần nào kết thúc: số liệu công bố theo tuần đã qua' }] });
     const { from, to } = period;
     assertPeriodLength(from, to);
@@ -90,9 +97,9 @@ export function createMoodService(deps: {
     // summary's time. A channel view also needs the whole view's figures (below).
     const extrasOf = (channel: string | null) =>
       Promise.all([
-        topicMembers({ ...previousScope, ...(channel ? { channel } : {}) }),
-        trend({ ...(channel ? { ...scope, channel } : scope), ...(request.topic ? { topic: request.topic } : {}) }, bucket),
-        request.includeExcluded ? excluded({ ...scope, ...(channel ? { channel } : {}) }) : Promise.resolve(null),
+        lean ? Promise.resolve(new Map<string, number>()) : topicMembers({ ...previousScope, ...(channel ? { channel } : {}) }),
+        lean ? Promise.resolve([]) : trend({ ...(channel ? { ...scope, channel } : scope), ...(request.topic ? { topic: request.topic } : {}) }, bucket),
+        request.includeExcluded && !lean ? excluded({ ...scope, ...(channel ? { channel } : {}) }) : Promise.resolve(null),
       ]);
     const [childList, parent, ancestorList, allRows, channelRows, wholeExtras, channelExtras, alerts] = await Promise.all([
       childUnitsOf(deps.db, unit.id),
@@ -102,7 +109,7 @@ export function createMoodService(deps: {
       request.channel ? aggregate(scope, true) : Promise.resolve([]),
       extrasOf(null),
       request.channel ? extrasOf(request.channel) : Promise.resolve(null),
-      deps.listAlerts ? deps.listAlerts(unit.path, from, to) : Promise.resolve([]),
+      deps.listAlerts && !lean ? deps.listAlerts(unit.path, from, to) : Promise.resolve([]),
     ]);
     const children = new Map(childList.map((child) => [child.id, child]));
     const ancestors = ancestorList.filter((ancestor) => ancestor.path.startsWith(request.readerPath ?? '/')).map(({ code, name }) => ({ unit: code, name }));
@@ -126,7 +133,7 @@ export function createMoodService(deps: {
     });
 
     const whole = buildSummaryDocument(base(null, allRows, wholeExtras));
-    if (!request.channel || !channelExtras) return whole;
+    if (!request.channel || !channelExtras) return { document: whole, previous: period.previous };
 
     // A channel view must not let anyone subtract it from the whole: every figure the whole hides stays hidden, and
     // so does every figure whose slice on any channel is a group below k (else the channels would add up to it).
@@ -147,7 +154,15 @@ export function createMoodService(deps: {
       const hide = wholeTrend.get(point.start)?.suppressed === true || (rest > 0 && rest < deps.k);
       return hide ? { ...point, members: null, mood_index: null, low: null, high: null, suppressed: true } : point;
     });
-    return document;
+    return { document, previous: period.previous };
+  }
+
+  /** The period's document with each unit's change against the previous period of the same length (D-dashboard-4). */
+  async function summary(request: MoodSummaryRequest): Promise<MoodSummary> {
+    const { document, previous } = await documentOf(request);
+    if (document.children.length === 0) return document;
+    const before = await documentOf(request, previous);
+    return withUnitGrowth(document, before.document);
   }
 
   return {

@@ -39,9 +39,13 @@ export async function summaryToXlsx(summary: MoodSummary, stored?: { generatedAt
   ]);
   head.getRow(1).font = { bold: true, size: 14 };
   const units = book.addWorksheet('Đơn vị');
-  units.addRow(['Mã', 'Đơn vị', 'Đoàn viên phản ánh', 'Chỉ số tâm trạng', 'Tỷ lệ tiêu cực']).font = { bold: true };
-  for (const c of summary.children) units.addRow([c.unit, c.name, shown(c.members, c.suppressed, k), c.suppressed ? '' : (c.mood_index ?? ''), c.suppressed || c.negative_share === null ? '' : c.negative_share]);
-  units.columns = [{ width: 16 }, { width: 50 }, { width: 20 }, { width: 18 }, { width: 16, style: { numFmt: '0.0%' } }];
+  units.addRow(['Mã', 'Đơn vị', 'Đoàn viên phản ánh', 'Chỉ số tâm trạng', 'Tỷ lệ tiêu cực', 'Kỳ trước (đoàn viên)', 'Thay đổi', 'Tỷ lệ tiêu cực kỳ trước']).font = { bold: true };
+  for (const c of summary.children) {
+    // Reports stored before the previous-period figures existed have none (undefined): left blank, not "hidden".
+    const previous = c.previous_members === undefined ? '' : shown(c.previous_members, c.previous_members === null, k);
+    units.addRow([c.unit, c.name, shown(c.members, c.suppressed, k), c.suppressed ? '' : (c.mood_index ?? ''), c.suppressed || c.negative_share === null ? '' : c.negative_share, previous, c.change ?? '', c.previous_negative_share ?? '']);
+  }
+  units.columns = [{ width: 16 }, { width: 50 }, { width: 20 }, { width: 18 }, { width: 16, style: { numFmt: '0.0%' } }, { width: 20 }, { width: 12, style: { numFmt: '0.0%' } }, { width: 22, style: { numFmt: '0.0%' } }];
   const topics = book.addWorksheet('Chủ đề');
   topics.addRow(['Chủ đề', 'Đoàn viên', 'Kỳ trước', 'Thay đổi', 'Tỷ lệ tiêu cực']).font = { bold: true };
   for (const t of summary.topics) topics.addRow([topicVi(t.topic), shown(t.members, t.suppressed, k), t.previous_members ?? `< ${k} (ẩn)`, t.change ?? '', t.negative_share ?? '']);

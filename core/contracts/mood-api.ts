@@ -62,6 +62,16 @@ export const MoodChildSchema = z.object({
   mood_index: z.number().nullable(),
   negative_share: z.number().nullable(),
   suppressed: z.boolean(),
+  /**
+   * The same unit in the previous period of the same length, as that period's own summary publishes it (D-dashboard-4):
+   * null where that summary hides it. Absent from monthly reports stored before these fields existed.
+   */
+  previous_members: count.optional(),
+  previous_negative_share: z.number().nullable().optional(),
+  /** Relative change of members against the previous period (null when either side is hidden or the previous is 0). */
+  change: z.number().nullable().optional(),
+  /** Change of the negative share, in share points (0.05 = five percentage points); null when either is hidden. */
+  negative_share_change: z.number().nullable().optional(),
 });
 
 export const MoodTopicSchema = z.object({

@@ -24,7 +24,7 @@ describe('mood dashboard in Chromium (embedded backend, generated organisation)'
     expect(existsSync(join(UI_DIST, 'admin.html'))).toBe(true);
     t = await startTestPlatform(testBackends()[0]!, { classifier: createScriptedClassifier({}), knowledge: createEchoKnowledge() });
     const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-    const demo = await generateDemo(t.database.db, { members: 1500, messages: 15_000, seed: 5, days: 120, endDay: today, spikes: 2 });
+    const demo = await generateDemo(t.database.db, { members: 6000, messages: 48_000, seed: 5, days: 120, endDay: today, spikes: 2 });
     await t.platform.mood.rebuild({ thresholds: { route: 0.6, topic: 0.5 } });
     // The early-warning job on the weeks of the planted surges.
     for (const spike of demo.spikes) await runEarlyWarning({ db: t.database.db, alerts: t.platform.repositories.moodAlerts, k: 5 }, spike.to, new Date());
@@ -102,6 +102,15 @@ describe('mood dashboard in Chromium (embedded backend, generated organisation)'
     await page.locator('.mood-example').first().waitFor();
     expect(await page.locator('.mood-example-note').textContent()).toContain('Thông tin cá nhân đã được che');
     await page.locator('.mood-concerns').screenshot({ path: join(ARTIFACTS_DIR, 'screenshots', SUITE, `1b-examples-${viewport}.png`) });
+
+    // The leader lists the units by how much their concerns grew against the previous period (D-dashboard-4): the
+    // choice is kept in the address, the heat map says which units it shows, and the table shows each unit's change.
+    await page.getByLabel('Xếp đơn vị theo').selectOption('growth');
+    await page.waitForURL(/order=growth/);
+    await page.locator('.ui-card h2, .ui-card h3', { hasText: 'tăng nhiều nhất' }).first().waitFor();
+    await saveScreenshot(page, SUITE, `1c-by-growth-${viewport}`);
+    const changes = await page.locator('.mood-change').allTextContents();
+    expect(changes.some((text) => /[▲▼]|mới|=/.test(text))).toBe(true);
 
     // Level 2: a provincial federation or sector union.
     const province = page.locator('a.mood-drill').first();

@@ -113,6 +113,27 @@ describe.each(testBackends())('mood periods cannot be differenced on $name', (ba
     expect((await summary(WEEKS[0] as string, WEEKS[1] as string)).children.find((c) => c.unit === 'A1')).toMatchObject({ members: 6, suppressed: false });
   });
 
+  it("gives each unit's change against the previous period only from figures both periods publish (D-dashboard-4)", async () => {
+    // Weeks 2–4 against the week before each: the previous figures must be exactly what that week's own summary shows.
+    for (let i = 1; i < WEEKS.length; i++) {
+      const now = await summary(WEEKS[i] as string, WEEKS[i] as string);
+      const before = await summary(WEEKS[i - 1] as string, WEEKS[i - 1] as string);
+      for (const child of now.children) {
+        const past = before.children.find((c) => c.unit === child.unit);
+        expect(child.previous_members).toBe(past?.suppressed ? null : (past?.members ?? 0));
+        const ratio = child.members !== null && past && !past.suppressed && past.members ? Math.round((1000 * (child.members - past.members)) / past.members) / 1000 : null;
+        expect(child.change).toBe(child.suppressed ? null : ratio);
+      }
+    }
+    // Week 3: A2's two new members are hidden, so neither week 3 nor week 4 shows a change for A2.
+    const week3 = await summary(WEEKS[2] as string, WEEKS[2] as string);
+    expect(week3.children.find((c) => c.unit === 'A2')).toMatchObject({ suppressed: true, previous_members: 6, change: null, negative_share_change: null });
+    const week4 = await summary(WEEKS[3] as string, WEEKS[3] as string);
+    expect(week4.children.find((c) => c.unit === 'A2')).toMatchObject({ members: 6, previous_members: null, change: null });
+    // Week 2 against week 1 (October 1–7: a run of weeks that starts on the 1st, kept a week, not made a month).
+    expect((await summary(WEEKS[1] as string, WEEKS[1] as string)).children.find((c) => c.unit === 'A3')).toMatchObject({ members: 6, previous_members: 6, change: 0, negative_share_change: 0 });
+  });
+
   it('hides message counts of a period whose middle week is a small group (left + right + whole would isolate it)', async () => {
     // A2's own view: 6, 6, 2 and 6 new members in weeks 1–4.
     const whole = await summary(WEEKS[0] as string, WEEKS[3] as string, 'A2');

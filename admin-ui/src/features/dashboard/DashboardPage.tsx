@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { CHANNEL_IDS } from '../../../../core/messages/channels';
 import { TOPICS } from '../../../../core/nlu/labels';
+import { orderUnits, UNIT_ORDERS, type UnitOrder } from '../../../../core/mood/growth-order';
 import type { MoodSummary } from '../../../../core/contracts/mood-api';
 import { Badge } from '../../shared/components/Badge';
 import { Card } from '../../shared/components/Card';
@@ -13,7 +14,7 @@ import { FilterSelect, Toolbar } from '../../shared/components/Toolbar';
 import { formatDate, formatDecimal, formatNumber, formatPercent } from '../../shared/format/format.vi';
 import { moodSummaryQuery } from './api';
 import { Hidden } from '../../shared/mood/Hidden';
-import { CHANNEL_NAMES_VI, HIDDEN_TITLE, LEVEL_SHORT_VI, topicName } from './labels.vi';
+import { CHANNEL_NAMES_VI, HIDDEN_TITLE, LEVEL_SHORT_VI, topicName, UNIT_ORDER_NAMES_VI, UNIT_ORDER_TOP_VI } from './labels.vi';
 import { HeatmapChart, SentimentChart, TopicChart, TrendChart } from './LazyCharts';
 import { HEATMAP_UNITS } from './heatmap-units';
 import { PERIOD_NAMES_VI, PERIODS, periodRange, type Period } from '../../shared/mood/period';
@@ -32,6 +33,7 @@ export function DashboardPage() {
   const unit = params.get('unit') ?? undefined;
   const channel = params.get('channel') ?? '';
   const topic = params.get('topic') ?? '';
+  const order = (UNIT_ORDERS as readonly string[]).includes(params.get('order') ?? '') ? (params.get('order') as UnitOrder) : 'negative';
   const range = periodRange(period);
   const query = useQuery(
     moodSummaryQuery({
@@ -63,14 +65,23 @@ export function DashboardPage() {
         <FilterSelect<Period> label="Thời gian" value={period} allLabel={PERIOD_NAMES_VI['30d']} options={PERIODS.filter((p) => p !== '30d').map((p) => ({ value: p, label: PERIOD_NAMES_VI[p] }))} onChange={(value) => set('period', value)} />
         <FilterSelect label="Kênh" value={channel} options={CHANNEL_IDS.filter((c) => c !== 'cli').map((c) => ({ value: c, label: CHANNEL_NAMES_VI[c] ?? c }))} onChange={(value) => set('channel', value)} />
         <FilterSelect label="Chủ đề" value={topic} options={TOPICS.map((t) => ({ value: t, label: topicName(t) }))} onChange={(value) => set('topic', value)} />
+        <FilterSelect<UnitOrder>
+          label="Xếp đơn vị theo"
+          value={order === 'negative' ? '' : order}
+          allLabel={UNIT_ORDER_NAMES_VI.negative}
+          options={UNIT_ORDERS.filter((o) => o !== 'negative').map((o) => ({ value: o, label: UNIT_ORDER_NAMES_VI[o] }))}
+          onChange={(value) => set('order', value)}
+        />
       </Toolbar>
-      <QueryView query={query}>{(summary) => <Summary summary={summary} drillHref={drillHref} />}</QueryView>
+      <QueryView query={query}>{(summary) => <Summary summary={summary} order={order} drillHref={drillHref} />}</QueryView>
     </>
   );
 }
 
-function Summary({ summary, drillHref }: { summary: MoodSummary; drillHref: (unit: string) => string }) {
+function Summary({ summary, order, drillHref }: { summary: MoodSummary; order: UnitOrder; drillHref: (unit: string) => string }) {
   const unitNames = useMemo(() => new Map(summary.children.map((c) => [c.unit, c.name])), [summary]);
+  // The table and the heat map list the units in the leader's chosen order (D-dashboard-4).
+  const units = useMemo(() => orderUnits(summary.children, order), [summary, order]);
   const k = summary.k;
   const negativeShare = summary.members && summary.sentiment.negative !== null ? summary.sentiment.negative / summary.members : null;
   const activeAlerts = summary.alerts.filter((alert) => alert.status !== 'resolved');
@@ -135,12 +146,12 @@ function Summary({ summary, drillHref }: { summary: MoodSummary; drillHref: (uni
           </div>
           {summary.children.length > 0 && (
             <Card title="Các đơn vị trực thuộc" flush>
-              <UnitsTable summary={summary} drillHref={drillHref} />
+              <UnitsTable summary={summary} units={units} drillHref={drillHref} />
             </Card>
           )}
           {summary.children.length > 1 && (
-            <Card title={summary.children.length > HEATMAP_UNITS ? `Đơn vị × chủ đề: tỷ lệ đoàn viên tiêu cực (${HEATMAP_UNITS} đơn vị cao nhất)` : 'Đơn vị × chủ đề: tỷ lệ đoàn viên tiêu cực'}>
-              <HeatmapChart summary={summary} unitNames={unitNames} />
+            <Card title={summary.children.length > HEATMAP_UNITS ? `Đơn vị × chủ đề: tỷ lệ đoàn viên tiêu cực (${HEATMAP_UNITS} đơn vị ${UNIT_ORDER_TOP_VI[order]})` : 'Đơn vị × chủ đề: tỷ lệ đoàn viên tiêu cực'}>
+              <HeatmapChart summary={summary} units={units} unitNames={unitNames} />
               <p className="mood-note">
                 Ô «ẩn»: dưới {k} đoàn viên, không công bố để bảo vệ danh tính. Ô trống: không có phản ánh.<span className="mood-scroll-hint"> Vuốt ngang để xem các chủ đề khác.</span>
               </p>

@@ -86,9 +86,10 @@ export function SentimentChart({ summary }: { summary: MoodSummary }) {
 
 
 /** Units × topics, coloured by the share of members who were negative; hidden cells are grey and marked "ẩn". */
-export function HeatmapChart({ summary, unitNames }: { summary: MoodSummary; unitNames: Map<string, string> }) {
-  // Units whose own figures are hidden cannot be among "the most negative": they follow the ones that can be ranked.
-  const units = useMemo(() => [...summary.children.filter((c) => !c.suppressed), ...summary.children.filter((c) => c.suppressed)].slice(0, HEATMAP_UNITS).map((c) => c.unit), [summary]);
+export function HeatmapChart({ summary, units: ordered, unitNames }: { summary: MoodSummary; units: MoodSummary['children']; unitNames: Map<string, string> }) {
+  // Units whose own figures are hidden cannot be among "the most negative" or "the fastest rising": they follow the
+  // ones that can be ranked, in the order the leader chose (D-dashboard-4).
+  const units = useMemo(() => [...ordered.filter((c) => !c.suppressed), ...ordered.filter((c) => c.suppressed)].slice(0, HEATMAP_UNITS).map((c) => c.unit), [ordered]);
   const topics = useMemo(() => [...new Set(summary.heatmap.map((h) => h.topic))], [summary]);
   const option = useMemo<ChartOption>(() => {
     const inView = summary.heatmap.filter((h) => units.includes(h.unit));

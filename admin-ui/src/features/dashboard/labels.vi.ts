@@ -1,4 +1,5 @@
 import type { Topic } from '../../../../core/nlu/labels';
+import type { UnitOrder } from '../../../../core/mood/growth-order';
 import { CHANNEL_NAMES_VI, TOPIC_SHORT_VI } from '../../shared/format/conversation-labels.vi';
 
 /** The dashboard names topics and channels as the inbox does, so officers and leaders read one vocabulary. */
@@ -14,3 +15,17 @@ export const LEVEL_SHORT_VI: Record<string, string> = {
   grassroots: 'CĐ cơ sở',
 };
 
+
+/** The orders a leader can list the units in (core/mood/growth-order.ts). */
+export const UNIT_ORDER_NAMES_VI: Record<UnitOrder, string> = {
+  negative: 'Tỷ lệ tiêu cực cao nhất',
+  growth: 'Phản ánh tăng nhiều nhất',
+  negative_growth: 'Tiêu cực tăng nhiều nhất',
+};
+
+/** The heat map's title when it shows only the first units of that order. */
+export const UNIT_ORDER_TOP_VI: Record<UnitOrder, string> = {
+  negative: 'tiêu cực nhất',
+  growth: 'tăng nhiều nhất',
+  negative_growth: 'tiêu cực tăng nhiều nhất',
+};
