@@ -2,6 +2,8 @@ import { CommanderError } from 'commander';
 import { AppError, isAppError } from '../../core/errors/app-error.js';
 import type { Env } from '../../core/config/env-schema.js';
 import type { Logger } from '../../core/ports/logger.js';
+import type { Redactor } from '../../core/ports/redactor.js';
+import { createRedactor } from '../../intents/index.js';
 import { bootBase } from '../bootstrap.js';
 import type { Database } from '../storage/database.js';
 
@@ -32,9 +34,37 @@ export function exitCodeOf(error: unknown): number {
   return isAppError(error) && ['invalid_input', 'bad_request', 'not_found', 'conflict', 'too_large'].includes(error.kind) ? 2 : 1;
 }
 
-export function describeError(error: unknown): { code: string; message: string; fields?: readonly { path: string; message: string }[] } {
+/** At most this many causes are followed: a cause chain can be a cycle. */
+const MAX_CAUSES = 4;
+
+/**
+ * An unexpected error's message with its causes, each with its code when it has one. The query builder wraps the
+ * driver's error as "Failed query: …": without the cause the operator sees the statement but not why it failed
+ * (a flaky `mood report` printed only that). The messages may quote a statement's parameters, so each goes through
+ * the redactor like a log line.
+ */
+function internalMessage(error: unknown, redactor: Redactor): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth <= MAX_CAUSES && current !== undefined && current !== null; depth++) {
+    const code = (current as { code?: unknown }).code;
+    const text = current instanceof Error ? current.message : String(current);
+    parts.push(`${redactor.redact(text)}${typeof code === 'string' && code ? ` [${code}]` : ''}`);
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  return parts.join(' — caused by: ');
+}
+
+export function describeError(error: unknown, redactor: Redactor = defaultRedactor()): { code: string; message: string; fields?: readonly { path: string; message: string }[] } {
   if (error instanceof AppError) return { code: error.code, message: error.message, ...(error.fields.length ? { fields: error.fields } : {}) };
-  return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
+  return { code: 'INTERNAL', message: internalMessage(error, redactor) };
+}
+
+let sharedRedactor: Redactor | null = null;
+/** Built on first use: most commands never fail, and the redactor loads the NLU's entity patterns. */
+function defaultRedactor(): Redactor {
+  sharedRedactor ??= createRedactor();
+  return sharedRedactor;
 }
 
 /**
