@@ -85,6 +85,7 @@ export function toInboxMessage(row: TranscriptRow): InboxMessageDto {
     deliveryStatus: status,
     deliveryError: status === 'held' || status === 'failed' ? row.lastError : null,
     retryable: status === 'held' || status === 'failed',
+    possibleDuplicate: !inbound && typeof row.meta.possibleDuplicateAt === 'string',
   };
 }
 

@@ -130,6 +130,11 @@ export const InboxMessageDtoSchema = z.object({
   deliveryError: z.string().nullable(),
   /** A held or failed officer/bot reply the officer may send again (`POST …/messages/:messageId/retry`). */
   retryable: z.boolean(),
+  /**
+   * A part of this reply was sent again after a send whose outcome was unknown (a timeout after the request went
+   * out, D-hardening-7): the member may have received it twice.
+   */
+  possibleDuplicate: z.boolean(),
 });
 export type InboxMessageDto = z.infer<typeof InboxMessageDtoSchema>;
 

@@ -7,7 +7,7 @@ import { createChannelDeliveryRepository, deliveryTextHash } from '../../bots/st
 import { createChannelEventRepository } from '../../bots/storage/repositories/channel-event-repository.js';
 import { createMemberDirectory } from '../../bots/storage/repositories/channel-member-directory.js';
 import { createIngestRepository } from '../../bots/storage/repositories/ingest-repository.js';
-import { channelDeliveries, channelIdentities, conversations, members } from '../../bots/storage/schema/index.js';
+import { channelDeliveries, channelIdentities, conversations, members, messages } from '../../bots/storage/schema/index.js';
 import type { ChannelId } from '../../core/messages/channels.js';
 import type { OutboundMessage } from '../../core/messages/outbound.js';
 import { createTestDatabase, testBackends, type TestDatabase } from '../support/backends.js';
@@ -196,8 +196,16 @@ describe.each(testBackends())('channel storage on $name', (backend) => {
       expect(retried).toEqual({ ok: true, platformMessageIds: [`echo-${outbound.id}`] });
     });
 
+    /** The outbound message as stored, so that what delivery notes on it can be read back. */
+    async function stored(outbound: OutboundMessage): Promise<OutboundMessage> {
+      const { conversationId } = await memberOn('telegram');
+      await db().insert(messages).values({ id: outbound.id, conversationId, direction: 'out', channel: 'telegram', author: 'bot', content: { type: 'text', text: 'một hai' }, text: 'một hai', status: 'sending', createdAt: NOW });
+      return { ...outbound, conversationId };
+    }
+    const metaOf = async (id: string) => (await db().select({ meta: messages.meta }).from(messages).where(eq(messages.id, id)))[0]?.meta;
+
     it('sends again a part an earlier attempt left sending with no echo (a crash mid-call): a rare duplicate, never a lost reply — D-hardening-7', async () => {
-      const outbound = message();
+      const outbound = await stored(message());
       const delivered = createChannelDeliveryRepository(db());
       // The worker died after noting part 1 as handed to the platform: no answer, no platform id, no echo since.
       await delivered.beginPart({ outboundMessageId: outbound.id, part: 0, channel: 'telegram', recipient: 'u-9', textHash: deliveryTextHash('một'), now: NOW });
@@ -216,6 +224,23 @@ describe.each(testBackends())('channel storage on $name', (backend) => {
         [0, 'sent', 'id-một'],
         [1, 'sent', 'id-hai'],
       ]);
+      // The message says so, once, for the officer's inbox.
+      expect(await metaOf(outbound.id)).toEqual({ possibleDuplicateAt: NOW.toISOString() });
+      const later = { now: () => new Date(NOW.getTime() + 60_000) };
+      await createChannelDeliveryRepository(db()).markPossibleDuplicate(outbound.id, later.now());
+      expect(await metaOf(outbound.id)).toEqual({ possibleDuplicateAt: NOW.toISOString() });
+    });
+
+    it('does not mark a message whose resend was refused, nor one sent once', async () => {
+      const refusedAgain = await stored(message());
+      const delivered = createChannelDeliveryRepository(db());
+      await delivered.beginPart({ outboundMessageId: refusedAgain.id, part: 0, channel: 'telegram', recipient: 'u-9', textHash: deliveryTextHash('một'), now: NOW });
+      const refused = await deliverParts(deps(), refusedAgain, parts.slice(0, 1), async () => ({ ok: false, retryable: false, code: 'USER_BLOCKED', detail: '403' }));
+      expect(refused.ok).toBe(false);
+      expect(await metaOf(refusedAgain.id)).toEqual({});
+      const once = await stored(message());
+      expect((await deliverParts(deps(), once, parts, async (p) => ({ ok: true, platformMessageId: `id-${p}-${randomUUID()}` }))).ok).toBe(true);
+      expect(await metaOf(once.id)).toEqual({});
     });
 
     it('forgets a refused part, so its text cannot be taken for an echo of ours', async () => {

@@ -40,7 +40,7 @@ const ROWS: InboxItemDto[] = [
 function message(id: string, patch: Partial<InboxMessageDto>): InboxMessageDto {
   return {
     id, conversationId: 'c-wait', channel: 'zalo', direction: 'in', text: '', route: null, topic: null, sentiment: null, confidence: null, citations: [], createdAt: iso(-10),
-    author: 'member', officer: null, deliveryStatus: null, deliveryError: null, retryable: false, ...patch,
+    author: 'member', officer: null, deliveryStatus: null, deliveryError: null, retryable: false, possibleDuplicate: false, ...patch,
   };
 }
 
@@ -49,7 +49,7 @@ function detail(patch: Partial<ConversationDetailDto>): ConversationDetailDto {
     ...row('c-wait', {}),
     messages: [
       message('m1', { text: 'Công ty nợ lương em 2 tháng rồi thì em phải làm gì ạ?', route: 'question', topic: 'wage_arrears', sentiment: 'negative', confidence: { route: 0.93, topic: 0.88, sentiment: 0.81 }, createdAt: iso(-12) }),
-      message('m2', { direction: 'out', author: 'bot', text: 'Người sử dụng lao động phải trả lương đúng hạn. Nếu chậm trả từ 15 ngày trở lên thì phải trả thêm tiền lãi (Điều 97 Bộ luật Lao động 2019). Bạn có muốn gặp cán bộ công đoàn không?', deliveryStatus: 'sent', citations: [{ lawId: 'BLLĐ-2019', articleNo: '97', label: 'Điều 97 Bộ luật Lao động 2019' }], createdAt: iso(-11) }),
+      message('m2', { direction: 'out', author: 'bot', text: 'Người sử dụng lao động phải trả lương đúng hạn. Nếu chậm trả từ 15 ngày trở lên thì phải trả thêm tiền lãi (Điều 97 Bộ luật Lao động 2019). Bạn có muốn gặp cán bộ công đoàn không?', deliveryStatus: 'sent', possibleDuplicate: true, citations: [{ lawId: 'BLLĐ-2019', articleNo: '97', label: 'Điều 97 Bộ luật Lao động 2019' }], createdAt: iso(-11) }),
       message('m3', { text: 'cho em gap can bo cong doan a', route: 'handoff', topic: 'other', sentiment: 'neutral', confidence: { route: 0.42, topic: 0.5, sentiment: 0.7 }, createdAt: iso(-9) }),
       message('m4', { direction: 'out', author: 'officer', officer: { id: 'x', displayName: 'Lê Văn Cường' }, text: 'Chào bạn, mình là cán bộ công đoàn. Bạn cho mình biết tên công ty nhé.', deliveryStatus: 'failed', deliveryError: 'WINDOW_CLOSED: quá 24 giờ kể từ tin nhắn cuối của đoàn viên', retryable: true, createdAt: iso(-5) }),
       message('m5', { direction: 'out', author: 'officer', officer: { id: 'x', displayName: 'Lê Văn Cường' }, text: 'Mình đã ghi nhận, sẽ liên hệ công ty trong hôm nay.', deliveryStatus: 'held', deliveryError: 'QUOTA_EXHAUSTED: hết lượt nhắn miễn phí trong tháng', retryable: true, createdAt: iso(-4) }),
@@ -174,6 +174,8 @@ describe('inbox screens in Chromium: every state (embedded backend)', () => {
       expect(await page.textContent('.msg-delivery.danger')).toContain('Không gửi được');
       expect(await page.locator('.msg-delivery button >> text=Gửi lại').count()).toBe(2);
       expect(await page.textContent('.msg-confidence.low')).toContain('42');
+      // A reply resent after a send with no known outcome (D-hardening-7) says the member may have it twice.
+      expect(await page.locator('.msg-duplicate').allTextContents()).toEqual(['Có thể đã gửi 2 lần do mất kết nối với Zalo']);
       await saveScreenshot(page, SUITE, `conversation-${viewport}`);
       if (viewport === 'laptop') {
         // Esc closes the shortcuts popover and nothing else; the next Esc goes back to the inbox (issue #9 gap 4).

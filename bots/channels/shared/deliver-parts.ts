@@ -26,7 +26,7 @@ export interface RenderedPart<P> {
 }
 
 export interface DeliverPartsDeps {
-  deliveries: Pick<ChannelDeliveryRepository, 'partsOf' | 'beginPart' | 'completePart' | 'abortPart'>;
+  deliveries: Pick<ChannelDeliveryRepository, 'partsOf' | 'beginPart' | 'completePart' | 'abortPart' | 'markPossibleDuplicate'>;
   throttle: SendThrottle;
   clock: Clock;
   /** Where a resend after an unknown outcome is told (D-hardening-7); absent = not logged. */
@@ -43,7 +43,7 @@ export interface DeliverPartsDeps {
  * was recorded (the worker died during the call or just after it, or the call timed out) and no echo claimed it. Our
  * platforms take no idempotency key, so nothing can tell whether the member got it. The rule (D-hardening-7): it is
  * sent again — a member may rarely see a reply twice, never miss one — and the resend is logged as
- * `AMBIGUOUS_RESEND`. What keeps it rare: the lease heartbeat (a live worker's send is never taken over) and the
+ * `AMBIGUOUS_RESEND`; once the resend is accepted the message is marked `possibleDuplicateAt` for the inbox. What keeps it rare: the lease heartbeat (a live worker's send is never taken over) and the
  * window being one platform call per crash.
  */
 export async function deliverParts<P>(
@@ -60,7 +60,8 @@ export async function deliverParts<P>(
       ids.push(previous.platformMessageId);
       continue;
     }
-    if (previous?.status === 'sending') {
+    const resend = previous?.status === 'sending';
+    if (resend) {
       deps.logger?.warn({ code: 'AMBIGUOUS_RESEND', messageId: message.id, part: index, channel: message.channel }, 'a part whose earlier send had no known outcome is sent again (a duplicate is possible, a lost reply is not)');
     }
     const slot = await deps.throttle.acquire(message.recipient.threadId);
@@ -88,6 +89,8 @@ export async function deliverParts<P>(
         : { ok: false, retryable: false, code: failure.code, detail, ...outage };
     }
     await deps.deliveries.completePart(message.id, index, outcome.platformMessageId, deps.clock.now());
+    // Only an accepted resend can have doubled the part; a refused one left at most the first copy.
+    if (resend) await deps.deliveries.markPossibleDuplicate(message.id, deps.clock.now());
     ids.push(outcome.platformMessageId);
   }
   return { ok: true, platformMessageIds: ids };

@@ -53,6 +53,17 @@ export function createChannelDeliveryRepository(db: Db) {
         .where(and(eq(channelDeliveries.outboundMessageId, outboundMessageId), eq(channelDeliveries.part, part), eq(channelDeliveries.status, 'sending')));
     },
 
+    /**
+     * A part whose earlier send had no known outcome went out again (D-hardening-7): the member may have it twice.
+     * Noted on the message's meta (`possibleDuplicateAt`, the first time only) so the inbox can tell the officer.
+     */
+    async markPossibleDuplicate(outboundMessageId: string, at: Date): Promise<void> {
+      await db
+        .update(messages)
+        .set({ meta: sql`${messages.meta} || ${JSON.stringify({ possibleDuplicateAt: at.toISOString() })}::jsonb` })
+        .where(and(eq(messages.id, outboundMessageId), sql`not (${messages.meta} ? 'possibleDuplicateAt')`));
+    },
+
     async isOurs(channel: string, platformMessageId: string): Promise<boolean> {
       const [row] = await db
         .select({ part: channelDeliveries.part })

@@ -4,7 +4,7 @@ import { ChannelIcon } from '../../shared/components/ChannelIcon';
 import { labelOf, ROUTE_VI, SENTIMENT_VI, TOPIC_SHORT_VI } from '../../shared/format/conversation-labels.vi';
 import { formatDateTime, formatPercent } from '../../shared/format/format.vi';
 import { Icon } from '../../shared/icons/Icon';
-import { deliveryText } from './delivery-text.vi';
+import { deliveryText, possibleDuplicateText } from './delivery-text.vi';
 
 const AUTHOR_VI: Record<InboxMessageDto['author'], string> = { member: 'Đoàn viên', bot: 'Trợ lý', officer: 'Cán bộ', system: 'Hệ thống' };
 
@@ -16,6 +16,7 @@ export function MessageBubble({ message, showChannel, onRetry, retrying }: { mes
   const inbound = message.direction === 'in';
   const who = message.author === 'officer' && message.officer ? message.officer.displayName : AUTHOR_VI[message.author];
   const delivery = inbound ? undefined : deliveryText(message);
+  const duplicate = possibleDuplicateText(message);
   // A reply the member has not received looks unfinished in the bubble itself, not only in the line under it.
   const undelivered = message.deliveryStatus === 'held' || message.deliveryStatus === 'failed';
   const confidence = message.confidence?.route ?? null;
@@ -56,6 +57,12 @@ export function MessageBubble({ message, showChannel, onRetry, retrying }: { mes
               Gửi lại
             </Button>
           )}
+        </div>
+      )}
+      {duplicate && (
+        <div className="msg-delivery muted msg-duplicate">
+          <Icon name="alert" size={14} />
+          <span>{duplicate}</span>
         </div>
       )}
     </li>

@@ -71,3 +71,13 @@ export function deliveryToast(message: Pick<InboxMessageDto, 'deliveryStatus' | 
   if (message.deliveryStatus === 'failed') return { text: `Không gửi được trả lời. ${text?.reason ?? ''}`.trim(), tone: 'danger' };
   return null;
 }
+
+/**
+ * A reply resent after a send with no known outcome (D-hardening-7): the officer should know the member may have
+ * read it twice, so that a "tôi nhận 2 tin giống nhau" from the member is not a surprise. Null when not the case.
+ */
+export function possibleDuplicateText(message: InboxMessageDto): string | null {
+  if (!message.possibleDuplicate || message.direction !== 'out') return null;
+  const channel = CHANNEL_NAMES_VI[message.channel] ?? message.channel;
+  return `Có thể đã gửi 2 lần do mất kết nối với ${channel}`;
+}
