@@ -19,7 +19,7 @@ import { resolveFaqCitations } from './faq-answer.js';
 import { resolveKnowledgeOptions, type KnowledgeOptionsInput } from './knowledge-options.js';
 import { answerWithModel } from './llm-answer.js';
 import { askedQuantity, statesQuantity, type QuantityKind } from './asked-quantity.js';
-import { stripInstructionClauses } from './query-focus.js';
+import { focusQuestion } from './query-focus.js';
 import { leadWithNamedRegion } from './region-focus.js';
 import { selectSources } from './source-selection.js';
 
@@ -128,8 +128,8 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
     const input = parseOrThrow(QuestionInputSchema, raw, 'question');
     const log = logger.child({ conversationId: input.conversationId, topic: input.topic });
 
-    // Search on the question itself: instruction clauses are dropped here (the model still sees the whole text).
-    const searchText = stripInstructionClauses(input.text);
+    // Search on the question itself: instruction clauses and feelings told around it are dropped here (the model still sees the whole text).
+    const searchText = focusQuestion(input.text);
     const concern = input.purpose === 'concern';
     const faqMatch = matchAnsweringFaq(searchText, { unitPath: input.unitPath ?? null });
     if (faqMatch && (!concern || faqMatch.score >= options.concernFaqScore)) {
@@ -201,7 +201,7 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
   };
 
   const matchFaq = (text: string, unitPath: string | null) => {
-    const match = deps.faq.match(stripInstructionClauses(toNfc(text).trim()), { unitPath });
+    const match = deps.faq.match(focusQuestion(toNfc(text).trim()), { unitPath });
     return match ? { entryId: match.entry.id, topic: match.entry.topic, score: match.score } : null;
   };
 

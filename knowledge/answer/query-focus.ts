@@ -28,3 +28,41 @@ export function stripInstructionClauses(text: string): string {
   const focused = kept.join(' ').trim();
   return syllables(focused).length >= 2 ? focused : text;
 }
+
+/**
+ * Feelings told around a question ("đau bụng quá", "bực lắm", "chán quá", "mệt mỏi quá", "buồn ghê"): a feeling word
+ * followed by an intensifier. They say how the member feels, not what is asked, and left in they outweigh the few
+ * words of a short question ("đến tháng đau bụng quá có được nghỉ không" matched nothing; issue #11, dev-7). Matched
+ * on folded text; "lắm" folds to "lam" (= "làm"), so it counts only before punctuation, the end or "mà/nên".
+ */
+const FEELING = String.raw`(?:buc minh|buc|chan nan|chan|buon|met moi|met|moi chan|moi lung|moi|dau bung|dau dau|dau lung|kho chiu|kho|tuc|nan|so|lo|ngot ngat|nong)`;
+/**
+ * "mấy hôm nay", "mấy ngày nay", "dạo này": when the story happened. Its "mấy" is not a question, yet it made the
+ * question look like it asked "how many days" ("con em sốt mấy hôm nay, con 2 tuổi ốm thì mẹ được nghỉ mấy ngày").
+ */
+const STORY_TIME = String.raw`(?:may (?:hom|bua|ngay|tuan|thang|nam) (?:nay|roi|qua)|dao nay|gan day|suot may (?:hom|ngay|thang))`;
+const FEELING_PHRASE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:${FEELING}\s+(?:qua|ghe|vl|vcl|that su|lam(?=\s*(?:[,.;!?\n]|$|ma\b|nen\b)))|${STORY_TIME})(?![\p{L}\p{N}])`,
+  'gu',
+);
+
+/** The member's text without feelings told around the question; unchanged when too little would be left. */
+export function stripFeelingPhrases(text: string): string {
+  const nfc = text.normalize('NFC');
+  const folded = foldDiacritics(nfc).toLowerCase();
+  if (folded.length !== nfc.length) return text;
+  let kept = '';
+  let from = 0;
+  for (const match of folded.matchAll(FEELING_PHRASE)) {
+    kept += nfc.slice(from, match.index);
+    from = match.index + match[0].length;
+  }
+  if (from === 0) return text;
+  const focused = (kept + nfc.slice(from)).replace(/\s+([,.;!?])/g, '$1').replace(/([,.;!?])(\s*[,.;!?])+/g, '$1').replace(/\s{2,}/g, ' ').replace(/^[\s,.;!?]+/, '').trim();
+  return syllables(focused).length >= 3 ? focused : text;
+}
+
+/** What the search and the FAQ read of a member's message: no instructions to the assistant, no feelings told around it. */
+export function focusQuestion(text: string): string {
+  return stripFeelingPhrases(stripInstructionClauses(text));
+}
