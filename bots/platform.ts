@@ -35,6 +35,7 @@ import { createPrivacyNoticePageRouter } from './http/routes/privacy-notice-page
 import { loadPrivacyNotice } from './privacy/privacy-notice.js';
 import { createFaqDesk } from './knowledge/faq-desk.js';
 import { createKnowledgeSync } from './knowledge/knowledge-sync.js';
+import { notifyUnitsChanged } from './storage/unit-change-bus.js';
 import { createKnowledgeVersionRepository, type KnowledgeVersions } from './storage/repositories/knowledge-version-repository.js';
 import { createFaqProposalRepository } from './storage/repositories/faq-proposal-repository.js';
 import { createReviewedLabelRepository } from './storage/repositories/reviewed-label-repository.js';
@@ -239,6 +240,8 @@ export async function createPlatform(deps: PlatformDeps) {
       ...(deps.knowledgeAdmin ? { faq: () => deps.knowledgeAdmin!.reloadFaq() } : {}),
       ...(deps.knowledgeAdmin?.reloadLaw ? { law: () => deps.knowledgeAdmin!.reloadLaw!() } : {}),
       ...(deps.classifier.reload ? { model: async () => void (await deps.classifier.reload!()) } : {}),
+      // Another process imported units: drop this process's unit caches (search index, intake unit).
+      units: async () => notifyUnitsChanged(db),
     },
     initial: deps.knowledgeVersions ?? (await knowledgeVersions.current()),
     pollMs: env.KNOWLEDGE_POLL_MS,

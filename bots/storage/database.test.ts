@@ -27,6 +27,29 @@ describe.each(testBackends())('database on $name', (backend) => {
 });
 
 describe('embedded database on disk', () => {
+  it('makes a second opener in the same process wait for the first to close (two instances corrupt the folder)', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cd-pglite-'));
+    try {
+      const first = await openDatabase({ dataDir });
+      await first.db.insert(units).values({ code: 'A1', name: 'x', level: 'national', path: '/a/' });
+      let secondOpen = false;
+      const second = openDatabase({ dataDir }).then((database) => {
+        secondOpen = true;
+        return database;
+      });
+      await new Promise((done) => setTimeout(done, 50));
+      expect(secondOpen).toBe(false);
+      await first.close();
+      const reopened = await second;
+      expect((await reopened.db.select().from(units)).map((r) => r.code)).toEqual(['A1']);
+      // Still held: a third opener that will not wait long is told so, and nothing is opened.
+      await expect(openDatabase({ dataDir, dataDirWaitMs: 20 })).rejects.toMatchObject({ code: 'DEPENDENCY_UNAVAILABLE' });
+      await reopened.close();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a second process-level opener while the first holds the data folder', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'cd-pglite-'));
     try {

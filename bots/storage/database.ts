@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { AppError } from '../../core/errors/app-error.js';
@@ -46,6 +46,8 @@ export interface OpenDatabaseOptions {
   /** PostgreSQL connection string; when absent, PGlite under `dataDir/pglite` (or in memory with `memory`). */
   databaseUrl?: string | undefined;
   dataDir?: string | undefined;
+  /** How long to wait when this process already has `dataDir` open (default 120 s; tests shorten it). */
+  dataDirWaitMs?: number | undefined;
   /** PGlite only: keep the database in memory (tests). */
   memory?: boolean;
   /** PGlite in memory only: start from a data directory dumped by `dumpPglite` (a migrated template). */
@@ -174,7 +176,7 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
   } else {
     if (!options.dataDir) throw new AppError('CONFIG_INVALID', 'DATA_DIR is required for the embedded database');
     mkdirSync(options.dataDir, { recursive: true });
-    releaseLock = acquireDataDirLock(options.dataDir);
+    releaseLock = await acquireDataDirLock(options.dataDir, options.dataDirWaitMs ?? DATA_DIR_WAIT_MS);
     client = new PGlite(join(options.dataDir, 'pglite'));
   }
   await client.waitReady;
@@ -191,17 +193,51 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
     first: lanes.first,
     migrate: () => migratePglite(db),
     close: async () => {
-      await client.close();
-      releaseLock();
+      try {
+        await client.close();
+      } finally {
+        releaseLock();
+      }
     },
   };
 }
 
+/** How long a second opener in the same process waits for the first to close the folder. */
+const DATA_DIR_WAIT_MS = 120_000;
+
+/** Data folders this process has open, each with the promise its holder resolves on close. */
+const openDataDirs = new Map<string, Promise<void>>();
+
 /**
- * PGlite is one process's database: two processes writing the same folder would corrupt it. A pid file
- * turns that mistake into a clear error (use DATABASE_URL to share a database between processes).
+ * PGlite is one instance's database: two instances writing the same folder corrupt it — two processes, and just as
+ * well two instances in ONE process (each keeps its own buffers; four `congdoan mood report` commands run at once by
+ * a test read "unexpected chunk number 0 (expected 3) for toast value …"). Another live process holding the pid file
+ * is a clear error at once (use DATABASE_URL to share a database between processes); a second opener in this
+ * process waits for the first to close, up to `waitMs`, then fails the same way.
  */
-function acquireDataDirLock(dataDir: string): () => void {
+async function acquireDataDirLock(dataDir: string, waitMs: number): Promise<() => void> {
+  checkOtherProcess(dataDir);
+  const key = resolve(dataDir);
+  const deadline = Date.now() + waitMs;
+  for (let held = openDataDirs.get(key); held; held = openDataDirs.get(key)) {
+    const remaining = deadline - Date.now();
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = await Promise.race([held.then(() => false), new Promise<boolean>((done) => (timer = setTimeout(() => done(true), Math.max(0, remaining))))]);
+    clearTimeout(timer);
+    if (timedOut) throw new AppError('DEPENDENCY_UNAVAILABLE', `the embedded database in ${dataDir} is open elsewhere in this process; close it first or set DATABASE_URL`);
+  }
+  let release = () => undefined as void;
+  openDataDirs.set(key, new Promise<void>((done) => (release = done)));
+  const lockFile = join(dataDir, 'pglite.lock');
+  writeFileSync(lockFile, String(process.pid));
+  return () => {
+    openDataDirs.delete(key);
+    rmSync(lockFile, { force: true });
+    release();
+  };
+}
+
+function checkOtherProcess(dataDir: string): void {
   const lockFile = join(dataDir, 'pglite.lock');
   try {
     const holder = Number(readFileSync(lockFile, 'utf8'));
@@ -214,8 +250,6 @@ function acquireDataDirLock(dataDir: string): () => void {
   } catch (error) {
     if (error instanceof AppError) throw error;
   }
-  writeFileSync(lockFile, String(process.pid));
-  return () => rmSync(lockFile, { force: true });
 }
 
 function isProcessAlive(pid: number): boolean {

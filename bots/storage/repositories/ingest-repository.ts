@@ -7,6 +7,7 @@ import { executeRows } from '../execute-rows.js';
 import type { JoinNote } from '../../../core/ports/member-directory.js';
 import { channelIdentities, conversations, inboundDedupe, members, messages } from '../schema/index.js';
 import { retryOnConflict } from '../transient-conflict.js';
+import { onUnitsChanged } from '../unit-change-bus.js';
 import { applyJoinCode, DEFAULT_JOIN_POLICY, intakeUnitId, type JoinPolicy } from './unit-join.js';
 
 export interface RecordInboundInput {
@@ -56,21 +57,20 @@ export type IngestRepository = ReturnType<typeof createIngestRepository>;
 export function createIngestRepository(db: Db, options: { cacheSize?: number; joinPolicy?: JoinPolicy } = {}) {
   const cacheSize = options.cacheSize ?? 50_000;
   const joinPolicy = options.joinPolicy ?? DEFAULT_JOIN_POLICY;
-  // Resolved once: the unit whose queue sees members without a union (their questions and hand-offs).
+  // Resolved once per version of the units: the unit whose queue sees members without a union (their questions
+  // and hand-offs). "No units yet" is remembered too (it was looked up again on every message, D-embedded-speed-5);
+  // a unit import drops the answer (unit-change-bus here, the `units` knowledge version in other processes).
   let intake: Promise<string | null> | null = null;
+  onUnitsChanged(db, () => {
+    intake = null;
+  });
   const intakeId = () =>
-    (intake ??= intakeUnitId(db, joinPolicy).then(
-      (id) => {
-        if (!id) intake = null; // no units yet (an empty database): look again next time
-        return id;
-      },
-      (error: unknown) => {
-        // A lookup that failed (the database away) is not remembered: a kept rejection answered every new member's
-        // first message 503 long after the database was back (issue #13, the fault bench's PostgreSQL cut).
-        intake = null;
-        throw error;
-      },
-    ));
+    (intake ??= intakeUnitId(db, joinPolicy).catch((error: unknown) => {
+      // A lookup that failed (the database away) is not remembered: a kept rejection answered every new member's
+      // first message 503 long after the database was back (issue #13, the fault bench's PostgreSQL cut).
+      intake = null;
+      throw error;
+    }));
   // Member and conversation ids never change for a thread, so the hot path skips two lookups.
   const threadCache = new Map<string, ThreadRef>();
 

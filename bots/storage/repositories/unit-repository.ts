@@ -3,6 +3,8 @@ import { AppError } from '../../../core/errors/app-error.js';
 import { childPath, isValidParentLevel, UNIT_LEVELS, type UnitLevel } from '../../../core/org/hierarchy.js';
 import type { Db } from '../database.js';
 import { units } from '../schema/index.js';
+import { notifyUnitsChanged } from '../unit-change-bus.js';
+import { bumpKnowledgeVersion } from './knowledge-version-repository.js';
 
 export interface UnitRecord {
   id: string;
@@ -86,7 +88,7 @@ export function createUnitRepository(db: Db) {
         if (seen.has(input.code)) throw new AppError('VALIDATION_FAILED', `unit code ${input.code} appears twice`, { fields: [{ path: 'code', message: `duplicate code ${input.code}` }] });
         seen.add(input.code);
       }
-      return db.transaction(async (tx) => {
+      const report = await db.transaction(async (tx) => {
         const report: UnitImportReport = { created: 0, updated: 0, unchanged: 0 };
         for (const input of sorted) {
           const [parent] = input.parentCode ? await tx.select().from(units).where(eq(units.code, input.parentCode)).limit(1) : [];
@@ -113,8 +115,12 @@ export function createUnitRepository(db: Db) {
           await tx.insert(units).values({ id, code: input.code, name: input.name, level: input.level, parentId: parent?.id ?? null, path: childPath(parent?.path ?? null, id) });
           report.created++;
         }
+        // Processes caching units (unit search, intake unit) reload at their next knowledge poll; this one at once.
+        if (report.created + report.updated > 0) await bumpKnowledgeVersion(tx as unknown as Db, 'units');
         return report;
       });
+      if (report.created + report.updated > 0) notifyUnitsChanged(db);
+      return report;
     },
   };
 }
