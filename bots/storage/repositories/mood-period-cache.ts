@@ -67,10 +67,10 @@ export function createMoodPeriodCache(db: Db) {
 }
 
 /**
- * The embedded PGlite, under the concurrent reads and rewrites of this table (four reports at once right after a
- * rebuild), once in a few runs fails to read a kept payload's out-of-line (TOAST) value: "missing chunk number 0 for
- * toast value …", SQLSTATE XX001 (data_corrupted), seen in tests/cli/privacy-cli.test.ts. The kept answer is a cache
- * of figures computed from the rollups, so the read is treated as a miss (D-mood-13); any other error is thrown.
+ * A kept payload whose out-of-line (TOAST) value cannot be read: "missing chunk number 0 for toast value …", SQLSTATE
+ * XX001 (data_corrupted). Seen in tests/cli/privacy-cli.test.ts when four PGlite instances shared one DATA_DIR (fixed
+ * at its root, D-hardening-11). The kept answer is a cache of figures computed from the rollups, so such a read is
+ * treated as a miss (D-mood-13, defence in depth); any other error is thrown.
  */
 export function isUnreadableValue(error: unknown): boolean {
   let current: unknown = error;
