@@ -4,6 +4,7 @@ import { AppError } from '../../core/errors/app-error.js';
 import type { Db } from '../storage/database.js';
 import { executeRows } from '../storage/execute-rows.js';
 import { ensureMessagePartitionsBetween } from '../storage/message-partitions.js';
+import { bumpKnowledgeVersion } from '../storage/repositories/knowledge-version-repository.js';
 
 /**
  * `congdoan demo generate`: a realistic organisation and message history, written by PostgreSQL itself
@@ -106,6 +107,9 @@ export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoRe
   return db.transaction(async (tx) => {
     // A fraction in (-1, 1): PostgreSQL's random() is then deterministic for this transaction's connection.
     await tx.execute(sql`select setseed(${((seed % 1000) / 1000) * 1.8 - 0.9})`);
+    // Units are written here in SQL, not through the unit repository: running processes must still drop their unit
+    // caches (unit search, intake unit; D-embedded-speed-5), which they do when this version moves.
+    await bumpKnowledgeVersion(tx as unknown as Db, 'units');
     const [national] = await executeRows<{ id: string; path: string }>(tx, sql`select id, path from units where level = 'national' order by created_at limit 1`);
     let root = national;
     if (!root) {

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { TOPICS } from '../../core/nlu/labels.js';
 import type { Db } from '../storage/database.js';
 import { executeRows } from '../storage/execute-rows.js';
+import { bumpKnowledgeVersion } from '../storage/repositories/knowledge-version-repository.js';
 import { createUnitRepository } from '../storage/repositories/unit-repository.js';
 import { DEMO_UNITS } from './demo-organisation.js';
 
@@ -71,6 +72,8 @@ export async function generateInboxDemo(db: Db, options: InboxDemoOptions): Prom
       from (select gen_random_uuid() as id, g from generate_series(1, ${options.units}) g) x
       join units p on p.code = (case when x.g % 2 = 0 then 'HN-KCN' else 'HCM-KCX' end)
       on conflict (code) do nothing`);
+    // Written in SQL: running processes drop their unit caches when this version moves (D-embedded-speed-5).
+    await bumpKnowledgeVersion(tx as unknown as Db, 'units');
     // One officer per generated union (not able to log in: the hash is no argon2 hash), to hold claimed conversations.
     await tx.execute(sql`
       insert into users (id, email, password_hash, role, unit_id, display_name, availability)

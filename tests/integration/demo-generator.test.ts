@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { generateDemo } from '../../bots/demo/demo-generator.js';
 import { DEMO_UNITS } from '../../bots/seed/demo-organisation.js';
 import { executeRows } from '../../bots/storage/execute-rows.js';
+import { createKnowledgeVersionRepository } from '../../bots/storage/repositories/knowledge-version-repository.js';
 import { testBackends } from '../support/backends.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
 import { createEchoKnowledge } from '../support/stub-knowledge.js';
@@ -25,8 +26,12 @@ describe.each(testBackends())('demo generator on $name', (backend) => {
 
   it('reuses the seeded federations and keeps unit names unique per parent, run after run', async () => {
     const [before] = await executeRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from units`);
+    const versions = createKnowledgeVersionRepository(t.database.db);
+    const unitsVersion = (await versions.current()).units;
     const first = await generateDemo(t.database.db, { members: 300, messages: 600, seed: 3, days: 30, endDay: '2026-11-30' });
     expect(await duplicates()).toEqual([]);
+    // Units written in SQL still move the units version, so running processes drop their unit caches.
+    expect((await versions.current()).units).toBe(unitsVersion + 1);
     // What it says it created is what it created (Hà Nội and Hồ Chí Minh City were reused, the national unit too).
     const [after] = await executeRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from units`);
     expect(first.units).toBe((after?.n ?? 0) - (before?.n ?? 0));
