@@ -46,14 +46,26 @@ const FEELING_PHRASE = new RegExp(
   'gu',
 );
 
-/** The member's text without feelings told around the question; unchanged when too little would be left. */
-export function stripFeelingPhrases(text: string): string {
+/**
+ * Figures the member states about their own case: sums of money ("bị trừ 100 nghìn", "lương cb 4tr", "1tr5") and how
+ * long it has gone on ("8 tháng nay", "2 tháng rồi"). They tell the story, not what is asked, and no rule is found
+ * by them: left in, they count as unmatched words, so the right FAQ entry stays under its threshold and retrieval
+ * strength under "not covered" (issue #11, dev-7: "đi làm muộn có 5 phút mà bị trừ 100 nghìn, vậy có đúng luật
+ * không"). Ages, regions, hours and percentages stay: entries and articles are told apart by them ("17 tuổi", "vùng 1").
+ */
+const STORY_FIGURE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:\d+(?:[.,]\d+)*\s*(?:k|ka|nghin|ngan|tr|trieu|cu|d|dong|vnd)(?:\d+)?|\d+\s*(?:hom|bua|ngay|tuan|thang|nam)\s*(?:nay|roi|qua))(?![\p{L}\p{N}])`,
+  'gu',
+);
+
+/** The member's text without the spans `pattern` finds (matched on folded text); unchanged when too little would be left. */
+function dropSpans(text: string, pattern: RegExp): string {
   const nfc = text.normalize('NFC');
   const folded = foldDiacritics(nfc).toLowerCase();
   if (folded.length !== nfc.length) return text;
   let kept = '';
   let from = 0;
-  for (const match of folded.matchAll(FEELING_PHRASE)) {
+  for (const match of folded.matchAll(pattern)) {
     kept += nfc.slice(from, match.index);
     from = match.index + match[0].length;
   }
@@ -62,7 +74,17 @@ export function stripFeelingPhrases(text: string): string {
   return syllables(focused).length >= 3 ? focused : text;
 }
 
-/** What the search and the FAQ read of a member's message: no instructions to the assistant, no feelings told around it. */
+/** The member's text without feelings told around the question; unchanged when too little would be left. */
+export function stripFeelingPhrases(text: string): string {
+  return dropSpans(text, FEELING_PHRASE);
+}
+
+/** The member's text without the sums and durations of their own story; unchanged when too little would be left. */
+export function stripStoryFigures(text: string): string {
+  return dropSpans(text, STORY_FIGURE);
+}
+
+/** What the search and the FAQ read of a member's message: no instructions to the assistant, no feelings or figures of the story around it. */
 export function focusQuestion(text: string): string {
-  return stripFeelingPhrases(stripInstructionClauses(text));
+  return stripStoryFigures(stripFeelingPhrases(stripInstructionClauses(text)));
 }
