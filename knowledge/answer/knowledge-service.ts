@@ -124,6 +124,18 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
     return next ?? null;
   };
 
+  /**
+   * The entry that stands out among the nearest ones though under the threshold (`weakRetrievalFaqScore`, a lead
+   * of `weakRetrievalFaqMargin` over the next entry), and that states the figure asked if one is asked; else null.
+   */
+  const clearlyNearestFaq = (text: string, audience: FaqAudience): FaqMatch | null => {
+    const [first, second] = deps.faq.rank?.(text, 2, audience) ?? [];
+    if (!first || first.score < options.weakRetrievalFaqScore) return null;
+    if (second && first.score - second.score < options.weakRetrievalFaqMargin) return null;
+    const kind = askedQuantity(text);
+    return !kind || statesQuantity(first.entry.answer, kind) ? first : null;
+  };
+
   const answer = async (raw: QuestionInput, signal?: AbortSignal): Promise<KnowledgeAnswer> => {
     const input = parseOrThrow(QuestionInputSchema, raw, 'question');
     const log = logger.child({ conversationId: input.conversationId, topic: input.topic });
@@ -154,6 +166,11 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
     // far down the list some article always shares a word or two with any message.
     const strength = hits.slice(0, options.maxSources).reduce((best, hit) => Math.max(best, hit.strength), 0);
     if (strength < options.minStrength) {
+      const nearest = clearlyNearestFaq(searchText, { unitPath: input.unitPath ?? null });
+      if (nearest) {
+        log.info({ kind: 'faq', faqEntryId: nearest.entry.id, score: nearest.score, strength }, 'retrieval too weak: the clearly nearest FAQ entry answers');
+        return faqAnswer(nearest, searchText, !concern);
+      }
       log.info({ kind: 'not_covered', strength }, 'retrieval too weak');
       return notCovered(strength);
     }
