@@ -58,6 +58,20 @@ const STORY_FIGURE = new RegExp(
   'gu',
 );
 
+/**
+ * Greetings and polite lead-ins around a question: "chào ad", "chị ơi", "mn ơi", "cho em hỏi", "em muốn hỏi chút".
+ * The members' normaliser expands "ad" to "quản trị viên", which the law does use, and the rest are words no rule
+ * is found by: a greeting and a lead-in took a short question under "not covered" (dev-8, "chào ad, …, cho em hỏi 1
+ * năm được nghỉ phép mấy ngày ạ").
+ */
+const ADDRESSEE = String.raw`(?:ad|admin|anh chi|anh|chi|mn|moi nguoi|ca nha|ban|cong doan|cd|co|chu|bac)`;
+const ASKER = String.raw`(?:em|e|minh|toi|tui|chau|to)`;
+const POLITE = String.raw`(?: (?:chut|xiu|ti|voi|nhe|nha|a))*`;
+const LEAD_IN = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:(?:xin )?chao ${ADDRESSEE}(?: a)?|${ADDRESSEE} oi+|(?:cho|xin|xin phep cho|cho phep) (?:${ASKER} )?(?:duoc )?hoi${POLITE}|${ASKER} (?:muon|xin|can) hoi${POLITE})(?![\p{L}\p{N}])`,
+  'gu',
+);
+
 /** The member's text without the spans `pattern` finds (matched on folded text); unchanged when too little would be left. */
 function dropSpans(text: string, pattern: RegExp): string {
   const nfc = text.normalize('NFC');
@@ -79,12 +93,35 @@ export function stripFeelingPhrases(text: string): string {
   return dropSpans(text, FEELING_PHRASE);
 }
 
+/** The member's text without greetings and polite lead-ins; unchanged when too little would be left. */
+export function stripLeadIns(text: string): string {
+  return dropSpans(text, LEAD_IN);
+}
+
 /** The member's text without the sums and durations of their own story; unchanged when too little would be left. */
 export function stripStoryFigures(text: string): string {
   return dropSpans(text, STORY_FIGURE);
 }
 
+/** A redaction placeholder ("[SĐT]", "[TÊN]", "[CCCD]"…): the Redactor port writes personal data as a short bracketed label. */
+const PLACEHOLDER = /\[[^\][\n]{1,20}\]/gu;
+
+/**
+ * Reads the redacted message: the clauses that carry personal data ("em là [TÊN]", "sđt [SĐT]") introduce the
+ * member and are dropped, and any placeholder left goes too. Searched as typed, a name, a phone number and a place
+ * outweighed a short question ("chào ad, em là Nguyễn Thị Hoa, sđt 09…, cho em hỏi 1 năm được nghỉ phép mấy ngày"
+ * was answered with the article on what a company's registration lists; issue #11 item 8, dev-8).
+ */
+export function stripPersonalClauses(redacted: string): string {
+  const hasPlaceholder = (clause: string): boolean => clause.search(PLACEHOLDER) >= 0;
+  if (!hasPlaceholder(redacted)) return redacted;
+  const clauses = redacted.split(CLAUSE_SPLIT);
+  const kept = clauses.filter((clause) => !hasPlaceholder(clause)).join(' ').trim();
+  const focused = syllables(kept).length >= 3 ? kept : redacted;
+  return focused.replace(PLACEHOLDER, ' ').replace(/\s+([,.;!?])/g, '$1').replace(/\s{2,}/g, ' ').trim();
+}
+
 /** What the search and the FAQ read of a member's message: no instructions to the assistant, no feelings or figures of the story around it. */
 export function focusQuestion(text: string): string {
-  return stripStoryFigures(stripFeelingPhrases(stripInstructionClauses(text)));
+  return stripLeadIns(stripStoryFigures(stripFeelingPhrases(stripInstructionClauses(text))));
 }
