@@ -91,6 +91,11 @@ describe('knowledge service without a chat model', () => {
     expect(logged).toContain('conv-1');
   });
 
+  it('matches the redacted question: the clause that carries personal data is not searched', async () => {
+    const answer = await service().answer(ask('chào ad, số điện thoại của em là 0912345678, cho em hỏi lương tối thiểu vùng 1 năm 2026 là bao nhiêu'));
+    expect(answer).toMatchObject({ kind: 'faq', faqEntryId: 'wages-minimum-wage-2026' });
+  });
+
   it('validates its options', () => {
     expect(() => createKnowledgeService({ retriever: createKeywordRetriever(), faq: createFaqMatcher(FAQ), redactor, options: { minStrength: 2 } })).toThrow(
       expect.objectContaining({ code: 'VALIDATION_FAILED' }),
