@@ -96,9 +96,15 @@ describe.each(testBackends())("members' pseudonyms in the mood rows on $name", (
     expect(await convertLegacyMoodMembers(deps)).toEqual({ members: 0, rows: 0, merged: 0 });
   });
 
-  it("erasure unlinks the member's rows from the pseudonym too, and the counts stay", async () => {
+  it("the member's export lists their mood rows; erasure unlinks them from the pseudonym too, and the counts stay", async () => {
     const before = { ids: await rowIds(), daily: await daily() };
     const memberA = await memberOf(sessions.a);
+    // No units are seeded here: the member has none, and the export says so.
+    const exported = await t.platform.repositories.memberData.exportMember(memberA, new Date());
+    expect(exported.moodDays.map(({ unit, topic, sentiment, channel, messages }) => ({ unit, topic, sentiment, channel, messages }))).toEqual([
+      { unit: null, topic: 'safety', sentiment: 'negative', channel: 'web', messages: 1 },
+      { unit: null, topic: 'wage_arrears', sentiment: 'negative', channel: 'web', messages: 1 },
+    ]);
     await t.platform.repositories.memberData.eraseMember(memberA, new Date());
     const ids = await rowIds();
     expect(ids).toHaveLength(before.ids.length);

@@ -32,6 +32,11 @@ export interface MemberExport {
     createdAt: string;
     messages: { at: string; direction: string; author: string; text: string; route: string | null; topic: string | null; sentiment: string | null; status: string }[];
   }[];
+  /**
+   * The member's rows in the mood figures, found through their pseudonym (D-privacy-6): pseudonymous data is still
+   * the member's data, and these rows outlive the messages the nightly purge deletes.
+   */
+  moodDays: { day: string; unit: string | null; topic: string; sentiment: string; channel: string; messages: number }[];
 }
 
 export type MemberDataRepository = ReturnType<typeof createMemberDataRepository>;
@@ -114,6 +119,12 @@ export function createMemberDataRepository(db: Db, pseudonyms: MemberPseudonyms)
       const threads = await db.select().from(conversations).where(eq(conversations.memberId, memberId)).orderBy(asc(conversations.createdAt));
       const threadIds = threads.map((thread) => thread.id);
       const rows = threadIds.length > 0 ? await db.select().from(messages).where(inArray(messages.conversationId, threadIds)).orderBy(asc(messages.seq)) : [];
+      const moodDays = await executeRows<MemberExport['moodDays'][number]>(
+        db,
+        sql`select d.day::text as day, u.code as unit, d.topic, d.sentiment, d.channel, d.messages
+            from mood_member_day d left join units u on u.id = d.unit_id
+            where d.member_id = ${pseudonyms.of(memberId)}::uuid order by d.day, d.topic, d.sentiment, d.channel`,
+      );
       return {
         exportedAt: now.toISOString(),
         member: {
@@ -133,6 +144,7 @@ export function createMemberDataRepository(db: Db, pseudonyms: MemberPseudonyms)
             .filter((message) => message.conversationId === thread.id)
             .map((message) => ({ at: message.createdAt.toISOString(), direction: message.direction, author: message.author, text: message.text, route: message.route, topic: message.topic, sentiment: message.sentiment, status: message.status })),
         })),
+        moodDays: moodDays.map((day) => ({ ...day, messages: Number(day.messages) })),
       };
     },
 
