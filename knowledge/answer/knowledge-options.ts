@@ -23,6 +23,13 @@ export const KnowledgeOptionsSchema = z.object({
    * answers (complaints share words with many entries; the brief is the curated "your rights and what to do").
    */
   concernFaqScore: z.number().min(0).max(1).default(0.6),
+  /**
+   * When retrieval is too weak to answer, the nearest FAQ entry answers instead of "not covered" if it scores at
+   * least this and leads the next entry by `weakRetrievalFaqMargin`: a member's story around a short question keeps
+   * the right entry under the FAQ threshold, and "not covered" is the one reply that certainly does not help.
+   */
+  weakRetrievalFaqScore: z.number().min(0).max(1).default(0.35),
+  weakRetrievalFaqMargin: z.number().min(0).max(1).default(0.1),
 });
 
 export type KnowledgeOptions = z.infer<typeof KnowledgeOptionsSchema>;

@@ -91,6 +91,11 @@ describe('knowledge service without a chat model', () => {
     expect(logged).toContain('conv-1');
   });
 
+  it('matches the redacted question: the clause that carries personal data is not searched', async () => {
+    const answer = await service().answer(ask('chào ad, số điện thoại của em là 0912345678, cho em hỏi lương tối thiểu vùng 1 năm 2026 là bao nhiêu'));
+    expect(answer).toMatchObject({ kind: 'faq', faqEntryId: 'wages-minimum-wage-2026' });
+  });
+
   it('validates its options', () => {
     expect(() => createKnowledgeService({ retriever: createKeywordRetriever(), faq: createFaqMatcher(FAQ), redactor, options: { minStrength: 2 } })).toThrow(
       expect.objectContaining({ code: 'VALIDATION_FAILED' }),
@@ -101,5 +106,31 @@ describe('knowledge service without a chat model', () => {
     const bare = createKnowledgeService({ retriever: createKeywordRetriever(), faq: createFaqMatcher(FAQ), redactor });
     const answer = await bare.answer(ask('lương tối thiểu vùng 1 năm 2026 là bao nhiêu vậy'));
     expect(answer.citations.map((c) => c.label)).toEqual(['Điều 3 văn bản 293/2025/NĐ-CP', 'Điều 111 văn bản 10/2012/QH13']);
+  });
+});
+
+describe('knowledge service when retrieval is too weak', () => {
+  const entry = FAQ[0] as FaqEntry;
+  const other: FaqEntry = { ...entry, id: 'wages-hourly-minimum', answer: 'Lương tối thiểu theo giờ vùng I là 25.500 đồng/giờ.' };
+  /** A FAQ whose scores are set by the test: nothing clears the threshold, the ranking is what the matcher saw. */
+  const rankedFaq = (scores: readonly [FaqEntry, number][]) => ({
+    match: () => null,
+    rank: (_text: string, limit: number) => scores.slice(0, limit).map(([faqEntry, score]) => ({ entry: faqEntry, score, matchedText: faqEntry.question })),
+    threshold: 0.5,
+  });
+  const weak = (scores: readonly [FaqEntry, number][]) =>
+    createKnowledgeService({ retriever: createKeywordRetriever(), faq: rankedFaq(scores), redactor, articles: createArticleLookup(SAMPLE_ARTICLES) });
+  // Nothing in the sample law matches these words: without the FAQ the reply is "not covered".
+  const question = 'giá vàng hôm nay thế nào, lương em có thấp quá không';
+
+  it('answers with the nearest FAQ entry when it clearly leads the next one', async () => {
+    const answer = await weak([[entry, 0.4], [other, 0.25]]).answer(ask(question));
+    expect(answer).toMatchObject({ kind: 'faq', faqEntryId: 'wages-minimum-wage-2026', confidence: 0.4 });
+  });
+
+  it('still says "not covered" when the nearest entry is weak, not clearly ahead, or lacks the figure asked', async () => {
+    expect((await weak([[entry, 0.3], [other, 0.1]]).answer(ask(question))).kind).toBe('not_covered');
+    expect((await weak([[entry, 0.42], [other, 0.37]]).answer(ask(question))).kind).toBe('not_covered');
+    expect((await weak([[entry, 0.45], [other, 0.2]]).answer(ask('giá vàng hôm nay tăng mấy phần trăm'))).kind).toBe('not_covered');
   });
 });

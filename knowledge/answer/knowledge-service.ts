@@ -19,7 +19,7 @@ import { resolveFaqCitations } from './faq-answer.js';
 import { resolveKnowledgeOptions, type KnowledgeOptionsInput } from './knowledge-options.js';
 import { answerWithModel } from './llm-answer.js';
 import { askedQuantity, statesQuantity, type QuantityKind } from './asked-quantity.js';
-import { focusQuestion } from './query-focus.js';
+import { focusQuestion, stripPersonalClauses } from './query-focus.js';
 import { leadWithNamedRegion } from './region-focus.js';
 import { selectSources } from './source-selection.js';
 
@@ -81,10 +81,12 @@ function notCovered(confidence: number, fallbackReason?: string): KnowledgeAnswe
  * articles that state no figure of that kind (what a contract is, disabled workers' general rights) yield to the
  * well-matched ones among the next few that do ("02 bản", "14 ngày"). Order is kept otherwise.
  */
-function preferStatedQuantity(hits: readonly PassageHit[], kind: QuantityKind | null, window: number): readonly PassageHit[] {
+function preferStatedQuantity(hits: readonly PassageHit[], kind: QuantityKind | null, window: number, minStrength: number): readonly PassageHit[] {
   if (!kind || hits.length === 0 || statesQuantity(hits[0]?.article.text ?? '', kind)) return hits;
   const head = hits.slice(0, window);
-  const stating = head.filter((hit) => statesQuantity(hit.article.text, kind));
+  // Only hits strong enough to answer from: promoted weak ones pushed every usable article out of the sources, and
+  // the member got an answer with no law in it (dev-8, "vợ em vừa sinh mổ, … được nghỉ mấy ngày").
+  const stating = head.filter((hit) => hit.strength >= minStrength && statesQuantity(hit.article.text, kind));
   if (stating.length === 0) return hits;
   return [...stating, ...head.filter((hit) => !stating.includes(hit)), ...hits.slice(window)];
 }
@@ -124,12 +126,25 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
     return next ?? null;
   };
 
+  /**
+   * The entry that stands out among the nearest ones though under the threshold (`weakRetrievalFaqScore`, a lead
+   * of `weakRetrievalFaqMargin` over the next entry), and that states the figure asked if one is asked; else null.
+   */
+  const clearlyNearestFaq = (text: string, audience: FaqAudience): FaqMatch | null => {
+    const [first, second] = deps.faq.rank?.(text, 2, audience) ?? [];
+    if (!first || first.score < options.weakRetrievalFaqScore) return null;
+    if (second && first.score - second.score < options.weakRetrievalFaqMargin) return null;
+    const kind = askedQuantity(text);
+    return !kind || statesQuantity(first.entry.answer, kind) ? first : null;
+  };
+
   const answer = async (raw: QuestionInput, signal?: AbortSignal): Promise<KnowledgeAnswer> => {
     const input = parseOrThrow(QuestionInputSchema, raw, 'question');
     const log = logger.child({ conversationId: input.conversationId, topic: input.topic });
 
-    // Search on the question itself: instruction clauses and feelings told around it are dropped here (the model still sees the whole text).
-    const searchText = focusQuestion(input.text);
+    // Search on the question itself: personal data (redacted, with the clauses introducing the member), instruction
+    // clauses and feelings told around it are dropped here (the model still sees the whole, redacted text).
+    const searchText = focusQuestion(stripPersonalClauses(deps.redactor.redact(input.text)));
     const concern = input.purpose === 'concern';
     const faqMatch = matchAnsweringFaq(searchText, { unitPath: input.unitPath ?? null });
     if (faqMatch && (!concern || faqMatch.score >= options.concernFaqScore)) {
@@ -154,10 +169,15 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
     // far down the list some article always shares a word or two with any message.
     const strength = hits.slice(0, options.maxSources).reduce((best, hit) => Math.max(best, hit.strength), 0);
     if (strength < options.minStrength) {
+      const nearest = clearlyNearestFaq(searchText, { unitPath: input.unitPath ?? null });
+      if (nearest) {
+        log.info({ kind: 'faq', faqEntryId: nearest.entry.id, score: nearest.score, strength }, 'retrieval too weak: the clearly nearest FAQ entry answers');
+        return faqAnswer(nearest, searchText, !concern);
+      }
       log.info({ kind: 'not_covered', strength }, 'retrieval too weak');
       return notCovered(strength);
     }
-    const sources = selectSources(preferStatedQuantity(hits, askedQuantity(searchText), options.maxSources + 2), {
+    const sources = selectSources(preferStatedQuantity(hits, askedQuantity(searchText), options.maxSources + 2, options.minStrength), {
       minStrength: options.minStrength,
       relativeFloor: options.relativeStrengthFloor,
       maxSources: options.maxSources,
@@ -188,6 +208,12 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
     }
 
     const extractive = composeExtractiveAnswer(sources, { charBudget: options.extractiveCharBudget, maxArticles: 2, maxPassages: 3 }, normalizeQuery(searchText));
+    if (extractive.quoted.length === 0) {
+      // Nothing quotable (no source cleared the floors, or only garbled tables): never an answer without law in it.
+      const nearest = clearlyNearestFaq(searchText, { unitPath: input.unitPath ?? null });
+      log.info({ kind: nearest ? 'faq' : 'not_covered', strength }, 'nothing quotable in the retrieved articles');
+      return nearest ? faqAnswer(nearest, searchText, !concern) : notCovered(strength, fallbackReason);
+    }
     const citations = uniqueCitations(extractive.quoted.map(toCitation));
     log.info({ kind: 'legal', composer: 'extractive', fallbackReason, strength }, 'answered by quoting the law');
     return {

@@ -1,4 +1,4 @@
-import { focusQuestion, stripFeelingPhrases, stripInstructionClauses } from './query-focus.js';
+import { focusQuestion, stripFeelingPhrases, stripInstructionClauses, stripLeadIns, stripPersonalClauses, stripStoryFigures } from './query-focus.js';
 
 describe('query focus', () => {
   it.each([
@@ -41,5 +41,45 @@ describe('stripFeelingPhrases', () => {
 describe('stripFeelingPhrases on when the story happened', () => {
   it('drops "mấy hôm nay" so that its "mấy" is not read as the question', () => {
     expect(stripFeelingPhrases('con em sốt mấy hôm nay, con 2 tuổi ốm thì mẹ được nghỉ mấy ngày')).toBe('con em sốt, con 2 tuổi ốm thì mẹ được nghỉ mấy ngày');
+  });
+});
+
+describe('stripStoryFigures', () => {
+  it('drops the sums and durations of the member\'s own story, typed or teencode', () => {
+    expect(stripStoryFigures('đi làm muộn có 5 phút mà bị trừ 100 nghìn, vậy có đúng luật không')).toBe('đi làm muộn có 5 phút mà bị trừ, vậy có đúng luật không');
+    expect(stripStoryFigures('e o binh duong luong cb 4tr5 co thap qua ko')).toBe('e o binh duong luong cb co thap qua ko');
+    expect(focusQuestion('cty không đóng bhxh cho em 8 tháng nay, em đóng bao nhiêu phần trăm lương mới đúng')).toBe(
+      'cty không đóng bhxh cho em, em đóng bao nhiêu phần trăm lương mới đúng',
+    );
+  });
+
+  it('keeps the figures that tell rules apart: ages, regions, hours, percentages', () => {
+    for (const question of ['17 tuoi co duoc tang ca khong', 'lương tối thiểu vùng 1 là bao nhiêu', 'cty bắt làm 10 tiếng 1 ngày có đúng luật ko', 'thử việc trả 80% lương có đúng không']) {
+      expect(stripStoryFigures(question)).toBe(question);
+    }
+  });
+});
+
+describe('stripLeadIns', () => {
+  it('drops greetings and polite lead-ins, typed or teencode', () => {
+    expect(stripLeadIns('ad ơi cho hỏi tết âm lịch công nhân được nghỉ mấy ngày')).toBe('tết âm lịch công nhân được nghỉ mấy ngày');
+    expect(stripLeadIns('chi oi cho e hoi chut, cty co duoc tru luong ko')).toBe('cty co duoc tru luong ko');
+    expect(focusQuestion('chào ad, em muốn hỏi là thai sản được nghỉ mấy tháng ạ')).toBe('là thai sản được nghỉ mấy tháng ạ');
+  });
+
+  it('keeps a message that is only a greeting, and words that merely look alike', () => {
+    expect(stripLeadIns('chị ơi cho em hỏi')).toBe('chị ơi cho em hỏi');
+    expect(stripLeadIns('công đoàn có quyền hỏi công ty về tiền lương không')).toBe('công đoàn có quyền hỏi công ty về tiền lương không');
+  });
+});
+
+describe('stripPersonalClauses', () => {
+  it('drops the clauses that introduce the member, then any placeholder left', () => {
+    expect(stripPersonalClauses('chào ad, em là [TÊN], sđt [SĐT], cho em hỏi 1 năm được nghỉ phép mấy ngày ạ')).toBe('chào ad, cho em hỏi 1 năm được nghỉ phép mấy ngày ạ');
+    expect(stripPersonalClauses('e la hoa sdt [SĐT] nghi phep nam may ngay')).toBe('e la hoa sdt nghi phep nam may ngay');
+  });
+
+  it('leaves a text without personal data as it is', () => {
+    expect(stripPersonalClauses('lương tối thiểu vùng 1 là bao nhiêu')).toBe('lương tối thiểu vùng 1 là bao nhiêu');
   });
 });

@@ -46,14 +46,40 @@ const FEELING_PHRASE = new RegExp(
   'gu',
 );
 
-/** The member's text without feelings told around the question; unchanged when too little would be left. */
-export function stripFeelingPhrases(text: string): string {
+/**
+ * Figures the member states about their own case: sums of money ("bị trừ 100 nghìn", "lương cb 4tr", "1tr5") and how
+ * long it has gone on ("8 tháng nay", "2 tháng rồi"). They tell the story, not what is asked, and no rule is found
+ * by them: left in, they count as unmatched words, so the right FAQ entry stays under its threshold and retrieval
+ * strength under "not covered" (issue #11, dev-7: "đi làm muộn có 5 phút mà bị trừ 100 nghìn, vậy có đúng luật
+ * không"). Ages, regions, hours and percentages stay: entries and articles are told apart by them ("17 tuổi", "vùng 1").
+ */
+const STORY_FIGURE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:\d+(?:[.,]\d+)*\s*(?:k|ka|nghin|ngan|tr|trieu|cu|d|dong|vnd)(?:\d+)?|\d+\s*(?:hom|bua|ngay|tuan|thang|nam)\s*(?:nay|roi|qua))(?![\p{L}\p{N}])`,
+  'gu',
+);
+
+/**
+ * Greetings and polite lead-ins around a question: "chào ad", "chị ơi", "mn ơi", "cho em hỏi", "em muốn hỏi chút".
+ * The members' normaliser expands "ad" to "quản trị viên", which the law does use, and the rest are words no rule
+ * is found by: a greeting and a lead-in took a short question under "not covered" (dev-8, "chào ad, …, cho em hỏi 1
+ * năm được nghỉ phép mấy ngày ạ").
+ */
+const ADDRESSEE = String.raw`(?:ad|admin|anh chi|anh|chi|mn|moi nguoi|ca nha|ban|cong doan|cd|co|chu|bac)`;
+const ASKER = String.raw`(?:em|e|minh|toi|tui|chau|to)`;
+const POLITE = String.raw`(?: (?:chut|xiu|ti|voi|nhe|nha|a))*`;
+const LEAD_IN = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:(?:xin )?chao ${ADDRESSEE}(?: a)?|${ADDRESSEE} oi+|(?:cho|xin|xin phep cho|cho phep) (?:${ASKER} )?(?:duoc )?hoi${POLITE}|${ASKER} (?:muon|xin|can) hoi${POLITE})(?![\p{L}\p{N}])`,
+  'gu',
+);
+
+/** The member's text without the spans `pattern` finds (matched on folded text); unchanged when too little would be left. */
+function dropSpans(text: string, pattern: RegExp): string {
   const nfc = text.normalize('NFC');
   const folded = foldDiacritics(nfc).toLowerCase();
   if (folded.length !== nfc.length) return text;
   let kept = '';
   let from = 0;
-  for (const match of folded.matchAll(FEELING_PHRASE)) {
+  for (const match of folded.matchAll(pattern)) {
     kept += nfc.slice(from, match.index);
     from = match.index + match[0].length;
   }
@@ -62,7 +88,40 @@ export function stripFeelingPhrases(text: string): string {
   return syllables(focused).length >= 3 ? focused : text;
 }
 
-/** What the search and the FAQ read of a member's message: no instructions to the assistant, no feelings told around it. */
+/** The member's text without feelings told around the question; unchanged when too little would be left. */
+export function stripFeelingPhrases(text: string): string {
+  return dropSpans(text, FEELING_PHRASE);
+}
+
+/** The member's text without greetings and polite lead-ins; unchanged when too little would be left. */
+export function stripLeadIns(text: string): string {
+  return dropSpans(text, LEAD_IN);
+}
+
+/** The member's text without the sums and durations of their own story; unchanged when too little would be left. */
+export function stripStoryFigures(text: string): string {
+  return dropSpans(text, STORY_FIGURE);
+}
+
+/** A redaction placeholder ("[SĐT]", "[TÊN]", "[CCCD]"…): the Redactor port writes personal data as a short bracketed label. */
+const PLACEHOLDER = /\[[^\][\n]{1,20}\]/gu;
+
+/**
+ * Reads the redacted message: the clauses that carry personal data ("em là [TÊN]", "sđt [SĐT]") introduce the
+ * member and are dropped, and any placeholder left goes too. Searched as typed, a name, a phone number and a place
+ * outweighed a short question ("chào ad, em là Nguyễn Thị Hoa, sđt 09…, cho em hỏi 1 năm được nghỉ phép mấy ngày"
+ * was answered with the article on what a company's registration lists; issue #11 item 8, dev-8).
+ */
+export function stripPersonalClauses(redacted: string): string {
+  const hasPlaceholder = (clause: string): boolean => clause.search(PLACEHOLDER) >= 0;
+  if (!hasPlaceholder(redacted)) return redacted;
+  const clauses = redacted.split(CLAUSE_SPLIT);
+  const kept = clauses.filter((clause) => !hasPlaceholder(clause)).join(' ').trim();
+  const focused = syllables(kept).length >= 3 ? kept : redacted;
+  return focused.replace(PLACEHOLDER, ' ').replace(/\s+([,.;!?])/g, '$1').replace(/\s{2,}/g, ' ').trim();
+}
+
+/** What the search and the FAQ read of a member's message: no instructions to the assistant, no feelings or figures of the story around it. */
 export function focusQuestion(text: string): string {
-  return stripFeelingPhrases(stripInstructionClauses(text));
+  return stripLeadIns(stripStoryFigures(stripFeelingPhrases(stripInstructionClauses(text))));
 }
