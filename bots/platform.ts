@@ -87,6 +87,8 @@ import { createRecoveryRepository } from './storage/repositories/recovery-reposi
 import { createSettingsRepository } from './storage/repositories/settings-repository.js';
 import type { SecretBox } from './secrets/secret-box.js';
 import { createStoredSecrets } from './secrets/stored-secrets.js';
+import { createMemberPseudonyms } from './privacy/member-pseudonyms.js';
+import { convertLegacyMoodMembers } from './storage/repositories/mood-pseudonym-conversion.js';
 import { createTurnOutcomeRepository } from './storage/repositories/turn-outcome-repository.js';
 import { createUnitRepository } from './storage/repositories/unit-repository.js';
 import { createUserRepository } from './storage/repositories/user-repository.js';
@@ -153,6 +155,9 @@ export async function createPlatform(deps: PlatformDeps) {
   const storedSecrets = createStoredSecrets({ settings, channelTokens, box: deps.secrets, logger });
   await storedSecrets.sealAll();
   const jwtSecret = env.JWT_SECRET ?? (await storedSecrets.jwtSecret());
+  // Mood rows carry members' pseudonyms, not their ids (D-privacy-6); rows of an older version are converted first.
+  const pseudonyms = createMemberPseudonyms(await storedSecrets.moodPseudonymKey());
+  await convertLegacyMoodMembers({ db, pseudonyms, settings, logger });
 
   const queue: JobQueue & JobRunner & { ping?: () => Promise<void> } = env.REDIS_URL
     ? createBullMqQueue({ redisUrl: env.REDIS_URL, prefix: env.QUEUE_PREFIX, logger })
@@ -177,8 +182,13 @@ export async function createPlatform(deps: PlatformDeps) {
     conversations: createConversationRepository(db),
     faqs: createFaqRepository(db, clock),
     laws: createLawRepository(db),
-    memberData: createMemberDataRepository(db),
-    inbound: createInboundProcessingStore(db, { route: env.NLU_MIN_ROUTE_CONFIDENCE, topic: env.NLU_MIN_TOPIC_CONFIDENCE }, env.PRIVACY_NO_CONSENT_KEEP, { exclusiveConnection: database.kind === 'pglite' }),
+    memberData: createMemberDataRepository(db, pseudonyms),
+    inbound: createInboundProcessingStore(db, {
+      pseudonyms,
+      moodThresholds: { route: env.NLU_MIN_ROUTE_CONFIDENCE, topic: env.NLU_MIN_TOPIC_CONFIDENCE },
+      noConsentKeep: env.PRIVACY_NO_CONSENT_KEEP,
+      exclusiveConnection: database.kind === 'pglite',
+    }),
     moodAlerts: createMoodAlertRepository(db),
     moodReports: createMoodReportRepository(db),
     handoffStats: createHandoffStatsRepository(db),
@@ -254,7 +264,7 @@ export async function createPlatform(deps: PlatformDeps) {
 
   // Summaries computed for the first time and the daily mood jobs may run long: their own pool and time-out.
   const analyticsDb = database.analyticsDb;
-  const mood = createMoodService({ db: analyticsDb, units: repositories.units, k: env.K_ANONYMITY, clock, listAlerts: repositories.moodAlerts.listForSummary });
+  const mood = createMoodService({ db: analyticsDb, units: repositories.units, k: env.K_ANONYMITY, clock, pseudonyms, listAlerts: repositories.moodAlerts.listForSummary });
   const monthlyReports = createMonthlyReports({ reports: repositories.moodReports, units: repositories.units, mood, handoffs: repositories.handoffStats, clock, logger });
   const moodWarmup = createMoodWarmup({ db: analyticsDb, units: repositories.units, mood, clock, logger });
   // The officers' inbox (issue #9): events through the hub, the queue by jurisdiction, the officer actions.
@@ -305,6 +315,7 @@ export async function createPlatform(deps: PlatformDeps) {
     logger,
     metrics,
     database,
+    pseudonyms,
     queue,
     hub,
     repositories,

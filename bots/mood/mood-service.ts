@@ -11,6 +11,7 @@ import { packRows, unpackRows } from '../storage/repositories/packed-rows.js';
 import { ancestorsOf, childUnitsOf, createMoodRepository, type MoodScope } from '../storage/repositories/mood-repository.js';
 import { vietnamDay } from '../storage/repositories/processing-repository.js';
 import type { UnitRecord, UnitRepository } from '../storage/repositories/unit-repository.js';
+import type { MemberPseudonyms } from '../privacy/member-pseudonyms.js';
 
 const DAY_MS = 86_400_000;
 
@@ -56,12 +57,14 @@ export function createMoodService(deps: {
   db: Db;
   units: UnitRepository;
   k: number;
+  /** Only `rebuild` needs it (it writes the mood rows' member pseudonyms); read-only callers leave it out. */
+  pseudonyms?: MemberPseudonyms;
   clock: Clock;
   listAlerts?: (scopePath: string, from: string, to: string) => Promise<MoodAlertDto[]>;
   /** False computes every figure from the rollups on each call (tests compare the two paths); default true. */
   keepFigures?: boolean;
 }) {
-  const repository = createMoodRepository(deps.db);
+  const repository = createMoodRepository(deps.db, deps.pseudonyms);
   // Every figure below is of closed weeks (D-mood-7), so each query's answer is computed once and kept (D-mood-12).
   const periods = createMoodPeriodCache(deps.db);
   const answer: MoodPeriodCache['answer'] = deps.keepFigures === false ? (_query, _key, compute) => compute() : periods.answer;

@@ -6,7 +6,14 @@ import type { SettingsRepository } from '../storage/repositories/settings-reposi
 import type { SecretBox, SecretState } from './secret-box.js';
 
 const JWT_SECRET_SETTING = 'jwt_secret';
-const JWT_SECRET_PLACE = `app_settings:${JWT_SECRET_SETTING}`;
+/** The key of the mood rows' member pseudonyms (bots/privacy/member-pseudonyms.ts, D-privacy-6). */
+const MOOD_PSEUDONYM_KEY_SETTING = 'mood_pseudonym_key';
+/** Secrets generated on first use and kept in app_settings, each with how it is made. */
+const GENERATED_SETTINGS: Record<string, () => string> = {
+  [JWT_SECRET_SETTING]: () => randomBytes(48).toString('base64url'),
+  [MOOD_PSEUDONYM_KEY_SETTING]: () => randomBytes(32).toString('base64'),
+};
+const placeOf = (setting: string) => `app_settings:${setting}`;
 
 export interface SecretInventoryItem {
   place: string;
@@ -25,8 +32,8 @@ export interface SealReport {
 }
 
 /**
- * Every secret the platform keeps in its database, in one place: the session signing key (app_settings) and
- * the channels' OAuth tokens (channel_oauth_tokens). `sealAll` is the start-up migration and `congdoan
+ * Every secret the platform keeps in its database, in one place: the session signing key and the mood pseudonym
+ * key (app_settings), and the channels' OAuth tokens (channel_oauth_tokens). `sealAll` is the start-up migration and `congdoan
  * secrets rotate`: it seals plain values and reseals values of previous keys, each with compare-and-set so
  * that processes starting together, or a token rotated meanwhile, never lose a value.
  */
@@ -34,20 +41,34 @@ export function createStoredSecrets(deps: { settings: SettingsRepository; channe
   const { box } = deps;
 
   async function places(): Promise<{ place: string; stored: string; replace(expected: string, replacement: string): Promise<boolean> }[]> {
-    const jwt = await deps.settings.get<unknown>(JWT_SECRET_SETTING);
+    const settings = [];
+    for (const setting of Object.keys(GENERATED_SETTINGS)) {
+      const stored = await deps.settings.get<unknown>(setting);
+      if (typeof stored === 'string') settings.push({ place: placeOf(setting), stored, replace: (expected: string, replacement: string) => deps.settings.compareAndSet(setting, expected, replacement) });
+    }
     const tokens = await deps.channelTokens.listStoredValues();
     return [
-      ...(typeof jwt === 'string' ? [{ place: JWT_SECRET_PLACE, stored: jwt, replace: (expected: string, replacement: string) => deps.settings.compareAndSet(JWT_SECRET_SETTING, expected, replacement) }] : []),
+      ...settings,
       ...tokens.map((token) => ({ place: token.place, stored: token.stored, replace: (expected: string, replacement: string) => deps.channelTokens.replaceStoredValue(token.ref, expected, replacement) })),
     ];
+  }
+
+  async function generatedSecret(setting: string): Promise<string> {
+    const generate = GENERATED_SETTINGS[setting] as () => string;
+    const stored = await deps.settings.getOrCreate<unknown>(setting, () => box.seal(generate(), placeOf(setting)));
+    if (typeof stored !== 'string') throw new AppError('SECRET_UNREADABLE', `${placeOf(setting)} is not a string`);
+    return box.open(stored, placeOf(setting));
   }
 
   return {
     /** The session signing key: generated (sealed) on first use, shared by every process through the database. */
     async jwtSecret(): Promise<string> {
-      const stored = await deps.settings.getOrCreate<unknown>(JWT_SECRET_SETTING, () => box.seal(randomBytes(48).toString('base64url'), JWT_SECRET_PLACE));
-      if (typeof stored !== 'string') throw new AppError('SECRET_UNREADABLE', `${JWT_SECRET_PLACE} is not a string`);
-      return box.open(stored, JWT_SECRET_PLACE);
+      return generatedSecret(JWT_SECRET_SETTING);
+    },
+
+    /** The key of the mood rows' member pseudonyms: generated (sealed) on first use, shared through the database. */
+    async moodPseudonymKey(): Promise<Buffer> {
+      return Buffer.from(await generatedSecret(MOOD_PSEUDONYM_KEY_SETTING), 'base64');
     },
 
     async inventory(): Promise<SecretInventoryItem[]> {

@@ -107,7 +107,7 @@ try {
     const who = sample[i % sample.length]!;
     const started = performance.now();
     await db.transaction(async (tx) =>
-      recordMood(tx, { day: '2026-12-03', unitId: who.unit_id, memberId: i % 3 === 0 ? randomUUID() : who.member_id, channel: 'zalo', capture: { kind: 'counted', topic: TOPICS[i % TOPICS.length]!, sentiment: 'negative', weight: 1 } }),
+      recordMood(tx, { day: '2026-12-03', unitId: who.unit_id, memberPseudonym: i % 3 === 0 ? randomUUID() : who.member_id, channel: 'zalo', capture: { kind: 'counted', topic: TOPICS[i % TOPICS.length]!, sentiment: 'negative', weight: 1 } }),
     );
     writes.push(performance.now() - started);
   }

@@ -94,7 +94,7 @@ describe.each(testBackends())('privacy notice and consent on every channel on $n
   }
 
   async function moodRowsOf(memberId: string) {
-    return db().select().from(moodMemberDay).where(eq(moodMemberDay.memberId, memberId));
+    return db().select().from(moodMemberDay).where(eq(moodMemberDay.memberId, t.platform.pseudonyms.of(memberId)));
   }
 
   it.each(CHANNELS)('on %s: answers the first question, then the notice with the link and two choices; consent is recorded with time and version', async (channel) => {

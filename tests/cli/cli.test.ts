@@ -207,6 +207,7 @@ describe('the congdoan binary', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+    // Two cold processes (a fresh embedded database, migrations, demo seed, the model): 48 s alone at load 8.
+  }, 180_000);
 
 });

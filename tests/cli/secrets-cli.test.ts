@@ -30,6 +30,7 @@ describe.each(testBackends())('congdoan secrets on $name', (backend) => {
     // Plain values, as an older version stored them.
     const base = await bootBase({ LOG_LEVEL: 'silent', DEMO_SEED: 'false', ...env });
     await base.database.db.execute(sql`insert into app_settings (key, value) values ('jwt_secret', to_jsonb('plain-jwt-secret-0123456789-0123456789'::text))`);
+    await base.database.db.execute(sql`insert into app_settings (key, value) values ('mood_pseudonym_key', to_jsonb(${randomBytes(32).toString('base64')}::text))`);
     await base.database.db.execute(sql`insert into channel_oauth_tokens (channel, account_id, access_token, refresh_token, seed_hash) values ('zalo', 'oa', 'plain-at', 'plain-rt', 'h')`);
     await base.database.close();
   });
@@ -48,17 +49,17 @@ describe.each(testBackends())('congdoan secrets on $name', (backend) => {
     const before = await cli(env, 'secrets', 'status', '--format', 'json');
     expect(before.code).toBe(0);
     expect(before.json()).toMatchObject({ key: { source: 'file' } });
-    expect((before.json().secrets as { state: string }[]).map((s) => s.state)).toEqual(['plain', 'plain', 'plain']);
+    expect((before.json().secrets as { state: string }[]).map((s) => s.state)).toEqual(['plain', 'plain', 'plain', 'plain']);
 
     const sealed = await cli(env, 'secrets', 'rotate', '--format', 'json');
-    expect(sealed.json()).toMatchObject({ sealed: 3, resealed: 0, current: 0, unreadable: [] });
+    expect(sealed.json()).toMatchObject({ sealed: 4, resealed: 0, current: 0, unreadable: [] });
     const after = await cli(env, 'secrets', 'status', '--format', 'json');
-    expect((after.json().secrets as { state: string }[]).map((s) => s.state)).toEqual(['current', 'current', 'current']);
+    expect((after.json().secrets as { state: string }[]).map((s) => s.state)).toEqual(['current', 'current', 'current', 'current']);
 
     // Moving to an environment key: the generated key file still opens the old values.
     const next = randomBytes(32).toString('base64');
     const rotated = await cli({ ...env, SECRETS_KEY: next }, 'secrets', 'rotate', '--format', 'json');
-    expect(rotated.json()).toMatchObject({ keyId: parseSecretKeyText(next).id, sealed: 0, resealed: 3 });
+    expect(rotated.json()).toMatchObject({ keyId: parseSecretKeyText(next).id, sealed: 0, resealed: 4 });
     const text = await cli({ ...env, SECRETS_KEY: next }, 'secrets', 'status');
     expect(text.out[0]).toContain(`key ${parseSecretKeyText(next).id} (SECRETS_KEY)`);
     expect(text.out.slice(1).every((line) => line.startsWith('current'))).toBe(true);

@@ -45,7 +45,7 @@ describe.each(testBackends())('lease renewal on $name', (backend) => {
     const knowledge = createEchoKnowledge({ delayMs });
     return {
       knowledge,
-      store: createInboundProcessingStore(t.database.db, DEFAULT_NLU_THRESHOLDS, 'none', { exclusiveConnection: backend.name === 'embedded' }),
+      store: createInboundProcessingStore(t.database.db, { pseudonyms: t.platform.pseudonyms, exclusiveConnection: backend.name === 'embedded' }),
       ports: { classifier, knowledge, clock: systemClock, logger: silentLogger, thresholds: DEFAULT_NLU_THRESHOLDS },
       queue: createInProcessQueue(),
       redactor: createRedactor(),

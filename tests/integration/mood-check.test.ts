@@ -50,7 +50,7 @@ describe.each(testBackends())('the mood check on $name', (backend) => {
     const conversation = await conversationOf(t.database.db, 'web', session);
     return executeRows<{ topic: string; sentiment: string; messages: number; weight: number }>(
       t.database.db,
-      sql`select topic, sentiment, messages, weight::float8 as weight from mood_member_day where member_id = ${conversation?.memberId} order by topic, sentiment`,
+      sql`select topic, sentiment, messages, weight::float8 as weight from mood_member_day where member_id = ${t.platform.pseudonyms.of(conversation!.memberId)} order by topic, sentiment`,
     );
   };
 

@@ -80,7 +80,7 @@ describe.each(testBackends())('kept mood figures on $name', (backend) => {
     const [unit] = await executeRows<{ id: string }>(t.database.db, sql`select id from units where level = 'grassroots' order by code limit 1`);
     for (let i = 0; i < 6; i++) {
       const memberId = `00000000-0000-4000-8000-00000000000${i}`;
-      await t.database.db.transaction((tx) => recordMood(tx, { day: '2026-11-10', unitId: unit!.id, memberId, channel: 'zalo', capture: { kind: 'counted', topic: 'safety', sentiment: 'negative', weight: 1 } }));
+      await t.database.db.transaction((tx) => recordMood(tx, { day: '2026-11-10', unitId: unit!.id, memberPseudonym: memberId, channel: 'zalo', capture: { kind: 'counted', topic: 'safety', sentiment: 'negative', weight: 1 } }));
     }
     expect(await covering()).toBe(0);
     const after = await bytes(kept, request);

@@ -33,7 +33,7 @@ describe.each(testBackends())('batched turns on $name', (backend) => {
   beforeEach(async () => {
     // Workers off: the test drives the turns itself.
     t = await startTestPlatform(backend, { classifier, knowledge: createEchoKnowledge(), startWorkers: false });
-    store = createInboundProcessingStore(t.database.db, DEFAULT_NLU_THRESHOLDS, 'none', { exclusiveConnection: backend.name === 'embedded' });
+    store = createInboundProcessingStore(t.database.db, { pseudonyms: t.platform.pseudonyms, exclusiveConnection: backend.name === 'embedded' });
   }, 120_000);
   afterEach(async () => t?.close());
 

@@ -7,6 +7,7 @@ import { generateInboxDemo } from '../../seed/generate-inbox-demo.js';
 import { createMoodService } from '../../mood/mood-service.js';
 import { createUnitRepository } from '../../storage/repositories/unit-repository.js';
 import { reportCommandErrors, withBase, type CliIo } from '../cli-context.js';
+import { memberPseudonymsOf } from '../cli-secrets.js';
 
 const count = (max: number) => z.coerce.number().int().min(0).max(max);
 const GenerateSchema = z.object({
@@ -46,7 +47,8 @@ export function registerDemoCommands(program: Command, io: CliIo): void {
     .action(async (raw: Record<string, unknown>) =>
       reportCommandErrors(io.stderr, raw, async () => {
         const options = parseOrThrow(GenerateSchema, raw);
-        await withBase(io, async ({ env, database }) => {
+        await withBase(io, async (base) => {
+          const { env, database } = base;
           const result = await generateDemo(database.db, {
             members: options.members,
             messages: options.messages,
@@ -59,7 +61,7 @@ export function registerDemoCommands(program: Command, io: CliIo): void {
           let rebuildMs: number | null = null;
           if (options.rebuild) {
             const started = Date.now();
-            const mood = createMoodService({ db: database.db, units: createUnitRepository(database.db), k: env.K_ANONYMITY, clock: systemClock });
+            const mood = createMoodService({ db: database.db, units: createUnitRepository(database.db), k: env.K_ANONYMITY, clock: systemClock, pseudonyms: await memberPseudonymsOf(base) });
             await mood.rebuild({ thresholds: { route: env.NLU_MIN_ROUTE_CONFIDENCE, topic: env.NLU_MIN_TOPIC_CONFIDENCE } });
             rebuildMs = Date.now() - started;
           }

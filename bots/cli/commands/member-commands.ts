@@ -6,6 +6,7 @@ import { CHANNEL_IDS } from '../../../core/messages/channels.js';
 import { createAuditRepository } from '../../storage/repositories/audit-repository.js';
 import { createMemberDataRepository, type MemberDataRepository } from '../../storage/repositories/member-data-repository.js';
 import { withBase, type CliIo } from '../cli-context.js';
+import { memberPseudonymsOf } from '../cli-secrets.js';
 
 const WhoSchema = z
   .object({
@@ -36,8 +37,9 @@ export function registerMemberCommands(program: Command, io: CliIo): void {
 
   who(member.command('export').description('print everything stored about a member as JSON')).action(async (raw: Record<string, string>) => {
     const target = parseOrThrow(WhoSchema, raw);
-    await withBase(io, async ({ database }) => {
-      const repository = createMemberDataRepository(database.db);
+    await withBase(io, async (base) => {
+      const { database } = base;
+      const repository = createMemberDataRepository(database.db, await memberPseudonymsOf(base));
       const id = await resolveMember(repository, target);
       const data = await repository.exportMember(id, new Date());
       await createAuditRepository(database.db).record({ actor: 'cli', action: 'member_export', targetType: 'member', targetId: id, memberId: id });
@@ -51,8 +53,9 @@ export function registerMemberCommands(program: Command, io: CliIo): void {
     .action(async (raw: Record<string, string | boolean>) => {
       const target = parseOrThrow(WhoSchema, raw);
       if (raw.yes !== true) throw new AppError('VALIDATION_FAILED', 'erasure is irreversible: add --yes to confirm', { fields: [{ path: 'yes', message: 'required' }] });
-      await withBase(io, async ({ database }) => {
-        const repository = createMemberDataRepository(database.db);
+      await withBase(io, async (base) => {
+        const { database } = base;
+        const repository = createMemberDataRepository(database.db, await memberPseudonymsOf(base));
         const id = await resolveMember(repository, target);
         const removed = await repository.eraseMember(id, new Date());
         await createAuditRepository(database.db).record({ actor: 'cli', action: 'member_erase', targetType: 'member', targetId: id, memberId: id, details: removed });

@@ -14,6 +14,7 @@ import { createMoodService } from '../../mood/mood-service.js';
 import { createMoodAlertRepository } from '../../storage/repositories/mood-alert-repository.js';
 import { createUnitRepository } from '../../storage/repositories/unit-repository.js';
 import { reportCommandErrors, withBase, type CliIo } from '../cli-context.js';
+import { memberPseudonymsOf } from '../cli-secrets.js';
 
 const RebuildSchema = z.object({ from: z.iso.date('--from: YYYY-MM-DD').optional(), to: z.iso.date('--to: YYYY-MM-DD').optional(), format: z.enum(['text', 'json']).default('text') });
 
@@ -30,9 +31,10 @@ export function registerMoodCommands(program: Command, io: CliIo): void {
     .action(async (raw: Record<string, string>) =>
       reportCommandErrors(io.stderr, raw, async () => {
         const options = parseOrThrow(RebuildSchema, raw);
-        await withBase(io, async ({ env, database }) => {
+        await withBase(io, async (base) => {
+          const { env, database } = base;
           const started = Date.now();
-          const service = createMoodService({ db: database.db, units: createUnitRepository(database.db), k: env.K_ANONYMITY, clock: systemClock });
+          const service = createMoodService({ db: database.db, units: createUnitRepository(database.db), k: env.K_ANONYMITY, clock: systemClock, pseudonyms: await memberPseudonymsOf(base) });
           const result = await service.rebuild({ ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}), thresholds: { route: env.NLU_MIN_ROUTE_CONFIDENCE, topic: env.NLU_MIN_TOPIC_CONFIDENCE } });
           const ms = Date.now() - started;
           io.stdout(options.format === 'json' ? JSON.stringify({ ...result, ms }) : `rebuilt the mood rollups: ${result.cells} cells, ${result.memberDays} member-days, ${result.excluded} excluded rows in ${ms} ms`);

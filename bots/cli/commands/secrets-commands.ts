@@ -1,18 +1,9 @@
 import type { Command } from 'commander';
 import { AppError } from '../../../core/errors/app-error.js';
-import { fromProjectRoot } from '../../project-root.js';
 import { generateSecretKeyText } from '../../secrets/secret-box.js';
-import { loadSecretBox } from '../../secrets/secrets-key.js';
-import { createStoredSecrets } from '../../secrets/stored-secrets.js';
-import { createChannelTokenRepository } from '../../storage/repositories/channel-token-repository.js';
-import { createSettingsRepository } from '../../storage/repositories/settings-repository.js';
-import { reportCommandErrors, withBase, type CliBase, type CliIo } from '../cli-context.js';
+import { reportCommandErrors, withBase, type CliIo } from '../cli-context.js';
+import { storedSecretsOf } from '../cli-secrets.js';
 
-function storedSecretsOf(base: CliBase) {
-  const box = loadSecretBox(base.env, { dataDir: fromProjectRoot(base.env.DATA_DIR), logger: base.logger });
-  const db = base.database.db;
-  return { box, secrets: createStoredSecrets({ settings: createSettingsRepository(db), channelTokens: createChannelTokenRepository(db, box), box, logger: base.logger }) };
-}
 
 /**
  * `secrets status | rotate | generate-key`: the key that encrypts the secrets kept in the database (session

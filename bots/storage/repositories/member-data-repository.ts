@@ -5,6 +5,7 @@ import type { Db } from '../database.js';
 import { executeRows } from '../execute-rows.js';
 import { scrubMemberAudit } from './audit-repository.js';
 import { unlinkMoodMember } from './mood-repository.js';
+import type { MemberPseudonyms } from '../../privacy/member-pseudonyms.js';
 import {
   channelDeliveries,
   channelIdentities,
@@ -39,9 +40,9 @@ export type MemberDataRepository = ReturnType<typeof createMemberDataRepository>
  * A member's personal data on request (Personal Data Protection Law 91/2025/QH15): everything we hold about
  * them as one JSON document, and erasure. Erasure deletes identities, conversations, messages and learning-
  * queue items, and keeps only a tombstone (id, erasure time) so audits still resolve; the daily mood
- * figures stay, their per-day member rows re-keyed to a random id (bots/storage/repositories/mood-repository.ts).
+ * figures stay, their per-day member rows re-keyed from the member's pseudonym to a random id (bots/storage/repositories/mood-repository.ts).
  */
-export function createMemberDataRepository(db: Db) {
+export function createMemberDataRepository(db: Db, pseudonyms: MemberPseudonyms) {
   async function memberRow(memberId: string) {
     const [row] = await db
       .select({ member: members, unitCode: units.code, unitName: units.name, unitPath: units.path })
@@ -159,7 +160,7 @@ export function createMemberDataRepository(db: Db) {
         await tx.delete(channelLinkAttempts).where(eq(channelLinkAttempts.memberId, memberId));
         await tx.delete(channelMemberPrompts).where(eq(channelMemberPrompts.memberId, memberId));
         await tx.delete(channelMemberMerges).where(or(eq(channelMemberMerges.fromMemberId, memberId), eq(channelMemberMerges.intoMemberId, memberId)));
-        await unlinkMoodMember(tx, memberId);
+        await unlinkMoodMember(tx, memberId, pseudonyms);
         await scrubMemberAudit(tx, memberId);
         await tx.update(members).set({ displayName: null, unitId: null, consent: 'withdrawn', erasedAt: now, updatedAt: now }).where(eq(members.id, memberId));
         return { conversations: threadIds.length, messages: messageCount, identities: identities.length };

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import { MOOD_CHECK_MODEL, MOOD_CHECK_WEIGHT, MOOD_ROUTES, MOOD_WEIGHTS, type MoodCapture } from '../../../core/mood/mood-rules.js';
 import type { NluThresholds } from '../../../core/nlu/thresholds.js';
+import { AppError } from '../../../core/errors/app-error.js';
+import type { MemberPseudonyms } from '../../privacy/member-pseudonyms.js';
 import type { Db } from '../database.js';
 import { executeRows } from '../execute-rows.js';
 import { invalidateAllMoodPeriods, moodPeriodInvalidation } from './mood-period-cache.js';
@@ -11,7 +13,8 @@ import { retentionHorizon } from './retention-repository.js';
 export interface MoodRecord {
   day: string;
   unitId: string | null;
-  memberId: string;
+  /** The member's pseudonym (bots/privacy/member-pseudonyms.ts), never the member's id: rollups outlive raw data. */
+  memberPseudonym: string;
   channel: string;
   capture: MoodCapture;
 }
@@ -76,7 +79,7 @@ export async function recordMood(db: Db, record: MoodRecord): Promise<void> {
     with ${moodPeriodInvalidation(record.day)},
     member_day as (
       insert into mood_member_day (day, unit_id, topic, sentiment, channel, member_id, messages, weight)
-      values (${record.day}, ${record.unitId}, ${capture.topic}, ${capture.sentiment}, ${record.channel}, ${record.memberId}, 1, ${capture.weight})
+      values (${record.day}, ${record.unitId}, ${capture.topic}, ${capture.sentiment}, ${record.channel}, ${record.memberPseudonym}, 1, ${capture.weight})
       on conflict on constraint mood_member_day_uq do update
         set messages = mood_member_day.messages + 1, weight = mood_member_day.weight + excluded.weight
       returning (xmax = 0) as inserted
@@ -99,8 +102,8 @@ export async function recordMoodBatch(db: Db, records: readonly MoodRecord[]): P
   for (const record of records) {
     const { capture } = record;
     if (capture.kind === 'counted') {
-      const key = JSON.stringify([record.day, record.unitId, capture.topic, capture.sentiment, record.channel, record.memberId]);
-      const row = counted.get(key) ?? { day: record.day, unit_id: record.unitId, topic: capture.topic, sentiment: capture.sentiment, channel: record.channel, member_id: record.memberId, messages: 0, weight: 0 };
+      const key = JSON.stringify([record.day, record.unitId, capture.topic, capture.sentiment, record.channel, record.memberPseudonym]);
+      const row = counted.get(key) ?? { day: record.day, unit_id: record.unitId, topic: capture.topic, sentiment: capture.sentiment, channel: record.channel, member_id: record.memberPseudonym, messages: 0, weight: 0 };
       row.messages += 1;
       row.weight += capture.weight;
       counted.set(key, row);
@@ -147,10 +150,11 @@ export async function recordMoodBatch(db: Db, records: readonly MoodRecord[]): P
 
 /**
  * On erasure the member's mood rows keep counting as one member (one new random id for all of them, so distinct
- * counts do not change) and no longer link to the person.
+ * counts do not change) and no longer link to the person, not even through the pseudonym key. Rows still carrying
+ * the member's own id (written before D-privacy-6 and not yet converted) are unlinked too.
  */
-export async function unlinkMoodMember(db: Db, memberId: string): Promise<void> {
-  await db.execute(sql`update mood_member_day set member_id = ${randomUUID()} where member_id = ${memberId}`);
+export async function unlinkMoodMember(db: Db, memberId: string, pseudonyms: MemberPseudonyms): Promise<void> {
+  await db.execute(sql`update mood_member_day set member_id = ${randomUUID()} where member_id in (${pseudonyms.of(memberId)}, ${memberId})`);
 }
 
 const routeList = sql.join(
@@ -164,6 +168,22 @@ const weightCase = sql.raw(
 const SEGMENT_START = sql`(date_trunc('month', m.day)::date + least((extract(day from m.day)::int - 1) / 7, 3) * 7)`;
 const vietnamDay = sql`((m.processed_at at time zone 'UTC') + interval '7 hours')::date`;
 
+/**
+ * Fills a transaction-local table (member id → pseudonym) for the members `members` selects (one `id` column), in
+ * chunks, so that a rebuild's single insert can write pseudonyms without the key entering SQL.
+ */
+export async function stagePseudonyms(tx: Db, pseudonyms: MemberPseudonyms, members: SQL): Promise<void> {
+  await tx.execute(sql`create temporary table if not exists mood_pseudonym_stage (member_id uuid primary key, pseudonym uuid not null) on commit drop`);
+  await tx.execute(sql`delete from mood_pseudonym_stage`);
+  const ids = (await executeRows<{ id: string }>(tx, members)).map((row) => row.id);
+  for (let start = 0; start < ids.length; start += PSEUDONYM_CHUNK) {
+    const chunk = ids.slice(start, start + PSEUDONYM_CHUNK).map((id) => ({ member_id: id, pseudonym: pseudonyms.of(id) }));
+    await tx.execute(sql`insert into mood_pseudonym_stage (member_id, pseudonym)
+      select member_id, pseudonym from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as r(member_id uuid, pseudonym uuid)`);
+  }
+}
+const PSEUDONYM_CHUNK = 5_000;
+
 function dayRange(column: SQL, from?: string, to?: string): SQL {
   return sql`${from ? sql`${column} >= ${from}::date` : sql`true`} and ${to ? sql`${column} <= ${to}::date` : sql`true`}`;
 }
@@ -174,7 +194,8 @@ function scopeFilter(scope: MoodScope): SQL {
     ${scope.topic ? sql`and m.topic = ${scope.topic}` : sql``}`;
 }
 
-export function createMoodRepository(db: Db) {
+/** `pseudonyms` is needed by `rebuild` only (it writes mood rows); readers do without the key. */
+export function createMoodRepository(db: Db, pseudonyms?: MemberPseudonyms) {
   return {
     /**
      * Recomputes the rollups of the given days (all when open-ended) from the stored messages, with the same rule
@@ -184,6 +205,7 @@ export function createMoodRepository(db: Db) {
      */
     async rebuild(options: { from?: string; to?: string; thresholds: Pick<NluThresholds, 'route' | 'topic'> }): Promise<{ memberDays: number; cells: number; excluded: number }> {
       const { to, thresholds } = options;
+      if (!pseudonyms) throw new AppError('CONFIG_INVALID', "rebuilding the mood rollups needs the members' pseudonym key");
       const horizon = await retentionHorizon(db);
       const from = horizon && (!options.from || options.from < horizon) ? horizon : options.from;
       if (from && to && to < from) return { memberDays: 0, cells: 0, excluded: 0 };
@@ -193,18 +215,23 @@ export function createMoodRepository(db: Db) {
         await tx.execute(sql`delete from mood_daily m where ${dayRange(sql`m.day`, from, to)}`);
         await tx.execute(sql`delete from mood_excluded_daily m where ${dayRange(sql`m.day`, from, to)}`);
         const flagged = (flag: string) => sql`(m.meta -> 'flags') @> ${JSON.stringify([flag])}::jsonb`;
+        const processed = sql`m.direction = 'in' and m.route is not null and m.processed_at is not null
+            and ${dayRange(vietnamDay, from, to)}`;
         const base = sql`
           from messages m join conversations c on c.id = m.conversation_id
-          where m.direction = 'in' and m.route is not null and m.processed_at is not null
-            and ${dayRange(vietnamDay, from, to)}`;
+          where ${processed}`;
+        const countedWhere = sql`${processed}
+              and m.route in (${routeList}) and not ${flagged('injection')} and not ${flagged('spam')}
+              and m.route_confidence >= ${thresholds.route}::real and m.topic_confidence >= ${thresholds.topic}::real`;
+        // The rows carry each member's pseudonym, computed here (the key never enters SQL) for the members counted.
+        await stagePseudonyms(tx, pseudonyms, sql`select distinct c.member_id::text as id from messages m join conversations c on c.id = m.conversation_id where ${countedWhere}`);
         const memberDays = await executeRows<{ n: number }>(
           tx,
           sql`with inserted as (
             insert into mood_member_day (day, unit_id, topic, sentiment, channel, member_id, messages, weight)
-            select ${vietnamDay}, c.unit_id, m.topic, m.sentiment, m.channel, c.member_id, count(*), sum(${weightCase})
-            ${base}
-              and m.route in (${routeList}) and not ${flagged('injection')} and not ${flagged('spam')}
-              and m.route_confidence >= ${thresholds.route}::real and m.topic_confidence >= ${thresholds.topic}::real
+            select ${vietnamDay}, c.unit_id, m.topic, m.sentiment, m.channel, p.pseudonym, count(*), sum(${weightCase})
+            from messages m join conversations c on c.id = m.conversation_id join mood_pseudonym_stage p on p.member_id = c.member_id
+            where ${countedWhere}
             group by 1, 2, 3, 4, 5, 6
             returning 1) select count(*)::int as n from inserted`,
         );

@@ -14,6 +14,7 @@ import type {
 } from '../../../core/processing/processing-store.js';
 import { AppError } from '../../../core/errors/app-error.js';
 import type { Db } from '../database.js';
+import type { MemberPseudonyms } from '../../privacy/member-pseudonyms.js';
 import { conversations, members, messages, units } from '../schema/index.js';
 import { isConsentState, type NoConsentKeep } from '../../../core/privacy/consent.js';
 import { DEFAULT_NLU_THRESHOLDS, type NluThresholds } from '../../../core/nlu/thresholds.js';
@@ -65,6 +66,7 @@ async function releaseMessage(db: Db, messageId: string): Promise<void> {
 }
 
 /**
+ * `pseudonyms`: what the mood rows carry instead of the member's id (D-privacy-6).
  * `moodThresholds`: below these the classification is too unsure to count in the mood figures (the bot's own thresholds).
  * `noConsentKeep`: what a turn of a member without consent keeps besides the row itself (PRIVACY_NO_CONSENT_KEEP).
  * `exclusiveConnection`: the database runs one transaction at a time (PGlite), so the turn's lock on its
@@ -72,11 +74,14 @@ async function releaseMessage(db: Db, messageId: string): Promise<void> {
  */
 export function createInboundProcessingStore(
   db: Db,
-  moodThresholds: Pick<NluThresholds, 'route' | 'topic'> = DEFAULT_NLU_THRESHOLDS,
-  noConsentKeep: NoConsentKeep = 'none',
-  options: { exclusiveConnection?: boolean } = {},
+  options: { pseudonyms: MemberPseudonyms; moodThresholds?: Pick<NluThresholds, 'route' | 'topic'>; noConsentKeep?: NoConsentKeep; exclusiveConnection?: boolean },
 ): InboundProcessingStore {
-  const settings: CommitSettings = { moodThresholds, noConsentKeep, exclusiveConnection: options.exclusiveConnection === true };
+  const settings: CommitSettings = {
+    moodThresholds: options.moodThresholds ?? DEFAULT_NLU_THRESHOLDS,
+    pseudonyms: options.pseudonyms,
+    noConsentKeep: options.noConsentKeep ?? 'none',
+    exclusiveConnection: options.exclusiveConnection === true,
+  };
   return {
     async oldestPendingInbound(conversationId) {
       const [row] = await db

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { InboundContent } from '../../../core/messages/content.js';
 import { createTestDatabase, testBackends, type TestDatabase } from '../../../tests/support/backends.js';
@@ -7,6 +7,9 @@ import { createConversationRepository } from './conversation-repository.js';
 import { createIngestRepository } from './ingest-repository.js';
 import { createInboundProcessingStore } from './processing-repository.js';
 import { createUnitRepository } from './unit-repository.js';
+import { createMemberPseudonyms } from '../../privacy/member-pseudonyms.js';
+
+const pseudonyms = createMemberPseudonyms(randomBytes(32));
 
 const text = (t: string): InboundContent => ({ type: 'text', text: t });
 
@@ -68,7 +71,7 @@ describe.each(testBackends())('repositories on $name', (backend) => {
     expect(a.status).toBe('accepted');
     expect(dup.status).toBe('duplicate');
     expect(b.status).toBe('accepted');
-    const store = createInboundProcessingStore(database.db);
+    const store = createInboundProcessingStore(database.db, { pseudonyms });
     const oldest = await store.oldestPendingInbound(a.conversationId);
     expect(oldest?.id).toBe(a.status === 'accepted' ? a.messageId : null);
   });
@@ -78,7 +81,7 @@ describe.each(testBackends())('repositories on $name', (backend) => {
     const user = randomUUID();
     const recorded = await ingest.recordInbound({ channel: 'web', platformMessageId: randomUUID(), sender: { platformUserId: user, threadId: user }, content: text('x'), sentAt: new Date(), receivedAt: new Date() });
     if (recorded.status !== 'accepted') throw new Error('expected accepted');
-    const store = createInboundProcessingStore(database.db);
+    const store = createInboundProcessingStore(database.db, { pseudonyms });
     const now = new Date();
     expect(await store.leaseMessage(recorded.messageId, new Date(now.getTime() + 60_000), now)).toBe(true);
     expect(await store.leaseMessage(recorded.messageId, new Date(now.getTime() + 60_000), now)).toBe(false);
@@ -92,7 +95,7 @@ describe.each(testBackends())('repositories on $name', (backend) => {
     const send = (body: string) => ingest.recordInbound({ channel: 'web', platformMessageId: randomUUID(), sender: { platformUserId: user, threadId: user }, content: text(body), sentAt: new Date(), receivedAt: new Date() });
     const first = await send('một');
     await send('hai');
-    const store = createInboundProcessingStore(database.db);
+    const store = createInboundProcessingStore(database.db, { pseudonyms });
     const now = new Date();
     const until = new Date(now.getTime() + 60_000);
     const claims = await Promise.all([store.claimOldestPending(first.conversationId, until, now), store.claimOldestPending(first.conversationId, until, now)]);
@@ -109,7 +112,7 @@ describe.each(testBackends())('repositories on $name', (backend) => {
     const user = randomUUID();
     const recorded = await ingest.recordInbound({ channel: 'web', platformMessageId: randomUUID(), sender: { platformUserId: user, threadId: user }, content: text('x'), sentAt: new Date(), receivedAt: new Date() });
     if (recorded.status !== 'accepted') throw new Error('expected accepted');
-    const store = createInboundProcessingStore(database.db);
+    const store = createInboundProcessingStore(database.db, { pseudonyms });
     const input = await store.loadTurnInput(recorded.messageId);
     // An officer takes the conversation between the turn's load and its commit.
     const conversations = createConversationRepository(database.db);
@@ -132,7 +135,7 @@ describe.each(testBackends())('repositories on $name', (backend) => {
       return recorded;
     };
     const [first, second] = [await record(), await record()];
-    const store = createInboundProcessingStore(database.db, undefined, undefined, { exclusiveConnection: true });
+    const store = createInboundProcessingStore(database.db, { pseudonyms, exclusiveConnection: true });
     const commitOf = async (messageId: string) => {
       const input = await store.loadTurnInput(messageId);
       return store.commitTurn({ messageId, conversationId: first.conversationId, expectedVersion: input.conversation.version, nlu: null, messageStatus: 'processed', newState: null, lowConfidenceStreak: 0, replies: [], learning: null, notes: {}, now: new Date() });

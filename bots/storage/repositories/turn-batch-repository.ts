@@ -207,7 +207,7 @@ async function commitPlainTurns(tx: Db, turns: readonly PlainTurn[], results: Co
   const moods: MoodRecord[] = written.flatMap(({ commit, capture }) => {
     if (!capture) return [];
     const conversation = byConversation.get(commit.conversationId)!;
-    return [{ day: vietnamDay(commit.now), unitId: conversation.unit_id, memberId: conversation.member_id, channel: conversation.channel, capture }];
+    return [{ day: vietnamDay(commit.now), unitId: conversation.unit_id, memberPseudonym: settings.pseudonyms.of(conversation.member_id), channel: conversation.channel, capture }];
   });
   if (moods.length > 0) await recordMoodBatch(tx, moods);
 

@@ -3,6 +3,7 @@ import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { ConversationState } from '../../../core/conversations/conversation-state.js';
 import { contentText } from '../../../core/messages/content.js';
 import type { CommitResult, CommittedHandoff, TurnCommit } from '../../../core/processing/processing-store.js';
+import type { MemberPseudonyms } from '../../privacy/member-pseudonyms.js';
 import type { Db } from '../database.js';
 import { channelIdentities, conversations, members, messages, unansweredQuestions, units } from '../schema/index.js';
 import type { NoConsentKeep } from '../../../core/privacy/consent.js';
@@ -33,6 +34,8 @@ export function moodCheckFields(commit: TurnCommit, capture: MoodCapture | null)
 /** How a store commits: see createInboundProcessingStore. */
 export interface CommitSettings {
   moodThresholds: Pick<NluThresholds, 'route' | 'topic'>;
+  /** What the mood rows carry instead of the member's id (D-privacy-6). */
+  pseudonyms: MemberPseudonyms;
   noConsentKeep: NoConsentKeep;
   exclusiveConnection: boolean;
   /** The caller's transaction already locked the conversation (the batch commit locks them all in id order). */
@@ -137,7 +140,7 @@ export async function commitTurnIn(tx: Db, commit: TurnCommit, settings: CommitS
   await recordConsent(tx, conversation.memberId, commit);
   if (capture) {
     // The mood rollups move in the same transaction as the message: never double-counted, never lost.
-    await recordMood(tx, { day: vietnamDay(commit.now), unitId: conversation.unitId, memberId: conversation.memberId, channel: conversation.channel, capture });
+    await recordMood(tx, { day: vietnamDay(commit.now), unitId: conversation.unitId, memberPseudonym: settings.pseudonyms.of(conversation.memberId), channel: conversation.channel, capture });
   }
   if (!commit.handoff) return { ok: true, outboundIds, ...pendingHint } as const;
   const [queueUnit] = conversation.queueUnitId

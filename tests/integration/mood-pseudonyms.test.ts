@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { silentLogger } from '../../core/ports/logger.js';
+import { executeRows } from '../../bots/storage/execute-rows.js';
+import { convertLegacyMoodMembers } from '../../bots/storage/repositories/mood-pseudonym-conversion.js';
+import { conversationOf } from '../channels/support/channel-e2e.js';
+import { testBackends } from '../support/backends.js';
+import { createScriptedClassifier } from '../support/scripted-classifier.js';
+import { waitForIdle } from '../support/settle.js';
+import { createEchoKnowledge } from '../support/stub-knowledge.js';
+import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+
+const classifier = createScriptedClassifier({
+  'công ty nợ lương hai tháng rồi': { route: 'feedback', topic: 'wage_arrears', sentiment: 'negative' },
+  'ca đêm không có nước uống': { route: 'feedback', topic: 'safety', sentiment: 'negative' },
+});
+
+/**
+ * D-privacy-6: the per-day member rows behind the distinct-member counts carry a keyed pseudonym, never the member's
+ * id, so that the rollups kept after the raw messages are purged do not point at a person; rows of an older version
+ * are converted at start (merging a member an old and a new process both counted); erasure still unlinks.
+ */
+describe.each(testBackends())("members' pseudonyms in the mood rows on $name", (backend) => {
+  let t: TestPlatform;
+  const sessions = { a: randomUUID(), b: randomUUID() };
+  const memberOf = async (session: string) => (await conversationOf(t.database.db, 'web', session))!.memberId;
+  const send = async (sessionId: string, text: string) => {
+    const response = await fetch(`${t.baseUrl}/api/webchat/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ sessionId, clientMessageId: randomUUID(), unitCode: 'A1', text }),
+    });
+    expect(response.status).toBe(202);
+    await waitForIdle(t.platform.database.db);
+  };
+  const rowIds = async () => (await executeRows<{ member_id: string }>(t.database.db, sql`select member_id::text from mood_member_day order by 1`)).map((row) => row.member_id);
+  const memberIds = async () => new Set((await executeRows<{ id: string }>(t.database.db, sql`select id::text from members`)).map((row) => row.id));
+  const daily = () => executeRows<Record<string, unknown>>(t.database.db, sql`select day::text, unit_id, topic, sentiment, channel, messages, members, weight::float8 as weight from mood_daily order by 1, 2, 3, 4, 5`);
+
+  beforeAll(async () => {
+    t = await startTestPlatform(backend, { classifier, knowledge: createEchoKnowledge() });
+    await send(sessions.a, 'công ty nợ lương hai tháng rồi');
+    await send(sessions.a, 'ca đêm không có nước uống');
+    await send(sessions.b, 'ca đêm không có nước uống');
+  }, 180_000);
+  afterAll(async () => t?.close());
+
+  it("writes each member's pseudonym, never a member id, and a rebuild writes the same rows", async () => {
+    const ids = await rowIds();
+    expect(ids).toHaveLength(3);
+    const members = await memberIds();
+    expect(ids.filter((id) => members.has(id))).toEqual([]);
+    const [a, b] = [t.platform.pseudonyms.of(await memberOf(sessions.a)), t.platform.pseudonyms.of(await memberOf(sessions.b))];
+    expect(ids.sort()).toEqual([a, a, b].sort());
+    // The key is kept sealed beside the other stored secrets, not as the plain 32 bytes.
+    const [stored] = await executeRows<{ value: string }>(t.database.db, sql`select value #>> '{}' as value from app_settings where key = 'mood_pseudonym_key'`);
+    expect(Buffer.from(stored!.value, 'base64')).not.toHaveLength(32);
+
+    const incremental = await t.platform.mood.snapshot();
+    await t.platform.mood.rebuild({ thresholds: { route: 0.6, topic: 0.5 } });
+    expect(await t.platform.mood.snapshot()).toEqual(incremental);
+  });
+
+  it("converts an older version's rows to pseudonyms, merging a member an old and a new process both counted", async () => {
+    const before = { snapshot: await t.platform.mood.snapshot(), daily: await daily() };
+    const [memberA, memberB] = [await memberOf(sessions.a), await memberOf(sessions.b)];
+    // As an older version wrote them: member A's two rows under the member's own id.
+    await t.database.db.execute(sql`update mood_member_day set member_id = ${memberA} where member_id = ${t.platform.pseudonyms.of(memberA)}`);
+    // An old process counted member B again the same day in the same cell under the id: one more message, one more member.
+    const [cell] = await executeRows<{ day: string; unit_id: string | null; topic: string; sentiment: string; channel: string }>(
+      t.database.db,
+      sql`select day::text, unit_id, topic, sentiment, channel from mood_member_day where member_id = ${t.platform.pseudonyms.of(memberB)}`,
+    );
+    await t.database.db.execute(sql`insert into mood_member_day (day, unit_id, topic, sentiment, channel, member_id, messages, weight)
+      values (${cell!.day}::date, ${cell!.unit_id}, ${cell!.topic}, ${cell!.sentiment}, ${cell!.channel}, ${memberB}, 1, 1)`);
+    await t.database.db.execute(sql`update mood_daily set members = members + 1, messages = messages + 1, weight = weight + 1
+      where day = ${cell!.day}::date and unit_id is not distinct from ${cell!.unit_id} and topic = ${cell!.topic} and sentiment = ${cell!.sentiment} and channel = ${cell!.channel}`);
+    await t.database.db.execute(sql`delete from app_settings where key = 'mood_pseudonyms_converted'`);
+
+    const deps = { db: t.database.db, pseudonyms: t.platform.pseudonyms, settings: t.platform.repositories.settings, logger: silentLogger };
+    expect(await convertLegacyMoodMembers(deps)).toEqual({ members: 2, rows: 3, merged: 1 });
+
+    const members = await memberIds();
+    expect((await rowIds()).filter((id) => members.has(id))).toEqual([]);
+    // Member B counts once again in the cell, with both messages; everything else is as before.
+    const after = await daily();
+    const key = (row: Record<string, unknown>) => JSON.stringify([row.day, row.unit_id, row.topic, row.sentiment, row.channel]);
+    const cellKey = key(cell!);
+    for (const row of after) {
+      const old = before.daily.find((candidate) => key(candidate) === key(row))!;
+      expect(row).toEqual(key(row) === cellKey ? { ...old, messages: Number(old.messages) + 1, weight: Number(old.weight) + 1 } : old);
+    }
+    expect(after).toHaveLength(before.daily.length);
+    expect((await t.platform.mood.snapshot()).memberDays).toHaveLength(before.snapshot.memberDays.length);
+    // Done once: the next start does not search again.
+    expect(await convertLegacyMoodMembers(deps)).toEqual({ members: 0, rows: 0, merged: 0 });
+  });
+
+  it("erasure unlinks the member's rows from the pseudonym too, and the counts stay", async () => {
+    const before = { ids: await rowIds(), daily: await daily() };
+    const memberA = await memberOf(sessions.a);
+    await t.platform.repositories.memberData.eraseMember(memberA, new Date());
+    const ids = await rowIds();
+    expect(ids).toHaveLength(before.ids.length);
+    expect(ids).not.toContain(t.platform.pseudonyms.of(memberA));
+    expect(await daily()).toEqual(before.daily);
+  });
+});
