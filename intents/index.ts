@@ -29,7 +29,7 @@ export {
   type ModelStore,
   type StoredModel,
 } from './classifier/model-store.js';
-export { compareModels, type ModelComparison } from './classifier/compare-models.js';
+export { compareModels, signTestP, type HeadComparison, type ModelComparison } from './classifier/compare-models.js';
 export { mergeTrainingSources, trainingKey, type MergeReport } from './classifier/training-sources.js';
 export { detectMessageFlags } from './signals/message-signals.js';
 export { createNluClassifier, type NluClassifier, type NluClassifierOptions } from './classifier/nlu-classifier.js';

@@ -25,6 +25,7 @@ import {
   trainTextClassifier,
   withDirectoryLock,
   type NluExample,
+  type NluClassifier,
   type NluMetrics,
 } from '../../../intents/index.js';
 import { resolveNluModel, type NluPaths } from '../../nlu/load-classifier.js';
@@ -107,14 +108,14 @@ export function registerNluCommands(program: Command, deps: NluCommandDeps): voi
   const clock = (): Clock => deps.clock ?? systemClock;
   const logged = () => ({ clock: clock(), ...(deps.logger ? { logger: deps.logger } : {}) });
   /** The metrics of what runs today: the active version, else the shipped build (scored now on dev/test). */
-  async function activeMetrics(store: ReturnType<typeof createModelStore>): Promise<{ version: string | null; metrics: NluMetrics | null }> {
+  async function activeMetrics(store: ReturnType<typeof createModelStore>): Promise<{ version: string | null; metrics: NluMetrics | null; classifier: NluClassifier | null }> {
     const active = await store.activeModel().catch(() => null);
     const path = active?.modelPath ?? `${deps.paths.buildDir}/model.json`;
     try {
       const classifier = await loadClassifierFile(path, { clock: clock() });
-      return { version: active?.version ?? 'shipped', metrics: scoreOnSets(classifier, await readEvaluationSets(deps.paths.dataDir)) };
+      return { version: active?.version ?? 'shipped', metrics: scoreOnSets(classifier, await readEvaluationSets(deps.paths.dataDir)), classifier };
     } catch {
-      return { version: null, metrics: null };
+      return { version: null, metrics: null, classifier: null };
     }
   }
   /** Activation is done once the pointer is written; failing to tell running processes only delays them to their restart. */
@@ -177,7 +178,7 @@ export function registerNluCommands(program: Command, deps: NluCommandDeps): voi
           const now = clock().now();
           const saved = await store.save(built.content, { version: modelVersionName(now, built.manifest.modelId), createdAt: now.toISOString(), ...built.manifest });
           const baseline = await activeMetrics(store);
-          const comparison = compareModels(saved.manifest.metrics, baseline.metrics);
+          const comparison = compareModels(built.classifier, baseline.classifier, (await readEvaluationSets(deps.paths.dataDir)).dev);
           const activated = options.activate && (!comparison.worse || options.force === true);
           const report = {
             version: saved.version,
@@ -308,7 +309,7 @@ interface TrainingReport {
   curated: { offered: number; used: number };
   candidate: NluMetrics;
   active: { version: string | null; metrics: NluMetrics } | null;
-  comparison: { worse: boolean; reasons: string[] };
+  comparison: { worse: boolean; reasons: string[]; heads: Record<string, { lost: number; gained: number; p: number }> };
 }
 
 const percent = (value: number | undefined): string => (value === undefined ? '  -  ' : `${(value * 100).toFixed(1)}%`);
@@ -328,6 +329,8 @@ function describeTraining(report: TrainingReport): string[] {
       lines.push(`${label}${percent(next.accuracy)} / ${percent(next.stripped)}              ${percent(current?.accuracy)} / ${percent(current?.stripped)}`);
     }
   }
-  lines.push(report.comparison.worse ? `worse on dev: ${report.comparison.reasons.join('; ')}` : 'not worse on dev');
+  const paired = Object.entries(report.comparison.heads).map(([head, h]) => `${head} −${h.lost}/+${h.gained} (p ${h.p})`);
+  if (paired.length > 0) lines.push(`dev messages lost/gained against the active model: ${paired.join(', ')}`);
+  lines.push(report.comparison.worse ? `worse on dev: ${report.comparison.reasons.join('; ')}` : 'not significantly worse on dev');
   return lines;
 }
