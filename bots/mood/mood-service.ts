@@ -69,9 +69,14 @@ export function createMoodService(deps: {
   const periods = createMoodPeriodCache(deps.db);
   const answer: MoodPeriodCache['answer'] = deps.keepFigures === false ? (_query, _key, compute) => compute() : periods.answer;
   // Kept packed (a national aggregate is thousands of rows): reading them back is most of a kept summary's cost.
-  const aggregate = async (scope: MoodScope, byChannel: boolean) =>
+  // `unitsOnly` rows are kept under their own names: a full document must never read them back as its own.
+  const aggregate = async (scope: MoodScope, byChannel: boolean, unitsOnly = false) =>
     unpackRows<AggregateRow & { channel: string | null }>(
-      await answer(byChannel ? 'aggregate_by_channel' : 'aggregate', scope, async () => packRows((await repository.aggregate(scope, { byChannel })) as unknown as Record<string, string | number | null>[])),
+      await answer(
+        unitsOnly ? (byChannel ? 'aggregate_units_by_channel' : 'aggregate_units') : byChannel ? 'aggregate_by_channel' : 'aggregate',
+        scope,
+        async () => packRows((await repository.aggregate(scope, { byChannel, unitsOnly })) as unknown as Record<string, string | number | null>[]),
+      ),
     );
   const topicMembers = async (scope: MoodScope) => new Map(await answer('topic_members', scope, async () => [...(await repository.topicMembers(scope))]));
   const trend = (scope: MoodScope, bucket: 'week' | 'month') => answer('trend', { ...scope, bucket }, () => repository.trend(scope, bucket));
@@ -108,8 +113,8 @@ export function createMoodService(deps: {
       childUnitsOf(deps.db, unit.id),
       unit.parentId ? deps.units.findById(unit.parentId) : Promise.resolve(null),
       ancestorsOf(deps.db, unit.path),
-      aggregate(scope, false),
-      request.channel ? aggregate(scope, true) : Promise.resolve([]),
+      aggregate(scope, false, lean),
+      request.channel ? aggregate(scope, true, lean) : Promise.resolve([]),
       extrasOf(null),
       request.channel ? extrasOf(request.channel) : Promise.resolve(null),
       deps.listAlerts && !lean ? deps.listAlerts(unit.path, from, to) : Promise.resolve([]),

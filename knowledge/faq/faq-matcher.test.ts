@@ -104,4 +104,21 @@ describe('FAQ matcher', () => {
     expect(withSynonyms.best(question)?.entry.id).toBe('maternity-leave');
     expect(withSynonyms.best(question)?.score ?? 0).toBeGreaterThan(plain.rank(question, 3).find((m) => m.entry.id === 'maternity-leave')?.score ?? 0);
   });
+
+  it('re-ranks close entries by the words only they have, keeping the reported score (D-answers-18)', () => {
+    const termination = [
+      entry('employee-quit', 'Nghỉ ngang không báo trước thì phải đền gì?', ['nghi ngang ko bao truoc phai den gi']),
+      entry('unlawful-dismissal', 'Bị đuổi việc trái luật được bồi thường gì?', ['bi duoi viec trai luat duoc boi thuong gi']),
+      entry('leave-notice', 'Xin nghỉ phép phải báo trước mấy ngày?', []),
+      entry('resign-notice', 'Nghỉ việc phải báo trước bao nhiêu ngày?', []),
+      entry('overtime', 'Tăng ca được trả bao nhiêu phần trăm lương?', ['luong tang ca tinh the nao']),
+    ];
+    const question = 'cong ty duoi viec khong bao truoc';
+    // "báo trước" is in four entries, "đuổi việc" in one: the bag of grams follows the shared words, the re-rank
+    // the subject.
+    expect(createFaqMatcher(termination, { rerankWeight: 0 }).rank(question, 1)[0]?.entry.id).toBe('employee-quit');
+    const [top, next] = createFaqMatcher(termination).rank(question, 2);
+    expect(top?.entry.id).toBe('unlawful-dismissal');
+    expect(top?.score ?? 1).toBeLessThan(next?.score ?? 0);
+  });
 });

@@ -105,6 +105,8 @@ describe('mood dashboard in Chromium (embedded backend, generated organisation)'
 
     // The leader lists the units by how much their concerns grew against the previous period (D-dashboard-4): the
     // choice is kept in the address, the heat map says which units it shows, and the table shows each unit's change.
+    // On a phone the filters fold behind one button (D-dashboard-6).
+    if (viewport === 'phone') await page.click('.mood-filters-toggle');
     await page.getByLabel('Xếp đơn vị theo').selectOption('growth');
     await page.waitForURL(/order=growth/);
     await page.locator('.ui-card h2, .ui-card h3', { hasText: 'tăng nhiều nhất' }).first().waitFor();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MoodSummary } from '../../core/contracts/mood-api.js';
+import { createMoodRepository } from '../../bots/storage/repositories/mood-repository.js';
 import { createAccounts, TEST_UNITS } from '../support/admin-fixtures.js';
 import { testBackends } from '../support/backends.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
@@ -132,6 +133,25 @@ describe.each(testBackends())('mood periods cannot be differenced on $name', (ba
     expect(week4.children.find((c) => c.unit === 'A2')).toMatchObject({ members: 6, previous_members: null, change: null });
     // Week 2 against week 1 (October 1–7: a run of weeks that starts on the 1st, kept a week, not made a month).
     expect((await summary(WEEKS[1] as string, WEEKS[1] as string)).children.find((c) => c.unit === 'A3')).toMatchObject({ members: 6, previous_members: 6, change: 0, negative_share_change: 0 });
+  });
+
+  it('computes the previous period from the total and unit rows only, exactly as the full pass gives them (D-dashboard-6)', async () => {
+    const repository = createMoodRepository(t.platform.database.db);
+    const unit = await t.platform.repositories.units.findByCode('HN-KCN');
+    const levels = new Set(['total', 'child']);
+    for (const scope of [
+      { scopePath: unit!.path, from: '2026-10-01', to: '2026-10-31' },
+      { scopePath: unit!.path, from: '2026-10-15', to: '2026-10-21' },
+      { scopePath: unit!.path, from: '2026-10-01', to: '2026-10-31', channel: 'web' },
+    ]) {
+      for (const byChannel of [false, true]) {
+        const sorted = (rows: { level: string; channel: string | null; child: string | null }[]) => [...rows].sort((a, b) => `${a.level}|${a.channel}|${a.child}`.localeCompare(`${b.level}|${b.channel}|${b.child}`));
+        const full = (await repository.aggregate(scope, { byChannel })).filter((row) => levels.has(row.level));
+        const unitsOnly = await repository.aggregate(scope, { byChannel, unitsOnly: true });
+        expect(full.length).toBeGreaterThan(1);
+        expect(sorted(unitsOnly)).toEqual(sorted(full));
+      }
+    }
   });
 
   it('hides message counts of a period whose middle week is a small group (left + right + whole would isolate it)', async () => {

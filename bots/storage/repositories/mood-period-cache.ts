@@ -3,7 +3,7 @@ import type { Db } from '../database.js';
 import { executeRows } from '../execute-rows.js';
 
 /** The summary's queries whose answers are kept (each a function of its scope and the rollups only). */
-export type MoodPeriodQuery = 'aggregate' | 'aggregate_by_channel' | 'topic_members' | 'trend' | 'excluded';
+export type MoodPeriodQuery = 'aggregate' | 'aggregate_by_channel' | 'aggregate_units' | 'aggregate_units_by_channel' | 'topic_members' | 'trend' | 'excluded';
 
 /** What a kept answer depends on besides the rollups: the subtree, the days, the filters and the query's own options. */
 export interface MoodPeriodKey {

@@ -209,7 +209,7 @@ export function createMoodRepository(db: Db, pseudonyms?: MemberPseudonyms) {
       const horizon = await retentionHorizon(db);
       const from = horizon && (!options.from || options.from < horizon) ? horizon : options.from;
       if (from && to && to < from) return { memberDays: 0, cells: 0, excluded: 0 };
-      return db.transaction(async (tx) => {
+      const counts = await db.transaction(async (tx) => {
         await invalidateAllMoodPeriods(tx);
         await tx.execute(sql`delete from mood_member_day m where ${dayRange(sql`m.day`, from, to)}`);
         await tx.execute(sql`delete from mood_daily m where ${dayRange(sql`m.day`, from, to)}`);
@@ -258,6 +258,12 @@ export function createMoodRepository(db: Db, pseudonyms?: MemberPseudonyms) {
         );
         return { memberDays: memberDays[0]?.n ?? 0, cells: cells[0]?.n ?? 0, excluded: excluded[0]?.n ?? 0 };
       });
+      // A rebuild (or a demo fill) rewrites most rows at once, and autovacuum may take long to notice: with the old
+      // statistics the planner took a national subtree for ~60 units and a year for ~2,500 rows, and read 10,000
+      // units' member-days one index probe at a time (1.6 s a query instead of 0.4 s at 1,000,000 messages, D-dashboard-6).
+      // Units too: a demo fill adds thousands at once.
+      await db.execute(sql`analyze units, mood_member_day, mood_daily, mood_excluded_daily`);
+      return counts;
     },
 
     /** Every rollup row, ordered: for tests that compare the incremental figures with rebuilt ones. */
@@ -272,8 +278,11 @@ export function createMoodRepository(db: Db, pseudonyms?: MemberPseudonyms) {
      * The figures of a subtree and period in one pass over the member-day rows, grouped at once by the levels the
      * dashboard publishes (grouping sets): total, child unit, topic, sentiment, child × topic, child × topic × sentiment.
      */
-    async aggregate(scope: MoodScope, options: { byChannel?: boolean } = {}): Promise<(MoodAggregateRow & { channel: string | null })[]> {
-      const sets = ['()', '(child)', '(topic)', '(sentiment)', '(child, topic)', '(child, topic, sentiment)'];
+    async aggregate(scope: MoodScope, options: { byChannel?: boolean; unitsOnly?: boolean } = {}): Promise<(MoodAggregateRow & { channel: string | null })[]> {
+      // `unitsOnly`: the total and the child units only, all a previous period's document is read for (its units'
+      // change, D-dashboard-4). Those two levels are suppressed from their own rows alone (core/mood/summary-document.ts),
+      // so they come out as in the full pass, at about a third of its per-member rows (D-dashboard-6).
+      const sets = options.unitsOnly ? ['()', '(child)'] : ['()', '(child)', '(topic)', '(sentiment)', '(child, topic)', '(child, topic, sentiment)'];
       const setsWith = (extra: string[]) =>
         sql.raw(
           sets
@@ -292,6 +301,9 @@ export function createMoodRepository(db: Db, pseudonyms?: MemberPseudonyms) {
           where ${scopeFilter(scope)}
         )`;
       const channelSelect = options.byChannel ? sql`channel` : sql`null::text as channel`;
+      // Same bits as grouping(child, topic, sentiment) (child=4, topic=2, sentiment=1) when topic and sentiment are
+      // not grouped at all: PostgreSQL accepts only grouped columns in grouping().
+      const groupingSelect = options.unitsOnly ? sql`grouping(child) * 4 + 3 as g, ${channelSelect}, child, null::text as topic, null::text as sentiment` : sql`grouping(child, topic, sentiment) as g, ${channelSelect}, child, topic, sentiment`;
       const [rows, segments] = await Promise.all([
         // Per member first (what each group knows of each member), then per group: distinct members without a
         // count(distinct), and when members first and last appear, which the differencing rules need.
@@ -299,7 +311,7 @@ export function createMoodRepository(db: Db, pseudonyms?: MemberPseudonyms) {
           db,
           sql`${scoped},
           per_member as (
-            select grouping(child, topic, sentiment) as g, ${channelSelect}, child, topic, sentiment, member_id,
+            select ${groupingSelect}, member_id,
               bool_or(sentiment = 'negative') as negative, sum(messages) as messages,
               coalesce(sum(weight) filter (where sentiment = 'positive'), 0) as positive_weight,
               coalesce(sum(weight) filter (where sentiment = 'negative'), 0) as negative_weight,
@@ -325,7 +337,7 @@ export function createMoodRepository(db: Db, pseudonyms?: MemberPseudonyms) {
           db,
           sql`${scoped},
           per_segment as (
-            select grouping(child, topic, sentiment) as g, ${channelSelect}, child, topic, sentiment, seg, count(distinct member_id)::int as n
+            select ${groupingSelect}, seg, count(distinct member_id)::int as n
             from scoped
             group by grouping sets (${setsWith([...channelColumns, 'seg'])}))
           select g, channel, child, topic, sentiment, min(n) as min_n

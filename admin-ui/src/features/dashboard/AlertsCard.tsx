@@ -6,6 +6,7 @@ import { api } from '../../shared/api/api-client';
 import { Badge } from '../../shared/components/Badge';
 import { Button } from '../../shared/components/Button';
 import { Card } from '../../shared/components/Card';
+import { ErrorState } from '../../shared/components/ErrorState';
 import { formatDate, formatDateTime, formatNumber } from '../../shared/format/format.vi';
 import { topicName } from './labels.vi';
 
@@ -36,6 +37,15 @@ export function AlertsCard() {
   useEffect(() => {
     if (hash === '#canh-bao' && hasAlerts) list.current?.scrollIntoView({ block: 'start' });
   }, [hash, hasAlerts]);
+  // Loading: nothing (the figure "Cảnh báo đang mở" above already counts them, and a card that appears only to vanish
+  // would make the page jump). Failed: say so with "Thử lại", never pass it off as "no alerts".
+  if (alerts.isError) {
+    return (
+      <Card title="Cảnh báo sớm">
+        <ErrorState error={alerts.error} onRetry={() => void alerts.refetch()} />
+      </Card>
+    );
+  }
   if (alerts.isPending || items.length === 0) return null;
   const shown = all ? items : items.slice(0, FIRST_SHOWN);
   return (

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { CHANNEL_IDS } from '../../../../core/messages/channels';
-import { TOPICS } from '../../../../core/nlu/labels';
+import type { CHANNEL_IDS } from '../../../../core/messages/channels';
+import type { TOPICS } from '../../../../core/nlu/labels';
 import { orderUnits, UNIT_ORDERS, type UnitOrder } from '../../../../core/mood/growth-order';
 import type { MoodSummary } from '../../../../core/contracts/mood-api';
 import { Badge } from '../../shared/components/Badge';
@@ -10,14 +10,15 @@ import { Card } from '../../shared/components/Card';
 import { EmptyState } from '../../shared/components/EmptyState';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { QueryView } from '../../shared/components/QueryView';
-import { FilterSelect, Toolbar } from '../../shared/components/Toolbar';
 import { formatDate, formatDecimal, formatNumber, formatPercent } from '../../shared/format/format.vi';
 import { moodSummaryQuery } from './api';
 import { Hidden } from '../../shared/mood/Hidden';
-import { CHANNEL_NAMES_VI, HIDDEN_TITLE, LEVEL_SHORT_VI, topicName, UNIT_ORDER_NAMES_VI, UNIT_ORDER_TOP_VI } from './labels.vi';
+import { CHANNEL_NAMES_VI, HIDDEN_TITLE, LEVEL_SHORT_VI, topicName, UNIT_ORDER_TOP_VI } from './labels.vi';
+import { DashboardFilters } from './DashboardFilters';
+import { DashboardLoading } from './DashboardLoading';
 import { HeatmapChart, SentimentChart, TopicChart, TrendChart } from './LazyCharts';
 import { HEATMAP_UNITS } from './heatmap-units';
-import { PERIOD_NAMES_VI, PERIODS, periodRange, type Period } from '../../shared/mood/period';
+import { PERIODS, periodRange, type Period } from '../../shared/mood/period';
 import { MoodValue } from '../../shared/mood/MoodValue';
 import { Stat } from '../../shared/mood/Stat';
 import { UnitsTable } from './UnitsTable';
@@ -46,6 +47,12 @@ export function DashboardPage() {
     }),
   );
 
+  // Ordering units means something only where the page lists several (D-dashboard-6); while a new scope loads, the
+  // choice stays as it was for the unit on screen rather than blinking.
+  const shownOrder = useRef(new Map<string, boolean>());
+  if (query.data) shownOrder.current.set(unit ?? '', listsUnits(query.data));
+  const showOrder = shownOrder.current.get(unit ?? '') ?? false;
+
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -61,21 +68,17 @@ export function DashboardPage() {
   return (
     <>
       <PageHeader title="Tổng quan" description="Đoàn viên đang quan tâm điều gì, cảm thấy thế nào — từ toàn quốc xuống từng công đoàn cơ sở, không lộ danh tính ai." />
-      <Toolbar>
-        <FilterSelect<Period> label="Thời gian" value={period} allLabel={PERIOD_NAMES_VI['30d']} options={PERIODS.filter((p) => p !== '30d').map((p) => ({ value: p, label: PERIOD_NAMES_VI[p] }))} onChange={(value) => set('period', value)} />
-        <FilterSelect label="Kênh" value={channel} options={CHANNEL_IDS.filter((c) => c !== 'cli').map((c) => ({ value: c, label: CHANNEL_NAMES_VI[c] ?? c }))} onChange={(value) => set('channel', value)} />
-        <FilterSelect label="Chủ đề" value={topic} options={TOPICS.map((t) => ({ value: t, label: topicName(t) }))} onChange={(value) => set('topic', value)} />
-        <FilterSelect<UnitOrder>
-          label="Xếp đơn vị theo"
-          value={order === 'negative' ? '' : order}
-          allLabel={UNIT_ORDER_NAMES_VI.negative}
-          options={UNIT_ORDERS.filter((o) => o !== 'negative').map((o) => ({ value: o, label: UNIT_ORDER_NAMES_VI[o] }))}
-          onChange={(value) => set('order', value)}
-        />
-      </Toolbar>
-      <QueryView query={query}>{(summary) => <Summary summary={summary} order={order} drillHref={drillHref} />}</QueryView>
+      <DashboardFilters value={{ period, channel, topic, order }} showOrder={showOrder} onChange={(key, value) => set(key, value)} />
+      <QueryView query={query} loading={<DashboardLoading />}>
+        {(summary) => <Summary summary={summary} order={order} drillHref={drillHref} />}
+      </QueryView>
     </>
   );
+}
+
+/** Whether the page lists units below the scope (the table and the heat map), so their order can be chosen. */
+function listsUnits(summary: MoodSummary): boolean {
+  return !summary.suppressed && summary.members !== 0 && summary.children.length > 1;
 }
 
 function Summary({ summary, order, drillHref }: { summary: MoodSummary; order: UnitOrder; drillHref: (unit: string) => string }) {

@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ComponentType } from 'react';
 import { LoadingState } from '../../shared/components/LoadingState';
 import type * as Charts from './MoodCharts';
+import { ChartBoundary } from './ChartBoundary';
 
 // ECharts is most of the dashboard's weight: its chunk loads after the page's numbers are on screen, and only on the
 // pages that draw charts (D-dashboard-3). The figures and tables never wait for it.
@@ -13,9 +14,11 @@ function lazyChart<Name extends ChartName>(name: Name, height: number) {
   const Chart = lazy(() => load().then((module) => ({ default: module[name] as ComponentType<Props> })));
   return function LazyChart(props: Props) {
     return (
-      <Suspense fallback={<div style={{ minHeight: height }}><LoadingState label="Đang tải biểu đồ…" rows={3} /></div>}>
-        <Chart {...props} />
-      </Suspense>
+      <ChartBoundary>
+        <Suspense fallback={<div style={{ minHeight: height }}><LoadingState label="Đang tải biểu đồ…" rows={3} /></div>}>
+          <Chart {...props} />
+        </Suspense>
+      </ChartBoundary>
     );
   };
 }

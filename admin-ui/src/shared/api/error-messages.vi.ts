@@ -30,6 +30,8 @@ function byStatus(status: number): ErrorDescription {
   if (status === 413) return { title: 'Nội dung gửi lên quá lớn.', description: 'Hãy rút gọn rồi gửi lại.', retryable: false };
   if (status === 422 || status === 400) return { title: 'Dữ liệu chưa hợp lệ.', description: 'Kiểm tra các ô được đánh dấu rồi gửi lại.', retryable: false };
   if (status === 429) return { title: 'Bạn thao tác quá nhanh.', description: 'Vui lòng đợi một lát rồi thử lại.', retryable: true };
+  // A gateway in front of the server gave up waiting: the work may still finish (a long period is kept once computed).
+  if (status === 504) return { title: 'Máy chủ trả lời quá lâu.', description: 'Số liệu của khoảng thời gian dài có thể cần đến một phút lần đầu. Vui lòng thử lại sau giây lát.', retryable: true };
   return { title: 'Máy chủ đang gặp sự cố.', description: 'Vui lòng thử lại sau ít phút.', retryable: true };
 }
 
