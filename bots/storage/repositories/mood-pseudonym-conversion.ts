@@ -10,6 +10,8 @@ import type { SettingsRepository } from './settings-repository.js';
 /** Set once no mood row carries a member's own id: later starts skip the search. */
 const DONE_SETTING = 'mood_pseudonyms_converted';
 const MEMBERS_PER_BATCH = 2_000;
+/** Any constant of its own: bots/storage/migrate.ts holds another. */
+const CONVERSION_LOCK_KEY = 61_300_213;
 
 export interface PseudonymConversionReport {
   members: number;
@@ -23,14 +25,23 @@ export interface PseudonymConversionReport {
  * to the member's pseudonym, in batches of members, each batch one transaction. Where a newer process already wrote the
  * same member's row for that cell and day under the pseudonym (a rolling upgrade), the two rows are merged and the
  * cell's distinct-member count, which counted that member twice, is lowered by one. Safe to run from several
- * processes at once: a row is moved by whichever deletes it first.
+ * processes at once: the batches are taken in turn under an advisory lock.
  */
 export async function convertLegacyMoodMembers(deps: { db: Db; pseudonyms: MemberPseudonyms; settings: SettingsRepository; logger: Logger }): Promise<PseudonymConversionReport> {
   const report: PseudonymConversionReport = { members: 0, rows: 0, merged: 0 };
   if ((await deps.settings.get<unknown>(DONE_SETTING)) !== null) return report;
-  const legacyMembers = sql`select distinct d.member_id::text as id from mood_member_day d join members mb on mb.id = d.member_id limit ${MEMBERS_PER_BATCH}`;
+  // A member merged into another (channel linking) is no longer in `members`, but its rows still name it, and
+  // channel_member_merges ties that id to the surviving member: they take the merged member's pseudonym, as a
+  // newer process writes them until the merge (erasure and export follow the merges).
+  const legacyMembers = sql`select distinct d.member_id::text as id from mood_member_day d
+    where exists (select 1 from members mb where mb.id = d.member_id)
+      or exists (select 1 from channel_member_merges mm where mm.from_member_id = d.member_id)
+    limit ${MEMBERS_PER_BATCH}`;
   for (;;) {
     const batch = await deps.db.transaction(async (tx) => {
+      // Processes starting together take the batches in turn: two deletes of the same rows in different orders
+      // could deadlock and fail a start, and a batch chosen after the other's commit finds only what is left.
+      await tx.execute(sql`select pg_advisory_xact_lock(${CONVERSION_LOCK_KEY})`);
       await stagePseudonyms(tx, deps.pseudonyms, legacyMembers);
       const [counts] = await executeRows<{ members: number; rows: number; merged: number }>(
         tx,
