@@ -95,8 +95,18 @@ describe.each(testBackends())("members' pseudonyms in the mood rows on $name", (
     }
     expect(after).toHaveLength(before.daily.length);
     expect((await t.platform.mood.snapshot()).memberDays).toHaveLength(before.snapshot.memberDays.length);
-    // Done once: the next start does not search again.
+    // Done: the next start finds nothing more.
     expect(await convertLegacyMoodMembers(deps)).toEqual({ members: 0, rows: 0, merged: 0 });
+    // A process of the older version, still running during the rolling upgrade, writes member A's id again after
+    // the conversion: the next start converts it, since it comes within two days of the first conversion.
+    await t.database.db.execute(sql`update mood_member_day set member_id = ${memberA} where member_id = ${t.platform.pseudonyms.of(memberA)}`);
+    expect(await convertLegacyMoodMembers(deps)).toEqual({ members: 1, rows: 2, merged: 0 });
+    expect((await rowIds()).filter((id) => members.has(id))).toEqual([]);
+    // Later starts no longer search.
+    await t.database.db.execute(sql`update mood_member_day set member_id = ${memberA} where member_id = ${t.platform.pseudonyms.of(memberA)}`);
+    await t.platform.repositories.settings.set('mood_pseudonyms_converted', { at: new Date(Date.now() - 3 * 86_400_000).toISOString() });
+    expect(await convertLegacyMoodMembers(deps)).toEqual({ members: 0, rows: 0, merged: 0 });
+    await t.database.db.execute(sql`update mood_member_day set member_id = ${t.platform.pseudonyms.of(memberA)} where member_id = ${memberA}`);
   });
 
   it("the member's export lists their mood rows; erasure unlinks them from the pseudonym too, and the counts stay", async () => {
