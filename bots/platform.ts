@@ -156,8 +156,10 @@ export async function createPlatform(deps: PlatformDeps) {
   await storedSecrets.sealAll();
   const jwtSecret = env.JWT_SECRET ?? (await storedSecrets.jwtSecret());
   // Mood rows carry members' pseudonyms, not their ids (D-privacy-6); rows of an older version are converted first.
+  // On the analytics connections: each batch scans every member-day row, and a process starting beside another
+  // waits on its batch's lock; the request path's 10-second statement limit would fail the start at scale.
   const pseudonyms = createMemberPseudonyms(await storedSecrets.moodPseudonymKey());
-  await convertLegacyMoodMembers({ db, pseudonyms, settings, logger });
+  await convertLegacyMoodMembers({ db: database.analyticsDb, pseudonyms, settings, logger });
 
   const queue: JobQueue & JobRunner & { ping?: () => Promise<void> } = env.REDIS_URL
     ? createBullMqQueue({ redisUrl: env.REDIS_URL, prefix: env.QUEUE_PREFIX, logger })

@@ -10,6 +10,8 @@ export interface PurgeReport extends PurgeCounts {
   horizonDay: string | null;
   /** Dry run: when the oldest purgeable message was handled. */
   oldest: string | null;
+  /** Month partitions of `messages` dropped whole (PostgreSQL); their rows are counted in `messages`. */
+  monthsDropped: string[];
 }
 
 export interface PurgeDeps {
@@ -25,12 +27,12 @@ const none: PurgeCounts = { messages: 0, learningItems: 0, notes: 0, deliveries:
 
 /** One retention run: counts in a dry run, deletes otherwise; a real run is audited (counts only, no content). */
 export async function runRetentionPurge(deps: PurgeDeps, now: Date, options: { dryRun: boolean; batchSize?: number }): Promise<PurgeReport> {
-  if (deps.months === 0) return { ...none, months: 0, dryRun: options.dryRun, cutoff: null, horizonDay: null, oldest: null };
+  if (deps.months === 0) return { ...none, months: 0, dryRun: options.dryRun, cutoff: null, horizonDay: null, oldest: null, monthsDropped: [] };
   const { cutoff, horizonDay } = retentionCutoff(now, deps.months);
   const base = { months: deps.months, dryRun: options.dryRun, cutoff: cutoff.toISOString(), horizonDay };
   if (options.dryRun) {
     const plan = await deps.retention.plan(cutoff);
-    return { ...base, messages: plan.messages, learningItems: plan.learningItems, notes: plan.notes, deliveries: plan.deliveries, oldest: plan.oldest?.toISOString() ?? null };
+    return { ...base, messages: plan.messages, learningItems: plan.learningItems, notes: plan.notes, deliveries: plan.deliveries, oldest: plan.oldest?.toISOString() ?? null, monthsDropped: [] };
   }
   const { batches: _batches, ...removed } = await deps.retention.purge(cutoff, horizonDay, options.batchSize);
   await deps.audit.record({ actor: deps.actor, action: 'retention_purge', targetType: 'messages', details: { ...removed, months: deps.months, cutoff: cutoff.toISOString() } });

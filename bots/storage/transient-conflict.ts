@@ -1,3 +1,5 @@
+import { hasErrorCode } from './error-code.js';
+
 /**
  * PostgreSQL errors that mean "two transactions met", not "this input is wrong": a deadlock (40P01), a
  * serialization failure (40001) or a unique violation raced past an existence check (23505). Running the
@@ -6,13 +8,7 @@
 const TRANSIENT_CODES = new Set(['40P01', '40001', '23505']);
 
 export function isTransientConflict(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth += 1) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && TRANSIENT_CODES.has(code)) return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
+  return hasErrorCode(error, TRANSIENT_CODES);
 }
 
 /**

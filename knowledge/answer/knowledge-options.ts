@@ -30,6 +30,12 @@ export const KnowledgeOptionsSchema = z.object({
    */
   weakRetrievalFaqScore: z.number().min(0).max(1).default(0.35),
   weakRetrievalFaqMargin: z.number().min(0).max(1).default(0.1),
+  /**
+   * An entry under the threshold (≥ `weakRetrievalFaqScore`) answers when one of its cited articles is among this
+   * many leading hits of the law search; 0 turns it off. Chosen on dev answers (D-answers-19): 1 → 573, 3 → 574,
+   * 5 → 578, 8 → 577 of 600 (573 off); requiring a lead over the next entry as well (0.05) kept only 574.
+   */
+  agreeingFaqLeading: z.number().int().min(0).max(20).default(5),
 });
 
 export type KnowledgeOptions = z.infer<typeof KnowledgeOptionsSchema>;

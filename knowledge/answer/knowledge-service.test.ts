@@ -134,3 +134,42 @@ describe('knowledge service when retrieval is too weak', () => {
     expect((await weak([[entry, 0.45], [other, 0.2]]).answer(ask('giá vàng hôm nay tăng mấy phần trăm'))).kind).toBe('not_covered');
   });
 });
+
+describe('knowledge service when the nearest FAQ entry and the law search agree (D-answers-19)', () => {
+  const overtime: FaqEntry = {
+    id: 'wt-overtime-pay',
+    topic: 'working_time',
+    question: 'Làm thêm giờ được trả lương thế nào?',
+    variants: [],
+    answer: 'Làm thêm vào ngày nghỉ hằng tuần được trả ít nhất 200% lương.',
+    citations: [{ lawId: '45/2019/QH14', articleNo: '98' }],
+    status: 'published',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  };
+  const elsewhere: FaqEntry = { ...overtime, id: 'elsewhere', citations: [{ lawId: '45/2019/QH14', articleNo: '35' }] };
+  /** Nothing clears the threshold; the nearest entry scores what the test says. */
+  const nearestFaq = (faqEntry: FaqEntry, score: number) => ({
+    match: () => null,
+    rank: (_text: string, limit: number) => [{ entry: faqEntry, score, matchedText: faqEntry.question }].slice(0, limit),
+    threshold: 0.5,
+  });
+  const withFaq = (faqEntry: FaqEntry, score: number, agreeingFaqLeading?: number) =>
+    createKnowledgeService({
+      retriever: createKeywordRetriever(),
+      faq: nearestFaq(faqEntry, score),
+      redactor,
+      articles: createArticleLookup(SAMPLE_ARTICLES),
+      ...(agreeingFaqLeading === undefined ? {} : { options: { agreeingFaqLeading } }),
+    });
+  const question = 'làm thêm giờ vào ngày nghỉ hằng tuần được trả lương bao nhiêu';
+
+  it('answers with the entry under the threshold when an article it cites leads the search', async () => {
+    expect(await withFaq(overtime, 0.4).answer(ask(question))).toMatchObject({ kind: 'faq', faqEntryId: 'wt-overtime-pay', confidence: 0.4 });
+  });
+
+  it('quotes the law when the entry is too weak, cites no leading article, or is turned off', async () => {
+    expect((await withFaq(overtime, 0.3).answer(ask(question))).kind).toBe('legal');
+    expect((await withFaq(elsewhere, 0.45).answer(ask(question))).kind).toBe('legal');
+    expect((await withFaq(overtime, 0.45, 0).answer(ask(question))).kind).toBe('legal');
+  });
+});

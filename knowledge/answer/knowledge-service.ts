@@ -138,6 +138,25 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
     return !kind || statesQuantity(first.entry.answer, kind) ? first : null;
   };
 
+  /**
+   * The nearest entry under the threshold when the law search agrees with it: it scores at least
+   * `weakRetrievalFaqScore`, states the figure asked, and one of the articles it cites is among the leading hits.
+   * Two independent readings of the question pointing at the same article are stronger evidence than either alone,
+   * and the curated answer says what the member asked where the clause quoted may not ("vợ sinh mổ, chồng được
+   * nghỉ mấy ngày hưởng bảo hiểm" reached the paternity entry at 0.44 while the search ranked the one-time
+   * social-insurance articles above the paternity article; D-answers-19).
+   */
+  const faqAgreeingWithLaw = (text: string, audience: FaqAudience, hits: readonly PassageHit[]): FaqMatch | null => {
+    if (options.agreeingFaqLeading === 0) return null;
+    const [first] = deps.faq.rank?.(text, 1, audience) ?? [];
+    if (!first || first.score < options.weakRetrievalFaqScore) return null;
+    const kind = askedQuantity(text);
+    if (kind && !statesQuantity(first.entry.answer, kind)) return null;
+    const leading = hits.slice(0, options.agreeingFaqLeading);
+    const agrees = first.entry.citations.some((cited) => leading.some((hit) => hit.article.lawId === cited.lawId && hit.article.articleNo === cited.articleNo));
+    return agrees ? first : null;
+  };
+
   const answer = async (raw: QuestionInput, signal?: AbortSignal): Promise<KnowledgeAnswer> => {
     const input = parseOrThrow(QuestionInputSchema, raw, 'question');
     const log = logger.child({ conversationId: input.conversationId, topic: input.topic });
@@ -176,6 +195,11 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
       }
       log.info({ kind: 'not_covered', strength }, 'retrieval too weak');
       return notCovered(strength);
+    }
+    const agreeing = concern ? null : faqAgreeingWithLaw(searchText, { unitPath: input.unitPath ?? null }, hits);
+    if (agreeing) {
+      log.info({ kind: 'faq', faqEntryId: agreeing.entry.id, score: agreeing.score, strength }, 'the nearest FAQ entry cites a leading article: it answers');
+      return faqAnswer(agreeing, searchText);
     }
     const sources = selectSources(preferStatedQuantity(hits, askedQuantity(searchText), options.maxSources + 2, options.minStrength), {
       minStrength: options.minStrength,

@@ -117,8 +117,21 @@ describe('FAQ matcher', () => {
     // "báo trước" is in four entries, "đuổi việc" in one: the bag of grams follows the shared words, the re-rank
     // the subject.
     expect(createFaqMatcher(termination, { rerankWeight: 0 }).rank(question, 1)[0]?.entry.id).toBe('employee-quit');
-    const [top, next] = createFaqMatcher(termination).rank(question, 2);
+    const [top, next] = createFaqMatcher(termination, { actorCue: false }).rank(question, 2);
     expect(top?.entry.id).toBe('unlawful-dismissal');
     expect(top?.score ?? 1).toBeLessThan(next?.score ?? 0);
+  });
+
+  it('puts a close entry about the other side of a termination after the rest (actor-cue.ts, D-answers-19)', () => {
+    const termination = [
+      entry('employee-quit', 'Nghỉ ngang không báo trước thì phải đền mấy tháng lương?', ['nghỉ ngang phải đền tháng lương không', 'tự nghỉ ngang có phải đền không']),
+      entry('unlawful-dismissal', 'Bị đuổi việc trái luật được bồi thường gì?', ['bị đuổi ngang không báo trước được đền gì']),
+      entry('overtime', 'Tăng ca được trả bao nhiêu phần trăm lương?', ['luong tang ca tinh the nao']),
+    ];
+    const question = 'bị đuổi ngang không báo trước phải đền mấy tháng lương';
+    expect(createFaqMatcher(termination, { actorCue: false, threshold: 0 }).rank(question, 1)[0]?.entry.id).toBe('employee-quit');
+    expect(createFaqMatcher(termination, { threshold: 0 }).rank(question, 1)[0]?.entry.id).toBe('unlawful-dismissal');
+    // Without a cue in the question nothing moves.
+    expect(createFaqMatcher(termination, { threshold: 0 }).rank('không báo trước phải đền mấy tháng lương', 1)[0]?.entry.id).toBe('employee-quit');
   });
 });

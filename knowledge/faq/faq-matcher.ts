@@ -3,6 +3,7 @@ import { toNfc } from '../../core/text/vietnamese-fold.js';
 import { charFeatures, contentSyllableCount, foldedSyllables, readSymbols, wordFeatures } from './faq-text-features.js';
 import { buildTfIdfIndex } from './tfidf-index.js';
 import { buildEntryTermWeights } from './entry-term-weights.js';
+import { actorOf, entryActorOf, type Actor } from './actor-cue.js';
 import { createFaqVisibility, type FaqAudience } from './faq-audience.js';
 
 export interface FaqMatch {
@@ -46,6 +47,8 @@ export interface FaqMatcherOptions {
   rerankWeight?: number;
   /** Only entries within this distance of the best blended score are re-ranked (the rest keep their order). */
   rerankWindow?: number;
+  /** Close entries about the other side of a termination (actor-cue.ts) go after the rest; default on. */
+  actorCue?: boolean;
 }
 
 export const DEFAULT_FAQ_THRESHOLD = 0.5;
@@ -90,6 +93,10 @@ export function createFaqMatcher(entries: readonly FaqEntry[], options: FaqMatch
   const entryBags: string[][] = published.map(() => []);
   texts.forEach((item, index) => entryBags[item.entryIndex]?.push(...(wordBags[index] ?? [])));
   const entryTerms = buildEntryTermWeights(entryBags);
+  const entryPhrasings: string[][][] = published.map(() => []);
+  texts.forEach((item) => entryPhrasings[item.entryIndex]?.push(item.folded));
+  const entryActors: (Actor | null)[] = entryPhrasings.map((phrasings) => entryActorOf(phrasings));
+  const useActor = options.actorCue ?? true;
   const rerankWeight = options.rerankWeight ?? DEFAULT_FAQ_RERANK_WEIGHT;
   const rerankWindow = options.rerankWindow ?? DEFAULT_FAQ_RERANK_WINDOW;
 
@@ -127,7 +134,10 @@ export function createFaqMatcher(entries: readonly FaqEntry[], options: FaqMatch
     const close = ranked.filter(([, hit]) => hit.score >= top - rerankWindow);
     if (rerankWeight > 0 && close.length > 1) {
       const support = entryTerms.supportOf(queryWords);
-      const key = new Map(close.map(([entryIndex, hit]) => [entryIndex, hit.score + rerankWeight * support(entryIndex)]));
+      // Who ends the job decides the answer (actor-cue.ts): a close entry about the other side goes after the rest.
+      const asker = useActor ? actorOf(folded) : null;
+      const conflicts = (entryIndex: number) => asker !== null && entryActors[entryIndex] !== null && entryActors[entryIndex] !== asker;
+      const key = new Map(close.map(([entryIndex, hit]) => [entryIndex, hit.score + rerankWeight * support(entryIndex) - (conflicts(entryIndex) ? 1 : 0)]));
       close.sort((a, b) => key.get(b[0])! - key.get(a[0])!);
       ranked.splice(0, close.length, ...close);
     }

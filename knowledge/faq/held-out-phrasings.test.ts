@@ -28,9 +28,9 @@ describe('FAQ phrasings held out and matched back', () => {
     expect(report.top1).toBe(1);
   });
 
-  it('keeps the starter pack at least as self-consistent as it was measured (D-answers-18: top-1 0.700, 203 pulls)', () => {
+  it('keeps the starter pack at least as self-consistent as it was measured (D-answers-19: top-1 0.701, 202 pulls)', () => {
     const report = evaluateHeldOutPhrasings(loadStarterPack(), (kept) => createDefaultFaqMatcher(kept));
     expect(report.top1).toBeGreaterThanOrEqual(0.699);
-    expect(report.wrongAnswered).toBeLessThanOrEqual(203);
+    expect(report.wrongAnswered).toBeLessThanOrEqual(202);
   });
 });

@@ -15,12 +15,16 @@ const UNIGRAM_FILLERS_ACCENTED = [
   // The question words of "bao lâu", "bao nhiêu", "bn": the law never asks, so they only dilute the coverage of
   // short questions ("sinh em bé được nghỉ bao lâu") until they look "not covered".
   'bao', 'lâu', 'bn',
+  // "đi" is how members say they go to work, to a check-up, on leave ("đi làm muộn", "đi khám"): in the law it is
+  // mostly the fixed phrase "đi làm việc ở nước ngoài", so "đi làm" alone drew the overseas-work law to a question
+  // about being late (D-answers-19). "làm việc ở nước ngoài" still finds that law.
+  'đi',
 ] as const;
 
 /** Particles and pronouns that never belong to a legal compound, in either view. */
 const BIGRAM_BREAKERS_ACCENTED = [
   'em', 'anh', 'chị', 'tôi', 'tớ', 'tui', 'bạn', 'ad', 'admin', 'ạ', 'ơi', 'nhé', 'nha', 'hả', 'à', 'dạ', 'vâng',
-  'nhỉ', 'hen', 'ko', 'k', 'kg', 'hok', 'khum', 'j', 'ntn', 'zậy', 'z', 'ạk', 'nhá', 'r', 'e', 'mn', 'ơii',
+  'nhỉ', 'hen', 'ko', 'k', 'kg', 'hok', 'khum', 'j', 'ntn', 'zậy', 'z', 'ạk', 'nhá', 'r', 'e', 'mn', 'ơii', 'đi',
 ] as const;
 
 /** Folded forms that are also frequent legal syllables: unaccented, they may be the legal word. */

@@ -5,13 +5,14 @@
 // ahead of the usual views, the rollup write cost per message (recordMood in its own transaction, as commitTurn
 // does), and the monthly report of a sample of units. JSON lines; nothing is asserted.
 import { loadavg } from 'node:os';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { generateDemo } from '../../bots/demo/demo-generator.js';
 import { createMonthlyReports } from '../../bots/mood/monthly-reports.js';
 import { createMoodService, type MoodSummaryRequest } from '../../bots/mood/mood-service.js';
 import { createMoodWarmup } from '../../bots/mood/mood-warmup.js';
+import { createMemberPseudonyms } from '../../bots/privacy/member-pseudonyms.js';
 import { openDatabase } from '../../bots/storage/database.js';
 import { executeRows } from '../../bots/storage/execute-rows.js';
 import { createMoodAlertRepository } from '../../bots/storage/repositories/mood-alert-repository.js';
@@ -50,7 +51,9 @@ try {
   const { db } = database;
   const generated = await generateDemo(db, { members: MEMBERS, messages: MESSAGES, seed: 7, days: 365, endDay: END });
   const rebuildStart = performance.now();
-  await createMoodService({ db, units: createUnitRepository(db), k: 5, clock: { now: () => new Date() } }).rebuild({ thresholds: { route: 0.6, topic: 0.5 } });
+  // The rebuild writes members' pseudonyms (D-privacy-6): any key will do for timing.
+  const pseudonyms = createMemberPseudonyms(randomBytes(32));
+  await createMoodService({ db, units: createUnitRepository(db), k: 5, clock: { now: () => new Date() }, pseudonyms }).rebuild({ thresholds: { route: 0.6, topic: 0.5 } });
   const rebuildMs = Math.round(performance.now() - rebuildStart);
   const [rows] = await executeRows<{ member_days: number; cells: number }>(db, sql`select (select count(*) from mood_member_day)::int as member_days, (select count(*) from mood_daily)::int as cells`);
   emit({ step: 'demo generate', units: generated.units, members: generated.members, messages: generated.messages, ms: generated.ms, rebuild_ms: rebuildMs, ...rows, load: loadavg()[0] });
@@ -107,7 +110,7 @@ try {
     const who = sample[i % sample.length]!;
     const started = performance.now();
     await db.transaction(async (tx) =>
-      recordMood(tx, { day: '2026-12-03', unitId: who.unit_id, memberPseudonym: i % 3 === 0 ? randomUUID() : who.member_id, channel: 'zalo', capture: { kind: 'counted', topic: TOPICS[i % TOPICS.length]!, sentiment: 'negative', weight: 1 } }),
+      recordMood(tx, { day: '2026-12-03', unitId: who.unit_id, memberPseudonym: i % 3 === 0 ? randomUUID() : pseudonyms.of(who.member_id), channel: 'zalo', capture: { kind: 'counted', topic: TOPICS[i % TOPICS.length]!, sentiment: 'negative', weight: 1 } }),
     );
     writes.push(performance.now() - started);
   }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { silentLogger } from '../../core/ports/logger.js';
 import { executeRows } from '../../bots/storage/execute-rows.js';
+import { mergeMembers } from '../../bots/storage/repositories/channel-member-merge.js';
 import { convertLegacyMoodMembers } from '../../bots/storage/repositories/mood-pseudonym-conversion.js';
 import { conversationOf } from '../channels/support/channel-e2e.js';
 import { testBackends } from '../support/backends.js';
@@ -22,7 +23,7 @@ const classifier = createScriptedClassifier({
  */
 describe.each(testBackends())("members' pseudonyms in the mood rows on $name", (backend) => {
   let t: TestPlatform;
-  const sessions = { a: randomUUID(), b: randomUUID() };
+  const sessions = { a: randomUUID(), b: randomUUID(), c: randomUUID(), d: randomUUID() };
   const memberOf = async (session: string) => (await conversationOf(t.database.db, 'web', session))!.memberId;
   const send = async (sessionId: string, text: string) => {
     const response = await fetch(`${t.baseUrl}/api/webchat/messages`, {
@@ -78,7 +79,9 @@ describe.each(testBackends())("members' pseudonyms in the mood rows on $name", (
     await t.database.db.execute(sql`delete from app_settings where key = 'mood_pseudonyms_converted'`);
 
     const deps = { db: t.database.db, pseudonyms: t.platform.pseudonyms, settings: t.platform.repositories.settings, logger: silentLogger };
-    expect(await convertLegacyMoodMembers(deps)).toEqual({ members: 2, rows: 3, merged: 1 });
+    // Two processes starting together: between them the rows are converted once.
+    const reports = await Promise.all([convertLegacyMoodMembers(deps), convertLegacyMoodMembers(deps)]);
+    expect({ rows: reports[0].rows + reports[1].rows, merged: reports[0].merged + reports[1].merged }).toEqual({ rows: 3, merged: 1 });
 
     const members = await memberIds();
     expect((await rowIds()).filter((id) => members.has(id))).toEqual([]);
@@ -92,8 +95,18 @@ describe.each(testBackends())("members' pseudonyms in the mood rows on $name", (
     }
     expect(after).toHaveLength(before.daily.length);
     expect((await t.platform.mood.snapshot()).memberDays).toHaveLength(before.snapshot.memberDays.length);
-    // Done once: the next start does not search again.
+    // Done: the next start finds nothing more.
     expect(await convertLegacyMoodMembers(deps)).toEqual({ members: 0, rows: 0, merged: 0 });
+    // A process of the older version, still running during the rolling upgrade, writes member A's id again after
+    // the conversion: the next start converts it, since it comes within two days of the first conversion.
+    await t.database.db.execute(sql`update mood_member_day set member_id = ${memberA} where member_id = ${t.platform.pseudonyms.of(memberA)}`);
+    expect(await convertLegacyMoodMembers(deps)).toEqual({ members: 1, rows: 2, merged: 0 });
+    expect((await rowIds()).filter((id) => members.has(id))).toEqual([]);
+    // Later starts no longer search.
+    await t.database.db.execute(sql`update mood_member_day set member_id = ${memberA} where member_id = ${t.platform.pseudonyms.of(memberA)}`);
+    await t.platform.repositories.settings.set('mood_pseudonyms_converted', { at: new Date(Date.now() - 3 * 86_400_000).toISOString() });
+    expect(await convertLegacyMoodMembers(deps)).toEqual({ members: 0, rows: 0, merged: 0 });
+    await t.database.db.execute(sql`update mood_member_day set member_id = ${t.platform.pseudonyms.of(memberA)} where member_id = ${memberA}`);
   });
 
   it("the member's export lists their mood rows; erasure unlinks them from the pseudonym too, and the counts stay", async () => {
@@ -109,6 +122,32 @@ describe.each(testBackends())("members' pseudonyms in the mood rows on $name", (
     const ids = await rowIds();
     expect(ids).toHaveLength(before.ids.length);
     expect(ids).not.toContain(t.platform.pseudonyms.of(memberA));
+    expect(await daily()).toEqual(before.daily);
+  });
+
+  it("a member merged into another by channel linking: converted, exported and erased with the member it joined", async () => {
+    await send(sessions.c, 'công ty nợ lương hai tháng rồi');
+    await send(sessions.d, 'ca đêm không có nước uống');
+    const [memberC, memberD] = [await memberOf(sessions.c), await memberOf(sessions.d)];
+    // D links into C: D's mood row keeps D's pseudonym (an undone link gives it back), and D leaves `members`.
+    await t.database.db.transaction((tx) => mergeMembers(tx, { fromMemberId: memberD, intoMemberId: memberC, channel: 'web', now: new Date() }));
+    // As an older version left it: D's row under D's own id, which channel_member_merges ties to C without any key.
+    await t.database.db.execute(sql`update mood_member_day set member_id = ${memberD} where member_id = ${t.platform.pseudonyms.of(memberD)}`);
+    await t.database.db.execute(sql`delete from app_settings where key = 'mood_pseudonyms_converted'`);
+    const deps = { db: t.database.db, pseudonyms: t.platform.pseudonyms, settings: t.platform.repositories.settings, logger: silentLogger };
+    expect(await convertLegacyMoodMembers(deps)).toEqual({ members: 1, rows: 1, merged: 0 });
+    expect(await rowIds()).not.toContain(memberD);
+    expect(await rowIds()).toContain(t.platform.pseudonyms.of(memberD));
+
+    const exported = await t.platform.repositories.memberData.exportMember(memberC, new Date());
+    expect(exported.moodDays.map(({ topic }) => topic).sort()).toEqual(['safety', 'wage_arrears']);
+
+    const before = { ids: await rowIds(), daily: await daily() };
+    await t.platform.repositories.memberData.eraseMember(memberC, new Date());
+    const ids = await rowIds();
+    expect(ids).toHaveLength(before.ids.length);
+    expect(ids).not.toContain(t.platform.pseudonyms.of(memberC));
+    expect(ids).not.toContain(t.platform.pseudonyms.of(memberD));
     expect(await daily()).toEqual(before.daily);
   });
 });

@@ -46,7 +46,8 @@ export function registerPrivacyCommands(program: Command, io: CliIo): void {
           if (options.format === 'json') return io.stdout(JSON.stringify(report));
           if (report.cutoff === null) return io.stdout('retention is off (RETENTION_MESSAGE_MONTHS=0): nothing is deleted');
           const what = `${report.messages} messages, ${report.learningItems} learning-queue items, ${report.notes} officer notes, ${report.deliveries} delivery records`;
-          io.stdout(`${report.dryRun ? 'would delete' : 'deleted'} ${what} handled before ${report.cutoff} (${report.months} months; kept from ${report.horizonDay})`);
+          const whole = report.monthsDropped.length > 0 ? `; whole months dropped: ${report.monthsDropped.join(', ')}` : '';
+          io.stdout(`${report.dryRun ? 'would delete' : 'deleted'} ${what} handled before ${report.cutoff} (${report.months} months; kept from ${report.horizonDay}${whole})`);
         });
       }),
     );

@@ -17,7 +17,9 @@ import {
  * or takes `from`'s when it has none, and every conversation follows that unit (it decides which officers
  * see them). The `from` row is deleted and the merge is recorded in channel_member_merges.
  *
- * A table added later that references members.id must be re-pointed here too.
+ * A table added later that references members.id must be re-pointed here too. The mood rows are not: they carry
+ * `from`'s pseudonym (D-privacy-6) and keep it, so that undoing the link (link-notice.ts) leaves each member its own
+ * rows; the member's export and erasure reach them through channel_member_merges.
  */
 export async function mergeMembers(tx: Db, input: { fromMemberId: string; intoMemberId: string; channel: string; now: Date }): Promise<void> {
   const { fromMemberId, intoMemberId, now } = input;

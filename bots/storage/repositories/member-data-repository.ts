@@ -4,7 +4,7 @@ import type { ChannelId } from '../../../core/messages/channels.js';
 import type { Db } from '../database.js';
 import { executeRows } from '../execute-rows.js';
 import { scrubMemberAudit } from './audit-repository.js';
-import { unlinkMoodMember } from './mood-repository.js';
+import { unlinkMoodMembers } from './mood-repository.js';
 import type { MemberPseudonyms } from '../../privacy/member-pseudonyms.js';
 import {
   channelDeliveries,
@@ -47,6 +47,16 @@ export type MemberDataRepository = ReturnType<typeof createMemberDataRepository>
  * queue items, and keeps only a tombstone (id, erasure time) so audits still resolve; the daily mood
  * figures stay, their per-day member rows re-keyed from the member's pseudonym to a random id (bots/storage/repositories/mood-repository.ts).
  */
+/**
+ * The members once merged into `memberId` (channel linking, bots/storage/repositories/channel-member-merge.ts): the
+ * mood rows written before the merge keep the merged member's pseudonym (a link undone within its window gives the
+ * member back its own rows), so export and erasure must reach those pseudonyms too.
+ */
+async function mergedInto(db: Db, memberId: string): Promise<string[]> {
+  const rows = await db.select({ id: channelMemberMerges.fromMemberId }).from(channelMemberMerges).where(eq(channelMemberMerges.intoMemberId, memberId));
+  return rows.map((row) => row.id);
+}
+
 export function createMemberDataRepository(db: Db, pseudonyms: MemberPseudonyms) {
   async function memberRow(memberId: string) {
     const [row] = await db
@@ -119,11 +129,12 @@ export function createMemberDataRepository(db: Db, pseudonyms: MemberPseudonyms)
       const threads = await db.select().from(conversations).where(eq(conversations.memberId, memberId)).orderBy(asc(conversations.createdAt));
       const threadIds = threads.map((thread) => thread.id);
       const rows = threadIds.length > 0 ? await db.select().from(messages).where(inArray(messages.conversationId, threadIds)).orderBy(asc(messages.seq)) : [];
+      const moodOwners = [memberId, ...(await mergedInto(db, memberId))];
       const moodDays = await executeRows<MemberExport['moodDays'][number]>(
         db,
         sql`select d.day::text as day, u.code as unit, d.topic, d.sentiment, d.channel, d.messages
             from mood_member_day d left join units u on u.id = d.unit_id
-            where d.member_id = ${pseudonyms.of(memberId)}::uuid order by d.day, d.topic, d.sentiment, d.channel`,
+            where d.member_id in (${sql.join(moodOwners.map((id) => sql`${pseudonyms.of(id)}::uuid`), sql`, `)}) order by d.day, d.topic, d.sentiment, d.channel`,
       );
       return {
         exportedAt: now.toISOString(),
@@ -171,8 +182,10 @@ export function createMemberDataRepository(db: Db, pseudonyms: MemberPseudonyms)
         await tx.delete(channelLinkCodes).where(or(eq(channelLinkCodes.memberId, memberId), eq(channelLinkCodes.usedByMemberId, memberId)));
         await tx.delete(channelLinkAttempts).where(eq(channelLinkAttempts.memberId, memberId));
         await tx.delete(channelMemberPrompts).where(eq(channelMemberPrompts.memberId, memberId));
+        // Read before the merges are forgotten: the mood rows of the members merged into this one are theirs too.
+        const moodOwners = [memberId, ...(await mergedInto(tx, memberId))];
         await tx.delete(channelMemberMerges).where(or(eq(channelMemberMerges.fromMemberId, memberId), eq(channelMemberMerges.intoMemberId, memberId)));
-        await unlinkMoodMember(tx, memberId, pseudonyms);
+        await unlinkMoodMembers(tx, moodOwners, pseudonyms);
         await scrubMemberAudit(tx, memberId);
         await tx.update(members).set({ displayName: null, unitId: null, consent: 'withdrawn', erasedAt: now, updatedAt: now }).where(eq(members.id, memberId));
         return { conversations: threadIds.length, messages: messageCount, identities: identities.length };

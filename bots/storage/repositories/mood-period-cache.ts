@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../database.js';
+import { hasErrorCode } from '../error-code.js';
 import { executeRows } from '../execute-rows.js';
 
 /** The summary's queries whose answers are kept (each a function of its scope and the rollups only). */
@@ -73,13 +74,9 @@ export function createMoodPeriodCache(db: Db) {
  * treated as a miss (D-mood-13, defence in depth); any other error is thrown.
  */
 export function isUnreadableValue(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth += 1) {
-    if ((current as { code?: unknown }).code === 'XX001') return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
+  return hasErrorCode(error, DATA_CORRUPTED);
 }
+const DATA_CORRUPTED = new Set(['XX001']);
 
 /** Moves the rollups' generation on and drops every kept answer: `db` is the rebuild's transaction. */
 export async function invalidateAllMoodPeriods(db: Db): Promise<void> {

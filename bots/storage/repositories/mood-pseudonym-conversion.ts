@@ -6,10 +6,19 @@ import { executeRows } from '../execute-rows.js';
 import { invalidateAllMoodPeriods } from './mood-period-cache.js';
 import { stagePseudonyms } from './mood-repository.js';
 import type { SettingsRepository } from './settings-repository.js';
+import { vietnamDay } from './turn-commit.js';
 
-/** Set once no mood row carries a member's own id: later starts skip the search. */
+/**
+ * Set when the first conversion ends. Starts in the next LATE_ROWS_DAYS search again, from that day on only: during a
+ * rolling upgrade the processes of the older version keep writing members' ids until they stop, after the new
+ * version's first start converted everything. Later starts skip the search.
+ */
 const DONE_SETTING = 'mood_pseudonyms_converted';
+const LATE_ROWS_DAYS = 2;
+const DAY_MS = 86_400_000;
 const MEMBERS_PER_BATCH = 2_000;
+/** Any constant of its own: bots/storage/migrate.ts holds another. */
+const CONVERSION_LOCK_KEY = 61_300_213;
 
 export interface PseudonymConversionReport {
   members: number;
@@ -23,14 +32,27 @@ export interface PseudonymConversionReport {
  * to the member's pseudonym, in batches of members, each batch one transaction. Where a newer process already wrote the
  * same member's row for that cell and day under the pseudonym (a rolling upgrade), the two rows are merged and the
  * cell's distinct-member count, which counted that member twice, is lowered by one. Safe to run from several
- * processes at once: a row is moved by whichever deletes it first.
+ * processes at once: the batches are taken in turn under an advisory lock.
  */
 export async function convertLegacyMoodMembers(deps: { db: Db; pseudonyms: MemberPseudonyms; settings: SettingsRepository; logger: Logger }): Promise<PseudonymConversionReport> {
   const report: PseudonymConversionReport = { members: 0, rows: 0, merged: 0 };
-  if ((await deps.settings.get<unknown>(DONE_SETTING)) !== null) return report;
-  const legacyMembers = sql`select distinct d.member_id::text as id from mood_member_day d join members mb on mb.id = d.member_id limit ${MEMBERS_PER_BATCH}`;
+  const done = await deps.settings.get<{ at?: unknown }>(DONE_SETTING);
+  const doneAt = done === null ? null : new Date(typeof done.at === 'string' ? done.at : 0);
+  if (doneAt !== null && !(Date.now() - doneAt.getTime() < LATE_ROWS_DAYS * DAY_MS)) return report;
+  // Rows are written for the day of their processing, so the older version's late rows are of that day or later.
+  const since = doneAt === null ? sql`true` : sql`d.day >= ${vietnamDay(doneAt)}::date`;
+  // A member merged into another (channel linking) is no longer in `members`, but its rows still name it, and
+  // channel_member_merges ties that id to the surviving member: they take the merged member's pseudonym, as a
+  // newer process writes them until the merge (erasure and export follow the merges).
+  const legacyMembers = sql`select distinct d.member_id::text as id from mood_member_day d
+    where ${since} and (exists (select 1 from members mb where mb.id = d.member_id)
+      or exists (select 1 from channel_member_merges mm where mm.from_member_id = d.member_id))
+    limit ${MEMBERS_PER_BATCH}`;
   for (;;) {
     const batch = await deps.db.transaction(async (tx) => {
+      // Processes starting together take the batches in turn: two deletes of the same rows in different orders
+      // could deadlock and fail a start, and a batch chosen after the other's commit finds only what is left.
+      await tx.execute(sql`select pg_advisory_xact_lock(${CONVERSION_LOCK_KEY})`);
       await stagePseudonyms(tx, deps.pseudonyms, legacyMembers);
       const [counts] = await executeRows<{ members: number; rows: number; merged: number }>(
         tx,
@@ -64,7 +86,7 @@ export async function convertLegacyMoodMembers(deps: { db: Db; pseudonyms: Membe
     report.rows += batch.rows;
     report.merged += batch.merged;
   }
-  await deps.settings.set(DONE_SETTING, { at: new Date().toISOString() });
+  if (doneAt === null) await deps.settings.set(DONE_SETTING, { at: new Date().toISOString() });
   if (report.rows > 0) deps.logger.info({ ...report }, "mood rows now carry members' pseudonyms instead of their ids");
   return report;
 }

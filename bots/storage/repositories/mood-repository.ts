@@ -152,10 +152,14 @@ export async function recordMoodBatch(db: Db, records: readonly MoodRecord[]): P
 /**
  * On erasure the member's mood rows keep counting as one member (one new random id for all of them, so distinct
  * counts do not change) and no longer link to the person, not even through the pseudonym key. Rows still carrying
- * the member's own id (written before D-privacy-6 and not yet converted) are unlinked too.
+ * the member's own id (written before D-privacy-6 and not yet converted) are unlinked too. `memberIds` are the member
+ * and those merged into it: each keeps its own random id, as two pseudonyms they counted as two members and may
+ * share a cell's day (one id for both would break the row's uniqueness and lower the counts).
  */
-export async function unlinkMoodMember(db: Db, memberId: string, pseudonyms: MemberPseudonyms): Promise<void> {
-  await db.execute(sql`update mood_member_day set member_id = ${randomUUID()} where member_id in (${pseudonyms.of(memberId)}, ${memberId})`);
+export async function unlinkMoodMembers(db: Db, memberIds: readonly string[], pseudonyms: MemberPseudonyms): Promise<void> {
+  for (const memberId of memberIds) {
+    await db.execute(sql`update mood_member_day set member_id = ${randomUUID()} where member_id in (${pseudonyms.of(memberId)}, ${memberId})`);
+  }
 }
 
 const routeList = sql.join(

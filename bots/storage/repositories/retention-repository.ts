@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../database.js';
 import { executeRows } from '../execute-rows.js';
+import { purgeWholeMonths } from './message-month-purge.js';
 
 /** What a purge removes (or, in a dry run, would remove). */
 export interface PurgeCounts {
@@ -52,9 +53,20 @@ export function createRetentionRepository(db: Db) {
       return { messages: Number(row?.messages ?? 0), learningItems: Number(row?.learning_items ?? 0), notes: Number(row?.notes ?? 0), deliveries: Number(row?.deliveries ?? 0), oldest };
     },
 
-    /** Deletes what `plan` counts, `batchSize` messages per transaction, and records the new horizon. */
-    async purge(cutoff: Date, horizonDay: string, batchSize = 2000): Promise<PurgeCounts & { batches: number }> {
-      const total: PurgeCounts & { batches: number } = { messages: 0, learningItems: 0, notes: 0, deliveries: 0, batches: 0 };
+    /**
+     * Deletes what `plan` counts and records the new horizon: whole months first where `messages` is partitioned
+     * (message-month-purge.ts), then the rest `batchSize` messages per transaction.
+     */
+    async purge(cutoff: Date, horizonDay: string, batchSize = 2000): Promise<PurgeCounts & { batches: number; monthsDropped: string[] }> {
+      const months = await purgeWholeMonths(db, cutoff, purgeable(cutoff));
+      const total: PurgeCounts & { batches: number; monthsDropped: string[] } = {
+        messages: months.messages,
+        learningItems: months.learningItems,
+        notes: 0,
+        deliveries: months.deliveries,
+        batches: 0,
+        monthsDropped: months.months,
+      };
       for (;;) {
         const batch = await db.transaction(async (tx) => {
           const ids = (await executeRows<{ id: string }>(tx, sql`select m.id from messages m where ${purgeable(cutoff)} limit ${batchSize}`)).map((r) => r.id);

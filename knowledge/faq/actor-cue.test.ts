@@ -1,0 +1,32 @@
+import { foldedSyllables } from './faq-text-features.js';
+import { actorOf, entryActorOf } from './actor-cue.js';
+
+const actor = (text: string) => actorOf(foldedSyllables(text));
+
+describe('who ends the job in a termination question', () => {
+  it('reads the employer acting in dismissals, typed or unaccented', () => {
+    expect(actor('bị đuổi việc ngang không báo trước, công ty phải đền mấy tháng lương')).toBe('employer');
+    expect(actor('bi duoi viec ngang ko bao truoc cty phai den may thang luong')).toBe('employer');
+    expect(actor('công ty cho em nghỉ việc khi đang mang thai')).toBe('employer');
+    expect(actor('bị sa thải vì đi làm muộn')).toBe('employer');
+  });
+
+  it('reads the employee acting when they quit', () => {
+    expect(actor('nghỉ ngang không báo trước phải đền bao nhiêu')).toBe('employee');
+    expect(actor('em tự nghỉ việc có được trợ cấp không')).toBe('employee');
+  });
+
+  it('names nobody for leave, for "dưới 18 tuổi" and when both sides are named', () => {
+    expect(actor('công ty cho nghỉ mấy ngày khi cưới')).toBeNull();
+    expect(actor('em xin nghỉ phép 3 ngày')).toBeNull();
+    expect(actor('người dưới 18 tuổi làm mấy giờ')).toBeNull();
+    expect(actor('bị đuổi việc nên em tự nghỉ luôn')).toBeNull();
+  });
+
+  it("gives an entry an actor only when a third of its phrasings name it and none names the other", () => {
+    const fold = (texts: string[]) => texts.map((text) => foldedSyllables(text));
+    expect(entryActorOf(fold(['Bị đuổi việc trái luật được gì?', 'duoi viec sai luat', 'bồi thường khi chấm dứt trái luật']))).toBe('employer');
+    expect(entryActorOf(fold(['Điều kiện hưởng thất nghiệp', 'đóng bao lâu thì được hưởng', 'mức hưởng', 'tự nghỉ việc có được hưởng không']))).toBeNull();
+    expect(entryActorOf(fold(['bị đuổi việc', 'tự nghỉ việc']))).toBeNull();
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * Who ends the job in a termination question: the employer ("bị đuổi việc", "công ty cho em nghỉ việc", "bị sa
+ * thải") or the employee ("tự nghỉ", "nghỉ ngang", "xin nghỉ việc"). The matcher's grams cannot see it: "bị đuổi
+ * việc ngang … đền mấy tháng lương" shares "ngang", "báo trước", "đền", "tháng lương" with the entry about the
+ * employee quitting as much as with the one about unlawful dismissal, and the law answers the two in opposite
+ * directions (issue #11, D-answers-19). Only a few unambiguous cues, in folded syllables: "cho nghỉ" alone is also
+ * leave granted and "xin nghỉ" a day off, so they are cues only with "việc" after them.
+ */
+export type Actor = 'employer' | 'employee';
+
+const EMPLOYER_CUES = [
+  'duoi viec', 'bi duoi', 'duoi em', 'duoi toi', 'duoi minh', 'duoi nguoi', 'sa thai', 'cho nghi viec', 'cho thoi viec', 'bi cho nghi', 'bi nghi viec', 'cho em nghi viec',
+  'cho toi nghi viec', 'cho minh nghi viec', 'cho e nghi viec', 'cho em thoi viec', 'cho toi thoi viec',
+  'bi ep', 'ep viet don', 'ep nghi', 'bi cham dut hop dong', 'cong ty cham dut', 'cty cham dut', 'cong ty don phuong', 'cty don phuong',
+] as const;
+
+const EMPLOYEE_CUES = [
+  'tu nghi', 'tu y nghi', 'nghi ngang', 'xin nghi viec', 'xin thoi viec', 'bo viec', 'em nghi viec', 'toi nghi viec',
+  'minh nghi viec', 'e nghi viec', 'nghi viec ngang', 'nguoi lao dong don phuong', 'nld don phuong',
+  'em don phuong', 'toi don phuong',
+] as const;
+
+const padded = (cues: readonly string[]) => cues.map((cue) => ` ${cue} `);
+const EMPLOYER = padded(EMPLOYER_CUES);
+const EMPLOYEE = padded(EMPLOYEE_CUES);
+
+/** The actor a text names, or null when it names none or both ("bị đuổi nên em tự nghỉ luôn" tells nothing apart). */
+export function actorOf(folded: readonly string[]): Actor | null {
+  const text = ` ${folded.join(' ')} `;
+  const employer = EMPLOYER.some((cue) => text.includes(cue));
+  // "cho em nghỉ việc" holds "em nghỉ việc": the employer's cue takes its words before the employee's are looked for.
+  const rest = EMPLOYER.reduce((left, cue) => left.split(cue).join(' | '), text);
+  const employee = EMPLOYEE.some((cue) => rest.includes(cue));
+  if (employer === employee) return null;
+  return employer ? 'employer' : 'employee';
+}
+
+/**
+ * An entry's actor: the one its phrasings name, when none of them names the other and at least a third of them
+ * name it (an entry about unemployment benefit with one "tự nghỉ việc" variant is not about who quits). An entry
+ * whose phrasings disagree (a comparison, or both sides' notice periods) has none and is never moved.
+ */
+export function entryActorOf(phrasings: readonly (readonly string[])[]): Actor | null {
+  let employer = 0;
+  let employee = 0;
+  for (const folded of phrasings) {
+    const actor = actorOf(folded);
+    if (actor === 'employer') employer += 1;
+    if (actor === 'employee') employee += 1;
+  }
+  const enough = (count: number) => count > 0 && 3 * count >= phrasings.length;
+  if (enough(employer) && employee === 0) return 'employer';
+  if (enough(employee) && employer === 0) return 'employee';
+  return null;
+}
