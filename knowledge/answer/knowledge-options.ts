@@ -34,8 +34,10 @@ export const KnowledgeOptionsSchema = z.object({
    * An entry under the threshold (≥ `weakRetrievalFaqScore`) answers when one of its cited articles is among this
    * many leading hits of the law search; 0 turns it off. Chosen on dev answers (D-answers-19): 1 → 573, 3 → 574,
    * 5 → 578, 8 → 577 of 600 (573 off); requiring a lead over the next entry as well (0.05) kept only 574.
+   * Off by default (D-answers-20): through the whole service it made off-topic questions answered by an FAQ entry
+   * 1 → 5 of 35 and wrong entries 1 → 2, against the round's own condition that neither gets worse.
    */
-  agreeingFaqLeading: z.number().int().min(0).max(20).default(5),
+  agreeingFaqLeading: z.number().int().min(0).max(20).default(0),
 });
 
 export type KnowledgeOptions = z.infer<typeof KnowledgeOptionsSchema>;

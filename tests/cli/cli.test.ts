@@ -27,6 +27,10 @@ const UNITS_CSV = [
   'DN-KCN,DN-001,CĐCS Công ty TNHH Giày Biên Hòa,grassroots',
 ].join('\n');
 
+// Every command opens the database cold (the embedded one loads PGlite and checks migrations each time), several per
+// test: 60 s was exceeded under a load of 10 on the 2-core CI machine.
+const CLI_TIMEOUT = 180_000;
+
 describe.each(testBackends())('congdoan CLI on $name', (backend) => {
   let dir: string;
   let database: TestDatabase | null = null;
@@ -73,7 +77,7 @@ describe.each(testBackends())('congdoan CLI on $name', (backend) => {
     const refused = capture(env);
     expect(await runCli(['org', 'import', wrongLevel], refused.io)).toBe(2);
     expect(refused.err.join('\n')).toContain('UNIT_INVALID_PARENT');
-  });
+  }, CLI_TIMEOUT);
 
 
   it('shows, sets and clears a unit\'s office hours (inherited from the parent, else the national default)', async () => {
@@ -91,7 +95,7 @@ describe.each(testBackends())('congdoan CLI on $name', (backend) => {
     const clear = capture(env);
     expect(await runCli(['org', 'hours', 'DN', '--clear', '--format', 'json'], clear.io)).toBe(0);
     expect(JSON.parse(clear.out[0] as string)).toMatchObject({ own: null, inherited: true });
-  });
+  }, CLI_TIMEOUT);
   it('creates users and refuses bad roles, unknown units and duplicates', async () => {
     const created = capture(env);
     expect(await runCli(['user', 'create', '--email', 'CanBo@DongNai.vn', '--role', 'officer', '--unit', 'dn-kcn', '--format', 'json'], created.io)).toBe(0);
@@ -105,7 +109,7 @@ describe.each(testBackends())('congdoan CLI on $name', (backend) => {
     expect(await runCli(['user', 'create', '--email', 'a@b.vn', '--role', 'leader', '--unit', 'NOPE'], unknownUnit.io)).toBe(2);
     const badRole = capture(env);
     expect(await runCli(['user', 'create', '--email', 'a@b.vn', '--role', 'boss', '--unit', 'DN'], badRole.io)).toBe(2);
-  });
+  }, CLI_TIMEOUT);
 
   it('runs one message through the pipeline and prints one JSON object', async () => {
     const chat = capture(env);
@@ -118,7 +122,7 @@ describe.each(testBackends())('congdoan CLI on $name', (backend) => {
     expect(result.handoff).toBe(false);
     const empty = capture(env);
     expect(await runCli(['chat', '--format', 'json', '   '], empty.io)).toBe(2);
-  });
+  }, CLI_TIMEOUT);
 
   it('answers a legal question with its citations (the law corpus is imported on first use)', async () => {
     const chat = capture(env);
@@ -127,7 +131,7 @@ describe.each(testBackends())('congdoan CLI on $name', (backend) => {
     expect(result).toMatchObject({ route: 'question', topic: 'wages' });
     expect(result.citations).toEqual(expect.arrayContaining([{ law_id: '293/2025/NĐ-CP', article_no: '3' }]));
     expect(result.reply).toContain('5.310.000');
-  });
+  }, CLI_TIMEOUT);
 
   it("exports and erases a member's data on request, and refuses without confirmation", async () => {
     const session = `cli-${backend.name}-member`;
@@ -145,7 +149,7 @@ describe.each(testBackends())('congdoan CLI on $name', (backend) => {
     expect(await runCli(['member', 'export', '--channel', 'cli', '--user', session], gone.io)).toBe(2);
     const nobody = capture(env);
     expect(await runCli(['member', 'export'], nobody.io)).toBe(2);
-  });
+  }, CLI_TIMEOUT);
 
   it('exports officers\' reviewed labels as {"text","route","topic","sentiment"} lines and rejects a bad format', async () => {
     const base = await bootBase({ LOG_LEVEL: 'warn', DEMO_SEED: 'false', ...env });
@@ -161,7 +165,7 @@ describe.each(testBackends())('congdoan CLI on $name', (backend) => {
     const bad = capture(env);
     expect(await runCli(['nlu', 'labels', 'export', '--format', 'xml'], bad.io)).toBe(2);
     expect(bad.out).toEqual([]);
-  });
+  }, CLI_TIMEOUT);
 });
 
 // `congdoan chat` takes the webhook's path: with Redis and WORKERS_IN_PROCESS=false it only records and rings,
@@ -188,7 +192,7 @@ describeOnRedis('congdoan chat with the workers in another process ($name)', (ba
       await workers.close();
       await database.close();
     }
-  });
+  }, CLI_TIMEOUT);
 });
 
 describe('the congdoan binary', () => {
@@ -208,6 +212,6 @@ describe('the congdoan binary', () => {
       rmSync(dir, { recursive: true, force: true });
     }
     // Two cold processes (a fresh embedded database, migrations, demo seed, the model): 48 s alone at load 8.
-  }, 180_000);
+  }, CLI_TIMEOUT);
 
 });
