@@ -1,14 +1,7 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page, Route } from 'playwright-core';
-import { hashPassword } from '../../bots/auth/password.js';
-import { generateDemo } from '../../bots/demo/demo-generator.js';
-import { UI_DIST } from '../../bots/http/static-ui.js';
-import { testBackends } from '../support/backends.js';
 import { launchBrowser, saveScreenshot, signedInPage, VIEWPORTS, type ViewportName } from '../support/browser.js';
-import { createScriptedClassifier } from '../support/scripted-classifier.js';
-import { createEchoKnowledge } from '../support/stub-knowledge.js';
-import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { startDemoDashboard } from '../support/demo-dashboard.js';
+import type { TestPlatform } from '../support/test-platform.js';
 
 /**
  * The dashboard and the report page in the states a leader meets besides "figures shown" (issue #10): loading (and a
@@ -51,15 +44,9 @@ describe('dashboard and reports in Chromium: loading, error, empty and phone fil
   let browser: Browser;
 
   beforeAll(async () => {
-    expect(existsSync(join(UI_DIST, 'admin.html'))).toBe(true);
-    t = await startTestPlatform(testBackends()[0]!, { classifier: createScriptedClassifier({}), knowledge: createEchoKnowledge() });
-    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-    await generateDemo(t.database.db, { members: 2500, messages: 15_000, seed: 7, days: 70, endDay: today });
-    await t.platform.mood.rebuild({ thresholds: { route: 0.6, topic: 0.5 } });
+    ({ t } = await startDemoDashboard({ members: 2500, messages: 15_000, seed: 7, days: 70 }, { email: 'lanhdao2@congdoan.vn', password: PASSWORD }));
     // A sector union that joined today: no member has written yet.
     await t.platform.repositories.units.upsertUnits([{ parentCode: 'TLD', code: EMPTY_UNIT.code, name: EMPTY_UNIT.name, level: 'province_or_sector' }]);
-    const national = await t.platform.repositories.units.findByCode('TLD');
-    await t.platform.repositories.users.create({ email: 'lanhdao2@congdoan.vn', passwordHash: await hashPassword(PASSWORD), role: 'leader', unitId: national!.id, displayName: 'Lãnh đạo Tổng Liên đoàn' });
     browser = await launchBrowser();
   }, 240_000);
 

@@ -1,17 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { hashPassword } from '../../bots/auth/password.js';
-import { generateDemo } from '../../bots/demo/demo-generator.js';
 import { runEarlyWarning } from '../../bots/mood/early-warning.js';
 import { previousMonth } from '../../bots/mood/monthly-reports.js';
-import { UI_DIST } from '../../bots/http/static-ui.js';
-import { testBackends } from '../support/backends.js';
 import { ARTIFACTS_DIR, launchBrowser, saveScreenshot, VIEWPORTS, type ViewportName } from '../support/browser.js';
-import { createScriptedClassifier } from '../support/scripted-classifier.js';
-import { createEchoKnowledge } from '../support/stub-knowledge.js';
-import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { startDemoDashboard } from '../support/demo-dashboard.js';
+import type { TestPlatform } from '../support/test-platform.js';
 
 const PASSWORD = 'mat-khau-lanh-dao-1';
 const SUITE = 'mood-dashboard';
@@ -21,11 +16,9 @@ describe('mood dashboard in Chromium (embedded backend, generated organisation)'
   let browser: Browser;
 
   beforeAll(async () => {
-    expect(existsSync(join(UI_DIST, 'admin.html'))).toBe(true);
-    t = await startTestPlatform(testBackends()[0]!, { classifier: createScriptedClassifier({}), knowledge: createEchoKnowledge() });
-    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-    const demo = await generateDemo(t.database.db, { members: 6000, messages: 48_000, seed: 5, days: 120, endDay: today, spikes: 2 });
-    await t.platform.mood.rebuild({ thresholds: { route: 0.6, topic: 0.5 } });
+    const started = await startDemoDashboard({ members: 6000, messages: 48_000, seed: 5, days: 120, spikes: 2 }, { email: 'lanhdao@congdoan.vn', password: PASSWORD });
+    t = started.t;
+    const { demo, today } = started;
     // The early-warning job on the weeks of the planted surges.
     for (const spike of demo.spikes) await runEarlyWarning({ db: t.database.db, alerts: t.platform.repositories.moodAlerts, k: 5 }, spike.to, new Date());
     // Last month's hand-offs in a few grassroots unions (waits of 5 minutes to 3 hours, one in six overdue, a few
@@ -40,8 +33,6 @@ describe('mood dashboard in Chromium (embedded backend, generated organisation)'
       join lateral (select id from units where level = 'grassroots' order by code offset (g % 12) limit 1) u on true`);
     // Last month's stored reports, as the job of the 1st makes them.
     await t.platform.monthlyReports.generate(previousMonth(today));
-    const national = await t.platform.repositories.units.findByCode('TLD');
-    await t.platform.repositories.users.create({ email: 'lanhdao@congdoan.vn', passwordHash: await hashPassword(PASSWORD), role: 'leader', unitId: national!.id, displayName: 'Lãnh đạo Tổng Liên đoàn' });
     browser = await launchBrowser();
   }, 240_000);
 
