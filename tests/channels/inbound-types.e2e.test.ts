@@ -36,7 +36,8 @@ describe.each(testBackends())('every inbound type on $name', (backend) => {
     hooks.zalo = `${t.baseUrl}/webhooks/zalo`;
     hooks.telegram = `${t.baseUrl}/webhooks/telegram`;
     hooks.messenger = `${t.baseUrl}/webhooks/messenger`;
-  });
+    // Three fake platforms and an embedded platform start cold: over 60 s once in CI on a loaded 2-core machine.
+  }, 180_000);
   afterAll(async () => {
     await t?.close();
     await fakes?.close();

@@ -268,6 +268,9 @@ describe('web UI in Chromium (embedded backend)', () => {
       // refreshes itself in the background, so it would notice the ended session on its own.
       await page.goto(`${t.baseUrl}/admin/dashboard`);
       await page.waitForSelector('main h1 >> text=Tổng quan');
+      // Its own requests done first: one still in flight when the cookie goes answers 401 and leaves for the login
+      // page before the click below (seen in CI under load: the bottom bar was gone).
+      await page.waitForFunction(`document.querySelector('[aria-busy="true"]') === null`);
       // The session ends (cookie gone, as after an expiry): the next API call answers 401 and the app goes to
       // the login page, then back to the page the user was opening.
       await context.clearCookies();

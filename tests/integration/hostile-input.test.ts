@@ -54,7 +54,8 @@ describe.each(testBackends())('hostile input on $name', (backend) => {
       },
     });
     token = (await createAccounts(t, [['admin@tld.vn', 'TLD', 'admin']]))['admin@tld.vn'] as string;
-  });
+    // Three fake platforms and an embedded platform start cold: over 60 s once in CI on a loaded 2-core machine.
+  }, 180_000);
   afterAll(async () => {
     await t?.close();
     await zalo?.close();
