@@ -21,6 +21,7 @@ import {
   nluExampleSchema,
   parseJsonLines,
   readEvaluationSets,
+  type EvaluationSets,
   scoreOnSets,
   trainTextClassifier,
   withDirectoryLock,
@@ -108,12 +109,12 @@ export function registerNluCommands(program: Command, deps: NluCommandDeps): voi
   const clock = (): Clock => deps.clock ?? systemClock;
   const logged = () => ({ clock: clock(), ...(deps.logger ? { logger: deps.logger } : {}) });
   /** The metrics of what runs today: the active version, else the shipped build (scored now on dev/test). */
-  async function activeMetrics(store: ReturnType<typeof createModelStore>): Promise<{ version: string | null; metrics: NluMetrics | null; classifier: NluClassifier | null }> {
+  async function activeMetrics(store: ReturnType<typeof createModelStore>, sets: EvaluationSets): Promise<{ version: string | null; metrics: NluMetrics | null; classifier: NluClassifier | null }> {
     const active = await store.activeModel().catch(() => null);
     const path = active?.modelPath ?? `${deps.paths.buildDir}/model.json`;
     try {
       const classifier = await loadClassifierFile(path, { clock: clock() });
-      return { version: active?.version ?? 'shipped', metrics: scoreOnSets(classifier, await readEvaluationSets(deps.paths.dataDir)), classifier };
+      return { version: active?.version ?? 'shipped', metrics: scoreOnSets(classifier, sets), classifier };
     } catch {
       return { version: null, metrics: null, classifier: null };
     }
@@ -177,8 +178,10 @@ export function registerNluCommands(program: Command, deps: NluCommandDeps): voi
           const built = await buildNluModel({ dataDir: deps.paths.dataDir, reviewed, curated, ...logged() });
           const now = clock().now();
           const saved = await store.save(built.content, { version: modelVersionName(now, built.manifest.modelId), createdAt: now.toISOString(), ...built.manifest });
-          const baseline = await activeMetrics(store);
-          const comparison = compareModels(built.classifier, baseline.classifier, (await readEvaluationSets(deps.paths.dataDir)).dev);
+          // Dev and the locked test are read once: the active model is scored on them, and the comparison reads dev.
+          const sets = await readEvaluationSets(deps.paths.dataDir);
+          const baseline = await activeMetrics(store, sets);
+          const comparison = compareModels(built.classifier, baseline.classifier, sets.dev);
           const activated = options.activate && (!comparison.worse || options.force === true);
           const report = {
             version: saved.version,
