@@ -127,15 +127,26 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
   };
 
   /**
+   * The `count` nearest entries when the first, though under the threshold, scores at least `weakRetrievalFaqScore`
+   * and states the figure asked (if one is asked); else none. Both ways an entry under the threshold may answer
+   * start here.
+   */
+  const nearestUnderThreshold = (text: string, audience: FaqAudience, count: number): readonly FaqMatch[] => {
+    const ranked = deps.faq.rank?.(text, count, audience) ?? [];
+    const first = ranked[0];
+    if (!first || first.score < options.weakRetrievalFaqScore) return [];
+    const kind = askedQuantity(text);
+    return !kind || statesQuantity(first.entry.answer, kind) ? ranked : [];
+  };
+
+  /**
    * The entry that stands out among the nearest ones though under the threshold (`weakRetrievalFaqScore`, a lead
    * of `weakRetrievalFaqMargin` over the next entry), and that states the figure asked if one is asked; else null.
    */
   const clearlyNearestFaq = (text: string, audience: FaqAudience): FaqMatch | null => {
-    const [first, second] = deps.faq.rank?.(text, 2, audience) ?? [];
-    if (!first || first.score < options.weakRetrievalFaqScore) return null;
-    if (second && first.score - second.score < options.weakRetrievalFaqMargin) return null;
-    const kind = askedQuantity(text);
-    return !kind || statesQuantity(first.entry.answer, kind) ? first : null;
+    const [first, second] = nearestUnderThreshold(text, audience, 2);
+    if (!first || (second && first.score - second.score < options.weakRetrievalFaqMargin)) return null;
+    return first;
   };
 
   /**
@@ -148,10 +159,8 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
    */
   const faqAgreeingWithLaw = (text: string, audience: FaqAudience, hits: readonly PassageHit[]): FaqMatch | null => {
     if (options.agreeingFaqLeading === 0) return null;
-    const [first] = deps.faq.rank?.(text, 1, audience) ?? [];
-    if (!first || first.score < options.weakRetrievalFaqScore) return null;
-    const kind = askedQuantity(text);
-    if (kind && !statesQuantity(first.entry.answer, kind)) return null;
+    const [first] = nearestUnderThreshold(text, audience, 1);
+    if (!first) return null;
     const leading = hits.slice(0, options.agreeingFaqLeading);
     const agrees = first.entry.citations.some((cited) => leading.some((hit) => hit.article.lawId === cited.lawId && hit.article.articleNo === cited.articleNo));
     return agrees ? first : null;
