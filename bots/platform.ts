@@ -230,7 +230,7 @@ export async function createPlatform(deps: PlatformDeps) {
   const exportLinks = createExportLinks(jwtSecret, clock);
   const memberPrivacy = createMemberPrivacy({ memberData: repositories.memberData, audit: repositories.audit, queue, links: exportLinks, retentionMonths: env.RETENTION_MESSAGE_MONTHS, publicBaseUrl: env.PUBLIC_BASE_URL });
   // The privacy notice of first contact and its full page (Law 91/2025/QH15, docs/privacy.md §3).
-  const privacyNotice = loadPrivacyNotice(env);
+  const privacyNotice = loadPrivacyNotice(env, logger);
   const turnPorts = {
     classifier: deps.classifier, knowledge: deps.knowledge, clock, logger, thresholds, memberDirectory, officerLinks: repositories.officerLinks, crisisHotlines: env.CRISIS_HOTLINES,
     handoffAckIntervalMinutes: env.HANDOFF_ACK_INTERVAL_MINUTES, handoffFacts: createHandoffFactsRepository(db), memberPrivacy,

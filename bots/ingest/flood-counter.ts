@@ -26,32 +26,48 @@ export function createInProcessFloodCounter(): FloodCounter {
   };
 }
 
+/** One command instead of MULTI/INCR/PEXPIRE/EXEC: the count, and its expiry set once when the window opens. */
+const COUNT_IN_WINDOW = "local n = redis.call('INCR', KEYS[1]) if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end return n";
+
 /**
- * Shared through Redis, so that several server processes hold one budget per sender. A Redis that is away
- * answers nothing: the counter then says 0 (fail open): a flood limit must never block acknowledgements.
+ * Shared through Redis, so that several server processes hold one budget per sender, without a Redis round trip on
+ * the acknowledgement path: `hit` answers at once with the sender's count as Redis last told this process plus this
+ * process's hits still on their way, and counts in Redis in the background (auto-pipelined: a burst's counts leave
+ * in one write). One process counts exactly; several see each other's hits as soon as Redis has answered one of
+ * their own (a few ms later), which is all a flood limit needs. Awaiting the count cost every acknowledgement
+ * 4 ms p50 and up to 20 ms p99 on a Redis busy with the queue's scripts (D-scale-8). A Redis that is away or silent
+ * answers nothing: only the local hits in flight count (fail open: a flood limit must never block acknowledgements).
  */
 export function createRedisFloodCounter(redisUrl: string, prefix: string, logger: Logger): FloodCounter {
-  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 1000 });
+  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 1000, enableAutoPipelining: true, commandTimeout: 1000 });
+  // Sent once, then run by its digest (EVALSHA) like any command.
+  redis.defineCommand('countInWindow', { numberOfKeys: 1, lua: COUNT_IN_WINDOW });
+  const countInWindow = (key: string, ttlMs: number) => (redis as unknown as { countInWindow(key: string, ttlMs: number): Promise<number> }).countInWindow(key, ttlMs);
   redis.on('error', (error: unknown) => logger.debug({ err: error }, 'flood counter: redis error'));
   redis.connect().catch(() => undefined);
+  const seen = new Map<string, { window: number; known: number; inFlight: number }>();
   return {
     async hit(key, windowMs, now) {
       const window = Math.floor(now.getTime() / windowMs);
       const redisKey = `${prefix}:flood:${key}:${window}`;
-      let timer: NodeJS.Timeout | undefined;
-      try {
-        // A silent Redis (a partition) would never answer: give up after 100 ms.
-        const silent = new Promise<null>((resolve) => {
-          timer = setTimeout(() => resolve(null), 100);
-        });
-        const result = await Promise.race([redis.multi().incr(redisKey).pexpire(redisKey, windowMs * 2).exec(), silent]);
-        const n = (result as [[unknown, unknown]] | null)?.[0]?.[1];
-        return typeof n === 'number' ? n : 0;
-      } catch {
-        return 0;
-      } finally {
-        clearTimeout(timer);
+      if (seen.size > 100_000) for (const [k, v] of seen) if (v.window !== window) seen.delete(k);
+      let entry = seen.get(redisKey);
+      if (!entry) {
+        entry = { window, known: 0, inFlight: 0 };
+        seen.set(redisKey, entry);
       }
+      const counting = entry;
+      counting.inFlight += 1;
+      countInWindow(redisKey, windowMs * 2).then(
+        (n) => {
+          counting.inFlight -= 1;
+          if (typeof n === 'number') counting.known = Math.max(counting.known, n);
+        },
+        () => {
+          counting.inFlight -= 1;
+        },
+      );
+      return counting.known + counting.inFlight;
     },
     async close() {
       redis.disconnect();

@@ -24,15 +24,25 @@ export type FloodVerdict = { ok: true } | { ok: false; retryAfterSeconds: number
  * channel (local, trusted) is not limited.
  */
 export function createFloodGuard(options: FloodGuardOptions) {
+  // Senders told this window, so the notice goes once even when the shared count skips past the limit's first
+  // refusal (several processes, each counting the others' hits a few ms late: D-scale-8).
+  const told = new Map<string, number>();
   return {
     async admit(event: InboundMessageEvent): Promise<FloodVerdict> {
       if (event.channel === 'cli') return { ok: true };
       const now = options.clock.now();
-      const n = await options.counter.hit(`${event.channel}:${event.sender.platformUserId}`, options.windowMs, now);
+      const sender = `${event.channel}:${event.sender.platformUserId}`;
+      const n = await options.counter.hit(sender, options.windowMs, now);
       if (n <= options.maxMessages) return { ok: true };
-      const windowEnd = (Math.floor(now.getTime() / options.windowMs) + 1) * options.windowMs;
-      if (n === options.maxMessages + 1) options.logger.warn({ channel: event.channel }, 'flood limit reached for a sender');
-      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((windowEnd - now.getTime()) / 1000)), firstRefusal: n === options.maxMessages + 1 };
+      const window = Math.floor(now.getTime() / options.windowMs);
+      const firstRefusal = told.get(sender) !== window;
+      if (firstRefusal) {
+        if (told.size > 100_000) for (const [key, seen] of told) if (seen !== window) told.delete(key);
+        told.set(sender, window);
+        options.logger.warn({ channel: event.channel }, 'flood limit reached for a sender');
+      }
+      const windowEnd = (window + 1) * options.windowMs;
+      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((windowEnd - now.getTime()) / 1000)), firstRefusal };
     },
   };
 }

@@ -9,6 +9,7 @@ import * as schema from './schema/index.js';
 import { migratePglite, migratePostgres } from './migrate.js';
 import { createStatementLanes } from './pglite-lanes.js';
 import { createDatabaseCircuit, type DatabaseCircuit } from './database-circuit.js';
+import { gatePoolCheckouts } from './pool-checkout-gate.js';
 import { guardPoolWithCircuit } from './pool-circuit-guard.js';
 
 export type Schema = typeof schema;
@@ -119,9 +120,10 @@ async function openPostgres(
   // edge answers 503 + Retry-After) instead of hanging until the platform's own timeout; keep-alive notices a
   // silently dropped connection.
   // keepAlive alone would take minutes to notice a partition; the statement time-outs bound every query instead.
-  const openPool = (max: number, timeoutMs: number) => {
+  const openPool = (max: number, timeoutMs: number, gate?: { maxWaitMs: number }) => {
     const timeouts = timeoutMs > 0 ? { statement_timeout: timeoutMs, query_timeout: timeoutMs + UNANSWERED_GRACE_MS } : {};
     const created = new Pool({ connectionString: url, max, connectionTimeoutMillis: connectTimeoutMs, keepAlive: true, ...timeouts });
+    if (gate) gatePoolCheckouts(created, { slots: max, maxWaitMs: gate.maxWaitMs });
     // An idle client that errors (server restart) must not crash the process; the next query reconnects.
     created.on('error', () => undefined);
     // Nor a client checked out for a transaction when its connection dies (a restart, a failover): pg emits
@@ -133,8 +135,11 @@ async function openPostgres(
     guardPoolWithCircuit(created, circuit);
     return created;
   };
-  const pool = openPool(poolSize, statementTimeoutMs);
-  const analyticsPool = statementTimeoutMs > 0 ? openPool(analyticsPoolSize(poolSize), analyticsTimeoutMs) : null;
+  // With time-outs (the server, the workers) the heavy reads get a pool of their own whose checkouts queue behind a
+  // gate for as long as such a read may run; the request path keeps its short bound (exhausted = 503 at once).
+  // Without (the CLI's long commands, benchmarks) there is no request path to protect: one pool, gated, no limit.
+  const pool = openPool(poolSize, statementTimeoutMs, statementTimeoutMs > 0 ? undefined : { maxWaitMs: 0 });
+  const analyticsPool = statementTimeoutMs > 0 ? openPool(analyticsPoolSize(poolSize), analyticsTimeoutMs, { maxWaitMs: analyticsTimeoutMs }) : null;
   circuit.onChange((state) => {
     if (state === 'open') logger.warn({ retryInMs: circuit.snapshot().retryInMs }, 'database unreachable: requests fail at once (503) until a probe connects');
     else if (state === 'closed') logger.info({}, 'database reachable again: circuit closed');

@@ -53,6 +53,8 @@ try {
   const names = (await benchBackends(join(tmp, 'probe'))).map((backend) => backend.name);
   for (const name of names) {
     for (const [i, plan] of (PLANS[name] ?? []).entries()) {
+      // BENCH_WEBCHAT_ONLY=postgres+redis:off (a prefix of backend:workers) measures one plan, for A/B runs.
+      if (process.env.BENCH_WEBCHAT_ONLY && !`${name}:${plan.workers}`.startsWith(process.env.BENCH_WEBCHAT_ONLY)) continue;
       // Every plan starts from an empty store: a workers-off run leaves tens of thousands of unanswered messages,
       // which in-process workers would then work through while the next plan is measured.
       const backend = (await benchBackends(join(tmp, `plan-${i}`))).find((candidate) => candidate.name === name)!;

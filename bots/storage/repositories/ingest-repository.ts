@@ -167,64 +167,65 @@ export function createIngestRepository(db: Db, options: { cacheSize?: number; jo
     return { sentAt: input.sentAt.toISOString(), ...(join ? { join } : {}), ...(input.address ? { address: input.address } : {}), ...(input.mediaGroup ? { mediaGroup: input.mediaGroup } : {}) };
   }
 
-  /** The stored copies among `inputs` (same rule as `storedCopy`, one query): `channel\0id` → conversation. */
-  async function storedCopies(inputs: readonly RecordInboundInput[]): Promise<Map<string, string>> {
-    const keys = JSON.stringify(inputs.map((input) => ({ channel: input.channel, pid: input.platformMessageId })));
-    const rows = await executeRows<{ channel: string; platform_message_id: string; conversation_id: string }>(db, sql`
-      select d.channel, d.platform_message_id, d.conversation_id
-      from jsonb_to_recordset(${keys}::jsonb) as k(channel text, pid text)
-      join inbound_dedupe d on d.channel = k.channel and d.platform_message_id = k.pid`);
-    return new Map(rows.map((row) => [`${row.channel}\u0000${row.platform_message_id}`, row.conversation_id]));
-  }
-
   /**
-   * Many new messages in one transaction: the conversations are locked in id order (two batches touching the same
-   * conversations cannot deadlock each other), each conversation's sequence moves once by its count, and one
-   * INSERT stores them all, in arrival order within each conversation. Returns the inserted rows and whether their
-   * conversation has held replies (so the caller skips that probe when there are none, the common case).
+   * Many new messages in ONE statement (its own transaction, committed when it returns: one round trip on the
+   * acknowledgement path instead of BEGIN, lock, insert, COMMIT): messages already stored are left out, the
+   * conversations are locked in id order (two batches touching the same conversations cannot deadlock each other),
+   * each conversation's sequence moves once by its count, and one INSERT stores them all, in arrival order within
+   * each conversation. Returns the inserted rows and whether their conversation has held replies (so the caller
+   * skips that probe when there are none, the common case); a row not returned was stored by someone else.
    */
   async function insertBatch(rows: BatchRow[]) {
     const payload = JSON.stringify(rows);
-    const conversationIds = JSON.stringify([...new Set(rows.map((row) => row.conversation_id))]);
-    return db.transaction(async (tx) => {
-      const t = tx as unknown as Db;
-      await executeRows(t, sql`
-        select id from conversations
-        where id in (select (value #>> '{}')::uuid from jsonb_array_elements(${conversationIds}::jsonb))
-        order by id for no key update`);
-      return executeRows<{ id: string; channel: string; platform_message_id: string; conversation_id: string; has_held: boolean }>(t, sql`
-        with input as (
-          select * from jsonb_to_recordset(${payload}::jsonb)
-            as x(ord int, conversation_id uuid, channel text, platform_message_id text, content jsonb, body text, received_at timestamptz, meta jsonb)
-        ),
-        counts as (select conversation_id, count(*)::int as n, max(received_at) as at from input group by conversation_id),
-        seq as (
-          update conversations c set inbound_seq = c.inbound_seq + counts.n, last_inbound_at = counts.at, updated_at = counts.at
-          from counts where c.id = counts.conversation_id
-          returning c.id, c.inbound_seq
-        ),
-        numbered as (
-          select i.*, seq.inbound_seq - counts.n + row_number() over (partition by i.conversation_id order by i.ord) as conv_seq
-          from input i join counts on counts.conversation_id = i.conversation_id join seq on seq.id = i.conversation_id
-        ),
-        claimed as (
-          insert into inbound_dedupe (channel, platform_message_id, message_id, message_created_at, conversation_id)
-          select channel, platform_message_id, gen_random_uuid(), received_at, conversation_id from numbered
-          on conflict do nothing
-          returning channel, platform_message_id, message_id
-        ),
-        inserted as (
-          insert into messages (id, conversation_id, conv_seq, direction, channel, platform_message_id, author, content, text, status, created_at, meta)
-          select c.message_id, n.conversation_id, n.conv_seq, 'in', n.channel, n.platform_message_id, 'member', n.content, n.body, 'received', n.received_at, n.meta
-          from numbered n join claimed c on c.channel = n.channel and c.platform_message_id = n.platform_message_id
-          order by n.ord
-          returning id, channel, platform_message_id, conversation_id
-        )
-        select inserted.*, exists (
-          select 1 from messages h where h.conversation_id = inserted.conversation_id and h.direction = 'out' and h.status = 'held'
-        ) as has_held
-        from inserted`);
-    });
+    return executeRows<{ id: string; channel: string; platform_message_id: string; conversation_id: string; has_held: boolean }>(db, sql`
+      with input as (
+        select * from jsonb_to_recordset(${payload}::jsonb)
+          as x(ord int, conversation_id uuid, channel text, platform_message_id text, content jsonb, body text, received_at timestamptz, meta jsonb)
+      ),
+      fresh as (
+        -- A probe of the dedupe key per message (the LIMIT keeps it one): as an anti-join the planner hashed the
+        -- whole dedupe table for a batch of a dozen (8 ms at 13,000 rows, and growing with it).
+        select i.* from input i
+        left join lateral (
+          select 1 as stored from inbound_dedupe d where d.channel = i.channel and d.platform_message_id = i.platform_message_id limit 1
+        ) known on true
+        where known.stored is null
+      ),
+      locked as (
+        select c.id from conversations c
+        where c.id = any ((select array_agg(distinct conversation_id) from fresh)::uuid[])
+        order by c.id for no key update
+      ),
+      counts as (
+        select f.conversation_id, count(*)::int as n, max(f.received_at) as at
+        from fresh f join locked l on l.id = f.conversation_id group by f.conversation_id
+      ),
+      seq as (
+        update conversations c set inbound_seq = c.inbound_seq + counts.n, last_inbound_at = counts.at, updated_at = counts.at
+        from counts where c.id = counts.conversation_id
+        returning c.id, c.inbound_seq
+      ),
+      numbered as (
+        select f.*, seq.inbound_seq - counts.n + row_number() over (partition by f.conversation_id order by f.ord) as conv_seq
+        from fresh f join counts on counts.conversation_id = f.conversation_id join seq on seq.id = f.conversation_id
+      ),
+      claimed as (
+        insert into inbound_dedupe (channel, platform_message_id, message_id, message_created_at, conversation_id)
+        select channel, platform_message_id, gen_random_uuid(), received_at, conversation_id from numbered
+        on conflict do nothing
+        returning channel, platform_message_id, message_id
+      ),
+      inserted as (
+        insert into messages (id, conversation_id, conv_seq, direction, channel, platform_message_id, author, content, text, status, created_at, meta)
+        select c.message_id, n.conversation_id, n.conv_seq, 'in', n.channel, n.platform_message_id, 'member', n.content, n.body, 'received', n.received_at, n.meta
+        from numbered n join claimed c on c.channel = n.channel and c.platform_message_id = n.platform_message_id
+        order by n.ord
+        returning id, channel, platform_message_id, conversation_id
+      )
+      select inserted.*, exists (
+        select 1 from messages h where h.conversation_id = inserted.conversation_id and h.direction = 'out' and h.status = 'held'
+      ) as has_held
+      from inserted`);
   }
 
   async function recordBatchOnce(inputs: readonly RecordInboundInput[]): Promise<BatchInboundResult[]> {
@@ -232,17 +233,15 @@ export function createIngestRepository(db: Db, options: { cacheSize?: number; jo
     const refs: ThreadRef[] = [];
     // One by one: mostly cache hits; a new member's first messages must not race to create them twice.
     for (const input of inputs) refs.push(await retryOnConflict(() => resolveThread(input)));
-    const known = await storedCopies(inputs);
+    // Copies already stored (a platform's redelivery, rare) are not looked up first: the batch statement leaves them
+    // out, and the one-message path below says "duplicate" for each.
     const rows: BatchRow[] = [];
     const firstOfKey = new Map<string, number>();
     const single: number[] = [];
     inputs.forEach((input, ord) => {
       const ref = refs[ord] as ThreadRef;
       const key = `${input.channel}\u0000${input.platformMessageId}`;
-      const stored = known.get(key);
-      if (stored) {
-        results[ord] = { status: 'duplicate', conversationId: stored, memberId: ref.memberId };
-      } else if (firstOfKey.has(key)) {
+      if (firstOfKey.has(key)) {
         // The same delivery twice in one batch (a platform retrying while the first copy waits): stored once.
         results[ord] = { status: 'duplicate', conversationId: ref.conversationId, memberId: ref.memberId };
       } else if (input.joinCode) {
@@ -270,8 +269,8 @@ export function createIngestRepository(db: Db, options: { cacheSize?: number; jo
         if (hit) {
           results[row.ord] = { status: 'accepted', messageId: hit.id, conversationId: hit.conversation_id, memberId: ref.memberId, hasHeld: hit.has_held };
         } else {
-          // Not inserted: another process stored it meanwhile, or the conversation was erased: the one-message
-          // path tells which (and resolves the thread again).
+          // Not inserted: stored before (a redelivery), by another process meanwhile, or the conversation was
+          // erased: the one-message path tells which (and resolves the thread again).
           single.push(row.ord);
         }
       }
