@@ -24,10 +24,10 @@ describe('the analytics pool checkout gate (PostgreSQL)', () => {
   });
 
   it('with the gate, every read waits its turn and the connect bound applies to connecting only', async () => {
-    const pool = new pg.Pool({ connectionString: url, max: 2, connectionTimeoutMillis: 150 });
+    const pool = new pg.Pool({ connectionString: url, max: 2, connectionTimeoutMillis: 500 });
     gatePoolCheckouts(pool, { slots: 2, maxWaitMs: 0 });
     try {
-      const results = await sleepers(pool, 5, 0.4);
+      const results = await sleepers(pool, 5, 0.6);
       expect(results.map((result) => result.status)).toEqual(Array(5).fill('fulfilled'));
       // Transactions (drizzle's connect() form) release their slot too.
       const client = await pool.connect();
@@ -81,9 +81,9 @@ describe('the analytics pool checkout gate (PostgreSQL)', () => {
   });
 
   it("the CLI's database (no statement time-out) lets a cold summary's parallel reads queue instead of failing", async () => {
-    const database = await openDatabase({ databaseUrl: url, poolSize: 2, connectTimeoutMs: 150, migrate: false });
+    const database = await openDatabase({ databaseUrl: url, poolSize: 2, connectTimeoutMs: 500, migrate: false });
     try {
-      const reads = await Promise.allSettled(Array.from({ length: 5 }, () => executeRows(database.analyticsDb, sql`select pg_sleep(0.3)`)));
+      const reads = await Promise.allSettled(Array.from({ length: 5 }, () => executeRows(database.analyticsDb, sql`select pg_sleep(0.6)`)));
       expect(reads.map((read) => read.status)).toEqual(Array(5).fill('fulfilled'));
     } finally {
       await database.close();
@@ -91,11 +91,11 @@ describe('the analytics pool checkout gate (PostgreSQL)', () => {
   });
 
   it("the server's analytics pool (statement time-outs on) queues its reads too, while the request path keeps its bound", async () => {
-    const database = await openDatabase({ databaseUrl: url, poolSize: 2, connectTimeoutMs: 150, statementTimeoutMs: 5000, analyticsTimeoutMs: 5000, migrate: false });
+    const database = await openDatabase({ databaseUrl: url, poolSize: 2, connectTimeoutMs: 500, statementTimeoutMs: 5000, analyticsTimeoutMs: 5000, migrate: false });
     try {
-      const reads = await Promise.allSettled(Array.from({ length: 5 }, () => executeRows(database.analyticsDb, sql`select pg_sleep(0.3)`)));
+      const reads = await Promise.allSettled(Array.from({ length: 5 }, () => executeRows(database.analyticsDb, sql`select pg_sleep(0.6)`)));
       expect(reads.map((read) => read.status)).toEqual(Array(5).fill('fulfilled'));
-      const requests = await Promise.allSettled(Array.from({ length: 5 }, () => executeRows(database.db, sql`select pg_sleep(0.4)`)));
+      const requests = await Promise.allSettled(Array.from({ length: 5 }, () => executeRows(database.db, sql`select pg_sleep(0.6)`)));
       expect(requests.filter((request) => request.status === 'rejected').length).toBeGreaterThan(0);
     } finally {
       await database.close();
