@@ -1,6 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-
-type ConnectCallback = (error: Error | undefined, client: PoolClient | undefined, release: (error?: Error) => void) => void;
+import { wrapPoolConnect } from './pool-connect-door.js';
 
 export interface PoolCheckoutGateOptions {
   /** Connections handed out at once (the pool's own size). */
@@ -23,7 +22,6 @@ export interface PoolCheckoutGateOptions {
  * an open circuit's refusal immediate for checkouts that would have to queue.
  */
 export function gatePoolCheckouts(pool: Pool, options: PoolCheckoutGateOptions): void {
-  const connect = pool.connect.bind(pool) as () => Promise<PoolClient>;
   const waiting: { admit(): void; timer: NodeJS.Timeout | null }[] = [];
   let busy = 0;
 
@@ -57,7 +55,7 @@ export function gatePoolCheckouts(pool: Pool, options: PoolCheckoutGateOptions):
     });
   }
 
-  async function gated(): Promise<PoolClient> {
+  async function gated(connect: () => Promise<PoolClient>): Promise<PoolClient> {
     await slot();
     let client: PoolClient;
     try {
@@ -79,13 +77,5 @@ export function gatePoolCheckouts(pool: Pool, options: PoolCheckoutGateOptions):
     return client;
   }
 
-  // pg-pool calls `this.connect(callback)` from `query`; drizzle calls `connect()` for a transaction.
-  (pool as unknown as { connect: (callback?: ConnectCallback) => Promise<PoolClient> | undefined }).connect = (callback?: ConnectCallback) => {
-    if (!callback) return gated();
-    gated().then(
-      (client) => callback(undefined, client, (error?: Error) => client.release(error)),
-      (error: unknown) => callback(error as Error, undefined, () => undefined),
-    );
-    return undefined;
-  };
+  wrapPoolConnect(pool, (connect) => () => gated(connect));
 }
