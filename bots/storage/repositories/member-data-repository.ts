@@ -49,9 +49,10 @@ export type MemberDataRepository = ReturnType<typeof createMemberDataRepository>
  * figures stay, their per-day member rows re-keyed from the member's pseudonym to a random id (bots/storage/repositories/mood-repository.ts).
  */
 /**
- * The members once merged into `memberId` (channel linking, bots/storage/repositories/channel-member-merge.ts): the
- * mood rows written before the merge keep the merged member's pseudonym (a link undone within its window gives the
- * member back its own rows), so export and erasure must reach those pseudonyms too.
+ * The members once merged into `memberId` (channel linking, bots/storage/repositories/channel-member-merge.ts): a
+ * merge moves the merged member's mood rows to the survivor's pseudonym (D-privacy-9), but rows that an older
+ * version's merges left, or that the start-up conversion gave the merged member's own pseudonym, still carry it, so
+ * export and erasure reach those pseudonyms too.
  */
 async function mergedInto(db: Db, memberId: string): Promise<string[]> {
   const rows = await db.select({ id: channelMemberMerges.fromMemberId }).from(channelMemberMerges).where(eq(channelMemberMerges.intoMemberId, memberId));
