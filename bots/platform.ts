@@ -167,7 +167,7 @@ export async function createPlatform(deps: PlatformDeps) {
   const hub: RealtimeHub = env.REDIS_URL ? createRedisHub(env.REDIS_URL, `${env.QUEUE_PREFIX}:rt`, logger) : createInProcessHub();
 
   // Wrong link codes per address and platform-wide: in Redis when there is one, so every process counts every guess.
-  const linkAttempts = env.REDIS_URL ? createRedisLinkAttemptLimiter(env.REDIS_URL, env.QUEUE_PREFIX) : createMemoryLinkAttemptLimiter();
+  const linkAttempts = env.REDIS_URL ? createRedisLinkAttemptLimiter(env.REDIS_URL, env.QUEUE_PREFIX, logger) : createMemoryLinkAttemptLimiter();
   const joinPolicy: JoinPolicy = { allowUpperLevels: env.MEMBER_JOIN_UPPER_LEVELS, intakeUnitCode: env.INTAKE_UNIT_CODE };
   const repositories = {
     units: createUnitRepository(db),

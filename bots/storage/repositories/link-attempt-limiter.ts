@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { silentLogger, type Logger } from '../../../core/ports/logger.js';
 
 /**
  * Wrong link codes counted per key in fixed one-hour windows (issue #15 finding 1): per network address and
@@ -40,8 +41,11 @@ export function createMemoryLinkAttemptLimiter(): LinkAttemptLimiter {
   };
 }
 
-export function createRedisLinkAttemptLimiter(redisUrl: string, prefix: string): LinkAttemptLimiter {
+export function createRedisLinkAttemptLimiter(redisUrl: string, prefix: string, logger: Logger = silentLogger): LinkAttemptLimiter {
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false });
+  // Without a listener ioredis prints every connection error of an outage to stderr as "Unhandled error event";
+  // the commands fail on their own and their callers handle that.
+  redis.on('error', (error: unknown) => logger.debug({ err: error }, 'link attempt limiter: redis error'));
   const redisKey = (key: string, now: Date) => `${prefix}:link-fail:${windowOf(now)}:${key}`;
   return {
     async blocked(keys, now) {
