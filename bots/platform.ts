@@ -215,7 +215,7 @@ export async function createPlatform(deps: PlatformDeps) {
   const adapters = (channel: ChannelId) => adapterMap.get(channel);
 
   // Member commands (/donvi, /lienket) and channel events (echoes, follows, receipts) share the directory.
-  const memberDirectory = createMemberDirectory(db, { joinPolicy, attemptLimiter: linkAttempts, maxLinkFailuresPerAddress: env.LINK_MAX_FAILURES_PER_ADDRESS, maxLinkFailuresGlobal: env.LINK_MAX_FAILURES_GLOBAL, onMembersMerged: () => repositories.ingest.forgetThreads() });
+  const memberDirectory = createMemberDirectory(db, { joinPolicy, attemptLimiter: linkAttempts, maxLinkFailuresPerAddress: env.LINK_MAX_FAILURES_PER_ADDRESS, maxLinkFailuresGlobal: env.LINK_MAX_FAILURES_GLOBAL, onMembersMerged: () => repositories.ingest.forgetThreads(), pseudonyms });
   const otherEvents = deps.otherEvents ?? createChannelEventHandler({ db, clock, logger, directory: memberDirectory, echoTakeoverMinutes: env.PAGE_ECHO_TAKEOVER_MINUTES });
   const floodCounter = env.REDIS_URL ? createRedisFloodCounter(env.REDIS_URL, env.QUEUE_PREFIX, logger) : createInProcessFloodCounter();
   const flood = env.FLOOD_MAX_MESSAGES > 0 ? createFloodGuard({ counter: floodCounter, maxMessages: env.FLOOD_MAX_MESSAGES, windowMs: env.FLOOD_WINDOW_MS, clock, logger }) : undefined;
@@ -230,7 +230,7 @@ export async function createPlatform(deps: PlatformDeps) {
   const exportLinks = createExportLinks(jwtSecret, clock);
   const memberPrivacy = createMemberPrivacy({ memberData: repositories.memberData, audit: repositories.audit, queue, links: exportLinks, retentionMonths: env.RETENTION_MESSAGE_MONTHS, publicBaseUrl: env.PUBLIC_BASE_URL });
   // The privacy notice of first contact and its full page (Law 91/2025/QH15, docs/privacy.md §3).
-  const privacyNotice = loadPrivacyNotice(env);
+  const privacyNotice = loadPrivacyNotice(env, logger);
   const turnPorts = {
     classifier: deps.classifier, knowledge: deps.knowledge, clock, logger, thresholds, memberDirectory, officerLinks: repositories.officerLinks, crisisHotlines: env.CRISIS_HOTLINES,
     handoffAckIntervalMinutes: env.HANDOFF_ACK_INTERVAL_MINUTES, handoffFacts: createHandoffFactsRepository(db), memberPrivacy,

@@ -54,6 +54,8 @@ function bounded(work: Promise<void>, ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => reject(new EnqueueTimeout(`enqueue took longer than ${ms} ms`)), ms);
+    // A stalled Redis must not keep a stopping process alive for the bound.
+    timer.unref();
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
@@ -119,6 +121,11 @@ export function createIngestService(deps: IngestServiceDeps) {
     maxInFlight: deps.batch?.maxInFlight ?? 4,
   });
 
+  /** An enqueue the acknowledgement does not wait for: bounded, and a failure is only logged (the row is durable). */
+  function enqueueInBackground(enqueue: Promise<void>, context: object, failure: string): void {
+    void bounded(enqueue, deps.enqueueTimeoutMs ?? 250).catch((error: unknown) => deps.logger.warn({ err: error, ...context }, failure));
+  }
+
   /**
    * The member's new message reopened the window: replies held for it go out before the answer to this one
    * (they are older, and a conversation's replies are sent in order). A failure here must not fail the
@@ -129,10 +136,9 @@ export function createIngestService(deps: IngestServiceDeps) {
     try {
       const now = deps.clock.now();
       for (const released of await deps.heldReplies.releaseOnReopen(conversationId, now)) {
-        // Bounded like the inbound enqueue: with Redis down, the recovery sweep sends the queued reply later.
-        const enqueue = deps.queue.enqueue('outbound.send', { messageId: released.id, conversationId }, { jobId: `${released.id}-release-${now.getTime()}` });
-        enqueue.catch(() => undefined);
-        await bounded(enqueue, deps.enqueueTimeoutMs ?? 250);
+        // Not awaited, like the inbound enqueue (D-hardening-13): the released reply is a durable `queued` row
+        // created before the grace period, so the recovery sweep sends it if this enqueue is lost to Redis.
+        enqueueInBackground(deps.queue.enqueue('outbound.send', { messageId: released.id, conversationId }, { jobId: `${released.id}-release-${now.getTime()}` }), { conversationId }, 'held reply enqueue failed; the sweep will send it');
       }
     } catch (error) {
       deps.logger.warn({ err: error, conversationId }, 'could not release held replies; they stay held');
@@ -146,9 +152,7 @@ export function createIngestService(deps: IngestServiceDeps) {
         { channel: event.channel, platformMessageId: event.platformMessageId, sender: event.sender, content: event.content, sentAt: event.sentAt, receivedAt: deps.clock.now() },
         FLOOD_NOTICE_VI,
       );
-      const enqueue = deps.queue.enqueue('outbound.send', notice, { jobId: notice.messageId });
-      enqueue.catch(() => undefined);
-      await bounded(enqueue, deps.enqueueTimeoutMs ?? 250);
+      enqueueInBackground(deps.queue.enqueue('outbound.send', notice, { jobId: notice.messageId }), { channel: event.channel }, 'flood notice enqueue failed; the sweep will send it');
     } catch (error) {
       deps.logger.warn({ err: error, channel: event.channel }, 'could not send the flood notice');
     }

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseEnv } from '../../core/config/env-schema.js';
+import { silentLogger } from '../../core/ports/logger.js';
 import { renderNoticeHtml } from '../http/routes/privacy-notice-page.js';
 import { loadPrivacyNotice } from './privacy-notice.js';
 
@@ -40,5 +41,18 @@ describe('the deployment privacy notice', () => {
     expect(() => loadPrivacyNotice(parseEnv({ PRIVACY_NOTICE_FILE: empty }))).toThrow(/PRIVACY_NOTICE_FILE is empty/);
     expect(loadPrivacyNotice(parseEnv({ PRIVACY_CONSENT: 'off' })).forPipeline).toBeNull();
     expect(() => parseEnv({ PRIVACY_CONSENT: 'maybe' })).toThrow();
+  });
+
+  it('warns at start when it asks for consent but PUBLIC_BASE_URL is unset (the notice would carry no link)', () => {
+    const warnings: { obj: object; msg?: string }[] = [];
+    const logger = { ...silentLogger, warn: (obj: object, msg?: string) => void warnings.push({ obj, ...(msg ? { msg } : {}) }) };
+    loadPrivacyNotice(parseEnv({ PRIVACY_CONSENT: 'ask' }), logger);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.obj).toEqual({ code: 'PRIVACY_NOTICE_NO_LINK' });
+    expect(warnings[0]?.msg).toContain('PUBLIC_BASE_URL');
+    // With the address, or when not asking, nothing to warn about.
+    loadPrivacyNotice(parseEnv({ PRIVACY_CONSENT: 'ask', PUBLIC_BASE_URL: 'https://cd.example' }), logger);
+    loadPrivacyNotice(parseEnv({ PRIVACY_CONSENT: 'off' }), logger);
+    expect(warnings).toHaveLength(1);
   });
 });

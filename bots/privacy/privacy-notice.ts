@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Env } from '../../core/config/env-schema.js';
 import { AppError } from '../../core/errors/app-error.js';
+import { silentLogger, type Logger } from '../../core/ports/logger.js';
 import type { PrivacyNotice } from '../../core/privacy/consent.js';
 import { DEFAULT_PRIVACY_NOTICE_VI } from './default-privacy-notice.vi.js';
 
@@ -21,9 +22,13 @@ function retentionWords(months: number): string {
 
 /**
  * Reads PRIVACY_NOTICE_FILE (or the shipped text) once at start. A file that cannot be read stops the start with a
- * clear error: serving no notice, or the wrong one, while asking members to consent to it would be worse.
+ * clear error: serving no notice, or the wrong one, while asking members to consent to it would be worse. Asking
+ * without PUBLIC_BASE_URL starts (a test or a local run) but warns: the chat notice then has no link to the full one.
  */
-export function loadPrivacyNotice(env: Pick<Env, 'PRIVACY_CONSENT' | 'PRIVACY_NOTICE_FILE' | 'PRIVACY_NOTICE_VERSION' | 'PUBLIC_BASE_URL' | 'RETENTION_MESSAGE_MONTHS'>): LoadedPrivacyNotice {
+export function loadPrivacyNotice(
+  env: Pick<Env, 'PRIVACY_CONSENT' | 'PRIVACY_NOTICE_FILE' | 'PRIVACY_NOTICE_VERSION' | 'PUBLIC_BASE_URL' | 'RETENTION_MESSAGE_MONTHS'>,
+  logger: Logger = silentLogger,
+): LoadedPrivacyNotice {
   let raw = DEFAULT_PRIVACY_NOTICE_VI;
   if (env.PRIVACY_NOTICE_FILE) {
     try {
@@ -36,5 +41,8 @@ export function loadPrivacyNotice(env: Pick<Env, 'PRIVACY_CONSENT' | 'PRIVACY_NO
   const text = raw.replaceAll('{retention}', retentionWords(env.RETENTION_MESSAGE_MONTHS)).trim();
   const version = env.PRIVACY_NOTICE_VERSION ?? createHash('sha256').update(text).digest('hex').slice(0, 12);
   const url = env.PUBLIC_BASE_URL ? `${env.PUBLIC_BASE_URL.replace(/\/+$/, '')}${PRIVACY_NOTICE_PATH}` : null;
+  if (env.PRIVACY_CONSENT === 'ask' && url === null) {
+    logger.warn({ code: 'PRIVACY_NOTICE_NO_LINK' }, `PRIVACY_CONSENT=ask without PUBLIC_BASE_URL: the chat's privacy notice will carry no link to the full notice (${PRIVACY_NOTICE_PATH}); set PUBLIC_BASE_URL to the address members reach`);
+  }
   return { text, version, forPipeline: env.PRIVACY_CONSENT === 'ask' ? { version, url, retentionMonths: env.RETENTION_MESSAGE_MONTHS } : null };
 }

@@ -8,7 +8,7 @@ import { silentLogger } from '../../core/ports/logger.js';
 import * as schema from './schema/index.js';
 import { migratePglite, migratePostgres } from './migrate.js';
 import { createStatementLanes } from './pglite-lanes.js';
-import { createDatabaseCircuit, type DatabaseCircuit } from './database-circuit.js';
+import { createDatabaseCircuit, DatabaseCircuitOpenError, type DatabaseCircuit } from './database-circuit.js';
 import { gatePoolCheckouts } from './pool-checkout-gate.js';
 import { guardPoolWithCircuit } from './pool-circuit-guard.js';
 
@@ -120,10 +120,13 @@ async function openPostgres(
   // edge answers 503 + Retry-After) instead of hanging until the platform's own timeout; keep-alive notices a
   // silently dropped connection.
   // keepAlive alone would take minutes to notice a partition; the statement time-outs bound every query instead.
+  const openCircuitRefusal = () => {
+    const { state, retryInMs } = circuit.snapshot();
+    return state === 'open' ? new DatabaseCircuitOpenError(Math.max(retryInMs, 1)) : undefined;
+  };
   const openPool = (max: number, timeoutMs: number, gate?: { maxWaitMs: number }) => {
     const timeouts = timeoutMs > 0 ? { statement_timeout: timeoutMs, query_timeout: timeoutMs + UNANSWERED_GRACE_MS } : {};
     const created = new Pool({ connectionString: url, max, connectionTimeoutMillis: connectTimeoutMs, keepAlive: true, ...timeouts });
-    if (gate) gatePoolCheckouts(created, { slots: max, maxWaitMs: gate.maxWaitMs });
     // An idle client that errors (server restart) must not crash the process; the next query reconnects.
     created.on('error', () => undefined);
     // Nor a client checked out for a transaction when its connection dies (a restart, a failover): pg emits
@@ -133,6 +136,9 @@ async function openPostgres(
       client.on('error', () => undefined);
     });
     guardPoolWithCircuit(created, circuit);
+    // Outside the guard: a checkout queued for a slot must not hold a half-open circuit's one probe (shared with
+    // the request path) while it waits; one that would queue while the circuit is open is refused at once.
+    if (gate) gatePoolCheckouts(created, { slots: max, maxWaitMs: gate.maxWaitMs, refuseWait: openCircuitRefusal });
     return created;
   };
   // With time-outs (the server, the workers) the heavy reads get a pool of their own whose checkouts queue behind a

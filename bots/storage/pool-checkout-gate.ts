@@ -1,12 +1,13 @@
 import type { Pool, PoolClient } from 'pg';
-
-type ConnectCallback = (error: Error | undefined, client: PoolClient | undefined, release: (error?: Error) => void) => void;
+import { wrapPoolConnect } from './pool-connect-door.js';
 
 export interface PoolCheckoutGateOptions {
   /** Connections handed out at once (the pool's own size). */
   slots: number;
   /** How long a checkout may wait for a free slot; 0 = as long as it takes. */
   maxWaitMs: number;
+  /** Asked before a checkout queues: an error refuses it at once instead (an open circuit, D-hardening-12). */
+  refuseWait?: () => Error | undefined;
 }
 
 /**
@@ -15,10 +16,12 @@ export interface PoolCheckoutGateOptions {
  * national summary runs several reads of seconds each at once, so further reads (another summary, the daily warm-up)
  * failed with "timeout exceeded when trying to connect" although the server was fine. Behind this gate a checkout
  * waits for a slot as long as an analytics statement may run (`maxWaitMs`), and only the connection attempt itself
- * keeps the short bound. Apply before `guardPoolWithCircuit`, so an open circuit still refuses at once.
+ * keeps the short bound. Apply after `guardPoolWithCircuit` (the gate outside): a checkout takes the circuit's
+ * admission only once it holds a slot, so a half-open circuit's one probe never waits here, for up to `maxWaitMs`,
+ * while every other statement of the process (the request path shares the circuit) is refused. `refuseWait` keeps
+ * an open circuit's refusal immediate for checkouts that would have to queue.
  */
 export function gatePoolCheckouts(pool: Pool, options: PoolCheckoutGateOptions): void {
-  const connect = pool.connect.bind(pool) as () => Promise<PoolClient>;
   const waiting: { admit(): void; timer: NodeJS.Timeout | null }[] = [];
   let busy = 0;
 
@@ -37,6 +40,8 @@ export function gatePoolCheckouts(pool: Pool, options: PoolCheckoutGateOptions):
       busy += 1;
       return Promise.resolve();
     }
+    const refused = options.refuseWait?.();
+    if (refused) return Promise.reject(refused);
     return new Promise<void>((resolve, reject) => {
       const entry: { admit(): void; timer: NodeJS.Timeout | null } = { admit: resolve, timer: null };
       if (options.maxWaitMs > 0) {
@@ -50,7 +55,7 @@ export function gatePoolCheckouts(pool: Pool, options: PoolCheckoutGateOptions):
     });
   }
 
-  async function gated(): Promise<PoolClient> {
+  async function gated(connect: () => Promise<PoolClient>): Promise<PoolClient> {
     await slot();
     let client: PoolClient;
     try {
@@ -72,13 +77,5 @@ export function gatePoolCheckouts(pool: Pool, options: PoolCheckoutGateOptions):
     return client;
   }
 
-  // pg-pool calls `this.connect(callback)` from `query`; drizzle calls `connect()` for a transaction.
-  (pool as unknown as { connect: (callback?: ConnectCallback) => Promise<PoolClient> | undefined }).connect = (callback?: ConnectCallback) => {
-    if (!callback) return gated();
-    gated().then(
-      (client) => callback(undefined, client, (error?: Error) => client.release(error)),
-      (error: unknown) => callback(error as Error, undefined, () => undefined),
-    );
-    return undefined;
-  };
+  wrapPoolConnect(pool, (connect) => () => gated(connect));
 }

@@ -1,8 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import type { DatabaseCircuit } from './database-circuit.js';
 import { isDatabaseUnavailable } from './database-unavailable.js';
-
-type ConnectCallback = (error: Error | undefined, client: PoolClient | undefined, release: (error?: Error) => void) => void;
+import { wrapPoolConnect } from './pool-connect-door.js';
 
 /**
  * Puts the circuit in front of `pool.connect`, the one door every statement goes through: `pool.query` (drizzle's
@@ -12,8 +11,7 @@ type ConnectCallback = (error: Error | undefined, client: PoolClient | undefined
  * back, which the connect door alone never sees.
  */
 export function guardPoolWithCircuit(pool: Pool, circuit: DatabaseCircuit): void {
-  const connect = pool.connect.bind(pool) as () => Promise<PoolClient>;
-  const guarded = async (): Promise<PoolClient> => {
+  wrapPoolConnect(pool, (connect) => async (): Promise<PoolClient> => {
     const admission = circuit.admit();
     try {
       const client = await connect();
@@ -24,16 +22,7 @@ export function guardPoolWithCircuit(pool: Pool, circuit: DatabaseCircuit): void
       circuit.failed(admission, isConnectionFailure(error));
       throw error;
     }
-  };
-  // pg-pool calls `this.connect(callback)` from `query`; drizzle calls `connect()` for a transaction.
-  (pool as unknown as { connect: (callback?: ConnectCallback) => Promise<PoolClient> | undefined }).connect = (callback?: ConnectCallback) => {
-    if (!callback) return guarded();
-    guarded().then(
-      (client) => callback(undefined, client, (error?: Error) => client.release(error)),
-      (error: unknown) => callback(error as Error, undefined, () => undefined),
-    );
-    return undefined;
-  };
+  });
 }
 
 const WATCHED = Symbol('watchedForUnansweredQueries');

@@ -15,13 +15,20 @@ export interface ConcernBrief {
   query: string;
 }
 
+/**
+ * Fined through the pay: "bị trừ 100k", "đi làm muộn bị trừ lương", "phạt tiền". A sum deducted for lateness is a
+ * fine, which the law forbids (Bộ luật Lao động Điều 127), not wages owed: without "trừ lương" or "phạt" in the
+ * words, "đi làm muộn bị trừ 100k" got the topic's default brief on late payment.
+ */
+const FINED = /\b(tru luong|tru tien|bi tru|tru \d+\w*|phat tien|phat|di muon|di lam muon|di tre|di lam tre|ve som|quen cham cong)\b/;
+
 export const CONCERN_BRIEFS: readonly ConcernBrief[] = [
-  { topic: 'wage_arrears', cue: /\b(tru luong|phat tien|phat|tru tien)\b/, query: 'Công ty phạt tiền, trừ lương khi đi làm muộn có đúng luật không?' },
+  { topic: 'wage_arrears', cue: FINED, query: 'Công ty phạt tiền, trừ lương khi đi làm muộn có đúng luật không?' },
   { topic: 'wage_arrears', cue: /\b(nghi viec|thoi viec|quyet toan|thang cuoi)\b/, query: 'Nghỉ việc rồi mà công ty chưa thanh toán lương tháng cuối thì sao?' },
   { topic: 'wage_arrears', cue: /\b(pha san|bo tron|chu bo|giai the)\b/, query: 'Công ty phá sản, chủ bỏ trốn thì tiền lương của công nhân có được ưu tiên trả không?' },
   { topic: 'wage_arrears', query: 'Công ty chậm trả lương thì có phải bồi thường cho người lao động không?' },
   { topic: 'wages', cue: /\b(tang ca|lam them|ngoai gio)\b/, query: 'Tiền lương tăng ca được tính như thế nào?' },
-  { topic: 'wages', cue: /\b(tru luong|phat)\b/, query: 'Công ty phạt tiền, trừ lương khi đi làm muộn có đúng luật không?' },
+  { topic: 'wages', cue: FINED, query: 'Công ty phạt tiền, trừ lương khi đi làm muộn có đúng luật không?' },
   { topic: 'wages', cue: /\b(cho viec|ngung viec|nghi cho)\b/, query: 'Công ty cho nghỉ chờ việc thì có được trả lương không?' },
   { topic: 'wages', query: 'Công ty trả lương thấp hơn lương tối thiểu vùng có đúng luật không?' },
   { topic: 'working_time', cue: /\b(phep|nghi phep)\b/, query: 'Một năm người lao động được nghỉ phép bao nhiêu ngày?' },
@@ -33,7 +40,7 @@ export const CONCERN_BRIEFS: readonly ConcernBrief[] = [
   { topic: 'contract', cue: /\b(dieu chuyen|chuyen sang lam|doi viec)\b/, query: 'Công ty điều chuyển sang làm công việc khác với hợp đồng có được không?' },
   { topic: 'contract', query: 'Đi làm mà công ty không ký hợp đồng lao động có đúng không?' },
   { topic: 'termination', cue: /\b(ep|bat viet don|ep nghi|ep ky)\b/, query: 'Công ty ép viết đơn xin nghỉ việc tự nguyện thì có nên ký không?' },
-  { topic: 'termination', cue: /\b(cat giam|tai co cau|giam bien che|giam nguoi)\b/, query: 'Bị cắt giảm lao động do công ty tái cơ cấu thì được bồi thường gì?' },
+  { topic: 'termination', cue: /\b(cat giam|tai co cau|co cau lai|giam bien che|giam nguoi|doi may|doi day chuyen|doi cong nghe|thay doi cong nghe|thu hep san xuat)\b/, query: 'Bị cắt giảm lao động do công ty tái cơ cấu thì được bồi thường gì?' },
   { topic: 'termination', cue: /\b(tro cap thoi viec|tro cap)\b/, query: 'Nghỉ việc có được trợ cấp thôi việc không và tính như thế nào?' },
   { topic: 'termination', query: 'Bị công ty đuổi việc trái luật thì được bồi thường những gì?' },
   { topic: 'maternity', cue: /\b(duoi|sa thai|cho nghi viec|khong ky|cham dut)\b/, query: 'Trường hợp nào công ty không được đơn phương cho người lao động nghỉ việc?' },
@@ -43,6 +50,8 @@ export const CONCERN_BRIEFS: readonly ConcernBrief[] = [
   { topic: 'social_insurance', cue: /\b(that nghiep)\b/, query: 'Điều kiện để được hưởng trợ cấp thất nghiệp là gì?' },
   { topic: 'social_insurance', cue: /\b(chot so|tra so|so bhxh|so bao hiem)\b/, query: 'Sổ bảo hiểm xã hội do ai giữ và khi nghỉ việc thì lấy lại thế nào?' },
   { topic: 'social_insurance', query: 'Công ty trừ tiền bảo hiểm nhưng không đóng cho người lao động thì phải làm sao?' },
+  // Before the accident cue: "đau lưng do bê vác … có được tính tai nạn lao động không" is about a disease.
+  { topic: 'safety', cue: /\b(benh nghe nghiep|benh do lam viec|benh do cong viec|dau lung|dau cot song|thoat vi|benh phoi|bui phoi|nhiem doc|diec)\b/, query: 'Bị đau lưng, mắc bệnh do làm việc lâu ngày thì có được tính là tai nạn lao động không?' },
   { topic: 'safety', cue: /\b(tai nan|bi thuong|gay tay|dut tay|chet)\b/, query: 'Bị tai nạn lao động thì công ty phải bồi thường những gì?' },
   { topic: 'safety', cue: /\b(bao ho|khau trang|gang tay|mu bao hiem)\b/, query: 'Công ty có phải cấp đồ bảo hộ lao động miễn phí không?' },
   { topic: 'safety', query: 'Xưởng quá nóng, bụi, thiếu nhà vệ sinh thì công ty có vi phạm không?' },

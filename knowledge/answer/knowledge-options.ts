@@ -21,6 +21,8 @@ export const KnowledgeOptionsSchema = z.object({
   /**
    * A complaint answers with the FAQ entry its words match only from this score; below it the topic's concern brief
    * answers (complaints share words with many entries; the brief is the curated "your rights and what to do").
+   * It is the bar over a brief only: a complaint whose topic has none is read like a question (the FAQ threshold,
+   * and the clearly nearest entry when retrieval is weak; measured in D-answers-22).
    */
   concernFaqScore: z.number().min(0).max(1).default(0.6),
   /**

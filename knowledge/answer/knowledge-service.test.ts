@@ -147,6 +147,17 @@ describe('knowledge service when retrieval is too weak', () => {
     expect((await weak([[entry, 0.42], [other, 0.37]]).answer(ask(question))).kind).toBe('not_covered');
     expect((await weak([[entry, 0.45], [other, 0.2]]).answer(ask('giá vàng hôm nay tăng mấy phần trăm'))).kind).toBe('not_covered');
   });
+
+  it('reads a complaint with no brief of its topic like a question: the clearly nearest entry answers (D-answers-22)', async () => {
+    // 0.6 (concernFaqScore) is the bar an entry clears to answer a complaint over its topic's brief; without a brief
+    // there is nothing better to give than the clearly nearest entry, and "not covered" leaves the acknowledgement alone.
+    const complaint = { ...ask(question), topic: 'other' as const, purpose: 'concern' as const };
+    const answer = await weak([[entry, 0.45], [other, 0.2]]).answer(complaint);
+    expect(answer).toMatchObject({ kind: 'faq', faqEntryId: 'wages-minimum-wage-2026' });
+    // A complaint's reply carries its own officer offer (with buttons), not the answer's.
+    expect(answer.text).not.toContain(ANSWER_TEXTS.officerOffer);
+    expect((await weak([[entry, 0.42], [other, 0.37]]).answer(complaint)).kind).toBe('not_covered');
+  });
 });
 
 describe('knowledge service when the nearest FAQ entry and the law search agree (D-answers-19)', () => {

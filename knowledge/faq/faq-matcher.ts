@@ -4,6 +4,7 @@ import { charFeatures, contentSyllableCount, foldedSyllables, readSymbols, wordF
 import { buildTfIdfIndex } from './tfidf-index.js';
 import { buildEntryTermWeights } from './entry-term-weights.js';
 import { actorOf, entryActorOf, type Actor } from './actor-cue.js';
+import { asksWhenGranted, entryIsAboutWithheld } from './polarity-cue.js';
 import { createFaqVisibility, type FaqAudience } from './faq-audience.js';
 
 export interface FaqMatch {
@@ -49,6 +50,8 @@ export interface FaqMatcherOptions {
   rerankWindow?: number;
   /** Close entries about the other side of a termination (actor-cue.ts) go after the rest; default on. */
   actorCue?: boolean;
+  /** Close entries on when a right is withheld go after the rest when the question asks when it applies (polarity-cue.ts); default on. */
+  polarityCue?: boolean;
 }
 
 export const DEFAULT_FAQ_THRESHOLD = 0.5;
@@ -97,6 +100,8 @@ export function createFaqMatcher(entries: readonly FaqEntry[], options: FaqMatch
   texts.forEach((item) => entryPhrasings[item.entryIndex]?.push(item.folded));
   const entryActors: (Actor | null)[] = entryPhrasings.map((phrasings) => entryActorOf(phrasings));
   const useActor = options.actorCue ?? true;
+  const entryWithheld: boolean[] = entryPhrasings.map((phrasings) => entryIsAboutWithheld(phrasings));
+  const usePolarity = options.polarityCue ?? true;
   const rerankWeight = options.rerankWeight ?? DEFAULT_FAQ_RERANK_WEIGHT;
   const rerankWindow = options.rerankWindow ?? DEFAULT_FAQ_RERANK_WINDOW;
 
@@ -140,6 +145,12 @@ export function createFaqMatcher(entries: readonly FaqEntry[], options: FaqMatch
       const key = new Map(close.map(([entryIndex, hit]) => [entryIndex, hit.score + rerankWeight * support(entryIndex) - (conflicts(entryIndex) ? 1 : 0)]));
       close.sort((a, b) => key.get(b[0])! - key.get(a[0])!);
       ranked.splice(0, close.length, ...close);
+    }
+    // Asked when a right applies (polarity-cue.ts): an entry on when it is withheld answers the opposite question,
+    // however far it leads, so it goes after the rest; when the next entry is under the threshold, the law answers.
+    if (usePolarity && asksWhenGranted(folded)) {
+      const withheld = ranked.filter(([entryIndex]) => entryWithheld[entryIndex] === true);
+      if (withheld.length > 0) ranked.splice(0, ranked.length, ...ranked.filter(([entryIndex]) => entryWithheld[entryIndex] !== true), ...withheld);
     }
     return ranked
       .slice(0, Math.max(0, limit))

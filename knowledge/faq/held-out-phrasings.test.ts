@@ -28,9 +28,9 @@ describe('FAQ phrasings held out and matched back', () => {
     expect(report.top1).toBe(1);
   });
 
-  it('keeps the starter pack at least as self-consistent as it was measured (D-answers-19: top-1 0.701, 202 pulls)', () => {
+  it('keeps the starter pack at least as self-consistent as it was measured (D-answers-22: top-1 0.6991, 199 pulls)', () => {
     const report = evaluateHeldOutPhrasings(loadStarterPack(), (kept) => createDefaultFaqMatcher(kept));
     expect(report.top1).toBeGreaterThanOrEqual(0.699);
-    expect(report.wrongAnswered).toBeLessThanOrEqual(202);
+    expect(report.wrongAnswered).toBeLessThanOrEqual(199);
   });
 });

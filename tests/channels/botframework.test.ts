@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createBotFrameworkModule } from '../../bots/channels/botframework/module.js';
 import { createChannelModules } from '../../bots/channels/create-channel-modules.js';
+import { messages } from '../../bots/storage/schema/index.js';
 import { parseEnv } from '../../core/config/env-schema.js';
 import { isAppError } from '../../core/errors/app-error.js';
 import { silentLogger } from '../../core/ports/logger.js';
@@ -105,5 +106,15 @@ describe.each(testBackends())('Bot Framework through CloudAdapter (emulator mode
     await waitForIdle(t.database.db);
     const sends = await expectStable(() => connector.calls.filter((c) => c.path.includes('/v3/conversations/')).length, 'sends to the connector');
     expect(sends).toBe(1);
+  });
+
+  it('refuses a body that is not an activity with 422 VALIDATION_FAILED, before the SDK (which threw a plain Error: 500), storing nothing', async () => {
+    const before = (await t.database.db.select().from(messages)).length;
+    for (const body of ['', '{}', '{"type":1}', '{"type":"message"}', '{"type":"message","channelId":"x","serviceUrl":"https://x","from":{"id":"a"}}']) {
+      const response = await fetch(`${t.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer ' }, body });
+      expect({ body, status: response.status }).toEqual({ body, status: 422 });
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe('VALIDATION_FAILED');
+    }
+    expect((await t.database.db.select().from(messages)).length).toBe(before);
   });
 });

@@ -125,3 +125,52 @@ describe.each(testBackends())('congdoan privacy purge and access-log on $name', 
     expect((await cli(['privacy', 'access-log'])).code).toBe(2);
   });
 });
+
+describe.each(testBackends())('congdoan privacy access-log on a fresh database ($name)', (backend) => {
+  let dir: string;
+  let database: TestDatabase | null = null;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'cd-access-log-'));
+    if (backend.name === 'postgres') {
+      database = await createTestDatabase(backend);
+      env = { DATABASE_URL: database.url as string };
+    } else {
+      env = { DATA_DIR: join(dir, 'data') };
+    }
+  });
+  afterAll(async () => {
+    await database?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads the log without creating the mood pseudonym key, which only mood writes and erasure need (D-privacy-8)', async () => {
+    const opened = await openDatabase(backend.name === 'postgres' ? { databaseUrl: env.DATABASE_URL as string } : { dataDir: env.DATA_DIR as string });
+    let memberId: string;
+    try {
+      const [member] = await executeRows<{ id: string }>(opened.db, sql`insert into members (display_name) values ('Đoàn viên mới') returning id`);
+      memberId = member!.id;
+      await executeRows(opened.db, sql`insert into channel_identities (member_id, channel, platform_user_id) values (${memberId}::uuid, 'web', 'phien-moi-1')`);
+      expect(await executeRows(opened.db, sql`select key from app_settings where key = 'mood_pseudonym_key'`)).toEqual([]);
+    } finally {
+      await opened.close();
+    }
+
+    const run = captureCli(env);
+    expect(await runCli(['privacy', 'access-log', '--channel', 'web', '--user', 'phien-moi-1', '--format', 'json'], run.io)).toBe(0);
+    const log = AccessLogResponseSchema.parse(JSON.parse(run.out[0] as string));
+    expect(log.member).toEqual({ id: memberId, erased: false });
+    expect(log.items.map((item) => [item.actor, item.action])).toEqual([['cli', 'member_access_log']]);
+    const text = captureCli(env);
+    expect(await runCli(['privacy', 'access-log', '--member', memberId], text.io)).toBe(0);
+    expect(text.out).toHaveLength(2);
+
+    const reopened = await openDatabase(backend.name === 'postgres' ? { databaseUrl: env.DATABASE_URL as string } : { dataDir: env.DATA_DIR as string });
+    try {
+      expect(await executeRows(reopened.db, sql`select key from app_settings where key = 'mood_pseudonym_key'`)).toEqual([]);
+    } finally {
+      await reopened.close();
+    }
+  });
+});

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { silentLogger } from '../../core/ports/logger.js';
 import { executeRows } from '../../bots/storage/execute-rows.js';
 import { mergeMembers } from '../../bots/storage/repositories/channel-member-merge.js';
+import { undoLink } from '../../bots/storage/repositories/link-notice.js';
 import { convertLegacyMoodMembers } from '../../bots/storage/repositories/mood-pseudonym-conversion.js';
 import { conversationOf } from '../channels/support/channel-e2e.js';
 import { testBackends } from '../support/backends.js';
@@ -23,7 +24,7 @@ const classifier = createScriptedClassifier({
  */
 describe.each(testBackends())("members' pseudonyms in the mood rows on $name", (backend) => {
   let t: TestPlatform;
-  const sessions = { a: randomUUID(), b: randomUUID(), c: randomUUID(), d: randomUUID() };
+  const sessions = { a: randomUUID(), b: randomUUID(), c: randomUUID(), d: randomUUID(), e: randomUUID(), f: randomUUID() };
   const memberOf = async (session: string) => (await conversationOf(t.database.db, 'web', session))!.memberId;
   const send = async (sessionId: string, text: string) => {
     const response = await fetch(`${t.baseUrl}/api/webchat/messages`, {
@@ -60,6 +61,34 @@ describe.each(testBackends())("members' pseudonyms in the mood rows on $name", (
     const incremental = await t.platform.mood.snapshot();
     await t.platform.mood.rebuild({ thresholds: { route: 0.6, topic: 0.5 } });
     expect(await t.platform.mood.snapshot()).toEqual(incremental);
+  });
+
+  it('a member linked to another counts once at once: incremental = rebuilt right after the merge; an undone link gives the rows back', async () => {
+    // E and F both report the night shift's water the same day (the same cell); F also reports wage arrears.
+    await send(sessions.e, 'ca đêm không có nước uống');
+    await send(sessions.f, 'ca đêm không có nước uống');
+    await send(sessions.f, 'công ty nợ lương hai tháng rồi');
+    const [memberE, memberF] = [await memberOf(sessions.e), await memberOf(sessions.f)];
+    const { pseudonyms } = t.platform;
+    const safety = async () =>
+      (await daily()).filter((row) => row.topic === 'safety').map(({ members, messages }) => ({ members: Number(members), messages: Number(messages) }));
+    const before = await t.platform.mood.snapshot();
+    const safetyBefore = await safety();
+
+    // F links into E (D-privacy-9): F's rows move to E's pseudonym in the merge's transaction; the shared cell
+    // counts one member less with the same messages, F's other row simply changes hands.
+    await t.database.db.transaction((tx) => mergeMembers(tx, { fromMemberId: memberF, intoMemberId: memberE, channel: 'web', now: new Date(), pseudonyms }));
+    expect(await rowIds()).not.toContain(pseudonyms.of(memberF));
+    expect(await safety()).toEqual(safetyBefore.map((row) => ({ members: row.members - 1, messages: row.messages })));
+    const incremental = await t.platform.mood.snapshot();
+    expect(incremental.memberDays).toHaveLength(before.memberDays.length - 1);
+    await t.platform.mood.rebuild({ thresholds: { route: 0.6, topic: 0.5 } });
+    expect(await t.platform.mood.snapshot()).toEqual(incremental);
+
+    // "Không phải tôi" within the window: each member has its own rows again, and the figures are as before the link.
+    const undone = await undoLink(t.database.db, { memberId: memberE, fromMemberId: memberF, intakeUnitId: null, now: new Date() });
+    expect(undone.status).toBe('undone');
+    expect(await t.platform.mood.snapshot()).toEqual(before);
   });
 
   it("converts an older version's rows to pseudonyms, merging a member an old and a new process both counted", async () => {

@@ -1,4 +1,5 @@
 import express from 'express';
+import { parseOrThrow } from '../../../core/errors/zod-issues.js';
 import type { Clock } from '../../../core/ports/clock.js';
 import type { ChannelDefinition, ChannelModule, ChannelRepositories } from '../shared/channel-module.js';
 import { sendAccountKey, type SendBudget } from '../shared/send-budget.js';
@@ -42,6 +43,9 @@ export function createBotFrameworkModule(deps: { config: BotFrameworkConfig; rep
       createRouter: (routeDeps) => {
         const router = express.Router();
         router.post('/', express.json({ limit: routeDeps.maxBodyBytes }), async (req, res) => {
+          // Checked before the SDK: it throws a plain Error on a body without an activity type (a 500 for
+          // anyone's input, issue #13), and our logic reads these fields anyway. An activity without them is a 422.
+          parseOrThrow(ActivitySchema, req.body, 'body');
           const cloudAdapter = await client.cloudAdapter();
           await cloudAdapter.process(req, res, async (context) => {
             const activity = ActivitySchema.parse(context.activity);

@@ -6,10 +6,9 @@ import { CHANNEL_IDS } from '../../../core/messages/channels.js';
 import { toAccessLogEntry } from '../../privacy/access-log.js';
 import { runRetentionPurge } from '../../privacy/retention-purge.js';
 import { createAuditRepository } from '../../storage/repositories/audit-repository.js';
-import { createMemberDataRepository } from '../../storage/repositories/member-data-repository.js';
+import { createMemberLookup } from '../../storage/repositories/member-lookup.js';
 import { createRetentionRepository } from '../../storage/repositories/retention-repository.js';
 import { reportCommandErrors, withBase, type CliIo } from '../cli-context.js';
-import { memberPseudonymsOf } from '../cli-secrets.js';
 
 const PurgeSchema = z.object({
   dryRun: z.boolean().default(false),
@@ -63,9 +62,9 @@ export function registerPrivacyCommands(program: Command, io: CliIo): void {
     .action(async (raw: Record<string, string>) =>
       reportCommandErrors(io.stderr, raw, async () => {
         const options = parseOrThrow(AccessLogSchema, raw);
-        await withBase(io, async (base) => {
-          const { database } = base;
-          const members = createMemberDataRepository(database.db, await memberPseudonymsOf(base));
+        await withBase(io, async ({ database }) => {
+          // Only reads: no mood pseudonym key needed, none created (D-privacy-8).
+          const members = createMemberLookup(database.db);
           const audit = createAuditRepository(database.db);
           const id = options.member ?? (await members.findByIdentity(options.channel as string, options.user as string));
           if (!id) throw new AppError('NOT_FOUND', `no member with ${options.channel} user id ${options.user}`, { fields: [{ path: 'user', message: 'unknown' }] });

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { ChannelId } from '../../../core/messages/channels.js';
+import type { MemberPseudonyms } from '../../privacy/member-pseudonyms.js';
 import type { UnitLevel } from '../../../core/org/hierarchy.js';
 import type { LinkCode, MemberDirectory, RedeemLinkResult, UnitSummary } from '../../../core/ports/member-directory.js';
 import type { Db } from '../database.js';
@@ -23,6 +24,8 @@ export interface MemberDirectoryOptions {
   maxLinkFailuresGlobal?: number;
   /** Which unit levels a code may join (default: grassroots and the upper levels below national). */
   joinPolicy?: JoinPolicy;
+  /** Members' mood pseudonyms: a link moves the merged member's mood rows to the survivor at once (D-privacy-9). */
+  pseudonyms?: MemberPseudonyms;
 }
 
 const HOUR_MS = 3_600_000;
@@ -125,7 +128,7 @@ export function createMemberDirectory(db: Db, options: MemberDirectoryOptions = 
         if (row.expiresAt <= now) return { status: 'expired' };
         if (row.memberId === memberId) return { status: 'own_code' };
         await tx.update(channelLinkCodes).set({ usedAt: now, usedByMemberId: memberId }).where(eq(channelLinkCodes.code, code));
-        await mergeMembers(tx as unknown as Db, { fromMemberId: memberId, intoMemberId: row.memberId, channel, now });
+        await mergeMembers(tx as unknown as Db, { fromMemberId: memberId, intoMemberId: row.memberId, channel, now, ...(options.pseudonyms ? { pseudonyms: options.pseudonyms } : {}) });
         await queueLinkNotices(tx as unknown as Db, { intoMemberId: row.memberId, fromMemberId: memberId, channel, now });
         return { status: 'linked', unit: null, channels: [] };
       });

@@ -1,6 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../../core/errors/app-error.js';
+import type { MemberPseudonyms } from '../../privacy/member-pseudonyms.js';
 import type { Db } from '../database.js';
+import { mergeMoodMember } from './mood-member-merge.js';
 import {
   channelIdentities,
   channelLinkAttempts,
@@ -17,12 +19,17 @@ import {
  * or takes `from`'s when it has none, and every conversation follows that unit (it decides which officers
  * see them). The `from` row is deleted and the merge is recorded in channel_member_merges.
  *
- * A table added later that references members.id must be re-pointed here too. The mood rows are not: they carry
- * `from`'s pseudonym (D-privacy-6) and keep it, so that undoing the link (link-notice.ts) leaves each member its own
- * rows; the member's export and erasure reach them through channel_member_merges.
+ * A table added later that references members.id must be re-pointed here too. The mood rows carry pseudonyms
+ * (D-privacy-6): given the pseudonyms, `from`'s rows move to `into`'s at once, so the linked member counts once
+ * without waiting for `mood rebuild`, and what moved is kept on the merge record for an undo (D-privacy-9). Without
+ * them (tests of linking alone) the rows keep `from`'s pseudonym, which export and erasure reach through
+ * channel_member_merges.
  */
-export async function mergeMembers(tx: Db, input: { fromMemberId: string; intoMemberId: string; channel: string; now: Date }): Promise<void> {
-  const { fromMemberId, intoMemberId, now } = input;
+export async function mergeMembers(
+  tx: Db,
+  input: { fromMemberId: string; intoMemberId: string; channel: string; now: Date; pseudonyms?: MemberPseudonyms },
+): Promise<void> {
+  const { fromMemberId, intoMemberId, now, pseudonyms } = input;
   const [into] = await tx.select().from(members).where(eq(members.id, intoMemberId)).for('update');
   const [from] = await tx.select().from(members).where(eq(members.id, fromMemberId)).for('update');
   if (!into || !from) throw new AppError('NOT_FOUND', 'a member to merge no longer exists');
@@ -49,7 +56,13 @@ export async function mergeMembers(tx: Db, input: { fromMemberId: string; intoMe
     where member_id = ${fromMemberId} and not exists (select 1 from channel_member_prompts where member_id = ${intoMemberId})`);
   await tx.delete(channelMemberPrompts).where(eq(channelMemberPrompts.memberId, fromMemberId));
   await tx.delete(channelLinkAttempts).where(eq(channelLinkAttempts.memberId, fromMemberId));
-  await tx.update(channelMemberMerges).set({ intoMemberId }).where(eq(channelMemberMerges.intoMemberId, fromMemberId));
-  await tx.insert(channelMemberMerges).values({ fromMemberId, intoMemberId, channel: input.channel, mergedAt: now });
+  const moodMoves = pseudonyms ? await mergeMoodMember(tx, pseudonyms.of(fromMemberId), pseudonyms.of(intoMemberId)) : null;
+  // Members merged into `from` earlier now belong to `into`; the rows their undo would give back now sit under `into`'s pseudonym.
+  const intoPseudonym = pseudonyms?.of(intoMemberId) ?? null;
+  await tx
+    .update(channelMemberMerges)
+    .set({ intoMemberId, ...(intoPseudonym ? { moodMoves: sql`case when mood_moves is null then null else jsonb_set(mood_moves, '{into}', to_jsonb(${intoPseudonym}::text)) end` } : {}) })
+    .where(eq(channelMemberMerges.intoMemberId, fromMemberId));
+  await tx.insert(channelMemberMerges).values({ fromMemberId, intoMemberId, channel: input.channel, mergedAt: now, moodMoves });
   await tx.delete(members).where(eq(members.id, fromMemberId));
 }

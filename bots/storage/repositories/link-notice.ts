@@ -2,6 +2,7 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import type { ChannelId } from '../../../core/messages/channels.js';
 import { linkNoticeText, LINK_UNDO_PAYLOAD_PREFIX, LINK_UNDO_TITLE } from '../../../core/pipeline/member-replies.vi.js';
 import type { Db } from '../database.js';
+import { unmergeMoodMember } from './mood-member-merge.js';
 import { channelIdentities, channelMemberMerges, conversations, members, messages } from '../schema/index.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -50,6 +51,8 @@ export async function undoLink(db: Db, input: { memberId: string; fromMemberId: 
       .update(conversations)
       .set({ memberId: merge.fromMemberId, unitId: input.intakeUnitId, updatedAt: input.now })
       .where(and(eq(conversations.memberId, input.memberId), eq(conversations.channel, merge.channel)));
+    // The mood rows the link moved to this member go back to the member they were (D-privacy-9).
+    if (merge.moodMoves) await unmergeMoodMember(tx, merge.moodMoves);
     await tx.delete(channelMemberMerges).where(eq(channelMemberMerges.fromMemberId, merge.fromMemberId));
     return { status: 'undone' as const, channel: merge.channel as ChannelId };
   });

@@ -1,9 +1,10 @@
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { AppError } from '../../../core/errors/app-error.js';
 import type { ChannelId } from '../../../core/messages/channels.js';
 import type { Db } from '../database.js';
 import { executeRows } from '../execute-rows.js';
 import { scrubMemberAudit } from './audit-repository.js';
+import { createMemberLookup } from './member-lookup.js';
 import { unlinkMoodMembers } from './mood-repository.js';
 import type { MemberPseudonyms } from '../../privacy/member-pseudonyms.js';
 import {
@@ -48,9 +49,10 @@ export type MemberDataRepository = ReturnType<typeof createMemberDataRepository>
  * figures stay, their per-day member rows re-keyed from the member's pseudonym to a random id (bots/storage/repositories/mood-repository.ts).
  */
 /**
- * The members once merged into `memberId` (channel linking, bots/storage/repositories/channel-member-merge.ts): the
- * mood rows written before the merge keep the merged member's pseudonym (a link undone within its window gives the
- * member back its own rows), so export and erasure must reach those pseudonyms too.
+ * The members once merged into `memberId` (channel linking, bots/storage/repositories/channel-member-merge.ts): a
+ * merge moves the merged member's mood rows to the survivor's pseudonym (D-privacy-9), but rows that an older
+ * version's merges left, or that the start-up conversion gave the merged member's own pseudonym, still carry it, so
+ * export and erasure reach those pseudonyms too.
  */
 async function mergedInto(db: Db, memberId: string): Promise<string[]> {
   const rows = await db.select({ id: channelMemberMerges.fromMemberId }).from(channelMemberMerges).where(eq(channelMemberMerges.intoMemberId, memberId));
@@ -70,20 +72,11 @@ export function createMemberDataRepository(db: Db, pseudonyms: MemberPseudonyms)
   }
 
   return {
+    ...createMemberLookup(db),
+
     /** The member's unit path (null without a unit), for scope checks before export or erasure. */
     async unitPathOf(memberId: string): Promise<string | null> {
       return (await memberRow(memberId)).unitPath ?? null;
-    },
-
-    /** Whether the member exists (erased ones too: their access log stays readable) and their unit path. */
-    async statusOf(memberId: string): Promise<{ unitPath: string | null; erased: boolean } | null> {
-      const [row] = await db
-        .select({ erasedAt: members.erasedAt, unitPath: units.path })
-        .from(members)
-        .leftJoin(units, eq(units.id, members.unitId))
-        .where(eq(members.id, memberId))
-        .limit(1);
-      return row ? { unitPath: row.unitPath ?? null, erased: row.erasedAt !== null } : null;
     },
 
     /** What the member is told about their own data in chat: no message text, only what and how much. */
@@ -112,15 +105,6 @@ export function createMemberDataRepository(db: Db, pseudonyms: MemberPseudonyms)
             where c.member_id = ${memberId}::uuid and m.direction = 'out' and m.status = 'queued' limit 1`,
       );
       return rows.length > 0;
-    },
-
-    async findByIdentity(channel: string, platformUserId: string): Promise<string | null> {
-      const [row] = await db
-        .select({ memberId: channelIdentities.memberId })
-        .from(channelIdentities)
-        .where(and(eq(channelIdentities.channel, channel), eq(channelIdentities.platformUserId, platformUserId)))
-        .limit(1);
-      return row?.memberId ?? null;
     },
 
     async exportMember(memberId: string, now: Date): Promise<MemberExport> {

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { MoodMoves } from '../repositories/mood-member-merge.js';
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
@@ -103,6 +104,8 @@ export const channelMemberMerges = pgTable(
     intoMemberId: uuid('into_member_id').notNull(),
     channel: text('channel').notNull(),
     mergedAt: timestamp('merged_at', { withTimezone: true }).notNull(),
+    /** The mood rows the merge moved to the surviving member's pseudonym, so that an undone link gives them back (D-privacy-9). */
+    moodMoves: jsonb('mood_moves').$type<MoodMoves>(),
   },
   (t) => [index('channel_member_merges_into_idx').on(t.intoMemberId)],
 );

@@ -13,8 +13,9 @@ function lazyChart<Name extends ChartName>(name: Name, height: number) {
   type Props = Parameters<(typeof Charts)[Name]>[0];
   const Chart = lazy(() => load().then((module) => ({ default: module[name] as ComponentType<Props> })));
   return function LazyChart(props: Props) {
+    // The chart's inputs (the summary, and the heat map's ordered units) decide when a failed chart is tried again.
     return (
-      <ChartBoundary>
+      <ChartBoundary resetKeys={Object.values(props as object)}>
         <Suspense fallback={<div style={{ minHeight: height }}><LoadingState label="Đang tải biểu đồ…" rows={3} /></div>}>
           <Chart {...props} />
         </Suspense>

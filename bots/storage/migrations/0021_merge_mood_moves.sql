@@ -1,0 +1,1 @@
+ALTER TABLE "channel_member_merges" ADD COLUMN "mood_moves" jsonb;
