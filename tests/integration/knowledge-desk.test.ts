@@ -297,4 +297,33 @@ describe.each(testBackends())('knowledge desk on $name', (backend) => {
     expect(lines.slice(1).every((line) => line.includes('"faq_create"'))).toBe(true);
     expect((await api('GET', '/audit/export.csv', 'hn-leader@x.vn')).status).toBe(403);
   });
+
+  it('lets a national admin replace the national FAQ by import and undo the whole replacement in one call (issue #13)', async () => {
+    // Everything a level's FAQ is, as its export shows it (ids, questions, variants, answers, citations, statuses,
+    // overrides), and what the other levels hold: the undo must bring back the first and leave the second alone.
+    // `updatedAt` is left out: restoring an entry is a write of its own, at its own time.
+    const content = (text: string) => (JSON.parse(text) as { entries: Json[] }).entries.map(({ updatedAt: _at, ...entry }) => entry);
+    const national = async () => content((await api('GET', '/faq/export?unit=TLD', 'root@x.vn')).text);
+    const everyLevel = async () => content((await api('GET', '/faq/export', 'root@x.vn')).text);
+    const before = await national();
+    const otherLevels = (await everyLevel()).filter((entry) => !before.some((n) => n.id === entry.id));
+    expect(before.length).toBeGreaterThan(50);
+    const duesBefore = await ask(DUES);
+
+    const replaced = await api('POST', '/faq/import?mode=replace&unit=TLD', 'root@x.vn', [{ ...localEntry('tld-only-entry'), topic: 'union' }]);
+    expect(replaced.status).toBe(200);
+    expect(replaced.body).toMatchObject({ created: 1, deleted: before.length });
+    expect((await national()).map((entry) => entry.id)).toEqual(['tld-only-entry']);
+
+    const undone = await api('POST', `/faq/changes/${String(replaced.body.changeId)}/undo`, 'root@x.vn');
+    expect(undone.status).toBe(200);
+    expect(undone.body.entries).toBe(before.length + 1);
+    const byId = (entries: Json[]) => [...entries].sort((a, b) => String(a.id).localeCompare(String(b.id)));
+    expect(byId(await national())).toEqual(byId(before));
+    expect(byId((await everyLevel()).filter((entry) => !before.some((n) => n.id === entry.id)))).toEqual(byId(otherLevels));
+    // Members are answered from the restored entries again.
+    expect(await ask(DUES)).toBe(duesBefore);
+    // The undo is itself a change: a second undo of the replacement finds nothing left to undo.
+    expect((await api('POST', `/faq/changes/${String(replaced.body.changeId)}/undo`, 'root@x.vn')).status).toBe(409);
+  });
 });
