@@ -37,6 +37,10 @@ describe('statesQuantity', () => {
     expect(statesQuantity('bằng 75% mức bình quân', 'percent')).toBe(true);
     expect(statesQuantity('tối đa 05 lần', 'times')).toBe(true);
     expect(statesQuantity('5.310.000 đồng/tháng', 'money')).toBe(true);
+    // A sum in labour law is mostly a share of a wage (D-answers-23).
+    expect(statesQuantity('được trả thêm ít nhất bằng 30% tiền lương', 'money')).toBe(true);
+    expect(statesQuantity('bồi thường ít nhất 02 tháng tiền lương', 'money')).toBe(true);
+    expect(statesQuantity('mỗi năm làm việc được nửa tháng lương', 'money')).toBe(true);
     expect(statesQuantity('ít nhất bằng 300%', 'multiple')).toBe(true);
     expect(statesQuantity('từ ngày làm việc thứ 11 kể từ ngày nộp đủ hồ sơ', 'duration')).toBe(true);
   });
@@ -44,5 +48,6 @@ describe('statesQuantity', () => {
   it('rejects an answer without one', () => {
     expect(statesQuantity('Người khuyết tật được ưu tiên tuyển dụng và không phải làm thêm giờ.', 'days')).toBe(false);
     expect(statesQuantity('Bạn được hưởng theo quy định.', 'percent')).toBe(false);
+    expect(statesQuantity('Bạn được nghỉ 30 phút, vẫn hưởng nguyên lương.', 'money')).toBe(false);
   });
 });

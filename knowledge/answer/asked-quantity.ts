@@ -53,7 +53,12 @@ const STATED: Readonly<Record<QuantityKind, RegExp>> = {
   minutes: new RegExp(`${NUMBER}\\s*phut\\b`),
   percent: /\d[\d,]*\s*%|phan tram/,
   times: new RegExp(`${NUMBER}\\s*lan\\b`),
-  money: /\d{1,3}(?:\.\d{3})+|\d+\s*(?:dong|trieu|nghin)\b|muc (?:luong )?(?:toi thieu|tham chieu)/,
+  // Labour-law sums are mostly shares of a wage: "được trả thêm bao nhiêu tiền" is answered by "ít nhất bằng 30% tiền
+  // lương", "bồi thường bao nhiêu" by "02 tháng tiền lương" (dev-10: the night-work entry at 0.63 was set aside).
+  money: new RegExp(
+    String.raw`\d{1,3}(?:\.\d{3})+|\d+\s*(?:dong|trieu|nghin)\b|muc (?:luong )?(?:toi thieu|tham chieu)|` +
+      String.raw`(?:\d[\d,]*\s*%|${NUMBER}\s*(?:thang|ngay))\s*(?:tien )?luong\b`,
+  ),
   age: new RegExp(`${NUMBER}\\s*tuoi\\b`),
   copies: new RegExp(`${NUMBER}\\s*ban\\b`),
 };

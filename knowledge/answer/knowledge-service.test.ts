@@ -128,6 +128,20 @@ describe('knowledge service when retrieval is too weak', () => {
     expect(answer).toMatchObject({ kind: 'faq', faqEntryId: 'wages-minimum-wage-2026', confidence: 0.4 });
   });
 
+  it('answers with the nearest entry, though not clearly ahead, when it cites the first hit of the weak search (D-answers-23)', async () => {
+    const [first] = createKeywordRetriever().search(question, { k: 1 });
+    expect(first).toBeDefined();
+    const citingFirst: FaqEntry = { ...other, id: 'cites-first-hit', citations: [{ lawId: first!.article.lawId, articleNo: first!.article.articleNo }] };
+    expect(await weak([[citingFirst, 0.42], [other, 0.37]]).answer(ask(question))).toMatchObject({ kind: 'faq', faqEntryId: 'cites-first-hit' });
+    const off = createKnowledgeService({
+      retriever: createKeywordRetriever(),
+      faq: rankedFaq([[citingFirst, 0.42], [other, 0.37]]),
+      redactor,
+      options: { weakRetrievalAgreeingLeading: 0 },
+    });
+    expect((await off.answer(ask(question))).kind).toBe('not_covered');
+  });
+
   it('still says "not covered" when the nearest entry is weak, not clearly ahead, or lacks the figure asked', async () => {
     expect((await weak([[entry, 0.3], [other, 0.1]]).answer(ask(question))).kind).toBe('not_covered');
     expect((await weak([[entry, 0.42], [other, 0.37]]).answer(ask(question))).kind).toBe('not_covered');
@@ -178,10 +192,15 @@ describe('knowledge service when the nearest FAQ entry and the law search agree 
     expect(await withFaq(overtime, 0.4, 5).answer(ask(question))).toMatchObject({ kind: 'faq', faqEntryId: 'wt-overtime-pay', confidence: 0.4 });
   });
 
-  it('quotes the law when the entry is too weak, cites no leading article, or is turned off (the default)', async () => {
+  it('quotes the law when the entry is too weak, cites no leading article, or is turned off', async () => {
     expect((await withFaq(overtime, 0.3, 5).answer(ask(question))).kind).toBe('legal');
     expect((await withFaq(elsewhere, 0.45, 5).answer(ask(question))).kind).toBe('legal');
-    // Off by default (D-answers-20).
-    expect((await withFaq(overtime, 0.45).answer(ask(question))).kind).toBe('legal');
+    expect((await withFaq(overtime, 0.45, 0).answer(ask(question))).kind).toBe('legal');
+  });
+
+  it('by default counts the first hit only (D-answers-23), and never answers a complaint this way', async () => {
+    expect(await withFaq(overtime, 0.45).answer(ask(question))).toMatchObject({ kind: 'faq', faqEntryId: 'wt-overtime-pay' });
+    expect((await withFaq(elsewhere, 0.45).answer(ask(question))).kind).toBe('legal');
+    expect((await withFaq(overtime, 0.45).answer({ ...ask(question), purpose: 'concern' as const })).kind).not.toBe('faq');
   });
 });

@@ -155,13 +155,13 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
    * Two independent readings of the question pointing at the same article are stronger evidence than either alone,
    * and the curated answer says what the member asked where the clause quoted may not ("vợ sinh mổ, chồng được
    * nghỉ mấy ngày hưởng bảo hiểm" reached the paternity entry at 0.44 while the search ranked the one-time
-   * social-insurance articles above the paternity article; D-answers-19).
+   * social-insurance articles above the paternity article; D-answers-19). `leadingCount` hits count (0: off).
    */
-  const faqAgreeingWithLaw = (text: string, audience: FaqAudience, hits: readonly PassageHit[]): FaqMatch | null => {
-    if (options.agreeingFaqLeading === 0) return null;
+  const faqAgreeingWithLaw = (text: string, audience: FaqAudience, hits: readonly PassageHit[], leadingCount = options.agreeingFaqLeading): FaqMatch | null => {
+    if (leadingCount === 0) return null;
     const [first] = nearestUnderThreshold(text, audience, 1);
     if (!first) return null;
-    const leading = hits.slice(0, options.agreeingFaqLeading);
+    const leading = hits.slice(0, leadingCount);
     const agrees = first.entry.citations.some((cited) => leading.some((hit) => hit.article.lawId === cited.lawId && hit.article.articleNo === cited.articleNo));
     return agrees ? first : null;
   };
@@ -197,9 +197,14 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
     // far down the list some article always shares a word or two with any message.
     const strength = hits.slice(0, options.maxSources).reduce((best, hit) => Math.max(best, hit.strength), 0);
     if (strength < options.minStrength) {
-      const nearest = clearlyNearestFaq(searchText, { unitPath: input.unitPath ?? null });
+      // Too weak to quote, the search may still point the right way: its first hit is an article the nearest entry
+      // cites (dev-10: "… giờ em mới tính kiện ra tòa, không biết còn kịp không, thời hiệu là bao lâu" got "not
+      // covered" with the time-limits entry nearest at 0.41 and its Điều 190 first). Never for a complaint.
+      const nearest =
+        clearlyNearestFaq(searchText, { unitPath: input.unitPath ?? null }) ??
+        (concern ? null : faqAgreeingWithLaw(searchText, { unitPath: input.unitPath ?? null }, hits, options.weakRetrievalAgreeingLeading));
       if (nearest) {
-        log.info({ kind: 'faq', faqEntryId: nearest.entry.id, score: nearest.score, strength }, 'retrieval too weak: the clearly nearest FAQ entry answers');
+        log.info({ kind: 'faq', faqEntryId: nearest.entry.id, score: nearest.score, strength }, 'retrieval too weak: the nearest FAQ entry answers');
         return faqAnswer(nearest, searchText, !concern);
       }
       log.info({ kind: 'not_covered', strength }, 'retrieval too weak');

@@ -1,24 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../database.js';
 import { executeRows } from '../execute-rows.js';
-
-/** One member-day row moved at a merge, as it was under the merged member's pseudonym. */
-export interface MovedMoodRow {
-  day: string;
-  unit_id: string | null;
-  topic: string;
-  sentiment: string;
-  channel: string;
-  messages: number;
-  weight: number;
-}
-
-/** What a merge moved in the mood rows, kept on the merge record so that undoing the link can give it back. */
-export interface MoodMoves {
-  from: string;
-  into: string;
-  rows: MovedMoodRow[];
-}
+import type { MoodMoves, MovedMoodRow } from '../schema/mood-moves.js';
 
 const cell = (a: string, b: string) =>
   sql.raw(`${a}.day = ${b}.day and ${a}.unit_id is not distinct from ${b}.unit_id and ${a}.topic = ${b}.topic and ${a}.sentiment = ${b}.sentiment and ${a}.channel = ${b}.channel`);

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { MoodMoves } from '../repositories/mood-member-merge.js';
+import type { MoodMoves } from './mood-moves.js';
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
