@@ -14,6 +14,7 @@ import { createEchoKnowledge } from '../support/stub-knowledge.js';
 import { startTestPlatform } from '../support/test-platform.js';
 import { TEST_SECRETS_KEY } from '../support/test-secrets.js';
 import { captureCli } from '../support/cli-capture.js';
+import { closeCliStore, openCliStore } from '../support/cli-store.js';
 
 const run = promisify(execFile);
 
@@ -37,18 +38,9 @@ describe.each(testBackends())('congdoan CLI on $name', (backend) => {
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'cd-cli-'));
-    if (backend.name === 'postgres') {
-      database = await createTestDatabase(backend);
-      env = { DATABASE_URL: database.url as string };
-    } else {
-      env = { DATA_DIR: join(dir, 'data') };
-    }
+    ({ dir, env, database } = await openCliStore(backend, 'cd-cli-'));
   });
-  afterAll(async () => {
-    await database?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => closeCliStore({ dir, database }));
 
   it('imports units idempotently and rejects a bad file without writing', async () => {
     const file = join(dir, 'units.csv');

@@ -1,10 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { runCli } from '../../bots/cli/main.js';
 import { MoodSummarySchema } from '../../core/contracts/mood-api.js';
-import { createTestDatabase, testBackends, type TestDatabase } from '../support/backends.js';
+import { testBackends, type TestDatabase } from '../support/backends.js';
 import { captureCli } from '../support/cli-capture.js';
+import { closeCliStore, openCliStore } from '../support/cli-store.js';
 
 const capture = (env: Record<string, string>) => captureCli(env);
 
@@ -14,18 +12,9 @@ describe.each(testBackends())('congdoan demo generate and mood report on $name',
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'cd-mood-'));
-    if (backend.name === 'postgres') {
-      database = await createTestDatabase(backend);
-      env = { DATABASE_URL: database.url as string };
-    } else {
-      env = { DATA_DIR: join(dir, 'data') };
-    }
+    ({ dir, env, database } = await openCliStore(backend, 'cd-mood-'));
   });
-  afterAll(async () => {
-    await database?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => closeCliStore({ dir, database }));
 
   it('generates an organisation and history, then prints the k-anonymous summary of a subtree', async () => {
     const generate = capture(env);

@@ -1,14 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { runCli } from '../../bots/cli/main.js';
 import { openDatabase } from '../../bots/storage/database.js';
 import { executeRows } from '../../bots/storage/execute-rows.js';
 import { AccessLogResponseSchema } from '../../core/contracts/privacy-api.js';
 import { retentionCutoff } from '../../core/privacy/retention.js';
-import { createTestDatabase, testBackends, type TestDatabase } from '../support/backends.js';
+import { testBackends, type TestDatabase } from '../support/backends.js';
 import { captureCli } from '../support/cli-capture.js';
+import { closeCliStore, openCliStore } from '../support/cli-store.js';
 
 const capture = (env: Record<string, string>) => captureCli(env);
 
@@ -32,18 +30,9 @@ describe.each(testBackends())('congdoan privacy purge and access-log on $name', 
   }
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'cd-privacy-'));
-    if (backend.name === 'postgres') {
-      database = await createTestDatabase(backend);
-      env = { DATABASE_URL: database.url as string };
-    } else {
-      env = { DATA_DIR: join(dir, 'data') };
-    }
+    ({ dir, env, database } = await openCliStore(backend, 'cd-privacy-'));
   });
-  afterAll(async () => {
-    await database?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => closeCliStore({ dir, database }));
 
   it('deletes messages older than the retention period while every mood figure, before and after a rebuild, stays the same', async () => {
     const today = vietnamDay(Date.now());
@@ -132,18 +121,9 @@ describe.each(testBackends())('congdoan privacy access-log on a fresh database (
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'cd-access-log-'));
-    if (backend.name === 'postgres') {
-      database = await createTestDatabase(backend);
-      env = { DATABASE_URL: database.url as string };
-    } else {
-      env = { DATA_DIR: join(dir, 'data') };
-    }
+    ({ dir, env, database } = await openCliStore(backend, 'cd-access-log-'));
   });
-  afterAll(async () => {
-    await database?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => closeCliStore({ dir, database }));
 
   it('reads the log without creating the mood pseudonym key, which only mood writes and erasure need (D-privacy-8)', async () => {
     const opened = await openDatabase(backend.name === 'postgres' ? { databaseUrl: env.DATABASE_URL as string } : { dataDir: env.DATA_DIR as string });
