@@ -14,6 +14,17 @@ describe('migration journal', () => {
     expect(journal.entries.map((entry) => entry.tag)).toEqual(files);
   });
 
+  // drizzle-kit refuses to generate the next migration ("snapshots … point to the same parent") unless the schema
+  // snapshots form one line; hand-written migrations (0020, 0021) keep no snapshot of their own or chain theirs.
+  it('keeps the schema snapshots in one line, in the order of the journal', () => {
+    const snapshots = readdirSync(join(folder, 'meta'))
+      .filter((file) => file.endsWith('_snapshot.json'))
+      .sort()
+      .map((file) => ({ file, ...(JSON.parse(readFileSync(join(folder, 'meta', file), 'utf8')) as { id: string; prevId: string }) }));
+    const broken = snapshots.filter((snapshot, i) => i > 0 && snapshot.prevId !== snapshots[i - 1]?.id).map((snapshot) => snapshot.file);
+    expect(broken).toEqual([]);
+  });
+
   it('stamps each migration later than the one before it', () => {
     const late = journal.entries.filter((entry, i) => i > 0 && entry.when <= (journal.entries[i - 1]?.when ?? 0)).map((entry) => entry.tag);
     expect(late).toEqual([]);
