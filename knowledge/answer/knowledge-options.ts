@@ -26,6 +26,12 @@ export const KnowledgeOptionsSchema = z.object({
    */
   concernFaqScore: z.number().min(0).max(1).default(0.6),
   /**
+   * Which side of the contract is asked (D-answers-24): when the question names who ends the job, an FAQ entry whose
+   * main article is the other side's does not answer, and the other side's articles go after the asker's among the
+   * leading hits. Off only to measure it.
+   */
+  sideCue: z.boolean().default(true),
+  /**
    * When retrieval is too weak to answer, the nearest FAQ entry answers instead of "not covered" if it scores at
    * least this and leads the next entry by `weakRetrievalFaqMargin`: a member's story around a short question keeps
    * the right entry under the FAQ threshold, and "not covered" is the one reply that certainly does not help.

@@ -21,6 +21,9 @@ import { answerWithModel } from './llm-answer.js';
 import { askedQuantity, statesQuantity, type QuantityKind } from './asked-quantity.js';
 import { focusQuestion, stripPersonalClauses } from './query-focus.js';
 import { leadWithNamedRegion } from './region-focus.js';
+import { actorOf, type Actor } from '../faq/actor-cue.js';
+import { foldedSyllables } from '../faq/faq-text-features.js';
+import { isOtherSide, preferAskersSide } from './article-side.js';
 import { selectSources } from './source-selection.js';
 
 export interface KnowledgeServiceDeps {
@@ -96,6 +99,20 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
   const logger = deps.logger ?? silentLogger;
   const normalizeQuery = deps.queryNormalizer ?? ((text: string) => text);
 
+  /** Who ends the job in the question (actor-cue.ts), when the side cue is on. */
+  const askerOf = (text: string): Actor | null => (options.sideCue ? actorOf(foldedSyllables(normalizeQuery(text))) : null);
+
+  /**
+   * An entry whose main (first cited) article is the other side's (article-side.ts): "Người lao động có quyền đơn
+   * phương chấm dứt hợp đồng không cần báo trước khi nào" reached the entry on the employer's grounds (Điều 36), whose
+   * phrasings name the employer too seldom for the matcher's actor cue (D-answers-24).
+   */
+  const onOtherSide = (entry: FaqMatch['entry'], asker: Actor | null): boolean => {
+    const main = entry.citations[0];
+    const article = asker && main ? deps.articles?.get(main.lawId, main.articleNo) : undefined;
+    return article !== undefined && isOtherSide(article.title, asker);
+  };
+
   const faqAnswer = (match: FaqMatch, question: string, officerOffer = true): KnowledgeAnswer => {
     const citations = resolveFaqCitations(match.entry, deps.articles, logger);
     return {
@@ -117,12 +134,14 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
   const matchAnsweringFaq = (text: string, audience: FaqAudience): FaqMatch | null => {
     const nearest = deps.faq.match(text, audience);
     const kind = askedQuantity(text);
-    if (!nearest || !kind || statesQuantity(nearest.entry.answer, kind)) return nearest;
+    const asker = askerOf(text);
+    const fits = (candidate: FaqMatch) => (!kind || statesQuantity(candidate.entry.answer, kind)) && !onOtherSide(candidate.entry, asker);
+    if (!nearest || fits(nearest)) return nearest;
     const threshold = deps.faq.threshold ?? nearest.score;
     const next = (deps.faq.rank?.(text, 4, audience) ?? []).find(
-      (candidate) => candidate.entry.id !== nearest.entry.id && candidate.score >= threshold && statesQuantity(candidate.entry.answer, kind),
+      (candidate) => candidate.entry.id !== nearest.entry.id && candidate.score >= threshold && fits(candidate),
     );
-    logger.info({ faqEntryId: nearest.entry.id, asked: kind, instead: next?.entry.id ?? null }, 'nearest FAQ entry states no figure of the kind asked');
+    logger.info({ faqEntryId: nearest.entry.id, asked: kind, asker, instead: next?.entry.id ?? null }, 'nearest FAQ entry states no figure of the kind asked, or is the other side\'s');
     return next ?? null;
   };
 
@@ -132,7 +151,8 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
    * start here.
    */
   const nearestUnderThreshold = (text: string, audience: FaqAudience, count: number): readonly FaqMatch[] => {
-    const ranked = deps.faq.rank?.(text, count, audience) ?? [];
+    const asker = askerOf(text);
+    const ranked = (deps.faq.rank?.(text, count + 2, audience) ?? []).filter((match) => !onOtherSide(match.entry, asker)).slice(0, count);
     const first = ranked[0];
     if (!first || first.score < options.weakRetrievalFaqScore) return [];
     const kind = askedQuantity(text);
@@ -192,7 +212,8 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
       }
     }
 
-    const hits = deps.retriever.search(normalizeQuery(searchText), { k: options.retrievalK });
+    // The other side's article (article-side.ts) goes after the asker's among the leading hits.
+    const hits = preferAskersSide(deps.retriever.search(normalizeQuery(searchText), { k: options.retrievalK }), askerOf(searchText), options.maxSources + 2);
     // Hits come ranked by score; strength is the comparable measure of coverage. Only the leading hits count:
     // far down the list some article always shares a word or two with any message.
     const strength = hits.slice(0, options.maxSources).reduce((best, hit) => Math.max(best, hit.strength), 0);

@@ -38,6 +38,19 @@ describe('stripFeelingPhrases', () => {
   });
 });
 
+describe('stripFeelingPhrases on a worry', () => {
+  it('drops what the member fears when an intensifier closes it (D-answers-24)', () => {
+    expect(stripFeelingPhrases('em bị máy dập tay, lo mất việc lắm, ngày nghỉ điều trị có được trả lương không')).toBe('em bị máy dập tay, ngày nghỉ điều trị có được trả lương không');
+    expect(stripFeelingPhrases('e bi may dap tay, lo mat viec lam, ngay nghi dieu tri co dc tra luong ko')).toBe('e bi may dap tay, ngay nghi dieu tri co dc tra luong ko');
+    expect(stripFeelingPhrases('sợ bị đuổi quá, em có được nghỉ phép năm không')).toBe('em có được nghỉ phép năm không');
+  });
+
+  it('keeps "sổ"/"lo" in other senses and a worry left open', () => {
+    expect(stripFeelingPhrases('sổ bảo hiểm mất thì làm lại ở đâu')).toBe('sổ bảo hiểm mất thì làm lại ở đâu');
+    expect(stripFeelingPhrases('lo mất việc thì có được trợ cấp không')).toBe('lo mất việc thì có được trợ cấp không');
+  });
+});
+
 describe('stripFeelingPhrases on when the story happened', () => {
   it('drops "mấy hôm nay" so that its "mấy" is not read as the question', () => {
     expect(stripFeelingPhrases('con em sốt mấy hôm nay, con 2 tuổi ốm thì mẹ được nghỉ mấy ngày')).toBe('con em sốt, con 2 tuổi ốm thì mẹ được nghỉ mấy ngày');

@@ -41,8 +41,15 @@ const FEELING = String.raw`(?:buc minh|buc|chan nan|chan|buon|met moi|met|moi ch
  * question look like it asked "how many days" ("con em sốt mấy hôm nay, con 2 tuổi ốm thì mẹ được nghỉ mấy ngày").
  */
 const STORY_TIME = String.raw`(?:may (?:hom|bua|ngay|tuan|thang|nam) (?:nay|roi|qua)|dao nay|gan day|suot may (?:hom|ngay|thang))`;
+/**
+ * A worry with what is feared, then an intensifier before punctuation or the end: "lo mất việc lắm", "sợ bị đuổi
+ * quá". What is feared is not what is asked: "bị máy dập tay, lo mất việc lắm, ngày nghỉ điều trị có được trả lương
+ * không" was answered with severance (dev-10 q041, D-answers-24). Only "bị …" or "mất …" after the worry word, so
+ * "sổ" (also folded "so") and "lo" in other senses stay.
+ */
+const WORRY = String.raw`(?:lo|so)\s+(?:bi|mat)(?:\s+\p{L}+){0,3}?\s+(?:lam|qua|ghe)(?=\s*(?:[,.;!?\n]|$))`;
 const FEELING_PHRASE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:${FEELING}\s+(?:qua|ghe|vl|vcl|that su|lam(?=\s*(?:[,.;!?\n]|$|ma\b|nen\b)))|${STORY_TIME})(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}\p{N}])(?:${WORRY}|${FEELING}\s+(?:qua|ghe|vl|vcl|that su|lam(?=\s*(?:[,.;!?\n]|$|ma\b|nen\b)))|${STORY_TIME})(?![\p{L}\p{N}])`,
   'gu',
 );
 

@@ -16,6 +16,14 @@ describe('who ends the job in a termination question', () => {
     expect(actor('em tự nghỉ việc có được trợ cấp không')).toBe('employee');
   });
 
+  it('reads a side named as the subject of ending the contract, with modal words between (D-answers-24)', () => {
+    expect(actor('Người lao động có quyền đơn phương chấm dứt hợp đồng không cần báo trước khi nào')).toBe('employee');
+    expect(actor('nguoi lao dong duoc don phuong cham dut hop dong khi nao')).toBe('employee');
+    expect(actor('Người sử dụng lao động có quyền đơn phương chấm dứt hợp đồng khi nào?')).toBe('employer');
+    expect(actor('cty co duoc don phuong cham dut hd voi e ko')).toBe('employer');
+    expect(actor('công ty đơn phương chấm dứt hợp đồng với người lao động đang mang thai')).toBe('employer');
+  });
+
   it('names nobody for leave, for "dưới 18 tuổi" and when both sides are named', () => {
     expect(actor('công ty cho nghỉ mấy ngày khi cưới')).toBeNull();
     expect(actor('em xin nghỉ phép 3 ngày')).toBeNull();

@@ -20,9 +20,22 @@ const EMPLOYEE_CUES = [
   'em don phuong', 'toi don phuong',
 ] as const;
 
+/**
+ * A side named as the subject of ending the contract, with the modal words questions put between ("Người lao động
+ * có quyền đơn phương chấm dứt hợp đồng …", "công ty có được đơn phương …", "cty muốn chấm dứt hợp đồng"): the fixed
+ * cues above need the two words side by side, and the formal question named nobody, so the employer's article
+ * answered the worker's question (D-answers-24). Built as subject × modal × act, all folded.
+ */
+const EMPLOYER_SUBJECTS = ['cong ty', 'cty', 'doanh nghiep', 'nguoi su dung lao dong', 'nguoi su dung', 'nsdld'] as const;
+const EMPLOYEE_SUBJECTS = ['nguoi lao dong', 'nld', 'cong nhan', 'nhan vien'] as const;
+const MODALS = ['', 'co quyen', 'duoc', 'duoc quyen', 'co duoc', 'co the', 'muon', 'se', 'dinh', 'lai'] as const;
+const ACTS = ['don phuong', 'cham dut hop dong', 'cham dut hd'] as const;
+const subjectActs = (subjects: readonly string[]) =>
+  subjects.flatMap((subject) => MODALS.flatMap((modal) => ACTS.map((act) => [subject, modal, act].filter((part) => part !== '').join(' '))));
+
 const padded = (cues: readonly string[]) => cues.map((cue) => ` ${cue} `);
-const EMPLOYER = padded(EMPLOYER_CUES);
-const EMPLOYEE = padded(EMPLOYEE_CUES);
+const EMPLOYER = padded([...EMPLOYER_CUES, ...subjectActs(EMPLOYER_SUBJECTS)]);
+const EMPLOYEE = padded([...EMPLOYEE_CUES, ...subjectActs(EMPLOYEE_SUBJECTS)]);
 
 /** The actor a text names, or null when it names none or both ("bị đuổi nên em tự nghỉ luôn" tells nothing apart). */
 export function actorOf(folded: readonly string[]): Actor | null {

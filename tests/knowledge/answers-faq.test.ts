@@ -29,4 +29,26 @@ describe('answers from the FAQ starter pack', () => {
       label: 'Điều 3 Nghị định 293/2025/NĐ-CP (hiệu lực từ 01/01/2026)',
     });
   });
+
+  it.each([
+    // The worker's right (Điều 35), not the employer's grounds (Điều 36) its close FAQ entry cites.
+    ['Người lao động có quyền đơn phương chấm dứt hợp đồng không cần báo trước khi nào', '35', '36'],
+    ['nguoi lao dong co quyen don phuong cham dut hop dong khong can bao truoc khi nao', '35', '36'],
+    // The employer's notice (Điều 36), not the worker's (Điều 35), though the worker's entry is the nearest.
+    ['em làm hợp đồng không xác định thời hạn, nghe đồn công ty sắp cho em nghỉ việc, công ty phải báo trước cho em ít nhất bao nhiêu ngày', '36', '35'],
+  ])('answers "%s" from the side asked: Điều %s, never Điều %s alone (D-answers-24)', async (question, asked, other) => {
+    const { service, corpus } = await createAnswerStack();
+    if (corpus.source !== 'shared') return; // the two articles are in the real corpus only
+    const answer = await service.answer(ask(question));
+    const cited = answer.citations.filter((citation) => citation.lawId === '45/2019/QH14').map((citation) => citation.articleNo);
+    expect(cited[0]).toBe(asked);
+    expect(cited.length === 1 && cited[0] === other).toBe(false);
+  });
+
+  it('answers from the nearest entry whatever its side when the side cue is off', async () => {
+    const { service, corpus } = await createAnswerStack({ options: { sideCue: false } });
+    if (corpus.source !== 'shared') return;
+    const answer = await service.answer(ask('Người lao động có quyền đơn phương chấm dứt hợp đồng không cần báo trước khi nào'));
+    expect(answer.citations[0]).toMatchObject({ articleNo: '36' });
+  });
 });
