@@ -13,4 +13,6 @@ export const ANSWER_TEXTS = {
     'Bạn có muốn trao đổi trực tiếp với cán bộ công đoàn không? Chỉ cần nhắn "gặp cán bộ", cán bộ sẽ liên hệ hỗ trợ bạn.',
   extractiveIntro: 'Trợ lý tìm thấy các quy định sau liên quan đến câu hỏi của bạn:',
   expiredNote: 'Lưu ý: văn bản này đã hết hiệu lực, chỉ để bạn tham khảo lịch sử quy định.',
+  // After a list of which only the points that fit the question are quoted: the member must not take it as whole.
+  listContinues: '(Khoản này còn nêu thêm các trường hợp khác.)',
 } as const;

@@ -96,6 +96,8 @@ export function answerUnits(article: LawArticle, clauseNos: ReadonlySet<string |
 }
 
 const QUANTITY = /\b(bao nhieu|bao nhiu|bn|may|bao lau|toi da|toi thieu|muc|phan tram|ty le|tinh the nao|tinh sao|tinh ntn)\b/;
+/** Words that make a question ask which, when, how or how much: its answer is not a yes or a no. */
+const WHICH = /\b(nao|gi|the nao|ntn|ra sao|bao nhieu|bao lau|bao gio|o dau)\b/;
 const YES_NO = /\b(co duoc|duoc khong|co phai|phai khong|co bi|co quyen|co can|co duoc khong)\b|\b(khong|ko|k|hong|hok)\s*\??\s*$/;
 // A figure a member asks for: an amount, a share or a duration (not "khoản 1 Điều 98", which only refers).
 const FIGURE = /\d[\d.,]*\s*(%|phan tram|dong|ngay|gio|thang|nam|tuan|lan|tuoi|phut)\b|\b(mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (lan|thang|ngay|nam|gio)\b/;
@@ -120,7 +122,8 @@ export function questionShape(question: string): QuestionShape {
     const [a, b] = [words[i] as string, words[i + 1] as string];
     if (!rules.breaksBigram(a) && !rules.breaksBigram(b)) bigrams.add(`${a} ${b}`);
   }
-  return { unigrams, bigrams, quantity: QUANTITY.test(folded), yesNo: YES_NO.test(folded.trim()) };
+  // "Người lao động có quyền … trong trường hợp nào?" asks which cases, not whether: no "Có." before the list.
+  return { unigrams, bigrams, quantity: QUANTITY.test(folded), yesNo: YES_NO.test(folded.trim()) && !WHICH.test(folded) };
 }
 
 /** How well a unit answers the question: shared content words and word pairs, figures when a figure is asked. */

@@ -51,6 +51,33 @@ describe('extractive answers', () => {
     expect(mixed.quoted.map((article) => article.lawName)).toContain('Luật Công đoàn 2012');
   });
 
+  it('states several points of one list under their lead-in once, says the list has more, and puts no "Có." before a which-question', () => {
+    const text = [
+      '1. Người lao động có quyền đơn phương chấm dứt hợp đồng lao động nhưng phải báo trước cho người sử dụng lao động như sau:',
+      'a) Ít nhất 45 ngày nếu làm việc theo hợp đồng lao động không xác định thời hạn;',
+      'b) Ít nhất 30 ngày nếu làm việc theo hợp đồng lao động xác định thời hạn có thời hạn từ 12 tháng đến 36 tháng;',
+      '2. Người lao động có quyền đơn phương chấm dứt hợp đồng lao động không cần báo trước trong trường hợp sau đây:',
+      'a) Không được bố trí theo đúng công việc, địa điểm làm việc hoặc không được bảo đảm điều kiện làm việc theo thỏa thuận, trừ trường hợp quy định tại Điều 29 của Bộ luật này;',
+      'b) Không được trả đủ lương hoặc trả lương không đúng thời hạn, trừ trường hợp quy định tại khoản 4 Điều 97 của Bộ luật này;',
+      'c) Bị người sử dụng lao động ngược đãi, đánh đập hoặc có lời nói, hành vi nhục mạ, hành vi làm ảnh hưởng đến sức khỏe, nhân phẩm, danh dự; bị cưỡng bức lao động;',
+      'd) Bị quấy rối tình dục tại nơi làm việc;',
+      'đ) Lao động nữ mang thai phải nghỉ việc theo quy định tại khoản 1 Điều 138 của Bộ luật này;',
+      'e) Đủ tuổi nghỉ hưu theo quy định tại Điều 169 của Bộ luật này, trừ trường hợp các bên có thỏa thuận khác;',
+      'g) Người sử dụng lao động cung cấp thông tin không trung thực theo quy định tại khoản 1 Điều 16 của Bộ luật này làm ảnh hưởng đến việc thực hiện hợp đồng lao động.',
+    ].join('\n');
+    const article = { ...SAMPLE_ARTICLES[0]!, id: '45/2019/QH14#35', articleNo: '35', title: 'Quyền đơn phương chấm dứt hợp đồng lao động của người lao động', text };
+    const question = 'Người lao động có quyền đơn phương chấm dứt hợp đồng không cần báo trước khi không được trả lương, không được bố trí đúng công việc trong trường hợp nào?';
+    const { body } = composeExtractiveAnswer([{ article, passages: [{ clauseNo: '2', text }] }], DEFAULT_EXTRACTIVE_OPTIONS, question);
+    expect(body).not.toMatch(/^Có\./u);
+    expect(body.match(/không cần báo trước trong trường hợp sau đây/gu)).toHaveLength(1);
+    expect(body).toMatch(/^Theo khoản 2 Điều 35 [^\n]*trường hợp sau đây:\n- /u);
+    expect(body).toContain('- Không được trả đủ lương');
+    expect(body).toContain('(Khoản này còn nêu thêm các trường hợp khác.)');
+    // Asked whether, the same law still answers "Có." first.
+    const whether = composeExtractiveAnswer([{ article, passages: [{ clauseNo: '2', text }] }], DEFAULT_EXTRACTIVE_OPTIONS, 'bị quấy rối tình dục thì người lao động có quyền nghỉ việc không cần báo trước không');
+    expect(whether.body).toMatch(/^Có\. Theo khoản 2 Điều 35/u);
+  });
+
   it('leads with the unit that answers the question, a figure when a figure is asked', () => {
     const sources = selectSources(retriever.search('làm thêm giờ ngày nghỉ lễ được trả bao nhiêu', { k: 5 }), selection);
     const { body } = composeExtractiveAnswer(sources, DEFAULT_EXTRACTIVE_OPTIONS, 'làm thêm giờ ngày nghỉ lễ được trả bao nhiêu');

@@ -100,20 +100,50 @@ export function composeExtractiveAnswer(
   // A point of a short list ("12 ngày…", "14 ngày…", "16 ngày…") reads best with its siblings, as a list.
   const siblings = lead.unit.listLeadIn ? scored.filter((c) => c.unit.article === lead.unit.article && c.unit.listLeadIn === lead.unit.listLeadIn) : [lead];
   const listChars = siblings.reduce((sum, c) => sum + c.unit.core.length, 0);
-  const leadGroup = siblings.length > 1 && listChars <= options.charBudget * 0.7 ? siblings.sort((a, b) => a.unit.order - b.unit.order) : [lead];
+  // A list too long to state whole: the lead point, then the other points of it that were chosen, under one lead-in.
+  const leadGroup =
+    siblings.length > 1 && listChars <= options.charBudget * 0.7 ? siblings.sort((a, b) => a.unit.order - b.unit.order) : [lead, ...chosen.slice(1).filter((c) => sameList(c.unit, lead.unit))];
   const rest = chosen
     .slice(1)
     .filter((c) => !leadGroup.includes(c))
     .sort((a, b) => a.rank - b.rank || a.unit.order - b.unit.order);
   const leadText =
     leadGroup.length > 1
-      ? `${yesNoLead(shape, lead.unit.text, lead.score)}${sourcePhrase(lead.unit.article, lead.unit.clauseNo)}: ${(lead.unit.listLeadIn ?? '').replace(/:\s*$/u, '')}:\n${leadGroup.map((c) => `- ${c.unit.core.replace(/[;.]$/u, '')}`).join(';\n')}.`
+      ? listText(leadGroup.map((c) => c.unit), siblings.length, yesNoLead(shape, lead.unit.text, lead.score))
       : `${yesNoLead(shape, lead.unit.text, lead.score)}${sourcePhrase(lead.unit.article, lead.unit.clauseNo)}: ${trimQuote(lead.unit.text, Math.max(options.charBudget, MIN_QUOTE))}`;
-  const parts = [leadText, ...rest.map(({ unit }) => `${sourcePhrase(unit.article, unit.clauseNo)}: ${trimQuote(unit.text, Math.max(MIN_QUOTE, unit.text.length))}`)];
+  const listSize = (unit: AnswerUnit) => scored.filter((c) => sameList(c.unit, unit)).length;
+  const parts = [leadText, ...restParts(rest, listSize)];
   const quoted: LawArticle[] = [];
   for (const { unit } of [lead, ...leadGroup, ...rest]) if (!quoted.includes(unit.article)) quoted.push(unit.article);
   if (quoted.some((article) => article.status === 'expired')) parts.push(ANSWER_TEXTS.expiredNote);
   return { body: parts.join('\n\n'), quoted };
+}
+
+/** Points of one list: the same article and the same lead-in. */
+const sameList = (a: AnswerUnit, b: AnswerUnit) => a.listLeadIn !== undefined && a.article === b.article && a.listLeadIn === b.listLeadIn;
+
+/** "Theo khoản 2 Điều 35 …: <lead-in>:" then the points, the lead-in said once; says so when the list has more. */
+function listText(units: readonly AnswerUnit[], listSize: number, prefix = ''): string {
+  const first = units[0] as AnswerUnit;
+  const text = `${prefix}${sourcePhrase(first.article, first.clauseNo)}: ${(first.listLeadIn ?? '').replace(/:\s*$/u, '')}:\n${units.map((unit) => `- ${unit.core.replace(/[;.]$/u, '')}`).join(';\n')}.`;
+  return units.length < listSize ? `${text}\n${ANSWER_TEXTS.listContinues}` : text;
+}
+
+/**
+ * The further units, each with its article and clause; several points of one list are stated under their lead-in
+ * once ("Người lao động có quyền … trong trường hợp sau đây:" then the cases) instead of repeating it before each.
+ */
+function restParts(rest: readonly { unit: AnswerUnit }[], listSize: (unit: AnswerUnit) => number): string[] {
+  const groups: AnswerUnit[][] = [];
+  for (const { unit } of rest) {
+    const group = groups.find((candidate) => sameList(candidate[0] as AnswerUnit, unit));
+    if (group) group.push(unit);
+    else groups.push([unit]);
+  }
+  return groups.map((units) => {
+    const first = units[0] as AnswerUnit;
+    return units.length > 1 ? listText(units, listSize(first)) : `${sourcePhrase(first.article, first.clauseNo)}: ${trimQuote(first.text, Math.max(MIN_QUOTE, first.text.length))}`;
+  });
 }
 
 /** "Bộ luật Lao động 2012" and "Bộ luật Lao động 2019" are the same code in two versions. */
