@@ -26,8 +26,8 @@ export function createInProcessFloodCounter(): FloodCounter {
   };
 }
 
-/** Senders remembered before the last-known counts of past windows are dropped. */
-const PRUNE_AT = 100_000;
+/** Senders remembered before the last-known counts of past windows are dropped (tests set fewer). */
+const REMEMBER_SENDERS = 100_000;
 
 /** One command instead of MULTI/INCR/PEXPIRE/EXEC: the count, and its expiry set once when the window opens. */
 const COUNT_IN_WINDOW = "local n = redis.call('INCR', KEYS[1]) if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end return n";
@@ -41,7 +41,8 @@ const COUNT_IN_WINDOW = "local n = redis.call('INCR', KEYS[1]) if n == 1 then re
  * 4 ms p50 and up to 20 ms p99 on a Redis busy with the queue's scripts (D-scale-8). A Redis that is away or silent
  * answers nothing: only the local hits in flight count (fail open: a flood limit must never block acknowledgements).
  */
-export function createRedisFloodCounter(redisUrl: string, prefix: string, logger: Logger): FloodCounter {
+export function createRedisFloodCounter(redisUrl: string, prefix: string, logger: Logger, options: { rememberSenders?: number } = {}): FloodCounter & { remembered(): number } {
+  const rememberSenders = options.rememberSenders ?? REMEMBER_SENDERS;
   const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 1000, enableAutoPipelining: true, commandTimeout: 1000 });
   // Sent once, then run by its digest (EVALSHA) like any command.
   redis.defineCommand('countInWindow', { numberOfKeys: 1, lua: COUNT_IN_WINDOW });
@@ -49,7 +50,7 @@ export function createRedisFloodCounter(redisUrl: string, prefix: string, logger
   redis.on('error', (error: unknown) => logger.debug({ err: error }, 'flood counter: redis error'));
   redis.connect().catch(() => undefined);
   const seen = new Map<string, { window: number; known: number; inFlight: number }>();
-  let pruneAt = PRUNE_AT;
+  let pruneAt = rememberSenders;
   return {
     async hit(key, windowMs, now) {
       const window = Math.floor(now.getTime() / windowMs);
@@ -58,7 +59,7 @@ export function createRedisFloodCounter(redisUrl: string, prefix: string, logger
         for (const [k, v] of seen) if (v.window !== window) seen.delete(k);
         // Past windows are gone; with more senders than that in this one, the next scan waits until the map has
         // doubled (a scan on every hit cost ~1 ms at 100,000 senders: the acknowledgement path capped near 1,000/s).
-        pruneAt = Math.max(PRUNE_AT, 2 * seen.size);
+        pruneAt = Math.max(rememberSenders, 2 * seen.size);
       }
       let entry = seen.get(redisKey);
       if (!entry) {
@@ -77,6 +78,10 @@ export function createRedisFloodCounter(redisUrl: string, prefix: string, logger
         },
       );
       return counting.known + counting.inFlight;
+    },
+    /** Senders whose counts this process holds (for tests and metrics). */
+    remembered() {
+      return seen.size;
     },
     async close() {
       redis.disconnect();
