@@ -78,7 +78,7 @@ export function createIngestService(deps: IngestServiceDeps) {
     // The acknowledgement waits for the commit, not for Redis: the messages are durable, and an enqueue lost to a
     // crash or an outage is made good by the recovery sweep (the same path as Redis down, D-hardening-3). Waiting
     // here cost every request a round trip to a Redis busy with the queue's own scripts (2–3 ms p50, 12–15 ms p99).
-    void enqueueAccepted(results);
+    enqueueAccepted(results);
     return results;
   }
 
@@ -100,19 +100,14 @@ export function createIngestService(deps: IngestServiceDeps) {
     return results;
   }
 
-  async function enqueueAccepted(results: PromiseSettledResult<BatchInboundResult>[]): Promise<void> {
+  function enqueueAccepted(results: PromiseSettledResult<BatchInboundResult>[]): void {
     const jobs = results.flatMap((result) =>
       result.status === 'fulfilled' && result.value.status === 'accepted'
         ? [{ name: 'inbound.process' as const, data: { messageId: result.value.messageId, conversationId: result.value.conversationId }, options: { jobId: result.value.messageId } }]
         : [],
     );
-    if (jobs.length > 0) {
-      // If this enqueue is lost (crash, Redis down), the recovery sweep finds the `received` rows.
-      const enqueue = enqueueAll(deps.queue, jobs);
-      // A late failure after the timeout must not become an unhandled rejection.
-      enqueue.catch(() => undefined);
-      await bounded(enqueue, deps.enqueueTimeoutMs ?? 250).catch((error: unknown) => deps.logger.warn({ err: error, messages: jobs.length }, 'enqueue failed; the sweep will pick them up'));
-    }
+    // If this enqueue is lost (crash, Redis down), the recovery sweep finds the `received` rows.
+    if (jobs.length > 0) enqueueInBackground(enqueueAll(deps.queue, jobs), { messages: jobs.length }, 'enqueue failed; the sweep will pick them up');
   }
   const batcher = createMicroBatcher<RecordInboundInput, BatchInboundResult>({
     run: storeBatch,

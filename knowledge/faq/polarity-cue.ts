@@ -16,7 +16,7 @@ const padded = (folded: readonly string[]) => ` ${folded.join(' ')} `;
 /** Does the text ask when something applies, without asking when it is withheld? */
 export function asksWhenGranted(folded: readonly string[]): boolean {
   const text = padded(folded);
-  return CONDITION_CUES.some((cue) => text.includes(cue)) && !WITHHELD_CUES.some((cue) => text.includes(cue));
+  return CONDITION_CUES.some((cue) => text.includes(cue)) && !speaksOfWithheld(folded);
 }
 
 /** Whether a text speaks of a right withheld ("không được", "bị mất"). */
