@@ -73,6 +73,9 @@ describe('extractive answers', () => {
     expect(body).toMatch(/^Theo khoản 2 Điều 35 [^\n]*trường hợp sau đây:\n- /u);
     expect(body).toContain('- Không được trả đủ lương');
     expect(body).toContain('(Khoản này còn nêu thêm các trường hợp khác.)');
+    // A single point of the list quoted alone says the list has more too.
+    const alone = composeExtractiveAnswer([{ article, passages: [{ clauseNo: '2', text }] }], { charBudget: 260, maxArticles: 2, maxPassages: 0 }, 'bị quấy rối tình dục tại nơi làm việc thì sao');
+    expect(alone.body).toMatch(/^Theo khoản 2 Điều 35 [^\n]*quấy rối tình dục[^\n]*\n\(Khoản này còn nêu thêm các trường hợp khác\.\)$/u);
     // Asked whether, the same law still answers "Có." first.
     const whether = composeExtractiveAnswer([{ article, passages: [{ clauseNo: '2', text }] }], DEFAULT_EXTRACTIVE_OPTIONS, 'bị quấy rối tình dục thì người lao động có quyền nghỉ việc không cần báo trước không');
     expect(whether.body).toMatch(/^Có\. Theo khoản 2 Điều 35/u);

@@ -107,11 +107,11 @@ export function composeExtractiveAnswer(
     .slice(1)
     .filter((c) => !leadGroup.includes(c))
     .sort((a, b) => a.rank - b.rank || a.unit.order - b.unit.order);
+  const listSize = (unit: AnswerUnit) => scored.filter((c) => sameList(c.unit, unit)).length;
   const leadText =
     leadGroup.length > 1
       ? listText(leadGroup.map((c) => c.unit), siblings.length, yesNoLead(shape, lead.unit.text, lead.score))
-      : `${yesNoLead(shape, lead.unit.text, lead.score)}${sourcePhrase(lead.unit.article, lead.unit.clauseNo)}: ${trimQuote(lead.unit.text, Math.max(options.charBudget, MIN_QUOTE))}`;
-  const listSize = (unit: AnswerUnit) => scored.filter((c) => sameList(c.unit, unit)).length;
+      : `${yesNoLead(shape, lead.unit.text, lead.score)}${sourcePhrase(lead.unit.article, lead.unit.clauseNo)}: ${trimQuote(lead.unit.text, Math.max(options.charBudget, MIN_QUOTE))}${moreInList(lead.unit, listSize)}`;
   const parts = [leadText, ...restParts(rest, listSize)];
   const quoted: LawArticle[] = [];
   for (const { unit } of [lead, ...leadGroup, ...rest]) if (!quoted.includes(unit.article)) quoted.push(unit.article);
@@ -129,6 +129,11 @@ function listText(units: readonly AnswerUnit[], listSize: number, prefix = ''): 
   return units.length < listSize ? `${text}\n${ANSWER_TEXTS.listContinues}` : text;
 }
 
+/** One point quoted alone under a lead-in that announces several ("trong trường hợp sau đây:"): say there are more. */
+function moreInList(unit: AnswerUnit, listSize: (unit: AnswerUnit) => number): string {
+  return unit.listLeadIn !== undefined && listSize(unit) > 1 ? `\n${ANSWER_TEXTS.listContinues}` : '';
+}
+
 /**
  * The further units, each with its article and clause; several points of one list are stated under their lead-in
  * once ("Người lao động có quyền … trong trường hợp sau đây:" then the cases) instead of repeating it before each.
@@ -142,7 +147,7 @@ function restParts(rest: readonly { unit: AnswerUnit }[], listSize: (unit: Answe
   }
   return groups.map((units) => {
     const first = units[0] as AnswerUnit;
-    return units.length > 1 ? listText(units, listSize(first)) : `${sourcePhrase(first.article, first.clauseNo)}: ${trimQuote(first.text, Math.max(MIN_QUOTE, first.text.length))}`;
+    return units.length > 1 ? listText(units, listSize(first)) : `${sourcePhrase(first.article, first.clauseNo)}: ${trimQuote(first.text, Math.max(MIN_QUOTE, first.text.length))}${moreInList(first, listSize)}`;
   });
 }
 
