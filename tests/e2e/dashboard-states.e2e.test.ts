@@ -149,7 +149,9 @@ describe('dashboard and reports in Chromium: loading, error, empty and phone fil
       breakTrend = false;
       await openFilters();
       await page.getByLabel('Kênh').selectOption('');
-      await page.waitForFunction("!document.querySelector('.mood-period')?.textContent?.includes('kênh Zalo')");
+      // A locator wait, not a string predicate: the page's CSP (script-src 'self') refuses the eval that polling a
+      // string needs once the first check is false (seen in CI).
+      await page.locator('.mood-period', { hasNotText: 'kênh Zalo' }).first().waitFor();
       await page.locator('.mood-chart-error').waitFor({ state: 'detached' });
       expect(await page.locator('.mood-chart[aria-label^="Chỉ số tâm trạng"] svg').count()).toBe(1);
       await openFilters();
