@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import pg from 'pg';
 import { Redis } from 'ioredis';
@@ -51,17 +52,27 @@ export async function benchBackends(tmpDir: string): Promise<BenchBackend[]> {
 export async function startBenchServer(env: Record<string, string>): Promise<{ port: number; child: ChildProcess; stop(): Promise<void> }> {
   // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it exits (open it in Chrome's DevTools).
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'tests/bench/support/bench-server.ts'], {
+  // BENCH_SERVER_FLAGS="--trace-gc …": extra node flags for the server; BENCH_SERVER_STDOUT=<file> keeps what it
+  // prints after its first line (where --trace-gc writes), to line up pauses with latency stalls.
+  const flags = (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...profile, ...flags, '--import', 'tsx', 'tests/bench/support/bench-server.ts'], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', DEMO_SEED: 'false', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const line = await new Promise<string>((resolve, reject) => {
     const reader = createInterface({ input: child.stdout! });
-    reader.once('line', resolve);
+    // The port line is the first JSON line (with --trace-gc, GC lines can come before it).
+    const onLine = (text: string) => {
+      if (!text.startsWith('{"port"')) return;
+      reader.off('line', onLine);
+      resolve(text);
+    };
+    reader.on('line', onLine);
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
   });
   const { port } = JSON.parse(line) as { port: number };
+  if (process.env.BENCH_SERVER_STDOUT) child.stdout!.pipe(createWriteStream(process.env.BENCH_SERVER_STDOUT, { flags: 'a' }));
   return {
     port,
     child,
