@@ -77,6 +77,18 @@ describe('knowledge service without a chat model', () => {
     expect(answer.text).toContain('gặp cán bộ');
   });
 
+  it('reads a story again on its outer clauses before saying "not covered"', async () => {
+    const story =
+      'xưởng ngừng việc do lỗi công ty, con em ốm vợ em cũng ốm nhà cửa dột nát chẳng ai sửa giúp, hàng xóm ồn ào suốt đêm chẳng ngủ nổi, vậy có được trả lương không';
+    const [whole] = createKeywordRetriever().search(story, { k: 3 });
+    expect(whole?.strength ?? 0).toBeLessThan(0.3);
+    const answer = await service().answer(ask(story));
+    expect(answer).toMatchObject({ kind: 'legal', composer: 'extractive' });
+    expect(answer.citations.map((c) => c.articleNo)).toEqual(['99']);
+    // Two clauses have no middle to drop: the weak reading stays "not covered".
+    expect((await service().answer(ask('con em ốm vợ em cũng ốm nhà cửa dột nát chẳng ai sửa giúp hàng xóm ồn ào suốt đêm, có được trả lương không'))).kind).toBe('not_covered');
+  });
+
   it('rejects an empty question with a named field and answers nothing', async () => {
     await expect(service().answer(ask('   '))).rejects.toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: 'question.text' }] });
     await expect(service().answer({ ...ask('x'), topic: 'weather' as never })).rejects.toBeInstanceOf(AppError);

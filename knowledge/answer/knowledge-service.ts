@@ -19,7 +19,7 @@ import { resolveFaqCitations } from './faq-answer.js';
 import { resolveKnowledgeOptions, type KnowledgeOptionsInput } from './knowledge-options.js';
 import { answerWithModel } from './llm-answer.js';
 import { askedQuantity, statesQuantity, type QuantityKind } from './asked-quantity.js';
-import { focusQuestion, stripPersonalClauses } from './query-focus.js';
+import { focusQuestion, storyOuterClauses, stripPersonalClauses } from './query-focus.js';
 import { leadWithNamedRegion } from './region-focus.js';
 import { actorOf, type Actor } from '../faq/actor-cue.js';
 import { foldedSyllables } from '../faq/faq-text-features.js';
@@ -193,6 +193,20 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
     // Search on the question itself: personal data (redacted, with the clauses introducing the member), instruction
     // clauses and feelings told around it are dropped here (the model still sees the whole, redacted text).
     const searchText = focusQuestion(stripPersonalClauses(deps.redactor.redact(input.text)));
+    return answerReading(input, searchText, log, true, signal);
+  };
+
+  /**
+   * Answers one reading of the question. `storyRetry`: when this reading would be "not covered", a message told as a
+   * story is read again on its outer clauses (query-focus.ts `storyOuterClauses`) before giving up.
+   */
+  const answerReading = async (
+    input: z.infer<typeof QuestionInputSchema>,
+    searchText: string,
+    log: Logger,
+    storyRetry: boolean,
+    signal?: AbortSignal,
+  ): Promise<KnowledgeAnswer> => {
     const concern = input.purpose === 'concern';
     const faqMatch = matchAnsweringFaq(searchText, { unitPath: input.unitPath ?? null });
     if (faqMatch && (!concern || faqMatch.score >= options.concernFaqScore)) {
@@ -227,6 +241,14 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
       if (nearest) {
         log.info({ kind: 'faq', faqEntryId: nearest.entry.id, score: nearest.score, strength }, 'retrieval too weak: the nearest FAQ entry answers');
         return faqAnswer(nearest, searchText, !concern);
+      }
+      const outer = storyRetry ? storyOuterClauses(searchText) : null;
+      if (outer) {
+        const again = await answerReading(input, outer, log, false, signal);
+        if (again.kind !== 'not_covered') {
+          log.info({ kind: again.kind, strength }, 'retrieval too weak on the whole story: answered on its outer clauses');
+          return again;
+        }
       }
       log.info({ kind: 'not_covered', strength }, 'retrieval too weak');
       return notCovered(strength);
