@@ -94,6 +94,17 @@ function preferStatedQuantity(hits: readonly PassageHit[], kind: QuantityKind | 
   return [...stating, ...head.filter((hit) => !stating.includes(hit)), ...hits.slice(window)];
 }
 
+/**
+ * The hit of the leading `window` that covers most of the question (highest match strength; the first on a tie), or
+ * none when `window` is 0. The search orders hits by BM25, which a long article sharing common words can lead; the
+ * strength says which article accounts for the question ("công ty xếp lịch tăng ca mà không hỏi ý kiến công nhân":
+ * the overtime article second by score, first by strength).
+ */
+function strongestOf(hits: readonly PassageHit[], window: number): readonly PassageHit[] {
+  const strongest = hits.slice(0, window).reduce<PassageHit | undefined>((best, hit) => (!best || hit.strength > best.strength ? hit : best), undefined);
+  return strongest ? [strongest] : [];
+}
+
 export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeService {
   const options = resolveKnowledgeOptions(deps.options);
   const logger = deps.logger ?? silentLogger;
@@ -181,7 +192,7 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
     if (leadingCount === 0) return null;
     const [first] = nearestUnderThreshold(text, audience, 1);
     if (!first) return null;
-    const leading = hits.slice(0, leadingCount);
+    const leading = [...hits.slice(0, leadingCount), ...strongestOf(hits, options.agreeingStrongestWindow)];
     const agrees = first.entry.citations.some((cited) => leading.some((hit) => hit.article.lawId === cited.lawId && hit.article.articleNo === cited.articleNo));
     return agrees ? first : null;
   };
