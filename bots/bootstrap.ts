@@ -35,6 +35,7 @@ export async function bootBase(
     circuitOpenMs: env.DATABASE_CIRCUIT_OPEN_MS,
     statementTimeoutMs: options.longCommands ? 0 : env.DATABASE_STATEMENT_TIMEOUT_MS,
     analyticsTimeoutMs: env.DATABASE_ANALYTICS_TIMEOUT_MS,
+    ...(env.DB_STATEMENT_LOG ? { statementLog: env.DB_STATEMENT_LOG } : {}),
     logger,
   });
   return { env, logger, database };

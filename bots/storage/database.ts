@@ -73,6 +73,8 @@ export interface OpenDatabaseOptions {
   circuitOpenMs?: number;
   /** The circuit's clock in milliseconds (tests move it instead of waiting); default `performance.now`. */
   circuitNow?: () => number;
+  /** Embedded database only (debugging, DB_STATEMENT_LOG): append every statement sent to PGlite to this file. */
+  statementLog?: string;
   logger?: Logger;
 }
 
@@ -191,7 +193,7 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
     client = new PGlite(join(options.dataDir, 'pglite'));
   }
   await client.waitReady;
-  const lanes = createStatementLanes(client);
+  const lanes = createStatementLanes(client, options.statementLog ? { statementLog: options.statementLog } : {});
   const db = drizzle(lanes.client, { schema }) as unknown as Db;
   return {
     db,

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import type { PGlite } from '@electric-sql/pglite';
 
 /** How long ordinary calls may keep the event loop before they let it go round (I/O, timers, the ingest). */
@@ -19,7 +20,8 @@ export interface StatementLanes {
  * deliveries, dashboards). A transaction holds its turn for its whole callback, exactly as PGlite's own lock does,
  * so nothing interleaves with it; the callback uses its own `tx`, never the client, as before.
  */
-export function createStatementLanes(inner: PGlite): StatementLanes {
+export function createStatementLanes(inner: PGlite, options: { statementLog?: string } = {}): StatementLanes {
+  const log = options.statementLog ? statementLogger(options.statementLog) : null;
   const urgent = new AsyncLocalStorage<true>();
   const fast: (() => void)[] = [];
   const normal: (() => void)[] = [];
@@ -71,9 +73,14 @@ export function createStatementLanes(inner: PGlite): StatementLanes {
   }
 
   const scheduled: Record<string, unknown> = {
-    query: (...args: Parameters<PGlite['query']>) => schedule(() => inner.query(...args)),
-    exec: (...args: Parameters<PGlite['exec']>) => schedule(() => inner.exec(...args)),
-    transaction: (callback: Parameters<PGlite['transaction']>[0]) => schedule(() => inner.transaction(callback)),
+    query: (...args: Parameters<PGlite['query']>) => schedule(() => (log?.(args[0]), inner.query(...args))),
+    exec: (...args: Parameters<PGlite['exec']>) => schedule(() => (log?.(args[0]), inner.exec(...args))),
+    transaction: (callback: Parameters<PGlite['transaction']>[0]) =>
+      schedule(() => {
+        if (!log) return inner.transaction(callback);
+        log('begin');
+        return inner.transaction((tx) => callback(loggedTransaction(tx, log))).finally(() => log('end'));
+      }),
   };
   // Everything else (close, dumpDataDir, waitReady...) is the client's own, called on the client itself: PGlite
   // keeps private state that a stand-in `this` cannot reach.
@@ -85,4 +92,34 @@ export function createStatementLanes(inner: PGlite): StatementLanes {
     },
   });
   return { client: wrapped, first: (work) => urgent.run(true, work) };
+}
+
+type Transaction = Parameters<Parameters<PGlite['transaction']>[0]>[0];
+
+/**
+ * DB_STATEMENT_LOG (a debugging aid, issue #12): one line per statement sent to PGlite, whitespace folded, so
+ * statements per answered message can be counted (`sed -E 's/\$[0-9]+/$/g; s/[0-9]+/N/g' FILE | sort | uniq -c`).
+ * A transaction shows as `begin` … `end` around its statements. Buffered by a stream: the server's cost stays small.
+ */
+function statementLogger(file: string): (statement: string) => void {
+  const stream: WriteStream = createWriteStream(file, { flags: 'a' });
+  stream.on('error', () => undefined);
+  return (statement) => {
+    stream.write(`${statement.replace(/\s+/g, ' ').trim()}\n`);
+  };
+}
+
+function loggedTransaction(tx: Transaction, log: (statement: string) => void): Transaction {
+  return new Proxy(tx, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property);
+      if (typeof value !== 'function') return value;
+      const bound = (value as (...args: unknown[]) => unknown).bind(target);
+      if (property !== 'query' && property !== 'exec') return bound;
+      return (...args: unknown[]) => {
+        log(String(args[0]));
+        return bound(...args);
+      };
+    },
+  });
 }

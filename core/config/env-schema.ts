@@ -126,6 +126,8 @@ export const EnvSchema = z.object({
    * (D-embedded-speed-2); 1 = one turn at a time, as on PostgreSQL.
    */
   INBOUND_BATCH_MAX: integer(24, 1),
+  /** Embedded database only, a debugging aid: every statement sent to PGlite is appended to this file (one line each). */
+  DB_STATEMENT_LOG: z.string().optional(),
   /** `npm run worker` only: serve /healthz, /readyz and /metrics on this port (liveness/readiness of worker processes); unset = none. */
   WORKER_HEALTH_PORT: z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().min(1).max(65_535).optional()),
   /** How often a process compares its FAQ/law/model versions with the database (Redis pub/sub normally tells it at once). */

@@ -42,7 +42,20 @@ export interface TurnInput {
    * version and time of that answer, and when the notice was last shown (absent = unknown, never). What counts is
    * `currentConsent` (core/privacy/consent.ts): a consent to an older notice version is asked again.
    */
-  member: { id: string; unitId: string | null; unitPath?: string | null; consent?: ConsentState; consentVersion?: string | null; consentAt?: Date | null; consentAskedAt?: Date | null };
+  /**
+   * `unitPromptAskedAt`: when the union question was asked (null: never), loaded with the member so the unit-name
+   * search needs no statement of its own (issue #12); absent = not loaded, the search asks the member directory.
+   */
+  member: {
+    id: string;
+    unitId: string | null;
+    unitPath?: string | null;
+    consent?: ConsentState;
+    consentVersion?: string | null;
+    consentAt?: Date | null;
+    consentAskedAt?: Date | null;
+    unitPromptAskedAt?: Date | null;
+  };
   /** The bot's previous reply in this conversation, to understand "có", "2" or a button press. */
   lastBotReply: { kind: ReplyKind; choices: Choice[]; expects?: 'question' | 'feedback' } | null;
 }

@@ -100,7 +100,8 @@ const QUANTITY = /\b(bao nhieu|bao nhiu|bn|may|bao lau|toi da|toi thieu|muc|phan
 const WHICH = /\b(nao|gi|the nao|ntn|ra sao|bao nhieu|bao lau|bao gio|o dau)\b/;
 const YES_NO = /\b(co duoc|duoc khong|co phai|phai khong|co bi|co quyen|co can|co duoc khong)\b|\b(khong|ko|k|hong|hok)\s*\??\s*$/;
 // A figure a member asks for: an amount, a share or a duration (not "khoản 1 Điều 98", which only refers).
-const FIGURE = /\d[\d.,]*\s*(%|phan tram|dong|ngay|gio|thang|nam|tuan|lan|tuoi|phut)\b|\b(mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (lan|thang|ngay|nam|gio)\b/;
+// "%" is no word character: a "\b" after it never holds before a space ("2% quỹ lương"), so it stands outside the group.
+const FIGURE = /\d[\d.,]*\s*(?:%|(?:phan tram|dong|ngay|gio|thang|nam|tuan|lan|tuoi|phut)\b)|\b(mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (lan|thang|ngay|nam|gio)\b/;
 const REFERENCE = /\b(khoan|dieu|diem|chuong|muc|nghi dinh|luat so)\s+\d+[a-z]?/g;
 
 export interface QuestionShape {
@@ -108,6 +109,37 @@ export interface QuestionShape {
   bigrams: Set<string>;
   quantity: boolean;
   yesNo: boolean;
+  /** What the question asks to do without ("không cần báo trước" → "bao truoc"), folded; see `negatedActs`. */
+  negated: string[];
+}
+
+/** "không", "ko", "k", "hok", "chẳng", folded; "không cần / phải / bắt buộc" are the same ask. */
+const NEGATION = new Set(['khong', 'ko', 'k', 'kg', 'khg', 'hok', 'hong', 'chang', 'khoi']);
+const NEED = new Set(['can', 'phai']);
+/** Words that close a question after "không" ("được không", "không được à", "không vậy"): no act follows. */
+const CLOSING = new Set(['duoc', 'dc', 'co', 'the', 'sao', 'a', 'ha', 'vay', 'nhi', 'nhe', 'chu', 'ta', 'ak', 'ah', 'ne', 'em', 'e', 'toi', 'minh']);
+
+/**
+ * The acts a question asks to do without: "nghỉ không cần báo trước", "ko bao truoc", "không phải báo trước" give
+ * "bao truoc". The shared words cannot tell the law's two sides apart ("phải báo trước … như sau" and "không cần
+ * báo trước trong trường hợp sau đây" share "báo trước"), so the clause with the negated act leads (issue #11).
+ * Two syllables after the negation, neither a question's closing word ("… được không", "không được à").
+ */
+function negatedActs(words: readonly string[]): string[] {
+  const acts: string[] = [];
+  for (let i = 0; i < words.length; i += 1) {
+    if (!NEGATION.has(words[i] as string)) continue;
+    const at = NEED.has(words[i + 1] ?? '') ? i + 2 : i + 1;
+    const act = words.slice(at, at + 2);
+    const [first, second] = act as [string, string];
+    if (act.length === 2 && !CLOSING.has(first) && !CLOSING.has(second) && !NEGATION.has(first) && !NEGATION.has(second) && first.length > 1) acts.push(act.join(' '));
+  }
+  return acts;
+}
+
+/** Whether a unit states doing without the act: "không báo trước", "không cần báo trước", "không phải báo trước". */
+function statesWithout(folded: string, act: string): boolean {
+  return folded.includes(`khong ${act}`) || folded.includes(`khong can ${act}`) || folded.includes(`khong phai ${act}`);
 }
 
 /** The content words of a member's question (folded, fillers dropped) and what kind of answer it wants. */
@@ -123,11 +155,18 @@ export function questionShape(question: string): QuestionShape {
     if (!rules.breaksBigram(a) && !rules.breaksBigram(b)) bigrams.add(`${a} ${b}`);
   }
   // "Người lao động có quyền … trong trường hợp nào?" asks which cases, not whether: no "Có." before the list.
-  return { unigrams, bigrams, quantity: QUANTITY.test(folded), yesNo: YES_NO.test(folded.trim()) && !WHICH.test(folded) };
+  const negated = negatedActs(words);
+  return { unigrams, bigrams, quantity: QUANTITY.test(folded), yesNo: YES_NO.test(folded.trim()) && !WHICH.test(folded), negated };
 }
 
 /** How well a unit answers the question: shared content words and word pairs, figures when a figure is asked. */
 const LEAD_IN_WEIGHT = 0.6;
+/**
+ * More than a figure's bonus and the opening clause's (extractive-answer.ts, 0.08) together: the negated act is what
+ * the question turns on, and the rule it is the exception to shares its words and opens the article (khoản 1 of
+ * Điều 35 says "phải báo trước", and "nghỉ ngay" folds to the "ngày" of its notice periods).
+ */
+const NEGATED_BONUS = 0.25;
 
 export function unitScore(shape: QuestionShape, unit: AnswerUnit): number {
   const own = canonicalRegionSyllables(syllables(foldDiacritics(unit.core).toLowerCase()));
@@ -142,6 +181,8 @@ export function unitScore(shape: QuestionShape, unit: AnswerUnit): number {
   let normalised = score / total;
   // "bao nhiêu", "mấy ngày": a unit without a figure cannot be the direct answer.
   if (shape.quantity) normalised = FIGURE.test(foldDiacritics(unit.core).toLowerCase().replace(REFERENCE, ' ')) ? normalised + 0.15 : normalised * 0.6;
+  // "không cần báo trước": the unit that says the act may be done without (its lead-in counts: the cases are points).
+  if (shape.negated.some((act) => statesWithout(syllables(foldDiacritics(unit.text).toLowerCase()).join(' '), act))) normalised += NEGATED_BONUS;
   // Long units say many things; the direct answer is usually a short one.
   if (unit.core.length > 300) normalised -= 0.05;
   // A decree details what a law states: the law's own clause answers a member first when both say it.

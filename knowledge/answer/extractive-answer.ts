@@ -47,8 +47,13 @@ function quoteBody(text: string): string {
   return text.replace(/^\d{1,3}\.\s+/, '').trim();
 }
 
-/** "Không." / "Có." before a yes/no question's answer when the leading unit says so plainly; nothing otherwise. */
-function yesNoLead(shape: QuestionShape, text: string, score: number): string {
+/**
+ * "Không." / "Có." before a yes/no question's answer when the leading unit says so plainly; nothing otherwise. A point
+ * of a list is read by its lead-in: the lead-in holds the rule ("… có quyền … không cần báo trước trong trường hợp
+ * sau đây:"), the points its cases, and a case saying "Không được trả đủ lương" is no "Không." to the question.
+ */
+function yesNoLead(shape: QuestionShape, unit: AnswerUnit, score: number): string {
+  const text = unit.listLeadIn ?? unit.text;
   // Only when the unit clearly is about the question: a plain "Có." over a loosely related clause would mislead.
   if (!shape.yesNo || score < YES_NO_MIN_SCORE) return '';
   if (/không được|nghiêm cấm|bị cấm/u.test(text)) return 'Không. ';
@@ -110,8 +115,8 @@ export function composeExtractiveAnswer(
   const listSize = (unit: AnswerUnit) => scored.filter((c) => sameList(c.unit, unit)).length;
   const leadText =
     leadGroup.length > 1
-      ? listText(leadGroup.map((c) => c.unit), siblings.length, yesNoLead(shape, lead.unit.text, lead.score))
-      : `${yesNoLead(shape, lead.unit.text, lead.score)}${sourcePhrase(lead.unit.article, lead.unit.clauseNo)}: ${trimQuote(lead.unit.text, Math.max(options.charBudget, MIN_QUOTE))}${moreInList(lead.unit, listSize)}`;
+      ? listText(leadGroup.map((c) => c.unit), siblings.length, yesNoLead(shape, lead.unit, lead.score))
+      : `${yesNoLead(shape, lead.unit, lead.score)}${sourcePhrase(lead.unit.article, lead.unit.clauseNo)}: ${trimQuote(lead.unit.text, Math.max(options.charBudget, MIN_QUOTE))}${moreInList(lead.unit, listSize)}`;
   const parts = [leadText, ...restParts(rest, listSize)];
   const quoted: LawArticle[] = [];
   for (const { unit } of [lead, ...leadGroup, ...rest]) if (!quoted.includes(unit.article)) quoted.push(unit.article);

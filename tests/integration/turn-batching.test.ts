@@ -162,6 +162,44 @@ describe.each(testBackends())('batched turns on $name', (backend) => {
     expect(new Set(replies.map((r) => r.replyToMessageId)).size).toBe(6);
   });
 
+  it('writes the turns that showed the privacy notice with the batch: notice time stamped, words withheld, guards kept (D-embedded-speed-6)', async () => {
+    const ids = await conversationsWith(6, 1);
+    const { deps } = depsWith([]);
+    const claimed = await store.claimOldestPendingOf(ids, new Date(Date.now() + 60_000), new Date());
+    const inputs = await store.loadTurnInputs(claimed.map((p) => p.id));
+    const { runTurn } = await import('../../core/pipeline/run-turn.js');
+    const { turnCommitOf } = await import('../../core/processing/process-inbound.js');
+    const at = new Date('2026-11-04T05:00:00Z');
+    // A first contact: the notice was shown and the member has not consented, so the message keeps no words.
+    const commitOf = async (conversationId: string): Promise<TurnCommit> => {
+      const input = inputs.find((i) => i.conversation.id === conversationId)!;
+      return { ...turnCommitOf(deps, input, await runTurn(input, deps.ports)), consentAsked: true, anonymous: true, now: at };
+    };
+    const single = await commitOf(ids[0]!);
+    expect(await store.commitTurn(single)).toMatchObject({ ok: true });
+    const commits = await Promise.all(ids.slice(1).map(commitOf));
+    // One conversation moves on meanwhile: its turn is refused and nothing of it is written (its member not stamped).
+    await t.database.db.update(conversations).set({ version: sql`${conversations.version} + 1` }).where(eq(conversations.id, ids[2]!));
+    const results = await store.commitTurns(commits);
+    expect(results.map((r) => (r.ok ? 'ok' : r.reason))).toEqual(['ok', 'version_conflict', 'ok', 'ok', 'ok']);
+    expect((await store.commitTurns(commits)).map((r) => (r.ok ? 'ok' : r.reason))).toEqual(['already_done', 'version_conflict', 'already_done', 'already_done', 'already_done']);
+    const written = async (conversationId: string) => {
+      const [row] = await executeRows<{ asked: Date | string | null; text: string; status: string; withheld: boolean; replies: number }>(
+        t.database.db,
+        sql`select mb.consent_asked_at as asked, m.text, m.status, coalesce((m.meta->>'withheld')::boolean, false) as withheld,
+                   (select count(*)::int from messages r where r.reply_to_message_id = m.id) as replies
+            from conversations c join members mb on mb.id = c.member_id join messages m on m.conversation_id = c.id and m.direction = 'in'
+            where c.id = ${conversationId}`,
+      );
+      return { ...row!, asked: row!.asked === null ? null : new Date(row!.asked).toISOString() };
+    };
+    const expected = await written(ids[0]!);
+    expect(expected).toMatchObject({ asked: at.toISOString(), text: '', status: 'processed', withheld: true });
+    expect(expected.replies).toBeGreaterThan(0);
+    for (const id of [ids[1]!, ...ids.slice(3)]) expect(await written(id)).toEqual(expected);
+    expect(await written(ids[2]!)).toMatchObject({ asked: null, status: 'received', replies: 0 });
+  });
+
   it('handles each turn alone when a batch commit fails: the message the database refuses is set aside, the others are answered', async () => {
     const ids = await conversationsWith(4, 2);
     const poison = (await t.database.db.select().from(messages).where(eq(messages.conversationId, ids[0]!)).orderBy(asc(messages.convSeq)))[0]!;

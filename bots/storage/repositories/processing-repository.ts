@@ -156,6 +156,10 @@ async function loadTurnInputs(db: Db, messageIds: readonly string[]): Promise<Tu
   const lastBotReply = sql<{ meta: Record<string, unknown>; content: unknown } | null>`(
     select jsonb_build_object('meta', b.meta, 'content', b.content) from messages b
     where b.conversation_id = ${messages.conversationId} and b.direction = 'out' and b.author = 'bot' order by b.seq desc limit 1)`;
+  // When the union question was asked: the unit-name search reads it, and a statement of its own per turn cost as
+  // much as the whole batch's claim (issue #12, D-embedded-speed-6). Keyed by member (one row at most).
+  const unitPromptAskedAt = sql<string | Date | null>`(
+    select p.unit_code_asked_at from channel_member_prompts p where p.member_id = ${members.id})`.mapWith((value: string | Date | null) => (value === null ? null : new Date(value)));
   const rows = await db
     // Only the columns a turn reads: every column fetched is parsed in JavaScript, and on the embedded database
     // that parsing shares the one event loop (issue #12).
@@ -174,7 +178,7 @@ async function loadTurnInputs(db: Db, messageIds: readonly string[]): Promise<Tu
         moodCheckAt: conversations.moodCheckAt,
         moodRatedAt: conversations.moodRatedAt,
       },
-      member: { id: members.id, unitId: members.unitId, unitPath: units.path, consent: members.consent, consentVersion: members.consentVersion, consentAt: members.consentAt, consentAskedAt: members.consentAskedAt },
+      member: { id: members.id, unitId: members.unitId, unitPath: units.path, consent: members.consent, consentVersion: members.consentVersion, consentAt: members.consentAt, consentAskedAt: members.consentAskedAt, unitPromptAskedAt },
       lastBot: lastBotReply,
     })
     .from(messages)
@@ -216,6 +220,7 @@ async function loadTurnInputs(db: Db, messageIds: readonly string[]): Promise<Tu
         consentVersion: row.member.consentVersion,
         consentAt: row.member.consentAt,
         consentAskedAt: row.member.consentAskedAt,
+        unitPromptAskedAt: row.member.unitPromptAskedAt,
       },
       lastBotReply: lastBot
         ? {

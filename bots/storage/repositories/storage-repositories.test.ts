@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { InboundContent } from '../../../core/messages/content.js';
 import { createTestDatabase, testBackends, type TestDatabase } from '../../../tests/support/backends.js';
 import { channelIdentities, members } from '../schema/index.js';
+import { createMemberDirectory } from './channel-member-directory.js';
 import { createConversationRepository } from './conversation-repository.js';
 import { createIngestRepository } from './ingest-repository.js';
 import { createInboundProcessingStore } from './processing-repository.js';
@@ -124,6 +125,19 @@ describe.each(testBackends())('repositories on $name', (backend) => {
     const ok = await store.commitTurn({ ...commit, expectedVersion: fresh.conversation.version, replies: [], messageStatus: 'forwarded' });
     expect(ok).toEqual({ ok: true, outboundIds: [] });
     expect(await store.commitTurn({ ...commit, expectedVersion: fresh.conversation.version + 1 })).toEqual({ ok: false, reason: 'already_done' });
+  });
+
+  it('loads the time the union question was asked with the turn input (issue #12: no lookup of its own)', async () => {
+    const ingest = createIngestRepository(database.db);
+    const user = randomUUID();
+    const recorded = await ingest.recordInbound({ channel: 'zalo', platformMessageId: randomUUID(), sender: { platformUserId: user, threadId: user }, content: text('x'), sentAt: new Date(), receivedAt: new Date() });
+    if (recorded.status !== 'accepted') throw new Error('expected accepted');
+    const store = createInboundProcessingStore(database.db, { pseudonyms });
+    expect((await store.loadTurnInput(recorded.messageId)).member.unitPromptAskedAt).toBeNull();
+    const askedAt = new Date('2026-12-04T10:00:00.123Z');
+    expect(await createMemberDirectory(database.db).claimUnitCodePrompt(recorded.memberId, recorded.messageId, askedAt)).toBe(true);
+    expect((await store.loadTurnInput(recorded.messageId)).member.unitPromptAskedAt).toEqual(askedAt);
+    expect((await store.loadTurnInputs([recorded.messageId]))[0]?.member.unitPromptAskedAt).toEqual(askedAt);
   });
 
   it('tells, on a one-transaction-at-a-time database, whether another message of the conversation waits (issue #12)', async () => {

@@ -39,10 +39,12 @@ export async function releaseMessages(db: Db, messageIds: readonly string[]): Pr
 
 /**
  * The common turn, written set-based: it changes no state and carries no hand-off, no member acknowledgement and no
- * consent. The others (a few per hundred) go through the single-turn code under a savepoint of the same transaction.
+ * consent answer. It may have shown the privacy notice (`consentAsked`: every member's first contact, so half the
+ * turns of a campaign; D-embedded-speed-6). The others go through the single-turn code under a savepoint of the
+ * same transaction.
  */
 function isPlain(commit: TurnCommit): boolean {
-  return commit.newState === null && !commit.handoff && !commit.memberAcked && !commit.consent && !commit.consentAsked;
+  return commit.newState === null && !commit.handoff && !commit.memberAcked && !commit.consent;
 }
 
 interface PlainTurn {
@@ -167,6 +169,19 @@ async function commitPlainTurns(tx: Db, turns: readonly PlainTurn[], results: Co
       topic text, sentiment text, route_confidence real, topic_confidence real, sentiment_confidence real, nlu_model text,
       anonymous boolean, meta jsonb)
     where m.id = r.id and m.status = 'received'`);
+
+  // 2b. The members shown the privacy notice in these turns (as `recordConsent` does for one turn). One row per
+  // member: two conversations of one member (linked channels) may be in the same round.
+  const asked = new Map<string, string>();
+  for (const { commit } of written) {
+    if (commit.consentAsked) asked.set(byConversation.get(commit.conversationId)!.member_id, commit.now.toISOString());
+  }
+  if (asked.size > 0) {
+    await tx.execute(sql`
+      update members m set consent_asked_at = r.now
+      from jsonb_to_recordset(${JSON.stringify([...asked].map(([member_id, now]) => ({ member_id, now })))}::jsonb) as r(member_id uuid, now timestamptz)
+      where m.id = r.member_id`);
+  }
 
   // 3. All the replies in one INSERT; within a turn their serial seq (the sending order) follows the list's order.
   const replyRows = written.flatMap(({ commit }) =>

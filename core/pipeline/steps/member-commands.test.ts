@@ -285,6 +285,18 @@ describe('member commands step', () => {
       expect(calls).toContain('setUnit MSH');
     });
 
+    it('reads the time the question was asked from the turn input when the store loaded it (no lookup of its own)', async () => {
+      const { directory } = memoryDirectory();
+      directory.unitPromptAskedAt = () => Promise.reject(new Error('looked up although loaded with the turn'));
+      const asked = { ...input('cty may song hong, ha noi', { channel: 'zalo' }) };
+      asked.member = { ...asked.member, unitPromptAskedAt: new Date('2026-03-02T07:00:00Z') };
+      expect(choicesOf(await runTurn(asked, ports(directory)))[0]?.payload).toBe('unit:pick:MSH');
+      // Never asked (null, not absent): a name without a company word is not taken as the answer.
+      const unasked = { ...input('may song hong', { channel: 'zalo', messageId: 'msg-2' }) };
+      unasked.member = { ...unasked.member, unitPromptAskedAt: null };
+      expect(choicesOf(await runTurn(unasked, ports(directory))).map((choice) => choice.payload)).not.toContain('unit:pick:MSH');
+    });
+
     it('takes the number of a choice on a channel without buttons', async () => {
       const { directory, calls } = memoryDirectory();
       const offer = await runTurn(input('em làm ở công ty giày da tân thuận sài gòn'), ports(directory));

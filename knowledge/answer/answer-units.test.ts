@@ -1,0 +1,63 @@
+import type { LawArticle } from '../../core/knowledge/law.js';
+import { answerUnits, questionShape, unitScore } from './answer-units.js';
+import { composeExtractiveAnswer } from './extractive-answer.js';
+
+const notice: LawArticle = {
+  id: '45/2019/QH14#35',
+  lawId: '45/2019/QH14',
+  lawName: 'Bộ luật Lao động 2019',
+  lawType: 'Bộ luật',
+  articleNo: '35',
+  title: 'Quyền đơn phương chấm dứt hợp đồng lao động của người lao động',
+  text:
+    '1. Người lao động có quyền đơn phương chấm dứt hợp đồng lao động nhưng phải báo trước cho người sử dụng lao động như sau:\n' +
+    'a) Ít nhất 45 ngày nếu làm việc theo hợp đồng lao động không xác định thời hạn;\nb) Ít nhất 30 ngày nếu làm việc theo hợp đồng lao động xác định thời hạn.\n' +
+    '2. Người lao động có quyền đơn phương chấm dứt hợp đồng lao động không cần báo trước trong trường hợp sau đây:\n' +
+    'a) Không được trả đủ lương hoặc trả lương không đúng thời hạn;\nb) Bị quấy rối tình dục tại nơi làm việc.',
+  chapter: null,
+  section: null,
+  effectiveDate: '2021-01-01',
+  status: 'in_force',
+};
+
+const best = (question: string, article: LawArticle) => {
+  const shape = questionShape(question);
+  return [...answerUnits(article, null)].sort((a, b) => unitScore(shape, b) - unitScore(shape, a))[0];
+};
+
+describe('what a question asks to do without', () => {
+  it('reads the act after "không (cần|phải)", typed, unaccented or teencode', () => {
+    expect(questionShape('nld co quyen don phuong cham dut hop dong ko can bao truoc khi nao').negated).toEqual(['bao truoc']);
+    expect(questionShape('Tôi nghỉ ngay không báo trước được không').negated).toEqual(['bao truoc']);
+    expect(questionShape('trường hợp nào không phải báo trước').negated).toEqual(['bao truoc']);
+  });
+
+  it('reads no act in a closing "được không" or "không được à"', () => {
+    expect(questionShape('em nghỉ việc được không').negated).toEqual([]);
+    expect(questionShape('nghỉ phép không được à').negated).toEqual([]);
+  });
+
+  it('leads with the clause that does without the act, over the opening clause that shares the words', () => {
+    const lead = (question: string) => composeExtractiveAnswer([{ article: notice, passages: [] }], undefined, question).body.split('\n')[0];
+    expect(lead('nld co quyen don phuong cham dut hop dong ko can bao truoc khi nao')).toMatch(/^Theo khoản 2 Điều 35 .*không cần báo trước/u);
+    // A yes/no question: the lead-in's "có quyền" answers it, not the case "Không được trả đủ lương".
+    expect(lead('Người lao động muốn nghỉ ngay không báo trước thì được không')).toMatch(/^Có\. Theo khoản 2 Điều 35/u);
+    expect(lead('Người lao động có quyền đơn phương chấm dứt hợp đồng phải báo trước bao nhiêu ngày')).toMatch(/^Theo khoản 1 Điều 35/u);
+  });
+});
+
+describe('figures asked', () => {
+  it('reads a percentage followed by a word as a figure ("2% quỹ tiền lương")', () => {
+    const fund: LawArticle = {
+      ...notice,
+      id: '50/2024/QH15#29',
+      lawId: '50/2024/QH15',
+      lawName: 'Luật Công đoàn 2024',
+      articleNo: '29',
+      title: 'Tài chính công đoàn',
+      text: '1. Nguồn tài chính công đoàn bao gồm:\na) Đoàn phí công đoàn do đoàn viên công đoàn đóng theo quy định của Điều lệ;\nb) Kinh phí công đoàn do cơ quan, doanh nghiệp đóng bằng 2% quỹ tiền lương làm căn cứ đóng bảo hiểm xã hội cho người lao động.\n' +
+        '2. Doanh nghiệp chậm đóng quá 30 ngày thì bị xử phạt.',
+    };
+    expect(best('kinh phí công đoàn doanh nghiệp đóng theo tỷ lệ nào', fund)?.core).toContain('2% quỹ tiền lương');
+  });
+});
