@@ -133,6 +133,7 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
       confidence: match.score,
       composer: 'faq',
       faqEntryId: match.entry.id,
+      topic: match.entry.topic,
     };
   };
 
@@ -233,7 +234,9 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
       const chosen = briefMatch ?? faqMatch;
       if (chosen) {
         log.info({ kind: 'faq', faqEntryId: chosen.entry.id, brief: chosen === briefMatch }, 'concern answered with the rights on its topic');
-        return faqAnswer(chosen, searchText, false);
+        // A brief chosen by the complaint's cue is about what the cue names: the acknowledgement says so.
+        const subject = chosen === briefMatch ? brief?.subject : undefined;
+        return { ...faqAnswer(chosen, searchText, false), ...(subject ? { subject } : {}) };
       }
     }
 
