@@ -37,6 +37,14 @@ export interface KnowledgeAnswer {
   /** Set when the LLM path failed and the extractive path answered instead. */
   fallbackReason?: string;
   faqEntryId?: string;
+  /** The answering FAQ entry's topic (a concern's acknowledgement does not name the classifier's topic when it differs). */
+  topic?: Topic;
+  /**
+   * What a complaint's answer is about, in members' words, when a cue of the complaint chose a brief narrower than its
+   * topic ("bị phạt tiền, trừ lương" for "đi làm muộn bị trừ 100k" under topic `wage_arrears`): the acknowledgement
+   * names it instead of the topic ("nợ lương, chậm trả lương" was not what the member said).
+   */
+  subject?: string;
 }
 
 /** The knowledge port used by the pipeline's `question` handler. */

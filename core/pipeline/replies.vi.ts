@@ -69,11 +69,15 @@ export function feedbackAcknowledgement(sentiment: 'negative' | 'neutral' | 'pos
   return `Cảm ơn bạn đã chia sẻ. Mình đã ghi nhận ý kiến của bạn về ${topicName}. Nếu cần hỏi thêm về quyền lợi, bạn cứ nhắn cho mình.`;
 }
 
-/** The opening of a composite reply to a complaint: short, kind, and true (the concern is recorded for the union's figures). */
-export function concernAcknowledgement(sentiment: 'negative' | 'neutral' | 'positive', topicName: string): string {
+/**
+ * The opening of a composite reply to a complaint: short, kind, and true (the concern is recorded for the union's
+ * figures). `subject` is what it is about (a topic's name or a brief's subject); null says it without naming one.
+ */
+export function concernAcknowledgement(sentiment: 'negative' | 'neutral' | 'positive', subject: string | null): string {
+  const about = subject ? ` về ${subject}` : '';
   return sentiment === 'negative'
-    ? `Mình rất tiếc về chuyện bạn đang gặp. Mình đã ghi nhận phản ánh của bạn về ${topicName} để công đoàn theo dõi; thông tin cá nhân của bạn được giữ kín. Dưới đây là những gì pháp luật quy định để bạn nắm rõ quyền lợi của mình:`
-    : `Cảm ơn bạn đã cho mình biết. Mình đã ghi nhận phản ánh của bạn về ${topicName}. Dưới đây là những gì pháp luật quy định để bạn nắm rõ quyền lợi của mình:`;
+    ? `Mình rất tiếc về chuyện bạn đang gặp. Mình đã ghi nhận phản ánh của bạn${about} để công đoàn theo dõi; thông tin cá nhân của bạn được giữ kín. Dưới đây là những gì pháp luật quy định để bạn nắm rõ quyền lợi của mình:`
+    : `Cảm ơn bạn đã cho mình biết. Mình đã ghi nhận phản ánh của bạn${about}. Dưới đây là những gì pháp luật quy định để bạn nắm rõ quyền lợi của mình:`;
 }
 
 export function seriousConcernOffer(topicName: string): string {

@@ -33,11 +33,17 @@ export interface HashedVector {
   values: Float32Array;
 }
 
+/** Where feature extraction puts its hashes: FeatureAccumulator (training) or CompactFeatureSink (classifying). */
+export interface FeatureSink {
+  addHash(group: number, hash: number): void;
+  add(group: number, feature: string): void;
+}
+
 /**
  * Collects feature hashes by group and weights each group as a whole, so the hundreds of char n-grams do not
  * drown the dozen words: a group's vector has (about) unit norm times the group's weight.
  */
-export class FeatureAccumulator {
+export class FeatureAccumulator implements FeatureSink {
   // Per group, the hashes as they come (duplicates included). Plain arrays of numbers: cheaper than a Map
   // keyed by 32-bit hashes, which V8 would box.
   private readonly lists: number[][];

@@ -1,5 +1,5 @@
 import type { NormalizedText } from '../normalize/normalize-text.js';
-import type { FeatureAccumulator } from './feature-hashing.js';
+import type { FeatureSink } from './feature-hashing.js';
 import { GROUP } from './feature-groups.js';
 import { LEXICON, NEGATIVE_EMOTICONS, NEGATORS, POSITIVE_EMOTICONS, type LexiconCategory } from './lexicon.vi.js';
 import { buildPhraseMatcher, matchPhrases } from './phrase-matcher.js';
@@ -46,7 +46,7 @@ function lengthBucket(tokens: number): string {
  * holds for any Vietnamese text: negation scope, emoticons, punctuation, shouting, length. The generic
  * classifier of `nlu eval` runs without them, so it knows nothing of this domain's words or labels.
  */
-export function addLexiconFeatures(text: NormalizedText, features: FeatureAccumulator, domainLexicon = true): void {
+export function addLexiconFeatures(text: NormalizedText, features: FeatureSink, domainLexicon = true): void {
   if (domainLexicon) for (const category of matchPhrases(CATEGORY_MATCHER, text.foldedTokens)) features.add(LEX, category);
   // Negation scope: the three syllables after a negator ("không trả", "chưa được đóng") get their own features.
   const tokens = text.foldedTokens;

@@ -1,5 +1,7 @@
 import type { NormalizedText } from '../normalize/normalize-text.js';
-import { extractFeatures, type FeatureConfig } from './text-features.js';
+import { createCompactFeatureSink } from './compact-features.js';
+import { FEATURE_GROUPS } from './feature-groups.js';
+import { addFeatures, extractFeatures, type FeatureConfig } from './text-features.js';
 import { addHiddenLogits, hiddenActivations, type HiddenLayer } from './hidden-layer.js';
 import { compactVector, computeLogits, softmax, type CompactVector, type FeatureSpace, type SoftmaxWeights } from './softmax-regression.js';
 
@@ -36,6 +38,21 @@ export interface HeadPrediction {
 
 export function vectorize(model: MultiHeadModel, text: NormalizedText): CompactVector {
   return compactVector(extractFeatures(text, model.featureConfig), model.space);
+}
+
+/**
+ * vectorize for the hot path: the same vector (bit for bit), with each hash looked up as it is produced and the
+ * scratch buffers kept from one message to the next. The function is not reentrant, which nothing needs:
+ * feature extraction is synchronous and calls no vectorizer.
+ */
+export function createVectorizer(model: MultiHeadModel): (text: NormalizedText) => CompactVector {
+  const sink = createCompactFeatureSink(FEATURE_GROUPS, model.space);
+  const config = model.featureConfig;
+  return (text) => {
+    sink.reset();
+    addFeatures(sink, text, config);
+    return sink.take(config.groupWeights);
+  };
 }
 
 /** A head's raw logits: the linear part plus, when the model has one, the hidden layer's. */

@@ -6,7 +6,7 @@ import { extractEntities } from '../entities/extract-entities.js';
 import { normalizeText } from '../normalize/normalize-text.js';
 import { detectMessageFlags } from '../signals/message-signals.js';
 import { findHandoffTrigger } from './handoff-rules.js';
-import { vectorize, type HeadModel, type HeadPrediction, type MultiHeadModel } from './multi-head-model.js';
+import { createVectorizer, type HeadModel, type HeadPrediction, type MultiHeadModel } from './multi-head-model.js';
 import { decodeNluLabels } from './nlu-decoding.js';
 import { predictStacked, stackHeads } from './stacked-heads.js';
 
@@ -40,9 +40,10 @@ export function createNluClassifier(trained: { model: MultiHeadModel; modelId: s
   const clock = options.clock ?? systemClock;
   for (const name of HEAD_NAMES) requireHead(model, name);
   const stacked = stackHeads(model, HEAD_NAMES);
+  const vectorize = createVectorizer(model);
   const labelsOf = (text: string): Omit<NluResult, 'entities'> => {
     const normalized = normalizeText(text);
-    const vector = vectorize(model, normalized);
+    const vector = vectorize(normalized);
     const [routePrediction, topicPrediction, sentimentPrediction] = predictStacked(stacked, vector) as [HeadPrediction, HeadPrediction, HeadPrediction];
     const decoded = decodeNluLabels(routePrediction, topicPrediction, sentimentPrediction);
     let route: Route = decoded.route;

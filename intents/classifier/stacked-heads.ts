@@ -82,15 +82,41 @@ export function stackHeads(model: MultiHeadModel, names: readonly string[]): Sta
 
 /** Every head's calibrated prediction for one message, in `names` order. */
 export function predictStacked(stacked: StackedHeads, vector: CompactVector): HeadPrediction[] {
-  const { width, weights, bias, scales } = stacked;
+  return predictFromSums(stacked, stackedSums(stacked, vector));
+}
+
+/** Σ int16 weight × feature value per column (before the per-column scale and the bias). */
+export function stackedSums(stacked: StackedHeads, vector: CompactVector): Float64Array {
+  const { width, weights } = stacked;
   const logits = new Float64Array(width);
+  const sums = new Int32Array(width);
   const rows = vector.rows;
   const values = vector.values;
-  for (let i = 0; i < rows.length; i++) {
-    const base = (rows[i] as number) * width;
-    const value = values[i] as number;
-    for (let c = 0; c < width; c++) logits[c] = (logits[c] as number) + (weights[base + c] as number) * value;
+  // A group's features all share one value (weight / sqrt(group size)) and come one after the other, so the
+  // int16 weights of a run of equal values are summed as integers (exact: a few hundred int16 fit an int32)
+  // and multiplied by the value once per run, not once per feature and column. Same logits up to the
+  // rounding of the float sums (~1e-15), checked against the per-feature sum by stacked-heads.test.ts.
+  let runStart = 0;
+  while (runStart < rows.length) {
+    const value = values[runStart] as number;
+    let runEnd = runStart;
+    while (runEnd < rows.length && values[runEnd] === value) {
+      const base = (rows[runEnd] as number) * width;
+      for (let c = 0; c < width; c++) sums[c] = (sums[c] as number) + (weights[base + c] as number);
+      runEnd++;
+    }
+    for (let c = 0; c < width; c++) {
+      logits[c] = (logits[c] as number) + (sums[c] as number) * value;
+      sums[c] = 0;
+    }
+    runStart = runEnd;
   }
+  return logits;
+}
+
+/** The predictions from stackedSums' column sums (which it turns into logits in place). */
+export function predictFromSums(stacked: StackedHeads, logits: Float64Array): HeadPrediction[] {
+  const { width, bias, scales } = stacked;
   for (let c = 0; c < width; c++) logits[c] = (logits[c] as number) * (scales[c] as number) + (bias[c] as number);
   const hidden = stacked.hidden;
   if (hidden !== null) {

@@ -1,5 +1,5 @@
 import { normalizeText, type NormalizedText } from '../normalize/normalize-text.js';
-import { FeatureAccumulator, fnvStep, fnvString, groupSeed, type HashedVector } from './feature-hashing.js';
+import { FeatureAccumulator, fnvStep, fnvString, groupSeed, type FeatureSink, type HashedVector } from './feature-hashing.js';
 import { FEATURE_GROUPS, GROUP } from './feature-groups.js';
 import { addLexiconFeatures } from './lexicon-features.js';
 
@@ -45,7 +45,7 @@ const isNumber = (token: string): boolean => {
 };
 
 /** Unigrams and bigrams (with ^ and $ for the message edges); numbers become one shape token. */
-function addUniBigrams(features: FeatureAccumulator, unigram: number, bigram: number, tokens: readonly string[]): void {
+function addUniBigrams(features: FeatureSink, unigram: number, bigram: number, tokens: readonly string[]): void {
   const unigramSeed = SEEDS[unigram] as number;
   const bigramSeed = SEEDS[bigram] as number;
   let previous = '^';
@@ -59,7 +59,7 @@ function addUniBigrams(features: FeatureAccumulator, unigram: number, bigram: nu
 }
 
 /** Char n-grams of " folded text " (digits as 0), hashed incrementally: the (n+1)-gram extends the n-gram. */
-function addCharNgrams(features: FeatureAccumulator, folded: string, min: number, max: number): void {
+function addCharNgrams(features: FeatureSink, folded: string, min: number, max: number): void {
   const length = folded.length + 2;
   const codes = new Uint16Array(length);
   codes[0] = SPACE;
@@ -86,7 +86,7 @@ const TAIL_WORDS = 3;
  * complaint ("… thì phải làm gì", "… bực lắm"), the first ones its opening ("cho hỏi", "bị"). Folded words tagged
  * with their distance from the end (or start), plus the final bigram; generic, no word list.
  */
-function addEdgeFeatures(features: FeatureAccumulator, tokens: readonly string[]): void {
+function addEdgeFeatures(features: FeatureSink, tokens: readonly string[]): void {
   const seed = SEEDS[GROUP.pos] as number;
   const n = tokens.length;
   for (let i = 0; i < Math.min(HEAD_WORDS, n); i++) {
@@ -107,7 +107,7 @@ const CLAUSE_BREAK = /[,.;?!\n…]+/u;
  * such, only when the message has more than one clause (otherwise they repeat the whole message). Generic: the
  * clause is cut at punctuation, no word list.
  */
-function addLastClauseFeatures(features: FeatureAccumulator, text: NormalizedText): void {
+function addLastClauseFeatures(features: FeatureSink, text: NormalizedText): void {
   const clauses = text.nfc.split(CLAUSE_BREAK).map((part) => part.trim()).filter((part) => part !== '');
   if (clauses.length < 2) return;
   const tokens = normalizeText(clauses[clauses.length - 1] as string).foldedTokens;
@@ -121,8 +121,8 @@ function addLastClauseFeatures(features: FeatureAccumulator, text: NormalizedTex
   }
 }
 
-export function extractFeatures(text: NormalizedText, config: FeatureConfig = DEFAULT_FEATURE_CONFIG): HashedVector {
-  const features = new FeatureAccumulator(FEATURE_GROUPS);
+/** Streams every feature hash of `text` into `features` (group by group as the config says). */
+export function addFeatures(features: FeatureSink, text: NormalizedText, config: FeatureConfig = DEFAULT_FEATURE_CONFIG): void {
   const weights = config.groupWeights;
   addUniBigrams(features, GROUP.w, GROUP.b, text.tokens);
   addUniBigrams(features, GROUP.fw, GROUP.fb, text.foldedTokens);
@@ -131,5 +131,10 @@ export function extractFeatures(text: NormalizedText, config: FeatureConfig = DE
   if ((weights.pos ?? 0) !== 0) addEdgeFeatures(features, text.foldedTokens);
   if (config.lastClause === true && (weights.pos ?? 0) !== 0) addLastClauseFeatures(features, text);
   addLexiconFeatures(text, features, config.domainLexicon !== false);
+}
+
+export function extractFeatures(text: NormalizedText, config: FeatureConfig = DEFAULT_FEATURE_CONFIG): HashedVector {
+  const features = new FeatureAccumulator(FEATURE_GROUPS);
+  addFeatures(features, text, config);
   return features.toVector(config.groupWeights);
 }

@@ -19,4 +19,11 @@ describe('concern briefs', () => {
     expect(pickConcernBrief('safety', 'bị máy kẹp đứt tay mà công ty không lo')?.query).toBe('Bị tai nạn lao động thì công ty phải bồi thường những gì?');
     expect(pickConcernBrief('termination', 'công ty đổi dây chuyền mới rồi cho em nghỉ luôn')?.query).toBe('Bị cắt giảm lao động do công ty tái cơ cấu thì được bồi thường gì?');
   });
+
+  it('give every cued brief a subject its acknowledgement can name ("phản ánh của bạn về …"), lower-case, no topic default', () => {
+    expect(CONCERN_BRIEFS.filter((brief) => brief.cue && !brief.subject).map((brief) => brief.query)).toEqual([]);
+    expect(CONCERN_BRIEFS.filter((brief) => !brief.cue && brief.subject).map((brief) => brief.query)).toEqual([]);
+    for (const brief of CONCERN_BRIEFS) if (brief.subject) expect(brief.subject).toMatch(/^[a-zà-ỹđ]/u);
+    expect(pickConcernBrief('wage_arrears', 'đi làm muộn bị trừ 100k')?.subject).toBe('việc bị phạt tiền, trừ lương');
+  });
 });

@@ -55,6 +55,13 @@ export const KnowledgeOptionsSchema = z.object({
    * leading hits. 0 turns it off. D-answers-23: dev-10 +2, nothing else changed, no gate moved.
    */
   weakRetrievalAgreeingLeading: z.number().int().min(0).max(20).default(1),
+  /**
+   * The agreement also counts when the entry cites the **strongest** of this many leading hits (match strength, the
+   * share of the question an article covers, comparable across articles) though the search ranked it 2nd–5th: the
+   * BM25 order favours long articles sharing common words, strength the one that covers the question. 0 turns it
+   * off. D-answers-26.
+   */
+  agreeingStrongestWindow: z.number().int().min(0).max(20).default(5),
 });
 
 export type KnowledgeOptions = z.infer<typeof KnowledgeOptionsSchema>;

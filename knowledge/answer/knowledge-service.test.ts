@@ -77,6 +77,18 @@ describe('knowledge service without a chat model', () => {
     expect(answer.text).toContain('gặp cán bộ');
   });
 
+  it('reads a story again on its outer clauses before saying "not covered"', async () => {
+    const story =
+      'xưởng ngừng việc do lỗi công ty, con em ốm vợ em cũng ốm nhà cửa dột nát chẳng ai sửa giúp, hàng xóm ồn ào suốt đêm chẳng ngủ nổi, vậy có được trả lương không';
+    const [whole] = createKeywordRetriever().search(story, { k: 3 });
+    expect(whole?.strength ?? 0).toBeLessThan(0.3);
+    const answer = await service().answer(ask(story));
+    expect(answer).toMatchObject({ kind: 'legal', composer: 'extractive' });
+    expect(answer.citations.map((c) => c.articleNo)).toEqual(['99']);
+    // Two clauses have no middle to drop: the weak reading stays "not covered".
+    expect((await service().answer(ask('con em ốm vợ em cũng ốm nhà cửa dột nát chẳng ai sửa giúp hàng xóm ồn ào suốt đêm, có được trả lương không'))).kind).toBe('not_covered');
+  });
+
   it('rejects an empty question with a named field and answers nothing', async () => {
     await expect(service().answer(ask('   '))).rejects.toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: 'question.text' }] });
     await expect(service().answer({ ...ask('x'), topic: 'weather' as never })).rejects.toBeInstanceOf(AppError);
@@ -202,5 +214,40 @@ describe('knowledge service when the nearest FAQ entry and the law search agree 
     expect(await withFaq(overtime, 0.45).answer(ask(question))).toMatchObject({ kind: 'faq', faqEntryId: 'wt-overtime-pay' });
     expect((await withFaq(elsewhere, 0.45).answer(ask(question))).kind).toBe('legal');
     expect((await withFaq(overtime, 0.45).answer({ ...ask(question), purpose: 'concern' as const })).kind).not.toBe('faq');
+  });
+});
+
+describe('knowledge service when the nearest entry cites the strongest of the leading hits (D-answers-26)', () => {
+  const [a98, a99, a113] = ['98', '99', '113'].map((no) => SAMPLE_ARTICLES.find((a) => a.lawId === '45/2019/QH14' && a.articleNo === no)!);
+  const hit = (article: (typeof SAMPLE_ARTICLES)[number], score: number, strength: number) => ({ article, passages: [{ clauseNo: '1', text: article.text, score: 1 }], score, strength });
+  /** The search ranks Điều 113 first by score, while Điều 98 covers most of the question (strength). */
+  const retriever = { size: 3, search: () => [hit(a113!, 9, 0.4), hit(a98!, 8, 0.62), hit(a99!, 7, 0.3)] };
+  const entry = (id: string, articleNo: string): FaqEntry => ({
+    id,
+    topic: 'working_time',
+    question: 'Làm thêm giờ được trả lương thế nào?',
+    variants: [],
+    answer: 'Làm thêm vào ngày nghỉ hằng tuần được trả ít nhất 200% lương.',
+    citations: [{ lawId: '45/2019/QH14', articleNo }],
+    status: 'published',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  });
+  const withNearest = (faqEntry: FaqEntry, agreeingStrongestWindow?: number) =>
+    createKnowledgeService({
+      retriever,
+      faq: { match: () => null, rank: (_text: string, limit: number) => [{ entry: faqEntry, score: 0.4, matchedText: faqEntry.question }].slice(0, limit), threshold: 0.5 },
+      redactor,
+      articles: createArticleLookup(SAMPLE_ARTICLES),
+      ...(agreeingStrongestWindow === undefined ? {} : { options: { agreeingStrongestWindow } }),
+    });
+  const question = 'làm thêm giờ ngày nghỉ hằng tuần trả lương ra sao';
+
+  it('answers with the entry under the threshold when it cites the strongest leading hit, not only the first', async () => {
+    expect(await withNearest(entry('cites-strongest', '98')).answer(ask(question))).toMatchObject({ kind: 'faq', faqEntryId: 'cites-strongest' });
+  });
+
+  it('does not when the entry cites a leading hit that is neither first nor strongest, or when the rule is off', async () => {
+    expect((await withNearest(entry('cites-third', '99')).answer(ask(question))).kind).toBe('legal');
+    expect((await withNearest(entry('cites-strongest', '98'), 0).answer(ask(question))).kind).toBe('legal');
   });
 });

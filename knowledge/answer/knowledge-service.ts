@@ -19,7 +19,7 @@ import { resolveFaqCitations } from './faq-answer.js';
 import { resolveKnowledgeOptions, type KnowledgeOptionsInput } from './knowledge-options.js';
 import { answerWithModel } from './llm-answer.js';
 import { askedQuantity, statesQuantity, type QuantityKind } from './asked-quantity.js';
-import { focusQuestion, stripPersonalClauses } from './query-focus.js';
+import { focusQuestion, storyOuterClauses, stripPersonalClauses } from './query-focus.js';
 import { leadWithNamedRegion } from './region-focus.js';
 import { actorOf, type Actor } from '../faq/actor-cue.js';
 import { foldedSyllables } from '../faq/faq-text-features.js';
@@ -94,6 +94,17 @@ function preferStatedQuantity(hits: readonly PassageHit[], kind: QuantityKind | 
   return [...stating, ...head.filter((hit) => !stating.includes(hit)), ...hits.slice(window)];
 }
 
+/**
+ * The hit of the leading `window` that covers most of the question (highest match strength; the first on a tie), or
+ * none when `window` is 0. The search orders hits by BM25, which a long article sharing common words can lead; the
+ * strength says which article accounts for the question ("công ty xếp lịch tăng ca mà không hỏi ý kiến công nhân":
+ * the overtime article second by score, first by strength).
+ */
+function strongestOf(hits: readonly PassageHit[], window: number): readonly PassageHit[] {
+  const strongest = hits.slice(0, window).reduce<PassageHit | undefined>((best, hit) => (!best || hit.strength > best.strength ? hit : best), undefined);
+  return strongest ? [strongest] : [];
+}
+
 export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeService {
   const options = resolveKnowledgeOptions(deps.options);
   const logger = deps.logger ?? silentLogger;
@@ -122,6 +133,7 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
       confidence: match.score,
       composer: 'faq',
       faqEntryId: match.entry.id,
+      topic: match.entry.topic,
     };
   };
 
@@ -181,7 +193,7 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
     if (leadingCount === 0) return null;
     const [first] = nearestUnderThreshold(text, audience, 1);
     if (!first) return null;
-    const leading = hits.slice(0, leadingCount);
+    const leading = [...hits.slice(0, leadingCount), ...strongestOf(hits, options.agreeingStrongestWindow)];
     const agrees = first.entry.citations.some((cited) => leading.some((hit) => hit.article.lawId === cited.lawId && hit.article.articleNo === cited.articleNo));
     return agrees ? first : null;
   };
@@ -193,6 +205,20 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
     // Search on the question itself: personal data (redacted, with the clauses introducing the member), instruction
     // clauses and feelings told around it are dropped here (the model still sees the whole, redacted text).
     const searchText = focusQuestion(stripPersonalClauses(deps.redactor.redact(input.text)));
+    return answerReading(input, searchText, log, true, signal);
+  };
+
+  /**
+   * Answers one reading of the question. `storyRetry`: when this reading would be "not covered", a message told as a
+   * story is read again on its outer clauses (query-focus.ts `storyOuterClauses`) before giving up.
+   */
+  const answerReading = async (
+    input: z.infer<typeof QuestionInputSchema>,
+    searchText: string,
+    log: Logger,
+    storyRetry: boolean,
+    signal?: AbortSignal,
+  ): Promise<KnowledgeAnswer> => {
     const concern = input.purpose === 'concern';
     const faqMatch = matchAnsweringFaq(searchText, { unitPath: input.unitPath ?? null });
     if (faqMatch && (!concern || faqMatch.score >= options.concernFaqScore)) {
@@ -208,7 +234,9 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
       const chosen = briefMatch ?? faqMatch;
       if (chosen) {
         log.info({ kind: 'faq', faqEntryId: chosen.entry.id, brief: chosen === briefMatch }, 'concern answered with the rights on its topic');
-        return faqAnswer(chosen, searchText, false);
+        // A brief chosen by the complaint's cue is about what the cue names: the acknowledgement says so.
+        const subject = chosen === briefMatch ? brief?.subject : undefined;
+        return { ...faqAnswer(chosen, searchText, false), ...(subject ? { subject } : {}) };
       }
     }
 
@@ -227,6 +255,14 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
       if (nearest) {
         log.info({ kind: 'faq', faqEntryId: nearest.entry.id, score: nearest.score, strength }, 'retrieval too weak: the nearest FAQ entry answers');
         return faqAnswer(nearest, searchText, !concern);
+      }
+      const outer = storyRetry ? storyOuterClauses(searchText) : null;
+      if (outer) {
+        const again = await answerReading(input, outer, log, false, signal);
+        if (again.kind !== 'not_covered') {
+          log.info({ kind: again.kind, strength }, 'retrieval too weak on the whole story: answered on its outer clauses');
+          return again;
+        }
       }
       log.info({ kind: 'not_covered', strength }, 'retrieval too weak');
       return notCovered(strength);

@@ -1,4 +1,4 @@
-import { focusQuestion, stripFeelingPhrases, stripInstructionClauses, stripLeadIns, stripPersonalClauses, stripStoryFigures } from './query-focus.js';
+import { focusQuestion, storyOuterClauses, stripFeelingPhrases, stripInstructionClauses, stripLeadIns, stripPersonalClauses, stripStoryFigures } from './query-focus.js';
 
 describe('query focus', () => {
   it.each([
@@ -94,5 +94,22 @@ describe('stripPersonalClauses', () => {
 
   it('leaves a text without personal data as it is', () => {
     expect(stripPersonalClauses('lương tối thiểu vùng 1 là bao nhiêu')).toBe('lương tối thiểu vùng 1 là bao nhiêu');
+  });
+});
+
+describe('storyOuterClauses', () => {
+  it('keeps what happened and what is asked, without the clauses told in between', () => {
+    expect(storyOuterClauses('em bị máy dập cắt đứt ngón tay, nằm viện cả tháng, đau thì ít mà lo tiền nhà thì nhiều, trong lúc điều trị công ty có phải trả lương cho em không')).toBe(
+      'em bị máy dập cắt đứt ngón tay, trong lúc điều trị công ty có phải trả lương cho em không',
+    );
+    expect(storyOuterClauses('vo e vua sinh mo hom qua, e chay toi chay lui met muon xiu, chong di lam thi dc nghi may ngay')).toBe(
+      'vo e vua sinh mo hom qua, chong di lam thi dc nghi may ngay',
+    );
+  });
+
+  it('leaves alone messages of one or two clauses, figures with dots and outer clauses too short to search', () => {
+    expect(storyOuterClauses('đóng bảo hiểm mới có 5 năm, lỡ bệnh phải nghỉ thì được bao nhiêu ngày')).toBeNull();
+    expect(storyOuterClauses('lương vùng I là 5.310.000 đồng hay 4.960.000 đồng vậy')).toBeNull();
+    expect(storyOuterClauses('ừ, à, vậy hả')).toBeNull();
   });
 });

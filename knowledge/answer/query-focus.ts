@@ -128,6 +128,26 @@ export function stripPersonalClauses(redacted: string): string {
   return focused.replace(PLACEHOLDER, ' ').replace(/\s+([,.;!?])/g, '$1').replace(/\s{2,}/g, ' ').trim();
 }
 
+/**
+ * A story's outer clauses: what happened (the first clause) and what is asked (the last), without the clauses told
+ * in between (how the member coped, what else went on). In "em bị máy dập cắt đứt ngón tay, nằm viện cả tháng, đau
+ * thì ít mà lo tiền nhà tiền ăn thì nhiều, trong lúc điều trị công ty có phải trả lương cho em không" the middle
+ * clauses share words with no rule, so no article covered enough of the message to be quoted (dev-12 s021), while
+ * the first and last clauses alone reach the accident article. Null when the message has fewer than three clauses
+ * or the outer clauses would be too short to search.
+ */
+const STORY_CLAUSE_SPLIT = /(?<=[.,;:!?])\s+|\n+/u;
+
+export function storyOuterClauses(text: string): string | null {
+  const clauses = text
+    .split(STORY_CLAUSE_SPLIT)
+    .map((clause) => clause.replace(/[,.;:!?\s]+$/u, '').trim())
+    .filter((clause) => clause !== '');
+  if (clauses.length < 3) return null;
+  const outer = `${clauses[0]}, ${clauses[clauses.length - 1]}`;
+  return syllables(outer).length >= 5 ? outer : null;
+}
+
 /** What the search and the FAQ read of a member's message: no instructions to the assistant, no feelings or figures of the story around it. */
 export function focusQuestion(text: string): string {
   return stripLeadIns(stripStoryFigures(stripFeelingPhrases(stripInstructionClauses(text))));

@@ -48,6 +48,13 @@ describe('complaints learn their rights', () => {
     expect(outcome.learning).toBeNull();
   });
 
+  it('acknowledges what the complaint\'s words name, not the topic around it: a lateness fine is no wage arrears', async () => {
+    const outcome = await pipeline.say('đi làm muộn bị trừ 100k');
+    expect(texts(outcome)[0]).toMatch(/ghi nhận phản ánh của bạn về việc bị phạt tiền, trừ lương/u);
+    expect(texts(outcome)[0]).not.toMatch(/nợ lương/u);
+    expect(cited(outcome)).toContain('45/2019/QH14:127');
+  });
+
   it.each(['quản lý hay sờ mó em', 'sếp gạ gẫm em đi khách sạn', 'quản lý nhắn tin khiếm nhã với em lúc nửa đêm', 'bi to truong dung cham hoai, so lam'])(
     '"%s" is recognised as harassment: the sexual-harassment rights and the serious-concern offer, no clarifying question',
     async (text) => {

@@ -97,6 +97,15 @@ export async function recordMood(db: Db, record: MoodRecord): Promise<void> {
  * by one. Records of the same member-day cell are summed first (one statement may not update a row twice); the cell's
  * distinct-member count moves by the member-day rows inserted rather than updated. `db` is the caller's transaction.
  */
+/**
+ * The member-day rows in one fixed order (their key), as the cells are (the statement's `order by`): two batches
+ * committed at once by two workers then lock the rows they share in the same order and cannot deadlock — each
+ * locks all its member-day rows before any cell, and within each table lower keys first.
+ */
+function inLockOrder<T>(rows: ReadonlyMap<string, T>): T[] {
+  return [...rows.keys()].sort().map((key) => rows.get(key)!);
+}
+
 export async function recordMoodBatch(db: Db, records: readonly MoodRecord[]): Promise<void> {
   const counted = new Map<string, { day: string; unit_id: string | null; topic: string; sentiment: string; channel: string; member_id: string; messages: number; weight: number }>();
   const excluded = new Map<string, { day: string; unit_id: string | null; channel: string; reason: string; messages: number }>();
@@ -125,11 +134,11 @@ export async function recordMoodBatch(db: Db, records: readonly MoodRecord[]): P
     excluded_rows as (
       insert into mood_excluded_daily (day, unit_id, channel, reason, messages)
       select day, unit_id, channel, reason, messages
-      from jsonb_to_recordset(${JSON.stringify([...excluded.values()])}::jsonb) as r(day date, unit_id uuid, channel text, reason text, messages integer)
+      from jsonb_to_recordset(${JSON.stringify(inLockOrder(excluded))}::jsonb) as r(day date, unit_id uuid, channel text, reason text, messages integer)
       on conflict on constraint mood_excluded_daily_uq do update set messages = mood_excluded_daily.messages + excluded.messages
     ),
     input as (
-      select * from jsonb_to_recordset(${JSON.stringify([...counted.values()])}::jsonb)
+      select * from jsonb_to_recordset(${JSON.stringify(inLockOrder(counted))}::jsonb)
         as r(day date, unit_id uuid, topic text, sentiment text, channel text, member_id uuid, messages integer, weight real)
     ),
     member_day as (
@@ -145,6 +154,7 @@ export async function recordMoodBatch(db: Db, records: readonly MoodRecord[]): P
     join member_day md on md.day = i.day and md.unit_id is not distinct from i.unit_id and md.topic = i.topic
       and md.sentiment = i.sentiment and md.channel = i.channel and md.member_id = i.member_id
     group by i.day, i.unit_id, i.topic, i.sentiment, i.channel
+    order by i.day, i.unit_id, i.topic, i.sentiment, i.channel
     on conflict on constraint mood_daily_cell_uq do update
       set messages = mood_daily.messages + excluded.messages, members = mood_daily.members + excluded.members, weight = mood_daily.weight + excluded.weight`);
 }

@@ -40,7 +40,7 @@ export async function handleFeedback(turn: Turn): Promise<void> {
     turn.notes.answer = { kind: rights.kind, composer: rights.composer, confidence: rights.confidence, faqEntryId: rights.faqEntryId ?? null, concern: true };
     turn.reply({
       kind: rights.kind === 'faq' ? 'faq' : 'answer',
-      content: { type: 'text', text: `${concernAcknowledgement(nlu.sentiment, topicName)}\n\n${rights.text}` },
+      content: { type: 'text', text: `${concernAcknowledgement(nlu.sentiment, acknowledgedSubject(rights, nlu.topic, topicName))}\n\n${rights.text}` },
       citations: rights.citations,
     });
   } else {
@@ -49,6 +49,18 @@ export async function handleFeedback(turn: Turn): Promise<void> {
   if (!offerHandoffIfSerious(turn)) {
     turn.reply({ kind: 'handoff_offer', content: { type: 'choices', text: REPLIES_VI.concernOffer, choices: HANDOFF_OFFER_CHOICES } });
   }
+}
+
+/**
+ * What the acknowledgement of a complaint answered with rights names (D-answers-26): the subject of the brief the
+ * complaint's own words chose ("việc bị phạt tiền, trừ lương" for "đi làm muộn bị trừ 100k", not the topic's "nợ lương,
+ * chậm trả lương"); nothing when the answering entry is on another topic than the classifier's (the member's words
+ * and the answer disagree on what it is about, so naming either could be wrong); else the topic's name.
+ */
+export function acknowledgedSubject(rights: { subject?: string; topic?: Topic }, topic: Topic, topicName: string): string | null {
+  if (rights.subject) return rights.subject;
+  if (rights.topic && rights.topic !== topic) return null;
+  return topicName;
 }
 
 /** A surely negative message on a rights topic: whatever its route, the member complains about something the law covers. */
