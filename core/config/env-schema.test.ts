@@ -15,6 +15,14 @@ describe('parseEnv', () => {
     expect(env.PORT).toBe(8080);
   });
 
+  it('refuses the statement log (a debugging aid) in production, and allows it elsewhere', () => {
+    expect(() => parseEnv({ NODE_ENV: 'production', DB_STATEMENT_LOG: '/tmp/statements.log' })).toThrow(
+      expect.objectContaining({ code: 'CONFIG_INVALID', fields: [expect.objectContaining({ path: 'DB_STATEMENT_LOG' })] }),
+    );
+    expect(parseEnv({ NODE_ENV: 'production', DB_STATEMENT_LOG: '' }).DB_STATEMENT_LOG).toBeUndefined();
+    expect(parseEnv({ NODE_ENV: 'development', DB_STATEMENT_LOG: '/tmp/statements.log' }).DB_STATEMENT_LOG).toBe('/tmp/statements.log');
+  });
+
   it('names every bad variable', () => {
     expect(() => parseEnv({ PORT: 'abc', LOG_LEVEL: 'loud', JWT_SECRET: 'short' })).toThrow(
       expect.objectContaining({

@@ -126,8 +126,12 @@ export const EnvSchema = z.object({
    * (D-embedded-speed-2); 1 = one turn at a time, as on PostgreSQL.
    */
   INBOUND_BATCH_MAX: integer(24, 1),
-  /** Embedded database only, a debugging aid: every statement sent to PGlite is appended to this file (one line each). */
-  DB_STATEMENT_LOG: z.string().optional(),
+  /**
+   * Embedded database only, a debugging aid: every statement's SQL text sent to PGlite is appended to this file (one
+   * line each). Parameters (members' messages, names) are never written, but the file still shows what was done
+   * when: refused under NODE_ENV=production (see `parseEnv`).
+   */
+  DB_STATEMENT_LOG: optionalString,
   /** `npm run worker` only: serve /healthz, /readyz and /metrics on this port (liveness/readiness of worker processes); unset = none. */
   WORKER_HEALTH_PORT: z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().min(1).max(65_535).optional()),
   /** How often a process compares its FAQ/law/model versions with the database (Redis pub/sub normally tells it at once). */
@@ -175,9 +179,16 @@ export const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema>;
 
+/** Debugging aids that must not run on a production deployment: a forgotten variable stops the boot instead. */
+function refuseDebuggingInProduction(env: Env, context: z.RefinementCtx): void {
+  if (env.NODE_ENV === 'production' && env.DB_STATEMENT_LOG !== undefined) {
+    context.addIssue({ code: 'custom', path: ['DB_STATEMENT_LOG'], message: 'DB_STATEMENT_LOG is a debugging aid, refused when NODE_ENV=production' });
+  }
+}
+
 /** Parses the environment; a bad variable stops the boot with every problem listed. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = EnvSchema.safeParse(source);
+  const result = EnvSchema.superRefine(refuseDebuggingInProduction).safeParse(source);
   if (result.success) return result.data;
   const fields = fieldIssuesFromZod(result.error);
   throw new AppError('CONFIG_INVALID', `invalid configuration: ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`, { fields });
