@@ -3,7 +3,6 @@
 // APIs through a real server process, sequentially (one officer's clicks), p50/p95/p99 per scenario.
 import { loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { hashPassword } from '../../bots/auth/password.js';
 import { generateInboxDemo } from '../../bots/seed/generate-inbox-demo.js';
 import { openDatabase } from '../../bots/storage/database.js';
@@ -11,30 +10,23 @@ import { executeRows } from '../../bots/storage/execute-rows.js';
 import { createUnitRepository } from '../../bots/storage/repositories/unit-repository.js';
 import { createUserRepository } from '../../bots/storage/repositories/user-repository.js';
 import { startBenchServer } from './support/bench-backends.js';
+import { createBenchDatabase } from './support/bench-database.js';
 
 const CONVERSATIONS = Number(process.env.BENCH_INBOX_CONVERSATIONS ?? 100_000);
 const REQUESTS = Number(process.env.BENCH_INBOX_REQUESTS ?? 200);
-const PG_ADMIN = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PASSWORD = 'bench-mat-khau-123';
 const emit = (record: Record<string, unknown>) => process.stdout.write(`${JSON.stringify({ suite: 'inbox', ...record })}\n`);
 
-const admin = new pg.Client({ connectionString: PG_ADMIN, connectionTimeoutMillis: 2000 });
-try {
-  await admin.connect();
-} catch {
+const benchDatabase = await createBenchDatabase('inbox');
+if (!benchDatabase) {
   emit({ skipped: 'PostgreSQL is not reachable on 127.0.0.1:5432: the inbox bench needs it' });
   process.exit(0);
 }
-const name = `cdbench_inbox_${process.pid}`;
-await admin.query(`drop database if exists "${name}" with (force)`);
-await admin.query(`create database "${name}"`);
-const url = new URL(PG_ADMIN);
-url.pathname = `/${name}`;
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
 try {
-  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
+  const database = await openDatabase({ databaseUrl: benchDatabase.url, poolSize: 4 });
   const generated = await generateInboxDemo(database.db, { conversations: CONVERSATIONS, messagesPerConversation: 10, units: 300 });
   emit({ step: 'demo generate', ...generated });
   const units = createUnitRepository(database.db);
@@ -56,7 +48,7 @@ try {
   const sample = await executeRows<{ id: string }>(database.db, sql`select id from conversations where state in ('waiting_officer', 'officer') order by md5(id::text) limit 100`);
   await database.close();
 
-  const server = await startBenchServer({ DATABASE_URL: url.toString(), WORKERS_IN_PROCESS: 'false' });
+  const server = await startBenchServer({ DATABASE_URL: benchDatabase.url, WORKERS_IN_PROCESS: 'false' });
   try {
     const base = `http://127.0.0.1:${server.port}/api/admin`;
     const token: Record<string, string> = {};
@@ -116,6 +108,5 @@ try {
     await server.stop();
   }
 } finally {
-  await admin.query(`drop database if exists "${name}" with (force)`).catch(() => undefined);
-  await admin.end();
+  await benchDatabase.drop();
 }

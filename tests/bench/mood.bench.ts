@@ -7,7 +7,6 @@
 import { loadavg } from 'node:os';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { generateDemo } from '../../bots/demo/demo-generator.js';
 import { createMonthlyReports } from '../../bots/mood/monthly-reports.js';
 import { createMoodService, type MoodSummaryRequest } from '../../bots/mood/mood-service.js';
@@ -22,32 +21,25 @@ import { createHandoffStatsRepository } from '../../bots/storage/repositories/ha
 import { createUnitRepository } from '../../bots/storage/repositories/unit-repository.js';
 import { silentLogger } from '../../core/ports/logger.js';
 import { TOPICS } from '../../core/nlu/labels.js';
+import { createBenchDatabase } from './support/bench-database.js';
 
 const MESSAGES = Number(process.env.BENCH_MOOD_MESSAGES ?? 1_000_000);
 const MEMBERS = Number(process.env.BENCH_MOOD_MEMBERS ?? Math.max(1000, Math.round(MESSAGES / 10)));
 const REPEATS = Number(process.env.BENCH_MOOD_REPEATS ?? 10);
 const WRITES = Number(process.env.BENCH_MOOD_WRITES ?? 2000);
 const END = '2026-11-30';
-const PG_ADMIN = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const emit = (record: Record<string, unknown>) => process.stdout.write(`${JSON.stringify({ suite: 'mood', ...record })}\n`);
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
-const admin = new pg.Client({ connectionString: PG_ADMIN, connectionTimeoutMillis: 2000 });
-try {
-  await admin.connect();
-} catch {
+const benchDatabase = await createBenchDatabase('mood');
+if (!benchDatabase) {
   emit({ skipped: 'PostgreSQL is not reachable on 127.0.0.1:5432: the mood bench needs it' });
   process.exit(0);
 }
-const name = `cdbench_mood_${process.pid}`;
-await admin.query(`drop database if exists "${name}" with (force)`);
-await admin.query(`create database "${name}"`);
-const url = new URL(PG_ADMIN);
-url.pathname = `/${name}`;
 
 try {
-  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
+  const database = await openDatabase({ databaseUrl: benchDatabase.url, poolSize: 4 });
   const { db } = database;
   const generated = await generateDemo(db, { members: MEMBERS, messages: MESSAGES, seed: 7, days: 365, endDay: END });
   const rebuildStart = performance.now();
@@ -127,6 +119,5 @@ try {
   emit({ step: 'monthly reports', units: made.created, ms: Math.round(reportMs), ms_per_unit: Math.round(reportMs / Math.max(1, made.created)), total_units: generated.units, load: loadavg()[0] });
   await database.close();
 } finally {
-  await admin.query(`drop database if exists "${name}" with (force)`);
-  await admin.end();
+  await benchDatabase.drop();
 }

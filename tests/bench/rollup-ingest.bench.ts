@@ -9,7 +9,6 @@
 import { loadavg } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { generateDemo } from '../../bots/demo/demo-generator.js';
 import { createMemberPseudonyms } from '../../bots/privacy/member-pseudonyms.js';
 import { openDatabase } from '../../bots/storage/database.js';
@@ -17,6 +16,7 @@ import { executeRows } from '../../bots/storage/execute-rows.js';
 import { recordMood, recordMoodBatch, type MoodRecord } from '../../bots/storage/repositories/mood-repository.js';
 import { isTransientConflict } from '../../bots/storage/transient-conflict.js';
 import { TOPICS } from '../../core/nlu/labels.js';
+import { createBenchDatabase } from './support/bench-database.js';
 
 const MESSAGES = Number(process.env.BENCH_ROLLUP_MESSAGES ?? 200_000);
 const UNITS = Number(process.env.BENCH_ROLLUP_UNITS ?? 10_000);
@@ -27,7 +27,6 @@ const BATCHES = (process.env.BENCH_ROLLUP_BATCHES ?? '1,50').split(',').map(Numb
 /** Share of messages from members without a union: their turns all count in the intake unit's cells. */
 const INTAKE_SHARE = 0.2;
 const DAY = '2026-12-01';
-const PG_ADMIN = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const emit = (record: Record<string, unknown>) => process.stdout.write(`${JSON.stringify({ bench: 'rollup_ingest', ...record })}\n`);
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 const round = (ms: number) => Math.round(ms * 10) / 10;
@@ -41,22 +40,15 @@ function topicOf(i: number): string {
 const SENTIMENTS = ['negative', 'negative', 'negative', 'neutral', 'positive'] as const;
 const CHANNELS = ['zalo', 'zalo', 'zalo', 'messenger', 'telegram', 'webchat'] as const;
 
-const admin = new pg.Client({ connectionString: PG_ADMIN, connectionTimeoutMillis: 2000 });
-try {
-  await admin.connect();
-} catch {
+const benchDatabase = await createBenchDatabase('rollup');
+if (!benchDatabase) {
   emit({ skipped: 'PostgreSQL is not reachable on 127.0.0.1:5432: the rollup bench needs it' });
   process.exit(0);
 }
-const name = `cdbench_rollup_${process.pid}`;
-await admin.query(`drop database if exists "${name}" with (force)`);
-await admin.query(`create database "${name}"`);
-const url = new URL(PG_ADMIN);
-url.pathname = `/${name}`;
 
 try {
   const maxConnections = Math.max(...CONNECTIONS);
-  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: maxConnections });
+  const database = await openDatabase({ databaseUrl: benchDatabase.url, poolSize: maxConnections });
   const { db } = database;
   const generated = await generateDemo(db, { members: Math.max(1000, Math.round(MESSAGES / 10)), messages: MESSAGES, seed: 11, units: UNITS, days: 365, endDay: '2026-11-30' });
   emit({ step: 'demo generate', units: generated.units, members: generated.members, messages: generated.messages, ms: generated.ms, load: loadavg()[0] });
@@ -118,6 +110,5 @@ try {
   }
   await database.close();
 } finally {
-  await admin.query(`drop database if exists "${name}" with (force)`);
-  await admin.end();
+  await benchDatabase.drop();
 }
