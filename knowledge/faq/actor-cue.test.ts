@@ -16,6 +16,16 @@ describe('who ends the job in a termination question', () => {
     expect(actor('em tự nghỉ việc có được trợ cấp không')).toBe('employee');
   });
 
+  it('reads the member quitting at once, said of themselves, and not "cho / bắt em nghỉ luôn"', () => {
+    expect(actor('em muốn nghỉ ngay không báo trước được không')).toBe('employee');
+    expect(actor('e muon nghi luon ko bao truoc dc ko')).toBe('employee');
+    expect(actor('cty nợ lương 3 tháng, tôi nghỉ việc luôn được không')).toBe('employee');
+    expect(actor('muốn nghỉ ngay thì phải làm sao')).toBe('employee');
+    expect(actor('công ty cho em nghỉ luôn không báo trước')).toBeNull();
+    expect(actor('cty bat em nghi ngay tu mai')).toBeNull();
+    expect(actor('bị đuổi, cty bắt em nghỉ luôn')).toBe('employer');
+  });
+
   it('reads a side named as the subject of ending the contract, with modal words between (D-answers-24)', () => {
     expect(actor('Người lao động có quyền đơn phương chấm dứt hợp đồng không cần báo trước khi nào')).toBe('employee');
     expect(actor('nguoi lao dong duoc don phuong cham dut hop dong khi nao')).toBe('employee');

@@ -33,16 +33,33 @@ const ACTS = ['don phuong', 'cham dut hop dong', 'cham dut hd'] as const;
 const subjectActs = (subjects: readonly string[]) =>
   subjects.flatMap((subject) => MODALS.flatMap((modal) => ACTS.map((act) => [subject, modal, act].filter((part) => part !== '').join(' '))));
 
+/**
+ * The member quitting at once, said of themselves ("em muốn nghỉ ngay", "tôi nghỉ luôn", "mình định nghỉ việc
+ * luôn"): "nghỉ ngay / luôn" alone is no cue, since "công ty cho em nghỉ luôn" is the employer's act, so the member
+ * must be its subject or want it ("muốn nghỉ ngay"); "cho / bắt / bị / ép <someone> nghỉ …" is set aside first
+ * (OTHERS_ACT). The worker's right to quit without notice was answered with the employer's grounds (issue #11).
+ */
+const SELVES = ['em', 'e', 'toi', 'minh', 'tui'] as const;
+const SELF_MODALS = ['', 'muon', 'dinh', 'se', 'xin', 'duoc', 'co the', 'phai', 'tinh'] as const;
+const AT_ONCE = ['nghi ngay', 'nghi luon', 'nghi viec ngay', 'nghi viec luon', 'nghi lam luon', 'nghi lam ngay'] as const;
+const SELF_QUITS = [
+  ...SELVES.flatMap((self) => SELF_MODALS.flatMap((modal) => AT_ONCE.map((act) => [self, modal, act].filter((part) => part !== '').join(' ')))),
+  ...AT_ONCE.map((act) => `muon ${act}`),
+];
+const OTHERS_ACT = ['cho', 'bat', 'bi', 'ep', 'duoi'].flatMap((verb) => ['', ...SELVES].flatMap((self) => [verb, self, 'nghi'].filter((part) => part !== '').join(' ')));
+
 const padded = (cues: readonly string[]) => cues.map((cue) => ` ${cue} `);
 const EMPLOYER = padded([...EMPLOYER_CUES, ...subjectActs(EMPLOYER_SUBJECTS)]);
-const EMPLOYEE = padded([...EMPLOYEE_CUES, ...subjectActs(EMPLOYEE_SUBJECTS)]);
+const EMPLOYEE = padded([...EMPLOYEE_CUES, ...subjectActs(EMPLOYEE_SUBJECTS), ...SELF_QUITS]);
+const NEUTRAL = padded(OTHERS_ACT);
 
 /** The actor a text names, or null when it names none or both ("bị đuổi nên em tự nghỉ luôn" tells nothing apart). */
 export function actorOf(folded: readonly string[]): Actor | null {
   const text = ` ${folded.join(' ')} `;
   const employer = EMPLOYER.some((cue) => text.includes(cue));
   // "cho em nghỉ việc" holds "em nghỉ việc": the employer's cue takes its words before the employee's are looked for.
-  const rest = EMPLOYER.reduce((left, cue) => left.split(cue).join(' | '), text);
+  // "cho em nghỉ luôn" holds "em nghỉ luôn" too, and says nothing sure: set aside as well, counted for no side.
+  const rest = [...EMPLOYER, ...NEUTRAL].reduce((left, cue) => left.split(cue).join(' | '), text);
   const employee = EMPLOYEE.some((cue) => rest.includes(cue));
   if (employer === employee) return null;
   return employer ? 'employer' : 'employee';

@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { InboundContent } from '../../../core/messages/content.js';
 import { createTestDatabase, testBackends, type TestDatabase } from '../../../tests/support/backends.js';
+import { executeRows } from '../execute-rows.js';
 import { channelIdentities, members } from '../schema/index.js';
 import { createMemberDirectory } from './channel-member-directory.js';
 import { createConversationRepository } from './conversation-repository.js';
@@ -40,6 +41,35 @@ describe.each(testBackends())('repositories on $name', (backend) => {
     expect(new Set(results.map((r) => r.conversationId)).size).toBe(1);
     const identities = await database.db.select().from(channelIdentities).where(eq(channelIdentities.platformUserId, user));
     expect(identities).toHaveLength(1);
+    // The losers of the race (one statement each, D-embedded-speed-6) leave no member behind without an identity.
+    const orphans = await executeRows<{ n: number }>(database.db, sql`
+      select count(*)::int as n from members m where not exists (select 1 from channel_identities i where i.member_id = m.id)`);
+    expect(orphans[0]?.n).toBe(0);
+  });
+
+  it('resolves a first contact with the intake unit, a known member with theirs, and a known thread as it is', async () => {
+    const ingest = createIngestRepository(database.db);
+    const user = randomUUID();
+    const send = (threadId: string) => ingest.recordInbound({ channel: 'zalo', platformMessageId: randomUUID(), sender: { platformUserId: user, threadId, displayName: 'Lan' }, content: text('chào'), sentAt: new Date(), receivedAt: new Date() });
+    const first = await send(user);
+    const [member] = await database.db.select().from(members).where(eq(members.id, first.memberId));
+    expect(member?.displayName).toBe('Lan');
+    const [identity] = await database.db.select().from(channelIdentities).where(eq(channelIdentities.platformUserId, user));
+    expect(identity).toMatchObject({ memberId: first.memberId, profile: { displayName: 'Lan' } });
+    const [unitA1] = await executeRows<{ id: string }>(database.db, sql`select id from units where code = 'A1'`);
+    await database.db.update(members).set({ unitId: unitA1!.id }).where(eq(members.id, first.memberId));
+    // Another thread of the same member (another repository: no cache) is created in their union.
+    const second = await createIngestRepository(database.db).recordInbound({ channel: 'zalo', platformMessageId: randomUUID(), sender: { platformUserId: user, threadId: `${user}-2` }, content: text('x'), sentAt: new Date(), receivedAt: new Date() });
+    expect(second.memberId).toBe(first.memberId);
+    expect(second.conversationId).not.toBe(first.conversationId);
+    const units = await executeRows<{ id: string; unit_id: string | null }>(database.db, sql`
+      select id, unit_id from conversations where id in (${first.conversationId}, ${second.conversationId})`);
+    expect(units.find((row) => row.id === second.conversationId)?.unit_id).toBe(unitA1!.id);
+    const [top] = await executeRows<{ id: string }>(database.db, sql`select id from units where code = 'TLD'`);
+    expect(units.find((row) => row.id === first.conversationId)?.unit_id).toBe(top!.id);
+    // The first thread again, from a fresh repository: the same conversation.
+    const again = await createIngestRepository(database.db).recordInbound({ channel: 'zalo', platformMessageId: randomUUID(), sender: { platformUserId: user, threadId: user }, content: text('y'), sentAt: new Date(), receivedAt: new Date() });
+    expect(again).toMatchObject({ memberId: first.memberId, conversationId: first.conversationId });
   });
 
   it('attributes a member to the union of a join code once; a later link never overrides it (issue #15)', async () => {
