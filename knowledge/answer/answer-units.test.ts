@@ -61,3 +61,22 @@ describe('figures asked', () => {
     expect(best('kinh phí công đoàn doanh nghiệp đóng theo tỷ lệ nào', fund)?.core).toContain('2% quỹ tiền lương');
   });
 });
+
+describe('figures the question states', () => {
+  it('are read as names, not as the figure asked ("lãnh một lần" is the lump-sum benefit)', () => {
+    expect(questionShape('ngung dong bao hiem xa hoi bao lau moi duoc lanh mot lan').stated).toEqual(['mot lan']);
+    const lumpSum: LawArticle = {
+      ...notice,
+      id: '41/2024/QH15#70',
+      lawId: '41/2024/QH15',
+      lawName: 'Luật Bảo hiểm xã hội 2024',
+      articleNo: '70',
+      title: 'Bảo hiểm xã hội một lần',
+      text:
+        '1. Người lao động sau 12 tháng không tham gia bảo hiểm xã hội thì được hưởng bảo hiểm xã hội một lần.\n' +
+        '2. Mức hưởng bảo hiểm xã hội một lần được tính theo số năm đã đóng bảo hiểm xã hội.',
+    };
+    expect(best('ngưng đóng bảo hiểm xã hội bao lâu mới được lãnh một lần', lumpSum)?.core).toContain('sau 12 tháng');
+  });
+});
+

@@ -111,6 +111,8 @@ export interface QuestionShape {
   yesNo: boolean;
   /** What the question asks to do without ("không cần báo trước" → "bao truoc"), folded; see `negatedActs`. */
   negated: string[];
+  /** Figures the question states itself ("lãnh một lần", "nợ 2 tháng"), folded: they are not the figure it asks for. */
+  stated: string[];
 }
 
 /** "không", "ko", "k", "hok", "chẳng", folded; "không cần / phải / bắt buộc" are the same ask. */
@@ -156,7 +158,12 @@ export function questionShape(question: string): QuestionShape {
   }
   // "Người lao động có quyền … trong trường hợp nào?" asks which cases, not whether: no "Có." before the list.
   const negated = negatedActs(words);
-  return { unigrams, bigrams, quantity: QUANTITY.test(folded), yesNo: YES_NO.test(folded.trim()) && !WHICH.test(folded), negated };
+  const stated = [...folded.replace(REFERENCE, ' ').matchAll(new RegExp(FIGURE.source, 'g'))].map((match) => match[0]);
+  return { unigrams, bigrams, quantity: QUANTITY.test(folded), yesNo: YES_NO.test(folded.trim()) && !WHICH.test(folded), negated, stated };
+}
+
+function withoutStated(folded: string, stated: readonly string[]): string {
+  return stated.reduce((text, figure) => text.split(figure).join(' '), folded);
 }
 
 /** How well a unit answers the question: shared content words and word pairs, figures when a figure is asked. */
@@ -180,7 +187,9 @@ export function unitScore(shape: QuestionShape, unit: AnswerUnit): number {
   const total = shape.unigrams.size + 1.5 * shape.bigrams.size || 1;
   let normalised = score / total;
   // "bao nhiêu", "mấy ngày": a unit without a figure cannot be the direct answer.
-  if (shape.quantity) normalised = FIGURE.test(foldDiacritics(unit.core).toLowerCase().replace(REFERENCE, ' ')) ? normalised + 0.15 : normalised * 0.6;
+  // A figure the question states is a name, not the answer: "bảo hiểm xã hội một lần" is the lump-sum benefit, and a
+  // clause naming it states no duration for "ngưng đóng bao lâu mới được lãnh một lần".
+  if (shape.quantity) normalised = FIGURE.test(withoutStated(foldDiacritics(unit.core).toLowerCase().replace(REFERENCE, ' '), shape.stated)) ? normalised + 0.15 : normalised * 0.6;
   // "không cần báo trước": the unit that says the act may be done without (its lead-in counts: the cases are points).
   if (shape.negated.some((act) => statesWithout(syllables(foldDiacritics(unit.text).toLowerCase()).join(' '), act))) normalised += NEGATED_BONUS;
   // Long units say many things; the direct answer is usually a short one.

@@ -89,6 +89,15 @@ describe('knowledge service without a chat model', () => {
     expect((await service().answer(ask('con em ốm vợ em cũng ốm nhà cửa dột nát chẳng ai sửa giúp hàng xóm ồn ào suốt đêm, có được trả lương không'))).kind).toBe('not_covered');
   });
 
+  it('answers a story from its last clause alone only with a curated entry, never with law it quotes', async () => {
+    const story = 'con em ốm vợ em cũng ốm nhà cửa dột nát chẳng ai sửa giúp hàng xóm ồn ào suốt đêm mẹ già yếu xe máy hỏng tiền điện tiền nước tăng vọt, làm thêm giờ ngày nghỉ hằng tuần trả lương bao nhiêu';
+    // The last clause alone reaches Điều 98 in the law, but has lost the story: no quote from it.
+    expect((await service().answer(ask(story))).kind).toBe('not_covered');
+    const overtime: FaqEntry = { ...(FAQ[0] as FaqEntry), id: 'wt-overtime-pay', question: 'Làm thêm giờ ngày nghỉ hằng tuần trả lương bao nhiêu?', variants: [], answer: 'Ít nhất 200% lương.' };
+    const withEntry = createKnowledgeService({ retriever: createKeywordRetriever(), faq: createFaqMatcher([overtime]), redactor, articles: createArticleLookup(SAMPLE_ARTICLES) });
+    expect(await withEntry.answer(ask(story))).toMatchObject({ kind: 'faq', faqEntryId: 'wt-overtime-pay' });
+  });
+
   it('rejects an empty question with a named field and answers nothing', async () => {
     await expect(service().answer(ask('   '))).rejects.toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: 'question.text' }] });
     await expect(service().answer({ ...ask('x'), topic: 'weather' as never })).rejects.toBeInstanceOf(AppError);
@@ -132,8 +141,9 @@ describe('knowledge service when retrieval is too weak', () => {
   });
   const weak = (scores: readonly [FaqEntry, number][]) =>
     createKnowledgeService({ retriever: createKeywordRetriever(), faq: rankedFaq(scores), redactor, articles: createArticleLookup(SAMPLE_ARTICLES) });
-  // Nothing in the sample law matches these words: without the FAQ the reply is "not covered".
-  const question = 'giá vàng hôm nay thế nào, lương em có thấp quá không';
+  // Nothing in the sample law matches these words: without the FAQ the reply is "not covered". One clause: a story's
+  // shorter readings (its last clause) are tested on their own.
+  const question = 'giá vàng hôm nay thế nào mà lương em có thấp quá không';
 
   it('answers with the nearest FAQ entry when it clearly leads the next one', async () => {
     const answer = await weak([[entry, 0.4], [other, 0.25]]).answer(ask(question));

@@ -19,7 +19,7 @@ import { resolveFaqCitations } from './faq-answer.js';
 import { resolveKnowledgeOptions, type KnowledgeOptionsInput } from './knowledge-options.js';
 import { answerWithModel } from './llm-answer.js';
 import { askedQuantity, statesQuantity, type QuantityKind } from './asked-quantity.js';
-import { focusQuestion, storyOuterClauses, stripPersonalClauses } from './query-focus.js';
+import { focusQuestion, storyLastClause, storyOuterClauses, stripPersonalClauses } from './query-focus.js';
 import { leadWithNamedRegion } from './region-focus.js';
 import { actorOf, type Actor } from '../faq/actor-cue.js';
 import { foldedSyllables } from '../faq/faq-text-features.js';
@@ -256,11 +256,19 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
         log.info({ kind: 'faq', faqEntryId: nearest.entry.id, score: nearest.score, strength }, 'retrieval too weak: the nearest FAQ entry answers');
         return faqAnswer(nearest, searchText, !concern);
       }
-      const outer = storyRetry ? storyOuterClauses(searchText) : null;
-      if (outer) {
-        const again = await answerReading(input, outer, log, false, signal);
-        if (again.kind !== 'not_covered') {
-          log.info({ kind: again.kind, strength }, 'retrieval too weak on the whole story: answered on its outer clauses');
+      // The last clause alone has lost what happened: only a curated entry it matches may answer from it (its quoted
+      // law reached tangential articles: "nguy hiểm quá thì em có được không làm không" → environmental monitoring).
+      const readings = storyRetry
+        ? [
+            { text: storyOuterClauses(searchText), accepts: (kind: KnowledgeAnswer['kind']) => kind !== 'not_covered' },
+            { text: storyLastClause(searchText), accepts: (kind: KnowledgeAnswer['kind']) => kind === 'faq' },
+          ]
+        : [];
+      for (const reading of readings) {
+        if (reading.text === null) continue;
+        const again = await answerReading(input, reading.text, log, false, signal);
+        if (reading.accepts(again.kind)) {
+          log.info({ kind: again.kind, strength }, 'retrieval too weak on the whole story: answered on a shorter reading of it');
           return again;
         }
       }

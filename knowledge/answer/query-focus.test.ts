@@ -1,4 +1,4 @@
-import { focusQuestion, storyOuterClauses, stripFeelingPhrases, stripInstructionClauses, stripLeadIns, stripPersonalClauses, stripStoryFigures } from './query-focus.js';
+import { focusQuestion, storyLastClause, storyOuterClauses, stripFeelingPhrases, stripInstructionClauses, stripLeadIns, stripPersonalClauses, stripStoryFigures } from './query-focus.js';
 
 describe('query focus', () => {
   it.each([
@@ -111,5 +111,18 @@ describe('storyOuterClauses', () => {
     expect(storyOuterClauses('đóng bảo hiểm mới có 5 năm, lỡ bệnh phải nghỉ thì được bao nhiêu ngày')).toBeNull();
     expect(storyOuterClauses('lương vùng I là 5.310.000 đồng hay 4.960.000 đồng vậy')).toBeNull();
     expect(storyOuterClauses('ừ, à, vậy hả')).toBeNull();
+  });
+});
+
+describe('storyLastClause', () => {
+  it('keeps what is asked after a story of one clause or more', () => {
+    expect(storyLastClause('giàn giáo lung lay như sắp sập mà tổ trưởng vẫn bắt trèo lên, em không chịu làm thì có bị trừ lương không')).toBe(
+      'em không chịu làm thì có bị trừ lương không',
+    );
+  });
+
+  it('leaves alone a single clause and a last clause too short to search', () => {
+    expect(storyLastClause('em không chịu làm thì có bị trừ lương không')).toBeNull();
+    expect(storyLastClause('giàn giáo lung lay như sắp sập, được không')).toBeNull();
   });
 });

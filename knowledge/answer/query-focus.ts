@@ -139,13 +139,30 @@ export function stripPersonalClauses(redacted: string): string {
 const STORY_CLAUSE_SPLIT = /(?<=[.,;:!?])\s+|\n+/u;
 
 export function storyOuterClauses(text: string): string | null {
-  const clauses = text
-    .split(STORY_CLAUSE_SPLIT)
-    .map((clause) => clause.replace(/[,.;:!?\s]+$/u, '').trim())
-    .filter((clause) => clause !== '');
+  const clauses = storyClauses(text);
   if (clauses.length < 3) return null;
   const outer = `${clauses[0]}, ${clauses[clauses.length - 1]}`;
   return syllables(outer).length >= 5 ? outer : null;
+}
+
+/**
+ * The last clause of a story alone, when the story before it is one clause or more and the last clause is long
+ * enough to search (≥ 5 syllables): the next reading when the outer clauses are not covered either. "giàn giáo chỗ
+ * em làm lung lay như sắp sập mà tổ trưởng vẫn bắt trèo lên, em không chịu làm thì có bị trừ lương không": the
+ * scaffold's words reached no rule, "em không chịu làm thì có bị trừ lương không" the entry on refusing danger.
+ */
+export function storyLastClause(text: string): string | null {
+  const clauses = storyClauses(text);
+  if (clauses.length < 2) return null;
+  const last = clauses[clauses.length - 1] as string;
+  return syllables(last).length >= 5 ? last : null;
+}
+
+function storyClauses(text: string): string[] {
+  return text
+    .split(STORY_CLAUSE_SPLIT)
+    .map((clause) => clause.replace(/[,.;:!?\s]+$/u, '').trim())
+    .filter((clause) => clause !== '');
 }
 
 /** What the search and the FAQ read of a member's message: no instructions to the assistant, no feelings or figures of the story around it. */
