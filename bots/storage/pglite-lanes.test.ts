@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { createStatementLanes } from './pglite-lanes.js';
 
@@ -24,6 +27,23 @@ describe('statement lanes on the embedded database', () => {
     const rows = (await client.query<{ who: string }>('select who from seen order by n')).rows.map((row) => row.who);
     expect(rows.filter((who) => who !== 'ack')).toEqual(['turn-1', 'turn-2', 'turn-3']);
     expect(rows.indexOf('ack')).toBeLessThan(rows.indexOf('turn-2'));
+  });
+
+  it('writes every statement to DB_STATEMENT_LOG when asked, a transaction between begin and end', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cd-statement-log-'));
+    try {
+      const file = join(dir, 'statements.log');
+      const { client } = createStatementLanes(inner, { statementLog: file });
+      await client.query('select   1\n  as one');
+      await client.transaction(async (tx) => {
+        await tx.query('select 2');
+        await tx.exec('select 3');
+      });
+      await new Promise((resolve) => setTimeout(resolve, 50)); // the stream writes behind
+      expect(readFileSync(file, 'utf8').split('\n').filter(Boolean)).toEqual(['select 1 as one', 'begin', 'select 2', 'select 3', 'end']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('lets nothing run inside another caller\'s transaction, and goes on after a failure', async () => {

@@ -5,7 +5,7 @@
 // rate the process sustained. The server starts with the FAQ starter pack (and the law corpus when present), so
 // the turns do real matching. `BENCH_E2E_RATES` (default "100,200,300"), `BENCH_DURATION_S` (default 15).
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -111,6 +111,16 @@ async function runRate(rate: number): Promise<void> {
             from messages i
             where i.direction = 'in' and i.created_at >= ${measuredFrom}`,
       );
+      // DB_STATEMENT_LOG (passed on to the server): statements sent to PGlite per member message, warm-up included
+      // (the log covers the server's whole life; its start-up seeding, a few hundred statements, is left out).
+      const statementLog = process.env.DB_STATEMENT_LOG;
+      if (statementLog && existsSync(statementLog)) {
+        const lines = readFileSync(statementLog, 'utf8').split('\n').filter(Boolean);
+        const firstIngest = lines.findIndex((line) => /^(select "member_id" from "channel_identities"|with known as)/.test(line));
+        const [all] = await executeRows<{ n: number }>(database.db, sql`select count(*)::int as n from messages where direction = 'in'`);
+        const statements = lines.slice(Math.max(0, firstIngest)).filter((line) => line !== 'begin' && line !== 'end').length;
+        process.stdout.write(`${JSON.stringify({ bench: 'embedded_e2e_statements', member_messages: all!.n, statements, per_message: Math.round((statements / Math.max(1, all!.n)) * 100) / 100 })}\n`);
+      }
       const replied = rows.filter((row) => row.replied);
       const latencies = replied.map((row) => new Date(row.replied!).getTime() - new Date(row.received).getTime()).sort((a, b) => a - b);
       const first = Math.min(...rows.map((row) => new Date(row.received).getTime()));
