@@ -5,9 +5,8 @@ import { INJECTION_PATTERNS, REPEATING_FILLERS, SPAM_CUES, SPAM_THRESHOLD } from
 const NO_FLAGS: readonly NluFlag[] = Object.freeze([]);
 const LETTERS_ONLY = /^[a-z]+$/;
 
-export function isInjectionAttempt(text: NormalizedText): boolean {
+export function isInjectionAttempt(text: NormalizedText, lowered = text.nfc.toLowerCase()): boolean {
   // Fake turns ("system:") are read on the raw text, lower-cased: folding keeps the punctuation they need.
-  const lowered = text.nfc.toLowerCase();
   return INJECTION_PATTERNS.some((pattern) => pattern.test(text.folded) || pattern.test(lowered));
 }
 
@@ -25,11 +24,10 @@ function isMash(token: string): boolean {
   return !REPEATING_FILLERS.has(chunk) && (repeated[2] === '' || chunk.startsWith(repeated[2] as string));
 }
 
-export function isSpam(text: NormalizedText): boolean {
+export function isSpam(text: NormalizedText, typed = text.nfc.toLowerCase()): boolean {
   // Keyboard mash is read on the text as typed: the normaliser squeezes "aaaaaaaa" to "a".
-  const tokens = text.nfc.toLowerCase().split(/[\s.,!?;:]+/).filter((t) => t !== '');
+  const tokens = typed.split(/[\s.,!?;:]+/).filter((t) => t !== '');
   if (tokens.length > 0 && tokens.length <= 4 && tokens.every(isMash)) return true;
-  const typed = text.nfc.toLowerCase();
   let score = 0;
   for (const cue of SPAM_CUES) {
     const view = cue.view === 'canonical' ? text.canonical : cue.view === 'typed' ? typed : text.folded;
@@ -42,8 +40,10 @@ export function isSpam(text: NormalizedText): boolean {
 
 /** The message's injection/spam flags (empty for nearly every message; the array is shared, do not mutate). */
 export function detectMessageFlags(text: NormalizedText): readonly NluFlag[] {
-  const injection = isInjectionAttempt(text);
-  const spam = isSpam(text);
+  // Both read the typed text lower-cased: lower-case it once.
+  const lowered = text.nfc.toLowerCase();
+  const injection = isInjectionAttempt(text, lowered);
+  const spam = isSpam(text, lowered);
   if (!injection && !spam) return NO_FLAGS;
   const flags: NluFlag[] = [];
   if (injection) flags.push('injection');
