@@ -64,3 +64,16 @@ describe('synonym list', () => {
     expect((error as AppError).fields[0]?.path).toBe('synonyms.groups.0.member');
   });
 });
+
+describe('the shipped synonym list (D-answers-26)', () => {
+  const analyzer = createTextAnalyzer();
+  const expander = createSynonymExpander(loadDefaultSynonymGroups(), analyzer);
+  const legalOf = (text: string) => expander.expand(analyzer.view(text)).flatMap((e) => e.legal.map((l) => l.accented.join(' ')));
+
+  it('reads twins and falling ill as the law says them, typed or unaccented', () => {
+    expect(legalOf('vợ đẻ hai bé song sinh thì chồng nghỉ bao lâu')).toContain('sinh đôi');
+    expect(legalOf('vo de 2 be song sinh')).toContain('sinh đôi');
+    expect(legalOf('lỡ bệnh phải nghỉ thì bảo hiểm trả mấy ngày')).toContain('ốm đau');
+    expect(legalOf('lo benh phai nghi thi bh tra may ngay')).toContain('ốm đau');
+  });
+});

@@ -25,6 +25,8 @@ import { createBenchDatabase } from './support/bench-database.js';
 
 const MESSAGES = Number(process.env.BENCH_MOOD_MESSAGES ?? 1_000_000);
 const MEMBERS = Number(process.env.BENCH_MOOD_MEMBERS ?? Math.max(1000, Math.round(MESSAGES / 10)));
+// BENCH_MOOD_UNITS: the organisation's size (demo generate's --units; by default members / 100, 200–10,000).
+const UNITS = process.env.BENCH_MOOD_UNITS ? Number(process.env.BENCH_MOOD_UNITS) : undefined;
 const REPEATS = Number(process.env.BENCH_MOOD_REPEATS ?? 10);
 const WRITES = Number(process.env.BENCH_MOOD_WRITES ?? 2000);
 const END = '2026-11-30';
@@ -41,7 +43,7 @@ if (!benchDatabase) {
 try {
   const database = await openDatabase({ databaseUrl: benchDatabase.url, poolSize: 4 });
   const { db } = database;
-  const generated = await generateDemo(db, { members: MEMBERS, messages: MESSAGES, seed: 7, days: 365, endDay: END });
+  const generated = await generateDemo(db, { members: MEMBERS, messages: MESSAGES, seed: 7, days: 365, endDay: END, ...(UNITS ? { units: UNITS } : {}) });
   const rebuildStart = performance.now();
   // The rebuild writes members' pseudonyms (D-privacy-6): any key will do for timing.
   const pseudonyms = createMemberPseudonyms(randomBytes(32));
