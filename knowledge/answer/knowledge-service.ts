@@ -210,7 +210,8 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
 
   /**
    * Answers one reading of the question. `storyRetry`: when this reading would be "not covered", a message told as a
-   * story is read again on its outer clauses (query-focus.ts `storyOuterClauses`) before giving up.
+   * story is read again on its outer clauses (query-focus.ts `storyOuterClauses`), then on its last clause alone
+   * (`storyLastClause`, answered only by a curated entry), before giving up.
    */
   const answerReading = async (
     input: z.infer<typeof QuestionInputSchema>,

@@ -128,6 +128,9 @@ export function stripPersonalClauses(redacted: string): string {
   return focused.replace(PLACEHOLDER, ' ').replace(/\s+([,.;!?])/g, '$1').replace(/\s{2,}/g, ' ').trim();
 }
 
+/** Where a story's clauses part: after a punctuation mark, or at a line break. */
+const STORY_CLAUSE_SPLIT = /(?<=[.,;:!?])\s+|\n+/u;
+
 /**
  * A story's outer clauses: what happened (the first clause) and what is asked (the last), without the clauses told
  * in between (how the member coped, what else went on). In "em bị máy dập cắt đứt ngón tay, nằm viện cả tháng, đau
@@ -136,8 +139,6 @@ export function stripPersonalClauses(redacted: string): string {
  * the first and last clauses alone reach the accident article. Null when the message has fewer than three clauses
  * or the outer clauses would be too short to search.
  */
-const STORY_CLAUSE_SPLIT = /(?<=[.,;:!?])\s+|\n+/u;
-
 export function storyOuterClauses(text: string): string | null {
   const clauses = storyClauses(text);
   if (clauses.length < 3) return null;

@@ -93,12 +93,7 @@ export async function recordMood(db: Db, record: MoodRecord): Promise<void> {
 }
 
 /**
- * `recordMood` for the turns of a batch (issue #12), in ONE statement: the same rows and counts as recording them one
- * by one. Records of the same member-day cell are summed first (one statement may not update a row twice); the cell's
- * distinct-member count moves by the member-day rows inserted rather than updated. `db` is the caller's transaction.
- */
-/**
- * The member-day rows in one fixed order (their key), as the cells are (the statement's `order by`): two batches
+ * The rows to insert (member-days, exclusions) in one fixed order, their key, as the cells are (the statement's `order by`): two batches
  * committed at once by two workers then lock the rows they share in the same order and cannot deadlock — each
  * locks all its member-day rows before any cell, and within each table lower keys first.
  */
@@ -106,6 +101,11 @@ function inLockOrder<T>(rows: ReadonlyMap<string, T>): T[] {
   return [...rows.keys()].sort().map((key) => rows.get(key)!);
 }
 
+/**
+ * `recordMood` for the turns of a batch (issue #12), in ONE statement: the same rows and counts as recording them one
+ * by one. Records of the same member-day cell are summed first (one statement may not update a row twice); the cell's
+ * distinct-member count moves by the member-day rows inserted rather than updated. `db` is the caller's transaction.
+ */
 export async function recordMoodBatch(db: Db, records: readonly MoodRecord[]): Promise<void> {
   const counted = new Map<string, { day: string; unit_id: string | null; topic: string; sentiment: string; channel: string; member_id: string; messages: number; weight: number }>();
   const excluded = new Map<string, { day: string; unit_id: string | null; channel: string; reason: string; messages: number }>();
