@@ -29,6 +29,14 @@ describe.each(testBackends())('repositories on $name', (backend) => {
   });
   afterAll(async () => database.close());
 
+  /** A new member's first message, on their own thread, accepted. */
+  const firstMessage = async (channel: 'web' | 'zalo') => {
+    const user = randomUUID();
+    const recorded = await createIngestRepository(database.db).recordInbound({ channel, platformMessageId: randomUUID(), sender: { platformUserId: user, threadId: user }, content: text('x'), sentAt: new Date(), receivedAt: new Date() });
+    if (recorded.status !== 'accepted') throw new Error('expected accepted');
+    return recorded;
+  };
+
   it('creates one member per platform user even when first messages race', async () => {
     const user = randomUUID();
     const results = await Promise.all(
@@ -108,10 +116,7 @@ describe.each(testBackends())('repositories on $name', (backend) => {
   });
 
   it('leases a message to one worker at a time and lets an expired lease be taken over', async () => {
-    const ingest = createIngestRepository(database.db);
-    const user = randomUUID();
-    const recorded = await ingest.recordInbound({ channel: 'web', platformMessageId: randomUUID(), sender: { platformUserId: user, threadId: user }, content: text('x'), sentAt: new Date(), receivedAt: new Date() });
-    if (recorded.status !== 'accepted') throw new Error('expected accepted');
+    const recorded = await firstMessage('web');
     const store = createInboundProcessingStore(database.db, { pseudonyms });
     const now = new Date();
     expect(await store.leaseMessage(recorded.messageId, new Date(now.getTime() + 60_000), now)).toBe(true);
@@ -139,10 +144,7 @@ describe.each(testBackends())('repositories on $name', (backend) => {
   });
 
   it('refuses a commit on a stale conversation version and a second commit of the same message', async () => {
-    const ingest = createIngestRepository(database.db);
-    const user = randomUUID();
-    const recorded = await ingest.recordInbound({ channel: 'web', platformMessageId: randomUUID(), sender: { platformUserId: user, threadId: user }, content: text('x'), sentAt: new Date(), receivedAt: new Date() });
-    if (recorded.status !== 'accepted') throw new Error('expected accepted');
+    const recorded = await firstMessage('web');
     const store = createInboundProcessingStore(database.db, { pseudonyms });
     const input = await store.loadTurnInput(recorded.messageId);
     // An officer takes the conversation between the turn's load and its commit.
@@ -158,10 +160,7 @@ describe.each(testBackends())('repositories on $name', (backend) => {
   });
 
   it('loads the time the union question was asked with the turn input (issue #12: no lookup of its own)', async () => {
-    const ingest = createIngestRepository(database.db);
-    const user = randomUUID();
-    const recorded = await ingest.recordInbound({ channel: 'zalo', platformMessageId: randomUUID(), sender: { platformUserId: user, threadId: user }, content: text('x'), sentAt: new Date(), receivedAt: new Date() });
-    if (recorded.status !== 'accepted') throw new Error('expected accepted');
+    const recorded = await firstMessage('zalo');
     const store = createInboundProcessingStore(database.db, { pseudonyms });
     expect((await store.loadTurnInput(recorded.messageId)).member.unitPromptAskedAt).toBeNull();
     const askedAt = new Date('2026-12-04T10:00:00.123Z');
