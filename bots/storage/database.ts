@@ -210,6 +210,7 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
         await client.close();
       } finally {
         releaseLock();
+        await lanes.closeLog();
       }
     },
   };

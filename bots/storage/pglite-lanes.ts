@@ -10,6 +10,8 @@ export interface StatementLanes {
   client: PGlite;
   /** Runs `work` with its statements ahead of every other caller's (those already running finish first). */
   first<T>(work: () => Promise<T>): Promise<T>;
+  /** Flushes and closes the statement log (DB_STATEMENT_LOG) so its last lines are on disk; nothing without one. */
+  closeLog(): Promise<void>;
 }
 
 /**
@@ -21,7 +23,8 @@ export interface StatementLanes {
  * so nothing interleaves with it; the callback uses its own `tx`, never the client, as before.
  */
 export function createStatementLanes(inner: PGlite, options: { statementLog?: string } = {}): StatementLanes {
-  const log = options.statementLog ? statementLogger(options.statementLog) : null;
+  const logger = options.statementLog ? statementLogger(options.statementLog) : null;
+  const log = logger?.write ?? null;
   const urgent = new AsyncLocalStorage<true>();
   const fast: (() => void)[] = [];
   const normal: (() => void)[] = [];
@@ -91,7 +94,7 @@ export function createStatementLanes(inner: PGlite, options: { statementLog?: st
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
-  return { client: wrapped, first: (work) => urgent.run(true, work) };
+  return { client: wrapped, first: (work) => urgent.run(true, work), closeLog: logger?.close ?? (async () => undefined) };
 }
 
 type Transaction = Parameters<Parameters<PGlite['transaction']>[0]>[0];
@@ -101,11 +104,20 @@ type Transaction = Parameters<Parameters<PGlite['transaction']>[0]>[0];
  * statements per answered message can be counted (`sed -E 's/\$[0-9]+/$/g; s/[0-9]+/N/g' FILE | sort | uniq -c`).
  * A transaction shows as `begin` … `end` around its statements. Buffered by a stream: the server's cost stays small.
  */
-function statementLogger(file: string): (statement: string) => void {
+function statementLogger(file: string): { write(statement: string): void; close(): Promise<void> } {
   const stream: WriteStream = createWriteStream(file, { flags: 'a' });
   stream.on('error', () => undefined);
-  return (statement) => {
-    stream.write(`${statement.replace(/\s+/g, ' ').trim()}\n`);
+  return {
+    write: (statement) => {
+      stream.write(`${statement.replace(/\s+/g, ' ').trim()}\n`);
+    },
+    // 'close' comes after the flush, and after an error too (a log that cannot be written never holds up a close).
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (stream.closed) return resolve();
+        stream.once('close', () => resolve());
+        stream.end();
+      }),
   };
 }
 
