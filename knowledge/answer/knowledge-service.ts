@@ -211,7 +211,8 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
   /**
    * Answers one reading of the question. `storyRetry`: when this reading would be "not covered", a message told as a
    * story is read again on its outer clauses (query-focus.ts `storyOuterClauses`), then on its last clause alone
-   * (`storyLastClause`, answered only by a curated entry), before giving up.
+   * (`storyLastClause`, answered only by a curated entry), before giving up. `modelAllowed` false: this reading's
+   * answer is taken only from an entry, so the chat model is not asked (a call whose answer would be discarded).
    */
   const answerReading = async (
     input: z.infer<typeof QuestionInputSchema>,
@@ -219,6 +220,7 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
     log: Logger,
     storyRetry: boolean,
     signal?: AbortSignal,
+    modelAllowed = true,
   ): Promise<KnowledgeAnswer> => {
     const concern = input.purpose === 'concern';
     const faqMatch = matchAnsweringFaq(searchText, { unitPath: input.unitPath ?? null });
@@ -261,13 +263,14 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
       // law reached tangential articles: "nguy hiểm quá thì em có được không làm không" → environmental monitoring).
       const readings = storyRetry
         ? [
-            { text: storyOuterClauses(searchText), accepts: (kind: KnowledgeAnswer['kind']) => kind !== 'not_covered' },
-            { text: storyLastClause(searchText), accepts: (kind: KnowledgeAnswer['kind']) => kind === 'faq' },
+            { text: storyOuterClauses(searchText), accepts: (kind: KnowledgeAnswer['kind']) => kind !== 'not_covered', modelAllowed: true },
+            // Only an entry is taken from this reading: a model's answer would be thrown away, so the model is not asked.
+            { text: storyLastClause(searchText), accepts: (kind: KnowledgeAnswer['kind']) => kind === 'faq', modelAllowed: false },
           ]
         : [];
       for (const reading of readings) {
         if (reading.text === null) continue;
-        const again = await answerReading(input, reading.text, log, false, signal);
+        const again = await answerReading(input, reading.text, log, false, signal, reading.modelAllowed);
         if (reading.accepts(again.kind)) {
           log.info({ kind: again.kind, strength }, 'retrieval too weak on the whole story: answered on a shorter reading of it');
           return again;
@@ -289,7 +292,7 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
     });
 
     let fallbackReason: string | undefined;
-    if (deps.chatModel) {
+    if (deps.chatModel && modelAllowed) {
       const outcome = await answerWithModel(
         { chatModel: deps.chatModel, logger: log },
         {

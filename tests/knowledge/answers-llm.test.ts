@@ -38,6 +38,16 @@ describe('legal answers composed by an LLM (OpenAI wire format over HTTP)', () =
     expect(user?.content).toContain(`<<<\n${OVERTIME}\n>>>`);
   });
 
+  it('asks the model at most once for a story: the last-clause reading, which only a curated entry may answer, never reaches it', async () => {
+    llm.setDefault(groundedResponder);
+    const { service } = await createAnswerStack({ llmBaseURL: llm.baseURL, withFaq: false });
+    const story =
+      'con em ốm vợ em cũng ốm nhà cửa dột nát chẳng ai sửa giúp hàng xóm ồn ào suốt đêm mẹ già yếu xe máy hỏng tiền điện tiền nước tăng vọt, làm thêm giờ ngày nghỉ hằng tuần trả lương bao nhiêu';
+    const answer = await service.answer(ask(story, 'working_time'));
+    expect(answer.kind).toBe('not_covered');
+    expect(llm.requests).toHaveLength(0);
+  });
+
   it('retries once after an invented citation, then falls back to quoting the law', async () => {
     llm.setDefault(inventedCitationResponder);
     const { service } = await createAnswerStack({ llmBaseURL: llm.baseURL, withFaq: false });
