@@ -85,16 +85,7 @@ export function createStatementLanes(inner: PGlite, options: { statementLog?: st
         return inner.transaction((tx) => callback(loggedTransaction(tx, log))).finally(() => log('end'));
       }),
   };
-  // Everything else (close, dumpDataDir, waitReady...) is the client's own, called on the client itself: PGlite
-  // keeps private state that a stand-in `this` cannot reach.
-  const wrapped = new Proxy(inner, {
-    get(target, property) {
-      if (typeof property === 'string' && property in scheduled) return scheduled[property];
-      const value: unknown = Reflect.get(target, property);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-  return { client: wrapped, first: (work) => urgent.run(true, work), closeLog: logger?.close ?? (async () => undefined) };
+  return { client: withOverrides(inner, scheduled), first: (work) => urgent.run(true, work), closeLog: logger?.close ?? (async () => undefined) };
 }
 
 type Transaction = Parameters<Parameters<PGlite['transaction']>[0]>[0];
@@ -122,16 +113,23 @@ function statementLogger(file: string): { write(statement: string): void; close(
 }
 
 function loggedTransaction(tx: Transaction, log: (statement: string) => void): Transaction {
-  return new Proxy(tx, {
-    get(target, property) {
-      const value: unknown = Reflect.get(target, property);
-      if (typeof value !== 'function') return value;
-      const bound = (value as (...args: unknown[]) => unknown).bind(target);
-      if (property !== 'query' && property !== 'exec') return bound;
-      return (...args: unknown[]) => {
-        log(String(args[0]));
-        return bound(...args);
-      };
+  const logged = (method: (...args: unknown[]) => unknown) => (...args: unknown[]) => {
+    log(String(args[0]));
+    return method.apply(tx, args);
+  };
+  return withOverrides(tx, { query: logged(tx.query as (...args: unknown[]) => unknown), exec: logged(tx.exec as (...args: unknown[]) => unknown) });
+}
+
+/**
+ * `target` with some methods replaced. Everything else (close, dumpDataDir, waitReady...) is the target's own, called
+ * on the target itself: PGlite keeps private state that a stand-in `this` cannot reach.
+ */
+function withOverrides<T extends object>(target: T, overrides: Record<string, unknown>): T {
+  return new Proxy(target, {
+    get(object, property) {
+      if (typeof property === 'string' && property in overrides) return overrides[property];
+      const value: unknown = Reflect.get(object, property);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(object) : value;
     },
   });
 }
