@@ -1,7 +1,7 @@
 // Channel webhooks: acknowledgement throughput and latency per channel, signature checks on, workers off,
 // on both backends. Every request is a new, correctly signed member message, so the ack path does verify →
 // decode → durable write → enqueue before answering 200. Two member mixes per channel:
-//   returning     — members already known (500 of them, seen during the warm-up): the common case;
+//   returning     — members already known (5,000 of them, seen during the warm-up): the common case;
 //   first_contact — every message from a member never seen before (member, identity, conversation created).
 //   node --import tsx tests/bench/channels.bench.ts            (prints one JSON line per channel and backend)
 // The same file, run with --serve, is the platform process under load (its own event loop).
@@ -17,7 +17,11 @@ import { loadFigures, measuredLoad } from './support/load-figures.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const RETURNING_MEMBERS = 500;
+// Enough that none reaches the flood guard's 20 messages a minute (it stays on, as in production): the warm-up and
+// two 8 s runs at up to ~3,000 msg/s are ~11 messages each. With 500, most of a run was over the limit and acknowledged
+// without being stored, a cheaper path than the one measured.
+const RETURNING_MEMBERS = 5000;
+const OFFERED_RATE = Number(process.env.BENCH_OFFERED_RATE ?? 2000);
 const SECRETS = {
   ZALO_APP_ID: '2553928453557884079',
   ZALO_OA_ID: '3662729599332560487',
@@ -131,13 +135,13 @@ async function startServer(env: Record<string, string>): Promise<{ port: number;
 type Mix = 'returning' | 'first_contact';
 let firstContactCounter = 10_000_000;
 
-/** `amount` requests (warm-up) or `durationS` seconds of load with the given member mix. */
-async function load(port: number, serverPid: number, channel: string, mix: Mix, run: { durationS: number } | { amount: number }): Promise<LoadResult> {
+/** `amount` requests (warm-up) or `durationS` seconds of load (at `rate` msg/s when given) with the given member mix. */
+async function load(port: number, serverPid: number, channel: string, mix: Mix, run: { durationS: number; rate?: number } | { amount: number }): Promise<LoadResult> {
   let n = 0;
   const { path, next } = CHANNELS[channel] as (typeof CHANNELS)[string];
   const member = () => (mix === 'returning' ? n++ % RETURNING_MEMBERS : firstContactCounter++);
   const request: LoadRequest = { method: 'POST', path, headers: { 'content-type': 'application/json' }, setupRequest: (r) => ({ ...r, ...next(member()) }) };
-  const limit = 'amount' in run ? { amount: run.amount } : { duration: run.durationS };
+  const limit = 'amount' in run ? { amount: run.amount } : { duration: run.durationS, ...(run.rate ? { overallRate: run.rate } : {}) };
   // LoadRequest's loose method type is what autocannon accepts at run time (POST).
   return measuredLoad({ url: `http://127.0.0.1:${port}`, connections: CONNECTIONS, ...limit, requests: [request] } as unknown as Parameters<typeof measuredLoad>[0], [serverPid]);
 }
@@ -151,8 +155,15 @@ async function main(): Promise<void> {
         for (const channel of Object.keys(CHANNELS)) {
           // Warm-up: JIT and pools, and every returning member is known afterwards.
           await load(server.port, server.pid, channel, 'returning', { amount: 2 * RETURNING_MEMBERS });
-          for (const mix of ['returning', 'first_contact'] as const) {
-            const result = await load(server.port, server.pid, channel, mix, { durationS: DURATION_S });
+          // Returning members also at issue #12's offered 2,000 msg/s (its target: p99 < 50 ms there); first contacts
+          // at full speed only (a new member is a few percent of real traffic, not 2,000 a second).
+          const runs = [
+            { mix: 'returning', rate: undefined },
+            { mix: 'returning', rate: OFFERED_RATE },
+            { mix: 'first_contact', rate: undefined },
+          ] as const;
+          for (const { mix, rate } of runs) {
+            const result = await load(server.port, server.pid, channel, mix, { durationS: DURATION_S, ...(rate ? { rate } : {}) });
             process.stdout.write(
               `${JSON.stringify({
                 bench: 'channel_webhook_ack',
@@ -163,7 +174,7 @@ async function main(): Promise<void> {
                 signature_check: true,
                 connections: CONNECTIONS,
                 duration_s: DURATION_S,
-                ...loadFigures(result),
+                ...loadFigures(result, rate),
               })}\n`,
             );
           }

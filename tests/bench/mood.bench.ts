@@ -29,12 +29,17 @@ const MEMBERS = Number(process.env.BENCH_MOOD_MEMBERS ?? Math.max(1000, Math.rou
 const UNITS = process.env.BENCH_MOOD_UNITS ? Number(process.env.BENCH_MOOD_UNITS) : undefined;
 const REPEATS = Number(process.env.BENCH_MOOD_REPEATS ?? 10);
 const WRITES = Number(process.env.BENCH_MOOD_WRITES ?? 2000);
+const DAYS = Number(process.env.BENCH_MOOD_DAYS ?? 365);
+// BENCH_MOOD_KEEP=<name>: the generated database is kept as cdbench_<name>, and a later run naming it measures the
+// same data again without generating it (the kept figures are dropped first, so first computations are cold again):
+// a 10-million-message fill takes long, its measurements are wanted on a quiet machine.
+const KEEP = process.env.BENCH_MOOD_KEEP;
 const END = '2026-11-30';
 const emit = (record: Record<string, unknown>) => process.stdout.write(`${JSON.stringify({ suite: 'mood', ...record })}\n`);
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
-const benchDatabase = await createBenchDatabase('mood');
+const benchDatabase = await createBenchDatabase('mood', KEEP ? { keepAs: KEEP } : {});
 if (!benchDatabase) {
   emit({ skipped: 'PostgreSQL is not reachable on 127.0.0.1:5432: the mood bench needs it' });
   process.exit(0);
@@ -43,14 +48,33 @@ if (!benchDatabase) {
 try {
   const database = await openDatabase({ databaseUrl: benchDatabase.url, poolSize: 4 });
   const { db } = database;
-  const generated = await generateDemo(db, { members: MEMBERS, messages: MESSAGES, seed: 7, days: 365, endDay: END, ...(UNITS ? { units: UNITS } : {}) });
-  const rebuildStart = performance.now();
   // The rebuild writes members' pseudonyms (D-privacy-6): any key will do for timing.
   const pseudonyms = createMemberPseudonyms(randomBytes(32));
-  await createMoodService({ db, units: createUnitRepository(db), k: 5, clock: { now: () => new Date() }, pseudonyms }).rebuild({ thresholds: { route: 0.6, topic: 0.5 } });
-  const rebuildMs = Math.round(performance.now() - rebuildStart);
-  const [rows] = await executeRows<{ member_days: number; cells: number }>(db, sql`select (select count(*) from mood_member_day)::int as member_days, (select count(*) from mood_daily)::int as cells`);
-  emit({ step: 'demo generate', units: generated.units, members: generated.members, messages: generated.messages, ms: generated.ms, rebuild_ms: rebuildMs, ...rows, load: loadavg()[0] });
+  let generated: { units: number; members: number; messages: number; ms: number };
+  if (benchDatabase.reused) {
+    // What an earlier measuring run kept or wrote: its kept figures (first computations are cold again) and reports.
+    await executeRows(db, sql`delete from mood_period_cache returning 1`);
+    await executeRows(db, sql`delete from mood_reports where month = '2026-11-01' returning 1`);
+    const [counts] = await executeRows<{ units: number; members: number; messages: number }>(
+      db,
+      sql`select (select count(*) from units)::int as units, (select count(*) from members)::int as members, (select count(*) from messages)::int as messages`,
+    );
+    generated = { ...counts!, ms: 0 };
+    emit({ step: 'reused database', database: KEEP, ...counts, load: loadavg()[0] });
+  } else {
+    generated = await generateDemo(db, { members: MEMBERS, messages: MESSAGES, seed: 7, days: DAYS, endDay: END, ...(UNITS ? { units: UNITS } : {}) });
+    const rebuildStart = performance.now();
+    await createMoodService({ db, units: createUnitRepository(db), k: 5, clock: { now: () => new Date() }, pseudonyms }).rebuild({ thresholds: { route: 0.6, topic: 0.5 } });
+    const rebuildMs = Math.round(performance.now() - rebuildStart);
+    const [rows] = await executeRows<{ member_days: number; cells: number }>(db, sql`select (select count(*) from mood_member_day)::int as member_days, (select count(*) from mood_daily)::int as cells`);
+    emit({ step: 'demo generate', units: generated.units, members: generated.members, messages: generated.messages, days: DAYS, ms: generated.ms, rebuild_ms: rebuildMs, ...rows, load: loadavg()[0] });
+    // BENCH_MOOD_GENERATE_ONLY=1 with BENCH_MOOD_KEEP: fill now, measure in a later run.
+    if (KEEP && process.env.BENCH_MOOD_GENERATE_ONLY === '1') {
+      await database.close();
+      await benchDatabase.drop();
+      process.exit(0);
+    }
+  }
 
   const units = createUnitRepository(db);
   const alerts = createMoodAlertRepository(db);
