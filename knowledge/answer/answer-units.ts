@@ -139,6 +139,13 @@ function negatedActs(words: readonly string[]): string[] {
   return acts;
 }
 
+/** Whether a text states doing without one of the acts (`QuestionShape.negated`), read folded syllable by syllable. */
+export function statesDoingWithout(text: string, acts: readonly string[]): boolean {
+  if (acts.length === 0) return false;
+  const folded = syllables(foldDiacritics(text).toLowerCase()).join(' ');
+  return acts.some((act) => statesWithout(folded, act));
+}
+
 /** Whether a unit states doing without the act: "không báo trước", "không cần báo trước", "không phải báo trước". */
 function statesWithout(folded: string, act: string): boolean {
   return folded.includes(`khong ${act}`) || folded.includes(`khong can ${act}`) || folded.includes(`khong phai ${act}`);

@@ -24,6 +24,7 @@ import { leadWithNamedRegion } from './region-focus.js';
 import { actorOf, type Actor } from '../faq/actor-cue.js';
 import { foldedSyllables } from '../faq/faq-text-features.js';
 import { isOtherSide, preferAskersSide } from './article-side.js';
+import { leadWithNegatedAct } from './faq-lead.js';
 import { selectSources } from './source-selection.js';
 
 export interface KnowledgeServiceDeps {
@@ -128,7 +129,7 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
     const citations = resolveFaqCitations(match.entry, deps.articles, logger);
     return {
       kind: 'faq',
-      text: withFooter(leadWithNamedRegion(match.entry.answer, question), citations, officerOffer),
+      text: withFooter(leadWithNamedRegion(leadWithNegatedAct(match.entry.answer, question), question), citations, officerOffer),
       citations,
       confidence: match.score,
       composer: 'faq',
