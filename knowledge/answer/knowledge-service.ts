@@ -26,6 +26,7 @@ import { foldedSyllables } from '../faq/faq-text-features.js';
 import { isOtherSide, preferAskersSide } from './article-side.js';
 import { leadWithNegatedAct } from './faq-lead.js';
 import { selectSources } from './source-selection.js';
+import { preferCompulsoryScheme } from './insurance-scheme.js';
 
 export interface KnowledgeServiceDeps {
   retriever: LawRetriever;
@@ -264,7 +265,12 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
     }
 
     // The other side's article (article-side.ts) goes after the asker's among the leading hits.
-    const hits = preferAskersSide(deps.retriever.search(normalizeQuery(searchText), { k: options.retrievalK }), askerOf(searchText), options.maxSources + 2);
+    // The voluntary scheme's twin articles go after the employee's own (insurance-scheme.ts), unless it is asked about.
+    const hits = preferCompulsoryScheme(
+      preferAskersSide(deps.retriever.search(normalizeQuery(searchText), { k: options.retrievalK }), askerOf(searchText), options.maxSources + 2),
+      normalizeQuery(searchText),
+      options.maxSources + 2,
+    );
     // Hits come ranked by score; strength is the comparable measure of coverage. Only the leading hits count:
     // far down the list some article always shares a word or two with any message.
     const strength = hits.slice(0, options.maxSources).reduce((best, hit) => Math.max(best, hit.strength), 0);
