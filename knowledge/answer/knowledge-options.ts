@@ -62,6 +62,13 @@ export const KnowledgeOptionsSchema = z.object({
    * off. D-answers-26.
    */
   agreeingStrongestWindow: z.number().int().min(0).max(20).default(5),
+  /**
+   * The agreement also counts with any of this many leading hits when the nearest entry leads the next one by at
+   * least `agreeingMargin` (0 turns it off). D-answers-19's "any of five" without the lead answered off-topic
+   * questions; with it the matcher has told the entries apart and the search only confirms the subject. D-answers-30.
+   */
+  agreeingMarginWindow: z.number().int().min(0).max(20).default(5),
+  agreeingMargin: z.number().min(0).max(1).default(0.05),
 });
 
 export type KnowledgeOptions = z.infer<typeof KnowledgeOptionsSchema>;

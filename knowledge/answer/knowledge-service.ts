@@ -24,7 +24,9 @@ import { leadWithNamedRegion } from './region-focus.js';
 import { actorOf, type Actor } from '../faq/actor-cue.js';
 import { foldedSyllables } from '../faq/faq-text-features.js';
 import { isOtherSide, preferAskersSide } from './article-side.js';
+import { leadCuratedAnswer } from './faq-lead.js';
 import { selectSources } from './source-selection.js';
+import { preferCompulsoryScheme } from './insurance-scheme.js';
 
 export interface KnowledgeServiceDeps {
   retriever: LawRetriever;
@@ -128,7 +130,7 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
     const citations = resolveFaqCitations(match.entry, deps.articles, logger);
     return {
       kind: 'faq',
-      text: withFooter(leadWithNamedRegion(match.entry.answer, question), citations, officerOffer),
+      text: withFooter(leadWithNamedRegion(leadCuratedAnswer(match.entry.answer, question), question), citations, officerOffer),
       citations,
       confidence: match.score,
       composer: 'faq',
@@ -191,9 +193,28 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
    */
   const faqAgreeingWithLaw = (text: string, audience: FaqAudience, hits: readonly PassageHit[], leadingCount = options.agreeingFaqLeading): FaqMatch | null => {
     if (leadingCount === 0) return null;
-    const [first] = nearestUnderThreshold(text, audience, 1);
+    const [first, second, third] = nearestUnderThreshold(text, audience, 3);
     if (!first) return null;
-    const leading = [...hits.slice(0, leadingCount), ...strongestOf(hits, options.agreeingStrongestWindow)];
+    // An entry that stands clearly ahead of the next one may agree with any of a wider window of leading hits: the
+    // matcher has already told the entries apart, the search need only not point elsewhere — its first hit is not
+    // an article a runner-up entry cites ("làm 1 năm được mấy ngày phép": the seniority entry led, the search's
+    // first hit was the annual-leave article of the entry behind it). D-answers-30.
+    const cites = (match: FaqMatch | undefined, hit: PassageHit | undefined): boolean =>
+      match !== undefined && hit !== undefined && match.entry.citations.some((cited) => hit.article.lawId === cited.lawId && hit.article.articleNo === cited.articleNo);
+    const standsOut =
+      options.agreeingMarginWindow > 0 &&
+      (!second || first.score - second.score >= options.agreeingMargin) &&
+      !cites(second, hits[0]) &&
+      !cites(third, hits[0]);
+    // In the wider window only a hit the answer could have quoted counts (the sources' relative floor): "thưởng Tết có
+    // phải đóng thuế" reached the bonus entry, whose article was the third hit at 0.26 behind one at 0.65.
+    const window = hits.slice(0, options.agreeingMarginWindow);
+    const floor = options.relativeStrengthFloor * window.reduce((best, hit) => Math.max(best, hit.strength), 0);
+    const leading = [
+      ...hits.slice(0, leadingCount),
+      ...(standsOut ? window.filter((hit) => hit.strength >= floor) : []),
+      ...strongestOf(hits, options.agreeingStrongestWindow),
+    ];
     const agrees = first.entry.citations.some((cited) => leading.some((hit) => hit.article.lawId === cited.lawId && hit.article.articleNo === cited.articleNo));
     return agrees ? first : null;
   };
@@ -244,7 +265,12 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
     }
 
     // The other side's article (article-side.ts) goes after the asker's among the leading hits.
-    const hits = preferAskersSide(deps.retriever.search(normalizeQuery(searchText), { k: options.retrievalK }), askerOf(searchText), options.maxSources + 2);
+    // The voluntary scheme's twin articles go after the employee's own (insurance-scheme.ts), unless it is asked about.
+    const hits = preferCompulsoryScheme(
+      preferAskersSide(deps.retriever.search(normalizeQuery(searchText), { k: options.retrievalK }), askerOf(searchText), options.maxSources + 2),
+      normalizeQuery(searchText),
+      options.maxSources + 2,
+    );
     // Hits come ranked by score; strength is the comparable measure of coverage. Only the leading hits count:
     // far down the list some article always shares a word or two with any message.
     const strength = hits.slice(0, options.maxSources).reduce((best, hit) => Math.max(best, hit.strength), 0);

@@ -1,4 +1,4 @@
-import type { LawDocument } from '../../core/knowledge/law.js';
+import type { LawArticle, LawDocument } from '../../core/knowledge/law.js';
 import { miniCorpusJsonl, miniLawsJson } from '../../tests/knowledge/fixtures/mini-law-corpus.js';
 import { parseLawCorpus } from '../law/parse-law-corpus.js';
 import { findSuccessorDocuments, mapExpiredToReplacements } from './expired-successors.js';
@@ -42,5 +42,29 @@ describe('mapExpiredToReplacements', () => {
     expect(replacement[position('LD2012__D9')]).toBe(position('LD2019__D7'));
     expect(replacement[position('LD2012__D10')]).toBe(-1);
     expect(replacement[position('LD2019__D7')]).toBe(-1);
+  });
+
+  it('pairs a retitled article by its text when no title matches', () => {
+    const article = (id: string, lawId: string, title: string, text: string, status: LawArticle['status']): LawArticle => ({
+      id,
+      lawId,
+      lawName: lawId,
+      lawType: 'Bộ luật',
+      articleNo: id,
+      title,
+      text,
+      chapter: null,
+      section: null,
+      effectiveDate: null,
+      status,
+    });
+    const articles = [
+      article('old', 'OLD', 'Bảo vệ thai sản đối với lao động nữ', 'Lao động nữ làm công việc nặng nhọc khi mang thai từ tháng thứ 07 được giảm bớt 01 giờ làm việc hằng ngày mà vẫn hưởng đủ lương.', 'expired'),
+      article('new', 'NEW', 'Bảo vệ thai sản', 'Lao động nữ làm công việc nặng nhọc khi mang thai được giảm bớt 01 giờ làm việc hằng ngày mà không bị cắt giảm tiền lương.', 'in_force'),
+      article('other', 'NEW', 'Nghỉ thai sản', 'Lao động nữ được nghỉ thai sản trước và sau khi sinh con là 06 tháng.', 'in_force'),
+      article('gone', 'OLD', 'Sổ lao động', 'Người sử dụng lao động cấp sổ lao động giấy cho người lao động.', 'expired'),
+    ];
+    const replacement = mapExpiredToReplacements(articles, (i) => articles[i]?.status === 'expired', new Map([['OLD', 'NEW']]), analyzer);
+    expect([...replacement]).toEqual([1, -1, -1, -1]);
   });
 });

@@ -6,6 +6,12 @@ const REPLACED_BY = /(?:replaced by|thay thế bởi|được thay thế bằng)
 
 /** Titles that share this share of syllables are taken as the same provision in two versions of a law. */
 const SAME_PROVISION_TITLE_SIMILARITY = 0.6;
+/**
+ * Bodies that share this share of distinct syllables are the same provision retitled: the 2012 code's "Bảo vệ thai
+ * sản đối với lao động nữ" is the 2019 code's "Bảo vệ thai sản" (0.72), while unrelated articles of the two codes
+ * stay under 0.45. Only tried when no title matches.
+ */
+const SAME_PROVISION_TEXT_SIMILARITY = 0.6;
 
 /**
  * Which in-force document replaced each expired one: the version note when it says so, otherwise the latest
@@ -32,7 +38,7 @@ export function findSuccessorDocuments(documents: readonly LawDocument[], analyz
 
 /**
  * For each expired article, the index of the article in the successor document that carries the same
- * provision (by title), or -1. Used so that an old article never outranks the one that replaced it.
+ * provision (by title, else by text), or -1. Used so that an old article never outranks the one that replaced it.
  */
 export function mapExpiredToReplacements(
   articles: readonly LawArticle[],
@@ -42,6 +48,16 @@ export function mapExpiredToReplacements(
 ): Int32Array {
   const replacement = new Int32Array(articles.length).fill(-1);
   const titleSets = articles.map((article) => new Set(analyzer.view(article.title).folded));
+  // Built on demand: only articles of successor documents and the expired ones without a title match need them.
+  const textSets = new Map<number, Set<string>>();
+  const textSetOf = (index: number): Set<string> => {
+    let set = textSets.get(index);
+    if (!set) {
+      set = new Set(analyzer.view((articles[index] as LawArticle).text).folded);
+      textSets.set(index, set);
+    }
+    return set;
+  };
   const indicesByLaw = new Map<string, number[]>();
   articles.forEach((article, index) => {
     const list = indicesByLaw.get(article.lawId) ?? [];
@@ -62,9 +78,23 @@ export function mapExpiredToReplacements(
         bestSimilarity = similarity;
       }
     }
+    if (best === -1) best = mostSimilarText(index, indicesByLaw.get(successor) ?? [], textSetOf);
     replacement[index] = best;
   });
   return replacement;
+}
+
+function mostSimilarText(index: number, candidates: readonly number[], textSetOf: (index: number) => Set<string>): number {
+  let best = -1;
+  let bestSimilarity = SAME_PROVISION_TEXT_SIMILARITY;
+  for (const candidate of candidates) {
+    const similarity = jaccard(textSetOf(index), textSetOf(candidate));
+    if (similarity >= bestSimilarity && (best === -1 || similarity > bestSimilarity)) {
+      best = candidate;
+      bestSimilarity = similarity;
+    }
+  }
+  return best;
 }
 
 function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {

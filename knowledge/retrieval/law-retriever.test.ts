@@ -85,6 +85,17 @@ describe('createLawRetriever', () => {
     expect(order.indexOf('LD2019__D7')).toBeLessThan(order.indexOf('LD2012__D9'));
   });
 
+  it('gives an expired article admitted for its wording to the in-force one that replaced it, unless the old law is asked about', () => {
+    const question = 'tính thêm theo thâm niên năm năm một ngày';
+    const hits = retriever.search(question, { k: 5 });
+    expect(ids(hits)[0]).toBe('LD2019__D7');
+    expect(hits.every((hit) => hit.article.status !== 'expired')).toBe(true);
+    // The replacement answers with the strength the old wording earned: the member asked about this provision.
+    const old = retriever.explain(question, ['LD2012__D9'])[0];
+    expect(hits[0]?.strength).toBe(old?.strength);
+    expect(ids(retriever.search(`theo bộ luật lao động 2012 ${question}`, { k: 5 }))).toContain('LD2012__D9');
+  });
+
   it('gives a strength in [0, 1] that is higher for covered questions than for unrelated ones', () => {
     const covered = retriever.search('trợ cấp thôi việc tính theo tiền lương bình quân mấy tháng', { k: 1 })[0];
     const unrelated = retriever.search('giá vàng hôm nay tăng không', { k: 1 })[0];

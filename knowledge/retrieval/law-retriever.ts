@@ -4,6 +4,7 @@ import { accumulateBm25 } from './bm25-field.js';
 import { findSuccessorDocuments, mapExpiredToReplacements } from './expired-successors.js';
 import { buildLexicalIndex, type LexicalIndex, type ViewFields } from './lexical-index.js';
 import { matchStrength } from './match-strength.js';
+import { createOldLawQuestionTest } from './old-law-question.js';
 import { addArticleReferenceBonus, applyTitleCoverage } from './score-adjustments.js';
 import { onlyExpiredIsStrong, rankByStatus } from './status-ranking.js';
 import { DEFAULT_RETRIEVAL_TUNING, type RetrievalTuning } from './retrieval-tuning.js';
@@ -57,6 +58,7 @@ export function createLawRetriever(config: LawRetrieverConfig): LexicalLawRetrie
   const expired = articles.map((article) => article.status === 'expired' || expiredLaws.has(article.lawId));
   const replacement = mapExpiredToReplacements(articles, (i) => expired[i] === true, findSuccessorDocuments(documents, analyzer), analyzer);
   const positionById = new Map(articles.map((article, position) => [article.id, position]));
+  const asksAboutOldLaw = createOldLawQuestionTest(documents);
 
   const scoreQuery = (query: WeightedQuery): { articleScores: Float64Array; passageScores: Float64Array } => {
     const articleScores = new Float64Array(articles.length);
@@ -107,9 +109,14 @@ export function createLawRetriever(config: LawRetrieverConfig): LexicalLawRetrie
       if (k === 0 || query.view.folded.length === 0) return [];
       const { articleScores, passageScores } = scoreQuery(query);
       const strengthOf = (position: number) => matchStrength(index, query, position);
-      const includeExpired = options.includeExpired === true || onlyExpiredIsStrong(articleScores, expired, strengthOf);
+      const asked = options.includeExpired === true || asksAboutOldLaw(text);
+      const includeExpired = asked || onlyExpiredIsStrong(articleScores, expired, strengthOf);
       const ranked = rankByStatus(articleScores, expired, replacement, includeExpired, tuning.expiredPenalty);
-      return ranked.slice(0, k).map(({ position, score }) => toHit(query, passageScores, position, score));
+      if (asked) return ranked.slice(0, k).map(({ position, score }) => toHit(query, passageScores, position, score));
+      return inForceInstead(ranked, k, expired, replacement, strengthOf).map(({ position, score, inherited }) => {
+        const hit = toHit(query, passageScores, position, score);
+        return inherited > hit.strength ? { ...hit, strength: inherited } : hit;
+      });
     },
     explain(text: string, articleIds: readonly string[]): PassageHit[] {
       const query = buildWeightedQuery(normalizeQuery(text), analyzer, expander, tuning);
@@ -120,6 +127,35 @@ export function createLawRetriever(config: LawRetrieverConfig): LexicalLawRetrie
       });
     },
   };
+}
+
+/**
+ * When the member did not ask about the old law, an expired article admitted because it matched the wording best
+ * (the 2012 code's "từ đủ 12 tháng đến 36 tháng" against the 2019 code's "không quá 36 tháng") gives its place to
+ * the in-force article that replaced it, which takes the old one's strength: the member asked about the provision,
+ * and the law in force states it. An expired article with no known replacement stays (the answer marks it expired).
+ */
+function inForceInstead(
+  ranked: readonly { position: number; score: number }[],
+  k: number,
+  expired: readonly boolean[],
+  replacement: Int32Array,
+  strengthOf: (position: number) => number,
+): { position: number; score: number; inherited: number }[] {
+  const chosen: { position: number; score: number; inherited: number }[] = [];
+  for (const { position, score } of ranked) {
+    const successor = expired[position] ? (replacement[position] as number) : -1;
+    const target = successor >= 0 ? successor : position;
+    const inherited = successor >= 0 ? strengthOf(position) : 0;
+    const existing = chosen.find((entry) => entry.position === target);
+    if (existing) {
+      existing.inherited = Math.max(existing.inherited, inherited);
+      continue;
+    }
+    if (chosen.length >= k) break;
+    chosen.push({ position: target, score, inherited });
+  }
+  return chosen;
 }
 
 function addFieldScores(fields: ViewFields, query: WeightedQuery, tuning: RetrievalTuning, weight: number, scores: Float64Array): void {

@@ -20,12 +20,15 @@ const batchesOf = (set: string) => readdirSync(dir).filter((name) => new RegExp(
  * batch 1 (locked.jsonl) with the first answer evaluation, batch 2 (locked-2.jsonl, members' short, unaccented
  * and teencode questions) on 2026-12-03 before the matcher, FAQ and NLU changes made for issue #11's remainder,
  * batch 3 (locked-3.jsonl, 50 facts on every topic, typed and unaccented/teencode, short, story and formal) on
- * 2026-12-04 after the first two had been looked at nine times, before any change was measured on it (D-answers-21).
+ * 2026-12-04 after the first two had been looked at nine times, before any change was measured on it (D-answers-21),
+ * batch 4 (locked-4.jsonl, 50 facts no earlier batch asks, written blind from the corpus) on 2026-12-05 after
+ * locked-3 had been looked at three times (D-answers-28).
  */
 const LOCKED_SHA256: Record<string, string> = {
   'locked.jsonl': '1147e24bcfec6fc027075154e931ab97cd481ac38ab355968357ab70558698c3',
   'locked-2.jsonl': '81c3648de71db1feec86c2c159aaaf0c8ec81a4f8b868970a4b3b39ea17135e6',
   'locked-3.jsonl': '3c63241ba11f694edb5776f5658129c4983a1804d58b0a16812ea95d7ce855e0',
+  'locked-4.jsonl': 'cfd43e751190de1e25aead8b3f6f771939d42400d41ef1569cd3ff6899a20344',
 };
 
 describe('answer evaluation set', () => {
