@@ -62,6 +62,29 @@ describe('figures asked', () => {
   });
 });
 
+describe('the kind of figure asked', () => {
+  const sickness: LawArticle = {
+    ...notice,
+    id: '41/2024/QH15#45',
+    lawId: '41/2024/QH15',
+    lawName: 'Luật Bảo hiểm xã hội 2024',
+    articleNo: '45',
+    title: 'Chế độ ốm đau',
+    text: '1. Người lao động nghỉ ốm được hưởng chế độ ốm đau tối đa 30 ngày trong một năm.\n2. Mức hưởng chế độ ốm đau bằng 75% tiền lương.',
+  };
+
+  it('leads with the clause whose figure is of the kind asked, not any figure', () => {
+    expect(best('nghỉ ốm được hưởng chế độ ốm đau bao nhiêu phần trăm', sickness)?.core).toContain('75%');
+    expect(best('nghi om dc huong che do om dau bn phan tram', sickness)?.core).toContain('75%');
+    expect(best('nghỉ ốm được hưởng chế độ ốm đau tối đa mấy ngày', sickness)?.core).toContain('30 ngày');
+  });
+
+  it('takes another length of time for a length of time ("mấy năm" answered in months)', () => {
+    expect(questionShape('hợp đồng có thời hạn dài nhất được mấy năm').kind).toBe('years');
+    expect(best('nghỉ ốm được hưởng chế độ ốm đau tối đa mấy tuần', sickness)?.core).toContain('30 ngày');
+  });
+});
+
 describe('figures the question states', () => {
   it('are read as names, not as the figure asked ("lãnh một lần" is the lump-sum benefit)', () => {
     expect(questionShape('ngung dong bao hiem xa hoi bao lau moi duoc lanh mot lan').stated).toEqual(['mot lan']);

@@ -3,6 +3,7 @@ import { foldDiacritics, syllables } from '../../core/text/vietnamese-fold.js';
 import { canonicalRegionSyllables } from '../../core/text/wage-region.js';
 import { splitIntoClauses } from '../retrieval/clause-passages.js';
 import { fillerRulesFor } from '../retrieval/query-fillers.js';
+import { askedQuantity, statesQuantity, type QuantityKind } from './asked-quantity.js';
 
 /**
  * The smallest pieces of law an answer can state on its own: a clause, a point (a, b, c…) or one sentence of a
@@ -113,6 +114,8 @@ export interface QuestionShape {
   negated: string[];
   /** Figures the question states itself ("lãnh một lần", "nợ 2 tháng"), folded: they are not the figure it asks for. */
   stated: string[];
+  /** The kind of figure asked ("mấy ngày" → days, "bao nhiêu %" → percent), when the question names one. */
+  kind: QuantityKind | null;
 }
 
 /** "không", "ko", "k", "hok", "chẳng", folded; "không cần / phải / bắt buộc" are the same ask. */
@@ -166,7 +169,7 @@ export function questionShape(question: string): QuestionShape {
   // "Người lao động có quyền … trong trường hợp nào?" asks which cases, not whether: no "Có." before the list.
   const negated = negatedActs(words);
   const stated = [...folded.replace(REFERENCE, ' ').matchAll(new RegExp(FIGURE.source, 'g'))].map((match) => match[0]);
-  return { unigrams, bigrams, quantity: QUANTITY.test(folded), yesNo: YES_NO.test(folded.trim()) && !WHICH.test(folded), negated, stated };
+  return { unigrams, bigrams, quantity: QUANTITY.test(folded), yesNo: YES_NO.test(folded.trim()) && !WHICH.test(folded), negated, stated, kind: askedQuantity(question) };
 }
 
 function withoutStated(folded: string, stated: readonly string[]): string {
@@ -181,6 +184,25 @@ const LEAD_IN_WEIGHT = 0.6;
  * Điều 35 says "phải báo trước", and "nghỉ ngay" folds to the "ngày" of its notice periods).
  */
 const NEGATED_BONUS = 0.25;
+/** What a figure adds when a figure is asked, and what is left of a unit that states none. */
+const FIGURE_BONUS = 0.15;
+const NO_FIGURE_FACTOR = 0.6;
+
+/**
+ * What the figures of a unit make of its score when a figure is asked. A figure of the kind asked answers ("mấy
+ * ngày": "45 ngày"); another length of time is a near answer ("mấy năm": "36 tháng"); a figure of another kind
+ * answers "bao nhiêu phần trăm" no more than no figure does ("tối đa 30 ngày" is not "75%"), so the clause that
+ * shares the question's words but states another kind no longer leads (issue #11 item 3). Without a named kind
+ * ("bao nhiêu", "tính thế nào") any figure counts.
+ */
+function withFigures(score: number, kind: QuantityKind | null, folded: string): number {
+  if (!FIGURE.test(folded)) return score * NO_FIGURE_FACTOR;
+  if (kind === null || statesQuantity(folded, kind)) return score + FIGURE_BONUS;
+  if (LENGTHS_OF_TIME.has(kind) && statesQuantity(folded, 'duration')) return score + (FIGURE_BONUS * 2) / 3;
+  return score * NO_FIGURE_FACTOR;
+}
+
+const LENGTHS_OF_TIME: ReadonlySet<QuantityKind> = new Set(['duration', 'days', 'months', 'years', 'hours', 'minutes']);
 
 export function unitScore(shape: QuestionShape, unit: AnswerUnit): number {
   const own = canonicalRegionSyllables(syllables(foldDiacritics(unit.core).toLowerCase()));
@@ -196,7 +218,10 @@ export function unitScore(shape: QuestionShape, unit: AnswerUnit): number {
   // "bao nhiêu", "mấy ngày": a unit without a figure cannot be the direct answer.
   // A figure the question states is a name, not the answer: "bảo hiểm xã hội một lần" is the lump-sum benefit, and a
   // clause naming it states no duration for "ngưng đóng bao lâu mới được lãnh một lần".
-  if (shape.quantity) normalised = FIGURE.test(withoutStated(foldDiacritics(unit.core).toLowerCase().replace(REFERENCE, ' '), shape.stated)) ? normalised + 0.15 : normalised * 0.6;
+  if (shape.quantity) {
+    const figures = withoutStated(foldDiacritics(unit.core).toLowerCase().replace(REFERENCE, ' '), shape.stated);
+    normalised = withFigures(normalised, shape.kind, figures);
+  }
   // "không cần báo trước": the unit that says the act may be done without (its lead-in counts: the cases are points).
   if (shape.negated.some((act) => statesWithout(syllables(foldDiacritics(unit.text).toLowerCase()).join(' '), act))) normalised += NEGATED_BONUS;
   // Long units say many things; the direct answer is usually a short one.

@@ -1,4 +1,4 @@
-import { leadWithNegatedAct } from './faq-lead.js';
+import { leadCuratedAnswer, leadWithNegatedAct } from './faq-lead.js';
 
 const entry = [
   'Bạn có quyền đơn phương chấm dứt hợp đồng nhưng phải báo trước cho công ty:\n- Ít nhất 45 ngày nếu hợp đồng không xác định thời hạn;\n- Ít nhất 30 ngày nếu hợp đồng xác định thời hạn.',
@@ -20,5 +20,30 @@ describe('leadWithNegatedAct', () => {
     expect(leadWithNegatedAct(entry, 'nghỉ không cần báo trước trong trường hợp nào').split('\n\n')[0]).toMatch(/^Một số trường hợp/u);
     expect(leadWithNegatedAct(entry, 'nghỉ việc phải báo trước mấy ngày')).toBe(entry);
     expect(leadWithNegatedAct(entry, 'nghỉ việc có cần báo trước không')).toBe(entry);
+  });
+});
+
+describe('leadCuratedAnswer', () => {
+  const pension = [
+    'Bạn được hưởng lương hưu khi có thời gian đóng bảo hiểm xã hội từ đủ 15 năm trở lên và đủ tuổi nghỉ hưu.',
+    'Tuổi nghỉ hưu tăng dần đến đủ 62 tuổi với nam và đủ 60 tuổi với nữ.',
+    'Người làm nghề nặng nhọc có thể nghỉ hưu ở tuổi thấp hơn nhưng không quá 05 tuổi.',
+  ].join('\n\n');
+
+  it('leads with the paragraph that states a figure of the kind asked when the first states none', () => {
+    for (const question of ['nữ mấy tuổi được nghỉ hưu', 'nu bao nhieu tuoi dc nghi huu']) {
+      const paragraphs = leadCuratedAnswer(pension, question).split('\n\n');
+      expect(paragraphs[0]).toMatch(/^Tuổi nghỉ hưu tăng dần/u);
+      expect(paragraphs).toHaveLength(3);
+    }
+  });
+
+  it('keeps the entry as written when its first paragraph states the kind asked or no kind is asked', () => {
+    expect(leadCuratedAnswer(pension, 'đóng bảo hiểm mấy năm thì được lương hưu')).toBe(pension);
+    expect(leadCuratedAnswer(pension, 'điều kiện hưởng lương hưu là gì')).toBe(pension);
+  });
+
+  it('puts the paragraph doing without a negated act first, before any figure', () => {
+    expect(leadCuratedAnswer(entry, 'nghỉ không báo trước được không').split('\n\n')[0]).toMatch(/^Chỉ được/u);
   });
 });

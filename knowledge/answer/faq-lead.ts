@@ -1,4 +1,6 @@
+import { foldDiacritics, syllables } from '../../core/text/vietnamese-fold.js';
 import { questionShape, statesDoingWithout } from './answer-units.js';
+import { statesQuantity } from './asked-quantity.js';
 
 const CASES = /trường hợp/iu;
 const ONLY_IN_CASES = 'Chỉ được trong những trường hợp luật cho phép.';
@@ -10,6 +12,32 @@ const ONLY_IN_CASES = 'Chỉ được trong những trường hợp luật cho p
  * (issue #11 item 2: the direct answer, with its condition, first). The same rule as the law's clauses
  * (answer-units.ts `negatedActs`); the entry's paragraphs are otherwise kept as written.
  */
+export function leadCuratedAnswer(answer: string, question: string): string {
+  const negated = leadWithNegatedAct(answer, question);
+  return negated !== answer ? negated : leadWithAskedFigure(answer, question);
+}
+
+/**
+ * "nữ mấy tuổi được nghỉ hưu" is answered by the pension entry, whose first paragraph states the 15 years of
+ * contributions and whose second states the ages: when the first paragraph states no figure of the kind asked
+ * (asked-quantity.ts) and a later one does, that one leads (issue #11 item 3), the one sharing most of the question's
+ * words when several do; the rest follow as written.
+ */
+export function leadWithAskedFigure(answer: string, question: string): string {
+  const { kind, unigrams } = questionShape(question);
+  if (kind === null) return answer;
+  const paragraphs = answer.split(/\n\s*\n/u);
+  if (paragraphs.length < 2 || statesQuantity(paragraphs[0] as string, kind)) return answer;
+  const shared = (paragraph: string) => new Set(syllables(foldDiacritics(paragraph).toLowerCase()).filter((word) => unigrams.has(word))).size;
+  let best = -1;
+  paragraphs.forEach((paragraph, index) => {
+    if (index === 0 || !statesQuantity(paragraph, kind)) return;
+    if (best === -1 || shared(paragraph) > shared(paragraphs[best] as string)) best = index;
+  });
+  if (best === -1) return answer;
+  return [paragraphs[best], ...paragraphs.filter((_, i) => i !== best)].join('\n\n');
+}
+
 export function leadWithNegatedAct(answer: string, question: string): string {
   const { negated, yesNo } = questionShape(question);
   if (negated.length === 0) return answer;

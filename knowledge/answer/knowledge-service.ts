@@ -24,7 +24,7 @@ import { leadWithNamedRegion } from './region-focus.js';
 import { actorOf, type Actor } from '../faq/actor-cue.js';
 import { foldedSyllables } from '../faq/faq-text-features.js';
 import { isOtherSide, preferAskersSide } from './article-side.js';
-import { leadWithNegatedAct } from './faq-lead.js';
+import { leadCuratedAnswer } from './faq-lead.js';
 import { selectSources } from './source-selection.js';
 import { preferCompulsoryScheme } from './insurance-scheme.js';
 
@@ -130,7 +130,7 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
     const citations = resolveFaqCitations(match.entry, deps.articles, logger);
     return {
       kind: 'faq',
-      text: withFooter(leadWithNamedRegion(leadWithNegatedAct(match.entry.answer, question), question), citations, officerOffer),
+      text: withFooter(leadWithNamedRegion(leadCuratedAnswer(match.entry.answer, question), question), citations, officerOffer),
       citations,
       confidence: match.score,
       composer: 'faq',
