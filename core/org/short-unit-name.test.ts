@@ -1,4 +1,4 @@
-import { shortUnitName } from './short-unit-name.js';
+import { shortUnitName, withoutSharedPlace } from './short-unit-name.js';
 
 describe('shortUnitName', () => {
   it.each([
@@ -13,8 +13,25 @@ describe('shortUnitName', () => {
     ['Công đoàn cơ sở Trường THPT Chu Văn An', 'CĐCS Trường THPT Chu Văn An'],
     ['Công đoàn Giáo dục Việt Nam', 'CĐ Giáo dục Việt Nam'],
     ['Công đoàn Khu công nghiệp thành phố Cần Thơ', 'CĐ Khu công nghiệp TP. Cần Thơ'],
+    ['CĐCS Công ty TNHH Demo 00012 (Thành phố Hồ Chí Minh)', 'CĐCS Demo 00012 (TP. Hồ Chí Minh)'],
+    ['CĐCS Trường THPT Chu Văn An', 'CĐCS Trường THPT Chu Văn An'],
     ['Nhóm lao động tự do', 'Nhóm lao động tự do'],
   ])('%s → %s', (name, short) => {
     expect(shortUnitName(name)).toBe(short);
+  });
+});
+
+describe('withoutSharedPlace', () => {
+  it('drops the bracketed place every name shares', () => {
+    expect(withoutSharedPlace(['CĐCS Demo 00012 (TP. Hồ Chí Minh)', 'CĐCS Demo 00047 (TP. Hồ Chí Minh)'])).toEqual(['CĐCS Demo 00012', 'CĐCS Demo 00047']);
+  });
+  it.each([
+    [['CĐCS Demo 00012 (TP. Hồ Chí Minh)', 'CĐCS Demo 00047 (Tây Ninh)']],
+    [['CĐCS Demo 00012 (Tây Ninh)', 'CĐCS May Sài Gòn 3']],
+    [['CĐCS Demo 00012 (Tây Ninh)']],
+    [['(Tây Ninh)', 'CĐCS Demo 00047 (Tây Ninh)']],
+    [[]],
+  ])('keeps names that do not all share one: %j', (names) => {
+    expect(withoutSharedPlace(names)).toEqual(names);
   });
 });

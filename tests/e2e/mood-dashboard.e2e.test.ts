@@ -49,6 +49,15 @@ describe('mood dashboard in Chromium (embedded backend, generated organisation)'
     await page.waitForSelector('.mood-stats');
   }
 
+  /** At 390 px: nothing wider than the screen, and every control a finger can hit (40 px; they were 16 to 32 px). */
+  async function expectPhoneFriendly(page: Page): Promise<void> {
+    expect(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')).toBeLessThanOrEqual(0);
+    const small = await page
+      .locator(['button', 'a', 'select'].map((tag) => `.mood-dashboard ${tag}:visible`).join(', '))
+      .evaluateAll((controls) => controls.map((c) => ({ what: `${c.className}: ${c.textContent?.trim().slice(0, 30)}`, height: c.getBoundingClientRect().height })).filter((c) => c.height < 39.5));
+    expect(small).toEqual([]);
+  }
+
   it.each(Object.keys(VIEWPORTS) as ViewportName[])('a leader drills from national to a grassroots level and sees hidden cells as such (%s)', async (viewport) => {
     const context = await browser.newContext({ viewport: VIEWPORTS[viewport], locale: 'vi-VN' });
     const page = await context.newPage();
@@ -77,6 +86,27 @@ describe('mood dashboard in Chromium (embedded backend, generated organisation)'
       return [...fills];
     });
     expect(shareColours.length).toBeGreaterThan(1);
+    // Nothing of a chart is cut at its edge (the ring's shares stood outside it and were cut to "4…" on a phone), and
+    // each topic's figure says what it counts, with its share of negative members also on a phone.
+    const cutTexts = await page.locator('.mood-grid .mood-chart svg').evaluateAll((svgs) =>
+      svgs.flatMap((svg) => {
+        const frame = svg.getBoundingClientRect();
+        return [...svg.querySelectorAll('text')]
+          .filter((text) => {
+            const box = text.getBoundingClientRect();
+            // Out of the frame, or shortened by ECharts to fit it ("4...").
+            const shortened = /(\.\.\.|…)$/.test(text.textContent ?? '');
+            return box.width > 0 && (shortened || box.left < frame.left - 1 || box.right > frame.right + 1 || box.top < frame.top - 1 || box.bottom > frame.bottom + 1);
+          })
+          .map((text) => text.textContent);
+      }),
+    );
+    expect(cutTexts).toEqual([]);
+    await page.locator('.mood-grid .mood-chart svg text', { hasText: /Tiêu cực \d+(,\d)? %/ }).first().waitFor();
+    const concern = page.locator('.mood-concerns > li').first();
+    expect(await concern.locator('.mood-concern-value').textContent()).toMatch(/^[\d.]+ đoàn viên$/);
+    expect(await concern.locator('.mood-concern-neg').isVisible()).toBe(true);
+    if (viewport === 'phone') await expectPhoneFriendly(page);
     // The planted surges of the demo data were found by the early-warning job: listed with their evidence.
     if (viewport === 'laptop') {
       const alert = page.locator('.mood-alert').first();
@@ -122,6 +152,14 @@ describe('mood dashboard in Chromium (embedded backend, generated organisation)'
     await hidden.waitFor();
     expect((await hidden.textContent())?.replace(/\s+/g, ' ')).toContain('< 5');
     expect(await hidden.getAttribute('title')).toContain('ẩn để bảo vệ danh tính');
+    // A phone shows no hover title: the table says in words what "< 5" means.
+    expect(await page.locator('.mood-hidden-legend').first().textContent()).toContain('dưới 5 đoàn viên phản ánh, số liệu được ẩn để bảo vệ danh tính');
+    // The heat map's grassroots unions, whose names differ only at the end, keep different labels (cut at the end,
+    // they all read "CĐCS Công ty TNHH …").
+    const unitLabels = await page.locator('.mood-chart-scroll svg text[text-anchor=end]').allTextContents();
+    expect(unitLabels.length).toBeGreaterThan(1);
+    expect(unitLabels.filter((label, i) => unitLabels.indexOf(label) !== i)).toEqual([]);
+    if (viewport === 'phone') await expectPhoneFriendly(page);
     await saveScreenshot(page, SUITE, `3-upper-grassroots-${viewport}`);
     expect(problems).toEqual([]);
     await context.close();
@@ -138,10 +176,17 @@ describe('mood dashboard in Chromium (embedded backend, generated organisation)'
     await page.locator('.report-handoffs').waitFor();
     expect(await page.locator('.report-handoffs .mood-stat-label').allTextContents()).toEqual(['Yêu cầu gặp cán bộ', 'Cán bộ đã nhận', 'Thời gian chờ nhận (trung vị)', 'Quá hạn chưa nhận']);
     await saveScreenshot(page, SUITE, '4-reports-laptop');
-    // The printout: the report alone, without menus or buttons.
+    // The printout: the report alone, without menus or buttons, and every unit below it (it printed the first ten,
+    // with the search box, the page buttons and a column of download links).
+    const units = page.locator('.mood-live-reports .ui-paged').last();
+    const unitTotal = Number((await units.locator('.ui-pager-count').textContent())?.match(/trên (\d+) đơn vị$/)?.[1]);
+    expect(unitTotal).toBeGreaterThan(10);
     await page.emulateMedia({ media: 'print' });
+    await units.locator('.ui-table tbody tr').nth(unitTotal - 1).waitFor();
     await saveScreenshot(page, SUITE, '4a-reports-print');
     expect(await page.locator('.sidebar').isVisible()).toBe(false);
+    expect(await units.locator('.ui-table tbody tr').count()).toBe(unitTotal);
+    for (const gone of ['.ui-pager', 'input[type=search]', 'th:has-text("Tải về")']) expect(await units.locator(gone).isVisible()).toBe(false);
     await page.emulateMedia({ media: 'screen' });
     // The stored copy of the national report, as generated on the 1st.
     const [stored] = await Promise.all([page.waitForEvent('download'), page.locator('.mood-downloads a', { hasText: 'XLSX' }).first().click()]);

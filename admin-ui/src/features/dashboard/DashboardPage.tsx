@@ -182,7 +182,9 @@ function TopConcerns({ summary }: { summary: MoodSummary }) {
       {summary.topics.slice(0, 8).map((t) => (
         <li key={t.topic} className={open === t.topic ? 'open' : undefined}>
           <span className="mood-concern-name">{topicName(t.topic)}</span>
-          <span className="mood-concern-value">{t.suppressed ? <Hidden k={k} /> : formatNumber(t.members ?? 0)}</span>
+          <span className="mood-concern-value">
+            {t.suppressed ? <Hidden k={k} /> : <>{formatNumber(t.members ?? 0)} <span className="mood-concern-unit">đoàn viên</span></>}
+          </span>
           <span className="mood-concern-change">
             {t.change === null ? '' : t.change > 0 ? <span className="up">▲ {formatPercent(t.change)}</span> : t.change < 0 ? <span className="down">▼ {formatPercent(-t.change)}</span> : '='}
           </span>

@@ -7,7 +7,7 @@ const VI_AXIS = { formatter: (value: number) => formatDecimal(value) };
 import { EChart, type ChartOption } from './EChart';
 import { HEATMAP_UNITS } from './heatmap-units';
 import { topicName } from './labels.vi';
-import { shortUnitName } from '../../../../core/org/short-unit-name';
+import { shortUnitName, withoutSharedPlace } from '../../../../core/org/short-unit-name';
 
 const RED = '#c8102e';
 const GREEN = '#1f7a4d';
@@ -19,7 +19,8 @@ export function TrendChart({ summary }: { summary: MoodSummary }) {
     const points = summary.trend.points;
     const labels = points.map((point) => (summary.trend.bucket === 'month' ? `T${point.start.slice(5, 7)}/${point.start.slice(0, 4)}` : formatDate(point.start).slice(0, 5)));
     return {
-      grid: { left: 44, right: 44, top: 36, bottom: 28 },
+      // Room under the legend for the axes' names ("Chỉ số", "Đoàn viên"), which ran into it on a phone.
+      grid: { left: 44, right: 44, top: 52, bottom: 28 },
       legend: { top: 0, data: ['Chỉ số tâm trạng', 'Đoàn viên phản ánh'] },
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: labels },
@@ -28,7 +29,9 @@ export function TrendChart({ summary }: { summary: MoodSummary }) {
         { type: 'value', name: 'Đoàn viên', nameGap: 10, splitLine: { show: false }, axisLabel: VI_AXIS },
       ],
       series: [
-        { name: 'Dải tin cậy dưới', type: 'line', data: points.map((p) => p.low), lineStyle: { opacity: 0 }, stack: 'band', symbol: 'none', tooltip: { show: false } },
+        // The band is its low edge plus its width, stacked. ECharts stacks only values of the same sign by default, so
+        // under a negative index the width sat on 0 instead of on the low edge: stack them whatever their signs.
+        { name: 'Dải tin cậy dưới', type: 'line', data: points.map((p) => p.low), lineStyle: { opacity: 0 }, stack: 'band', stackStrategy: 'all', symbol: 'none', tooltip: { show: false } },
         {
           name: 'Dải tin cậy 95 %',
           type: 'line',
@@ -36,6 +39,7 @@ export function TrendChart({ summary }: { summary: MoodSummary }) {
           lineStyle: { opacity: 0 },
           areaStyle: { color: 'rgba(200, 16, 46, 0.12)' },
           stack: 'band',
+          stackStrategy: 'all',
           symbol: 'none',
           tooltip: { show: false },
         },
@@ -44,7 +48,7 @@ export function TrendChart({ summary }: { summary: MoodSummary }) {
       ],
     };
   }, [summary]);
-  return <EChart option={option} height={300} label="Chỉ số tâm trạng theo thời gian, với số đoàn viên phản ánh" />;
+  return <EChart option={option} height={316} label="Chỉ số tâm trạng theo thời gian, với số đoàn viên phản ánh" />;
 }
 
 /** Members per topic, this period beside the previous one. */
@@ -75,10 +79,14 @@ export function SentimentChart({ summary }: { summary: MoodSummary }) {
       { name: 'Trung tính', value: s.neutral, itemStyle: { color: GREY } },
       { name: 'Tích cực', value: s.positive, itemStyle: { color: GREEN } },
     ].filter((d) => d.value !== null);
+    const total = data.reduce((sum, d) => sum + (d.value ?? 0), 0);
+    const share = (value: number | null) => (total > 0 ? `${formatDecimal(Math.round(((value ?? 0) / total) * 1000) / 10)} %` : '');
+    // The shares are in the legend ("Tiêu cực 41,6 %"), not beside the ring: on a phone the labels outside it were
+    // cut at the card's edge ("4…").
     return {
       tooltip: { trigger: 'item', formatter: (p: { name: string; value: number; percent: number }) => `${p.name}: ${formatNumber(p.value)} đoàn viên (${formatDecimal(p.percent)} %)` },
-      legend: { bottom: 0 },
-      series: [{ type: 'pie', radius: ['45%', '72%'], center: ['50%', '45%'], label: { formatter: (p: { percent: number }) => `${formatDecimal(p.percent)} %` }, data }],
+      legend: { bottom: 0, formatter: (name: string) => `${name} ${share(data.find((d) => d.name === name)?.value ?? null)}` },
+      series: [{ type: 'pie', radius: ['45%', '72%'], center: ['50%', '45%'], label: { show: false }, labelLine: { show: false }, data }],
     };
   }, [summary]);
   return <EChart option={option} height={240} label="Tỷ lệ đoàn viên theo cảm xúc" />;
@@ -109,7 +117,7 @@ export function HeatmapChart({ summary, units: ordered, unitNames }: { summary: 
       },
       xAxis: { type: 'category', data: topics.map(topicName), axisLabel: { rotate: 40, interval: 0 }, splitArea: { show: false } },
       // A category axis starts at the bottom; inverse puts the first (most negative) unit at the top, as in the table.
-      yAxis: { type: 'category', inverse: true, data: units.map((u) => shortUnitName(fullName(u))), axisLabel: { width: 140, overflow: 'truncate' } },
+      yAxis: { type: 'category', inverse: true, data: withoutSharedPlace(units.map((u) => shortUnitName(fullName(u)))), axisLabel: { width: 150, overflow: 'truncate' } },
       visualMap: { seriesIndex: 0, dimension: 2, min: 0, max: 100, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, text: ['100 % tiêu cực', '0 %'], inRange: { color: ['#e6f4ec', '#ffd400', RED] } },
       series: [
         { type: 'heatmap', data: shown, label: { show: true, formatter: (p: { data: [number, number, number] }) => `${p.data[2]}` }, itemStyle: { borderColor: '#fff', borderWidth: 1 } },
@@ -124,3 +132,4 @@ export function HeatmapChart({ summary, units: ordered, unitNames }: { summary: 
     </div>
   );
 }
+

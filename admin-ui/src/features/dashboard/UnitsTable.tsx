@@ -3,7 +3,7 @@ import type { MoodSummary } from '../../../../core/contracts/mood-api';
 import { PagedTable } from '../../shared/components/PagedTable';
 import type { Column } from '../../shared/components/Table';
 import { formatDecimal, formatNumber, formatPercent } from '../../shared/format/format.vi';
-import { Hidden } from '../../shared/mood/Hidden';
+import { Hidden, HiddenLegend } from '../../shared/mood/Hidden';
 import { MoodValue } from '../../shared/mood/MoodValue';
 
 type Child = MoodSummary['children'][number];
@@ -56,5 +56,10 @@ export function UnitsTable({ summary, units, drillHref }: { summary: MoodSummary
         )),
     },
   ];
-  return <PagedTable columns={columns} rows={units} rowKey={(row) => row.unit} caption="Các đơn vị trực thuộc" searchText={(row) => row.name} searchPlaceholder="Tìm đơn vị theo tên" />;
+  return (
+    <>
+      <PagedTable columns={columns} rows={units} rowKey={(row) => row.unit} caption="Các đơn vị trực thuộc" searchText={(row) => row.name} searchPlaceholder="Tìm đơn vị theo tên" />
+      {units.some((row) => row.suppressed) && <HiddenLegend k={k} />}
+    </>
+  );
 }

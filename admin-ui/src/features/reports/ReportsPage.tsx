@@ -9,7 +9,7 @@ import { formatNumber, formatPercent } from '../../shared/format/format.vi';
 import type { MoodSummary } from '../../../../core/contracts/mood-api';
 import { byAttention } from '../../../../core/mood/attention-order';
 import { moodSummaryQuery } from '../dashboard/api';
-import { Hidden } from '../../shared/mood/Hidden';
+import { Hidden, HiddenLegend } from '../../shared/mood/Hidden';
 import { vietnamToday } from '../../shared/mood/period';
 import { MoodValue } from '../../shared/mood/MoodValue';
 import { HandoffCard } from './HandoffCard';
@@ -114,6 +114,7 @@ export function ReportsPage() {
                       key: 'download',
                       header: 'Tải về',
                       align: 'end',
+                      hideInPrint: true,
                       render: (row) => (
                         <a href={link('xlsx', row.unit)} download>
                           XLSX
@@ -122,6 +123,7 @@ export function ReportsPage() {
                     },
                   ]}
                 />
+                {summary.children.some((c) => c.unit !== summary.unit && c.suppressed) && <HiddenLegend k={summary.k} />}
               </Card>
             )}
           </div>

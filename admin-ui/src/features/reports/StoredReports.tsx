@@ -7,7 +7,7 @@ import { QueryView } from '../../shared/components/QueryView';
 import { PagedTable } from '../../shared/components/PagedTable';
 import { byAttention } from '../../../../core/mood/attention-order';
 import { formatDateTime, formatNumber } from '../../shared/format/format.vi';
-import { Hidden } from '../../shared/mood/Hidden';
+import { Hidden, HiddenLegend } from '../../shared/mood/Hidden';
 import { MoodValue } from '../../shared/mood/MoodValue';
 import { storedReportsQuery, storedReportUrl } from './api';
 
@@ -77,6 +77,7 @@ export function StoredReports() {
                 },
               ]}
             />
+            {list.reports.some((row) => row.suppressed || row.members === null) && <HiddenLegend k={list.k} />}
           </Card>
         )
       }

@@ -5,6 +5,7 @@ import { Button } from './Button';
 import { EmptyState } from './EmptyState';
 import { Table, type Column } from './Table';
 import { SearchField } from './Toolbar';
+import { usePrinting } from './use-printing';
 
 export interface PagedTableProps<Row> {
   columns: Column<Row>[];
@@ -28,19 +29,21 @@ export interface PagedTableProps<Row> {
 export function PagedTable<Row>({ columns, rows, rowKey, caption, pageSize = 10, searchText, searchPlaceholder = 'Tìm theo tên', noun = 'đơn vị' }: PagedTableProps<Row>) {
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(0);
+  // On paper the whole list, without search or page buttons (a printed report is read to its end).
+  const printing = usePrinting();
   const matching = useMemo(() => {
     const needle = foldForSearch(search);
     return needle && searchText ? rows.filter((row) => foldForSearch(searchText(row)).includes(needle)) : rows;
   }, [rows, search, searchText]);
   const pages = Math.max(1, Math.ceil(matching.length / pageSize));
   const current = Math.min(page, pages - 1);
-  const shown = matching.slice(current * pageSize, (current + 1) * pageSize);
+  const shown = printing ? rows : matching.slice(current * pageSize, (current + 1) * pageSize);
   const first = current * pageSize + 1;
   const last = current * pageSize + shown.length;
 
   return (
     <div className="ui-paged">
-      {searchText && rows.length > pageSize && (
+      {!printing && searchText && rows.length > pageSize && (
         <div className="ui-paged-search">
           <SearchField
             value={search}
@@ -53,12 +56,12 @@ export function PagedTable<Row>({ columns, rows, rowKey, caption, pageSize = 10,
           />
         </div>
       )}
-      {matching.length === 0 ? (
+      {!printing && matching.length === 0 ? (
         <EmptyState icon="search" title={`Không có ${noun} nào khớp`} description={`Không tìm thấy ${noun} nào có tên chứa “${search.trim()}”.`} />
       ) : (
         <Table caption={caption} columns={columns} rows={shown} rowKey={rowKey} />
       )}
-      {matching.length > pageSize && (
+      {!printing && matching.length > pageSize && (
         <nav className="ui-pager" aria-label={`Trang ${noun}`}>
           <span className="ui-pager-count" aria-live="polite">
             {formatNumber(first)}–{formatNumber(last)} trên {formatNumber(matching.length)} {noun}

@@ -8,6 +8,8 @@ export interface Column<Row> {
   align?: 'start' | 'end';
   /** Hidden on a phone when the row is readable without it. */
   hideOnPhone?: boolean;
+  /** Left out of a printout (download links: paper cannot follow them). */
+  hideInPrint?: boolean;
 }
 
 /**
@@ -44,7 +46,7 @@ export function Table<Row>({ columns, rows, rowKey, caption, onRowClick }: { col
   );
 }
 
-function cellClass(column: Pick<Column<unknown>, 'align' | 'hideOnPhone'>): string | undefined {
-  const classes = [column.align === 'end' ? 'end' : '', column.hideOnPhone ? 'hide-phone' : ''].filter(Boolean);
+function cellClass(column: Pick<Column<unknown>, 'align' | 'hideOnPhone' | 'hideInPrint'>): string | undefined {
+  const classes = [column.align === 'end' ? 'end' : '', column.hideOnPhone ? 'hide-phone' : '', column.hideInPrint ? 'no-print' : ''].filter(Boolean);
   return classes.length > 0 ? classes.join(' ') : undefined;
 }

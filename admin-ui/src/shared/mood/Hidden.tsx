@@ -10,3 +10,15 @@ export function Hidden({ k }: { k: number }) {
     </span>
   );
 }
+
+/**
+ * Under a table with hidden figures: what "< 5" means, in words. The title of each figure shows only on hover, which a
+ * phone has not.
+ */
+export function HiddenLegend({ k }: { k: number }) {
+  return (
+    <p className="mood-note mood-hidden-legend">
+      «&lt; {k}»: dưới {k} đoàn viên phản ánh, số liệu được {HIDDEN_TITLE}.
+    </p>
+  );
+}
