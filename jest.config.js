@@ -16,5 +16,10 @@ export const config = {
   // (inbox-notices, hostile-input, inbound-types). Nothing asserts time: a longer limit only delays a real hang.
   testTimeout: 120000,
   maxWorkers: 2,
+  // Each suite's ESM module graph stays reachable after the suite ends (Jest's vm-modules registry, not our handles):
+  // one worker's heap grew ~25 MB per suite (114 -> 309 MB over 8 suites) and CI's workers reached ~5 GB RSS. A
+  // worker whose heap is above this after a suite is replaced by a fresh one (D-hardening-15). Setting it also makes
+  // `--maxWorkers=1` run in one child worker instead of in band.
+  workerIdleMemoryLimit: '512MB',
 };
 export default config;

@@ -14,6 +14,9 @@ describe('askedQuantity', () => {
     ['làm ngày lễ được trả lương gấp mấy lần', 'multiple'],
     ['em làm 3 năm rồi, nghỉ việc thì được trợ cấp bao nhiêu tháng lương', 'months'],
     ['sắp cưới, được nghỉ mấy ngày có lương không', 'days'],
+    // A bare "được bao nhiêu" closing a question about a payment asks a sum (D-answers-30).
+    ['trợ cấp tuất hằng tháng mỗi người thân được bao nhiêu', 'money'],
+    ['tro cap mai tang dc bn', 'money'],
   ])('%s → %s', (question, kind) => {
     expect(askedQuantity(question)).toBe(kind);
   });
@@ -21,6 +24,9 @@ describe('askedQuantity', () => {
   it('is null for questions that ask no figure', () => {
     expect(askedQuantity('công ty có được giữ bằng gốc không')).toBeNull();
     expect(askedQuantity('máy móc hỏng thì sao')).toBeNull();
+    // Bare "bao nhiêu" about no payment, or not closing the question, asks no sum.
+    expect(askedQuantity('một năm được nghỉ lễ bao nhiêu')).toBeNull();
+    expect(askedQuantity('trợ cấp được bao nhiêu người hưởng thì đủ')).toBeNull();
   });
 
   it('reads the question, not the story before it: a last clause asking yes or no asks no figure', () => {

@@ -17,11 +17,20 @@ const ASKED = /(?:\bmay|\bbao nhieu|\bbao nhiu|\bbn)\s*(phan tram|%|ngay|thang|n
 const HOW_LONG = /\bbao lau\b/;
 const MULTIPLE = /\bgap (?:may|bao nhieu|bn) lan\b/;
 
+/**
+ * A bare "được bao nhiêu" closing a question about a payment asks a sum, though no unit follows: "trợ cấp tuất hằng
+ * tháng mỗi người thân được bao nhiêu" is answered by "50% mức tham chiếu", not by who qualifies (D-answers-30).
+ */
+const BARE_AMOUNT = /\b(?:duoc|dc|la|bang|nhan|lanh|huong)\s+(?:bao nhieu|bao nhiu|bn)\s*$/;
+const PAYMENT = /\b(?:tro cap|tien|luong|boi thuong|muc huong|phu cap|tuat|mai tang)\b/;
+
 function quantityIn(folded: string): QuantityKind | null {
   if (MULTIPLE.test(folded)) return 'multiple';
   const asked = ASKED.exec(folded);
   if (asked) return UNIT_KIND[asked[1] as string] ?? null;
-  return HOW_LONG.test(folded) ? 'duration' : null;
+  if (HOW_LONG.test(folded)) return 'duration';
+  const bare = folded.replace(/[,.;?!\n…\s]+$/, '');
+  return BARE_AMOUNT.test(bare) && PAYMENT.test(bare) ? 'money' : null;
 }
 
 const CLAUSE_BREAK = /[,.;?!\n…]+/;
