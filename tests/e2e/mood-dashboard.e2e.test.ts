@@ -106,6 +106,7 @@ describe('mood dashboard in Chromium (embedded backend, generated organisation)'
     const concern = page.locator('.mood-concerns > li').first();
     expect(await concern.locator('.mood-concern-value').textContent()).toMatch(/^[\d.]+ đoàn viên$/);
     expect(await concern.locator('.mood-concern-neg').isVisible()).toBe(true);
+    expect((await concern.locator('.mood-concern-value').boundingBox())!.height).toBeLessThan(30); // one line, not "253 đoàn / viên"
     if (viewport === 'phone') await expectPhoneFriendly(page);
     // The planted surges of the demo data were found by the early-warning job: listed with their evidence.
     if (viewport === 'laptop') {
@@ -222,6 +223,11 @@ describe('mood dashboard in Chromium (embedded backend, generated organisation)'
     expect(select.x + select.width).toBeLessThanOrEqual(VIEWPORTS.phone.width - 24);
     expect(card.y - (picker.y + picker.height)).toBeGreaterThanOrEqual(12);
     expect(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')).toBeLessThanOrEqual(0);
+    // Every control of the report a finger can hit: 40 px (the download links were 16 px, the buttons 32–39 px).
+    const small = await page
+      .locator(['button', 'a', 'select', 'summary'].map((tag) => `.mood-live-reports ${tag}:visible`).join(', '))
+      .evaluateAll((controls) => controls.map((c) => ({ what: `${c.className}: ${c.textContent?.trim().slice(0, 30)}`, height: c.getBoundingClientRect().height })).filter((c) => c.height < 39.5));
+    expect(small).toEqual([]);
 
     // The units below, on a phone: the ten most in need of attention first (highest negative share), hidden figures
     // still hidden and after the shown ones, the rest a page or a search away; it was every unit, ~12,000 px (D-dashboard-2).

@@ -118,7 +118,8 @@ export function HeatmapChart({ summary, units: ordered, unitNames }: { summary: 
       xAxis: { type: 'category', data: topics.map(topicName), axisLabel: { rotate: 40, interval: 0 }, splitArea: { show: false } },
       // A category axis starts at the bottom; inverse puts the first (most negative) unit at the top, as in the table.
       yAxis: { type: 'category', inverse: true, data: withoutSharedPlace(units.map((u) => shortUnitName(fullName(u)))), axisLabel: { width: 150, overflow: 'truncate' } },
-      visualMap: { seriesIndex: 0, dimension: 2, min: 0, max: 100, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, text: ['100 % tiêu cực', '0 %'], inRange: { color: ['#e6f4ec', '#ffd400', RED] } },
+      // The colour scale at the left: centred under a chart wider than a phone, it was scrolled out of sight.
+      visualMap: { seriesIndex: 0, dimension: 2, min: 0, max: 100, calculable: false, orient: 'horizontal', left: 8, bottom: 0, itemHeight: 120, text: ['100 % tiêu cực', '0 %'], inRange: { color: ['#e6f4ec', '#ffd400', RED] } },
       series: [
         { type: 'heatmap', data: shown, label: { show: true, formatter: (p: { data: [number, number, number] }) => `${p.data[2]}` }, itemStyle: { borderColor: '#fff', borderWidth: 1 } },
         { type: 'heatmap', data: hidden, label: { show: true, color: '#5b6573', formatter: () => 'ẩn' }, itemStyle: { color: '#eef1f4', borderColor: '#fff', borderWidth: 1 } },
