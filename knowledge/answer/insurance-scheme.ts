@@ -29,6 +29,10 @@ export function asksVoluntaryScheme(question: string): boolean {
   return VOLUNTARY_CUES.some((cue) => saysPhrase(question, cue));
 }
 
+/**
+ * The hits with the voluntary-only chapter's articles among the first `window` moved after the others there, unless
+ * the question asks about the voluntary scheme or nothing else is there; the hits as given otherwise.
+ */
 export function preferCompulsoryScheme<T extends { article: { chapter: string | null } }>(hits: readonly T[], question: string, window: number): readonly T[] {
   const head = hits.slice(0, window);
   const voluntary = head.filter((hit) => isVoluntaryOnlyChapter(hit.article.chapter));
