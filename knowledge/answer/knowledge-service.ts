@@ -215,8 +215,7 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
       ...(standsOut ? window.filter((hit) => hit.strength >= floor) : []),
       ...strongestOf(hits, options.agreeingStrongestWindow),
     ];
-    const agrees = first.entry.citations.some((cited) => leading.some((hit) => hit.article.lawId === cited.lawId && hit.article.articleNo === cited.articleNo));
-    return agrees ? first : null;
+    return leading.some((hit) => cites(first, hit)) ? first : null;
   };
 
   const answer = async (raw: QuestionInput, signal?: AbortSignal): Promise<KnowledgeAnswer> => {

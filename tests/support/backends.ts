@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { dumpPglite, openDatabase, type Database } from '../../bots/storage/database.js';
+import { openDatabase, type Database } from '../../bots/storage/database.js';
+import { migratedPgliteDump } from './pglite-template.js';
 import { withDatabase } from './test-services.js';
 
 /**
@@ -57,18 +58,11 @@ export interface TestDatabase extends Database {
 }
 
 let counter = 0;
-// Migrating a fresh PGlite takes seconds; each test process does it once and copies the result.
+// Migrating a fresh PGlite takes seconds; each test process reads the migrated template once and copies it.
 let pgliteTemplate: Promise<Blob> | null = null;
 
 function migratedPgliteTemplate(): Promise<Blob> {
-  pgliteTemplate ??= (async () => {
-    const template = await openDatabase({ memory: true });
-    try {
-      return await dumpPglite(template);
-    } finally {
-      await template.close();
-    }
-  })();
+  pgliteTemplate ??= migratedPgliteDump();
   return pgliteTemplate;
 }
 
