@@ -93,6 +93,15 @@ describe('the kind of figure asked', () => {
   });
 });
 
+describe('a figure in a unit the figure pattern does not name', () => {
+  it('answers a question of its kind ("mấy bản": "02 bản")', () => {
+    const shape = questionShape('hợp đồng lao động làm mấy bản');
+    expect(shape.kind).toBe('copies');
+    const [copies, none] = answerUnits({ ...notice, text: '1. Hợp đồng lao động được làm thành 02 bản.\n2. Hợp đồng lao động được làm thành nhiều bản.' }, null);
+    expect(unitScore(shape, copies!)).toBeGreaterThan(unitScore(shape, none!) + 0.1);
+  });
+});
+
 describe('figures the question states', () => {
   it('are read as names, not as the figure asked ("lãnh một lần" is the lump-sum benefit)', () => {
     expect(questionShape('ngung dong bao hiem xa hoi bao lau moi duoc lanh mot lan').stated).toEqual(['mot lan']);
