@@ -5,6 +5,7 @@ import type { Db } from '../storage/database.js';
 import { executeRows } from '../storage/execute-rows.js';
 import { ensureMessagePartitionsBetween } from '../storage/message-partitions.js';
 import { bumpKnowledgeVersion } from '../storage/repositories/knowledge-version-repository.js';
+import { DEMO_UNITS } from '../seed/demo-organisation.js';
 
 /**
  * `congdoan demo generate`: a realistic organisation and message history, written by PostgreSQL itself
@@ -16,7 +17,8 @@ import { bumpKnowledgeVersion } from '../storage/repositories/knowledge-version-
  * k-anonymity hides real cells). Members belong to grassroots unions; each has one conversation; messages spread
  * over `days` (default two years) with a weekly rhythm, topics and sentiments in realistic proportions, ~6 %
  * unsure and ~1 % spam/injection. Optional planted spikes (a topic jumping in one unit for a week) measure the
- * early-warning job. Every generated unit code starts with `DM-`.
+ * early-warning job. Every generated unit code starts with `DM`. On a database with the demo organisation (`npm start`),
+ * its units are reused and filled, so the demo accounts' dashboards show figures (D-dashboard-2, D-dashboard-10).
  */
 export interface DemoOptions {
   members: number;
@@ -67,6 +69,18 @@ const TOPIC_MIX: Record<string, { share: number; negative: number; positive: num
 };
 
 const DAY_MS = 86_400_000;
+
+/** The demo organisation's upper-grassroots unions (`npm start` seeds them; the demo officer is scoped to one). */
+const DEMO_UPPER_CODES = DEMO_UNITS.filter((unit) => unit.level === 'upper_grassroots').map((unit) => unit.code);
+/**
+ * The demo organisation's grassroots unions, biggest first: they take the places of the generated tree's biggest
+ * factories, so the demo accounts' subtrees (the leader's Hồ Chí Minh City, the officer's Hà Nội industrial zones)
+ * hold a realistic share of members and pass the k rule (D-dashboard-10). Alternating the two federations keeps
+ * both large.
+ */
+const DEMO_GRASSROOTS_CODES = ['GTT', 'DTTL', 'LKLT', 'MSH'].filter((code) => DEMO_UNITS.some((unit) => unit.code === code && unit.level === 'grassroots'));
+/** Spreads the member-size ranks over the grassroots numbers (a prime above any unit count: a permutation). */
+const SCRAMBLE = 104_729;
 
 function literal(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
@@ -139,12 +153,19 @@ export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoRe
       select src.n, ins.id, ins.path, 'province_or_sector', src.short from ins join src on ins.code = ${`DM${run}-P`} || lpad(src.n::text, 2, '0')
       union all
       select src.n, e.id, e.path, 'province_or_sector', src.short from src join existing e on e.name = src.name`);
+    // The demo organisation's upper-grassroots unions stand in for their federation's first generated one (upper number
+    // = the federation's number), so generated grassroots unions hang under them (D-dashboard-10).
+    await tx.execute(sql`
+      insert into demo_units
+      select distinct on (p.n) p.n, u.id, u.path, 'upper_grassroots', p.short
+      from units u join demo_units p on p.id = u.parent_id and p.level = 'province_or_sector'
+      where u.level = 'upper_grassroots' and u.code in (${sql.join(DEMO_UPPER_CODES.map((code) => sql`${code}`), sql`, `)})
+      order by p.n, u.code`);
     // Lower units are numbered on from an earlier run's, so that their names stay unique under a reused federation.
     const [previous] = await executeRows<{ upper: number; grassroots: number }>(
       tx,
       sql`select count(*) filter (where level = 'upper_grassroots')::int as upper, count(*) filter (where level = 'grassroots')::int as grassroots from units where code like 'DM%'`,
     );
-    const [reused] = await executeRows<{ n: number }>(tx, sql`select count(*)::int as n from demo_units d join units u on u.id = d.id where u.code not like ${`DM${run}-%`}`);
     const upperOffset = previous?.upper ?? 0;
     const grassrootsOffset = previous?.grassroots ?? 0;
     // Upper-grassroots unions: every second-level unit gets at least one, the rest go mostly to big provinces.
@@ -152,15 +173,30 @@ export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoRe
       with src as (
         select s, case when s <= ${secondLevel} then s else 1 + floor(power(random(), 2) * ${secondLevel})::int end as parent_n
         from generate_series(1, ${upperCount}) s),
-      rows as (select src.s, gen_random_uuid() as id, p.id as parent_id, p.path as parent_path, p.short from src join demo_units p on p.n = src.parent_n and p.level = 'province_or_sector')
+      rows as (
+        select src.s, gen_random_uuid() as id, p.id as parent_id, p.path as parent_path, p.short from src join demo_units p on p.n = src.parent_n and p.level = 'province_or_sector'
+        where not exists (select 1 from demo_units d where d.level = 'upper_grassroots' and d.n = src.s))
       , ins as (
         insert into units (id, code, name, level, parent_id, path)
         select id, ${`DM${run}-U`} || lpad(s::text, 4, '0'), 'Công đoàn cấp trên cơ sở số ' || (s + ${upperOffset}) || ' – ' || short, 'upper_grassroots', parent_id, parent_path || id || '/' from rows
         returning id)
       insert into demo_units select rows.s, rows.id, rows.parent_path || rows.id || '/', 'upper_grassroots', rows.short from rows`);
+    // The demo organisation's grassroots unions (under a reused upper-grassroots union) take the numbers the member
+    // skew below fills most (ranks 0, 1, 2, …), in place of generated ones; the random draws stay those of a run
+    // without them, so a seed gives the same shape either way.
+    await tx.execute(sql`
+      insert into demo_units
+      select 1 + ((rank - 1) * ${SCRAMBLE}::bigint) % ${grassrootsCount}, id, path, 'grassroots', short
+      from (
+        select row_number() over (order by array_position(${sql.raw(`array[${DEMO_GRASSROOTS_CODES.map(literal).join(', ')}]::text[]`)}, u.code)) as rank, u.id, u.path, p.short
+        from units u join demo_units p on p.id = u.parent_id and p.level = 'upper_grassroots'
+        where u.level = 'grassroots' and u.code = any(${sql.raw(`array[${DEMO_GRASSROOTS_CODES.map(literal).join(', ')}]::text[]`)})) r
+      where rank <= ${grassrootsCount}`);
     await tx.execute(sql`
       with src as (select s, case when s <= ${upperCount} then s else 1 + floor(random() * ${upperCount})::int end as parent_n from generate_series(1, ${grassrootsCount}) s),
-      rows as (select src.s, gen_random_uuid() as id, p.id as parent_id, p.path as parent_path, p.short from src join demo_units p on p.n = src.parent_n and p.level = 'upper_grassroots')
+      rows as (
+        select src.s, gen_random_uuid() as id, p.id as parent_id, p.path as parent_path, p.short from src join demo_units p on p.n = src.parent_n and p.level = 'upper_grassroots'
+        where not exists (select 1 from demo_units d where d.level = 'grassroots' and d.n = src.s))
       , ins as (
         insert into units (id, code, name, level, parent_id, path)
         select id, ${`DM${run}-G`} || lpad(s::text, 5, '0'), 'CĐCS Công ty TNHH Demo ' || lpad((s + ${grassrootsOffset})::text, 5, '0') || ' (' || short || ')', 'grassroots', parent_id, parent_path || id || '/' from rows
@@ -173,7 +209,7 @@ export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoRe
     await tx.execute(sql`
       insert into demo_members
       with src as (
-        select s, 1 + (floor(power(random(), 2.2) * ${grassrootsCount})::bigint * 104729) % ${grassrootsCount} as gn,
+        select s, 1 + (floor(power(random(), 2.2) * ${grassrootsCount})::bigint * ${SCRAMBLE}) % ${grassrootsCount} as gn,
           (array['zalo','zalo','zalo','zalo','messenger','messenger','messenger','web','web','telegram'])[1 + floor(random() * 10)::int] as channel
         from generate_series(1, ${members}) s)
       select s, gen_random_uuid(), gen_random_uuid(), g.id, src.channel
@@ -247,7 +283,8 @@ export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoRe
       }
     }
     const [messageCount] = await executeRows<{ n: number }>(tx, sql`select count(*)::int as n from messages m join demo_members d on d.conversation_id = m.conversation_id`);
-    // Units created by this run (a reused federation is not); the root counts only when this run created it.
+    // Units created by this run (a reused unit is not); the root counts only when this run created it.
+    const [reused] = await executeRows<{ n: number }>(tx, sql`select count(*)::int as n from demo_units d join units u on u.id = d.id where u.code not like ${`DM${run}-%`}`);
     return { units: (national ? 0 : 1) + secondLevel - (reused?.n ?? 0) + upperCount + grassrootsCount, members: mCount, conversations: mCount, messages: messageCount?.n ?? 0, spikes, ms: Date.now() - started };
   });
 }

@@ -79,9 +79,26 @@ describe('the kind of figure asked', () => {
     expect(best('nghỉ ốm được hưởng chế độ ốm đau tối đa mấy ngày', sickness)?.core).toContain('30 ngày');
   });
 
-  it('takes another length of time for a length of time ("mấy năm" answered in months)', () => {
+  it('takes another length of time as a near answer for a length of time ("mấy tháng" answered in days)', () => {
     expect(questionShape('hợp đồng có thời hạn dài nhất được mấy năm').kind).toBe('years');
-    expect(best('nghỉ ốm được hưởng chế độ ốm đau tối đa mấy tuần', sickness)?.core).toContain('30 ngày');
+    const shape = questionShape('người lao động nghỉ ốm được hưởng tối đa mấy tháng');
+    expect(shape.kind).toBe('months');
+    const units = answerUnits(
+      { ...sickness, text: '1. Người lao động nghỉ ốm được hưởng tối đa 30 ngày.\n2. Người lao động nghỉ ốm được hưởng tối đa 75% lương.\n3. Người lao động nghỉ ốm được hưởng tối đa 1 tháng.' },
+      null,
+    );
+    const [days, share, months] = units.map((unit) => unitScore(shape, unit));
+    expect(months).toBeGreaterThan(days as number);
+    expect(days).toBeGreaterThan(share as number);
+  });
+});
+
+describe('a figure in a unit the figure pattern does not name', () => {
+  it('answers a question of its kind ("mấy bản": "02 bản")', () => {
+    const shape = questionShape('hợp đồng lao động làm mấy bản');
+    expect(shape.kind).toBe('copies');
+    const [copies, none] = answerUnits({ ...notice, text: '1. Hợp đồng lao động được làm thành 02 bản.\n2. Hợp đồng lao động được làm thành nhiều bản.' }, null);
+    expect(unitScore(shape, copies!)).toBeGreaterThan(unitScore(shape, none!) + 0.1);
   });
 });
 

@@ -196,7 +196,9 @@ const NO_FIGURE_FACTOR = 0.6;
  * ("bao nhiêu", "tính thế nào") any figure counts.
  */
 function withFigures(score: number, kind: QuantityKind | null, folded: string): number {
-  if (!FIGURE.test(folded)) return score * NO_FIGURE_FACTOR;
+  // A figure in a unit FIGURE does not name ("02 bản" for "mấy bản") still counts when it is of the kind asked.
+  const figure = FIGURE.test(folded) || (kind !== null && /\d/.test(folded) && statesQuantity(folded, kind));
+  if (!figure) return score * NO_FIGURE_FACTOR;
   if (kind === null || statesQuantity(folded, kind)) return score + FIGURE_BONUS;
   if (LENGTHS_OF_TIME.has(kind) && statesQuantity(folded, 'duration')) return score + (FIGURE_BONUS * 2) / 3;
   return score * NO_FIGURE_FACTOR;

@@ -27,6 +27,9 @@ describe('askedQuantity', () => {
     // Bare "bao nhiêu" about no payment, or not closing the question, asks no sum.
     expect(askedQuantity('một năm được nghỉ lễ bao nhiêu')).toBeNull();
     expect(askedQuantity('trợ cấp được bao nhiêu người hưởng thì đủ')).toBeNull();
+    // Words that fold like a payment's: "đầu tiên" is not "tiền", "số lượng" is not "lương".
+    expect(askedQuantity('làm năm đầu tiên thì phép năm được bao nhiêu')).toBeNull();
+    expect(askedQuantity('số lượng người nghỉ cùng lúc được bao nhiêu')).toBeNull();
   });
 
   it('reads the question, not the story before it: a last clause asking yes or no asks no figure', () => {

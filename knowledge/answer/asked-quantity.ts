@@ -1,3 +1,4 @@
+import { saysPhrase } from '../../core/text/typed-phrase.js';
 import { foldDiacritics } from '../../core/text/vietnamese-fold.js';
 
 /**
@@ -22,15 +23,20 @@ const MULTIPLE = /\bgap (?:may|bao nhieu|bn) lan\b/;
  * tháng mỗi người thân được bao nhiêu" is answered by "50% mức tham chiếu", not by who qualifies (D-answers-30).
  */
 const BARE_AMOUNT = /\b(?:duoc|dc|la|bang|nhan|lanh|huong)\s+(?:bao nhieu|bao nhiu|bn)\s*$/;
-const PAYMENT = /\b(?:tro cap|tien|luong|boi thuong|muc huong|phu cap|tuat|mai tang)\b/;
+/**
+ * Read with their marks (saysPhrase): folded, "đầu tiên" was "tiền" and "số lượng" was "lương", so "năm đầu tiên phép
+ * được bao nhiêu" asked a sum and its answer in days scored as one without a figure.
+ */
+const PAYMENT = ['trợ cấp', 'tiền', 'lương', 'bồi thường', 'mức hưởng', 'phụ cấp', 'tuất', 'mai táng'];
 
-function quantityIn(folded: string): QuantityKind | null {
+/** `folded` is `typed` folded and lower-cased: the units are read folded, the payment words as typed. */
+function quantityIn(folded: string, typed: string): QuantityKind | null {
   if (MULTIPLE.test(folded)) return 'multiple';
   const asked = ASKED.exec(folded);
   if (asked) return UNIT_KIND[asked[1] as string] ?? null;
   if (HOW_LONG.test(folded)) return 'duration';
   const bare = folded.replace(/[,.;?!\n…\s]+$/, '');
-  return BARE_AMOUNT.test(bare) && PAYMENT.test(bare) ? 'money' : null;
+  return BARE_AMOUNT.test(bare) && PAYMENT.some((word) => saysPhrase(typed, word)) ? 'money' : null;
 }
 
 const CLAUSE_BREAK = /[,.;?!\n…]+/;
@@ -43,11 +49,11 @@ const YES_NO = /(?:\bkhong|\bko|\bk|\bhong|\bhok|\bchua|\bko a|\bkhong a)\s*$/;
  * last one asks yes or no without a figure, it asks for no figure; otherwise the whole message is read.
  */
 export function askedQuantity(question: string): QuantityKind | null {
-  const folded = foldDiacritics(question).toLowerCase();
-  const clauses = folded.split(CLAUSE_BREAK).map((part) => part.trim()).filter((part) => part !== '');
+  const fold = (text: string) => foldDiacritics(text).toLowerCase();
+  const clauses = question.split(CLAUSE_BREAK).map((part) => part.trim()).filter((part) => part !== '');
   const last = clauses[clauses.length - 1] ?? '';
-  if (clauses.length > 1 && quantityIn(last) === null && YES_NO.test(last)) return null;
-  return quantityIn(folded);
+  if (clauses.length > 1 && quantityIn(fold(last), last) === null && YES_NO.test(fold(last))) return null;
+  return quantityIn(fold(question), question);
 }
 
 const NUMBER = String.raw`(?:\d[\d.,]*|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|nua|gap (?:doi|ba))`;

@@ -17,6 +17,12 @@ describe('insurance scheme of an article and of a question', () => {
     expect(asksVoluntaryScheme('bảo hiểm xã hội tự nguyện chết thì được tuất bao nhiêu')).toBe(true);
     expect(asksVoluntaryScheme('lao dong tu do tu dong bhxh duoc huu khong')).toBe(true);
     expect(asksVoluntaryScheme('bố em đang hưởng lương hưu mất thì được tuất bao nhiêu')).toBe(false);
+    expect(asksVoluntaryScheme('em không có hđ, đóng bhxh được không')).toBe(true);
+  });
+
+  it('does not hear it in words that fold alike: "từ đó" (since then), "tự động" (automatically)', () => {
+    expect(asksVoluntaryScheme('bố em nghỉ việc từ đó, giờ mất thì được tuất một lần bao nhiêu')).toBe(false);
+    expect(asksVoluntaryScheme('công ty tự động trừ bảo hiểm, nghỉ việc thì hưởng một lần bao nhiêu')).toBe(false);
   });
 
   it("puts the voluntary twin after the employee's article among the leading hits, unless it is asked", () => {

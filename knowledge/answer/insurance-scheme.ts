@@ -1,3 +1,4 @@
+import { saysPhrase } from '../../core/text/typed-phrase.js';
 import { foldDiacritics } from '../../core/text/vietnamese-fold.js';
 
 /**
@@ -16,12 +17,22 @@ export function isVoluntaryOnlyChapter(chapter: string | null): boolean {
   return folded.includes('tu nguyen') && !folded.includes('bat buoc');
 }
 
+/**
+ * What names the voluntary scheme, written with marks and read with saysPhrase: typed with marks, "từ đó" (since
+ * then) is not "tự do" and "tự động" (automatically) is not "tự đóng". Compared folded, a story ("em nghỉ từ đó")
+ * counted as asking about the voluntary scheme and let its chapter lead again.
+ */
+const VOLUNTARY_CUES = ['tự nguyện', 'tự đóng', 'tự do', 'không có hợp đồng', 'ko có hợp đồng', 'không có hđ', 'ko có hđ', 'k có hđ'];
+
 /** The question asks about the voluntary scheme: "tự nguyện", "tự đóng", a self-employed worker ("lao động tự do"). */
 export function asksVoluntaryScheme(question: string): boolean {
-  const folded = ` ${foldDiacritics(question).toLowerCase().replace(/[^a-z0-9]+/g, ' ')} `;
-  return [' tu nguyen ', ' tu dong ', ' tu do ', ' khong co hop dong ', ' ko co hop dong ', ' k co hd ', ' khong co hd ', ' ko co hd '].some((cue) => folded.includes(cue));
+  return VOLUNTARY_CUES.some((cue) => saysPhrase(question, cue));
 }
 
+/**
+ * The hits with the voluntary-only chapter's articles among the first `window` moved after the others there, unless
+ * the question asks about the voluntary scheme or nothing else is there; the hits as given otherwise.
+ */
 export function preferCompulsoryScheme<T extends { article: { chapter: string | null } }>(hits: readonly T[], question: string, window: number): readonly T[] {
   const head = hits.slice(0, window);
   const voluntary = head.filter((hit) => isVoluntaryOnlyChapter(hit.article.chapter));

@@ -227,76 +227,64 @@ describe('knowledge service when the nearest FAQ entry and the law search agree 
   });
 });
 
-describe('knowledge service when the nearest entry cites the strongest of the leading hits (D-answers-26)', () => {
-  const [a98, a99, a113] = ['98', '99', '113'].map((no) => SAMPLE_ARTICLES.find((a) => a.lawId === '45/2019/QH14' && a.articleNo === no)!);
-  const hit = (article: (typeof SAMPLE_ARTICLES)[number], score: number, strength: number) => ({ article, passages: [{ clauseNo: '1', text: article.text, score: 1 }], score, strength });
-  /** The search ranks Điều 113 first by score, while Điều 98 covers most of the question (strength). */
-  const retriever = { size: 3, search: () => [hit(a113!, 9, 0.4), hit(a98!, 8, 0.62), hit(a99!, 7, 0.3)] };
-  const entry = (id: string, articleNo: string): FaqEntry => ({
-    id,
-    topic: 'working_time',
-    question: 'Làm thêm giờ được trả lương thế nào?',
-    variants: [],
-    answer: 'Làm thêm vào ngày nghỉ hằng tuần được trả ít nhất 200% lương.',
-    citations: [{ lawId: '45/2019/QH14', articleNo }],
-    status: 'published',
-    updatedAt: '2026-01-01T00:00:00.000Z',
+/** Điều 98, 99 and 113 of the 2019 code as the search's hits, and an overtime entry citing one of them (D-answers-26, -30). */
+const [a98, a99, a113] = ['98', '99', '113'].map((no) => SAMPLE_ARTICLES.find((a) => a.lawId === '45/2019/QH14' && a.articleNo === no)!);
+const overtimeHit = (article: (typeof SAMPLE_ARTICLES)[number], score: number, strength: number) => ({ article, passages: [{ clauseNo: '1', text: article.text, score: 1 }], score, strength });
+const overtimeEntry = (id: string, articleNo: string): FaqEntry => ({
+  id,
+  topic: 'working_time',
+  question: 'Làm thêm giờ được trả lương thế nào?',
+  variants: [],
+  answer: 'Làm thêm vào ngày nghỉ hằng tuần được trả ít nhất 200% lương.',
+  citations: [{ lawId: '45/2019/QH14', articleNo }],
+  status: 'published',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+});
+/** A service whose search returns `hits` and whose FAQ ranks `ranked` (all under the threshold). */
+const withNearestUnderThreshold = (hits: ReturnType<typeof overtimeHit>[], ranked: readonly [FaqEntry, number][], options: Record<string, number>) =>
+  createKnowledgeService({
+    retriever: { size: hits.length, search: () => hits },
+    faq: { match: () => null, rank: (_text: string, limit: number) => ranked.map(([e, score]) => ({ entry: e, score, matchedText: e.question })).slice(0, limit), threshold: 0.5 },
+    redactor,
+    articles: createArticleLookup(SAMPLE_ARTICLES),
+    options,
   });
+const overtimeQuestion = 'làm thêm giờ ngày nghỉ hằng tuần trả lương ra sao';
+
+describe('knowledge service when the nearest entry cites the strongest of the leading hits (D-answers-26)', () => {
+  /** The search ranks Điều 113 first by score, while Điều 98 covers most of the question (strength). */
+  const hits = [overtimeHit(a113!, 9, 0.4), overtimeHit(a98!, 8, 0.62), overtimeHit(a99!, 7, 0.3)];
+  // The wider window of a clear lead (D-answers-30) is off: the single entry stands alone, so it would count Điều 98
+  // too and the rule under test could break unseen.
   const withNearest = (faqEntry: FaqEntry, agreeingStrongestWindow?: number) =>
-    createKnowledgeService({
-      retriever,
-      faq: { match: () => null, rank: (_text: string, limit: number) => [{ entry: faqEntry, score: 0.4, matchedText: faqEntry.question }].slice(0, limit), threshold: 0.5 },
-      redactor,
-      articles: createArticleLookup(SAMPLE_ARTICLES),
-      // Off: the single entry stands alone, so the wider window of a clear lead (D-answers-30) would count Điều 98 too.
-      ...(agreeingStrongestWindow === undefined ? {} : { options: { agreeingStrongestWindow, agreeingMarginWindow: 0 } }),
-    });
-  const question = 'làm thêm giờ ngày nghỉ hằng tuần trả lương ra sao';
+    withNearestUnderThreshold(hits, [[faqEntry, 0.4]], { agreeingMarginWindow: 0, ...(agreeingStrongestWindow === undefined ? {} : { agreeingStrongestWindow }) });
 
   it('answers with the entry under the threshold when it cites the strongest leading hit, not only the first', async () => {
-    expect(await withNearest(entry('cites-strongest', '98')).answer(ask(question))).toMatchObject({ kind: 'faq', faqEntryId: 'cites-strongest' });
+    expect(await withNearest(overtimeEntry('cites-strongest', '98')).answer(ask(overtimeQuestion))).toMatchObject({ kind: 'faq', faqEntryId: 'cites-strongest' });
   });
 
   it('does not when the entry cites a leading hit that is neither first nor strongest, or when the rule is off', async () => {
-    expect((await withNearest(entry('cites-third', '99')).answer(ask(question))).kind).toBe('legal');
-    expect((await withNearest(entry('cites-strongest', '98'), 0).answer(ask(question))).kind).toBe('legal');
+    expect((await withNearest(overtimeEntry('cites-third', '99')).answer(ask(overtimeQuestion))).kind).toBe('legal');
+    expect((await withNearest(overtimeEntry('cites-strongest', '98'), 0).answer(ask(overtimeQuestion))).kind).toBe('legal');
   });
 });
 
 describe('knowledge service when the nearest entry clearly leads the next one and cites a leading hit (D-answers-30)', () => {
-  const [a98, a99, a113] = ['98', '99', '113'].map((no) => SAMPLE_ARTICLES.find((a) => a.lawId === '45/2019/QH14' && a.articleNo === no)!);
-  const hit = (article: (typeof SAMPLE_ARTICLES)[number], score: number, strength: number) => ({ article, passages: [{ clauseNo: '1', text: article.text, score: 1 }], score, strength });
   /** Điều 113 leads by score and strength; Điều 98 is second and strong enough to quote; Điều 99 is under the floor. */
-  const retriever = { size: 3, search: () => [hit(a113!, 9, 0.62), hit(a98!, 8, 0.5), hit(a99!, 7, 0.2)] };
-  const entry = (id: string, articleNo: string): FaqEntry => ({
-    id,
-    topic: 'working_time',
-    question: 'Làm thêm giờ được trả lương thế nào?',
-    variants: [],
-    answer: 'Làm thêm vào ngày nghỉ hằng tuần được trả ít nhất 200% lương.',
-    citations: [{ lawId: '45/2019/QH14', articleNo }],
-    status: 'published',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-  });
+  const hits = [overtimeHit(a113!, 9, 0.62), overtimeHit(a98!, 8, 0.5), overtimeHit(a99!, 7, 0.2)];
   const withRanked = (ranked: readonly [FaqEntry, number][], agreeingMarginWindow?: number) =>
-    createKnowledgeService({
-      retriever,
-      faq: { match: () => null, rank: (_text: string, limit: number) => ranked.map(([e, score]) => ({ entry: e, score, matchedText: e.question })).slice(0, limit), threshold: 0.5 },
-      redactor,
-      articles: createArticleLookup(SAMPLE_ARTICLES),
-      ...(agreeingMarginWindow === undefined ? {} : { options: { agreeingMarginWindow } }),
-    });
-  const question = 'làm thêm giờ ngày nghỉ hằng tuần trả lương ra sao';
-  const runnerUp = entry('runner-up', '35');
+    withNearestUnderThreshold(hits, ranked, agreeingMarginWindow === undefined ? {} : { agreeingMarginWindow });
+  const runnerUp = overtimeEntry('runner-up', '35');
+  const leads = (articleNo: string) => overtimeEntry('leads', articleNo);
 
   it('answers with the entry when it leads the next by the margin and cites a quotable hit of the leading five', async () => {
-    expect(await withRanked([[entry('leads', '98'), 0.42], [runnerUp, 0.3]]).answer(ask(question))).toMatchObject({ kind: 'faq', faqEntryId: 'leads' });
+    expect(await withRanked([[leads('98'), 0.42], [runnerUp, 0.3]]).answer(ask(overtimeQuestion))).toMatchObject({ kind: 'faq', faqEntryId: 'leads' });
   });
 
   it('does not without the lead, when a runner-up cites the first hit, for a hit under the floor, or when off', async () => {
-    expect((await withRanked([[entry('leads', '98'), 0.42], [runnerUp, 0.4]]).answer(ask(question))).kind).toBe('legal');
-    expect((await withRanked([[entry('leads', '98'), 0.42], [entry('runner-up', '113'), 0.3]]).answer(ask(question))).kind).toBe('legal');
-    expect((await withRanked([[entry('leads', '99'), 0.42], [runnerUp, 0.3]]).answer(ask(question))).kind).toBe('legal');
-    expect((await withRanked([[entry('leads', '98'), 0.42], [runnerUp, 0.3]], 0).answer(ask(question))).kind).toBe('legal');
+    expect((await withRanked([[leads('98'), 0.42], [runnerUp, 0.4]]).answer(ask(overtimeQuestion))).kind).toBe('legal');
+    expect((await withRanked([[leads('98'), 0.42], [overtimeEntry('runner-up', '113'), 0.3]]).answer(ask(overtimeQuestion))).kind).toBe('legal');
+    expect((await withRanked([[leads('99'), 0.42], [runnerUp, 0.3]]).answer(ask(overtimeQuestion))).kind).toBe('legal');
+    expect((await withRanked([[leads('98'), 0.42], [runnerUp, 0.3]], 0).answer(ask(overtimeQuestion))).kind).toBe('legal');
   });
 });

@@ -215,8 +215,7 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
       ...(standsOut ? window.filter((hit) => hit.strength >= floor) : []),
       ...strongestOf(hits, options.agreeingStrongestWindow),
     ];
-    const agrees = first.entry.citations.some((cited) => leading.some((hit) => hit.article.lawId === cited.lawId && hit.article.articleNo === cited.articleNo));
-    return agrees ? first : null;
+    return leading.some((hit) => cites(first, hit)) ? first : null;
   };
 
   const answer = async (raw: QuestionInput, signal?: AbortSignal): Promise<KnowledgeAnswer> => {
@@ -266,9 +265,10 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
 
     // The other side's article (article-side.ts) goes after the asker's among the leading hits.
     // The voluntary scheme's twin articles go after the employee's own (insurance-scheme.ts), unless it is asked about.
+    const query = normalizeQuery(searchText);
     const hits = preferCompulsoryScheme(
-      preferAskersSide(deps.retriever.search(normalizeQuery(searchText), { k: options.retrievalK }), askerOf(searchText), options.maxSources + 2),
-      normalizeQuery(searchText),
+      preferAskersSide(deps.retriever.search(query, { k: options.retrievalK }), askerOf(searchText), options.maxSources + 2),
+      query,
       options.maxSources + 2,
     );
     // Hits come ranked by score; strength is the comparable measure of coverage. Only the leading hits count:

@@ -29,6 +29,11 @@ describe('createOldLawQuestionTest', () => {
     expect(asksAboutOldLaw('em ký hợp đồng lao động từ 2012 đến giờ, nghỉ thì được trợ cấp bao nhiêu')).toBe(false);
     expect(asksAboutOldLaw('bộ luật lao động 2019 cho nghỉ phép mấy ngày')).toBe(false);
     expect(asksAboutOldLaw('quy dinh cu the ve nghi phep nam')).toBe(false);
+    // A law word before a year the story starts or ends at ("theo luật … từ 2012").
+    expect(asksAboutOldLaw('theo luật thì em làm từ 2012 đến nay được mấy ngày phép')).toBe(false);
+    expect(asksAboutOldLaw('luat noi sao, em lam tu thang 10/2012')).toBe(false);
+    expect(asksAboutOldLaw('luật năm 2012 cho nghỉ phép mấy ngày')).toBe(true);
+    expect(asksAboutOldLaw('bộ luật 10/2012 nói gì về thử việc')).toBe(true);
     expect(createOldLawQuestionTest([doc('45/2019/QH14', 'Bộ luật Lao động 2019', 'in_force')])('luật cũ thì sao')).toBe(false);
   });
 });

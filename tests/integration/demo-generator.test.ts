@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { generateDemo } from '../../bots/demo/demo-generator.js';
-import { DEMO_UNITS } from '../../bots/seed/demo-organisation.js';
+import { DEMO_ACCOUNTS, DEMO_UNITS } from '../../bots/seed/demo-organisation.js';
+import { seedDemoOrganisation } from '../../bots/seed/seed-demo.js';
 import { executeRows } from '../../bots/storage/execute-rows.js';
+import { silentLogger } from '../../core/ports/logger.js';
 import { createKnowledgeVersionRepository } from '../../bots/storage/repositories/knowledge-version-repository.js';
 import { testBackends } from '../support/backends.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
@@ -37,18 +39,65 @@ describe.each(testBackends())('demo generator on $name', (backend) => {
     expect(first.units).toBe((after?.n ?? 0) - (before?.n ?? 0));
     const [hanoi] = await executeRows<{ code: string; children: number; members: number }>(
       t.database.db,
-      sql`select u.code, (select count(*)::int from units c where c.parent_id = u.id) as children,
+      sql`select u.code, (select count(*)::int from units c where c.path like u.path || '%' and c.id <> u.id) as children,
             (select count(*)::int from members m join units g on g.id = m.unit_id where g.path like u.path || '%') as members
           from units u where u.name = 'Liên đoàn Lao động thành phố Hà Nội'`,
     );
-    // The seeded unit (code HN, where the demo accounts and chat codes live) now holds the generated unions too.
+    // The seeded unit (code HN, where the demo accounts and chat codes live) now holds the generated unions too, under
+    // its seeded upper-grassroots union HN-KCN (reused as well, D-dashboard-10).
     expect(hanoi?.code).toBe('HN');
-    expect(hanoi?.children).toBeGreaterThan(1);
+    expect(hanoi?.children).toBeGreaterThan(3);
     expect(hanoi?.members).toBeGreaterThan(0);
 
     await generateDemo(t.database.db, { members: 300, messages: 600, seed: 4, days: 30, endDay: '2026-11-30' });
     expect(await duplicates()).toEqual([]);
     const [federations] = await executeRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from units where level = 'province_or_sector'`);
     expect(federations?.n).toBe(46);
+  }, 120_000);
+});
+
+/**
+ * The README's quick start: `npm start` seeds the demo organisation and accounts, then `demo generate` at a small
+ * size. Each demo account's own unit (the leader's federation, the officer's upper-grassroots union) then shows
+ * figures on the dashboard, not "< 5": the demo organisation's units are reused, not left empty beside generated
+ * ones (D-dashboard-10).
+ */
+describe.each(testBackends())('demo generator after the demo seeding on $name', (backend) => {
+  let t: TestPlatform;
+  beforeAll(async () => {
+    t = await startTestPlatform(backend, { classifier: createScriptedClassifier({}), knowledge: createEchoKnowledge(), startWorkers: false });
+    const { units, users, settings } = t.platform.repositories;
+    expect((await seedDemoOrganisation({ units, users, settings, logger: silentLogger })).created).toBe(true);
+  }, 60_000);
+  afterAll(async () => t?.close());
+
+  it("fills the demo leader's and the demo officer's units with enough members to show figures", async () => {
+    const before = await executeRows<{ code: string; id: string }>(t.database.db, sql`select code, id::text as id from units order by code`);
+    await generateDemo(t.database.db, { members: 1500, messages: 3000, seed: 3, days: 60, endDay: '2026-11-30' });
+    await t.platform.mood.rebuild({ thresholds: { route: 0.6, topic: 0.5 } });
+    // Every demo unit is still there with its code and id (accounts and chat codes point at them): reused, not copied.
+    const after = await executeRows<{ code: string; id: string }>(t.database.db, sql`select code, id::text as id from units where code not like 'DM%' order by code`);
+    expect(after).toEqual(before);
+    const scoped = DEMO_ACCOUNTS.filter((account) => account.role !== 'admin');
+    expect(scoped.map((account) => account.unitCode).sort()).toEqual(['HCM', 'HN-KCN']);
+    for (const account of scoped) {
+      const unit = await t.platform.repositories.units.findByCode(account.unitCode);
+      const [subtree] = await executeRows<{ units: number; members: number }>(
+        t.database.db,
+        sql`select count(distinct u.id)::int as units, count(m.id)::int as members from units u left join members m on m.unit_id = u.id where u.path like ${unit!.path} || '%' and u.level = 'grassroots'`,
+      );
+      // Generated unions hang under the demo unit, and the demo grassroots unions have members of their own.
+      expect(subtree!.units).toBeGreaterThan(2);
+      expect(subtree!.members).toBeGreaterThanOrEqual(15);
+      const summary = await t.platform.mood.summary({ unit: unit!, from: '2026-11-01', to: '2026-11-30', includeExcluded: false });
+      expect(summary.suppressed).toBe(false);
+      expect(summary.members).toBeGreaterThanOrEqual(5);
+      expect(summary.mood_index).not.toBeNull();
+    }
+    const [seededMembers] = await executeRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from members m join units u on u.id = m.unit_id where u.code in ('DTTL', 'MSH', 'GTT', 'LKLT')`,
+    );
+    expect(seededMembers!.n).toBeGreaterThan(0);
   }, 120_000);
 });

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, type TestBackend, type TestDatabase } from './backends.js';
+import { writeMigratedPgliteFolder } from './pglite-template.js';
 
 export interface CliStore {
   /** A temporary folder of the suite's own (the embedded database lives in `dir/data`). */
@@ -12,10 +13,13 @@ export interface CliStore {
   database: TestDatabase | null;
 }
 
-/** The store a CLI suite runs its commands against: a fresh PostgreSQL database, or an embedded data folder. */
+/** The store a CLI suite runs its commands against: a fresh PostgreSQL database, or an embedded data folder (migrated). */
 export async function openCliStore(backend: TestBackend, prefix: string): Promise<CliStore> {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  if (backend.name !== 'postgres') return { dir, env: { DATA_DIR: join(dir, 'data') }, database: null };
+  if (backend.name !== 'postgres') {
+    await writeMigratedPgliteFolder(join(dir, 'data', 'pglite'));
+    return { dir, env: { DATA_DIR: join(dir, 'data') }, database: null };
+  }
   const database = await createTestDatabase(backend);
   return { dir, env: { DATABASE_URL: database.url as string }, database };
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { dumpPglite, openDatabase } from '../../bots/storage/database.js';
 import { MIGRATIONS_FOLDER } from '../../bots/storage/migrate.js';
 
@@ -45,4 +45,16 @@ export async function migratedPgliteDump(): Promise<Blob> {
   writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
   renameSync(partial, file);
   return dump;
+}
+
+/**
+ * Fills `pgliteDir` (the `pglite` folder of a DATA_DIR) with a migrated empty database, as the first opening would
+ * leave it: the CLI suites' embedded stores skip the on-disk migration (seconds) their commands would otherwise run.
+ */
+export async function writeMigratedPgliteFolder(pgliteDir: string): Promise<void> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  mkdirSync(dirname(pgliteDir), { recursive: true });
+  const client = new PGlite(pgliteDir, { loadDataDir: await migratedPgliteDump() });
+  await client.waitReady;
+  await client.close();
 }

@@ -133,4 +133,3 @@ export function HeatmapChart({ summary, units: ordered, unitNames }: { summary: 
     </div>
   );
 }
-
