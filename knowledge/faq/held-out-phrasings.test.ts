@@ -28,11 +28,11 @@ describe('FAQ phrasings held out and matched back', () => {
     expect(report.top1).toBe(1);
   });
 
-  // D-answers-31: 8 coverage entries (309 entries, 1,391 phrasings) move the index's IDF: 202 pulls, a lower rate than
-  // 199 of 1,346 (14.5 % against 14.8 %); top-1 0.7009.
-  it('keeps the starter pack at least as self-consistent as it was measured (D-answers-31: top-1 0.7009, 202 pulls)', () => {
+  // D-answers-31: 14 coverage entries (315 entries, 1,423 phrasings) move the index's IDF: 201 pulls, a lower rate than
+  // 199 of 1,346 (14.1 % against 14.8 %); top-1 0.7070.
+  it('keeps the starter pack at least as self-consistent as it was measured (D-answers-31: top-1 0.7070, 201 pulls)', () => {
     const report = evaluateHeldOutPhrasings(loadStarterPack(), (kept) => createDefaultFaqMatcher(kept));
     expect(report.top1).toBeGreaterThanOrEqual(0.699);
-    expect(report.wrongAnswered).toBeLessThanOrEqual(202);
+    expect(report.wrongAnswered).toBeLessThanOrEqual(201);
   });
 });
