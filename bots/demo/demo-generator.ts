@@ -20,6 +20,9 @@ import { DEMO_UNITS } from '../seed/demo-organisation.js';
  * early-warning job. Every generated unit code starts with `DM`. On a database with the demo organisation (`npm start`),
  * its units are reused and filled, so the demo accounts' dashboards show figures (D-dashboard-2, D-dashboard-10).
  */
+/** Days of history when none is asked for: two years. */
+export const DEFAULT_DEMO_DAYS = 730;
+
 export interface DemoOptions {
   members: number;
   messages: number;
@@ -110,7 +113,7 @@ export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoRe
   if (!Number.isInteger(members) || members < 1 || members > 5_000_000) throw new AppError('VALIDATION_FAILED', '--members must be 1..5,000,000', { fields: [{ path: 'members', message: '1..5000000' }] });
   if (!Number.isInteger(messages) || messages < 0 || messages > 50_000_000) throw new AppError('VALIDATION_FAILED', '--messages must be 0..50,000,000', { fields: [{ path: 'messages', message: '0..50000000' }] });
   const totalUnits = Math.max(200, Math.min(10_000, options.units ?? Math.round(members / 100)));
-  const days = options.days ?? 730;
+  const days = options.days ?? DEFAULT_DEMO_DAYS;
   const endDay = options.endDay ?? new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
   const secondLevel = DEMO_PROVINCES.length + SECTORS.length;
   const upperCount = Math.max(secondLevel, Math.round(totalUnits * 0.08));

@@ -2,6 +2,7 @@ import type { Clock } from '../../core/ports/clock.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { HandoffStatsRepository } from '../storage/repositories/handoff-stats-repository.js';
 import type { MoodReportRepository } from '../storage/repositories/mood-report-repository.js';
+import { vietnamDay } from '../storage/repositories/turn-commit.js';
 import type { UnitRepository } from '../storage/repositories/unit-repository.js';
 import type { MoodService } from './mood-service.js';
 
@@ -28,8 +29,7 @@ export type MonthlyReports = ReturnType<typeof createMonthlyReports>;
  * carries the month's hand-off statistics (D-mood-11).
  */
 export function createMonthlyReports(deps: { reports: MoodReportRepository; units: UnitRepository; mood: MoodService; handoffs: HandoffStatsRepository; clock: Clock; logger: Logger }) {
-  return {
-    async generate(month: string): Promise<{ month: string; created: number }> {
+  const generate = async (month: string): Promise<{ month: string; created: number }> => {
       const to = monthLastDay(month);
       let created = 0;
       for (;;) {
@@ -45,6 +45,26 @@ export function createMonthlyReports(deps: { reports: MoodReportRepository; unit
       }
       deps.logger.info({ month, created }, 'mood monthly reports stored');
       return { month, created };
+  };
+
+  return {
+    generate,
+
+    /**
+     * Files again the stored reports of the months from `fromMonth` to `toMonth`, for a history rewritten after the
+     * fact (`demo generate` writes into the past): the months that had reports are withdrawn and, those that have
+     * ended, generated anew from today's figures. Months without a stored report stay without one. Returns the
+     * months filed again.
+     */
+    async refile(fromMonth: string, toMonth: string): Promise<string[]> {
+      const withdrawn = await deps.reports.withdrawMonths(fromMonth, toMonth);
+      const currentMonth = `${vietnamDay(deps.clock.now()).slice(0, 7)}-01`;
+      const refiled: string[] = [];
+      for (const month of withdrawn.filter((candidate) => candidate < currentMonth)) {
+        await generate(month);
+        refiled.push(month);
+      }
+      return refiled;
     },
   };
 }

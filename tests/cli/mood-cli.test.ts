@@ -1,4 +1,7 @@
 import { runCli } from '../../bots/cli/main.js';
+import { openDatabase } from '../../bots/storage/database.js';
+import { createMoodReportRepository } from '../../bots/storage/repositories/mood-report-repository.js';
+import { createUnitRepository } from '../../bots/storage/repositories/unit-repository.js';
 import { MoodSummarySchema } from '../../core/contracts/mood-api.js';
 import { testBackends, type TestDatabase } from '../support/backends.js';
 import { captureCli } from '../support/cli-capture.js';
@@ -40,6 +43,36 @@ describe.each(testBackends())('congdoan demo generate and mood report on $name',
     const again = capture(env);
     await runCli(['mood', 'report', '--unit', 'TLD', '--from', '2026-11-01', '--to', '2026-11-30', '--format', 'json'], again.io);
     expect(JSON.parse(again.out[0] as string)).toEqual(JSON.parse(report.out[0] as string));
+  }, 180_000);
+
+  it('files again the stored monthly reports of the months a new demo history covers, and only those', async () => {
+    // Reports filed before the history existed (as the first start files last month's): June and a month outside.
+    for (const month of ['2026-06-01', '2025-01-01']) {
+      const filed = capture(env);
+      expect(await runCli(['mood', 'reports', '--month', month, '--format', 'json'], filed.io)).toBe(0);
+      expect((JSON.parse(filed.out[0] as string) as { created: number }).created).toBeGreaterThan(0);
+    }
+    const nationalJune = async () => {
+      const opened = await openDatabase(backend.name === 'postgres' ? { databaseUrl: env.DATABASE_URL as string } : { dataDir: env.DATA_DIR as string });
+      try {
+        const national = (await createUnitRepository(opened.db).findByCode('TLD'))!;
+        const reports = createMoodReportRepository(opened.db);
+        return { june: (await reports.find(national.id, '2026-06-01'))?.document, january: (await reports.find(national.id, '2025-01-01'))?.generatedAt };
+      } finally {
+        await opened.close();
+      }
+    };
+    const before = await nationalJune();
+    expect(before.june?.members ?? 0).toBe(0);
+
+    const generate = capture(env);
+    expect(await runCli(['demo', 'generate', '--members', '300', '--messages', '3000', '--seed', '4', '--end', '2026-07-31', '--days', '60', '--format', 'json'], generate.io)).toBe(0);
+    // July has not been filed (no report was stored for it), so only June is filed again.
+    expect((JSON.parse(generate.out[0] as string) as { reports_refiled: string[] }).reports_refiled).toEqual(['2026-06-01']);
+    const after = await nationalJune();
+    expect(after.june?.members).toBeGreaterThan(5);
+    // A month the new history does not reach keeps its filed report as it was.
+    expect(after.january).toEqual(before.january);
   }, 180_000);
 
   it('rejects an unknown unit and a bad date with exit code 2', async () => {

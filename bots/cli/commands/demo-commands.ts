@@ -2,13 +2,20 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { parseOrThrow } from '../../../core/errors/zod-issues.js';
 import { systemClock } from '../../../core/ports/clock.js';
-import { generateDemo } from '../../demo/demo-generator.js';
+import { DEFAULT_DEMO_DAYS, generateDemo } from '../../demo/demo-generator.js';
 import { generateInboxDemo } from '../../seed/generate-inbox-demo.js';
 import { createMoodService } from '../../mood/mood-service.js';
+import { createMonthlyReports } from '../../mood/monthly-reports.js';
+import { createHandoffStatsRepository } from '../../storage/repositories/handoff-stats-repository.js';
+import { createMoodAlertRepository } from '../../storage/repositories/mood-alert-repository.js';
+import { createMoodReportRepository } from '../../storage/repositories/mood-report-repository.js';
+import { vietnamDay } from '../../storage/repositories/turn-commit.js';
 import { createUnitRepository } from '../../storage/repositories/unit-repository.js';
+import { silentLogger } from '../../../core/ports/logger.js';
 import { reportCommandErrors, withBase, type CliIo } from '../cli-context.js';
 import { memberPseudonymsOf } from '../cli-secrets.js';
 
+const DAY_MS = 86_400_000;
 const count = (max: number) => z.coerce.number().int().min(0).max(max);
 const GenerateSchema = z.object({
   members: count(5_000_000).refine((n) => n >= 1, 'at least 1'),
@@ -59,14 +66,27 @@ export function registerDemoCommands(program: Command, io: CliIo): void {
             ...(options.end ? { endDay: options.end } : {}),
           });
           let rebuildMs: number | null = null;
+          let refiled: string[] = [];
           if (options.rebuild) {
             const started = Date.now();
-            const mood = createMoodService({ db: database.db, units: createUnitRepository(database.db), k: env.K_ANONYMITY, clock: systemClock, pseudonyms: await memberPseudonymsOf(base) });
+            const units = createUnitRepository(database.db);
+            const mood = createMoodService({ db: database.db, units, k: env.K_ANONYMITY, clock: systemClock, pseudonyms: await memberPseudonymsOf(base) });
             await mood.rebuild({ thresholds: { route: env.NLU_MIN_ROUTE_CONFIDENCE, topic: env.NLU_MIN_TOPIC_CONFIDENCE } });
             rebuildMs = Date.now() - started;
+            // The history was written into the past: a monthly report filed before it (the first start files last
+            // month's, all zeros) would keep saying nobody wrote. Those months are filed again from the new figures.
+            const reportingMood = createMoodService({ db: database.db, units, k: env.K_ANONYMITY, clock: systemClock, listAlerts: createMoodAlertRepository(database.db).listForSummary });
+            const reports = createMonthlyReports({ reports: createMoodReportRepository(database.db), units, mood: reportingMood, handoffs: createHandoffStatsRepository(database.db), clock: systemClock, logger: silentLogger });
+            const lastDay = options.end ?? vietnamDay(new Date());
+            const firstDay = vietnamDay(new Date(Date.parse(`${lastDay}T00:00:00+07:00`) - (options.days ?? DEFAULT_DEMO_DAYS) * DAY_MS));
+            refiled = await reports.refile(`${firstDay.slice(0, 7)}-01`, `${lastDay.slice(0, 7)}-01`);
           }
-          const summary = { ...result, rebuild_ms: rebuildMs };
-          io.stdout(options.format === 'json' ? JSON.stringify(summary) : `generated ${result.units} units, ${result.members} members, ${result.messages} messages in ${result.ms} ms${rebuildMs !== null ? `; mood rollups rebuilt in ${rebuildMs} ms` : ''}`);
+          const summary = { ...result, rebuild_ms: rebuildMs, reports_refiled: refiled };
+          io.stdout(
+            options.format === 'json'
+              ? JSON.stringify(summary)
+              : `generated ${result.units} units, ${result.members} members, ${result.messages} messages in ${result.ms} ms${rebuildMs !== null ? `; mood rollups rebuilt in ${rebuildMs} ms` : ''}${refiled.length > 0 ? `; monthly reports filed again for ${refiled.join(', ')}` : ''}`,
+          );
         });
       }),
     );

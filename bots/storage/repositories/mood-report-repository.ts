@@ -62,6 +62,19 @@ export function createMoodReportRepository(db: Db) {
       return row ? { unitId: row.unit_id, code: row.code, name: row.name, level: row.level, path: row.path, month: row.month, generatedAt: new Date(row.generated_at), document: row.document } : null;
     },
 
+    /**
+     * Deletes every stored report of the months from `fromMonth` to `toMonth` (first days) and says which months had
+     * any. Only for a history rewritten after the fact (`demo generate`): a filed report is otherwise never changed.
+     */
+    async withdrawMonths(fromMonth: string, toMonth: string): Promise<string[]> {
+      const rows = await executeRows<{ month: string }>(
+        db,
+        sql`with d as (delete from mood_reports where month between ${fromMonth}::date and ${toMonth}::date returning month)
+            select distinct month::text as month from d order by month`,
+      );
+      return rows.map((row) => row.month);
+    },
+
     /** The months a unit has reports for, newest first. */
     async months(unitId: string): Promise<string[]> {
       const rows = await executeRows<{ month: string }>(db, sql`select month::text as month from mood_reports where unit_id = ${unitId} order by month desc limit 36`);
