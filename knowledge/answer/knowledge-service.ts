@@ -20,14 +20,13 @@ import { resolveKnowledgeOptions, type KnowledgeOptionsInput } from './knowledge
 import { answerWithModel } from './llm-answer.js';
 import { askedQuantity, statesQuantity, type QuantityKind } from './asked-quantity.js';
 import { asksSpecifically } from './asked-part.js';
-import { focusQuestion, storyLastClause, storyOuterClauses, stripPersonalClauses } from './query-focus.js';
+import { focusQuestion, storyLastClause, storyOuterClauses } from './query-focus.js';
+import { createAnswerLawSearch, createAskerOf, questionSearchText } from './answer-search.js';
 import { leadWithNamedRegion } from './region-focus.js';
-import { actorOf, type Actor } from '../faq/actor-cue.js';
-import { foldedSyllables } from '../faq/faq-text-features.js';
-import { isOtherSide, preferAskersSide } from './article-side.js';
+import type { Actor } from '../faq/actor-cue.js';
+import { isOtherSide } from './article-side.js';
 import { leadCuratedAnswer } from './faq-lead.js';
 import { selectSources } from './source-selection.js';
-import { preferCompulsoryScheme } from './insurance-scheme.js';
 
 export interface KnowledgeServiceDeps {
   retriever: LawRetriever;
@@ -114,7 +113,8 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
   const normalizeQuery = deps.queryNormalizer ?? ((text: string) => text);
 
   /** Who ends the job in the question (actor-cue.ts), when the side cue is on. */
-  const askerOf = (text: string): Actor | null => (options.sideCue ? actorOf(foldedSyllables(normalizeQuery(text))) : null);
+  const askerOf = createAskerOf(normalizeQuery, options.sideCue);
+  const searchLaw = createAnswerLawSearch({ retriever: deps.retriever, normalizeQuery, askerOf, window: options.maxSources + 2 });
 
   /**
    * An entry whose main (first cited) article is the other side's (article-side.ts): "Người lao động có quyền đơn
@@ -225,7 +225,7 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
 
     // Search on the question itself: personal data (redacted, with the clauses introducing the member), instruction
     // clauses and feelings told around it are dropped here (the model still sees the whole, redacted text).
-    const searchText = focusQuestion(stripPersonalClauses(deps.redactor.redact(input.text)));
+    const searchText = questionSearchText(deps.redactor, input.text);
     if (input.purpose === 'concern' && asksSpecifically(searchText)) {
       // A complaint that also asks is answered on what it asks, as a question would be (issue #11 item 1, D-answers-35):
       // "… công ty nợ tiền bảo hiểm, giờ bố em mất thì nhà em được trợ cấp gì" got the late-contribution brief, since
@@ -277,12 +277,7 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
 
     // The other side's article (article-side.ts) goes after the asker's among the leading hits.
     // The voluntary scheme's twin articles go after the employee's own (insurance-scheme.ts), unless it is asked about.
-    const query = normalizeQuery(searchText);
-    const hits = preferCompulsoryScheme(
-      preferAskersSide(deps.retriever.search(query, { k: options.retrievalK }), askerOf(searchText), options.maxSources + 2),
-      query,
-      options.maxSources + 2,
-    );
+    const hits = searchLaw(searchText, options.retrievalK);
     // Hits come ranked by score; strength is the comparable measure of coverage. Only the leading hits count:
     // far down the list some article always shares a word or two with any message.
     const strength = hits.slice(0, options.maxSources).reduce((best, hit) => Math.max(best, hit.strength), 0);
