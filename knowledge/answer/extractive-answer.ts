@@ -61,7 +61,9 @@ function yesNoLead(shape: QuestionShape, unit: AnswerUnit, score: number): strin
   return '';
 }
 
-const YES_NO_MIN_SCORE = 0.45;
+/** A unit this close to the question is clearly about it (a plain yes/no may lead; faq-complement.ts trusts it too). */
+export const CLEARLY_ABOUT_QUESTION = 0.45;
+const YES_NO_MIN_SCORE = CLEARLY_ABOUT_QUESTION;
 /** The best article's opening clause usually states its core rule ("12 ngày làm việc"); the rest are exceptions. */
 const OPENING_BONUS = 0.08;
 
