@@ -61,9 +61,7 @@ function yesNoLead(shape: QuestionShape, unit: AnswerUnit, score: number): strin
   return '';
 }
 
-/** A unit this close to the question is clearly about it (a plain yes/no may lead; faq-complement.ts trusts it too). */
-export const CLEARLY_ABOUT_QUESTION = 0.45;
-const YES_NO_MIN_SCORE = CLEARLY_ABOUT_QUESTION;
+const YES_NO_MIN_SCORE = 0.45;
 /** The best article's opening clause usually states its core rule ("12 ngày làm việc"); the rest are exceptions. */
 const OPENING_BONUS = 0.08;
 

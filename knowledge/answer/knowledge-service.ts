@@ -25,7 +25,6 @@ import { leadWithNamedRegion } from './region-focus.js';
 import type { Actor } from '../faq/actor-cue.js';
 import { isOtherSide } from './article-side.js';
 import { leadCuratedAnswer } from './faq-lead.js';
-import { complementCuratedAnswer } from './faq-complement.js';
 import { selectSources } from './source-selection.js';
 
 export interface KnowledgeServiceDeps {
@@ -129,14 +128,9 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
 
   const faqAnswer = (match: FaqMatch, question: string, officerOffer = true): KnowledgeAnswer => {
     const citations = resolveFaqCitations(match.entry, deps.articles, logger);
-    const curated = leadWithNamedRegion(leadCuratedAnswer(match.entry.answer, question), question);
-    // A question's answer gets the clause of the entry's own articles that states what the entry leaves out; a
-    // concern's composite reply (which carries its own officer offer, so none here) keeps the entry's rights as written.
-    const cited = citations.flatMap((c) => deps.articles?.get(c.lawId, c.articleNo) ?? []);
-    const body = officerOffer ? complementCuratedAnswer(curated, question, cited) : curated;
     return {
       kind: 'faq',
-      text: withFooter(body, citations, officerOffer),
+      text: withFooter(leadWithNamedRegion(leadCuratedAnswer(match.entry.answer, question), question), citations, officerOffer),
       citations,
       confidence: match.score,
       composer: 'faq',
