@@ -208,7 +208,9 @@ const LENGTHS_OF_TIME: ReadonlySet<QuantityKind> = new Set(['duration', 'days', 
 
 export function unitScore(shape: QuestionShape, unit: AnswerUnit): number {
   const own = canonicalRegionSyllables(syllables(foldDiacritics(unit.core).toLowerCase()));
-  const all = canonicalRegionSyllables(syllables(foldDiacritics(unit.text).toLowerCase()));
+  // The article's title is every clause's lead-in: "Thời hiệu xử lý bồi thường thiệt hại" is what its "06 tháng kể
+  // từ ngày …" is about, though the clause never says "thời hiệu".
+  const all = canonicalRegionSyllables(syllables(foldDiacritics(`${unit.article.title}\n${unit.text}`).toLowerCase()));
   const pairsOf = (words: string[]) => new Set(words.slice(1).map((w, i) => `${words[i]} ${w}`));
   const [ownWords, allWords, ownPairs, allPairs] = [new Set(own), new Set(all), pairsOf(own), pairsOf(all)];
   // Words of the shared lead-in count less: every unit under it has them, they do not tell units apart.
