@@ -248,7 +248,9 @@ const COMMON_TERM_DISCOUNT = 0.5;
 export function unitScore(shape: QuestionShape, unit: AnswerUnit, weights: ReadonlyMap<string, number> = new Map()): number {
   const wordsOf = (text: string) => canonicalRegionSyllables(syllables(foldDiacritics(text).toLowerCase()));
   const own = wordsOf(unit.core);
-  const all = wordsOf(unit.text);
+  // The article's title is every clause's lead-in: "Thời hiệu xử lý bồi thường thiệt hại" is what its "06 tháng kể
+  // từ ngày …" is about, though the clause never says "thời hiệu" (D-answers-32).
+  const all = wordsOf(`${unit.article.title}\n${unit.text}`);
   const pairsOf = (words: string[]) => new Set(words.slice(1).map((w, i) => `${words[i]} ${w}`));
   const [ownWords, allWords, ownPairs, allPairs] = [new Set(own), new Set(all), pairsOf(own), pairsOf(all)];
   // Words of the shared lead-in count less: every unit under it has them, they do not tell units apart.
