@@ -42,3 +42,13 @@ export { SYSTEM_PROMPT } from './answer/grounded-prompt.vi.js';
 export { createFaqVisibility, type FaqAudience, type FaqVisibility } from './faq/faq-audience.js';
 export { parseAnswerEvalJsonl, scoreAnswer, summariseAnswers, ungroundedFigures, type AnswerEvalCase, type AnswerEvalReport, type AnswerCaseResult } from './eval/answer-evaluation.js';
 export { failureDetail, formatFailure, type AnswerFailureDetail } from './eval/answer-failures.js';
+export {
+  firstAcceptableRank,
+  summariseRetrieval,
+  formatRetrievalDiagnostic,
+  FOUND_DEPTH,
+  RECALL_DEPTHS,
+  type RetrievalCaseResult,
+  type RetrievalDiagnostic,
+} from './eval/retrieval-diagnostic.js';
+export { createQuestionLawSearch, type QuestionLawSearchDeps } from './answer/answer-search.js';

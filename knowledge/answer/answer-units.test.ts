@@ -1,5 +1,5 @@
 import type { LawArticle } from '../../core/knowledge/law.js';
-import { answerUnits, questionShape, unitScore } from './answer-units.js';
+import { answerUnits, questionShape, termWeights, unitScore } from './answer-units.js';
 import { composeExtractiveAnswer } from './extractive-answer.js';
 
 const notice: LawArticle = {
@@ -120,3 +120,59 @@ describe('figures the question states', () => {
   });
 });
 
+
+describe('the article title as every clause\'s lead-in', () => {
+  const article = (articleNo: string, lawType: string, title: string, text: string): LawArticle => ({
+    ...notice,
+    id: `x#${articleNo}`,
+    lawType,
+    articleNo,
+    title,
+    text,
+  });
+  // Shortened from Điều 72 Nghị định 145/2020 and Điều 129 Bộ luật Lao động: the decree's clause never says "thời hiệu".
+  const limit = article('72', 'Nghị định', 'Thời hiệu xử lý bồi thường thiệt hại', '1. Là 06 tháng kể từ ngày người lao động có hành vi làm hư hỏng tài sản.');
+  const damages = article('129', 'Bộ luật', 'Bồi thường thiệt hại', '1. Người lao động làm hư hỏng tài sản thì phải bồi thường nhiều nhất là 03 tháng tiền lương.');
+
+  it('answers "thời hiệu … bao lâu" with the clause under the title that names it', () => {
+    const shape = questionShape('làm hư hỏng tài sản thì thời hiệu xử lý bồi thường là bao lâu');
+    const [fromLimit, fromDamages] = [limit, damages].map((a) => unitScore(shape, answerUnits(a, null)[0]!));
+    expect(fromLimit).toBeGreaterThan(fromDamages as number);
+  });
+});
+
+describe('words that tell the units apart', () => {
+  const unemployment: LawArticle = {
+    ...notice,
+    id: '74/2025/QH15#41',
+    lawId: '74/2025/QH15',
+    lawName: 'Luật Việc làm 2025',
+    lawType: 'Luật',
+    articleNo: '41',
+    title: 'Chuyển nơi hưởng, tạm dừng, chấm dứt hưởng trợ cấp thất nghiệp',
+    text:
+      '1. Trong thời gian hưởng trợ cấp thất nghiệp, người lao động được chuyển nơi hưởng trợ cấp thất nghiệp khi có nhu cầu.\n' +
+      '2. Người lao động đang hưởng trợ cấp thất nghiệp bị tạm dừng hưởng trợ cấp thất nghiệp khi không thông báo về việc tìm kiếm việc làm hằng tháng.\n' +
+      '3. Người lao động đang hưởng trợ cấp thất nghiệp đi học tập có thời hạn trên 12 tháng thì chấm dứt hưởng trợ cấp thất nghiệp.',
+  };
+  const question = 'đang hưởng trợ cấp thất nghiệp mà đi học dài hạn thì có bị dừng không';
+
+  it('weighs a word every unit has at half, one few units have near 1', () => {
+    const weights = termWeights(questionShape(question), answerUnits(unemployment, null));
+    expect(weights.get('nghiep')).toBeCloseTo(0.5);
+    expect(weights.get('hoc')).toBeCloseTo(1 - 0.5 / 3);
+  });
+
+  it('ranks the unit with the rarer of two matched words first, where counting words alone ties', () => {
+    const pay: LawArticle = {
+      ...unemployment,
+      text: '1. Tiền lương được trả đúng hạn hằng tháng.\n2. Tiền thưởng tết do hai bên thỏa thuận.\n3. Tiền lương được trả bằng tiền mặt.',
+    };
+    const shape = questionShape('lương tết');
+    const units = answerUnits(pay, null);
+    const weights = termWeights(shape, units);
+    const order = (w?: Map<string, number>) => [...units].sort((a, b) => unitScore(shape, b, w) - unitScore(shape, a, w)).map((unit) => unit.clauseNo);
+    expect(order()[0]).toBe('1');
+    expect(order(weights)[0]).toBe('2');
+  });
+});

@@ -92,9 +92,24 @@ export function answerUnits(article: LawArticle, clauseNos: ReadonlySet<string |
     }
     order += 100;
   }
+  // An article that only enumerates ("Hồ sơ hưởng chế độ tai nạn lao động": 1. Sổ bảo hiểm xã hội. 2. Giấy ra viện…
+  // 3. Biên bản giám định…) is a list under its title: asked what it holds, the member gets every item, short ones
+  // included (D-answers-33).
+  if (articleLeadIn === null && isEnumeration(clauses)) {
+    const leadIn = `${article.title}:`;
+    return units.filter((unit) => !isGarbled(unit.text) && unit.text.length >= 8).map((unit) => ({ ...unit, listLeadIn: leadIn }));
+  }
   // A dangling lead-in ("…được tính theo công thức sau:") announces a formula the text cannot show.
   return units.filter((unit) => !isGarbled(unit.text) && unit.text.length >= 20 && !unit.text.trimEnd().endsWith(':'));
 }
+
+/** Three to six numbered clauses of one short line each, none announcing a list of its own. */
+function isEnumeration(clauses: readonly { clauseNo: string | null; text: string }[]): boolean {
+  if (clauses.length < 3 || clauses.length > 6) return false;
+  return clauses.every((clause) => clause.clauseNo !== null && !clause.text.includes('\n') && clause.text.length <= ENUMERATION_ITEM && !clause.text.trimEnd().endsWith(':'));
+}
+
+const ENUMERATION_ITEM = 180;
 
 const QUANTITY = /\b(bao nhieu|bao nhiu|bn|may|bao lau|toi da|toi thieu|muc|phan tram|ty le|tinh the nao|tinh sao|tinh ntn)\b/;
 /** Words that make a question ask which, when, how or how much: its answer is not a yes or a no. */
@@ -206,16 +221,51 @@ function withFigures(score: number, kind: QuantityKind | null, folded: string): 
 
 const LENGTHS_OF_TIME: ReadonlySet<QuantityKind> = new Set(['duration', 'days', 'months', 'years', 'hours', 'minutes']);
 
-export function unitScore(shape: QuestionShape, unit: AnswerUnit): number {
-  const own = canonicalRegionSyllables(syllables(foldDiacritics(unit.core).toLowerCase()));
-  const all = canonicalRegionSyllables(syllables(foldDiacritics(unit.text).toLowerCase()));
+/**
+ * How much each question word and word pair tells the candidate units apart: one that every unit shares (the
+ * article's topic, "trợ cấp thất nghiệp" in every clause of the unemployment articles) weighs half of one that few
+ * units have ("đi học"), so the unit with the question's distinctive words leads (D-answers-33). Folded.
+ */
+export function termWeights(shape: QuestionShape, units: readonly AnswerUnit[]): Map<string, number> {
+  const weights = new Map<string, number>();
+  if (units.length < 2) return weights;
+  const views = units.map((unit) => {
+    const words = canonicalRegionSyllables(syllables(foldDiacritics(unit.text).toLowerCase()));
+    return { words: new Set(words), pairs: new Set(words.slice(1).map((w, i) => `${words[i]} ${w}`)) };
+  });
+  const weigh = (term: string, has: (view: (typeof views)[number]) => boolean) => {
+    const share = views.filter(has).length / views.length;
+    // A term no unit has tells them apart no more than one all of them have (and keeps the scores' scale).
+    weights.set(term, 1 - COMMON_TERM_DISCOUNT * (share > 0 ? share : 1));
+  };
+  for (const w of shape.unigrams) weigh(w, (view) => view.words.has(w));
+  for (const p of shape.bigrams) weigh(p, (view) => view.pairs.has(p));
+  return weights;
+}
+
+const COMMON_TERM_DISCOUNT = 0.5;
+
+export function unitScore(shape: QuestionShape, unit: AnswerUnit, weights: ReadonlyMap<string, number> = new Map()): number {
+  const wordsOf = (text: string) => canonicalRegionSyllables(syllables(foldDiacritics(text).toLowerCase()));
+  const own = wordsOf(unit.core);
+  // The article's title is every clause's lead-in: "Thời hiệu xử lý bồi thường thiệt hại" is what its "06 tháng kể
+  // từ ngày …" is about, though the clause never says "thời hiệu" (D-answers-32).
+  const all = wordsOf(`${unit.article.title}\n${unit.text}`);
   const pairsOf = (words: string[]) => new Set(words.slice(1).map((w, i) => `${words[i]} ${w}`));
   const [ownWords, allWords, ownPairs, allPairs] = [new Set(own), new Set(all), pairsOf(own), pairsOf(all)];
   // Words of the shared lead-in count less: every unit under it has them, they do not tell units apart.
   let score = 0;
-  for (const w of shape.unigrams) score += ownWords.has(w) ? 1 : allWords.has(w) ? LEAD_IN_WEIGHT : 0;
-  for (const p of shape.bigrams) score += ownPairs.has(p) ? 1.5 : allPairs.has(p) ? 1.5 * LEAD_IN_WEIGHT : 0;
-  const total = shape.unigrams.size + 1.5 * shape.bigrams.size || 1;
+  let total = 0;
+  const weightOf = (term: string) => weights.get(term) ?? 1;
+  for (const w of shape.unigrams) {
+    score += weightOf(w) * (ownWords.has(w) ? 1 : allWords.has(w) ? LEAD_IN_WEIGHT : 0);
+    total += weightOf(w);
+  }
+  for (const p of shape.bigrams) {
+    score += weightOf(p) * (ownPairs.has(p) ? 1.5 : allPairs.has(p) ? 1.5 * LEAD_IN_WEIGHT : 0);
+    total += 1.5 * weightOf(p);
+  }
+  total = total || 1;
   let normalised = score / total;
   // "bao nhiêu", "mấy ngày": a unit without a figure cannot be the direct answer.
   // A figure the question states is a name, not the answer: "bảo hiểm xã hội một lần" is the lump-sum benefit, and a

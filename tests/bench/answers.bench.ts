@@ -15,6 +15,7 @@ import { normalizeText } from '../../intents/index.js';
 import { groundedResponder, startFakeOpenAiServer } from '../fakes/fake-openai-server.js';
 import { ask, createAnswerStack, loadAnswerCorpus, SHARED_CORPUS_FILE } from '../knowledge/answers-fixtures.js';
 import { runAdversarialReplies } from '../knowledge/adversarial-replies.js';
+import type { RecallFigures, RetrievalDiagnostic } from '../../knowledge/eval/retrieval-diagnostic.js';
 
 const corpus = await loadAnswerCorpus();
 const emit = (record: Record<string, unknown>): void => {
@@ -121,8 +122,25 @@ if (corpus.source === 'shared') {
 // exactly as `congdoan kb eval-answers` prints it, per set and per batch (the locked batches are never tuned on).
 if (corpus.source === 'shared') {
   for (const set of ['dev', 'locked'] as const) {
-    const output = execFileSync(process.execPath, [fileURLToPath(new URL('../../bin/congdoan.mjs', import.meta.url)), 'kb', 'eval-answers', '--set', set, '--corpus', SHARED_CORPUS_FILE, '--format', 'json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    const report = JSON.parse(output) as { n: number; right: number; invented: number; lead: number; batches: unknown; by_style: unknown };
+    // Dev only: where a question is lost, the rank of the first acceptable article in the answer's own search (D-answers-34).
+    const diagnose = set === 'dev' ? ['--retrieval'] : [];
+    const output = execFileSync(process.execPath, [fileURLToPath(new URL('../../bin/congdoan.mjs', import.meta.url)), 'kb', 'eval-answers', '--set', set, ...diagnose, '--corpus', SHARED_CORPUS_FILE, '--format', 'json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const report = JSON.parse(output) as { n: number; right: number; invented: number; lead: number; batches: unknown; by_style: unknown; retrieval?: RetrievalDiagnostic };
     emit({ bench: 'answer_eval', set, n: report.n, right: report.right, right_rate: round(report.right / report.n), invented: report.invented, fact_first: round(report.lead / report.n), by_style: report.by_style, batches: report.batches });
+    if (report.retrieval) emit(retrievalBenchLine(set, report.retrieval));
   }
+}
+
+/** The retrieval diagnostic as one bench line: recall@k and MRR overall, by typing and by batch, and found × right. */
+function retrievalBenchLine(set: string, diagnostic: RetrievalDiagnostic): Record<string, unknown> {
+  const figures = (f: RecallFigures) => ({ n: f.n, r1: round(f.recall.at1), r3: round(f.recall.at3), r5: round(f.recall.at5), r10: round(f.recall.at10), mrr: round(f.mrr), right: f.right });
+  return {
+    bench: 'answer_retrieval',
+    set,
+    ...figures(diagnostic),
+    typed: figures(diagnostic.by_typing.typed),
+    untyped: figures(diagnostic.by_typing.untyped),
+    batches: Object.fromEntries(Object.entries(diagnostic.by_batch).map(([batch, f]) => [batch, figures(f)])),
+    found_top5_x_right: diagnostic.confusion,
+  };
 }

@@ -161,4 +161,26 @@ describe.each(testBackends())('kb commands on $name', (backend) => {
     expect(locked.stdout).toEqual([]);
     expect(locked.stderr[0]).toMatch(/^error VALIDATION_FAILED: --failures is for the dev set/);
   });
+
+  it('ranks the first acceptable article of each question with --retrieval, and refuses it on the locked set', async () => {
+    const cases = writeTemp(
+      'answers-retrieval.jsonl',
+      [
+        '{"id":"sev","q":"trợ cấp thôi việc tính sao","facts":["nửa tháng"],"cite":[{"law_id":"BH/2024","article_no":"1"}]}',
+        '{"id":"none","q":"trợ cấp thôi việc tính sao","facts":["nửa tháng"],"cite":[{"law_id":"LD/2012","article_no":"10"}]}',
+      ].join('\n'),
+    );
+    const json = await run(['kb', 'eval-answers', '--cases', cases, '--corpus', writeMiniCorpus(), '--retrieval', '--format', 'json']);
+    expect(json.code).toBe(0);
+    const { retrieval } = JSON.parse(json.stdout[0] as string) as { retrieval: { n: number; recall: Record<string, number>; cases: { id: string; rank: number | null }[] } };
+    expect(retrieval.cases.map(({ id, rank }) => ({ id, rank }))).toEqual([{ id: 'sev', rank: 2 }, { id: 'none', rank: null }]);
+    expect(retrieval.recall).toEqual({ at1: 0, at3: 0.5, at5: 0.5, at10: 0.5 });
+    const text = await run(['kb', 'eval-answers', '--cases', cases, '--corpus', writeMiniCorpus(), '--retrieval']);
+    expect(text.stdout.some((line) => line.startsWith('tìm điều luật: 2 câu, recall @1 0.0 %, @3 50.0 %'))).toBe(true);
+
+    const locked = await run(['kb', 'eval-answers', '--set', 'locked', '--corpus', writeMiniCorpus(), '--retrieval']);
+    expect(locked.code).toBe(2);
+    expect(locked.stdout).toEqual([]);
+    expect(locked.stderr[0]).toMatch(/^error VALIDATION_FAILED: --retrieval is for the dev set/);
+  });
 });

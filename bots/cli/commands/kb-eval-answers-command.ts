@@ -19,6 +19,12 @@ import {
   failureDetail,
   formatFailure,
   type AnswerFailureDetail,
+  createQuestionLawSearch,
+  firstAcceptableRank,
+  summariseRetrieval,
+  formatRetrievalDiagnostic,
+  FOUND_DEPTH,
+  type RetrievalCaseResult,
 } from '../../../knowledge/index.js';
 import { fromProjectRoot } from '../../project-root.js';
 import { reportCommandErrors } from '../cli-context.js';
@@ -38,6 +44,7 @@ const optionsSchema = z.object({
   cases: z.string().min(1).optional(),
   corpus: z.string().min(1).optional(),
   failures: z.boolean().default(false),
+  retrieval: z.boolean().default(false),
 });
 
 /**
@@ -45,7 +52,9 @@ const optionsSchema = z.object({
  * member question is answered as members are answered without an LLM (starter-pack FAQ first, then the extractive
  * legal answer, the members' query normaliser) and scored: right (fact stated and an acceptable article cited),
  * fact-only, cite-only, neither, invented citations or figures, and whether the fact leads the reply. `--failures`
- * prints what members were told on each failing question (dev or a --cases file only).
+ * prints what members were told on each failing question (dev or a --cases file only). `--retrieval` adds where a
+ * question is lost: the rank of the first acceptable article in the search the answer makes (recall@1/3/5/10, MRR,
+ * by batch and typing) and {found in the first 5} × {reply right} (D-answers-34; dev or a --cases file only).
  */
 export function registerKbEvalAnswers(kb: Command, deps: KbEvalAnswersDeps): void {
   kb.command('eval-answers')
@@ -55,6 +64,7 @@ export function registerKbEvalAnswers(kb: Command, deps: KbEvalAnswersDeps): voi
     .option('--cases <file>', 'another evaluation JSONL ({"id","q","facts":[…],"cite":[{"law_id","article_no"}]})')
     .option('--corpus <file>', 'answer from this JSONL corpus instead of the database')
     .option('--failures', "also print each failing question with the reply members get, what was expected and what it cited")
+    .option('--retrieval', 'also rank the first acceptable article in the law search the answer makes: recall@1/3/5/10, MRR, found × right (dev or --cases only)')
     .action(async (rawOptions: unknown) =>
       reportCommandErrors(deps.stderr, rawOptions, async () => {
         const options = parseOrThrow(optionsSchema, rawOptions, 'options');
@@ -64,18 +74,28 @@ export function registerKbEvalAnswers(kb: Command, deps: KbEvalAnswersDeps): voi
             fields: [{ path: 'failures', message: 'not with --set locked' }],
           });
         }
+        if (options.retrieval && !options.cases && options.set === 'locked') {
+          throw new AppError('VALIDATION_FAILED', '--retrieval is for the dev set or your own --cases file: the locked test set is never diagnosed', {
+            fields: [{ path: 'retrieval', message: 'not with --set locked' }],
+          });
+        }
         const files = options.cases ? [options.cases] : await shippedSetFiles(options.set);
         const batches = await Promise.all(files.map(async (file) => ({ file, cases: await readCases(file) })));
         const { articles, documents } = await loadCorpus(deps, options.corpus);
         const normalizeQuery = deps.normalizeQuery ?? ((text: string) => text);
         const lookup = createArticleLookup(articles);
+        const retriever = createLawRetriever({ articles, documents, synonyms: loadDefaultSynonymGroups(), normalizeQuery });
+        const redactor = createRedactor();
         const service = createKnowledgeService({
-          retriever: createLawRetriever({ articles, documents, synonyms: loadDefaultSynonymGroups(), normalizeQuery }),
+          retriever,
           faq: createDefaultFaqMatcher(loadStarterPack(), { normalize: normalizeQuery }),
-          redactor: createRedactor(),
+          redactor,
           articles: lookup,
           queryNormalizer: normalizeQuery,
         });
+        // The diagnostic searches with the service's own dependencies and options: the search members get.
+        const searchQuestion = createQuestionLawSearch({ retriever, redactor, queryNormalizer: normalizeQuery });
+        const retrievalRows: (RetrievalCaseResult & { top: string[] })[] = [];
         const batchReports = [];
         const results = [];
         const failures: AnswerFailureDetail[] = [];
@@ -85,14 +105,34 @@ export function registerKbEvalAnswers(kb: Command, deps: KbEvalAnswersDeps): voi
             const answer = await service.answer({ text: item.q, topic: 'other', entities: [] });
             const result = scoreAnswer(item, answer, (lawId, articleNo) => lookup.get(lawId, articleNo));
             batchResults.push(result);
+            if (options.retrieval) {
+              const hits = searchQuestion(item.q, 10).hits.slice(0, 10).map((hit) => hit.article);
+              retrievalRows.push({
+                id: item.id,
+                batch: basename(batch.file, '.jsonl'),
+                style: item.style,
+                rank: firstAcceptableRank(hits, item.cite),
+                right: result.outcome === 'right',
+                top: hits.slice(0, FOUND_DEPTH).map((article) => `${article.lawId} Điều ${article.articleNo}`),
+              });
+            }
             if (options.failures && (result.outcome !== 'right' || result.invented.length > 0)) failures.push(failureDetail(item, answer, result));
           }
           results.push(...batchResults);
           batchReports.push({ file: basename(batch.file), n: batchResults.length, right: batchResults.filter((r) => r.outcome === 'right').length });
         }
         const report = summariseAnswers(results);
+        const retrieval = options.retrieval ? summariseRetrieval(retrievalRows) : null;
         if (options.format === 'json') {
-          deps.stdout(JSON.stringify({ set: options.cases ?? options.set, batches: batchReports, ...report, ...(options.failures ? { failure_details: failures } : {}) }));
+          deps.stdout(
+            JSON.stringify({
+              set: options.cases ?? options.set,
+              batches: batchReports,
+              ...report,
+              ...(options.failures ? { failure_details: failures } : {}),
+              ...(retrieval ? { retrieval: { ...retrieval, cases: retrievalRows } } : {}),
+            }),
+          );
           return;
         }
         const pct = (n: number) => `${((100 * n) / Math.max(report.n, 1)).toFixed(1)} %`;
@@ -102,6 +142,7 @@ export function registerKbEvalAnswers(kb: Command, deps: KbEvalAnswersDeps): voi
         );
         for (const [style, bucket] of Object.entries(report.by_style)) deps.stdout(`  ${style}: ${bucket.right}/${bucket.n}`);
         if (batchReports.length > 1) for (const batch of batchReports) deps.stdout(`  ${batch.file}: ${batch.right}/${batch.n}`);
+        if (retrieval) for (const line of formatRetrievalDiagnostic(retrieval)) deps.stdout(line);
         for (const detail of failures) for (const line of formatFailure(detail)) deps.stdout(line);
       }),
     );

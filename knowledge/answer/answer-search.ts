@@ -1,0 +1,66 @@
+import type { Redactor } from '../../core/ports/redactor.js';
+import { toNfc } from '../../core/text/vietnamese-fold.js';
+import { actorOf, type Actor } from '../faq/actor-cue.js';
+import { foldedSyllables } from '../faq/faq-text-features.js';
+import type { LawRetriever, PassageHit } from '../retrieval/retriever.js';
+import { preferAskersSide } from './article-side.js';
+import { preferCompulsoryScheme } from './insurance-scheme.js';
+import { resolveKnowledgeOptions, type KnowledgeOptionsInput } from './knowledge-options.js';
+import { focusQuestion, stripPersonalClauses } from './query-focus.js';
+
+/**
+ * What the answer path searches for a member's message: the redacted text without the clauses carrying personal
+ * data, instructions, feelings, story figures and greetings (query-focus.ts). Shared with the retrieval diagnostic
+ * so that it measures the search members actually get.
+ */
+export function questionSearchText(redactor: Redactor, text: string): string {
+  return focusQuestion(stripPersonalClauses(redactor.redact(toNfc(text).trim())));
+}
+
+/** Who ends the job in the question (actor-cue.ts) when the side cue is on; null otherwise. */
+export function createAskerOf(normalizeQuery: (text: string) => string, sideCue: boolean): (text: string) => Actor | null {
+  return (text) => (sideCue ? actorOf(foldedSyllables(normalizeQuery(text))) : null);
+}
+
+export interface AnswerLawSearchDeps {
+  retriever: LawRetriever;
+  normalizeQuery: (text: string) => string;
+  /** Who ends the job in the question (the side cue), null when not said or the cue is off. */
+  askerOf: (text: string) => Actor | null;
+  /** How many leading hits the two reorderings look at (the answer's sources and a little more). */
+  window: number;
+}
+
+/**
+ * The law search in the order the answer reads it: the retriever's ranking of the normalised question, then, among
+ * the leading `window` hits, the other side's articles after the asker's (article-side.ts) and the voluntary
+ * scheme's twin articles after the employee's own (insurance-scheme.ts), unless that scheme is asked about.
+ */
+export function createAnswerLawSearch(deps: AnswerLawSearchDeps): (searchText: string, k: number) => readonly PassageHit[] {
+  return (searchText, k) => {
+    const query = deps.normalizeQuery(searchText);
+    return preferCompulsoryScheme(preferAskersSide(deps.retriever.search(query, { k }), deps.askerOf(searchText), deps.window), query, deps.window);
+  };
+}
+
+export interface QuestionLawSearchDeps {
+  retriever: LawRetriever;
+  redactor: Redactor;
+  queryNormalizer?: (text: string) => string;
+  options?: KnowledgeOptionsInput;
+}
+
+/**
+ * For the retrieval diagnostic (knowledge/eval/retrieval-diagnostic.ts): a member's message → the text searched and
+ * the hits, built from the same dependencies and options as `createKnowledgeService`. The service's later readings
+ * of a weak story (its outer clauses, its last clause) are not searched here: this is the first, whole reading.
+ */
+export function createQuestionLawSearch(deps: QuestionLawSearchDeps): (text: string, k: number) => { searchText: string; hits: readonly PassageHit[] } {
+  const options = resolveKnowledgeOptions(deps.options);
+  const normalizeQuery = deps.queryNormalizer ?? ((text: string) => text);
+  const search = createAnswerLawSearch({ retriever: deps.retriever, normalizeQuery, askerOf: createAskerOf(normalizeQuery, options.sideCue), window: options.maxSources + 2 });
+  return (text, k) => {
+    const searchText = questionSearchText(deps.redactor, text);
+    return { searchText, hits: search(searchText, Math.max(k, options.retrievalK)) };
+  };
+}
