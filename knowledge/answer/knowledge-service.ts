@@ -202,9 +202,13 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
     // first hit was the annual-leave article of the entry behind it). D-answers-30.
     const cites = (match: FaqMatch | undefined, hit: PassageHit | undefined): boolean =>
       match !== undefined && hit !== undefined && match.entry.citations.some((cited) => hit.article.lawId === cited.lawId && hit.article.articleNo === cited.articleNo);
+    // A lone candidate (no other entry shares a word with the question, or a small unit FAQ) does not stand out: a lead
+    // is evidence only over an entry the matcher set aside; alone, the narrower agreements above still apply and the
+    // law answers otherwise (D-answers-35).
     const standsOut =
       options.agreeingMarginWindow > 0 &&
-      (!second || first.score - second.score >= options.agreeingMargin) &&
+      second !== undefined &&
+      first.score - second.score >= options.agreeingMargin &&
       !cites(second, hits[0]) &&
       !cites(third, hits[0]);
     // In the wider window only a hit the answer could have quoted counts (the sources' relative floor): "thưởng Tết có
