@@ -1,5 +1,5 @@
 import type { LawArticle } from '../../core/knowledge/law.js';
-import { answerUnits, questionShape, unitScore } from './answer-units.js';
+import { answerUnits, questionShape, termWeights, unitScore } from './answer-units.js';
 import { composeExtractiveAnswer } from './extractive-answer.js';
 
 const notice: LawArticle = {
@@ -120,3 +120,39 @@ describe('figures the question states', () => {
   });
 });
 
+
+describe('words that tell the units apart', () => {
+  const unemployment: LawArticle = {
+    ...notice,
+    id: '74/2025/QH15#41',
+    lawId: '74/2025/QH15',
+    lawName: 'Luật Việc làm 2025',
+    lawType: 'Luật',
+    articleNo: '41',
+    title: 'Chuyển nơi hưởng, tạm dừng, chấm dứt hưởng trợ cấp thất nghiệp',
+    text:
+      '1. Trong thời gian hưởng trợ cấp thất nghiệp, người lao động được chuyển nơi hưởng trợ cấp thất nghiệp khi có nhu cầu.\n' +
+      '2. Người lao động đang hưởng trợ cấp thất nghiệp bị tạm dừng hưởng trợ cấp thất nghiệp khi không thông báo về việc tìm kiếm việc làm hằng tháng.\n' +
+      '3. Người lao động đang hưởng trợ cấp thất nghiệp đi học tập có thời hạn trên 12 tháng thì chấm dứt hưởng trợ cấp thất nghiệp.',
+  };
+  const question = 'đang hưởng trợ cấp thất nghiệp mà đi học dài hạn thì có bị dừng không';
+
+  it('weighs a word every unit has at half, one few units have near 1', () => {
+    const weights = termWeights(questionShape(question), answerUnits(unemployment, null));
+    expect(weights.get('nghiep')).toBeCloseTo(0.5);
+    expect(weights.get('hoc')).toBeCloseTo(1 - 0.5 / 3);
+  });
+
+  it('ranks the unit with the rarer of two matched words first, where counting words alone ties', () => {
+    const pay: LawArticle = {
+      ...unemployment,
+      text: '1. Tiền lương được trả đúng hạn hằng tháng.\n2. Tiền thưởng tết do hai bên thỏa thuận.\n3. Tiền lương được trả bằng tiền mặt.',
+    };
+    const shape = questionShape('lương tết');
+    const units = answerUnits(pay, null);
+    const weights = termWeights(shape, units);
+    const order = (w?: Map<string, number>) => [...units].sort((a, b) => unitScore(shape, b, w) - unitScore(shape, a, w)).map((unit) => unit.clauseNo);
+    expect(order()[0]).toBe('1');
+    expect(order(weights)[0]).toBe('2');
+  });
+});

@@ -206,16 +206,49 @@ function withFigures(score: number, kind: QuantityKind | null, folded: string): 
 
 const LENGTHS_OF_TIME: ReadonlySet<QuantityKind> = new Set(['duration', 'days', 'months', 'years', 'hours', 'minutes']);
 
-export function unitScore(shape: QuestionShape, unit: AnswerUnit): number {
-  const own = canonicalRegionSyllables(syllables(foldDiacritics(unit.core).toLowerCase()));
-  const all = canonicalRegionSyllables(syllables(foldDiacritics(unit.text).toLowerCase()));
+/**
+ * How much each question word and word pair tells the candidate units apart: one that every unit shares (the
+ * article's topic, "trợ cấp thất nghiệp" in every clause of the unemployment articles) weighs half of one that few
+ * units have ("đi học"), so the unit with the question's distinctive words leads (D-answers-33). Folded.
+ */
+export function termWeights(shape: QuestionShape, units: readonly AnswerUnit[]): Map<string, number> {
+  const weights = new Map<string, number>();
+  if (units.length < 2) return weights;
+  const views = units.map((unit) => {
+    const words = canonicalRegionSyllables(syllables(foldDiacritics(unit.text).toLowerCase()));
+    return { words: new Set(words), pairs: new Set(words.slice(1).map((w, i) => `${words[i]} ${w}`)) };
+  });
+  const weigh = (term: string, has: (view: (typeof views)[number]) => boolean) => {
+    const share = views.filter(has).length / views.length;
+    // A term no unit has tells them apart no more than one all of them have (and keeps the scores' scale).
+    weights.set(term, 1 - COMMON_TERM_DISCOUNT * (share > 0 ? share : 1));
+  };
+  for (const w of shape.unigrams) weigh(w, (view) => view.words.has(w));
+  for (const p of shape.bigrams) weigh(p, (view) => view.pairs.has(p));
+  return weights;
+}
+
+const COMMON_TERM_DISCOUNT = 0.5;
+
+export function unitScore(shape: QuestionShape, unit: AnswerUnit, weights: ReadonlyMap<string, number> = new Map()): number {
+  const wordsOf = (text: string) => canonicalRegionSyllables(syllables(foldDiacritics(text).toLowerCase()));
+  const own = wordsOf(unit.core);
+  const all = wordsOf(unit.text);
   const pairsOf = (words: string[]) => new Set(words.slice(1).map((w, i) => `${words[i]} ${w}`));
   const [ownWords, allWords, ownPairs, allPairs] = [new Set(own), new Set(all), pairsOf(own), pairsOf(all)];
   // Words of the shared lead-in count less: every unit under it has them, they do not tell units apart.
   let score = 0;
-  for (const w of shape.unigrams) score += ownWords.has(w) ? 1 : allWords.has(w) ? LEAD_IN_WEIGHT : 0;
-  for (const p of shape.bigrams) score += ownPairs.has(p) ? 1.5 : allPairs.has(p) ? 1.5 * LEAD_IN_WEIGHT : 0;
-  const total = shape.unigrams.size + 1.5 * shape.bigrams.size || 1;
+  let total = 0;
+  const weightOf = (term: string) => weights.get(term) ?? 1;
+  for (const w of shape.unigrams) {
+    score += weightOf(w) * (ownWords.has(w) ? 1 : allWords.has(w) ? LEAD_IN_WEIGHT : 0);
+    total += weightOf(w);
+  }
+  for (const p of shape.bigrams) {
+    score += weightOf(p) * (ownPairs.has(p) ? 1.5 : allPairs.has(p) ? 1.5 * LEAD_IN_WEIGHT : 0);
+    total += 1.5 * weightOf(p);
+  }
+  total = total || 1;
   let normalised = score / total;
   // "bao nhiêu", "mấy ngày": a unit without a figure cannot be the direct answer.
   // A figure the question states is a name, not the answer: "bảo hiểm xã hội một lần" is the lump-sum benefit, and a

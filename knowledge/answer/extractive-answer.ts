@@ -1,6 +1,6 @@
 import type { LawArticle } from '../../core/knowledge/law.js';
 import { splitIntoClauses } from '../retrieval/clause-passages.js';
-import { answerUnits, isGarbled, questionShape, unitScore, type AnswerUnit, type QuestionShape } from './answer-units.js';
+import { answerUnits, isGarbled, questionShape, termWeights, unitScore, type AnswerUnit, type QuestionShape } from './answer-units.js';
 import { ANSWER_TEXTS } from './answer-texts.vi.js';
 import { shortLawName } from './citation.js';
 import type { PromptSource } from './grounded-prompt.vi.js';
@@ -78,17 +78,20 @@ export function composeExtractiveAnswer(
   question = '',
 ): { body: string; quoted: LawArticle[] } {
   const shape = questionShape(question);
-  const scored = withoutReplacedExpired(sources).slice(0, options.maxArticles).flatMap((source, rank) => {
+  const candidates = withoutReplacedExpired(sources).slice(0, options.maxArticles).map((source, rank) => {
     // The best article is read whole (its direct answer may not be the clause that matched the words best).
     const clauses = rank === 0 ? null : new Set(source.passages.map((passage) => passage.clauseNo));
     const units = answerUnits(source.article, clauses);
-    const usable = units.length > 0 ? units : fallbackUnits(source);
-    return usable.map((unit, index) => ({
+    return { rank, usable: units.length > 0 ? units : fallbackUnits(source) };
+  });
+  const weights = question ? termWeights(shape, candidates.flatMap((c) => c.usable)) : new Map<string, number>();
+  const scored = candidates.flatMap(({ rank, usable }) =>
+    usable.map((unit, index) => ({
       unit,
       rank,
-      score: (question ? unitScore(shape, unit) : 1 - index * 0.01) * (1 - rank * 0.1) + (rank === 0 && (unit.clauseNo === '1' || unit.clauseNo === null) ? OPENING_BONUS : 0),
-    }));
-  });
+      score: (question ? unitScore(shape, unit, weights) : 1 - index * 0.01) * (1 - rank * 0.1) + (rank === 0 && (unit.clauseNo === '1' || unit.clauseNo === null) ? OPENING_BONUS : 0),
+    })),
+  );
   if (scored.length === 0) return { body: ANSWER_TEXTS.extractiveIntro, quoted: [] };
   const ranked = [...scored].sort((a, b) => b.score - a.score);
   const lead = ranked[0] as (typeof ranked)[number];
