@@ -5,7 +5,8 @@ import type { Db } from '../storage/database.js';
 import { executeRows } from '../storage/execute-rows.js';
 import { ensureMessagePartitionsBetween } from '../storage/message-partitions.js';
 import { bumpKnowledgeVersion } from '../storage/repositories/knowledge-version-repository.js';
-import { DEMO_UNITS } from '../seed/demo-organisation.js';
+import { DEMO_ACCOUNTS, DEMO_UNITS } from '../seed/demo-organisation.js';
+import { planGrassrootsParents, planUpperParents, SCRAMBLE, showcaseExtraUppers } from './demo-tree-plan.js';
 
 /**
  * `congdoan demo generate`: a realistic organisation and message history, written by PostgreSQL itself
@@ -18,7 +19,8 @@ import { DEMO_UNITS } from '../seed/demo-organisation.js';
  * over `days` (default two years) with a weekly rhythm, topics and sentiments in realistic proportions, ~6 %
  * unsure and ~1 % spam/injection. Optional planted spikes (a topic jumping in one unit for a week) measure the
  * early-warning job. Every generated unit code starts with `DM`. On a database with the demo organisation (`npm start`),
- * its units are reused and filled, so the demo accounts' dashboards show figures (D-dashboard-2, D-dashboard-10).
+ * its units are reused and filled, so the demo accounts' dashboards show figures (D-dashboard-2, D-dashboard-10), and
+ * the federations the demo accounts belong to get a spread worth drilling into at any size (D-dashboard-12).
  */
 /** Days of history when none is asked for: two years. */
 export const DEFAULT_DEMO_DAYS = 730;
@@ -82,8 +84,14 @@ const DEMO_UPPER_CODES = DEMO_UNITS.filter((unit) => unit.level === 'upper_grass
  * both large.
  */
 const DEMO_GRASSROOTS_CODES = ['GTT', 'DTTL', 'LKLT', 'MSH'].filter((code) => DEMO_UNITS.some((unit) => unit.code === code && unit.level === 'grassroots'));
-/** Spreads the member-size ranks over the grassroots numbers (a prime above any unit count: a permutation). */
-const SCRAMBLE = 104_729;
+
+/** The demo accounts' units: the federations above them are the showcase ones (D-dashboard-12). */
+const DEMO_ACCOUNT_CODES = DEMO_ACCOUNTS.map((account) => account.unitCode);
+
+/** An int[] literal for indexing by unit number in SQL (numbers the plan computed, never user text). */
+function intArray(values: readonly number[]) {
+  return sql.raw(`array[${values.map((value) => String(Math.trunc(value))).join(',')}]::int[]`);
+}
 
 function literal(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
@@ -116,8 +124,6 @@ export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoRe
   const days = options.days ?? DEFAULT_DEMO_DAYS;
   const endDay = options.endDay ?? new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
   const secondLevel = DEMO_PROVINCES.length + SECTORS.length;
-  const upperCount = Math.max(secondLevel, Math.round(totalUnits * 0.08));
-  const grassrootsCount = Math.max(upperCount, totalUnits - 1 - secondLevel - upperCount);
   // The history ends at the end of `endDay` in Vietnam (UTC+7).
   const endInstant = new Date(Date.parse(`${endDay}T00:00:00+07:00`) + DAY_MS - 1000).toISOString();
 
@@ -156,6 +162,18 @@ export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoRe
       select src.n, ins.id, ins.path, 'province_or_sector', src.short from ins join src on ins.code = ${`DM${run}-P`} || lpad(src.n::text, 2, '0')
       union all
       select src.n, e.id, e.path, 'province_or_sector', src.short from src join existing e on e.name = src.name`);
+    // The federations the demo accounts belong to (the leader's Hồ Chí Minh City, the officer's Hà Nội) get a fixed
+    // spread of lower units out of the same budget (D-dashboard-12); none without the demo organisation.
+    const showcase = (
+      await executeRows<{ n: number }>(
+        tx,
+        sql`select distinct p.n from demo_units p join units a on a.path like p.path || '%'
+            where p.level = 'province_or_sector' and a.code in (${sql.join(DEMO_ACCOUNT_CODES.map((code) => sql`${code}`), sql`, `)}) order by p.n`,
+      )
+    ).map((row) => Number(row.n));
+    const upperPlan = planUpperParents(secondLevel, showcase);
+    const upperCount = Math.max(secondLevel + showcaseExtraUppers(showcase.length), Math.round(totalUnits * 0.08));
+    const grassrootsCount = Math.max(upperCount, totalUnits - 1 - secondLevel - upperCount);
     // The demo organisation's upper-grassroots unions stand in for their federation's first generated one (upper number
     // = the federation's number), so generated grassroots unions hang under them (D-dashboard-10).
     await tx.execute(sql`
@@ -171,10 +189,11 @@ export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoRe
     );
     const upperOffset = previous?.upper ?? 0;
     const grassrootsOffset = previous?.grassroots ?? 0;
-    // Upper-grassroots unions: every second-level unit gets at least one, the rest go mostly to big provinces.
+    // Upper-grassroots unions: every second-level unit gets at least one, showcase federations several, the rest go
+    // mostly to big provinces (random draws only past the planned numbers).
     await tx.execute(sql`
       with src as (
-        select s, case when s <= ${secondLevel} then s else 1 + floor(power(random(), 2) * ${secondLevel})::int end as parent_n
+        select s, case when s <= ${upperPlan.parents.length} then (${intArray(upperPlan.parents)})[s] else 1 + floor(power(random(), 2) * ${secondLevel})::int end as parent_n
         from generate_series(1, ${upperCount}) s),
       rows as (
         select src.s, gen_random_uuid() as id, p.id as parent_id, p.path as parent_path, p.short from src join demo_units p on p.n = src.parent_n and p.level = 'province_or_sector'
@@ -195,8 +214,23 @@ export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoRe
         from units u join demo_units p on p.id = u.parent_id and p.level = 'upper_grassroots'
         where u.level = 'grassroots' and u.code = any(${sql.raw(`array[${DEMO_GRASSROOTS_CODES.map(literal).join(', ')}]::text[]`)})) r
       where rank <= ${grassrootsCount}`);
+    // Grassroots unions: one under every upper-grassroots union that has none of the demo organisation's, then the
+    // showcase unions' share, then random parents.
+    const taken = await executeRows<{ n: number; upper: number }>(
+      tx,
+      sql`select g.n, p.n as upper from demo_units g join units u on u.id = g.id join demo_units p on p.id = u.parent_id and p.level = 'upper_grassroots' where g.level = 'grassroots'`,
+    );
+    const grassrootsParents = planGrassrootsParents({
+      upperCount,
+      grassrootsCount,
+      showcaseUppers: upperPlan.showcaseUppers,
+      seed,
+      taken: new Map(taken.map((row) => [Number(row.n), Number(row.upper)])),
+    });
     await tx.execute(sql`
-      with src as (select s, case when s <= ${upperCount} then s else 1 + floor(random() * ${upperCount})::int end as parent_n from generate_series(1, ${grassrootsCount}) s),
+      with src as (
+        select s, coalesce(nullif((${intArray(grassrootsParents)})[s], 0), 1 + floor(random() * ${upperCount})::int) as parent_n
+        from generate_series(1, ${grassrootsCount}) s),
       rows as (
         select src.s, gen_random_uuid() as id, p.id as parent_id, p.path as parent_path, p.short from src join demo_units p on p.n = src.parent_n and p.level = 'upper_grassroots'
         where not exists (select 1 from demo_units d where d.level = 'grassroots' and d.n = src.s))

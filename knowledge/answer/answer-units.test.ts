@@ -121,6 +121,26 @@ describe('figures the question states', () => {
 });
 
 
+describe('the article title as every clause\'s lead-in', () => {
+  const article = (articleNo: string, lawType: string, title: string, text: string): LawArticle => ({
+    ...notice,
+    id: `x#${articleNo}`,
+    lawType,
+    articleNo,
+    title,
+    text,
+  });
+  // Shortened from Điều 72 Nghị định 145/2020 and Điều 129 Bộ luật Lao động: the decree's clause never says "thời hiệu".
+  const limit = article('72', 'Nghị định', 'Thời hiệu xử lý bồi thường thiệt hại', '1. Là 06 tháng kể từ ngày người lao động có hành vi làm hư hỏng tài sản.');
+  const damages = article('129', 'Bộ luật', 'Bồi thường thiệt hại', '1. Người lao động làm hư hỏng tài sản thì phải bồi thường nhiều nhất là 03 tháng tiền lương.');
+
+  it('answers "thời hiệu … bao lâu" with the clause under the title that names it', () => {
+    const shape = questionShape('làm hư hỏng tài sản thì thời hiệu xử lý bồi thường là bao lâu');
+    const [fromLimit, fromDamages] = [limit, damages].map((a) => unitScore(shape, answerUnits(a, null)[0]!));
+    expect(fromLimit).toBeGreaterThan(fromDamages as number);
+  });
+});
+
 describe('words that tell the units apart', () => {
   const unemployment: LawArticle = {
     ...notice,

@@ -92,9 +92,24 @@ export function answerUnits(article: LawArticle, clauseNos: ReadonlySet<string |
     }
     order += 100;
   }
+  // An article that only enumerates ("Hồ sơ hưởng chế độ tai nạn lao động": 1. Sổ bảo hiểm xã hội. 2. Giấy ra viện…
+  // 3. Biên bản giám định…) is a list under its title: asked what it holds, the member gets every item, short ones
+  // included (D-answers-33).
+  if (articleLeadIn === null && isEnumeration(clauses)) {
+    const leadIn = `${article.title}:`;
+    return units.filter((unit) => !isGarbled(unit.text) && unit.text.length >= 8).map((unit) => ({ ...unit, listLeadIn: leadIn }));
+  }
   // A dangling lead-in ("…được tính theo công thức sau:") announces a formula the text cannot show.
   return units.filter((unit) => !isGarbled(unit.text) && unit.text.length >= 20 && !unit.text.trimEnd().endsWith(':'));
 }
+
+/** Three to six numbered clauses of one short line each, none announcing a list of its own. */
+function isEnumeration(clauses: readonly { clauseNo: string | null; text: string }[]): boolean {
+  if (clauses.length < 3 || clauses.length > 6) return false;
+  return clauses.every((clause) => clause.clauseNo !== null && !clause.text.includes('\n') && clause.text.length <= ENUMERATION_ITEM && !clause.text.trimEnd().endsWith(':'));
+}
+
+const ENUMERATION_ITEM = 180;
 
 const QUANTITY = /\b(bao nhieu|bao nhiu|bn|may|bao lau|toi da|toi thieu|muc|phan tram|ty le|tinh the nao|tinh sao|tinh ntn)\b/;
 /** Words that make a question ask which, when, how or how much: its answer is not a yes or a no. */
@@ -233,7 +248,9 @@ const COMMON_TERM_DISCOUNT = 0.5;
 export function unitScore(shape: QuestionShape, unit: AnswerUnit, weights: ReadonlyMap<string, number> = new Map()): number {
   const wordsOf = (text: string) => canonicalRegionSyllables(syllables(foldDiacritics(text).toLowerCase()));
   const own = wordsOf(unit.core);
-  const all = wordsOf(unit.text);
+  // The article's title is every clause's lead-in: "Thời hiệu xử lý bồi thường thiệt hại" is what its "06 tháng kể
+  // từ ngày …" is about, though the clause never says "thời hiệu" (D-answers-32).
+  const all = wordsOf(`${unit.article.title}\n${unit.text}`);
   const pairsOf = (words: string[]) => new Set(words.slice(1).map((w, i) => `${words[i]} ${w}`));
   const [ownWords, allWords, ownPairs, allPairs] = [new Set(own), new Set(all), pairsOf(own), pairsOf(all)];
   // Words of the shared lead-in count less: every unit under it has them, they do not tell units apart.

@@ -112,4 +112,33 @@ describe('source selection', () => {
     const clauses = sources[0]?.passages.map((passage) => passage.clauseNo);
     expect(clauses).toEqual([...(clauses ?? [])].sort());
   });
+  it('states an article that only enumerates as one list under its title, every item, with the article as its source', () => {
+    const text = ['1. Sổ lao động.', '2. Giấy xác nhận của nơi điều trị sau khi ra viện.', '3. Biên bản kết luận của hội đồng giám định.', '4. Đơn đề nghị theo mẫu của cơ quan bảo hiểm.'].join('\n');
+    const article = { ...SAMPLE_ARTICLES[0]!, id: '84/2015/QH13#57', lawId: '84/2015/QH13', lawName: 'Luật An toàn, vệ sinh lao động 2015', lawType: 'Luật', articleNo: '57', title: 'Hồ sơ hưởng chế độ khi bị thương tại nơi làm việc', text };
+    const { body } = composeExtractiveAnswer([{ article, passages: [] }], DEFAULT_EXTRACTIVE_OPTIONS, 'hồ sơ hưởng chế độ khi bị thương gồm những giấy tờ gì');
+    expect(body.startsWith('Theo Điều 57 Luật An toàn, vệ sinh lao động 2015: Hồ sơ hưởng chế độ khi bị thương tại nơi làm việc:')).toBe(true);
+    for (const item of ['Sổ lao động', 'Giấy xác nhận', 'Biên bản kết luận', 'Đơn đề nghị']) expect(body).toContain(`- ${item}`);
+  });
+
+  it('states whole a short list of which some points were chosen, not only those', () => {
+    const text = [
+      '1. Người lao động thuộc một trong các trường hợp sau đây được hỗ trợ trước khi đi làm việc ở nước ngoài theo hợp đồng:',
+      'a) Người có công với cách mạng và thân nhân của họ;',
+      'b) Người dân tộc thiểu số;',
+      'c) Người thuộc hộ nghèo, hộ cận nghèo;',
+      'd) Người có đất bị thu hồi;',
+      'đ) Người đã hoàn thành nghĩa vụ quân sự;',
+      'e) Thanh niên tình nguyện đã hoàn thành nhiệm vụ;',
+      'g) Trí thức trẻ tình nguyện đã hoàn thành nhiệm vụ.',
+      '2. Chế độ hỗ trợ bao gồm:',
+      'a) Giáo dục định hướng trước khi đi làm việc ở nước ngoài theo hợp đồng;',
+      'b) Đào tạo, bồi dưỡng kỹ năng nghề, ngoại ngữ theo yêu cầu của bên tiếp nhận lao động;',
+      'c) Chi phí khác cho người lao động đi làm việc ở nước ngoài theo hợp đồng.',
+    ].join('\n');
+    const article = { ...SAMPLE_ARTICLES[0]!, id: '74/2025/QH15#14', lawId: '74/2025/QH15', lawName: 'Luật Việc làm 2025', lawType: 'Luật', articleNo: '14', title: 'Hỗ trợ người đi làm việc ở nước ngoài', text };
+    const question = 'nhà em thuộc hộ nghèo, em muốn đi làm việc ở nước ngoài theo hợp đồng mà không có tiền học tiếng, nhà nước có hỗ trợ gì không';
+    const { body } = composeExtractiveAnswer([{ article, passages: [] }], DEFAULT_EXTRACTIVE_OPTIONS, question);
+    expect(body).toContain('- Đào tạo, bồi dưỡng kỹ năng nghề, ngoại ngữ');
+    expect(body).not.toContain('còn nêu thêm');
+  });
 });

@@ -111,10 +111,17 @@ export function composeExtractiveAnswer(
   // A list too long to state whole: the lead point, then the other points of it that were chosen, under one lead-in.
   const leadGroup =
     siblings.length > 1 && listChars <= options.charBudget * 0.7 ? siblings.sort((a, b) => a.unit.order - b.unit.order) : [lead, ...chosen.slice(1).filter((c) => sameList(c.unit, lead.unit))];
-  const rest = chosen
-    .slice(1)
-    .filter((c) => !leadGroup.includes(c))
-    .sort((a, b) => a.rank - b.rank || a.unit.order - b.unit.order);
+  const restChosen = chosen.slice(1).filter((c) => !leadGroup.includes(c));
+  // A short list of which some points were chosen is stated whole: "Chế độ hỗ trợ bao gồm: giáo dục định hướng; chi
+  // phí khác" left out the point the member asked about (learning the language), whose words differ from the
+  // question's ("học tiếng": "ngoại ngữ"). D-answers-33.
+  const completing = scored.filter(
+    (c) =>
+      !leadGroup.includes(c) &&
+      !restChosen.includes(c) &&
+      restChosen.some((r) => sameList(r.unit, c.unit) && shortList(scored, r.unit, options.charBudget)),
+  );
+  const rest = [...restChosen, ...completing].sort((a, b) => a.rank - b.rank || a.unit.order - b.unit.order);
   const listSize = (unit: AnswerUnit) => scored.filter((c) => sameList(c.unit, unit)).length;
   const leadText =
     leadGroup.length > 1
@@ -127,13 +134,23 @@ export function composeExtractiveAnswer(
   return { body: parts.join('\n\n'), quoted };
 }
 
+/** Whether the whole list `unit` is a point of fits in a third of the budget (then it is quoted whole). */
+function shortList(scored: readonly { unit: AnswerUnit }[], unit: AnswerUnit, charBudget: number): boolean {
+  const points = scored.filter((c) => sameList(c.unit, unit));
+  return points.length <= SHORT_LIST_POINTS && points.reduce((sum, c) => sum + c.unit.core.length, 0) <= charBudget / 3;
+}
+
+const SHORT_LIST_POINTS = 4;
+
 /** Points of one list: the same article and the same lead-in. */
 const sameList = (a: AnswerUnit, b: AnswerUnit) => a.listLeadIn !== undefined && a.article === b.article && a.listLeadIn === b.listLeadIn;
 
 /** "Theo khoản 2 Điều 35 …: <lead-in>:" then the points, the lead-in said once; says so when the list has more. */
 function listText(units: readonly AnswerUnit[], listSize: number, prefix = ''): string {
   const first = units[0] as AnswerUnit;
-  const text = `${prefix}${sourcePhrase(first.article, first.clauseNo)}: ${(first.listLeadIn ?? '').replace(/:\s*$/u, '')}:\n${units.map((unit) => `- ${unit.core.replace(/[;.]$/u, '')}`).join(';\n')}.`;
+  // The items of an enumerating article are its clauses: then the article is the source, not the first one's clause.
+  const clauseNo = units.every((unit) => unit.clauseNo === first.clauseNo) ? first.clauseNo : null;
+  const text = `${prefix}${sourcePhrase(first.article, clauseNo)}: ${(first.listLeadIn ?? '').replace(/:\s*$/u, '')}:\n${units.map((unit) => `- ${unit.core.replace(/[;.]$/u, '')}`).join(';\n')}.`;
   return units.length < listSize ? `${text}\n${ANSWER_TEXTS.listContinues}` : text;
 }
 

@@ -1,11 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { generateDemo } from '../../bots/demo/demo-generator.js';
+import { SHOWCASE_GRASSROOTS_MAX, SHOWCASE_GRASSROOTS_MIN, SHOWCASE_UPPERS } from '../../bots/demo/demo-tree-plan.js';
 import { DEMO_ACCOUNTS, DEMO_UNITS } from '../../bots/seed/demo-organisation.js';
 import { seedDemoOrganisation } from '../../bots/seed/seed-demo.js';
 import { executeRows } from '../../bots/storage/execute-rows.js';
 import { silentLogger } from '../../core/ports/logger.js';
 import { createKnowledgeVersionRepository } from '../../bots/storage/repositories/knowledge-version-repository.js';
-import { testBackends } from '../support/backends.js';
+import { createUnitRepository } from '../../bots/storage/repositories/unit-repository.js';
+import { createTestDatabase, testBackends, type TestDatabase } from '../support/backends.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
 import { createEchoKnowledge } from '../support/stub-knowledge.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
@@ -100,4 +102,59 @@ describe.each(testBackends())('demo generator after the demo seeding on $name', 
     );
     expect(seededMembers!.n).toBeGreaterThan(0);
   }, 120_000);
+});
+
+/**
+ * The tree the README's quick-start size gives (D-dashboard-12): the federations the demo accounts belong to
+ * (Hồ Chí Minh City for the leader, Hà Nội above the officer's HN-KCN) have several upper-grassroots unions, each with
+ * several grassroots unions, instead of one of each; no upper-grassroots union is left without a grassroots union; the
+ * same seed gives the same tree. Messages do not shape the tree (units follow `--members`), so none are written.
+ */
+describe.each(testBackends())("demo generator's tree at the README size on $name", (backend) => {
+  const README_MEMBERS = 6000;
+  const databases: TestDatabase[] = [];
+  afterAll(async () => {
+    for (const database of databases) await database.close();
+  });
+
+  async function generatedTree(seed: number) {
+    const database = await createTestDatabase(backend);
+    databases.push(database);
+    await createUnitRepository(database.db).upsertUnits(DEMO_UNITS);
+    await generateDemo(database.db, { members: README_MEMBERS, messages: 0, seed, days: 30, endDay: '2026-11-30' });
+    // Names, not codes: generated codes carry the run's id, names only the unit's number.
+    return executeRows<{ federation: string; federation_name: string; upper: string; upper_code: string; grassroots: number; members: number }>(
+      database.db,
+      sql`select p.code as federation, p.name as federation_name, u.name as upper, u.code as upper_code,
+            (select count(*)::int from units g where g.parent_id = u.id) as grassroots,
+            (select count(*)::int from members m join units g on g.id = m.unit_id where g.parent_id = u.id) as members
+          from units p join units u on u.parent_id = p.id
+          where p.level = 'province_or_sector' and u.level = 'upper_grassroots' order by p.code, u.name`,
+    );
+  }
+
+  it("gives the demo accounts' federations several upper-grassroots unions of several grassroots unions each, by the seed", async () => {
+    const tree = await generatedTree(11);
+    expect(tree.filter((row) => row.grassroots === 0)).toEqual([]);
+    for (const federation of ['HCM', 'HN']) {
+      const uppers = tree.filter((row) => row.federation === federation);
+      expect(uppers).toHaveLength(SHOWCASE_UPPERS);
+      for (const upper of uppers) {
+        // The plan's MIN..MAX, and the random draws of the remaining unions may add one or two.
+        expect(upper.grassroots).toBeGreaterThanOrEqual(SHOWCASE_GRASSROOTS_MIN);
+        expect(upper.grassroots).toBeLessThanOrEqual(SHOWCASE_GRASSROOTS_MAX + 3);
+        expect(upper.members).toBeGreaterThan(0);
+      }
+    }
+    // The seeded upper-grassroots unions are among them, with their seeded grassroots unions and generated ones.
+    expect(tree.filter((row) => row.upper_code === 'HCM-KCX' || row.upper_code === 'HN-KCN').map((row) => row.federation).sort()).toEqual(['HCM', 'HN']);
+    // Every other province/sector keeps one upper-grassroots union at least, out of the same 200-unit budget.
+    const [units] = await executeRows<{ n: number }>(databases[0]!.db, sql`select count(*)::int as n from units`);
+    expect(units!.n).toBe(200);
+    expect(new Set(tree.map((row) => row.federation)).size).toBe(46);
+
+    const again = await generatedTree(11);
+    const shape = (rows: typeof tree) => rows.map(({ federation_name, upper, grassroots, members }) => ({ federation_name, upper, grassroots, members }));
+    expect(shape(again)).toEqual(shape(tree));
+  }, 240_000);
 });
