@@ -21,11 +21,11 @@ describe('inForceInstead', () => {
     ]);
   });
 
-  it('keeps the expired article when no clause of its replacement says what matched (the new text says something else)', () => {
+  it('gives the place but not the strength when no clause of the replacement says what matched (its own clauses answer)', () => {
     const hits = inForceInstead(rank([5, 9], [0, 5]), 5, context({ 5: 0.5, 0: 0.2 }));
-    expect(hits.map((hit) => [hit.position, hit.inherited])).toEqual([
-      [5, 0],
-      [0, 0],
+    expect(hits).toEqual([
+      { position: 2, score: 9, inherited: 0, leadPassage: -1 },
+      { position: 0, score: 5, inherited: 0, leadPassage: -1 },
     ]);
   });
 
@@ -88,9 +88,13 @@ describe('the law retriever with replaced articles', () => {
     expect(top?.passages[0]?.text).toContain('không quá 36 tháng');
   });
 
-  it('keeps the old article (marked expired by the answer) when the law in force has no clause for what matched', () => {
-    const hits = retriever.search('mùa vụ dưới 12 tháng', { k: 3 });
-    expect(hits[0]?.article.id).toBe('LD2012__D22');
-    expect(hits.map((hit) => hit.article.id)).not.toContain('LD2019__D20');
+  it('gives the replacement only its own strength when it has no clause for what matched', () => {
+    const question = 'mùa vụ dưới 12 tháng';
+    const hits = retriever.search(question, { k: 3 });
+    const [own, old] = retriever.explain(question, ['LD2019__D20', 'LD2012__D22']);
+    expect(hits[0]?.article.id).toBe('LD2019__D20');
+    expect(hits[0]?.strength).toBe(own?.strength);
+    expect(hits[0]?.strength).toBeLessThan(old?.strength ?? 0);
+    expect(hits.every((hit) => hit.article.status !== 'expired')).toBe(true);
   });
 });

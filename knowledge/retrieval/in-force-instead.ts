@@ -45,9 +45,10 @@ export interface InForceHit {
 /**
  * When the member did not ask about the old law, an expired article admitted because it matched the wording best
  * (the 2012 code's "từ đủ 12 tháng đến 36 tháng" against the 2019 code's "không quá 36 tháng") gives its place to
- * the in-force article that replaced it — with the old one's strength and the clause that states the same
- * provision quoted first — when a clause of the replacement carries what matched. Otherwise the old article stays
- * (the answer marks it expired): the new text says something else, and its own clauses answered nothing.
+ * the in-force article that replaced it. The replacement takes the old one's strength, with the clause that states
+ * the same provision quoted first, only when one of its clauses carries what matched; otherwise it stands on its own
+ * strength and clauses (the old strength vouched for wording the new text does not have). An expired article with no
+ * known replacement stays (the answer marks it expired).
  *
  * Only an expired article strong enough to have been admitted for its own wording is kept or replaced: the others
  * came in with it (the old law is searched as a whole once one of its articles covers the question) and would be
@@ -66,6 +67,7 @@ export function inForceInstead(ranked: readonly { position: number; score: numbe
       const successor = replacement[position] as number;
       const lead = successor >= 0 ? correspondingPassage(position, successor) : -1;
       if (lead >= 0) target = { position: successor, score, inherited: strength, leadPassage: lead };
+      else if (successor >= 0) target = { position: successor, score, inherited: 0, leadPassage: -1 };
     }
     const existing = chosen.find((entry) => entry.position === target.position);
     if (!existing) {

@@ -85,13 +85,16 @@ describe('createLawRetriever', () => {
     expect(order.indexOf('LD2019__D7')).toBeLessThan(order.indexOf('LD2012__D9'));
   });
 
-  it('keeps an expired article admitted for its wording when the one that replaced it has no clause for what matched', () => {
-    // The 2019 article of the fixture says nothing of seniority days: quoting it at the old strength answered
-    // nothing (D-answers-34; in-force-instead.test.ts has a replacement that does state the provision).
+  it('gives an expired article admitted for its wording to the in-force one that replaced it, unless the old law is asked about', () => {
     const question = 'tính thêm theo thâm niên năm năm một ngày';
     const hits = retriever.search(question, { k: 5 });
-    expect(ids(hits)[0]).toBe('LD2012__D9');
-    expect(hits.find((hit) => hit.article.id === 'LD2019__D7')?.strength ?? 0).toBeLessThan(hits[0]?.strength ?? 0);
+    expect(ids(hits)[0]).toBe('LD2019__D7');
+    expect(hits.every((hit) => hit.article.status !== 'expired')).toBe(true);
+    // The fixture's 2019 article says nothing of seniority days: it keeps its own strength, not the old wording's
+    // (D-answers-34; in-force-instead.test.ts has a replacement that does state the provision and inherits).
+    const [own, old] = retriever.explain(question, ['LD2019__D7', 'LD2012__D9']);
+    expect(hits[0]?.strength).toBe(own?.strength);
+    expect(hits[0]?.strength).toBeLessThan(old?.strength ?? 0);
     expect(ids(retriever.search(`theo bộ luật lao động 2012 ${question}`, { k: 5 }))).toContain('LD2012__D9');
   });
 
