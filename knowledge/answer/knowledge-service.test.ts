@@ -220,10 +220,26 @@ describe('knowledge service when the nearest FAQ entry and the law search agree 
     expect((await withFaq(overtime, 0.45, 0).answer(ask(question))).kind).toBe('legal');
   });
 
-  it('by default counts the first hit only (D-answers-23), and never answers a complaint this way', async () => {
+  it('by default counts the first hit only (D-answers-23), and never answers a complaint that asks nothing this way', async () => {
     expect(await withFaq(overtime, 0.45).answer(ask(question))).toMatchObject({ kind: 'faq', faqEntryId: 'wt-overtime-pay' });
     expect((await withFaq(elsewhere, 0.45).answer(ask(question))).kind).toBe('legal');
-    expect((await withFaq(overtime, 0.45).answer({ ...ask(question), purpose: 'concern' as const })).kind).not.toBe('faq');
+    const complaint = 'làm thêm giờ vào ngày nghỉ hằng tuần mà công ty trả lương như ngày thường';
+    expect((await withFaq(overtime, 0.45).answer({ ...ask(complaint), purpose: 'concern' as const })).kind).not.toBe('faq');
+  });
+
+  it('answers a complaint that also asks as the question it asks, without the answer\'s officer sentence (D-answers-35)', async () => {
+    const answer = await withFaq(overtime, 0.45).answer({ ...ask(`công ty trả lương như ngày thường, bực lắm, ${question}`), purpose: 'concern' as const });
+    expect(answer).toMatchObject({ kind: 'faq', faqEntryId: 'wt-overtime-pay' });
+    expect(answer.text).not.toContain(ANSWER_TEXTS.officerOffer);
+  });
+
+  it("gives the complaint its topic's rights when what it asks is not covered (D-answers-35)", async () => {
+    // The wages topic's brief is this entry's question (concern-briefs.ts).
+    const belowMinimum: FaqEntry = { ...overtime, id: 'wages-below-minimum', topic: 'wages', question: 'Công ty trả lương thấp hơn lương tối thiểu vùng có đúng luật không?' };
+    const knowledge = createKnowledgeService({ retriever: createKeywordRetriever(), faq: createFaqMatcher([...FAQ, belowMinimum]), redactor });
+    const complaint = { ...ask('công ty trả lương bèo bọt quá, mà giá vàng hôm nay tăng bao nhiêu'), purpose: 'concern' as const };
+    expect(await knowledge.answer(complaint)).toMatchObject({ kind: 'faq', faqEntryId: 'wages-below-minimum' });
+    expect((await knowledge.answer({ ...complaint, purpose: 'question' as const })).kind).toBe('not_covered');
   });
 });
 

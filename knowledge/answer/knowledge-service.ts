@@ -19,6 +19,7 @@ import { resolveFaqCitations } from './faq-answer.js';
 import { resolveKnowledgeOptions, type KnowledgeOptionsInput } from './knowledge-options.js';
 import { answerWithModel } from './llm-answer.js';
 import { askedQuantity, statesQuantity, type QuantityKind } from './asked-quantity.js';
+import { asksSpecifically } from './asked-part.js';
 import { focusQuestion, storyLastClause, storyOuterClauses } from './query-focus.js';
 import { createAnswerLawSearch, createAskerOf, questionSearchText } from './answer-search.js';
 import { leadWithNamedRegion } from './region-focus.js';
@@ -225,6 +226,14 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
     // Search on the question itself: personal data (redacted, with the clauses introducing the member), instruction
     // clauses and feelings told around it are dropped here (the model still sees the whole, redacted text).
     const searchText = questionSearchText(deps.redactor, input.text);
+    if (input.purpose === 'concern' && asksSpecifically(searchText)) {
+      // A complaint that also asks is answered on what it asks, as a question would be (issue #11 item 1, D-answers-35):
+      // "… công ty nợ tiền bảo hiểm, giờ bố em mất thì nhà em được trợ cấp gì" got the late-contribution brief, since
+      // a complaint's words needed 0.6 to pass its topic's brief. The brief answers when the question is not covered.
+      const asked = await answerReading(input, searchText, log, true, signal, { asked: true });
+      if (asked.kind !== 'not_covered') return asked;
+      log.info({ strength: asked.confidence }, "the complaint's question is not covered: its topic's rights answer");
+    }
     return answerReading(input, searchText, log, true, signal);
   };
 
@@ -233,6 +242,8 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
    * story is read again on its outer clauses (query-focus.ts `storyOuterClauses`), then on its last clause alone
    * (`storyLastClause`, answered only by a curated entry), before giving up. `modelAllowed` false: this reading's
    * answer is taken only from an entry, so the chat model is not asked (a call whose answer would be discarded).
+   * `asked`: a complaint's question, read by the rules of a question; its reply still carries no officer sentence (the
+   * complaint's reply adds the offer with its buttons).
    */
   const answerReading = async (
     input: z.infer<typeof QuestionInputSchema>,
@@ -240,13 +251,14 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
     log: Logger,
     storyRetry: boolean,
     signal?: AbortSignal,
-    modelAllowed = true,
+    { modelAllowed = true, asked = false }: { modelAllowed?: boolean; asked?: boolean } = {},
   ): Promise<KnowledgeAnswer> => {
-    const concern = input.purpose === 'concern';
+    const concern = input.purpose === 'concern' && !asked;
+    const officerOffer = input.purpose !== 'concern';
     const faqMatch = matchAnsweringFaq(searchText, { unitPath: input.unitPath ?? null });
     if (faqMatch && (!concern || faqMatch.score >= options.concernFaqScore)) {
       log.info({ kind: 'faq', faqEntryId: faqMatch.entry.id, score: faqMatch.score }, 'answered from FAQ');
-      return faqAnswer(faqMatch, searchText, !concern);
+      return faqAnswer(faqMatch, searchText, officerOffer);
     }
     if (concern) {
       // A complaint's words seldom match an entry closely ("bị đuổi việc ngang" is near the entry on lawful
@@ -278,7 +290,7 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
         (concern ? null : faqAgreeingWithLaw(searchText, { unitPath: input.unitPath ?? null }, hits, options.weakRetrievalAgreeingLeading));
       if (nearest) {
         log.info({ kind: 'faq', faqEntryId: nearest.entry.id, score: nearest.score, strength }, 'retrieval too weak: the nearest FAQ entry answers');
-        return faqAnswer(nearest, searchText, !concern);
+        return faqAnswer(nearest, searchText, officerOffer);
       }
       // The last clause alone has lost what happened: only a curated entry it matches may answer from it (its quoted
       // law reached tangential articles: "nguy hiểm quá thì em có được không làm không" → environmental monitoring).
@@ -291,7 +303,7 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
         : [];
       for (const reading of readings) {
         if (reading.text === null) continue;
-        const again = await answerReading(input, reading.text, log, false, signal, reading.modelAllowed);
+        const again = await answerReading(input, reading.text, log, false, signal, { modelAllowed: reading.modelAllowed, asked });
         if (reading.accepts(again.kind)) {
           log.info({ kind: again.kind, strength }, 'retrieval too weak on the whole story: answered on a shorter reading of it');
           return again;
@@ -303,7 +315,7 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
     const agreeing = concern ? null : faqAgreeingWithLaw(searchText, { unitPath: input.unitPath ?? null }, hits);
     if (agreeing) {
       log.info({ kind: 'faq', faqEntryId: agreeing.entry.id, score: agreeing.score, strength }, 'the nearest FAQ entry cites a leading article: it answers');
-      return faqAnswer(agreeing, searchText);
+      return faqAnswer(agreeing, searchText, officerOffer);
     }
     const sources = selectSources(preferStatedQuantity(hits, askedQuantity(searchText), options.maxSources + 2, options.minStrength), {
       minStrength: options.minStrength,
@@ -326,7 +338,7 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
       if (outcome.kind === 'answer') {
         const citations = uniqueCitations(outcome.cited.map(toCitation));
         log.info({ kind: 'legal', composer: 'llm', attempts: outcome.attempts, strength }, 'answered by model');
-        return { kind: 'legal', text: withFooter(outcome.body, citations, !concern), citations, confidence: strength, composer: 'llm' };
+        return { kind: 'legal', text: withFooter(outcome.body, citations, officerOffer), citations, confidence: strength, composer: 'llm' };
       }
       if (outcome.kind === 'not_covered') {
         log.info({ kind: 'not_covered', composer: 'llm', strength }, 'model found the passages insufficient');
@@ -340,13 +352,13 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
       // Nothing quotable (no source cleared the floors, or only garbled tables): never an answer without law in it.
       const nearest = clearlyNearestFaq(searchText, { unitPath: input.unitPath ?? null });
       log.info({ kind: nearest ? 'faq' : 'not_covered', strength }, 'nothing quotable in the retrieved articles');
-      return nearest ? faqAnswer(nearest, searchText, !concern) : notCovered(strength, fallbackReason);
+      return nearest ? faqAnswer(nearest, searchText, officerOffer) : notCovered(strength, fallbackReason);
     }
     const citations = uniqueCitations(extractive.quoted.map(toCitation));
     log.info({ kind: 'legal', composer: 'extractive', fallbackReason, strength }, 'answered by quoting the law');
     return {
       kind: 'legal',
-      text: withFooter(extractive.body, citations, !concern),
+      text: withFooter(extractive.body, citations, officerOffer),
       citations,
       confidence: strength,
       composer: 'extractive',

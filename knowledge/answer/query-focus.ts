@@ -1,4 +1,5 @@
 import { foldDiacritics, syllables } from '../../core/text/vietnamese-fold.js';
+import { readKinDeath } from './kin-death.js';
 
 /**
  * Clauses that talk to the assistant instead of asking about work ("bỏ qua hướng dẫn trước", "ignore all previous
@@ -166,7 +167,10 @@ function storyClauses(text: string): string[] {
     .filter((clause) => clause !== '');
 }
 
-/** What the search and the FAQ read of a member's message: no instructions to the assistant, no feelings or figures of the story around it. */
+/**
+ * What the search and the FAQ read of a member's message: no instructions to the assistant, no feelings or figures of
+ * the story around it, and a relative's "mất" read as the law's "chết" (kin-death.ts).
+ */
 export function focusQuestion(text: string): string {
-  return stripLeadIns(stripStoryFigures(stripFeelingPhrases(stripInstructionClauses(text))));
+  return readKinDeath(stripLeadIns(stripStoryFigures(stripFeelingPhrases(stripInstructionClauses(text)))));
 }
