@@ -12,6 +12,7 @@ export const config = {
   testMatch: ['<rootDir>/{core,intents,knowledge,bots,tests}/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/data/', '/admin-ui/'],
   globalSetup: '<rootDir>/tests/support/global-setup.mjs',
+  globalTeardown: '<rootDir>/tests/support/global-teardown.mjs',
   // Hooks start embedded platforms and fake servers cold; on the 2-core CI machine under load some took over 60 s
   // (inbox-notices, hostile-input, inbound-types). Nothing asserts time: a longer limit only delays a real hang.
   testTimeout: 120000,

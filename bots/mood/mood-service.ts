@@ -1,7 +1,7 @@
 import type { MoodAlertDto, MoodSummary } from '../../core/contracts/mood-api.js';
 import { AppError } from '../../core/errors/app-error.js';
 import { assertPeriodLength, assertPeriodOrder } from '../../core/mood/period-bounds.js';
-import { lastPublishedDay, snapPublishedPeriod } from '../../core/mood/period-grid.js';
+import { lastPublishedDay, snapPublishedPeriod, type SnappedPeriod } from '../../core/mood/period-grid.js';
 import { buildSummaryDocument, hiddenByPeriodEdges, type AggregateRow, type SummaryInput } from '../../core/mood/summary-document.js';
 import { withUnitGrowth } from '../../core/mood/unit-growth.js';
 import type { Clock } from '../../core/ports/clock.js';
@@ -50,6 +50,20 @@ function hiddenKeys(document: MoodSummary, codeToChild: Map<string, string>): Se
 }
 
 /**
+ * The days a summary requested for `from`..`to` covers on `now`, and its previous period: whole weeks of the month or
+ * whole months, completed ones only, so that two periods never differ by a few days (D-mood-7). The daily job's reads
+ * by level use it too (D-mood-15), so they keep their answers under the very days a summary looks up.
+ */
+export function publishedPeriodOf(request: { from?: string | undefined; to?: string | undefined }, now: Date): SnappedPeriod {
+  const requestedTo = request.to ?? vietnamDay(now);
+  const requestedFrom = request.from ?? addDays(requestedTo, -29);
+  assertPeriodOrder(requestedFrom, requestedTo);
+  const period = snapPublishedPeriod(requestedFrom, requestedTo, lastPublishedDay(vietnamDay(now)));
+  if (!period) throw new AppError('VALIDATION_FAILED', 'no week of this period has ended yet', { fields: [{ path: 'from', message: 'kỳ này chưa có tuần nào kết thúc: số liệu công bố theo tuần đã qua' }] });
+  return period;
+}
+
+/**
  * The mood summary of a subtree and period (issue #10), shared by `congdoan mood report`, the dashboard API and the
  * monthly reports, so they always print the same figures.
  */
@@ -89,12 +103,7 @@ export function createMoodService(deps: {
    */
   async function documentOf(request: MoodSummaryRequest, previousOf?: { from: string; to: string }): Promise<{ document: MoodSummary; previous: { from: string; to: string } }> {
     const lean = previousOf !== undefined;
-    const requestedTo = request.to ?? vietnamDay(deps.clock.now());
-    const requestedFrom = request.from ?? addDays(requestedTo, -29);
-    assertPeriodOrder(requestedFrom, requestedTo);
-    // Whole weeks of the month or whole months, completed ones only, so that two periods never differ by a few days (D-mood-7).
-    const period = previousOf ? { ...previousOf, previous: previousOf } : snapPublishedPeriod(requestedFrom, requestedTo, lastPublishedDay(vietnamDay(deps.clock.now())));
-    if (!period) throw new AppError('VALIDATION_FAILED', 'no week of this period has ended yet', { fields: [{ path: 'from', message: 'kỳ này chưa có tuần nào kết thúc: số liệu công bố theo tuần đã qua' }] });
+    const period = previousOf ? { ...previousOf, previous: previousOf } : publishedPeriodOf(request, deps.clock.now());
     const { from, to } = period;
     assertPeriodLength(from, to);
     const unit = request.unit;

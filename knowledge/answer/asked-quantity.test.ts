@@ -26,7 +26,8 @@ describe('askedQuantity', () => {
     expect(askedQuantity('máy móc hỏng thì sao')).toBeNull();
     // Bare "bao nhiêu" about no payment, or not closing the question, asks no sum.
     expect(askedQuantity('một năm được nghỉ lễ bao nhiêu')).toBeNull();
-    expect(askedQuantity('trợ cấp được bao nhiêu người hưởng thì đủ')).toBeNull();
+    // "bao nhiêu người" asks a count of people, not a sum (D-answers-33).
+    expect(askedQuantity('trợ cấp được bao nhiêu người hưởng thì đủ')).toBe('persons');
     // Words that fold like a payment's: "đầu tiên" is not "tiền", "số lượng" is not "lương".
     expect(askedQuantity('làm năm đầu tiên thì phép năm được bao nhiêu')).toBeNull();
     expect(askedQuantity('số lượng người nghỉ cùng lúc được bao nhiêu')).toBeNull();
@@ -66,5 +67,14 @@ describe('statesQuantity', () => {
     // The reference sum named alone answers whether or which, not how much (D-answers-35).
     expect(statesQuantity('Lương sản phẩm, lương khoán cũng không được thấp hơn mức lương tối thiểu vùng.', 'money')).toBe(false);
     expect(statesQuantity('Bạn hỏi cơ quan bảo hiểm xã hội để biết mức tham chiếu đang áp dụng.', 'money')).toBe(false);
+  });
+});
+
+describe('a count of people', () => {
+  it('is asked by "mấy người" / "bao nhiêu người", typed or unaccented, and stated as "04 người"', () => {
+    expect(askedQuantity('trợ cấp tuất hằng tháng thì tối đa mấy người thân được hưởng')).toBe('persons');
+    expect(askedQuantity('tro cap tuat hang thang toi da bao nhieu nguoi duoc huong')).toBe('persons');
+    expect(statesQuantity('số thân nhân được hưởng trợ cấp tuất hằng tháng tối đa 04 người', 'persons')).toBe(true);
+    expect(statesQuantity('Thân nhân được hưởng nếu người mất đã đóng đủ 15 năm.', 'persons')).toBe(false);
   });
 });

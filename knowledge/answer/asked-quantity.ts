@@ -7,14 +7,16 @@ import { foldDiacritics } from '../../core/text/vietnamese-fold.js';
  * close its words ("người khuyết tật được nghỉ phép mấy ngày" is not answered by what disabled workers are
  * entitled to in general). Compared on folded text.
  */
-export type QuantityKind = 'multiple' | 'duration' | 'days' | 'months' | 'years' | 'hours' | 'minutes' | 'percent' | 'times' | 'money' | 'age' | 'copies';
+export type QuantityKind = 'multiple' | 'duration' | 'days' | 'months' | 'years' | 'hours' | 'minutes' | 'percent' | 'times' | 'money' | 'age' | 'copies' | 'persons';
 
 const UNIT_KIND: Readonly<Record<string, QuantityKind>> = {
   ngay: 'days', thang: 'months', nam: 'years', gio: 'hours', tieng: 'hours', phut: 'minutes', lan: 'times',
   'phan tram': 'percent', '%': 'percent', tien: 'money', dong: 'money', trieu: 'money', tuoi: 'age', ban: 'copies',
+  // "tối đa mấy người thân được hưởng": a count of people ("04 người"), not who qualifies (D-answers-33).
+  nguoi: 'persons',
 };
 
-const ASKED = /(?:\bmay|\bbao nhieu|\bbao nhiu|\bbn)\s*(phan tram|%|ngay|thang|nam|gio|tieng|phut|lan|tien|dong|trieu|tuoi|ban)(?![a-z])/;
+const ASKED = /(?:\bmay|\bbao nhieu|\bbao nhiu|\bbn)\s*(phan tram|%|ngay|thang|nam|gio|tieng|phut|lan|tien|dong|trieu|tuoi|ban|nguoi)(?![a-z])/;
 const HOW_LONG = /\bbao lau\b/;
 const MULTIPLE = /\bgap (?:may|bao nhieu|bn) lan\b/;
 
@@ -80,6 +82,7 @@ const STATED: Readonly<Record<QuantityKind, RegExp>> = {
   ),
   age: new RegExp(`${NUMBER}\\s*tuoi\\b`),
   copies: new RegExp(`${NUMBER}\\s*ban\\b`),
+  persons: new RegExp(`${NUMBER}\\s*nguoi\\b`),
 };
 
 /** True when `answer` states a figure of the kind asked (money also counts as stated when the answer gives a multiple or a share of the minimum wage or the reference level). */

@@ -10,6 +10,13 @@ export default async function globalSetup() {
   const { buildShippedModel } = await tsImport('../../intents/index.ts', import.meta.url);
   const root = new URL('../../', import.meta.url).pathname;
   await buildShippedModel({ dataDir: `${root}intents/data`, buildDir: `${root}build/nlu` });
+  // This run leases the shared PGlite template and removes those of older migrations that no live run holds
+  // (global-teardown.mjs releases it; D-hardening-16).
+  const { leaseTemplate, processIsAlive } = await tsImport('./pglite-template-files.ts', import.meta.url);
+  const { currentTemplateKey } = await tsImport('./pglite-template.ts', import.meta.url);
+  const { tmpdir } = await import('node:os');
+  const removed = leaseTemplate({ dir: tmpdir(), isAlive: processIsAlive }, currentTemplateKey(), process.pid);
+  if (removed.length > 0) process.stderr.write(`removed stale PGlite test templates: ${removed.join(', ')}\n`);
   const { detectTestServices } = await tsImport('./test-services.ts', import.meta.url);
   const services = await detectTestServices();
   process.env.CD_TEST_PG_TEMPLATE_URL = services.postgresTemplateUrl ?? '';

@@ -1,28 +1,19 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { dumpPglite, openDatabase } from '../../bots/storage/database.js';
 import { MIGRATIONS_FOLDER } from '../../bots/storage/migrate.js';
+import { templateFile, templateKey } from './pglite-template-files.js';
 
 const ROOT = new URL('../../', import.meta.url);
 
-/** Every file under `dir`, sorted, so the hash does not depend on the order the file system lists them in. */
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => (statSync(join(dir, name)).isDirectory() ? filesUnder(join(dir, name)) : [join(dir, name)]));
-}
-
-/**
- * What a migrated empty database depends on: the migrations (SQL and journal) and the versions of PGlite and the
- * drizzle migrator. A change to any of them names another file, so a stale template is never read.
- */
-function templateKey(): string {
-  const hash = createHash('sha256');
-  for (const file of filesUnder(MIGRATIONS_FOLDER)) hash.update(file.slice(MIGRATIONS_FOLDER.length)).update(readFileSync(file));
-  for (const pkg of ['@electric-sql/pglite', 'drizzle-orm']) hash.update(readFileSync(new URL(`node_modules/${pkg}/package.json`, ROOT)));
-  return hash.digest('hex').slice(0, 16);
+/** The template's key for this checkout (its migrations, its PGlite and drizzle versions). */
+export function currentTemplateKey(): string {
+  return templateKey(
+    MIGRATIONS_FOLDER,
+    ['@electric-sql/pglite', 'drizzle-orm'].map((pkg) => fileURLToPath(new URL(`node_modules/${pkg}/package.json`, ROOT))),
+  );
 }
 
 /**
@@ -32,8 +23,13 @@ function templateKey(): string {
  * name and renamed, so a concurrent reader never sees half a file.
  */
 export async function migratedPgliteDump(): Promise<Blob> {
-  const file = join(tmpdir(), `cd-test-pglite-${templateKey()}.tar`);
-  if (existsSync(file)) return new Blob([readFileSync(file)]);
+  const file = templateFile(tmpdir(), currentTemplateKey());
+  try {
+    return new Blob([readFileSync(file)]);
+  } catch (error) {
+    // Missing: never written, or removed by a run's cleanup that saw no other live run (pglite-template-files.ts).
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
   const template = await openDatabase({ memory: true });
   let dump: Blob;
   try {

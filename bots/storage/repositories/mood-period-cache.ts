@@ -29,7 +29,7 @@ const GENERATION = sql`coalesce((select generation from mood_rollup_generation w
 export function createMoodPeriodCache(db: Db) {
   return {
     async answer<T>(query: MoodPeriodQuery, key: MoodPeriodKey, compute: () => Promise<T>): Promise<T> {
-      const scopeKey = JSON.stringify([key.scopePath, key.from, key.to, key.channel ?? null, key.topic ?? null, key.bucket ?? null]);
+      const scopeKey = periodScopeKey(key);
       const kept = await executeRows<{ generation: number; payload: string | null }>(
         db,
         sql`select g.generation, (select c.payload from mood_period_cache c where c.kind = ${query} and c.scope_key = ${scopeKey} and c.generation = g.generation) as payload
@@ -55,6 +55,57 @@ export function createMoodPeriodCache(db: Db) {
       return value;
     },
 
+    /** The rollups' generation now: answers computed from here on are kept under it (read it before computing). */
+    async generation(): Promise<number> {
+      const [row] = await executeRows<{ generation: number }>(db, sql`select ${GENERATION} as generation`);
+      return Number(row?.generation ?? 0);
+    },
+
+    /** Which of `entries` have an answer kept at `generation` (as `kind|scope key`): the daily job computes only the others. */
+    async keptAt(generation: number, entries: readonly { query: MoodPeriodQuery; key: MoodPeriodKey }[]): Promise<Set<string>> {
+      const kept = new Set<string>();
+      for (let start = 0; start < entries.length; start += LOOKUP_CHUNK) {
+        const wanted = entries.slice(start, start + LOOKUP_CHUNK).map(({ query, key }) => ({ kind: query, scope_key: periodScopeKey(key) }));
+        const rows = await executeRows<{ kind: string; scope_key: string }>(
+          db,
+          sql`select c.kind, c.scope_key from mood_period_cache c
+              join jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) as r(kind text, scope_key text) on c.kind = r.kind and c.scope_key = r.scope_key
+              where c.generation = ${generation}`,
+        );
+        for (const row of rows) kept.add(`${row.kind}|${row.scope_key}`);
+      }
+      return kept;
+    },
+
+    /**
+     * Keeps answers computed elsewhere at once (the daily job's reads by level, D-mood-15), under the generation read
+     * before computing them, with the same rule as `answer`: an answer of an older generation never replaces a newer one.
+     */
+    async keepMany(generation: number, entries: readonly { query: MoodPeriodQuery; key: MoodPeriodKey; value: unknown }[]): Promise<number> {
+      let batch: { kind: string; scope_key: string; from_day: string; to_day: string; payload: string }[] = [];
+      let size = 0;
+      const flush = async () => {
+        if (batch.length === 0) return;
+        await db.execute(sql`
+          insert into mood_period_cache (kind, scope_key, from_day, to_day, generation, payload)
+          select kind, scope_key, from_day, to_day, ${generation}, payload
+          from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as r(kind text, scope_key text, from_day date, to_day date, payload text)
+          on conflict (kind, scope_key) do update
+            set from_day = excluded.from_day, to_day = excluded.to_day, generation = excluded.generation, payload = excluded.payload, created_at = now()
+            where mood_period_cache.generation <= excluded.generation`);
+        batch = [];
+        size = 0;
+      };
+      for (const { query, key, value } of entries) {
+        const payload = JSON.stringify(value);
+        batch.push({ kind: query, scope_key: periodScopeKey(key), from_day: key.from, to_day: key.to, payload });
+        size += payload.length;
+        if (size >= WRITE_CHUNK_CHARS || batch.length >= LOOKUP_CHUNK) await flush();
+      }
+      await flush();
+      return entries.length;
+    },
+
     /** Forgets answers kept longer than `days`: periods nobody opens again stop taking room (run by the daily job). */
     async forgetOlderThan(now: Date, days: number): Promise<number> {
       const rows = await executeRows<{ n: number }>(
@@ -65,6 +116,15 @@ export function createMoodPeriodCache(db: Db) {
       return Number(rows[0]?.n ?? 0);
     },
   };
+}
+
+/** Keys looked up or written per statement, and the payload characters per write: a few MB a statement. */
+const LOOKUP_CHUNK = 2_000;
+const WRITE_CHUNK_CHARS = 4_000_000;
+
+/** The kept answer's key within its kind: the subtree, the days and the filters (the same for every caller). */
+export function periodScopeKey(key: MoodPeriodKey): string {
+  return JSON.stringify([key.scopePath, key.from, key.to, key.channel ?? null, key.topic ?? null, key.bucket ?? null]);
 }
 
 /**

@@ -6,7 +6,7 @@ import { AppError } from '../../../core/errors/app-error.js';
 import type { MemberPseudonyms } from '../../privacy/member-pseudonyms.js';
 import type { Db } from '../database.js';
 import { executeRows } from '../execute-rows.js';
-import { executeTunedRows, type ReadTuning } from '../tuned-read.js';
+import { readMoodAggregate, scopeFilter, SEGMENT_START } from './mood-aggregate-read.js';
 import { invalidateAllMoodPeriods, moodPeriodInvalidation } from './mood-period-cache.js';
 import { retentionHorizon } from './retention-repository.js';
 
@@ -179,8 +179,6 @@ const routeList = sql.join(
 const weightCase = sql.raw(
   `case when m.nlu_model = '${MOOD_CHECK_MODEL}' then ${MOOD_CHECK_WEIGHT} else case m.route ${Object.entries(MOOD_WEIGHTS).map(([route, weight]) => `when '${route}' then ${weight}`).join(' ')} else 1 end end`,
 );
-/** The SQL twin of `segmentStart` (core/mood/period-grid.ts): the week of the month, starting the 1st, 8th, 15th or 22nd. */
-const SEGMENT_START = sql`(date_trunc('month', m.day)::date + least((extract(day from m.day)::int - 1) / 7, 3) * 7)`;
 const vietnamDay = sql`((m.processed_at at time zone 'UTC') + interval '7 hours')::date`;
 
 /**
@@ -199,30 +197,8 @@ export async function stagePseudonyms(tx: Db, pseudonyms: MemberPseudonyms, memb
 }
 const PSEUDONYM_CHUNK = 5_000;
 
-/**
- * The summary's two per-member reads are CPU-bound (D-dashboard-7). With the default 4 MB their sorts merge on disk;
- * and the per-member pass, which groups by member, was planned as a walk of the whole member index for its order:
- * 830,000 random buffer reads for a national year at 1,000,000 messages, against a sequential scan and one sort.
- * Measured there as the server's CPU per query: per-member 3.4–3.7 s → 2.9 s, per-segment 2.1–2.3 s → 1.75 s.
- * 64 MB was worse for the per-member pass (the planner switches to hashing grouping sets, which spills).
- */
-const PER_MEMBER_TUNING: ReadTuning = { workMemMb: 32, noIndexScan: true };
-const SEGMENT_TUNING: ReadTuning = { workMemMb: 32 };
-/** The bit each column sets in `grouping(child, topic, sentiment)` when a set leaves it out. */
-const GROUPING_BITS: readonly (readonly [string, number])[] = [
-  ['child', 4],
-  ['topic', 2],
-  ['sentiment', 1],
-];
-
 function dayRange(column: SQL, from?: string, to?: string): SQL {
   return sql`${from ? sql`${column} >= ${from}::date` : sql`true`} and ${to ? sql`${column} <= ${to}::date` : sql`true`}`;
-}
-
-function scopeFilter(scope: MoodScope): SQL {
-  return sql`u.path like ${`${scope.scopePath}%`} and m.day between ${scope.from}::date and ${scope.to}::date
-    ${scope.channel ? sql`and m.channel = ${scope.channel}` : sql``}
-    ${scope.topic ? sql`and m.topic = ${scope.topic}` : sql``}`;
 }
 
 /** `pseudonyms` is needed by `rebuild` only (it writes mood rows); readers do without the key. */
@@ -310,107 +286,9 @@ export function createMoodRepository(db: Db, pseudonyms?: MemberPseudonyms) {
      * dashboard publishes (grouping sets): total, child unit, topic, sentiment, child × topic, child × topic × sentiment.
      */
     async aggregate(scope: MoodScope, options: { byChannel?: boolean; unitsOnly?: boolean } = {}): Promise<(MoodAggregateRow & { channel: string | null })[]> {
-      // `unitsOnly`: the total and the child units only, all a previous period's document is read for (its units'
-      // change, D-dashboard-4). Those two levels are suppressed from their own rows alone (core/mood/summary-document.ts),
-      // so they come out as in the full pass, at about a third of its per-member rows (D-dashboard-6).
-      // The per-member pass reads every set in one statement (split, it costs a fifth more CPU: each read scans, joins
-      // and sorts the rows again). The per-segment count(distinct) is read in two chains sent at once, each set a
-      // prefix of the next plus a column so that one sort serves a chain: less CPU than one statement, on two
-      // connections (D-dashboard-7).
-      const allSets: string[][] = options.unitsOnly ? [[], ['child']] : [[], ['child'], ['topic'], ['sentiment'], ['child', 'topic'], ['child', 'topic', 'sentiment']];
-      const segmentChains: string[][][] = options.unitsOnly
-        ? [allSets]
-        : [
-            [[], ['child'], ['child', 'topic'], ['child', 'topic', 'sentiment']],
-            [['topic'], ['sentiment']],
-          ];
-      const setsWith = (sets: string[][], extra: string[]) => sql.raw(sets.map((set) => `(${[...extra, ...set].join(', ')})`).join(', '));
-      const channelColumns = options.byChannel ? ['channel'] : [];
-      const scoped = sql`
-        with scoped as (
-          select split_part(substr(u.path, ${scope.scopePath.length + 1}), '/', 1) as child, m.channel, m.topic, m.sentiment, m.member_id, m.messages, m.weight,
-            ${SEGMENT_START} as seg
-          from mood_member_day m join units u on u.id = m.unit_id
-          where ${scopeFilter(scope)}
-        )`;
-      const channelSelect = options.byChannel ? sql`channel` : sql`null::text as channel`;
-      // The bits of grouping(child, topic, sentiment) (child=4, topic=2, sentiment=1), written per column: PostgreSQL
-      // accepts in grouping() only columns the read groups by, and a column no set of the read holds is always left out.
-      const groupingSelect = (sets: string[][]) => {
-        const grouped = new Set(sets.flat());
-        const parts = GROUPING_BITS.map(([column, bit]) => (grouped.has(column) ? [`grouping(${column}) * ${bit}`, column] : [`${bit}`, `null::text as ${column}`]));
-        return sql`${sql.raw(parts.map(([bit]) => bit).join(' + '))} as g, ${channelSelect}, ${sql.raw(parts.map(([, column]) => column).join(', '))}`;
-      };
-      // Per member first (what each group knows of each member), then per group: distinct members without a
-      // count(distinct), and when members first and last appear, which the differencing rules need.
-      const perMemberRead = (sets: string[][]) =>
-        executeTunedRows<Record<string, unknown>>(
-          db,
-          sql`${scoped},
-          per_member as (
-            select ${groupingSelect(sets)}, member_id,
-              bool_or(sentiment = 'negative') as negative, sum(messages) as messages,
-              coalesce(sum(weight) filter (where sentiment = 'positive'), 0) as positive_weight,
-              coalesce(sum(weight) filter (where sentiment = 'negative'), 0) as negative_weight,
-              sum(weight) as total_weight, min(seg) as first_seg, max(seg) as last_seg
-            from scoped
-            group by grouping sets (${setsWith(sets, [...channelColumns, 'member_id'])})),
-          edged as (
-            select *, min(first_seg) over w as group_first, max(last_seg) over w as group_last,
-              max(first_seg) over w as latest_first, min(last_seg) over w as earliest_last
-            from per_member window w as (partition by g, channel, child, topic, sentiment))
-          select g, channel, child, topic, sentiment,
-            count(*)::int as members, (count(*) filter (where negative))::int as negative_members,
-            sum(messages)::int as messages, sum(positive_weight)::float8 as positive_weight,
-            sum(negative_weight)::float8 as negative_weight, sum(total_weight)::float8 as total_weight,
-            (count(*) filter (where first_seg = group_first))::int as first_n,
-            (count(*) filter (where last_seg = group_last))::int as last_n,
-            (count(*) filter (where first_seg = latest_first))::int as newcomers_n,
-            (count(*) filter (where last_seg = earliest_last))::int as leavers_n
-          from edged group by g, channel, child, topic, sentiment`,
-          PER_MEMBER_TUNING,
-        );
-      // Members per segment of each group: the smallest one decides whether message counts may be shown.
-      const segmentRead = (chain: string[][]) =>
-        executeTunedRows<Record<string, unknown>>(
-          db,
-          sql`${scoped},
-          per_segment as (
-            select ${groupingSelect(chain)}, seg, count(distinct member_id)::int as n
-            from scoped
-            group by grouping sets (${setsWith(chain, [...channelColumns, 'seg'])}))
-          select g, channel, child, topic, sentiment, min(n) as min_n
-          from per_segment group by g, channel, child, topic, sentiment`,
-          SEGMENT_TUNING,
-        );
-      const [rows, segmentParts] = await Promise.all([perMemberRead(allSets), Promise.all(segmentChains.map(segmentRead))]);
-      const segments = segmentParts.flat();
-      const key = (row: Record<string, unknown>) => `${Number(row.g)}|${String(row.channel ?? '')}|${String(row.child ?? '')}|${String(row.topic ?? '')}|${String(row.sentiment ?? '')}`;
-      const edges = new Map(segments.map((row) => [key(row), row]));
-      // grouping() sets a bit per column left out: child=4, topic=2, sentiment=1.
-      const levels: Record<number, MoodAggregateRow['level']> = { 7: 'total', 3: 'child', 5: 'topic', 6: 'sentiment', 1: 'child_topic', 0: 'cell' };
-      return rows.map((row) => {
-        const edge = edges.get(key(row));
-        const members = Number(row.members);
-        return {
-          level: levels[Number(row.g)] ?? 'total',
-          channel: (row.channel as string | null) ?? null,
-          child: (row.child as string | null) ?? null,
-          topic: (row.topic as string | null) ?? null,
-          sentiment: (row.sentiment as string | null) ?? null,
-          members,
-          negativeMembers: Number(row.negative_members),
-          messages: Number(row.messages),
-          positiveWeight: Number(row.positive_weight),
-          negativeWeight: Number(row.negative_weight),
-          totalWeight: Number(row.total_weight),
-          firstSegmentMembers: Number(row.first_n),
-          lastSegmentMembers: Number(row.last_n),
-          newcomersInLastSegment: Number(row.newcomers_n),
-          leaversInFirstSegment: Number(row.leavers_n),
-          minSegmentMembers: edge ? Number(edge.min_n) : members,
-        };
-      });
+      // The same statement as the daily job's read of a whole level (mood-aggregate-read.ts), for one subtree; the
+      // rows keep their shape (no `scopePath`): they are what the kept figures hold.
+      return (await readMoodAggregate(db, { scope }, options)).map(({ scopePath: _scopePath, ...row }) => row);
     },
 
     /** Distinct members per topic in a period: the "previous period" side of the topic change. */
