@@ -141,4 +141,30 @@ describe('source selection', () => {
     expect(body).toContain('- Đào tạo, bồi dưỡng kỹ năng nghề, ngoại ngữ');
     expect(body).not.toContain('còn nêu thêm');
   });
+
+  it('says the article, not a clause, goes on when an enumerating article is quoted in part', () => {
+    const filler = 'theo quy định của pháp luật về nhập cảnh, xuất cảnh, quá cảnh, cư trú của người nước ngoài tại Việt Nam và các văn bản hướng dẫn';
+    const items = ['Giấy phép lao động hết thời hạn', 'Chấm dứt hợp đồng lao động', 'Giấy phép lao động bị thu hồi', 'Làm việc không đúng nội dung giấy phép', 'Đối tác phía Việt Nam chấm dứt hoạt động', 'Phía nước ngoài thôi cử lao động'];
+    const text = items.map((item, i) => `${i + 1}. ${item} ${filler}.`).join('\n');
+    const article = { ...SAMPLE_ARTICLES[0]!, id: '45/2019/QH14#156', articleNo: '156', title: 'Các trường hợp giấy phép lao động hết hiệu lực', text };
+    const { body } = composeExtractiveAnswer([{ article, passages: [{ clauseNo: '1', text }] }], DEFAULT_EXTRACTIVE_OPTIONS, 'giấy phép lao động bị thu hồi thì còn hiệu lực không');
+    expect(body).toContain('Giấy phép lao động bị thu hồi');
+    expect(body).toContain('(Điều này còn nêu thêm các trường hợp khác.)');
+    expect(body).not.toContain('Khoản này');
+  });
+
+  it('adds a clause of the third article after the direct answer of the first two, without displacing theirs', () => {
+    // Shortened from Điều 75, 78 and 76 of the Labour Code: the vote is in the third article the search returns.
+    const make = (articleNo: string, title: string, text: string) => ({ ...SAMPLE_ARTICLES[0]!, id: `45/2019/QH14#${articleNo}`, articleNo, title, text });
+    const agreement = make('75', 'Thỏa ước lao động tập thể', '1. Thỏa ước lao động tập thể là thỏa thuận đạt được thông qua thương lượng tập thể và được các bên ký kết bằng văn bản.');
+    const term = make('78', 'Hiệu lực và thời hạn của thỏa ước lao động tập thể', '1. Thỏa ước lao động tập thể có thời hạn từ 01 năm đến 03 năm.');
+    const vote = make('76', 'Lấy ý kiến và ký kết thỏa ước lao động tập thể', '1. Thỏa ước lao động tập thể doanh nghiệp chỉ được ký kết khi có trên 50% người lao động của doanh nghiệp biểu quyết tán thành.');
+    const sources = [agreement, term, vote].map((article) => ({ article, passages: [{ clauseNo: '1', text: article.text }] }));
+    const question = 'thỏa ước lao động tập thể cần bao nhiêu người lao động biểu quyết tán thành thì được ký kết';
+    const { body, quoted } = composeExtractiveAnswer(sources, { ...DEFAULT_EXTRACTIVE_OPTIONS, maxArticles: 3 }, question);
+    expect(body).toContain('trên 50%');
+    expect(body).not.toMatch(/^Theo khoản 1 Điều 76/u);
+    expect(quoted.map((article) => article.articleNo)).toContain('76');
+  });
 });
+
