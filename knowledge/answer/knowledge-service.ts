@@ -354,7 +354,7 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
       fallbackReason = outcome.reason;
     }
 
-    const extractive = composeExtractiveAnswer(sources, { charBudget: options.extractiveCharBudget, maxArticles: 3, maxPassages: 3 }, normalizeQuery(searchText));
+    const extractive = composeExtractiveAnswer(sources, { charBudget: options.extractiveCharBudget, maxArticles: 2, maxPassages: 3 }, normalizeQuery(searchText));
     if (extractive.quoted.length === 0) {
       // Nothing quotable (no source cleared the floors, or only garbled tables): never an answer without law in it.
       const nearest = clearlyNearestFaq(searchText, { unitPath: input.unitPath ?? null });
