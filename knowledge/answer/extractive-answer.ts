@@ -15,8 +15,6 @@ export interface ExtractiveOptions {
 export const DEFAULT_EXTRACTIVE_OPTIONS: ExtractiveOptions = { charBudget: 900, maxArticles: 2, maxPassages: 3 };
 
 const MIN_QUOTE = 160;
-/** How many of the search's leading articles the direct answer may come from (the rest only add to it). */
-const LEAD_ARTICLES = 2;
 
 /** `Theo khoản 1 Điều 98 Bộ luật Lao động 2019` (no khoản for lead-in text or single-paragraph articles). */
 export function sourcePhrase(article: LawArticle, clauseNo: string | null): string {
@@ -86,8 +84,7 @@ export function composeExtractiveAnswer(
     const units = answerUnits(source.article, clauses);
     return { rank, usable: units.length > 0 ? units : fallbackUnits(source) };
   });
-  // Weighed among the units the direct answer may come from: a further article adds clauses, it does not reweigh them.
-  const weights = question ? termWeights(shape, candidates.filter((c) => c.rank < LEAD_ARTICLES).flatMap((c) => c.usable)) : new Map<string, number>();
+  const weights = question ? termWeights(shape, candidates.flatMap((c) => c.usable)) : new Map<string, number>();
   const scored = candidates.flatMap(({ rank, usable }) =>
     usable.map((unit, index) => ({
       unit,
@@ -97,14 +94,11 @@ export function composeExtractiveAnswer(
   );
   if (scored.length === 0) return { body: ANSWER_TEXTS.extractiveIntro, quoted: [] };
   const ranked = [...scored].sort((a, b) => b.score - a.score);
-  // The direct answer comes from the search's first articles; a further one may add a clause after it (D-answers-32).
-  const lead = ranked.find((c) => c.rank < LEAD_ARTICLES) ?? (ranked[0] as (typeof ranked)[number]);
+  const lead = ranked[0] as (typeof ranked)[number];
   const floor = Math.max(lead.score * 0.5, 0.12);
   const chosen = [lead];
   let budget = options.charBudget - Math.min(lead.unit.text.length, options.charBudget);
-  // The lead articles' units first; a further article's fill what is left.
-  const others = ranked.filter((c) => c !== lead);
-  for (const candidate of [...others.filter((c) => c.rank < LEAD_ARTICLES), ...others.filter((c) => c.rank >= LEAD_ARTICLES)]) {
+  for (const candidate of ranked.slice(1)) {
     if (chosen.length >= options.maxPassages + 1 || budget < MIN_QUOTE / 2) break;
     if (candidate.score < floor || chosen.some((c) => c.unit.text === candidate.unit.text)) continue;
     if (candidate.unit.text.length > budget) continue;

@@ -310,3 +310,11 @@ describe('knowledge service when the nearest entry clearly leads the next one an
     expect(await withRanked([[leads('113'), 0.42]]).answer(ask(overtimeQuestion))).toMatchObject({ kind: 'faq', faqEntryId: 'leads' });
   });
 });
+
+describe('knowledge service when the search\'s first hit outscores the entry\'s article many times over (D-answers-33)', () => {
+  it('does not count that article in the wider window, though it is strong enough to quote', async () => {
+    const dominated = [overtimeHit(a113!, 30, 0.62), overtimeHit(a98!, 8, 0.5), overtimeHit(a99!, 7, 0.2)];
+    const service = withNearestUnderThreshold(dominated, [[overtimeEntry('leads', '98'), 0.42], [overtimeEntry('runner-up', '35'), 0.3]], {});
+    expect((await service.answer(ask(overtimeQuestion))).kind).toBe('legal');
+  });
+});

@@ -107,6 +107,9 @@ function strongestOf(hits: readonly PassageHit[], window: number): readonly Pass
   return strongest ? [strongest] : [];
 }
 
+/** How many times the search's first hit must outscore another for the wider window not to count that one. */
+const DOMINANT_FIRST_HIT = 3;
+
 export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeService {
   const options = resolveKnowledgeOptions(deps.options);
   const logger = deps.logger ?? silentLogger;
@@ -215,9 +218,13 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
     // phải đóng thuế" reached the bonus entry, whose article was the third hit at 0.26 behind one at 0.65.
     const window = hits.slice(0, options.agreeingMarginWindow);
     const floor = options.relativeStrengthFloor * window.reduce((best, hit) => Math.max(best, hit.strength), 0);
+    // Nor does it agree with a hit the search's first one outscores many times over: "Thời điểm hưởng trợ cấp tai nạn
+    // lao động được tính từ khi nào" reached the monthly-benefit entry (its article fifth, score 216) while the first
+    // hit was the article titled "Thời điểm hưởng trợ cấp" (724). D-answers-33.
+    const scoreFloor = (hits[0]?.score ?? 0) / DOMINANT_FIRST_HIT;
     const leading = [
       ...hits.slice(0, leadingCount),
-      ...(standsOut ? window.filter((hit) => hit.strength >= floor) : []),
+      ...(standsOut ? window.filter((hit) => hit.strength >= floor && hit.score >= scoreFloor) : []),
       ...strongestOf(hits, options.agreeingStrongestWindow),
     ];
     return leading.some((hit) => cites(first, hit)) ? first : null;
@@ -351,7 +358,7 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
       fallbackReason = outcome.reason;
     }
 
-    const extractive = composeExtractiveAnswer(sources, { charBudget: options.extractiveCharBudget, maxArticles: 3, maxPassages: 3 }, normalizeQuery(searchText));
+    const extractive = composeExtractiveAnswer(sources, { charBudget: options.extractiveCharBudget, maxArticles: 2, maxPassages: 3 }, normalizeQuery(searchText));
     if (extractive.quoted.length === 0) {
       // Nothing quotable (no source cleared the floors, or only garbled tables): never an answer without law in it.
       const nearest = clearlyNearestFaq(searchText, { unitPath: input.unitPath ?? null });
