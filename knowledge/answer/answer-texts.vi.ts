@@ -15,4 +15,6 @@ export const ANSWER_TEXTS = {
   expiredNote: 'Lưu ý: văn bản này đã hết hiệu lực, chỉ để bạn tham khảo lịch sử quy định.',
   // After a list of which only the points that fit the question are quoted: the member must not take it as whole.
   listContinues: '(Khoản này còn nêu thêm các trường hợp khác.)',
+  // The same after an article that only enumerates (its items are its clauses).
+  articleListContinues: '(Điều này còn nêu thêm các trường hợp khác.)',
 } as const;

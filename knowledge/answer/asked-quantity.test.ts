@@ -26,7 +26,8 @@ describe('askedQuantity', () => {
     expect(askedQuantity('máy móc hỏng thì sao')).toBeNull();
     // Bare "bao nhiêu" about no payment, or not closing the question, asks no sum.
     expect(askedQuantity('một năm được nghỉ lễ bao nhiêu')).toBeNull();
-    expect(askedQuantity('trợ cấp được bao nhiêu người hưởng thì đủ')).toBeNull();
+    // "bao nhiêu người" asks a count of people, not a sum (D-answers-33).
+    expect(askedQuantity('trợ cấp được bao nhiêu người hưởng thì đủ')).toBe('persons');
     // Words that fold like a payment's: "đầu tiên" is not "tiền", "số lượng" is not "lương".
     expect(askedQuantity('làm năm đầu tiên thì phép năm được bao nhiêu')).toBeNull();
     expect(askedQuantity('số lượng người nghỉ cùng lúc được bao nhiêu')).toBeNull();
@@ -51,6 +52,11 @@ describe('statesQuantity', () => {
     expect(statesQuantity('bồi thường ít nhất 02 tháng tiền lương', 'money')).toBe(true);
     expect(statesQuantity('mỗi năm làm việc được nửa tháng lương', 'money')).toBe(true);
     expect(statesQuantity('ít nhất bằng 300%', 'multiple')).toBe(true);
+    // A multiple or a share of a reference sum is a sum (D-answers-35).
+    expect(statesQuantity('trợ cấp mai táng bằng 10 lần mức tham chiếu', 'money')).toBe(true);
+    expect(statesQuantity('mỗi người thân bằng 50% mức tham chiếu', 'money')).toBe(true);
+    expect(statesQuantity('tối đa không quá 05 lần mức lương tối thiểu tháng theo vùng', 'money')).toBe(true);
+    expect(statesQuantity('được trả ít nhất bằng mức lương tối thiểu', 'money')).toBe(true);
     expect(statesQuantity('từ ngày làm việc thứ 11 kể từ ngày nộp đủ hồ sơ', 'duration')).toBe(true);
   });
 
@@ -58,5 +64,17 @@ describe('statesQuantity', () => {
     expect(statesQuantity('Người khuyết tật được ưu tiên tuyển dụng và không phải làm thêm giờ.', 'days')).toBe(false);
     expect(statesQuantity('Bạn được hưởng theo quy định.', 'percent')).toBe(false);
     expect(statesQuantity('Bạn được nghỉ 30 phút, vẫn hưởng nguyên lương.', 'money')).toBe(false);
+    // The reference sum named alone answers whether or which, not how much (D-answers-35).
+    expect(statesQuantity('Lương sản phẩm, lương khoán cũng không được thấp hơn mức lương tối thiểu vùng.', 'money')).toBe(false);
+    expect(statesQuantity('Bạn hỏi cơ quan bảo hiểm xã hội để biết mức tham chiếu đang áp dụng.', 'money')).toBe(false);
+  });
+});
+
+describe('a count of people', () => {
+  it('is asked by "mấy người" / "bao nhiêu người", typed or unaccented, and stated as "04 người"', () => {
+    expect(askedQuantity('trợ cấp tuất hằng tháng thì tối đa mấy người thân được hưởng')).toBe('persons');
+    expect(askedQuantity('tro cap tuat hang thang toi da bao nhieu nguoi duoc huong')).toBe('persons');
+    expect(statesQuantity('số thân nhân được hưởng trợ cấp tuất hằng tháng tối đa 04 người', 'persons')).toBe(true);
+    expect(statesQuantity('Thân nhân được hưởng nếu người mất đã đóng đủ 15 năm.', 'persons')).toBe(false);
   });
 });

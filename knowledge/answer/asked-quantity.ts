@@ -7,14 +7,16 @@ import { foldDiacritics } from '../../core/text/vietnamese-fold.js';
  * close its words ("người khuyết tật được nghỉ phép mấy ngày" is not answered by what disabled workers are
  * entitled to in general). Compared on folded text.
  */
-export type QuantityKind = 'multiple' | 'duration' | 'days' | 'months' | 'years' | 'hours' | 'minutes' | 'percent' | 'times' | 'money' | 'age' | 'copies';
+export type QuantityKind = 'multiple' | 'duration' | 'days' | 'months' | 'years' | 'hours' | 'minutes' | 'percent' | 'times' | 'money' | 'age' | 'copies' | 'persons';
 
 const UNIT_KIND: Readonly<Record<string, QuantityKind>> = {
   ngay: 'days', thang: 'months', nam: 'years', gio: 'hours', tieng: 'hours', phut: 'minutes', lan: 'times',
   'phan tram': 'percent', '%': 'percent', tien: 'money', dong: 'money', trieu: 'money', tuoi: 'age', ban: 'copies',
+  // "tối đa mấy người thân được hưởng": a count of people ("04 người"), not who qualifies (D-answers-33).
+  nguoi: 'persons',
 };
 
-const ASKED = /(?:\bmay|\bbao nhieu|\bbao nhiu|\bbn)\s*(phan tram|%|ngay|thang|nam|gio|tieng|phut|lan|tien|dong|trieu|tuoi|ban)(?![a-z])/;
+const ASKED = /(?:\bmay|\bbao nhieu|\bbao nhiu|\bbn)\s*(phan tram|%|ngay|thang|nam|gio|tieng|phut|lan|tien|dong|trieu|tuoi|ban|nguoi)(?![a-z])/;
 const HOW_LONG = /\bbao lau\b/;
 const MULTIPLE = /\bgap (?:may|bao nhieu|bn) lan\b/;
 
@@ -69,16 +71,21 @@ const STATED: Readonly<Record<QuantityKind, RegExp>> = {
   percent: /\d[\d,]*\s*%|phan tram/,
   times: new RegExp(`${NUMBER}\\s*lan\\b`),
   // Labour-law sums are mostly shares of a wage: "được trả thêm bao nhiêu tiền" is answered by "ít nhất bằng 30% tiền
-  // lương", "bồi thường bao nhiêu" by "02 tháng tiền lương" (dev-10: the night-work entry at 0.63 was set aside).
+  // lương", "bồi thường bao nhiêu" by "02 tháng tiền lương" (dev-10: the night-work entry at 0.63 was set aside), and
+  // of a reference sum: "bằng 10 lần mức tham chiếu", "50% mức lương tối thiểu", "bằng mức lương tối thiểu". Named
+  // alone ("không thấp hơn mức lương tối thiểu vùng", "hỏi công đoàn mức tham chiếu đang áp dụng") the reference sum
+  // states none: the answer to whether or which is no sum (D-answers-35).
   money: new RegExp(
-    String.raw`\d{1,3}(?:\.\d{3})+|\d+\s*(?:dong|trieu|nghin)\b|muc (?:luong )?(?:toi thieu|tham chieu)|` +
+    String.raw`\d{1,3}(?:\.\d{3})+|\d+\s*(?:dong|trieu|nghin)\b|` +
+      String.raw`(?:${NUMBER}\s*lan|\d[\d,]*\s*%|phan tram|\bbang)\s+(?:cua\s+)?muc (?:luong )?(?:toi thieu|tham chieu)|` +
       String.raw`(?:\d[\d,]*\s*%|${NUMBER}\s*(?:thang|ngay))\s*(?:tien )?luong\b`,
   ),
   age: new RegExp(`${NUMBER}\\s*tuoi\\b`),
   copies: new RegExp(`${NUMBER}\\s*ban\\b`),
+  persons: new RegExp(`${NUMBER}\\s*nguoi\\b`),
 };
 
-/** True when `answer` states a figure of the kind asked (money also counts as stated when the answer names the minimum wage or the reference level it is measured in). */
+/** True when `answer` states a figure of the kind asked (money also counts as stated when the answer gives a multiple or a share of the minimum wage or the reference level). */
 export function statesQuantity(answer: string, kind: QuantityKind): boolean {
   return STATED[kind].test(foldDiacritics(answer).toLowerCase());
 }

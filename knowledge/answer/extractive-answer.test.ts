@@ -141,4 +141,16 @@ describe('source selection', () => {
     expect(body).toContain('- Đào tạo, bồi dưỡng kỹ năng nghề, ngoại ngữ');
     expect(body).not.toContain('còn nêu thêm');
   });
+
+  it('says the article, not a clause, goes on when an enumerating article is quoted in part', () => {
+    const filler = 'theo quy định của pháp luật về nhập cảnh, xuất cảnh, quá cảnh, cư trú của người nước ngoài tại Việt Nam và các văn bản hướng dẫn';
+    const items = ['Giấy phép lao động hết thời hạn', 'Chấm dứt hợp đồng lao động', 'Giấy phép lao động bị thu hồi', 'Làm việc không đúng nội dung giấy phép', 'Đối tác phía Việt Nam chấm dứt hoạt động', 'Phía nước ngoài thôi cử lao động'];
+    const text = items.map((item, i) => `${i + 1}. ${item} ${filler}.`).join('\n');
+    const article = { ...SAMPLE_ARTICLES[0]!, id: '45/2019/QH14#156', articleNo: '156', title: 'Các trường hợp giấy phép lao động hết hiệu lực', text };
+    const { body } = composeExtractiveAnswer([{ article, passages: [{ clauseNo: '1', text }] }], DEFAULT_EXTRACTIVE_OPTIONS, 'giấy phép lao động bị thu hồi thì còn hiệu lực không');
+    expect(body).toContain('Giấy phép lao động bị thu hồi');
+    expect(body).toContain('(Điều này còn nêu thêm các trường hợp khác.)');
+    expect(body).not.toContain('Khoản này');
+  });
 });
+

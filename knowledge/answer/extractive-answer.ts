@@ -151,12 +151,17 @@ function listText(units: readonly AnswerUnit[], listSize: number, prefix = ''): 
   // The items of an enumerating article are its clauses: then the article is the source, not the first one's clause.
   const clauseNo = units.every((unit) => unit.clauseNo === first.clauseNo) ? first.clauseNo : null;
   const text = `${prefix}${sourcePhrase(first.article, clauseNo)}: ${(first.listLeadIn ?? '').replace(/:\s*$/u, '')}:\n${units.map((unit) => `- ${unit.core.replace(/[;.]$/u, '')}`).join(';\n')}.`;
-  return units.length < listSize ? `${text}\n${ANSWER_TEXTS.listContinues}` : text;
+  return units.length < listSize ? `${text}\n${continuesText(first)}` : text;
+}
+
+/** An enumerating article's list (answer-units.ts: its title is the lead-in) is the article's; points are a clause's. */
+function continuesText(unit: AnswerUnit): string {
+  return unit.listLeadIn === `${unit.article.title}:` ? ANSWER_TEXTS.articleListContinues : ANSWER_TEXTS.listContinues;
 }
 
 /** One point quoted alone under a lead-in that announces several ("trong trường hợp sau đây:"): say there are more. */
 function moreInList(unit: AnswerUnit, listSize: (unit: AnswerUnit) => number): string {
-  return unit.listLeadIn !== undefined && listSize(unit) > 1 ? `\n${ANSWER_TEXTS.listContinues}` : '';
+  return unit.listLeadIn !== undefined && listSize(unit) > 1 ? `\n${continuesText(unit)}` : '';
 }
 
 /**
