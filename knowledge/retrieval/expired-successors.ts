@@ -97,7 +97,8 @@ function mostSimilarText(index: number, candidates: readonly number[], textSetOf
   return best;
 }
 
-function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+/** Shared distinct items over all distinct items of the two sets (0 when either is empty). */
+export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   if (a.size === 0 || b.size === 0) return 0;
   let shared = 0;
   for (const value of a) if (b.has(value)) shared += 1;

@@ -2,6 +2,7 @@ import type { LawArticle, LawDocument } from '../../core/knowledge/law.js';
 import { assembleLawCorpus } from '../law/parse-law-corpus.js';
 import { accumulateBm25 } from './bm25-field.js';
 import { findSuccessorDocuments, mapExpiredToReplacements } from './expired-successors.js';
+import { clauseSimilarity, inForceInstead } from './in-force-instead.js';
 import { buildLexicalIndex, type LexicalIndex, type ViewFields } from './lexical-index.js';
 import { matchStrength } from './match-strength.js';
 import { createOldLawQuestionTest } from './old-law-question.js';
@@ -59,6 +60,37 @@ export function createLawRetriever(config: LawRetrieverConfig): LexicalLawRetrie
   const replacement = mapExpiredToReplacements(articles, (i) => expired[i] === true, findSuccessorDocuments(documents, analyzer), analyzer);
   const positionById = new Map(articles.map((article, position) => [article.id, position]));
   const asksAboutOldLaw = createOldLawQuestionTest(documents);
+  const passageSyllables = new Map<number, Set<string>>();
+  const syllablesOf = (passage: number): Set<string> => {
+    let set = passageSyllables.get(passage);
+    if (!set) {
+      set = new Set(analyzer.view((index.passages[passage] as { text: string }).text).folded);
+      passageSyllables.set(passage, set);
+    }
+    return set;
+  };
+  /**
+   * The passage of `to` that states what the best-matching passage of `from` said: alike (Jaccard), or holding
+   * nearly all of it (the provision kept, the new clause longer: the 2019 code's "Bảo vệ thai sản" khoản 2 holds
+   * 0.84 of the 2012 one's words at a Jaccard of 0.37). -1 when none does.
+   */
+  const correspondingPassage = (from: number, to: number, passageScores: Float64Array): number => {
+    let matched = -1;
+    for (let passage = index.passageStart[from] as number; passage < (index.passageStart[from + 1] as number); passage += 1) {
+      if ((passageScores[passage] as number) > 0 && (matched < 0 || (passageScores[passage] as number) > (passageScores[matched] as number))) matched = passage;
+    }
+    if (matched < 0) return -1;
+    let best = -1;
+    let bestSimilarity = 0;
+    for (let passage = index.passageStart[to] as number; passage < (index.passageStart[to + 1] as number); passage += 1) {
+      const similarity = clauseSimilarity(syllablesOf(matched), syllablesOf(passage));
+      if (similarity > bestSimilarity) {
+        best = passage;
+        bestSimilarity = similarity;
+      }
+    }
+    return best;
+  };
 
   const scoreQuery = (query: WeightedQuery): { articleScores: Float64Array; passageScores: Float64Array } => {
     const articleScores = new Float64Array(articles.length);
@@ -111,11 +143,17 @@ export function createLawRetriever(config: LawRetrieverConfig): LexicalLawRetrie
       const strengthOf = (position: number) => matchStrength(index, query, position);
       const asked = options.includeExpired === true || asksAboutOldLaw(text);
       const includeExpired = asked || onlyExpiredIsStrong(articleScores, expired, strengthOf);
-      const ranked = rankByStatus(articleScores, expired, replacement, includeExpired, tuning.expiredPenalty);
+      const ranked = rankByStatus(articleScores, expired, replacement, includeExpired, tuning.expiredPenalty, asked);
       if (asked) return ranked.slice(0, k).map(({ position, score }) => toHit(query, passageScores, position, score));
-      return inForceInstead(ranked, k, expired, replacement, strengthOf).map(({ position, score, inherited }) => {
+      const context = { expired, replacement, strengthOf, correspondingPassage: (from: number, to: number) => correspondingPassage(from, to, passageScores) };
+      return inForceInstead(ranked, k, context).map(({ position, score, inherited, leadPassage }) => {
         const hit = toHit(query, passageScores, position, score);
-        return inherited > hit.strength ? { ...hit, strength: inherited } : hit;
+        if (inherited <= hit.strength) return hit;
+        // The member asked about the provision the old clause states: its counterpart in the law in force leads.
+        const lead = index.passages[leadPassage] as { clauseNo: string | null; text: string };
+        const rest = hit.passages.filter((passage) => passage.clauseNo !== lead.clauseNo);
+        const leadScore = Math.max(passageScores[leadPassage] as number, ...hit.passages.map((passage) => passage.score));
+        return { ...hit, strength: inherited, passages: [{ ...lead, score: leadScore }, ...rest].slice(0, Math.max(1, tuning.passagesPerHit)) };
       });
     },
     explain(text: string, articleIds: readonly string[]): PassageHit[] {
@@ -127,35 +165,6 @@ export function createLawRetriever(config: LawRetrieverConfig): LexicalLawRetrie
       });
     },
   };
-}
-
-/**
- * When the member did not ask about the old law, an expired article admitted because it matched the wording best
- * (the 2012 code's "từ đủ 12 tháng đến 36 tháng" against the 2019 code's "không quá 36 tháng") gives its place to
- * the in-force article that replaced it, which takes the old one's strength: the member asked about the provision,
- * and the law in force states it. An expired article with no known replacement stays (the answer marks it expired).
- */
-function inForceInstead(
-  ranked: readonly { position: number; score: number }[],
-  k: number,
-  expired: readonly boolean[],
-  replacement: Int32Array,
-  strengthOf: (position: number) => number,
-): { position: number; score: number; inherited: number }[] {
-  const chosen: { position: number; score: number; inherited: number }[] = [];
-  for (const { position, score } of ranked) {
-    const successor = expired[position] ? (replacement[position] as number) : -1;
-    const target = successor >= 0 ? successor : position;
-    const inherited = successor >= 0 ? strengthOf(position) : 0;
-    const existing = chosen.find((entry) => entry.position === target);
-    if (existing) {
-      existing.inherited = Math.max(existing.inherited, inherited);
-      continue;
-    }
-    if (chosen.length >= k) break;
-    chosen.push({ position: target, score, inherited });
-  }
-  return chosen;
 }
 
 function addFieldScores(fields: ViewFields, query: WeightedQuery, tuning: RetrievalTuning, weight: number, scores: Float64Array): void {

@@ -21,7 +21,8 @@ export function onlyExpiredIsStrong(scores: Float64Array, expired: readonly bool
  * Orders matching articles. In force first: expired ones are dropped unless asked for, unless nothing in force
  * matched, or unless only an expired article covers the question. When they are included they are discounted,
  * and the article that replaced each one is lifted just above it, so an old provision never outranks its
- * current version.
+ * current version. `liftReplacements` false leaves that to the caller (law-retriever.ts: when the old law is not
+ * asked about, in-force-instead.ts decides, clause by clause, whether the replacement states what matched).
  */
 export function rankByStatus(
   scores: Float64Array,
@@ -29,6 +30,7 @@ export function rankByStatus(
   replacement: Int32Array,
   includeExpired: boolean,
   expiredPenalty: number,
+  liftReplacements = true,
 ): { position: number; score: number }[] {
   const matched: number[] = [];
   scores.forEach((score, position) => {
@@ -46,7 +48,7 @@ export function rankByStatus(
       const discounted = (scores[position] as number) * expiredPenalty;
       adjusted[position] = discounted;
       const successor = replacement[position] as number;
-      if (successor >= 0 && (adjusted[successor] as number) <= discounted) {
+      if (liftReplacements && successor >= 0 && (adjusted[successor] as number) <= discounted) {
         adjusted[successor] = discounted * 1.001 + 1e-9;
         if (!pool.includes(successor)) pool.push(successor);
       }
