@@ -52,6 +52,11 @@ describe('statesQuantity', () => {
     expect(statesQuantity('bồi thường ít nhất 02 tháng tiền lương', 'money')).toBe(true);
     expect(statesQuantity('mỗi năm làm việc được nửa tháng lương', 'money')).toBe(true);
     expect(statesQuantity('ít nhất bằng 300%', 'multiple')).toBe(true);
+    // A multiple or a share of a reference sum is a sum (D-answers-35).
+    expect(statesQuantity('trợ cấp mai táng bằng 10 lần mức tham chiếu', 'money')).toBe(true);
+    expect(statesQuantity('mỗi người thân bằng 50% mức tham chiếu', 'money')).toBe(true);
+    expect(statesQuantity('tối đa không quá 05 lần mức lương tối thiểu tháng theo vùng', 'money')).toBe(true);
+    expect(statesQuantity('được trả ít nhất bằng mức lương tối thiểu', 'money')).toBe(true);
     expect(statesQuantity('từ ngày làm việc thứ 11 kể từ ngày nộp đủ hồ sơ', 'duration')).toBe(true);
   });
 
@@ -59,6 +64,9 @@ describe('statesQuantity', () => {
     expect(statesQuantity('Người khuyết tật được ưu tiên tuyển dụng và không phải làm thêm giờ.', 'days')).toBe(false);
     expect(statesQuantity('Bạn được hưởng theo quy định.', 'percent')).toBe(false);
     expect(statesQuantity('Bạn được nghỉ 30 phút, vẫn hưởng nguyên lương.', 'money')).toBe(false);
+    // The reference sum named alone answers whether or which, not how much (D-answers-35).
+    expect(statesQuantity('Lương sản phẩm, lương khoán cũng không được thấp hơn mức lương tối thiểu vùng.', 'money')).toBe(false);
+    expect(statesQuantity('Bạn hỏi cơ quan bảo hiểm xã hội để biết mức tham chiếu đang áp dụng.', 'money')).toBe(false);
   });
 });
 

@@ -71,9 +71,13 @@ const STATED: Readonly<Record<QuantityKind, RegExp>> = {
   percent: /\d[\d,]*\s*%|phan tram/,
   times: new RegExp(`${NUMBER}\\s*lan\\b`),
   // Labour-law sums are mostly shares of a wage: "được trả thêm bao nhiêu tiền" is answered by "ít nhất bằng 30% tiền
-  // lương", "bồi thường bao nhiêu" by "02 tháng tiền lương" (dev-10: the night-work entry at 0.63 was set aside).
+  // lương", "bồi thường bao nhiêu" by "02 tháng tiền lương" (dev-10: the night-work entry at 0.63 was set aside), and
+  // of a reference sum: "bằng 10 lần mức tham chiếu", "50% mức lương tối thiểu", "bằng mức lương tối thiểu". Named
+  // alone ("không thấp hơn mức lương tối thiểu vùng", "hỏi công đoàn mức tham chiếu đang áp dụng") the reference sum
+  // states none: the answer to whether or which is no sum (D-answers-35).
   money: new RegExp(
-    String.raw`\d{1,3}(?:\.\d{3})+|\d+\s*(?:dong|trieu|nghin)\b|muc (?:luong )?(?:toi thieu|tham chieu)|` +
+    String.raw`\d{1,3}(?:\.\d{3})+|\d+\s*(?:dong|trieu|nghin)\b|` +
+      String.raw`(?:${NUMBER}\s*lan|\d[\d,]*\s*%|phan tram|\bbang)\s+(?:cua\s+)?muc (?:luong )?(?:toi thieu|tham chieu)|` +
       String.raw`(?:\d[\d,]*\s*%|${NUMBER}\s*(?:thang|ngay))\s*(?:tien )?luong\b`,
   ),
   age: new RegExp(`${NUMBER}\\s*tuoi\\b`),
@@ -81,7 +85,7 @@ const STATED: Readonly<Record<QuantityKind, RegExp>> = {
   persons: new RegExp(`${NUMBER}\\s*nguoi\\b`),
 };
 
-/** True when `answer` states a figure of the kind asked (money also counts as stated when the answer names the minimum wage or the reference level it is measured in). */
+/** True when `answer` states a figure of the kind asked (money also counts as stated when the answer gives a multiple or a share of the minimum wage or the reference level). */
 export function statesQuantity(answer: string, kind: QuantityKind): boolean {
   return STATED[kind].test(foldDiacritics(answer).toLowerCase());
 }

@@ -1,4 +1,4 @@
-import { leadCuratedAnswer, leadWithNegatedAct } from './faq-lead.js';
+import { leadCuratedAnswer, leadWithNegatedAct, refersBack } from './faq-lead.js';
 
 const entry = [
   'Bạn có quyền đơn phương chấm dứt hợp đồng nhưng phải báo trước cho công ty:\n- Ít nhất 45 ngày nếu hợp đồng không xác định thời hạn;\n- Ít nhất 30 ngày nếu hợp đồng xác định thời hạn.',
@@ -45,5 +45,37 @@ describe('leadCuratedAnswer', () => {
 
   it('puts the paragraph doing without a negated act first, before any figure', () => {
     expect(leadCuratedAnswer(entry, 'nghỉ không báo trước được không').split('\n\n')[0]).toMatch(/^Chỉ được/u);
+  });
+});
+
+describe('a paragraph that refers back moves with the one it refers to (D-answers-35)', () => {
+  const dismissal = [
+    'Công ty chỉ được đơn phương chấm dứt hợp đồng khi có một trong các căn cứ luật định.',
+    'Các căn cứ gồm: bạn thường xuyên không hoàn thành công việc; đủ tuổi nghỉ hưu; thiên tai buộc phải giảm chỗ làm.',
+    'Khi đó công ty phải báo trước ít nhất 45 ngày với hợp đồng không xác định thời hạn.',
+    'Bạn nên hỏi công đoàn cơ sở.',
+  ].join('\n\n');
+
+  it('leads with the antecedent, then the figure that refers to it, then the rest as written', () => {
+    const paragraphs = leadCuratedAnswer(dismissal, 'công ty cho nghỉ phải báo trước mấy ngày').split('\n\n');
+    expect(paragraphs[0]).toMatch(/^Các căn cứ gồm/u);
+    expect(paragraphs[1]).toMatch(/^Khi đó công ty phải báo trước ít nhất 45 ngày/u);
+    expect(paragraphs.slice(2)).toEqual(['Công ty chỉ được đơn phương chấm dứt hợp đồng khi có một trong các căn cứ luật định.', 'Bạn nên hỏi công đoàn cơ sở.']);
+  });
+
+  it('keeps the entry as written when what the figure refers to is already the first paragraph', () => {
+    const hourly = ['Người hưởng lương theo giờ được trả không thấp hơn mức lương tối thiểu giờ của vùng.', 'Mức này là 25.500 đồng/giờ ở vùng I.'].join('\n\n');
+    expect(leadCuratedAnswer(hourly, 'lương giờ tối thiểu được bao nhiêu tiền')).toBe(hourly);
+  });
+
+  it.each([
+    ['Mức này áp dụng cho mỗi giờ làm việc.', true],
+    ['Khi đó công ty phải báo trước ít nhất 45 ngày.', true],
+    ['Trường hợp trên được hưởng nguyên lương.', true],
+    ['Ngoài ra, người vi phạm không được trợ cấp thất nghiệp.', true],
+    ['Trường hợp bạn tự ý bỏ việc thì công ty không phải báo trước.', false],
+    ['Mức hưởng bằng 75% tiền lương.', false],
+  ])('refersBack("%s") is %s', (paragraph, expected) => {
+    expect(refersBack(paragraph)).toBe(expected);
   });
 });

@@ -18,6 +18,33 @@ export function leadCuratedAnswer(answer: string, question: string): string {
 }
 
 /**
+ * A paragraph that opens by referring back ("Mức này áp dụng …", "Khi đó công ty phải báo trước …", "Trường hợp trên
+ * …", "Ngoài ra, …") means nothing in front of the one it refers to: moved to the front alone, "Khi đó công ty phải
+ * báo trước ít nhất 45 ngày" answered "công ty cho nghỉ phải báo trước mấy ngày" without saying when (review of
+ * D-answers-26's lead). Matched on its first words, folded.
+ */
+const REFERS_BACK =
+  /^(?:day la|muc (?:nay|tren)|khi do|luc do|ngoai ra|ngoai (?:cac |nhung )?truong hop (?:nay|tren)|(?:trong )?(?:cac |nhung )?truong hop (?:nay|tren|do)|khoan (?:tien )?(?:nay|tren)|so tien (?:nay|tren)|thoi gian (?:nay|tren)|dieu (?:nay|do)|viec (?:nay|do)|tuy nhien|nhu vay|vi vay|do do|con lai)\b/;
+
+export function refersBack(paragraph: string): boolean {
+  return REFERS_BACK.test(foldDiacritics(paragraph).toLowerCase().replace(/^[\s\-–•*]+/u, ''));
+}
+
+/**
+ * The entry's paragraphs with the one at `index` leading, together with the paragraphs before it that it refers back
+ * to (a chain of them, up to one that stands alone); the rest follow as written. `lead` may rewrite the first paragraph
+ * of the block. Unchanged (null) when the block would start at the first paragraph anyway.
+ */
+function moveToFront(paragraphs: readonly string[], index: number, lead: (paragraph: string) => string = (p) => p): string | null {
+  let start = index;
+  while (start > 0 && refersBack(paragraphs[start] as string)) start -= 1;
+  if (start === 0) return null;
+  const block = paragraphs.slice(start, index + 1);
+  block[0] = lead(block[0] as string);
+  return [...block, ...paragraphs.slice(0, start), ...paragraphs.slice(index + 1)].join('\n\n');
+}
+
+/**
  * "nữ mấy tuổi được nghỉ hưu" is answered by the pension entry, whose first paragraph states the 15 years of
  * contributions and whose second states the ages: when the first paragraph states no figure of the kind asked
  * (asked-quantity.ts) and a later one does, that one leads (issue #11 item 3), the one sharing most of the question's
@@ -35,7 +62,7 @@ export function leadWithAskedFigure(answer: string, question: string): string {
     if (best === -1 || shared(paragraph) > shared(paragraphs[best] as string)) best = index;
   });
   if (best === -1) return answer;
-  return [paragraphs[best], ...paragraphs.filter((_, i) => i !== best)].join('\n\n');
+  return moveToFront(paragraphs, best) ?? answer;
 }
 
 export function leadWithNegatedAct(answer: string, question: string): string {
@@ -45,8 +72,7 @@ export function leadWithNegatedAct(answer: string, question: string): string {
   if (paragraphs.length < 2 || statesDoingWithout(paragraphs[0] as string, negated)) return answer;
   const index = paragraphs.findIndex((paragraph) => statesDoingWithout(paragraph, negated));
   if (index <= 0) return answer;
-  const exception = paragraphs[index] as string;
   // "… được không" asked of an exception that names its cases: the direct answer is "only in these cases".
-  const lead = yesNo && CASES.test(exception) ? `${ONLY_IN_CASES} ${exception}` : exception;
-  return [lead, ...paragraphs.filter((_, i) => i !== index)].join('\n\n');
+  const onlyInCases = yesNo && CASES.test(paragraphs[index] as string);
+  return moveToFront(paragraphs, index, (first) => (onlyInCases ? `${ONLY_IN_CASES} ${first}` : first)) ?? answer;
 }

@@ -270,8 +270,8 @@ const overtimeQuestion = 'làm thêm giờ ngày nghỉ hằng tuần trả lư�
 describe('knowledge service when the nearest entry cites the strongest of the leading hits (D-answers-26)', () => {
   /** The search ranks Điều 113 first by score, while Điều 98 covers most of the question (strength). */
   const hits = [overtimeHit(a113!, 9, 0.4), overtimeHit(a98!, 8, 0.62), overtimeHit(a99!, 7, 0.3)];
-  // The wider window of a clear lead (D-answers-30) is off: the single entry stands alone, so it would count Điều 98
-  // too and the rule under test could break unseen.
+  // The wider window of a clear lead (D-answers-30) is off, so that only the rule under test answers (a lone entry no
+  // longer stands out since D-answers-35, but the test should not depend on that).
   const withNearest = (faqEntry: FaqEntry, agreeingStrongestWindow?: number) =>
     withNearestUnderThreshold(hits, [[faqEntry, 0.4]], { agreeingMarginWindow: 0, ...(agreeingStrongestWindow === undefined ? {} : { agreeingStrongestWindow }) });
 
@@ -302,5 +302,19 @@ describe('knowledge service when the nearest entry clearly leads the next one an
     expect((await withRanked([[leads('98'), 0.42], [overtimeEntry('runner-up', '113'), 0.3]]).answer(ask(overtimeQuestion))).kind).toBe('legal');
     expect((await withRanked([[leads('99'), 0.42], [runnerUp, 0.3]]).answer(ask(overtimeQuestion))).kind).toBe('legal');
     expect((await withRanked([[leads('98'), 0.42], [runnerUp, 0.3]], 0).answer(ask(overtimeQuestion))).kind).toBe('legal');
+  });
+
+  it('does not count a lone candidate as standing out (a one-entry FAQ): the law answers (D-answers-35)', async () => {
+    expect((await withRanked([[leads('98'), 0.42]]).answer(ask(overtimeQuestion))).kind).toBe('legal');
+    // The narrower agreement still holds alone: the entry citing the search's first hit answers.
+    expect(await withRanked([[leads('113'), 0.42]]).answer(ask(overtimeQuestion))).toMatchObject({ kind: 'faq', faqEntryId: 'leads' });
+  });
+});
+
+describe('knowledge service when the search\'s first hit outscores the entry\'s article many times over (D-answers-33)', () => {
+  it('does not count that article in the wider window, though it is strong enough to quote', async () => {
+    const dominated = [overtimeHit(a113!, 30, 0.62), overtimeHit(a98!, 8, 0.5), overtimeHit(a99!, 7, 0.2)];
+    const service = withNearestUnderThreshold(dominated, [[overtimeEntry('leads', '98'), 0.42], [overtimeEntry('runner-up', '35'), 0.3]], {});
+    expect((await service.answer(ask(overtimeQuestion))).kind).toBe('legal');
   });
 });

@@ -107,6 +107,9 @@ function strongestOf(hits: readonly PassageHit[], window: number): readonly Pass
   return strongest ? [strongest] : [];
 }
 
+/** How many times the search's first hit must outscore another for the wider window not to count that one. */
+const DOMINANT_FIRST_HIT = 3;
+
 export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeService {
   const options = resolveKnowledgeOptions(deps.options);
   const logger = deps.logger ?? silentLogger;
@@ -202,18 +205,26 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
     // first hit was the annual-leave article of the entry behind it). D-answers-30.
     const cites = (match: FaqMatch | undefined, hit: PassageHit | undefined): boolean =>
       match !== undefined && hit !== undefined && match.entry.citations.some((cited) => hit.article.lawId === cited.lawId && hit.article.articleNo === cited.articleNo);
+    // A lone candidate (no other entry shares a word with the question, or a small unit FAQ) does not stand out: a lead
+    // is evidence only over an entry the matcher set aside; alone, the narrower agreements above still apply and the
+    // law answers otherwise (D-answers-35).
     const standsOut =
       options.agreeingMarginWindow > 0 &&
-      (!second || first.score - second.score >= options.agreeingMargin) &&
+      second !== undefined &&
+      first.score - second.score >= options.agreeingMargin &&
       !cites(second, hits[0]) &&
       !cites(third, hits[0]);
     // In the wider window only a hit the answer could have quoted counts (the sources' relative floor): "thưởng Tết có
     // phải đóng thuế" reached the bonus entry, whose article was the third hit at 0.26 behind one at 0.65.
     const window = hits.slice(0, options.agreeingMarginWindow);
     const floor = options.relativeStrengthFloor * window.reduce((best, hit) => Math.max(best, hit.strength), 0);
+    // Nor does it agree with a hit the search's first one outscores many times over: "Thời điểm hưởng trợ cấp tai nạn
+    // lao động được tính từ khi nào" reached the monthly-benefit entry (its article fifth, score 216) while the first
+    // hit was the article titled "Thời điểm hưởng trợ cấp" (724). D-answers-33.
+    const scoreFloor = (hits[0]?.score ?? 0) / DOMINANT_FIRST_HIT;
     const leading = [
       ...hits.slice(0, leadingCount),
-      ...(standsOut ? window.filter((hit) => hit.strength >= floor) : []),
+      ...(standsOut ? window.filter((hit) => hit.strength >= floor && hit.score >= scoreFloor) : []),
       ...strongestOf(hits, options.agreeingStrongestWindow),
     ];
     return leading.some((hit) => cites(first, hit)) ? first : null;

@@ -99,7 +99,9 @@ try {
   ];
   // The first call computes the figures from the rollups and keeps them (D-mood-12): `cold_ms`, what a view nobody
   // opened before costs (the daily job pays it for the dashboard's usual views); the repeats read the kept figures.
-  for (const [scenario, request] of scenarios) {
+  // BENCH_MOOD_ONLY_WARMUP=1: only the daily job's computing ahead is measured (the scenarios and writes are skipped).
+  const onlyWarmup = process.env.BENCH_MOOD_ONLY_WARMUP === '1';
+  for (const [scenario, request] of onlyWarmup ? [] : scenarios) {
     const coldStart = performance.now();
     await mood.summary({ ...request, includeExcluded: true });
     const coldMs = performance.now() - coldStart;
@@ -113,36 +115,53 @@ try {
     emit({ step: 'summary', scenario, cold_ms: round(coldMs), repeats: REPEATS, p50_ms: round(percentile(times, 50)), p95_ms: round(percentile(times, 95)), max_ms: round(times.at(-1) ?? 0), load: loadavg()[0] });
   }
 
-  // The daily job's computing ahead of every parent unit's usual views (BENCH_MOOD_WARMUP=0 skips it on large runs).
+  // The daily job's computing ahead of every parent unit's usual views (BENCH_MOOD_WARMUP=0 skips it on large runs):
+  // by level (D-mood-15; `level_ms` is the reads by level, the rest the summaries reading what they kept), or with
+  // BENCH_MOOD_WARMUP_PER_UNIT=1 the former way, each summary computing its own unit's figures.
   if (process.env.BENCH_MOOD_WARMUP !== '0') {
     await executeRows(db, sql`delete from mood_period_cache returning 1`);
-    const warmed = await createMoodWarmup({ db, units, mood, clock, logger: silentLogger }).run();
-    emit({ step: 'computing ahead (daily job)', summaries: warmed.summaries, ms: warmed.ms, ms_per_summary: Math.round(warmed.ms / Math.max(1, warmed.summaries)), load: loadavg()[0] });
+    const byLevel = process.env.BENCH_MOOD_WARMUP_PER_UNIT !== '1';
+    const loadBefore = loadavg()[0];
+    const warmed = await createMoodWarmup({ db, units, mood, clock, logger: silentLogger }).run({ byLevel });
+    emit({
+      step: 'computing ahead (daily job)',
+      way: byLevel ? 'by level' : 'per unit',
+      summaries: warmed.summaries,
+      ms: warmed.ms,
+      summaries_per_s: Math.round((warmed.summaries / Math.max(1, warmed.ms)) * 10_000) / 10,
+      level_reads: warmed.levelReads,
+      level_ms: warmed.levelMs,
+      ms_per_summary: Math.round(warmed.ms / Math.max(1, warmed.summaries)),
+      load_before: loadBefore,
+      load: loadavg()[0],
+    });
   }
 
-  // The rollup write of one counted message, in its own transaction as in commitTurn (member-day upsert + cell upsert).
-  const sample = await executeRows<{ member_id: string; unit_id: string }>(db, sql`select c.member_id, c.unit_id from conversations c order by md5(c.id::text) limit 500`);
-  const writes: number[] = [];
-  const writeStart = performance.now();
-  for (let i = 0; i < WRITES; i++) {
-    const who = sample[i % sample.length]!;
-    const started = performance.now();
-    await db.transaction(async (tx) =>
-      recordMood(tx, { day: '2026-12-03', unitId: who.unit_id, memberPseudonym: i % 3 === 0 ? randomUUID() : pseudonyms.of(who.member_id), channel: 'zalo', capture: { kind: 'counted', topic: TOPICS[i % TOPICS.length]!, sentiment: 'negative', weight: 1 } }),
-    );
-    writes.push(performance.now() - started);
-  }
-  const wall = performance.now() - writeStart;
-  writes.sort((a, b) => a - b);
-  emit({ step: 'rollup write per message', writes: WRITES, p50_ms: round(percentile(writes, 50)), p95_ms: round(percentile(writes, 95)), sequential_msg_s: Math.round((WRITES / wall) * 1000), load: loadavg()[0] });
+  if (!onlyWarmup) {
+    // The rollup write of one counted message, in its own transaction as in commitTurn (member-day upsert + cell upsert).
+    const sample = await executeRows<{ member_id: string; unit_id: string }>(db, sql`select c.member_id, c.unit_id from conversations c order by md5(c.id::text) limit 500`);
+    const writes: number[] = [];
+    const writeStart = performance.now();
+    for (let i = 0; i < WRITES; i++) {
+      const who = sample[i % sample.length]!;
+      const started = performance.now();
+      await db.transaction(async (tx) =>
+        recordMood(tx, { day: '2026-12-03', unitId: who.unit_id, memberPseudonym: i % 3 === 0 ? randomUUID() : pseudonyms.of(who.member_id), channel: 'zalo', capture: { kind: 'counted', topic: TOPICS[i % TOPICS.length]!, sentiment: 'negative', weight: 1 } }),
+      );
+      writes.push(performance.now() - started);
+    }
+    const wall = performance.now() - writeStart;
+    writes.sort((a, b) => a - b);
+    emit({ step: 'rollup write per message', writes: WRITES, p50_ms: round(percentile(writes, 50)), p95_ms: round(percentile(writes, 95)), sequential_msg_s: Math.round((WRITES / wall) * 1000), load: loadavg()[0] });
 
-  // Monthly reports: the national one and a sample of 30 other units.
-  const reports = createMonthlyReports({ reports: createMoodReportRepository(db), units, mood, handoffs: createHandoffStatsRepository(db), clock, logger: silentLogger });
-  await executeRows(db, sql`insert into mood_reports (unit_id, month, document) select id, '2026-11-01', '{}'::jsonb from units where code <> 'TLD' and id not in (select id from units where code <> 'TLD' order by md5(id::text) limit 30) returning 1`);
-  const reportStart = performance.now();
-  const made = await reports.generate('2026-11-01');
-  const reportMs = performance.now() - reportStart;
-  emit({ step: 'monthly reports', units: made.created, ms: Math.round(reportMs), ms_per_unit: Math.round(reportMs / Math.max(1, made.created)), total_units: generated.units, load: loadavg()[0] });
+    // Monthly reports: the national one and a sample of 30 other units.
+    const reports = createMonthlyReports({ reports: createMoodReportRepository(db), units, mood, handoffs: createHandoffStatsRepository(db), clock, logger: silentLogger });
+    await executeRows(db, sql`insert into mood_reports (unit_id, month, document) select id, '2026-11-01', '{}'::jsonb from units where code <> 'TLD' and id not in (select id from units where code <> 'TLD' order by md5(id::text) limit 30) returning 1`);
+    const reportStart = performance.now();
+    const made = await reports.generate('2026-11-01');
+    const reportMs = performance.now() - reportStart;
+    emit({ step: 'monthly reports', units: made.created, ms: Math.round(reportMs), ms_per_unit: Math.round(reportMs / Math.max(1, made.created)), total_units: generated.units, load: loadavg()[0] });
+  }
   await database.close();
 } finally {
   await benchDatabase.drop();
