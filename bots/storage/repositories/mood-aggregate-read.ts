@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../database.js';
 import { executeTunedRows, type ReadTuning } from '../tuned-read.js';
-import type { MoodAggregateRow, MoodScope } from './mood-repository.js';
+import type { MoodAggregateRow, MoodScope } from './mood-scope.js';
 
 /**
  * The subtrees of every unit of one depth, read in one pass (docs/decisions.md D-mood-15): all `scopePaths` are

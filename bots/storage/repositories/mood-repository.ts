@@ -7,6 +7,7 @@ import type { MemberPseudonyms } from '../../privacy/member-pseudonyms.js';
 import type { Db } from '../database.js';
 import { executeRows } from '../execute-rows.js';
 import { readMoodAggregate, scopeFilter, SEGMENT_START } from './mood-aggregate-read.js';
+import type { MoodAggregateRow, MoodScope } from './mood-scope.js';
 import { invalidateAllMoodPeriods, moodPeriodInvalidation } from './mood-period-cache.js';
 import { retentionHorizon } from './retention-repository.js';
 
@@ -20,36 +21,7 @@ export interface MoodRecord {
   capture: MoodCapture;
 }
 
-/** Where and when a dashboard question looks: a subtree (materialized path prefix) and whole Vietnam days. */
-export interface MoodScope {
-  scopePath: string;
-  from: string;
-  to: string;
-  channel?: string | undefined;
-  topic?: string | undefined;
-}
-
-/** One row of the grouping-sets aggregate: `level` says which grouping it belongs to. */
-export interface MoodAggregateRow {
-  level: 'total' | 'child' | 'topic' | 'sentiment' | 'child_topic' | 'cell';
-  /** Id of the child unit of the scope the figures roll up to; '' for members attached to the scope unit itself. */
-  child: string | null;
-  topic: string | null;
-  sentiment: string | null;
-  members: number;
-  negativeMembers: number;
-  messages: number;
-  positiveWeight: number;
-  negativeWeight: number;
-  totalWeight: number;
-  /** Members in the cell's first and last non-empty segment of the period, and in its smallest (see core/mood/period-grid.ts). */
-  firstSegmentMembers: number;
-  lastSegmentMembers: number;
-  minSegmentMembers: number;
-  /** Members who appear first in the cell's latest such segment, and last in its earliest (see `hiddenByPeriodEdges`). */
-  newcomersInLastSegment: number;
-  leaversInFirstSegment: number;
-}
+export type { MoodAggregateRow, MoodScope } from './mood-scope.js';
 
 export interface MoodTrendRow {
   start: string;
