@@ -1,6 +1,8 @@
 // The shapes a mood read is asked and answers in, apart from the repository so that the reads it is built of
 // (mood-aggregate-read.ts) can name them without importing it back (no import cycles).
 
+import type { AggregateRow } from '../../../core/mood/summary-document.js';
+
 /** Where and when a dashboard question looks: a subtree (materialized path prefix) and whole Vietnam days. */
 export interface MoodScope {
   scopePath: string;
@@ -10,24 +12,10 @@ export interface MoodScope {
   topic?: string | undefined;
 }
 
-/** One row of the grouping-sets aggregate: `level` says which grouping it belongs to. */
-export interface MoodAggregateRow {
-  level: 'total' | 'child' | 'topic' | 'sentiment' | 'child_topic' | 'cell';
-  /** Id of the child unit of the scope the figures roll up to; '' for members attached to the scope unit itself. */
-  child: string | null;
-  topic: string | null;
-  sentiment: string | null;
-  members: number;
-  negativeMembers: number;
-  messages: number;
-  positiveWeight: number;
-  negativeWeight: number;
-  totalWeight: number;
-  /** Members in the cell's first and last non-empty segment of the period, and in its smallest (see core/mood/period-grid.ts). */
-  firstSegmentMembers: number;
-  lastSegmentMembers: number;
-  minSegmentMembers: number;
-  /** Members who appear first in the cell's latest such segment, and last in its earliest (see `hiddenByPeriodEdges`). */
-  newcomersInLastSegment: number;
-  leaversInFirstSegment: number;
-}
+/**
+ * One row of the grouping-sets aggregate: `level` says which grouping it belongs to; `child` is the id of the scope's
+ * child unit the figures roll up to ('' for members attached to the scope unit itself). The read fills every figure
+ * the summary document's row may carry, so it is that row with nothing optional (and never forced hidden: that is
+ * the document's choice).
+ */
+export type MoodAggregateRow = Required<Omit<AggregateRow, 'forceHidden'>>;
