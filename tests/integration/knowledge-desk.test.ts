@@ -128,7 +128,8 @@ describe.each(testBackends())('knowledge desk on $name', (backend) => {
     expect((await api('GET', '/faq/a1-canteen-vegetarian', 'hcm-admin@x.vn')).status).toBe(404);
     const hcmList = await api('GET', '/faq?owner=local', 'hcm-officer@x.vn');
     expect((hcmList.body.entries as Json[]).map((e) => e.id)).not.toContain('a1-canteen-vegetarian');
-    const hnList = await api('GET', '/faq?q=suat chay', 'hn-leader@x.vn');
+    // Local entries only: the national pack may hold both folded words too ('năng suất … cháy nổ').
+    const hnList = await api('GET', '/faq?q=suat chay&owner=local', 'hn-leader@x.vn');
     expect((hnList.body.entries as Json[]).map((e) => e.id)).toEqual(['a1-canteen-vegetarian']);
   });
 
@@ -141,9 +142,9 @@ describe.each(testBackends())('knowledge desk on $name', (backend) => {
     const retired = await api('PATCH', '/faq/a1-canteen-vegetarian', 'a1-leader@x.vn', { version: edited.body.version, status: 'retired' });
     expect(retired.body).toMatchObject({ status: 'retired' });
     expect(await ask(CANTEEN, 'A1')).not.toContain('suất chay mỗi ngày');
-    const listed = await api('GET', '/faq?q=suat chay', 'a1-leader@x.vn');
+    const listed = await api('GET', '/faq?q=suat chay&owner=local', 'a1-leader@x.vn');
     expect(listed.body.entries).toEqual([]);
-    expect(((await api('GET', '/faq?q=suat chay&status=retired', 'a1-leader@x.vn')).body.entries as Json[]).length).toBe(1);
+    expect(((await api('GET', '/faq?q=suat chay&owner=local&status=retired', 'a1-leader@x.vn')).body.entries as Json[]).length).toBe(1);
 
     // One click undoes the retirement, and members are answered again at once.
     const undo = await api('POST', `/faq/changes/${String(retired.body.changeId)}/undo`, 'a1-leader@x.vn');
