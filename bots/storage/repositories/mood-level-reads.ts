@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../database.js';
 import { executeRows } from '../execute-rows.js';
 import { levelFilter, levelRoot, readMoodAggregate, SEGMENT_START, type MoodAggregateReadRow, type MoodLevelScope } from './mood-aggregate-read.js';
-import type { MoodTrendRow } from './mood-repository.js';
+import { trendRowOf, type MoodTrendRow } from './mood-repository.js';
 
 /**
  * The summary's reads for every subtree of one depth at once (docs/decisions.md D-mood-15): what the mood repository's
@@ -66,15 +66,7 @@ export function createMoodLevelReads(db: Db) {
             order by start`,
       );
       const out: ByScopeAndChannel<MoodTrendRow[]> = new Map();
-      for (const row of rows) {
-        put(out, String(row.scope_path), Number(row.all_channels) ? '' : String(row.channel), () => []).push({
-          start: String(row.start),
-          members: Number(row.members),
-          positiveWeight: Number(row.positive_weight),
-          negativeWeight: Number(row.negative_weight),
-          totalWeight: Number(row.total_weight),
-        });
-      }
+      for (const row of rows) put(out, String(row.scope_path), Number(row.all_channels) ? '' : String(row.channel), () => []).push(trendRowOf(row));
       return out;
     },
 

@@ -31,6 +31,17 @@ export interface MoodTrendRow {
   totalWeight: number;
 }
 
+/** A trend point as the per-unit and the per-level reads both select it (start, members and the three weights). */
+export function trendRowOf(row: Record<string, unknown>): MoodTrendRow {
+  return {
+    start: String(row.start),
+    members: Number(row.members),
+    positiveWeight: Number(row.positive_weight),
+    negativeWeight: Number(row.negative_weight),
+    totalWeight: Number(row.total_weight),
+  };
+}
+
 export type MoodRepository = ReturnType<typeof createMoodRepository>;
 
 /** Records one captured message into the rollups. `db` is the caller's transaction. */
@@ -285,13 +296,7 @@ export function createMoodRepository(db: Db, pseudonyms?: MemberPseudonyms) {
             from mood_member_day m join units u on u.id = m.unit_id where ${scopeFilter(scope)}
             group by 1 order by 1`,
       );
-      return rows.map((row) => ({
-        start: String(row.start),
-        members: Number(row.members),
-        positiveWeight: Number(row.positive_weight),
-        negativeWeight: Number(row.negative_weight),
-        totalWeight: Number(row.total_weight),
-      }));
+      return rows.map(trendRowOf);
     },
 
     /** Messages kept out of the figures, per reason, in a subtree and period. */
