@@ -78,12 +78,7 @@ export function composeExtractiveAnswer(
   question = '',
 ): { body: string; quoted: LawArticle[] } {
   const shape = questionShape(question);
-  const candidates = withoutReplacedExpired(sources).slice(0, options.maxArticles).map((source, rank) => {
-    // The best article is read whole (its direct answer may not be the clause that matched the words best).
-    const clauses = rank === 0 ? null : new Set(source.passages.map((passage) => passage.clauseNo));
-    const units = answerUnits(source.article, clauses);
-    return { rank, usable: units.length > 0 ? units : fallbackUnits(source) };
-  });
+  const candidates = candidateUnits(sources, options.maxArticles);
   const weights = question ? termWeights(shape, candidates.flatMap((c) => c.usable)) : new Map<string, number>();
   const scored = candidates.flatMap(({ rank, usable }) =>
     usable.map((unit, index) => ({
@@ -132,6 +127,19 @@ export function composeExtractiveAnswer(
   for (const { unit } of [lead, ...leadGroup, ...rest]) if (!quoted.includes(unit.article)) quoted.push(unit.article);
   if (quoted.some((article) => article.status === 'expired')) parts.push(ANSWER_TEXTS.expiredNote);
   return { body: parts.join('\n\n'), quoted };
+}
+
+/**
+ * The units an extractive answer may state, per source in rank order: the best article read whole (its direct answer
+ * may not be the clause that matched the words best), the others by their retrieved clauses; an expired version
+ * beside the in-force one that replaced it is left out.
+ */
+export function candidateUnits(sources: readonly PromptSource[], maxArticles: number): { rank: number; usable: AnswerUnit[] }[] {
+  return withoutReplacedExpired(sources).slice(0, maxArticles).map((source, rank) => {
+    const clauses = rank === 0 ? null : new Set(source.passages.map((passage) => passage.clauseNo));
+    const units = answerUnits(source.article, clauses);
+    return { rank, usable: units.length > 0 ? units : fallbackUnits(source) };
+  });
 }
 
 /** Whether the whole list `unit` is a point of fits in a third of the budget (then it is quoted whole). */
