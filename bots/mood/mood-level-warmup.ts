@@ -33,13 +33,13 @@ export interface LevelChunk {
 /**
  * Roots read together by one read of a level: the upper-grassroots level's by-channel year held 680,555 rows in one
  * answer at 1,000,000 messages (D-mood-15); a chunk of roots holds about this share of them, at the price of one
- * scan of the period's rows per chunk (D-mood-16).
+ * scan of the period's rows per chunk (D-mood-17).
  */
 export const LEVEL_CHUNK_ROOTS = 200;
 
 /**
  * Computes the daily job's usual views by level instead of by unit (docs/decisions.md D-mood-15): for one period, one
- * read per depth of the tree (per chunk of its units, D-mood-16) and per query of the summary gives the answers of
+ * read per depth of the tree (per chunk of its units, D-mood-17) and per query of the summary gives the answers of
  * every unit of that depth, kept under the very keys the summary's own lookups use (`mood-service.ts`). Answers
  * already kept at the current generation are not computed again; a read runs only when one of its answers is
  * missing. After each chunk that computed anything, `onChunk` gets the chunk's answers (all of them, kept before or

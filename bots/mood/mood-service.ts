@@ -92,7 +92,7 @@ export function createMoodService(deps: {
     /**
      * The same summaries, assembled from answers the caller holds (`keptAnswerKey` → the value the kept row holds),
      * any other answer looked up as usual, and the units around each one read once: the daily job assembles the
-     * documents of the answers it has just computed by level without reading them back (D-mood-16).
+     * documents of the answers it has just computed by level without reading them back (D-mood-17).
      */
     summariesFrom(answers: ReadonlyMap<string, unknown>): (request: MoodSummaryRequest) => Promise<MoodSummary> {
       const held: MoodPeriodCache['answer'] = (query, key, compute) => {

@@ -21,7 +21,7 @@ export type MoodWarmup = ReturnType<typeof createMoodWarmup>;
  * periods, all channels and each channel. For each period the figures of every such unit are computed by level — one
  * read per depth of the tree (per chunk of its units) instead of one per unit (D-mood-15) — and kept under the
  * summary's own keys; each chunk's summaries are then assembled from the answers just computed, through the summary's
- * own code, without reading them back (D-mood-16). Figures already kept are not recomputed, so on a day when no week
+ * own code, without reading them back (D-mood-17). Figures already kept are not recomputed, so on a day when no week
  * closed this costs one lookup per chunk and query. Run by the daily mood job; the bench times it. `byLevel: false` is
  * the former way (each summary computes what is missing for its own unit), kept for the bench's comparison.
  * `onSummary` sees each document assembled (tests compare them with the per-unit computation).

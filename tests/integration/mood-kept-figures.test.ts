@@ -163,7 +163,7 @@ describe.each(testBackends())('mood figures computed ahead on $name', (backend) 
     const channels = await count(sql`select count(distinct channel)::int as n from mood_daily`);
     expect([parents, channels]).toEqual([5, 3]);
     const first = await warmup.run();
-    // The 30-day view and the previous month are the same days on 3 December: one view, assembled once (D-mood-16).
+    // The 30-day view and the previous month are the same days on 3 December: one view, assembled once (D-mood-17).
     const views = new Set(
       DASHBOARD_PERIODS.map((period) => {
         const range = dashboardPeriodRange(period, NOW);

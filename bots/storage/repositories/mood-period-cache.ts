@@ -122,7 +122,7 @@ export function createMoodPeriodCache(db: Db) {
 const LOOKUP_CHUNK = 2_000;
 const WRITE_CHUNK_CHARS = 4_000_000;
 
-/** A kept answer's key across kinds (`kind|scope key`): how the daily job names the answers it holds (D-mood-15, D-mood-16). */
+/** A kept answer's key across kinds (`kind|scope key`): how the daily job names the answers it holds (D-mood-15, D-mood-17). */
 export function keptAnswerKey(query: MoodPeriodQuery, key: MoodPeriodKey): string {
   return `${query}|${periodScopeKey(key)}`;
 }

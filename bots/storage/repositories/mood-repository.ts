@@ -44,7 +44,7 @@ export function trendRowOf(row: Record<string, unknown>): MoodTrendRow {
 
 /**
  * The SQL twin of `trendRowOf`, over member-day rows named `m`: the point's start (week of the month or calendar
- * month) and its figures. The per-unit and the per-level reads select them alike (D-mood-16: one text, no drift).
+ * month) and its figures. The per-unit and the per-level reads select them alike (D-mood-17: one text, no drift).
  */
 export function trendStart(bucket: 'week' | 'month'): SQL {
   return sql`to_char(${bucket === 'week' ? SEGMENT_START : sql`date_trunc('month', m.day)`}, 'YYYY-MM-DD')`;
