@@ -38,7 +38,7 @@ export type FaqEntryDto = z.infer<typeof FaqEntryDtoSchema>;
 export const FaqListQuerySchema = z.object({
   topic: z.enum(TOPICS).optional(),
   status: z.enum([...FAQ_STATUSES, 'active', 'all']).default('active'),
-  /** Words to find in question, variants or answer; diacritics optional. */
+  /** Words to find in question, variants or answer; diacritics optional; the entries come best match first (D-inboxui-4). */
   q: z.string().trim().max(200).optional(),
   /** `national`, `local` (entries of units), or every entry the caller may read. */
   owner: z.enum(['all', 'national', 'local']).default('all'),

@@ -114,7 +114,10 @@ describe('knowledge desk in Chromium (embedded backend)', () => {
     await officer.click('.ui-tabs >> text=Câu hỏi thường gặp');
     await officer.waitForURL('**/admin/knowledge?tab=faq');
     await officer.fill('input[aria-label="Tìm câu hỏi"]', 'com tam');
+    await officer.locator('p.muted.small', { hasText: 'khớp nhất ở trên cùng' }).waitFor();
     await officer.locator('.faq-row', { hasText: UNSURE }).waitFor();
+    // Ranked: the entry whose question holds the phrase comes first.
+    expect(await officer.locator('.faq-row').first().textContent()).toContain(UNSURE);
     expect(await officer.locator('.faq-row', { hasText: UNSURE }).textContent()).toContain('CĐCS Điện tử Thăng Long');
     await officer.screenshot({ path: join(ARTIFACTS, 'faq-list-laptop.png'), fullPage: true });
     expect(errors).toEqual([]);
@@ -151,6 +154,16 @@ describe('knowledge desk in Chromium (embedded backend)', () => {
     const wide = await phone.evaluate(`[...document.querySelectorAll('main *')].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 5).map((el) => el.tagName + '.' + el.className)`);
     expect(wide).toEqual([]);
     await phone.screenshot({ path: join(ARTIFACTS, 'faq-list-phone.png') });
+    // A short search typed without diacritics on a phone: the question's phrase leads the list.
+    await phone.fill('input[aria-label="Tìm câu hỏi"]', 'tang ca');
+    await phone.locator('p.muted.small', { hasText: 'khớp nhất ở trên cùng' }).waitFor();
+    expect((await phone.locator('.faq-row .faq-q').first().textContent())?.toLowerCase()).toContain('tăng ca');
+    await phone.screenshot({ path: join(ARTIFACTS, 'faq-search-phone.png') });
+    await phone.setViewportSize(LAPTOP);
+    await phone.screenshot({ path: join(ARTIFACTS, 'faq-search-laptop.png') });
+    await phone.setViewportSize(PHONE);
+    await phone.fill('input[aria-label="Tìm câu hỏi"]', '');
+    await phone.locator('p.muted.small', { hasText: 'khớp nhất' }).waitFor({ state: 'detached' });
     await phone.locator('.faq-row').first().click();
     await phone.locator('.sheet .answer-box').waitFor();
     await phone.locator('.history li').first().waitFor();

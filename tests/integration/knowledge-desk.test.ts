@@ -128,9 +128,18 @@ describe.each(testBackends())('knowledge desk on $name', (backend) => {
     expect((await api('GET', '/faq/a1-canteen-vegetarian', 'hcm-admin@x.vn')).status).toBe(404);
     const hcmList = await api('GET', '/faq?owner=local', 'hcm-officer@x.vn');
     expect((hcmList.body.entries as Json[]).map((e) => e.id)).not.toContain('a1-canteen-vegetarian');
-    // Local entries only: the national pack may hold both folded words too ('năng suất … cháy nổ').
-    const hnList = await api('GET', '/faq?q=suat chay&owner=local', 'hn-leader@x.vn');
+    // The whole FAQ: the national entry holding 'năng suất … cháy nổ' far apart is dropped, a real match exists.
+    const hnList = await api('GET', '/faq?q=suat chay', 'hn-leader@x.vn');
     expect((hnList.body.entries as Json[]).map((e) => e.id)).toEqual(['a1-canteen-vegetarian']);
+    expect(hnList.body.total).toBe(1);
+    // Ranked, then paged: the question's phrase first, every page from the same order, the total of all matches.
+    const ranked = await api('GET', '/faq?q=tang ca&limit=500', 'a1-leader@x.vn');
+    const rankedIds = (ranked.body.entries as Json[]).map((e) => e.id);
+    expect(String((ranked.body.entries as Json[])[0]?.question).toLowerCase()).toContain('tăng ca');
+    const page2 = await api('GET', '/faq?q=tang ca&limit=3&offset=3', 'a1-leader@x.vn');
+    expect((page2.body.entries as Json[]).map((e) => e.id)).toEqual(rankedIds.slice(3, 6));
+    expect(page2.body.total).toBe(rankedIds.length);
+    expect((await api('GET', '/faq?q=tăng ca', 'a1-leader@x.vn')).body.total).toBe(rankedIds.length);
   });
 
   it('lets leaders above edit and retire, and only admins of the owning level delete', async () => {
@@ -144,6 +153,9 @@ describe.each(testBackends())('knowledge desk on $name', (backend) => {
     expect(await ask(CANTEEN, 'A1')).not.toContain('suất chay mỗi ngày');
     const listed = await api('GET', '/faq?q=suat chay&owner=local', 'a1-leader@x.vn');
     expect(listed.body.entries).toEqual([]);
+    // With the real match retired, the scattered one is all there is, so it is listed rather than nothing.
+    const scattered = await api('GET', '/faq?q=suat chay', 'a1-leader@x.vn');
+    expect((scattered.body.entries as Json[]).map((e) => e.id)).toEqual(['worker-opinions']);
     expect(((await api('GET', '/faq?q=suat chay&owner=local&status=retired', 'a1-leader@x.vn')).body.entries as Json[]).length).toBe(1);
 
     // One click undoes the retirement, and members are answered again at once.

@@ -7,6 +7,7 @@ import type { SessionTokens } from '../../auth/session-token.js';
 import { AppError } from '../../../core/errors/app-error.js';
 import { canReadFaqEntry } from '../../../core/knowledge/faq-ownership.js';
 import { faqActorOf, type FaqDesk } from '../../knowledge/faq-desk.js';
+import { createFaqDeskSearch } from '../../knowledge/faq-desk-search.js';
 import type { UnitRepository } from '../../storage/repositories/unit-repository.js';
 import type { FaqRepository } from '../../storage/repositories/faq-repository.js';
 import type { FaqProposalRepository } from '../../storage/repositories/faq-proposal-repository.js';
@@ -42,11 +43,13 @@ export function createFaqRouter(deps: FaqRouteDeps): Router {
   const router = express.Router();
   const auth = requireAuth(deps);
   const { desk } = deps;
+  // One per router: it keeps each entry's normalised text between searches.
+  const search = createFaqDeskSearch(deps.faqs);
 
   router.get('/', auth, async (req, res) => {
     const query = parseOrThrow(FaqListQuerySchema, req.query, 'query');
     const user = currentUser(res);
-    const { entries, total } = await deps.faqs.list({ ...query, readerPath: user.unit.path, ...(query.topic ? { topic: query.topic } : {}), ...(query.q ? { q: query.q } : {}) });
+    const { entries, total } = await search.list({ ...query, readerPath: user.unit.path, ...(query.topic ? { topic: query.topic } : {}), ...(query.q ? { q: query.q } : {}) });
     res.json({ entries: entries.map((entry) => desk.toDto(entry, user)), total });
   });
 

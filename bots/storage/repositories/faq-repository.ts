@@ -4,7 +4,6 @@ import { parseOrThrow } from '../../../core/errors/zod-issues.js';
 import type { FaqEntry, FaqStatus } from '../../../core/knowledge/faq.js';
 import { isTopic, type Topic } from '../../../core/nlu/labels.js';
 import { systemClock, type Clock } from '../../../core/ports/clock.js';
-import { foldDiacritics } from '../../../core/text/vietnamese-fold.js';
 import { exportFaqJson, FaqEntryInputSchema, FaqEntryPatchSchema, parseFaqEntries } from '../../../knowledge/index.js';
 import type { Db } from '../database.js';
 import { faqChanges, faqEntries, faqEntryVersions, units } from '../schema/index.js';
@@ -26,8 +25,6 @@ export interface FaqListFilter {
   /** Only entries a user homed at this path may read (their branch above and their subtree below). */
   readerPath?: string;
   owner?: 'all' | 'national' | 'local';
-  /** Words in question, variants or answer, with or without diacritics. */
-  q?: string;
   limit?: number;
   offset?: number;
 }
@@ -129,8 +126,6 @@ function sameContent(a: FaqEntry, b: FaqEntry): boolean {
   return content(a) === content(b);
 }
 
-const folded = (text: string) => foldDiacritics(text).toLowerCase();
-
 export type FaqRepository = ReturnType<typeof createFaqRepository>;
 
 /**
@@ -182,15 +177,8 @@ export function createFaqRepository(db: Db, clock: Clock = systemClock) {
         .leftJoin(units, eq(units.id, faqEntries.ownerUnitId))
         .where(conditions.length > 0 ? and(...conditions) : undefined)
         .orderBy(asc(faqEntries.id));
-      let entries = rows.map((row) => toEntry(row.entry, row.owner));
-      // A few hundred entries: matching folded text in memory finds "tang ca" in "tăng ca" without an extension.
-      const words = filter.q ? folded(filter.q).split(/\s+/u).filter(Boolean) : [];
-      if (words.length > 0) {
-        entries = entries.filter((entry) => {
-          const haystack = folded([entry.id, entry.question, ...entry.variants, entry.answer].join(' '));
-          return words.every((word) => haystack.includes(word));
-        });
-      }
+      // Searching words is the desk's job (bots/knowledge/faq-desk-search.ts): it ranks, which SQL order cannot.
+      const entries = rows.map((row) => toEntry(row.entry, row.owner));
       const offset = Math.max(filter.offset ?? 0, 0);
       const limit = Math.min(Math.max(filter.limit ?? 1000, 1), 5000);
       return { entries: entries.slice(offset, offset + limit), total: entries.length };

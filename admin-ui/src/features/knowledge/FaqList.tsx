@@ -90,7 +90,9 @@ export function FaqList({ me }: { me: MeResponse }) {
         />
       ) : (
         <>
-          <p className="muted small">{list.data.total} câu</p>
+          <p className="muted small">
+            {list.data.total} câu{q ? ' · khớp nhất ở trên cùng' : ''}
+          </p>
           <ul className="faq-rows">
             {list.data.entries.map((entry) => (
               <FaqRow key={entry.id} entry={entry} onOpen={() => setOpenId(entry.id)} />
