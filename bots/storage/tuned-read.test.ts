@@ -18,6 +18,7 @@ describe('a read with its own planner settings', () => {
   });
 
   const settings = sql`select current_setting('work_mem') as work_mem, current_setting('enable_indexscan') as index_scan`;
+  const jit = sql`select current_setting('jit') as jit`;
 
   it('sees its settings, and the connection is back to the defaults after it', async () => {
     const [before] = await executeRows<{ work_mem: string; index_scan: string }>(db, settings);
@@ -26,9 +27,16 @@ describe('a read with its own planner settings', () => {
     expect(await executeRows(db, settings)).toEqual([before]);
   });
 
+  it('turns just-in-time compilation off for that read only', async () => {
+    const [before] = await executeRows<{ jit: string }>(db, jit);
+    expect(await executeTunedRows(db, jit, { workMemMb: 32, noJit: true })).toEqual([{ jit: 'off' }]);
+    expect(await executeTunedRows(db, jit, { workMemMb: 32 })).toEqual([before]);
+    expect(await executeRows(db, jit)).toEqual([before]);
+  });
+
   it('leaves nothing behind when the read fails', async () => {
     const [before] = await executeRows(db, settings);
-    await expect(executeTunedRows(db, sql`select 1 / 0`, { workMemMb: 64, noIndexScan: true })).rejects.toThrow();
+    await expect(executeTunedRows(db, sql`select 1 / 0`, { workMemMb: 64, noIndexScan: true, noJit: true })).rejects.toThrow();
     expect(await executeRows(db, settings)).toEqual([before]);
   });
 });

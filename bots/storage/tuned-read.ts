@@ -8,6 +8,12 @@ export interface ReadTuning {
   workMemMb: number;
   /** Plain index scans off: an index read whole only for its order costs more than a sequential scan and a sort. */
   noIndexScan?: boolean;
+  /**
+   * Just-in-time compilation off: the planner asks for it by the read's estimated cost, and for a read of many grouping
+   * sets it compiles dozens of functions in the leader and in each parallel worker, seconds of CPU that a sort-bound read
+   * does not win back (docs/decisions.md D-mood-16).
+   */
+  noJit?: boolean;
 }
 
 /**
@@ -19,6 +25,7 @@ export async function executeTunedRows<T>(db: Db, query: SQL, tuning: ReadTuning
   return db.transaction(async (tx) => {
     await tx.execute(sql.raw(`set local work_mem = '${workMem}MB'`));
     if (tuning.noIndexScan) await tx.execute(sql`set local enable_indexscan = off`);
+    if (tuning.noJit) await tx.execute(sql`set local jit = off`);
     return executeRows<T>(tx, query);
   });
 }

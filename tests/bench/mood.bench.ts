@@ -3,7 +3,9 @@
 // tree of 34 provinces + 12 sectors), then the summary that the dashboard, the API and the CLI share (p50/p95 per
 // scenario, sequential; the first call of each is reported apart as `cold_ms`, D-mood-12), the daily job's computing
 // ahead of the usual views, the rollup write cost per message (recordMood in its own transaction, as commitTurn
-// does), and the monthly report of a sample of units. JSON lines; nothing is asserted.
+// does), and the monthly report of a sample of units. Before them, the first computation of views the daily job does
+// not compute ahead (a custom period, a topic filter; D-mood-16; BENCH_MOOD_ONLY_ADHOC=1 runs only those,
+// BENCH_MOOD_ADHOC=0 skips them). JSON lines; nothing is asserted.
 import { loadavg } from 'node:os';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -97,6 +99,40 @@ try {
     ['national, 12 months, one topic', { unit: national, from: '2025-12-01', to: '2026-11-30', bucket: 'month', topic: 'wages' }],
     ['grassroots, 12 months', { unit: await unitOf(grassroots!.code), from: '2025-12-01', to: '2026-11-30', bucket: 'month' }],
   ];
+  // Views the daily job does not compute ahead (D-mood-16): a custom period (weeks that are not a dashboard period)
+  // and a topic filter, each computed with nothing kept (`first_ms`, what the first leader to open it waits). The
+  // topic view is also measured with its unfiltered view kept (`first_ms_unfiltered_kept`): in production the daily
+  // job keeps the unfiltered year, and the topic filter then computes only its own trend.
+  // BENCH_MOOD_ONLY_ADHOC=1: only these are measured; BENCH_MOOD_ADHOC=0 skips them.
+  const onlyAdhoc = process.env.BENCH_MOOD_ONLY_ADHOC === '1';
+  const adhoc: [string, Omit<MoodSummaryRequest, 'includeExcluded'>, Omit<MoodSummaryRequest, 'includeExcluded'> | null][] = [
+    ['national, custom year', { unit: national, from: '2025-11-24', to: '2026-11-21', bucket: 'month' }, null],
+    ['province, custom quarter', { unit: await unitOf(province!.code), from: '2026-08-15', to: '2026-11-14', bucket: 'week' }, null],
+    ['national, 12 months, one topic', { unit: national, from: '2025-12-01', to: '2026-11-30', bucket: 'month', topic: 'wages' }, { unit: national, from: '2025-12-01', to: '2026-11-30', bucket: 'month' }],
+  ];
+  for (const [scenario, request, unfiltered] of process.env.BENCH_MOOD_ADHOC === '0' || process.env.BENCH_MOOD_ONLY_WARMUP === '1' ? [] : adhoc) {
+    await executeRows(db, sql`delete from mood_period_cache returning 1`);
+    const loadBefore = loadavg()[0];
+    const started = performance.now();
+    await mood.summary({ ...request, includeExcluded: true });
+    const firstMs = performance.now() - started;
+    let keptMs: number | undefined;
+    if (unfiltered) {
+      await executeRows(db, sql`delete from mood_period_cache returning 1`);
+      await mood.summary({ ...unfiltered, includeExcluded: true });
+      const keptStart = performance.now();
+      await mood.summary({ ...request, includeExcluded: true });
+      keptMs = performance.now() - keptStart;
+    }
+    emit({ step: 'first computation', scenario, first_ms: round(firstMs), ...(keptMs !== undefined ? { first_ms_unfiltered_kept: round(keptMs) } : {}), load_before: loadBefore, load: loadavg()[0] });
+  }
+  if (onlyAdhoc) {
+    await database.close();
+    await benchDatabase.drop();
+    process.exit(0);
+  }
+  await executeRows(db, sql`delete from mood_period_cache returning 1`);
+
   // The first call computes the figures from the rollups and keeps them (D-mood-12): `cold_ms`, what a view nobody
   // opened before costs (the daily job pays it for the dashboard's usual views); the repeats read the kept figures.
   // BENCH_MOOD_ONLY_WARMUP=1: only the daily job's computing ahead is measured (the scenarios and writes are skipped).

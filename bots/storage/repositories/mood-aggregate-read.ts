@@ -46,9 +46,11 @@ export function levelRoot(level: MoodLevelScope): SQL {
  * and the per-member pass, which groups by member, was planned as a walk of the whole member index for its order:
  * 830,000 random buffer reads for a national year at 1,000,000 messages, against a sequential scan and one sort.
  * Measured there as the server's CPU per query: per-member 3.4–3.7 s → 2.9 s, per-segment 2.1–2.3 s → 1.75 s.
- * 64 MB was worse for the per-member pass (the planner switches to hashing grouping sets, which spills).
+ * 64 MB was worse for the per-member pass (the planner switches to hashing grouping sets, which spills). Its
+ * just-in-time compilation is off (D-mood-16): 70 functions compiled per process cost it 1–4 s of the server's CPU
+ * (national custom year, 1,000,000 messages), while the per-segment reads, whose JIT pays for itself, keep it.
  */
-const PER_MEMBER_TUNING: ReadTuning = { workMemMb: 32, noIndexScan: true };
+const PER_MEMBER_TUNING: ReadTuning = { workMemMb: 32, noIndexScan: true, noJit: true };
 const SEGMENT_TUNING: ReadTuning = { workMemMb: 32 };
 /** The bit each column sets in `grouping(child, topic, sentiment)` when a set leaves it out. */
 const GROUPING_BITS: readonly (readonly [string, number])[] = [
