@@ -27,6 +27,8 @@ import type { Actor } from '../faq/actor-cue.js';
 import { isOtherSide } from './article-side.js';
 import { leadCuratedAnswer } from './faq-lead.js';
 import { selectSources } from './source-selection.js';
+import type { UnitChooser } from './unit-chooser.js';
+import type { ChooserSource } from './unit-features.js';
 
 export interface KnowledgeServiceDeps {
   retriever: LawRetriever;
@@ -46,6 +48,11 @@ export interface KnowledgeServiceDeps {
   /** Teencode / tone normaliser for the retrieval query (the FAQ matcher has its own). */
   queryNormalizer?: (text: string) => string;
   options?: KnowledgeOptionsInput;
+  /**
+   * Chooses the unit that leads an extractive answer among the units of the leading articles (unit-chooser.ts, a
+   * learned model); absent → the hand-tuned scores choose (extractive-answer.ts). Off by default: D-answers-38.
+   */
+  unitChooser?: UnitChooser;
 }
 
 /** The edge check on what the pipeline hands over: a bad call fails loudly instead of answering nonsense. */
@@ -230,6 +237,19 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
     return leading.some((hit) => cites(first, hit)) ? first : null;
   };
 
+  /**
+   * The chooser reads the leading hits strong enough to answer from (in the search's order, with their scores) and
+   * the articles the nearest FAQ entry cites, whatever its score (it did not answer, but its curator read the law).
+   */
+  const chooseLead = (chooser: UnitChooser, question: string, hits: readonly PassageHit[], searchText: string, unitPath: string | null) => {
+    const sources: ChooserSource[] = hits
+      .slice(0, chooser.articles)
+      .filter((hit) => hit.strength >= options.minStrength)
+      .map((hit) => ({ article: hit.article, passages: hit.passages.map(({ clauseNo, text }) => ({ clauseNo, text })), strength: hit.strength, score: hit.score }));
+    const nearest = deps.faq.rank?.(searchText, 1, { unitPath })[0];
+    return chooser.choose({ question, sources, faqCited: nearest?.entry.citations ?? [] });
+  };
+
   const answer = async (raw: QuestionInput, signal?: AbortSignal): Promise<KnowledgeAnswer> => {
     const input = parseOrThrow(QuestionInputSchema, raw, 'question');
     const log = logger.child({ conversationId: input.conversationId, topic: input.topic });
@@ -358,7 +378,9 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
       fallbackReason = outcome.reason;
     }
 
-    const extractive = composeExtractiveAnswer(sources, { charBudget: options.extractiveCharBudget, maxArticles: 2, maxPassages: 3 }, normalizeQuery(searchText));
+    const question = normalizeQuery(searchText);
+    const leadUnit = deps.unitChooser ? chooseLead(deps.unitChooser, question, hits, searchText, input.unitPath ?? null) : undefined;
+    const extractive = composeExtractiveAnswer(sources, { charBudget: options.extractiveCharBudget, maxArticles: 2, maxPassages: 3 }, question, leadUnit ?? undefined);
     if (extractive.quoted.length === 0) {
       // Nothing quotable (no source cleared the floors, or only garbled tables): never an answer without law in it.
       const nearest = clearlyNearestFaq(searchText, { unitPath: input.unitPath ?? null });

@@ -48,7 +48,7 @@ export const DEFAULT_RETRIEVAL_TUNING: RetrievalTuning = {
   synonymScale: 1,
   memberTermWeight: 1,
   titleCoverageBoost: 0.75,
-  // D-answers-38: 0.7 with the story's opening clause read with the question: dev +2, none lost; 0.5 lost more than it won.
+  // D-answers-39: 0.7 with the story's opening clause read with the question: dev +2, none lost; 0.5 lost more than it won.
   storyTermWeight: 0.7,
   expiredPenalty: 0.8,
   passagesPerHit: 3,

@@ -30,7 +30,7 @@ const citesOne = (outcome: TurnOutcome, item: AnswerEvalCase) =>
   (answerOf(outcome)?.citations ?? []).some((c) => item.cite.some((cite) => cite.law_id === c.lawId && cite.article_no === c.articleNo));
 
 /**
- * Measured (D-answers-38): 31/36 on main 6da0701, 30/36 with the story weighted below its opening clause and question
+ * Measured (D-answers-39): 31/36 on main 6da0701, 30/36 with the story weighted below its opening clause and question
  * (sw18 lost: "… hợp đồng lao động phải làm thành mấy bản" now reaches the training contract's "02 bản"). Most misses
  * are messages the NLU reads as complaints (the topic's brief answers). The floor leaves a margin of 2.
  */
