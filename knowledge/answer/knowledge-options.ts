@@ -32,6 +32,11 @@ export const KnowledgeOptionsSchema = z.object({
    */
   sideCue: z.boolean().default(true),
   /**
+   * A message told as a story around one question is searched with the asked part above the story (asked-clause.ts,
+   * RetrievalTuning `storyTermWeight`); false searches the whole text at one weight.
+   */
+  askedPartFirst: z.boolean().default(true),
+  /**
    * When retrieval is too weak to answer, the nearest FAQ entry answers instead of "not covered" if it scores at
    * least this and leads the next entry by `weakRetrievalFaqLead`: a member's story around a short question keeps
    * the right entry under the FAQ threshold, and "not covered" is the one reply that certainly does not help.

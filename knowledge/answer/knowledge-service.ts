@@ -126,7 +126,7 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
 
   /** Who ends the job in the question (actor-cue.ts), when the side cue is on. */
   const askerOf = createAskerOf(normalizeQuery, options.sideCue);
-  const searchLaw = createAnswerLawSearch({ retriever: deps.retriever, normalizeQuery, askerOf, window: options.maxSources + 2 });
+  const searchLaw = createAnswerLawSearch({ retriever: deps.retriever, normalizeQuery, askerOf, window: options.maxSources + 2, askedPartFirst: options.askedPartFirst });
 
   /**
    * An entry whose main (first cited) article is the other side's (article-side.ts): "Người lao động có quyền đơn
