@@ -30,7 +30,7 @@ describe('wordLead', () => {
     expect(wordLead(question, dialogue, undefined)).toBeGreaterThan(wordLead(question, dialogue, bargaining));
   });
 
-  it('stays the same when the pack grows with unrelated entries, while the matcher\'s score gap moves (D-answers-39)', () => {
+  it('stays the same when the pack grows with unrelated entries, while the matcher\'s score gap moves (D-answers-40)', () => {
     const small = createFaqMatcher([dialogue, bargaining]).rank(question, 2);
     const grown = createFaqMatcher([dialogue, bargaining, ...unrelated]).rank(question, 2);
     expect(small.map((m) => m.entry.id)).toEqual(['dialogue', 'bargaining']);

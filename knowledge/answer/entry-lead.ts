@@ -8,7 +8,7 @@ import { questionShape } from './answer-units.js';
  * hold, less the share the second's hold. The matcher's scores are TF-IDF cosines whose idf moves whenever the pack
  * grows, even with entries sharing no word with the question (the character grams still change), so a lead of 0.1
  * on those scores came and went as entries were added (r016u last round). Shares of the question's words held by two
- * entries depend on the question and those two entries only: adding other entries cannot move the lead (D-answers-39).
+ * entries depend on the question and those two entries only: adding other entries cannot move the lead (D-answers-40).
  * `normalize` is the members' query normaliser (teencode), applied to both sides as the matcher does.
  */
 export function wordLead(question: string, first: FaqEntry, second: FaqEntry | undefined, normalize: (text: string) => string = (t) => t): number {

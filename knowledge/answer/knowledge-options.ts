@@ -45,7 +45,7 @@ export const KnowledgeOptionsSchema = z.object({
   /**
    * The lead is read on the question's words (entry-lead.ts `wordLead`: the share of them the first entry's phrasings
    * hold less the share the second's hold), not on the matcher's scores, whose idf moves as the pack grows
-   * (D-answers-39: a 0.1 score margin flipped r016u when entries were added).
+   * (D-answers-40: a 0.1 score margin flipped r016u when entries were added).
    */
   weakRetrievalFaqLead: z.number().min(-1).max(1).default(0.1),
   /**
@@ -74,7 +74,7 @@ export const KnowledgeOptionsSchema = z.object({
   agreeingStrongestWindow: z.number().int().min(0).max(20).default(5),
   /**
    * The agreement also counts with any of this many leading hits when the nearest entry leads the next one by at
-   * least `agreeingLead` (entry-lead.ts `wordLead`, D-answers-39; the window 0 turns it off). D-answers-19's "any of five" without the lead answered off-topic
+   * least `agreeingLead` (entry-lead.ts `wordLead`, D-answers-40; the window 0 turns it off). D-answers-19's "any of five" without the lead answered off-topic
    * questions; with it the matcher has told the entries apart and the search only confirms the subject. D-answers-30.
    */
   agreeingMarginWindow: z.number().int().min(0).max(20).default(5),

@@ -131,7 +131,7 @@ describe('knowledge service without a chat model', () => {
 });
 
 describe('knowledge service when retrieval is too weak', () => {
-  // The nearest entry holds the question's words; the other holds few of them, its twin as many (D-answers-39: the
+  // The nearest entry holds the question's words; the other holds few of them, its twin as many (D-answers-40: the
   // lead is read on the question's words the two entries hold, not on the matcher's scores).
   const entry: FaqEntry = { ...(FAQ[0] as FaqEntry), variants: [...(FAQ[0] as FaqEntry).variants, 'giá vàng hôm nay thế nào mà lương có thấp quá không'] };
   const other: FaqEntry = { ...entry, id: 'wages-hourly-minimum', question: 'Lương tối thiểu theo giờ là bao nhiêu?', variants: [], answer: 'Lương tối thiểu theo giờ vùng I là 25.500 đồng/giờ.' };
@@ -293,7 +293,7 @@ describe('knowledge service when the nearest entry clearly leads the next one an
   const hits = [overtimeHit(a113!, 9, 0.62), overtimeHit(a98!, 8, 0.5), overtimeHit(a99!, 7, 0.2)];
   const withRanked = (ranked: readonly [FaqEntry, number][], agreeingMarginWindow?: number) =>
     withNearestUnderThreshold(hits, ranked, agreeingMarginWindow === undefined ? {} : { agreeingMarginWindow });
-  // The runner-up shares few of the question's words (a lead, D-answers-39); its twin shares as many as the leader.
+  // The runner-up shares few of the question's words (a lead, D-answers-40); its twin shares as many as the leader.
   const runnerUp: FaqEntry = { ...overtimeEntry('runner-up', '35'), question: 'Nghỉ việc có phải báo trước không?' };
   const twin = overtimeEntry('runner-up', '35');
   const leads = (articleNo: string) => overtimeEntry('leads', articleNo);
@@ -324,7 +324,7 @@ describe('knowledge service when the search\'s first hit outscores the entry\'s 
   });
 });
 
-describe('knowledge service when a clause states what was asked better than the entry (D-answers-39)', () => {
+describe('knowledge service when a clause states what was asked better than the entry (D-answers-40)', () => {
   /** An entry on overtime in general: it matches "làm ban đêm … bao nhiêu %" by topic, and states no night rate. */
   const general: FaqEntry = { ...overtimeEntry('wt-overtime-general', '98'), answer: 'Có. Công ty phải được bạn đồng ý trước khi cho làm thêm giờ.' };
   const nightQuestion = 'làm việc vào ban đêm thì được trả tiền lương thế nào';

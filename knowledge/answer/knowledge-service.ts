@@ -168,7 +168,7 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
    * follows the curated answer ("công ty phải công bố nội dung đối thoại trong bao lâu" reached the dialogue entry,
    * which states no such period; the clause says "03 ngày làm việc"). After it, not before: put first, it displaced
    * the entry's direct answer where the entry did state it (dev: facts in the first paragraph 810 → 800, the same
-   * right answers). Null when the entry answers as well, or `faqFitMargin` is off (D-answers-39).
+   * right answers). Null when the entry answers as well, or `faqFitMargin` is off (D-answers-40).
    */
   const clauseStatingAsked = (match: FaqMatch, question: string, hits: readonly PassageHit[]) => {
     if (options.faqFitMargin >= 1) return null;
