@@ -6,7 +6,7 @@ import { buildSummaryDocument, hiddenByPeriodEdges, type AggregateRow, type Summ
 import { withUnitGrowth } from '../../core/mood/unit-growth.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { Db } from '../storage/database.js';
-import { createMoodPeriodCache, type MoodPeriodCache } from '../storage/repositories/mood-period-cache.js';
+import { createMoodPeriodCache, keptAnswerKey, type MoodPeriodCache } from '../storage/repositories/mood-period-cache.js';
 import { packRows, unpackRows } from '../storage/repositories/packed-rows.js';
 import { ancestorsOf, childUnitsOf, createMoodRepository, type MoodScope } from '../storage/repositories/mood-repository.js';
 import { vietnamDay } from '../storage/repositories/processing-repository.js';
@@ -79,9 +79,62 @@ export function createMoodService(deps: {
   keepFigures?: boolean;
 }) {
   const repository = createMoodRepository(deps.db, deps.pseudonyms);
-  // Every figure below is of closed weeks (D-mood-7), so each query's answer is computed once and kept (D-mood-12).
+  // Every figure below is of closed weeks (D-mood-12), so each query's answer is computed once and kept.
   const periods = createMoodPeriodCache(deps.db);
   const answer: MoodPeriodCache['answer'] = deps.keepFigures === false ? (_query, _key, compute) => compute() : periods.answer;
+  const tree: SummaryTree = {
+    childrenOf: (unit) => childUnitsOf(deps.db, unit.id),
+    parentOf: (unit) => (unit.parentId ? deps.units.findById(unit.parentId) : Promise.resolve(null)),
+    ancestorsOf: (unit) => ancestorsOf(deps.db, unit.path),
+  };
+  return {
+    summary: createSummaries(deps, repository, answer, tree),
+    /**
+     * The same summaries, assembled from answers the caller holds (`keptAnswerKey` → the value the kept row holds),
+     * any other answer looked up as usual, and the units around each one read once: the daily job assembles the
+     * documents of the answers it has just computed by level without reading them back (D-mood-17).
+     */
+    summariesFrom(answers: ReadonlyMap<string, unknown>): (request: MoodSummaryRequest) => Promise<MoodSummary> {
+      const held: MoodPeriodCache['answer'] = (query, key, compute) => {
+        const value = answers.get(keptAnswerKey(query, key));
+        return value === undefined ? answer(query, key, compute) : Promise.resolve(value as Awaited<ReturnType<typeof compute>>);
+      };
+      return createSummaries(deps, repository, held, onceEach(tree));
+    },
+    rebuild: repository.rebuild,
+    /** Drops kept figures computed more than `days` ago (D-mood-12). */
+    forgetKept: periods.forgetOlderThan,
+    snapshot: repository.snapshot,
+  };
+}
+
+/** The units around a summary's unit: its children (with whether each has its own), its parent, its ancestors. */
+interface SummaryTree {
+  childrenOf(unit: UnitRecord): Promise<{ id: string; code: string; name: string; level: string; hasChildren: boolean }[]>;
+  parentOf(unit: UnitRecord): Promise<UnitRecord | null>;
+  ancestorsOf(unit: UnitRecord): Promise<{ code: string; name: string; path: string }[]>;
+}
+
+/** Each lookup of `tree` made once per unit: a unit's 20 views and their previous periods share them. */
+function onceEach(tree: SummaryTree): SummaryTree {
+  const memo = <T>(read: (unit: UnitRecord) => Promise<T>) => {
+    const seen = new Map<string, Promise<T>>();
+    return (unit: UnitRecord) => {
+      const known = seen.get(unit.id) ?? read(unit);
+      seen.set(unit.id, known);
+      return known;
+    };
+  };
+  return { childrenOf: memo(tree.childrenOf), parentOf: memo(tree.parentOf), ancestorsOf: memo(tree.ancestorsOf) };
+}
+
+/** The summary (`createMoodService().summary`), its figures looked up through `answer` and the units around through `tree`. */
+function createSummaries(
+  deps: { db: Db; k: number; clock: Clock; listAlerts?: (scopePath: string, from: string, to: string) => Promise<MoodAlertDto[]> },
+  repository: ReturnType<typeof createMoodRepository>,
+  answer: MoodPeriodCache['answer'],
+  tree: SummaryTree,
+): (request: MoodSummaryRequest) => Promise<MoodSummary> {
   // Kept packed (a national aggregate is thousands of rows): reading them back is most of a kept summary's cost.
   // `unitsOnly` rows are kept under their own names: a full document must never read them back as its own.
   const aggregate = async (scope: MoodScope, byChannel: boolean, unitsOnly = false) =>
@@ -119,9 +172,9 @@ export function createMoodService(deps: {
         request.includeExcluded && !lean ? excluded({ ...scope, ...(channel ? { channel } : {}) }) : Promise.resolve(null),
       ]);
     const [childList, parent, ancestorList, allRows, channelRows, wholeExtras, channelExtras, alerts] = await Promise.all([
-      childUnitsOf(deps.db, unit.id),
-      unit.parentId ? deps.units.findById(unit.parentId) : Promise.resolve(null),
-      ancestorsOf(deps.db, unit.path),
+      tree.childrenOf(unit),
+      tree.parentOf(unit),
+      tree.ancestorsOf(unit),
       aggregate(scope, false, lean),
       request.channel ? aggregate(scope, true, lean) : Promise.resolve([]),
       extrasOf(null),
@@ -182,11 +235,5 @@ export function createMoodService(deps: {
     return withUnitGrowth(document, before.document);
   }
 
-  return {
-    summary,
-    rebuild: repository.rebuild,
-    /** Drops kept figures computed more than `days` ago (D-mood-12). */
-    forgetKept: periods.forgetOlderThan,
-    snapshot: repository.snapshot,
-  };
+  return summary;
 }

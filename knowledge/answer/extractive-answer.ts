@@ -79,12 +79,7 @@ export function composeExtractiveAnswer(
   leadUnit?: AnswerUnit,
 ): { body: string; quoted: LawArticle[] } {
   const shape = questionShape(question);
-  const candidates = withoutReplacedExpired(sources).slice(0, options.maxArticles).map((source, rank) => {
-    // The best article is read whole (its direct answer may not be the clause that matched the words best).
-    const clauses = rank === 0 ? null : new Set(source.passages.map((passage) => passage.clauseNo));
-    const units = answerUnits(source.article, clauses);
-    return { rank, usable: units.length > 0 ? units : fallbackUnits(source) };
-  });
+  const candidates = candidateUnits(sources, options.maxArticles);
   const weights = question ? termWeights(shape, candidates.flatMap((c) => c.usable)) : new Map<string, number>();
   const handScored = candidates.flatMap(({ rank, usable }) =>
     usable.map((unit, index) => ({
@@ -180,6 +175,19 @@ function separatorBetween(previous: AnswerUnit, next: AnswerUnit): string {
   const end = text.indexOf(previous.core) + previous.core.length;
   const gap = end >= previous.core.length ? /^([.;:]?)\s+$/u.exec(text.slice(end, text.indexOf(next.core, end))) : null;
   return gap?.[1] || '.';
+}
+
+/**
+ * The units an extractive answer may state, per source in rank order: the best article read whole (its direct answer
+ * may not be the clause that matched the words best), the others by their retrieved clauses; an expired version
+ * beside the in-force one that replaced it is left out.
+ */
+export function candidateUnits(sources: readonly PromptSource[], maxArticles: number): { rank: number; usable: AnswerUnit[] }[] {
+  return withoutReplacedExpired(sources).slice(0, maxArticles).map((source, rank) => {
+    const clauses = rank === 0 ? null : new Set(source.passages.map((passage) => passage.clauseNo));
+    const units = answerUnits(source.article, clauses);
+    return { rank, usable: units.length > 0 ? units : fallbackUnits(source) };
+  });
 }
 
 const sameUnit = (a: AnswerUnit, b: AnswerUnit) => a.article === b.article && a.order === b.order && a.text === b.text;

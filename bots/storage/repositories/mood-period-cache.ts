@@ -72,7 +72,7 @@ export function createMoodPeriodCache(db: Db) {
               join jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) as r(kind text, scope_key text) on c.kind = r.kind and c.scope_key = r.scope_key
               where c.generation = ${generation}`,
         );
-        for (const row of rows) kept.add(`${row.kind}|${row.scope_key}`);
+        for (const row of rows) kept.add(`${row.kind}|${row.scope_key}`); // keptAnswerKey's form, from the row
       }
       return kept;
     },
@@ -121,6 +121,11 @@ export function createMoodPeriodCache(db: Db) {
 /** Keys looked up or written per statement, and the payload characters per write: a few MB a statement. */
 const LOOKUP_CHUNK = 2_000;
 const WRITE_CHUNK_CHARS = 4_000_000;
+
+/** A kept answer's key across kinds (`kind|scope key`): how the daily job names the answers it holds (D-mood-15, D-mood-17). */
+export function keptAnswerKey(query: MoodPeriodQuery, key: MoodPeriodKey): string {
+  return `${query}|${periodScopeKey(key)}`;
+}
 
 /** The kept answer's key within its kind: the subtree, the days and the filters (the same for every caller). */
 export function periodScopeKey(key: MoodPeriodKey): string {
