@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { TurnOutcome } from '../../core/pipeline/turn.js';
 import { CHOICE_PAYLOADS } from '../../core/pipeline/replies.vi.js';
-import { comparable, parseAnswerEvalJsonl, type AnswerEvalCase } from '../../knowledge/eval/answer-evaluation.js';
+import { parseAnswerEvalJsonl, type AnswerEvalCase } from '../../knowledge/eval/answer-evaluation.js';
+import { answerOf, citesOne, statesFact, textOf } from './pipeline-reply-checks.js';
 import { createRealPipeline, type RealPipeline } from './real-pipeline-support.js';
 
 /**
@@ -19,16 +19,6 @@ let pipeline: RealPipeline;
 beforeAll(async () => {
   pipeline = await createRealPipeline();
 }, 120_000);
-
-const answerOf = (outcome: TurnOutcome) => outcome.replies.find((reply) => reply.kind === 'faq' || reply.kind === 'answer');
-/** The composite reply of a complaint, or a question's answer. */
-const textOf = (outcome: TurnOutcome) => {
-  const reply = answerOf(outcome);
-  return reply && 'text' in reply.content ? reply.content.text : '';
-};
-const statesFact = (text: string, facts: readonly string[]) => facts.some((fact) => comparable(text).includes(comparable(fact)));
-const citesOne = (outcome: TurnOutcome, item: AnswerEvalCase) =>
-  (answerOf(outcome)?.citations ?? []).some((c) => item.cite.some((cite) => cite.law_id === c.lawId && cite.article_no === c.articleNo));
 
 /**
  * Measured on main before the change (bd6b4f0): 18 of 28 right (the asked fact stated, an acceptable article cited);

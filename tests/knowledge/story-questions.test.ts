@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { TurnOutcome } from '../../core/pipeline/turn.js';
 import { comparable, parseAnswerEvalJsonl, type AnswerEvalCase } from '../../knowledge/eval/answer-evaluation.js';
 import { createArticleLookup } from '../../knowledge/answer/article-lookup.js';
 import { loadAnswerCorpus } from './answers-fixtures.js';
+import { citesOne, statesFact, textOf } from './pipeline-reply-checks.js';
 import { createRealPipeline, type RealPipeline } from './real-pipeline-support.js';
 
 /**
@@ -19,15 +19,6 @@ let pipeline: RealPipeline;
 beforeAll(async () => {
   pipeline = await createRealPipeline();
 }, 120_000);
-
-const answerOf = (outcome: TurnOutcome) => outcome.replies.find((reply) => reply.kind === 'faq' || reply.kind === 'answer');
-const textOf = (outcome: TurnOutcome) => {
-  const reply = answerOf(outcome);
-  return reply && 'text' in reply.content ? reply.content.text : '';
-};
-const statesFact = (text: string, facts: readonly string[]) => facts.some((fact) => comparable(text).includes(comparable(fact)));
-const citesOne = (outcome: TurnOutcome, item: AnswerEvalCase) =>
-  (answerOf(outcome)?.citations ?? []).some((c) => item.cite.some((cite) => cite.law_id === c.lawId && cite.article_no === c.articleNo));
 
 /**
  * Measured (D-answers-39): 31/36 on main 6da0701, 30/36 with the story weighted below its opening clause and question
