@@ -14,6 +14,8 @@ import type { UnitRecord, UnitRepository } from '../storage/repositories/unit-re
 import type { MemberPseudonyms } from '../privacy/member-pseudonyms.js';
 
 const DAY_MS = 86_400_000;
+/** Thrown inside a kept-only read when a figure is not kept: caught by `keptSummary`, never seen outside. */
+class FigureNotKept extends Error {}
 
 export interface MoodSummaryRequest {
   unit: UnitRecord;
@@ -82,26 +84,39 @@ export function createMoodService(deps: {
   // Every figure below is of closed weeks (D-mood-7), so each query's answer is computed once and kept (D-mood-12).
   const periods = createMoodPeriodCache(deps.db);
   const answer: MoodPeriodCache['answer'] = deps.keepFigures === false ? (_query, _key, compute) => compute() : periods.answer;
-  // Kept packed (a national aggregate is thousands of rows): reading them back is most of a kept summary's cost.
-  // `unitsOnly` rows are kept under their own names: a full document must never read them back as its own.
-  const aggregate = async (scope: MoodScope, byChannel: boolean, unitsOnly = false) =>
-    unpackRows<AggregateRow & { channel: string | null }>(
-      await answer(
-        unitsOnly ? (byChannel ? 'aggregate_units_by_channel' : 'aggregate_units') : byChannel ? 'aggregate_by_channel' : 'aggregate',
-        scope,
-        async () => packRows((await repository.aggregate(scope, { byChannel, unitsOnly })) as unknown as Record<string, string | number | null>[]),
-      ),
-    );
-  const topicMembers = async (scope: MoodScope) => new Map(await answer('topic_members', scope, async () => [...(await repository.topicMembers(scope))]));
-  const trend = (scope: MoodScope, bucket: 'week' | 'month') => answer('trend', { ...scope, bucket }, () => repository.trend(scope, bucket));
-  const excluded = (scope: MoodScope) => answer('excluded', scope, () => repository.excluded(scope));
+  // Only what is kept, never computing (D-mood-17): a miss stops the whole document at once.
+  const keptOnly: MoodPeriodCache['answer'] = async (query, key) => {
+    const kept = await periods.peek(query, key);
+    if (!kept) throw new FigureNotKept(query);
+    return kept.value as never;
+  };
+  const computing = readersOf(answer);
+  const keptReaders = readersOf(keptOnly);
+
+  function readersOf(answerOf: MoodPeriodCache['answer']) {
+    // Kept packed (a national aggregate is thousands of rows): reading them back is most of a kept summary's cost.
+    // `unitsOnly` rows are kept under their own names: a full document must never read them back as its own.
+    const aggregate = async (scope: MoodScope, byChannel: boolean, unitsOnly = false) =>
+      unpackRows<AggregateRow & { channel: string | null }>(
+        await answerOf(
+          unitsOnly ? (byChannel ? 'aggregate_units_by_channel' : 'aggregate_units') : byChannel ? 'aggregate_by_channel' : 'aggregate',
+          scope,
+          async () => packRows((await repository.aggregate(scope, { byChannel, unitsOnly })) as unknown as Record<string, string | number | null>[]),
+        ),
+      );
+    const topicMembers = async (scope: MoodScope) => new Map(await answerOf('topic_members', scope, async () => [...(await repository.topicMembers(scope))]));
+    const trend = (scope: MoodScope, bucket: 'week' | 'month') => answerOf('trend', { ...scope, bucket }, () => repository.trend(scope, bucket));
+    const excluded = (scope: MoodScope) => answerOf('excluded', scope, () => repository.excluded(scope));
+    return { aggregate, topicMembers, trend, excluded };
+  }
 
   /**
    * One period's document. `previousOf` (the previous period, read only for each unit's change) is taken as given —
    * it is already on the grid, and re-snapping a run of weeks that starts on the 1st would make it a month — and skips
    * what that use never reads: the trend, the alerts, the excluded counts and the topics' own previous figures.
    */
-  async function documentOf(request: MoodSummaryRequest, previousOf?: { from: string; to: string }): Promise<{ document: MoodSummary; previous: { from: string; to: string } }> {
+  async function documentOf(request: MoodSummaryRequest, readers: ReturnType<typeof readersOf>, previousOf?: { from: string; to: string }): Promise<{ document: MoodSummary; previous: { from: string; to: string } }> {
+    const { aggregate, topicMembers, trend, excluded } = readers;
     const lean = previousOf !== undefined;
     const period = previousOf ? { ...previousOf, previous: previousOf } : publishedPeriodOf(request, deps.clock.now());
     const { from, to } = period;
@@ -175,15 +190,36 @@ export function createMoodService(deps: {
   }
 
   /** The period's document with each unit's change against the previous period of the same length (D-dashboard-4). */
-  async function summary(request: MoodSummaryRequest): Promise<MoodSummary> {
-    const { document, previous } = await documentOf(request);
+  async function summaryWith(request: MoodSummaryRequest, readers: ReturnType<typeof readersOf>): Promise<MoodSummary> {
+    const { document, previous } = await documentOf(request, readers);
     if (document.children.length === 0) return document;
-    const before = await documentOf(request, previous);
+    const before = await documentOf(request, readers, previous);
     return withUnitGrowth(document, before.document);
+  }
+  const summary = (request: MoodSummaryRequest) => summaryWith(request, computing);
+
+  /**
+   * The same document as `summary`, built from kept figures only, or null when any is missing (D-mood-17): a few
+   * lookups, never the distinct-member pass, so an asynchronous reader learns at once whether it must wait.
+   */
+  async function keptSummary(request: MoodSummaryRequest): Promise<MoodSummary | null> {
+    if (deps.keepFigures === false) return null;
+    try {
+      return await summaryWith(request, keptReaders);
+    } catch (error) {
+      if (error instanceof FigureNotKept) return null;
+      throw error;
+    }
   }
 
   return {
     summary,
+    keptSummary,
+    /** A view whose computation failed (D-mood-17): kept beside the figures, dropped with them by a rebuild. */
+    markViewFailed: periods.markViewFailed,
+    viewFailure: periods.viewFailure,
+    /** The rollups' generation now (kept figures are valid under it only). */
+    generation: periods.generation,
     rebuild: repository.rebuild,
     /** Drops kept figures computed more than `days` ago (D-mood-12). */
     forgetKept: periods.forgetOlderThan,
