@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { jest } from '@jest/globals';
 import { MoodSummarySchema, MoodViewPendingSchema } from '../../core/contracts/mood-api.js';
-import { createAccounts, TEST_PASSWORD, TEST_UNITS } from '../support/admin-fixtures.js';
+import { createAccounts, TEST_PASSWORD } from '../support/admin-fixtures.js';
 import { testBackends } from '../support/backends.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
 import { shiftedClock } from '../support/shifted-clock.js';
