@@ -12,7 +12,7 @@ import { PageHeader } from '../../shared/components/PageHeader';
 import { QueryView } from '../../shared/components/QueryView';
 import { formatDate, formatDecimal, formatNumber, formatPercent } from '../../shared/format/format.vi';
 import { isComputing, moodSummaryQuery } from './api';
-import { MoodComputing } from './MoodComputing';
+import { MoodComputing } from '../../shared/mood/MoodComputing';
 import { Hidden } from '../../shared/mood/Hidden';
 import { CHANNEL_NAMES_VI, HIDDEN_TITLE, LEVEL_SHORT_VI, topicName, UNIT_ORDER_TOP_VI } from './labels.vi';
 import { DashboardFilters } from './DashboardFilters';

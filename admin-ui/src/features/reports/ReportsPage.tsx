@@ -9,7 +9,7 @@ import { formatNumber, formatPercent } from '../../shared/format/format.vi';
 import type { MoodSummary } from '../../../../core/contracts/mood-api';
 import { byAttention } from '../../../../core/mood/attention-order';
 import { isComputing, moodSummaryQuery } from '../dashboard/api';
-import { MoodComputing } from '../dashboard/MoodComputing';
+import { MoodComputing } from '../../shared/mood/MoodComputing';
 import { Hidden, HiddenLegend } from '../../shared/mood/Hidden';
 import { vietnamToday } from '../../shared/mood/period';
 import { MoodValue } from '../../shared/mood/MoodValue';

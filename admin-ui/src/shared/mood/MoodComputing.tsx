@@ -1,5 +1,5 @@
-import { Card } from '../../shared/components/Card';
-import { Skeleton } from '../../shared/components/LoadingState';
+import { Card } from '../components/Card';
+import { Skeleton } from '../components/LoadingState';
 
 /**
  * A view nobody computed ahead, while the server computes it (D-mood-17): the page says so plainly and keeps the
