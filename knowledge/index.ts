@@ -52,3 +52,6 @@ export {
   type RetrievalDiagnostic,
 } from './eval/retrieval-diagnostic.js';
 export { createQuestionLawSearch, type QuestionLawSearchDeps } from './answer/answer-search.js';
+export { createUnitChooser, loadUnitChooserModel, parseUnitChooserModel, UnitChooserModelSchema, type UnitChooser, type UnitChooserModel } from './answer/unit-chooser.js';
+export { trainUnitChooser, informative, DEFAULT_CHOOSER_TRAINING, type ChooserGroup, type ChooserTrainingOptions } from './eval/chooser-training.js';
+export { createChooserRecorder } from './eval/chooser-recorder.js';

@@ -6,7 +6,7 @@ import { buildSummaryDocument, hiddenByPeriodEdges, type AggregateRow, type Summ
 import { withUnitGrowth } from '../../core/mood/unit-growth.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { Db } from '../storage/database.js';
-import { createMoodPeriodCache, type MoodPeriodCache } from '../storage/repositories/mood-period-cache.js';
+import { createMoodPeriodCache, keptAnswerKey, type MoodPeriodCache } from '../storage/repositories/mood-period-cache.js';
 import { packRows, unpackRows } from '../storage/repositories/packed-rows.js';
 import { ancestorsOf, childUnitsOf, createMoodRepository, type MoodScope } from '../storage/repositories/mood-repository.js';
 import { vietnamDay } from '../storage/repositories/processing-repository.js';
@@ -81,42 +81,107 @@ export function createMoodService(deps: {
   keepFigures?: boolean;
 }) {
   const repository = createMoodRepository(deps.db, deps.pseudonyms);
-  // Every figure below is of closed weeks (D-mood-7), so each query's answer is computed once and kept (D-mood-12).
+  // Every figure below is of closed weeks (D-mood-12), so each query's answer is computed once and kept.
   const periods = createMoodPeriodCache(deps.db);
   const answer: MoodPeriodCache['answer'] = deps.keepFigures === false ? (_query, _key, compute) => compute() : periods.answer;
-  // Only what is kept, never computing (D-mood-17): a miss stops the whole document at once.
+  const tree: SummaryTree = {
+    childrenOf: (unit) => childUnitsOf(deps.db, unit.id),
+    parentOf: (unit) => (unit.parentId ? deps.units.findById(unit.parentId) : Promise.resolve(null)),
+    ancestorsOf: (unit) => ancestorsOf(deps.db, unit.path),
+  };
+  // Only what is kept, never computing (D-mood-18): a miss stops the whole document at once.
   const keptOnly: MoodPeriodCache['answer'] = async (query, key) => {
     const kept = await periods.peek(query, key);
     if (!kept) throw new FigureNotKept(query);
     return kept.value as never;
   };
-  const computing = readersOf(answer);
-  const keptReaders = readersOf(keptOnly);
+  const fromKeptOnly = createSummaries(deps, repository, keptOnly, tree);
+  return {
+    summary: createSummaries(deps, repository, answer, tree),
+    /**
+     * The same document as `summary`, built from kept figures only, or null when any is missing (D-mood-18): a few
+     * lookups, never the distinct-member pass, so an asynchronous reader learns at once whether it must wait.
+     */
+    async keptSummary(request: MoodSummaryRequest): Promise<MoodSummary | null> {
+      if (deps.keepFigures === false) return null;
+      try {
+        return await fromKeptOnly(request);
+      } catch (error) {
+        if (error instanceof FigureNotKept) return null;
+        throw error;
+      }
+    },
+    /** A view whose computation failed (D-mood-18): kept beside the figures, dropped with them by a rebuild. */
+    markViewFailed: periods.markViewFailed,
+    viewFailure: periods.viewFailure,
+    /** The rollups' generation now (kept figures are valid under it only). */
+    generation: periods.generation,
+    /**
+     * The same summaries, assembled from answers the caller holds (`keptAnswerKey` → the value the kept row holds),
+     * any other answer looked up as usual, and the units around each one read once: the daily job assembles the
+     * documents of the answers it has just computed by level without reading them back (D-mood-17).
+     */
+    summariesFrom(answers: ReadonlyMap<string, unknown>): (request: MoodSummaryRequest) => Promise<MoodSummary> {
+      const held: MoodPeriodCache['answer'] = (query, key, compute) => {
+        const value = answers.get(keptAnswerKey(query, key));
+        return value === undefined ? answer(query, key, compute) : Promise.resolve(value as Awaited<ReturnType<typeof compute>>);
+      };
+      return createSummaries(deps, repository, held, onceEach(tree));
+    },
+    rebuild: repository.rebuild,
+    /** Drops kept figures computed more than `days` ago (D-mood-12). */
+    forgetKept: periods.forgetOlderThan,
+    snapshot: repository.snapshot,
+  };
+}
 
-  function readersOf(answerOf: MoodPeriodCache['answer']) {
-    // Kept packed (a national aggregate is thousands of rows): reading them back is most of a kept summary's cost.
-    // `unitsOnly` rows are kept under their own names: a full document must never read them back as its own.
-    const aggregate = async (scope: MoodScope, byChannel: boolean, unitsOnly = false) =>
-      unpackRows<AggregateRow & { channel: string | null }>(
-        await answerOf(
-          unitsOnly ? (byChannel ? 'aggregate_units_by_channel' : 'aggregate_units') : byChannel ? 'aggregate_by_channel' : 'aggregate',
-          scope,
-          async () => packRows((await repository.aggregate(scope, { byChannel, unitsOnly })) as unknown as Record<string, string | number | null>[]),
-        ),
-      );
-    const topicMembers = async (scope: MoodScope) => new Map(await answerOf('topic_members', scope, async () => [...(await repository.topicMembers(scope))]));
-    const trend = (scope: MoodScope, bucket: 'week' | 'month') => answerOf('trend', { ...scope, bucket }, () => repository.trend(scope, bucket));
-    const excluded = (scope: MoodScope) => answerOf('excluded', scope, () => repository.excluded(scope));
-    return { aggregate, topicMembers, trend, excluded };
-  }
+/** The units around a summary's unit: its children (with whether each has its own), its parent, its ancestors. */
+interface SummaryTree {
+  childrenOf(unit: UnitRecord): Promise<{ id: string; code: string; name: string; level: string; hasChildren: boolean }[]>;
+  parentOf(unit: UnitRecord): Promise<UnitRecord | null>;
+  ancestorsOf(unit: UnitRecord): Promise<{ code: string; name: string; path: string }[]>;
+}
+
+/** Each lookup of `tree` made once per unit: a unit's 20 views and their previous periods share them. */
+function onceEach(tree: SummaryTree): SummaryTree {
+  const memo = <T>(read: (unit: UnitRecord) => Promise<T>) => {
+    const seen = new Map<string, Promise<T>>();
+    return (unit: UnitRecord) => {
+      const known = seen.get(unit.id) ?? read(unit);
+      seen.set(unit.id, known);
+      return known;
+    };
+  };
+  return { childrenOf: memo(tree.childrenOf), parentOf: memo(tree.parentOf), ancestorsOf: memo(tree.ancestorsOf) };
+}
+
+/** The summary (`createMoodService().summary`), its figures looked up through `answer` and the units around through `tree`. */
+function createSummaries(
+  deps: { db: Db; k: number; clock: Clock; listAlerts?: (scopePath: string, from: string, to: string) => Promise<MoodAlertDto[]> },
+  repository: ReturnType<typeof createMoodRepository>,
+  answer: MoodPeriodCache['answer'],
+  tree: SummaryTree,
+): (request: MoodSummaryRequest) => Promise<MoodSummary> {
+  // Kept packed (a national aggregate is thousands of rows): reading them back is most of a kept summary's cost.
+  // `unitsOnly` rows are kept under their own names: a full document must never read them back as its own.
+  const aggregate = async (scope: MoodScope, byChannel: boolean, unitsOnly = false) =>
+    unpackRows<AggregateRow & { channel: string | null }>(
+      await answer(
+        unitsOnly ? (byChannel ? 'aggregate_units_by_channel' : 'aggregate_units') : byChannel ? 'aggregate_by_channel' : 'aggregate',
+        scope,
+        async () => packRows((await repository.aggregate(scope, { byChannel, unitsOnly })) as unknown as Record<string, string | number | null>[]),
+      ),
+    );
+  const topicMembers = async (scope: MoodScope) => new Map(await answer('topic_members', scope, async () => [...(await repository.topicMembers(scope))]));
+  const trend = (scope: MoodScope, bucket: 'week' | 'month') => answer('trend', { ...scope, bucket }, () => repository.trend(scope, bucket));
+  const excluded = (scope: MoodScope) => answer('excluded', scope, () => repository.excluded(scope));
 
   /**
    * One period's document. `previousOf` (the previous period, read only for each unit's change) is taken as given —
    * it is already on the grid, and re-snapping a run of weeks that starts on the 1st would make it a month — and skips
    * what that use never reads: the trend, the alerts, the excluded counts and the topics' own previous figures.
    */
-  async function documentOf(request: MoodSummaryRequest, readers: ReturnType<typeof readersOf>, previousOf?: { from: string; to: string }): Promise<{ document: MoodSummary; previous: { from: string; to: string } }> {
-    const { aggregate, topicMembers, trend, excluded } = readers;
+  async function documentOf(request: MoodSummaryRequest, previousOf?: { from: string; to: string }): Promise<{ document: MoodSummary; previous: { from: string; to: string } }> {
     const lean = previousOf !== undefined;
     const period = previousOf ? { ...previousOf, previous: previousOf } : publishedPeriodOf(request, deps.clock.now());
     const { from, to } = period;
@@ -134,9 +199,9 @@ export function createMoodService(deps: {
         request.includeExcluded && !lean ? excluded({ ...scope, ...(channel ? { channel } : {}) }) : Promise.resolve(null),
       ]);
     const [childList, parent, ancestorList, allRows, channelRows, wholeExtras, channelExtras, alerts] = await Promise.all([
-      childUnitsOf(deps.db, unit.id),
-      unit.parentId ? deps.units.findById(unit.parentId) : Promise.resolve(null),
-      ancestorsOf(deps.db, unit.path),
+      tree.childrenOf(unit),
+      tree.parentOf(unit),
+      tree.ancestorsOf(unit),
       aggregate(scope, false, lean),
       request.channel ? aggregate(scope, true, lean) : Promise.resolve([]),
       extrasOf(null),
@@ -190,39 +255,12 @@ export function createMoodService(deps: {
   }
 
   /** The period's document with each unit's change against the previous period of the same length (D-dashboard-4). */
-  async function summaryWith(request: MoodSummaryRequest, readers: ReturnType<typeof readersOf>): Promise<MoodSummary> {
-    const { document, previous } = await documentOf(request, readers);
+  async function summary(request: MoodSummaryRequest): Promise<MoodSummary> {
+    const { document, previous } = await documentOf(request);
     if (document.children.length === 0) return document;
-    const before = await documentOf(request, readers, previous);
+    const before = await documentOf(request, previous);
     return withUnitGrowth(document, before.document);
   }
-  const summary = (request: MoodSummaryRequest) => summaryWith(request, computing);
 
-  /**
-   * The same document as `summary`, built from kept figures only, or null when any is missing (D-mood-17): a few
-   * lookups, never the distinct-member pass, so an asynchronous reader learns at once whether it must wait.
-   */
-  async function keptSummary(request: MoodSummaryRequest): Promise<MoodSummary | null> {
-    if (deps.keepFigures === false) return null;
-    try {
-      return await summaryWith(request, keptReaders);
-    } catch (error) {
-      if (error instanceof FigureNotKept) return null;
-      throw error;
-    }
-  }
-
-  return {
-    summary,
-    keptSummary,
-    /** A view whose computation failed (D-mood-17): kept beside the figures, dropped with them by a rebuild. */
-    markViewFailed: periods.markViewFailed,
-    viewFailure: periods.viewFailure,
-    /** The rollups' generation now (kept figures are valid under it only). */
-    generation: periods.generation,
-    rebuild: repository.rebuild,
-    /** Drops kept figures computed more than `days` ago (D-mood-12). */
-    forgetKept: periods.forgetOlderThan,
-    snapshot: repository.snapshot,
-  };
+  return summary;
 }

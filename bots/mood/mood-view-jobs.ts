@@ -7,7 +7,7 @@ import type { Logger } from '../../core/ports/logger.js';
 import type { UnitRepository } from '../storage/repositories/unit-repository.js';
 import { publishedPeriodOf, type MoodService, type MoodSummaryRequest } from './mood-service.js';
 
-/** What an asynchronous reader of a view gets (D-mood-17). */
+/** What an asynchronous reader of a view gets (D-mood-18). */
 export type MoodViewAnswer =
   | { status: 'ready'; document: MoodSummary }
   | { status: 'computing'; retryAfterMs: number }
@@ -32,7 +32,7 @@ export function moodViewKey(request: MoodSummaryRequest, period: { from: string;
 export type MoodViews = ReturnType<typeof createMoodViews>;
 
 /**
- * Views answered at once (issue #10 item 8, D-mood-17): the kept figures when they exist, else one queued computation
+ * Views answered at once (issue #10 item 8, D-mood-18): the kept figures when they exist, else one queued computation
  * per view and "computing" until it has kept them. Callers check the reader's scope first: nothing is queued for a
  * view its reader may not see.
  */

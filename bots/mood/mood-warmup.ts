@@ -1,3 +1,4 @@
+import type { MoodSummary } from '../../core/contracts/mood-api.js';
 import { AppError } from '../../core/errors/app-error.js';
 import { DASHBOARD_PERIODS, dashboardPeriodRange } from '../../core/mood/dashboard-periods.js';
 import { assertPeriodLength } from '../../core/mood/period-bounds.js';
@@ -6,8 +7,8 @@ import type { Logger } from '../../core/ports/logger.js';
 import type { Db } from '../storage/database.js';
 import { moodChannels } from '../storage/repositories/mood-repository.js';
 import type { UnitRecord, UnitRepository } from '../storage/repositories/unit-repository.js';
-import { createMoodLevelWarmup } from './mood-level-warmup.js';
-import { publishedPeriodOf, type MoodService } from './mood-service.js';
+import { createMoodLevelWarmup, type LevelChunk } from './mood-level-warmup.js';
+import { publishedPeriodOf, type MoodService, type MoodSummaryRequest } from './mood-service.js';
 
 /** Kept answers not written again for this long are dropped: the dashboard's periods move on every month. */
 const KEEP_DAYS = 40;
@@ -17,45 +18,58 @@ export type MoodWarmup = ReturnType<typeof createMoodWarmup>;
 /**
  * Computes ahead the summaries leaders open without choosing dates (docs/decisions.md D-mood-12): every unit that
  * has units below it (a grassroots union's own summary is small enough to compute when asked), the dashboard's four
- * periods, all channels and each channel. First, for each period, the figures of every such unit are computed by
- * level — one read per depth of the tree instead of one per unit (D-mood-15) — and kept under the summary's own keys;
- * then each summary is asked for, and reads them. Figures already kept are read, not recomputed, so on a day when no
- * week closed this costs one lookup per view. Run by the daily mood job; the bench times it. `byLevel: false` is the
- * former way (each summary computes what is missing for its own unit), kept for the bench's comparison.
+ * periods, all channels and each channel. For each period the figures of every such unit are computed by level — one
+ * read per depth of the tree (per chunk of its units) instead of one per unit (D-mood-15) — and kept under the
+ * summary's own keys; each chunk's summaries are then assembled from the answers just computed, through the summary's
+ * own code, without reading them back (D-mood-17). Figures already kept are not recomputed, so on a day when no week
+ * closed this costs one lookup per chunk and query. Run by the daily mood job; the bench times it. `byLevel: false` is
+ * the former way (each summary computes what is missing for its own unit), kept for the bench's comparison.
+ * `onSummary` sees each document assembled (tests compare them with the per-unit computation).
  */
-export function createMoodWarmup(deps: { db: Db; units: UnitRepository; mood: MoodService; clock: Clock; logger: Logger }) {
-  const levels = createMoodLevelWarmup({ db: deps.db });
+export function createMoodWarmup(deps: { db: Db; units: UnitRepository; mood: MoodService; clock: Clock; logger: Logger; chunkRoots?: number }) {
+  const levels = createMoodLevelWarmup({ db: deps.db, ...(deps.chunkRoots ? { chunkRoots: deps.chunkRoots } : {}) });
   return {
-    async run(options: { byLevel?: boolean } = {}): Promise<{ summaries: number; forgotten: number; ms: number; levelReads: number; levelMs: number }> {
+    async run(
+      options: { byLevel?: boolean; onSummary?: (request: MoodSummaryRequest, document: MoodSummary) => void } = {},
+    ): Promise<{ summaries: number; forgotten: number; ms: number; levelReads: number; levelMs: number }> {
       const started = performance.now();
       const now = deps.clock.now();
       const forgotten = await deps.mood.forgetKept(now, KEEP_DAYS);
       const channels = await moodChannels(deps.db);
       const parents = await unitsWithChildren(deps.units);
       let levelReads = 0;
+      let summaries = 0;
+      let assemblingMs = 0;
+      const summarize = async (summary: (request: MoodSummaryRequest) => Promise<MoodSummary>, request: MoodSummaryRequest) => {
+        try {
+          options.onSummary?.(request, await summary(request));
+          summaries++;
+        } catch (error) {
+          // A period with no completed week yet (the first days of the data) has nothing to compute.
+          if (!(error instanceof AppError && error.code === 'VALIDATION_FAILED')) throw error;
+        }
+      };
+      const viewsOf = (unit: UnitRecord, range: ReturnType<typeof dashboardPeriodRange>) =>
+        [undefined, ...channels].map((channel): MoodSummaryRequest => ({ unit, ...range, channel, includeExcluded: true }));
       if (options.byLevel !== false) {
         for (const period of DASHBOARD_PERIODS) {
           const range = dashboardPeriodRange(period, now);
           const snapped = publishedOrNull(range, now);
-          if (snapped) levelReads += (await levels.keep(parents, { ...snapped, bucket: range.bucket }, channels)).reads;
+          if (!snapped) continue;
+          const assemble = async (chunk: LevelChunk) => {
+            const assemblingStarted = performance.now();
+            const summary = deps.mood.summariesFrom(chunk.answers);
+            for (const unit of chunk.units) for (const request of viewsOf(unit, range)) await summarize(summary, request);
+            assemblingMs += performance.now() - assemblingStarted;
+          };
+          levelReads += (await levels.keep(parents, { ...snapped, bucket: range.bucket }, channels, assemble)).reads;
         }
-      }
-      const levelMs = Math.round(performance.now() - started);
-      let summaries = 0;
-      for (const unit of parents) {
-        for (const period of DASHBOARD_PERIODS) {
-          for (const channel of [undefined, ...channels]) {
-            try {
-              await deps.mood.summary({ unit, ...dashboardPeriodRange(period, now), channel, includeExcluded: true });
-              summaries++;
-            } catch (error) {
-              // A period with no completed week yet (the first days of the data) has nothing to compute.
-              if (!(error instanceof AppError && error.code === 'VALIDATION_FAILED')) throw error;
-            }
-          }
-        }
+      } else {
+        for (const unit of parents) for (const period of DASHBOARD_PERIODS) for (const request of viewsOf(unit, dashboardPeriodRange(period, now))) await summarize(deps.mood.summary, request);
       }
       const ms = Math.round(performance.now() - started);
+      // The reads by level and their keeping: the whole job but the assembling of the summaries.
+      const levelMs = options.byLevel !== false ? Math.round(ms - assemblingMs) : 0;
       deps.logger.info({ summaries, forgotten, ms, levelReads, levelMs }, 'mood summaries computed ahead');
       return { summaries, forgotten, ms, levelReads, levelMs };
     },

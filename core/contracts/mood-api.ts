@@ -232,7 +232,7 @@ export const MoodAlertHistorySchema = z.object({ history: z.array(z.object({ at:
 /**
  * What `GET /api/admin/mood/summary` answers with `Prefer: respond-async` when the view's figures are not kept yet
  * (202, `computing`: ask again after `retryAfterMs`) or their computation failed (503, `failed`, with its code; a new
- * ask after `retryAfterMs` queues it again). D-mood-17.
+ * ask after `retryAfterMs` queues it again). D-mood-18.
  */
 export const MoodViewPendingSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('computing'), retryAfterMs: z.number().int().positive() }),

@@ -22,7 +22,7 @@ export const JOB_SCHEMAS = {
   'mood.warm': z.object({ day: z.iso.date() }),
   /**
    * One dashboard view nobody computed ahead, asked for with `Prefer: respond-async` (bots/mood/mood-view-jobs.ts,
-   * D-mood-17): computes and keeps its figures. `viewKey` names the view (the job id dedupes on it).
+   * D-mood-18): computes and keeps its figures. `viewKey` names the view (the job id dedupes on it).
    */
   'mood.view': z.object({
     viewKey: z.string().regex(/^[0-9a-f]{32}$/),

@@ -3,6 +3,7 @@ import { toNfc } from '../../core/text/vietnamese-fold.js';
 import { actorOf, type Actor } from '../faq/actor-cue.js';
 import { foldedSyllables } from '../faq/faq-text-features.js';
 import type { LawRetriever, PassageHit } from '../retrieval/retriever.js';
+import { splitStoryQuestion } from './asked-clause.js';
 import { preferAskersSide } from './article-side.js';
 import { preferCompulsoryScheme } from './insurance-scheme.js';
 import { resolveKnowledgeOptions, type KnowledgeOptionsInput } from './knowledge-options.js';
@@ -29,6 +30,8 @@ export interface AnswerLawSearchDeps {
   askerOf: (text: string) => Actor | null;
   /** How many leading hits the two reorderings look at (the answer's sources and a little more). */
   window: number;
+  /** Search a story's asked part above the story around it (asked-clause.ts); off: the whole text at one weight. */
+  askedPartFirst?: boolean;
 }
 
 /**
@@ -37,9 +40,16 @@ export interface AnswerLawSearchDeps {
  * scheme's twin articles after the employee's own (insurance-scheme.ts), unless that scheme is asked about.
  */
 export function createAnswerLawSearch(deps: AnswerLawSearchDeps): (searchText: string, k: number) => readonly PassageHit[] {
+  const search = (searchText: string, k: number): PassageHit[] => {
+    // A message told as a story: what happened and what it asks lead the search, the story between counts less
+    // (asked-clause.ts, RetrievalTuning storyTermWeight).
+    const split = deps.askedPartFirst === false ? null : splitStoryQuestion(searchText, deps.normalizeQuery);
+    if (!split) return deps.retriever.search(deps.normalizeQuery(searchText), { k });
+    return deps.retriever.search(deps.normalizeQuery(split.focus), { k, story: deps.normalizeQuery(split.story) });
+  };
   return (searchText, k) => {
     const query = deps.normalizeQuery(searchText);
-    return preferCompulsoryScheme(preferAskersSide(deps.retriever.search(query, { k }), deps.askerOf(searchText), deps.window), query, deps.window);
+    return preferCompulsoryScheme(preferAskersSide(search(searchText, k), deps.askerOf(searchText), deps.window), query, deps.window);
   };
 }
 
@@ -58,7 +68,13 @@ export interface QuestionLawSearchDeps {
 export function createQuestionLawSearch(deps: QuestionLawSearchDeps): (text: string, k: number) => { searchText: string; hits: readonly PassageHit[] } {
   const options = resolveKnowledgeOptions(deps.options);
   const normalizeQuery = deps.queryNormalizer ?? ((text: string) => text);
-  const search = createAnswerLawSearch({ retriever: deps.retriever, normalizeQuery, askerOf: createAskerOf(normalizeQuery, options.sideCue), window: options.maxSources + 2 });
+  const search = createAnswerLawSearch({
+    retriever: deps.retriever,
+    normalizeQuery,
+    askerOf: createAskerOf(normalizeQuery, options.sideCue),
+    window: options.maxSources + 2,
+    askedPartFirst: options.askedPartFirst,
+  });
   return (text, k) => {
     const searchText = questionSearchText(deps.redactor, text);
     return { searchText, hits: search(searchText, Math.max(k, options.retrievalK)) };

@@ -117,8 +117,8 @@ const WHICH = /\b(nao|gi|the nao|ntn|ra sao|bao nhieu|bao lau|bao gio|o dau)\b/;
 const YES_NO = /\b(co duoc|duoc khong|co phai|phai khong|co bi|co quyen|co can|co duoc khong)\b|\b(khong|ko|k|hong|hok)\s*\??\s*$/;
 // A figure a member asks for: an amount, a share or a duration (not "khoản 1 Điều 98", which only refers).
 // "%" is no word character: a "\b" after it never holds before a space ("2% quỹ lương"), so it stands outside the group.
-const FIGURE = /\d[\d.,]*\s*(?:%|(?:phan tram|dong|ngay|gio|thang|nam|tuan|lan|tuoi|phut)\b)|\b(mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (lan|thang|ngay|nam|gio)\b/;
-const REFERENCE = /\b(khoan|dieu|diem|chuong|muc|nghi dinh|luat so)\s+\d+[a-z]?/g;
+export const FIGURE = /\d[\d.,]*\s*(?:%|(?:phan tram|dong|ngay|gio|thang|nam|tuan|lan|tuoi|phut)\b)|\b(mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (lan|thang|ngay|nam|gio)\b/;
+export const REFERENCE = /\b(khoan|dieu|diem|chuong|muc|nghi dinh|luat so)\s+\d+[a-z]?/g;
 
 export interface QuestionShape {
   unigrams: Set<string>;

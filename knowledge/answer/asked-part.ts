@@ -41,11 +41,16 @@ function clauseAsks(folded: string, typed: string): boolean {
   return YES_NO_END.test(folded) || YES_NO_FRAME.test(folded);
 }
 
+/** True when one clause (no punctuation inside) asks something specific, not only what to do now. */
+export function clauseAsksSpecifically(clause: string): boolean {
+  return clauseAsks(foldDiacritics(clause).toLowerCase().replace(/[^a-z0-9%\s]+/g, ' '), clause);
+}
+
 /** True when the message asks something specific, not only what to do now; see above. */
 export function asksSpecifically(text: string): boolean {
   return text
     .split(CLAUSE_BREAK)
     .map((clause) => clause.trim())
     .filter((clause) => clause !== '')
-    .some((clause) => clauseAsks(foldDiacritics(clause).toLowerCase().replace(/[^a-z0-9%\s]+/g, ' '), clause));
+    .some(clauseAsksSpecifically);
 }

@@ -76,26 +76,27 @@ export function composeExtractiveAnswer(
   sources: readonly PromptSource[],
   options: ExtractiveOptions = DEFAULT_EXTRACTIVE_OPTIONS,
   question = '',
+  leadUnit?: AnswerUnit,
 ): { body: string; quoted: LawArticle[] } {
   const shape = questionShape(question);
-  const candidates = withoutReplacedExpired(sources).slice(0, options.maxArticles).map((source, rank) => {
-    // The best article is read whole (its direct answer may not be the clause that matched the words best).
-    const clauses = rank === 0 ? null : new Set(source.passages.map((passage) => passage.clauseNo));
-    const units = answerUnits(source.article, clauses);
-    return { rank, usable: units.length > 0 ? units : fallbackUnits(source) };
-  });
+  const candidates = candidateUnits(sources, options.maxArticles);
   const weights = question ? termWeights(shape, candidates.flatMap((c) => c.usable)) : new Map<string, number>();
-  const scored = candidates.flatMap(({ rank, usable }) =>
+  const handScored = candidates.flatMap(({ rank, usable }) =>
     usable.map((unit, index) => ({
       unit,
       rank,
       score: (question ? unitScore(shape, unit, weights) : 1 - index * 0.01) * (1 - rank * 0.1) + (rank === 0 && (unit.clauseNo === '1' || unit.clauseNo === null) ? OPENING_BONUS : 0),
     })),
   );
+  const scored = leadUnit ? withChosenLead(handScored, leadUnit, () => unitScore(shape, leadUnit, weights), candidates.length) : handScored;
   if (scored.length === 0) return { body: ANSWER_TEXTS.extractiveIntro, quoted: [] };
-  const ranked = [...scored].sort((a, b) => b.score - a.score);
+  const handRanked = [...scored].sort((a, b) => b.score - a.score);
+  // A chooser's lead (unit-chooser.ts) goes first; the further units are still chosen by the hand scores, against
+  // the floor the best hand score sets.
+  const chosenLead = leadUnit ? scored.find((c) => sameUnit(c.unit, leadUnit)) : undefined;
+  const ranked = chosenLead ? [chosenLead, ...handRanked.filter((c) => c !== chosenLead)] : handRanked;
   const lead = ranked[0] as (typeof ranked)[number];
-  const floor = Math.max(lead.score * 0.5, 0.12);
+  const floor = Math.max((handRanked[0] as (typeof ranked)[number]).score * 0.5, 0.12);
   const chosen = [lead];
   let budget = options.charBudget - Math.min(lead.unit.text.length, options.charBudget);
   for (const candidate of ranked.slice(1)) {
@@ -132,6 +133,28 @@ export function composeExtractiveAnswer(
   for (const { unit } of [lead, ...leadGroup, ...rest]) if (!quoted.includes(unit.article)) quoted.push(unit.article);
   if (quoted.some((article) => article.status === 'expired')) parts.push(ANSWER_TEXTS.expiredNote);
   return { body: parts.join('\n\n'), quoted };
+}
+
+/**
+ * The units an extractive answer may state, per source in rank order: the best article read whole (its direct answer
+ * may not be the clause that matched the words best), the others by their retrieved clauses; an expired version
+ * beside the in-force one that replaced it is left out.
+ */
+export function candidateUnits(sources: readonly PromptSource[], maxArticles: number): { rank: number; usable: AnswerUnit[] }[] {
+  return withoutReplacedExpired(sources).slice(0, maxArticles).map((source, rank) => {
+    const clauses = rank === 0 ? null : new Set(source.passages.map((passage) => passage.clauseNo));
+    const units = answerUnits(source.article, clauses);
+    return { rank, usable: units.length > 0 ? units : fallbackUnits(source) };
+  });
+}
+
+const sameUnit = (a: AnswerUnit, b: AnswerUnit) => a.article === b.article && a.order === b.order && a.text === b.text;
+
+/** The hand-scored units with the chosen lead among them (added, after the others' articles, when its article was not read). */
+function withChosenLead<T extends { unit: AnswerUnit; rank: number; score: number }>(scored: readonly T[], lead: AnswerUnit, score: () => number, nextRank: number): (T | { unit: AnswerUnit; rank: number; score: number })[] {
+  if (scored.some((c) => sameUnit(c.unit, lead))) return [...scored];
+  const rank = scored.find((c) => c.unit.article === lead.article)?.rank ?? nextRank;
+  return [...scored, { unit: lead, rank, score: score() }];
 }
 
 /** Whether the whole list `unit` is a point of fits in a third of the budget (then it is quoted whole). */
@@ -191,7 +214,7 @@ function lawFamily(article: LawArticle): string {
  * "hợp đồng có thời hạn dài nhất mấy năm" must read the 2019 code, not the 2012 one (D-answers-14). An expired
  * article stays when nothing in force of its family was retrieved (then the expired note says so).
  */
-function withoutReplacedExpired(sources: readonly PromptSource[]): readonly PromptSource[] {
+export function withoutReplacedExpired<S extends PromptSource>(sources: readonly S[]): readonly S[] {
   const inForce = new Set(sources.filter((source) => source.article.status !== 'expired').map((source) => lawFamily(source.article)));
   return sources.filter((source) => source.article.status !== 'expired' || !inForce.has(lawFamily(source.article)));
 }

@@ -1,4 +1,4 @@
-import { leadCuratedAnswer, leadWithNegatedAct, refersBack } from './faq-lead.js';
+import { leadCuratedAnswer, leadWithNegatedAct, refersBack, withoutYesNoLead } from './faq-lead.js';
 
 const entry = [
   'Bạn có quyền đơn phương chấm dứt hợp đồng nhưng phải báo trước cho công ty:\n- Ít nhất 45 ngày nếu hợp đồng không xác định thời hạn;\n- Ít nhất 30 ngày nếu hợp đồng xác định thời hạn.',
@@ -77,5 +77,21 @@ describe('a paragraph that refers back moves with the one it refers to (D-answer
     ['Mức hưởng bằng 75% tiền lương.', false],
   ])('refersBack("%s") is %s', (paragraph, expected) => {
     expect(refersBack(paragraph)).toBe(expected);
+  });
+});
+
+describe('withoutYesNoLead', () => {
+  const bargaining = 'Có. Công đoàn cơ sở đại diện người lao động thương lượng tập thể với công ty.';
+
+  it('drops an entry\'s "Có." before a what/how question: it answers nothing asked', () => {
+    expect(withoutYesNoLead(bargaining, 'cty ko cho thuong luong tap the thi cong doan lam gi dc')).toBe('Công đoàn cơ sở đại diện người lao động thương lượng tập thể với công ty.');
+    expect(withoutYesNoLead('Không, công ty không được giữ bằng gốc.', 'công ty giữ bằng gốc của em thì xử lý thế nào')).toBe('Công ty không được giữ bằng gốc.');
+    expect(leadCuratedAnswer(bargaining, 'thương lượng tập thể gồm những nội dung gì')).toMatch(/^Công đoàn/u);
+  });
+
+  it('keeps it when the question asks yes or no', () => {
+    for (const question of ['công đoàn có quyền thương lượng tập thể không', 'cong doan co dc thuong luong ko a', 'công đoàn thương lượng được không vậy']) {
+      expect(withoutYesNoLead(bargaining, question)).toBe(bargaining);
+    }
   });
 });

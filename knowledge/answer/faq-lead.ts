@@ -14,7 +14,23 @@ const ONLY_IN_CASES = 'Chỉ được trong những trường hợp luật cho p
  */
 export function leadCuratedAnswer(answer: string, question: string): string {
   const negated = leadWithNegatedAct(answer, question);
-  return negated !== answer ? negated : leadWithAskedFigure(answer, question);
+  return withoutYesNoLead(negated !== answer ? negated : leadWithAskedFigure(answer, question), question);
+}
+
+/** "Có." / "Không." / "Được," opening an entry's answer, with what follows it. */
+const YES_NO_OPENING = /^(?:Có|Không|Được)[.,]\s+(\S)/u;
+/** A question closing on "không / ko / chưa" and a particle asks yes or no ("… được không ạ", "… ko vậy"). */
+const CLOSES_YES_NO = /\b(?:khong|ko|k|hong|hok|hem|chua)\s*(?:a|vay|ha|nhi|nhe|ta|z|v|ak|ah)?\s*[?.!]*\s*$/;
+
+/**
+ * An entry written for a yes/no phrasing opens with "Có." ("Công đoàn có quyền thương lượng tập thể không?" → "Có.
+ * …"); to a member asking what or how ("cty ko cho thuong luong tap the thi cong doan lam gi dc") a "Có." answers
+ * nothing asked and reads as a non-sequitur, so it is dropped and the sentence after it opens the answer. Kept when
+ * the question asks yes or no (answer-units.ts `questionShape`, or a closing "… không ạ").
+ */
+export function withoutYesNoLead(answer: string, question: string): string {
+  if (questionShape(question).yesNo || CLOSES_YES_NO.test(foldDiacritics(question).toLowerCase())) return answer;
+  return answer.replace(YES_NO_OPENING, (_whole, first: string) => first.toLocaleUpperCase('vi'));
 }
 
 /**

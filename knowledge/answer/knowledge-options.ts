@@ -32,12 +32,22 @@ export const KnowledgeOptionsSchema = z.object({
    */
   sideCue: z.boolean().default(true),
   /**
+   * A message told as a story around one question is searched with the asked part above the story (asked-clause.ts,
+   * RetrievalTuning `storyTermWeight`); false searches the whole text at one weight.
+   */
+  askedPartFirst: z.boolean().default(true),
+  /**
    * When retrieval is too weak to answer, the nearest FAQ entry answers instead of "not covered" if it scores at
-   * least this and leads the next entry by `weakRetrievalFaqMargin`: a member's story around a short question keeps
+   * least this and leads the next entry by `weakRetrievalFaqLead`: a member's story around a short question keeps
    * the right entry under the FAQ threshold, and "not covered" is the one reply that certainly does not help.
    */
   weakRetrievalFaqScore: z.number().min(0).max(1).default(0.35),
-  weakRetrievalFaqMargin: z.number().min(0).max(1).default(0.1),
+  /**
+   * The lead is read on the question's words (entry-lead.ts `wordLead`: the share of them the first entry's phrasings
+   * hold less the share the second's hold), not on the matcher's scores, whose idf moves as the pack grows
+   * (D-answers-40: a 0.1 score margin flipped r016u when entries were added).
+   */
+  weakRetrievalFaqLead: z.number().min(-1).max(1).default(0.1),
   /**
    * An entry under the threshold (≥ `weakRetrievalFaqScore`) answers when one of its cited articles is among this
    * many leading hits of the law search; 0 turns it off. Chosen on dev answers (D-answers-19): 1 → 573, 3 → 574,
@@ -64,11 +74,16 @@ export const KnowledgeOptionsSchema = z.object({
   agreeingStrongestWindow: z.number().int().min(0).max(20).default(5),
   /**
    * The agreement also counts with any of this many leading hits when the nearest entry leads the next one by at
-   * least `agreeingMargin` (0 turns it off). D-answers-19's "any of five" without the lead answered off-topic
+   * least `agreeingLead` (entry-lead.ts `wordLead`, D-answers-40; the window 0 turns it off). D-answers-19's "any of five" without the lead answered off-topic
    * questions; with it the matcher has told the entries apart and the search only confirms the subject. D-answers-30.
    */
   agreeingMarginWindow: z.number().int().min(0).max(20).default(5),
-  agreeingMargin: z.number().min(0).max(1).default(0.05),
+  agreeingLead: z.number().min(-1).max(1).default(0.05),
+  /**
+   * A clause of the law leads a curated answer when it states what was asked better than any sentence of the entry
+   * by at least this (faq-fit.ts: both scored alike, as shares of the question answered); 1 turns it off.
+   */
+  faqFitMargin: z.number().min(0).max(1).default(0.1),
 });
 
 export type KnowledgeOptions = z.infer<typeof KnowledgeOptionsSchema>;

@@ -131,8 +131,11 @@ describe('knowledge service without a chat model', () => {
 });
 
 describe('knowledge service when retrieval is too weak', () => {
-  const entry = FAQ[0] as FaqEntry;
-  const other: FaqEntry = { ...entry, id: 'wages-hourly-minimum', answer: 'Lương tối thiểu theo giờ vùng I là 25.500 đồng/giờ.' };
+  // The nearest entry holds the question's words; the other holds few of them, its twin as many (D-answers-40: the
+  // lead is read on the question's words the two entries hold, not on the matcher's scores).
+  const entry: FaqEntry = { ...(FAQ[0] as FaqEntry), variants: [...(FAQ[0] as FaqEntry).variants, 'giá vàng hôm nay thế nào mà lương có thấp quá không'] };
+  const other: FaqEntry = { ...entry, id: 'wages-hourly-minimum', question: 'Lương tối thiểu theo giờ là bao nhiêu?', variants: [], answer: 'Lương tối thiểu theo giờ vùng I là 25.500 đồng/giờ.' };
+  const twin: FaqEntry = { ...entry, id: 'wages-twin', answer: other.answer };
   /** A FAQ whose scores are set by the test: nothing clears the threshold, the ranking is what the matcher saw. */
   const rankedFaq = (scores: readonly [FaqEntry, number][]) => ({
     match: () => null,
@@ -166,7 +169,7 @@ describe('knowledge service when retrieval is too weak', () => {
 
   it('still says "not covered" when the nearest entry is weak, not clearly ahead, or lacks the figure asked', async () => {
     expect((await weak([[entry, 0.3], [other, 0.1]]).answer(ask(question))).kind).toBe('not_covered');
-    expect((await weak([[entry, 0.42], [other, 0.37]]).answer(ask(question))).kind).toBe('not_covered');
+    expect((await weak([[entry, 0.42], [twin, 0.37]]).answer(ask(question))).kind).toBe('not_covered');
     expect((await weak([[entry, 0.45], [other, 0.2]]).answer(ask('giá vàng hôm nay tăng mấy phần trăm'))).kind).toBe('not_covered');
   });
 
@@ -178,7 +181,7 @@ describe('knowledge service when retrieval is too weak', () => {
     expect(answer).toMatchObject({ kind: 'faq', faqEntryId: 'wages-minimum-wage-2026' });
     // A complaint's reply carries its own officer offer (with buttons), not the answer's.
     expect(answer.text).not.toContain(ANSWER_TEXTS.officerOffer);
-    expect((await weak([[entry, 0.42], [other, 0.37]]).answer(complaint)).kind).toBe('not_covered');
+    expect((await weak([[entry, 0.42], [twin, 0.37]]).answer(complaint)).kind).toBe('not_covered');
   });
 });
 
@@ -290,7 +293,9 @@ describe('knowledge service when the nearest entry clearly leads the next one an
   const hits = [overtimeHit(a113!, 9, 0.62), overtimeHit(a98!, 8, 0.5), overtimeHit(a99!, 7, 0.2)];
   const withRanked = (ranked: readonly [FaqEntry, number][], agreeingMarginWindow?: number) =>
     withNearestUnderThreshold(hits, ranked, agreeingMarginWindow === undefined ? {} : { agreeingMarginWindow });
-  const runnerUp = overtimeEntry('runner-up', '35');
+  // The runner-up shares few of the question's words (a lead, D-answers-40); its twin shares as many as the leader.
+  const runnerUp: FaqEntry = { ...overtimeEntry('runner-up', '35'), question: 'Nghỉ việc có phải báo trước không?' };
+  const twin = overtimeEntry('runner-up', '35');
   const leads = (articleNo: string) => overtimeEntry('leads', articleNo);
 
   it('answers with the entry when it leads the next by the margin and cites a quotable hit of the leading five', async () => {
@@ -298,7 +303,7 @@ describe('knowledge service when the nearest entry clearly leads the next one an
   });
 
   it('does not without the lead, when a runner-up cites the first hit, for a hit under the floor, or when off', async () => {
-    expect((await withRanked([[leads('98'), 0.42], [runnerUp, 0.4]]).answer(ask(overtimeQuestion))).kind).toBe('legal');
+    expect((await withRanked([[leads('98'), 0.42], [twin, 0.4]]).answer(ask(overtimeQuestion))).kind).toBe('legal');
     expect((await withRanked([[leads('98'), 0.42], [overtimeEntry('runner-up', '113'), 0.3]]).answer(ask(overtimeQuestion))).kind).toBe('legal');
     expect((await withRanked([[leads('99'), 0.42], [runnerUp, 0.3]]).answer(ask(overtimeQuestion))).kind).toBe('legal');
     expect((await withRanked([[leads('98'), 0.42], [runnerUp, 0.3]], 0).answer(ask(overtimeQuestion))).kind).toBe('legal');
@@ -316,5 +321,33 @@ describe('knowledge service when the search\'s first hit outscores the entry\'s 
     const dominated = [overtimeHit(a113!, 30, 0.62), overtimeHit(a98!, 8, 0.5), overtimeHit(a99!, 7, 0.2)];
     const service = withNearestUnderThreshold(dominated, [[overtimeEntry('leads', '98'), 0.42], [overtimeEntry('runner-up', '35'), 0.3]], {});
     expect((await service.answer(ask(overtimeQuestion))).kind).toBe('legal');
+  });
+});
+
+describe('knowledge service when a clause states what was asked better than the entry (D-answers-40)', () => {
+  /** An entry on overtime in general: it matches "làm ban đêm … bao nhiêu %" by topic, and states no night rate. */
+  const general: FaqEntry = { ...overtimeEntry('wt-overtime-general', '98'), answer: 'Có. Công ty phải được bạn đồng ý trước khi cho làm thêm giờ.' };
+  const nightQuestion = 'làm việc vào ban đêm thì được trả tiền lương thế nào';
+  const withEntry = (options: Record<string, number> = {}) =>
+    createKnowledgeService({
+      retriever: { size: 1, search: () => [overtimeHit(a98!, 9, 0.7)] },
+      faq: { match: () => ({ entry: general, score: 0.8, matchedText: general.question }), threshold: 0.5 },
+      redactor,
+      articles: createArticleLookup(SAMPLE_ARTICLES),
+      options,
+    });
+
+  it('follows the curated answer with the clause, both cited; without the yes/no lead before a how question', async () => {
+    const answer = await withEntry().answer(ask(nightQuestion));
+    expect(answer).toMatchObject({ kind: 'faq', faqEntryId: 'wt-overtime-general' });
+    expect(answer.text).toMatch(/^Công ty phải được bạn đồng ý/u);
+    expect(answer.text).toContain('Theo khoản 2 Điều 98');
+    expect(answer.text).toContain('30%');
+    expect(answer.text.indexOf('Công ty phải')).toBeLessThan(answer.text.indexOf('Theo khoản 2'));
+  });
+
+  it('adds nothing when the entry states it, or when off', async () => {
+    expect((await withEntry({ faqFitMargin: 1 }).answer(ask(nightQuestion))).text).not.toContain('Theo khoản');
+    expect((await withEntry().answer(ask('công ty có phải hỏi ý kiến trước khi cho làm thêm giờ không'))).text).not.toContain('Theo khoản');
   });
 });

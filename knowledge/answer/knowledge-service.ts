@@ -14,7 +14,7 @@ import { ANSWER_TEXTS } from './answer-texts.vi.js';
 import type { ArticleLookup } from './article-lookup.js';
 import { renderCitationLine, toCitation, uniqueCitations } from './citation.js';
 import { pickConcernBrief } from './concern-briefs.js';
-import { composeExtractiveAnswer } from './extractive-answer.js';
+import { composeExtractiveAnswer, sourcePhrase, trimQuote } from './extractive-answer.js';
 import { resolveFaqCitations } from './faq-answer.js';
 import { resolveKnowledgeOptions, type KnowledgeOptionsInput } from './knowledge-options.js';
 import { answerWithModel } from './llm-answer.js';
@@ -27,6 +27,10 @@ import type { Actor } from '../faq/actor-cue.js';
 import { isOtherSide } from './article-side.js';
 import { leadCuratedAnswer } from './faq-lead.js';
 import { selectSources } from './source-selection.js';
+import { entryFit } from './faq-fit.js';
+import { wordLead } from './entry-lead.js';
+import type { UnitChooser } from './unit-chooser.js';
+import type { ChooserSource } from './unit-features.js';
 
 export interface KnowledgeServiceDeps {
   retriever: LawRetriever;
@@ -46,6 +50,11 @@ export interface KnowledgeServiceDeps {
   /** Teencode / tone normaliser for the retrieval query (the FAQ matcher has its own). */
   queryNormalizer?: (text: string) => string;
   options?: KnowledgeOptionsInput;
+  /**
+   * Chooses the unit that leads an extractive answer among the units of the leading articles (unit-chooser.ts, a
+   * learned model); absent → the hand-tuned scores choose (extractive-answer.ts). Off by default: D-answers-38.
+   */
+  unitChooser?: UnitChooser;
 }
 
 /** The edge check on what the pipeline hands over: a bad call fails loudly instead of answering nonsense. */
@@ -117,7 +126,7 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
 
   /** Who ends the job in the question (actor-cue.ts), when the side cue is on. */
   const askerOf = createAskerOf(normalizeQuery, options.sideCue);
-  const searchLaw = createAnswerLawSearch({ retriever: deps.retriever, normalizeQuery, askerOf, window: options.maxSources + 2 });
+  const searchLaw = createAnswerLawSearch({ retriever: deps.retriever, normalizeQuery, askerOf, window: options.maxSources + 2, askedPartFirst: options.askedPartFirst });
 
   /**
    * An entry whose main (first cited) article is the other side's (article-side.ts): "Người lao động có quyền đơn
@@ -130,17 +139,43 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
     return article !== undefined && isOtherSide(article.title, asker);
   };
 
-  const faqAnswer = (match: FaqMatch, question: string, officerOffer = true): KnowledgeAnswer => {
-    const citations = resolveFaqCitations(match.entry, deps.articles, logger);
+  const faqAnswer = (match: FaqMatch, question: string, officerOffer = true, hits?: readonly PassageHit[]): KnowledgeAnswer => {
+    const clause = hits ? clauseStatingAsked(match, question, hits) : null;
+    const curated = leadWithNamedRegion(leadCuratedAnswer(match.entry.answer, question), question);
+    const citations = uniqueCitations([...(clause ? [toCitation(clause.article)] : []), ...resolveFaqCitations(match.entry, deps.articles, logger)]);
     return {
       kind: 'faq',
-      text: withFooter(leadWithNamedRegion(leadCuratedAnswer(match.entry.answer, question), question), citations, officerOffer),
+      text: withFooter(clause ? `${curated}\n\n${sourcePhrase(clause.article, clause.clauseNo)}: ${trimQuote(clause.text, options.extractiveCharBudget)}` : curated, citations, officerOffer),
       citations,
       confidence: match.score,
       composer: 'faq',
       faqEntryId: match.entry.id,
       topic: match.entry.topic,
     };
+  };
+
+  /** The sources an extractive answer to `question` would quote from these hits (the figure asked preferred). */
+  const sourcesFor = (hits: readonly PassageHit[], question: string) =>
+    selectSources(preferStatedQuantity(hits, askedQuantity(question), options.maxSources + 2, options.minStrength), {
+      minStrength: options.minStrength,
+      relativeFloor: options.relativeStrengthFloor,
+      maxSources: options.maxSources,
+      maxPassagesPerSource: options.maxPassagesPerSource,
+    });
+
+  /**
+   * The clause of the law that states what was asked clearly better than any sentence of the entry (faq-fit.ts): it
+   * follows the curated answer ("công ty phải công bố nội dung đối thoại trong bao lâu" reached the dialogue entry,
+   * which states no such period; the clause says "03 ngày làm việc"). After it, not before: put first, it displaced
+   * the entry's direct answer where the entry did state it (dev: facts in the first paragraph 810 → 800, the same
+   * right answers). Null when the entry answers as well, or `faqFitMargin` is off (D-answers-40).
+   */
+  const clauseStatingAsked = (match: FaqMatch, question: string, hits: readonly PassageHit[]) => {
+    if (options.faqFitMargin >= 1) return null;
+    const fit = entryFit(normalizeQuery(question), match.entry, sourcesFor(hits, question), 2);
+    if (!fit.lawUnit || fit.law - fit.entry < options.faqFitMargin) return null;
+    logger.info({ faqEntryId: match.entry.id, fitEntry: fit.entry, fitLaw: fit.law, article: fit.lawUnit.article.id }, 'a clause states what was asked better than the entry: it leads');
+    return fit.lawUnit;
   };
 
   /**
@@ -179,11 +214,12 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
 
   /**
    * The entry that stands out among the nearest ones though under the threshold (`weakRetrievalFaqScore`, a lead
-   * of `weakRetrievalFaqMargin` over the next entry), and that states the figure asked if one is asked; else null.
+   * of `weakRetrievalFaqLead` over the next entry on the question's words, entry-lead.ts), and that states the figure
+   * asked if one is asked; else null.
    */
   const clearlyNearestFaq = (text: string, audience: FaqAudience): FaqMatch | null => {
     const [first, second] = nearestUnderThreshold(text, audience, 2);
-    if (!first || (second && first.score - second.score < options.weakRetrievalFaqMargin)) return null;
+    if (!first || (second && wordLead(text, first.entry, second.entry, normalizeQuery) < options.weakRetrievalFaqLead)) return null;
     return first;
   };
 
@@ -211,7 +247,7 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
     const standsOut =
       options.agreeingMarginWindow > 0 &&
       second !== undefined &&
-      first.score - second.score >= options.agreeingMargin &&
+      wordLead(text, first.entry, second.entry, normalizeQuery) >= options.agreeingLead &&
       !cites(second, hits[0]) &&
       !cites(third, hits[0]);
     // In the wider window only a hit the answer could have quoted counts (the sources' relative floor): "thưởng Tết có
@@ -228,6 +264,19 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
       ...strongestOf(hits, options.agreeingStrongestWindow),
     ];
     return leading.some((hit) => cites(first, hit)) ? first : null;
+  };
+
+  /**
+   * The chooser reads the leading hits strong enough to answer from (in the search's order, with their scores) and
+   * the articles the nearest FAQ entry cites, whatever its score (it did not answer, but its curator read the law).
+   */
+  const chooseLead = (chooser: UnitChooser, question: string, hits: readonly PassageHit[], searchText: string, unitPath: string | null) => {
+    const sources: ChooserSource[] = hits
+      .slice(0, chooser.articles)
+      .filter((hit) => hit.strength >= options.minStrength)
+      .map((hit) => ({ article: hit.article, passages: hit.passages.map(({ clauseNo, text }) => ({ clauseNo, text })), strength: hit.strength, score: hit.score }));
+    const nearest = deps.faq.rank?.(searchText, 1, { unitPath })[0];
+    return chooser.choose({ question, sources, faqCited: nearest?.entry.citations ?? [] });
   };
 
   const answer = async (raw: QuestionInput, signal?: AbortSignal): Promise<KnowledgeAnswer> => {
@@ -269,7 +318,7 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
     const faqMatch = matchAnsweringFaq(searchText, { unitPath: input.unitPath ?? null });
     if (faqMatch && (!concern || faqMatch.score >= options.concernFaqScore)) {
       log.info({ kind: 'faq', faqEntryId: faqMatch.entry.id, score: faqMatch.score }, 'answered from FAQ');
-      return faqAnswer(faqMatch, searchText, officerOffer);
+      return faqAnswer(faqMatch, searchText, officerOffer, concern ? undefined : searchLaw(searchText, options.retrievalK));
     }
     if (concern) {
       // A complaint's words seldom match an entry closely ("bị đuổi việc ngang" is near the entry on lawful
@@ -326,14 +375,9 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
     const agreeing = concern ? null : faqAgreeingWithLaw(searchText, { unitPath: input.unitPath ?? null }, hits);
     if (agreeing) {
       log.info({ kind: 'faq', faqEntryId: agreeing.entry.id, score: agreeing.score, strength }, 'the nearest FAQ entry cites a leading article: it answers');
-      return faqAnswer(agreeing, searchText, officerOffer);
+      return faqAnswer(agreeing, searchText, officerOffer, hits);
     }
-    const sources = selectSources(preferStatedQuantity(hits, askedQuantity(searchText), options.maxSources + 2, options.minStrength), {
-      minStrength: options.minStrength,
-      relativeFloor: options.relativeStrengthFloor,
-      maxSources: options.maxSources,
-      maxPassagesPerSource: options.maxPassagesPerSource,
-    });
+    const sources = sourcesFor(hits, searchText);
 
     let fallbackReason: string | undefined;
     if (deps.chatModel && modelAllowed) {
@@ -358,7 +402,9 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
       fallbackReason = outcome.reason;
     }
 
-    const extractive = composeExtractiveAnswer(sources, { charBudget: options.extractiveCharBudget, maxArticles: 2, maxPassages: 3 }, normalizeQuery(searchText));
+    const question = normalizeQuery(searchText);
+    const leadUnit = deps.unitChooser ? chooseLead(deps.unitChooser, question, hits, searchText, input.unitPath ?? null) : undefined;
+    const extractive = composeExtractiveAnswer(sources, { charBudget: options.extractiveCharBudget, maxArticles: 2, maxPassages: 3 }, question, leadUnit ?? undefined);
     if (extractive.quoted.length === 0) {
       // Nothing quotable (no source cleared the floors, or only garbled tables): never an answer without law in it.
       const nearest = clearlyNearestFaq(searchText, { unitPath: input.unitPath ?? null });

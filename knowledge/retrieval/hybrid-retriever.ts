@@ -42,8 +42,9 @@ export async function createHybridLawRetriever(config: HybridRetrieverConfig): P
     async searchAsync(query: string, options: SearchOptions): Promise<PassageHit[]> {
       const k = Math.max(0, Math.floor(options.k));
       if (k === 0) return [];
-      const lexicalHits = lexical.search(query, { k: depth, includeExpired: options.includeExpired });
-      const normalized = lexical.normalize(query);
+      const lexicalHits = lexical.search(query, { k: depth, includeExpired: options.includeExpired, ...(options.story === undefined ? {} : { story: options.story }) });
+      // The embedding reads the whole message, story and question: word weights mean nothing to it.
+      const normalized = lexical.normalize(options.story === undefined ? query : `${options.story}\n${query}`);
       if (normalized.trim() === '') return [];
       const expiredAdmitted = options.includeExpired === true || lexicalHits.some((hit) => lexical.isExpired(hit.article.id));
       const [queryVector] = await embeddings.embed([normalized], 'query');

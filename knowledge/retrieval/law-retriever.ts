@@ -137,11 +137,12 @@ export function createLawRetriever(config: LawRetrieverConfig): LexicalLawRetrie
     normalize: normalizeQuery,
     search(text: string, options: SearchOptions): PassageHit[] {
       const k = Math.max(0, Math.floor(options.k));
-      const query = buildWeightedQuery(normalizeQuery(text), analyzer, expander, tuning);
+      const story = options.story === undefined ? undefined : normalizeQuery(options.story);
+      const query = buildWeightedQuery(normalizeQuery(text), analyzer, expander, tuning, story);
       if (k === 0 || query.view.folded.length === 0) return [];
       const { articleScores, passageScores } = scoreQuery(query);
       const strengthOf = (position: number) => matchStrength(index, query, position);
-      const asked = options.includeExpired === true || asksAboutOldLaw(text);
+      const asked = options.includeExpired === true || asksAboutOldLaw(options.story === undefined ? text : `${options.story}\n${text}`);
       const includeExpired = asked || onlyExpiredIsStrong(articleScores, expired, strengthOf);
       const ranked = rankByStatus(articleScores, expired, replacement, includeExpired, tuning.expiredPenalty, asked);
       if (asked) return ranked.slice(0, k).map(({ position, score }) => toHit(query, passageScores, position, score));

@@ -38,8 +38,8 @@ export function matchStrength(index: LexicalIndex, query: WeightedQuery, article
 
   const view = query.accentedQuery ? 'accented' : 'folded';
   const totals = { unigram: 0, bigram: 0, unigramHit: 0, bigramHit: 0 };
-  for (const { term, folded, start, end } of query.coverage) {
-    let weight = inverseDocumentFrequency(index.body[view], term);
+  for (const { term, folded, start, end, weight: termWeight } of query.coverage) {
+    let weight = inverseDocumentFrequency(index.body[view], term) * termWeight;
     if (!known(view, term) && !known('folded', folded)) weight *= UNKNOWN_TERM_DISCOUNT;
     let credit = 0;
     if (inArticle(view, term) || insideCoveredSpan(start, end)) credit = 1;

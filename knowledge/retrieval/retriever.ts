@@ -19,6 +19,11 @@ export interface SearchOptions {
   k: number;
   /** Expired documents are hidden unless asked for, or unless nothing in force matches. */
   includeExpired?: boolean;
+  /**
+   * The story told around the question (the query is then the asked part alone): searched too, but its words weigh
+   * less (RetrievalTuning `storyTermWeight`).
+   */
+  story?: string;
 }
 
 /** Synchronous lexical retrieval over the law corpus. */

@@ -28,4 +28,17 @@ describe('buildWeightedQuery', () => {
     const query = buildWeightedQuery('báo trước 03 ngày', analyzer, null, DEFAULT_RETRIEVAL_TUNING);
     expect(query.accentedTerms.has('3 ngày')).toBe(true);
   });
+
+  it('weighs the story told around the question less, in the search and in match strength, with no word pair across', () => {
+    const tuning = { ...DEFAULT_RETRIEVAL_TUNING, storyTermWeight: 0.5 };
+    const query = buildWeightedQuery('nghỉ thai sản', analyzer, null, tuning, 'nợ lương');
+    expect(query.accentedTerms.get('thai sản')).toBe(1);
+    expect(query.accentedTerms.get('nợ lương')).toBe(0.5);
+    expect(query.accentedTerms.get('lương')).toBe(0.5);
+    expect(query.accentedTerms.has('lương nghỉ')).toBe(false);
+    expect(query.coverage.find((term) => term.term === 'nợ')?.weight).toBe(0.5);
+    expect(query.coverage.find((term) => term.term === 'thai')?.weight).toBe(1);
+    // A word both in the story and the question counts as asked.
+    expect(buildWeightedQuery('lương thử việc', analyzer, null, tuning, 'nợ lương').accentedTerms.get('lương')).toBe(1);
+  });
 });

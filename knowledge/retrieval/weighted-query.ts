@@ -13,6 +13,8 @@ export interface CoverageTerm {
   folded: string;
   start: number;
   end: number;
+  /** How much the term counts towards match strength: 1, or `storyTermWeight` for a word of the story around the question. */
+  weight: number;
 }
 
 export interface WeightedQuery {
@@ -26,38 +28,57 @@ export interface WeightedQuery {
   expansions: SynonymExpansion[];
 }
 
+/**
+ * The weighted query of `text`. `story`: the story told around the question (what happened before "vậy em được hưởng
+ * bao nhiêu"): searched too, its terms weighted `storyTermWeight` (the asked part's own terms keep theirs, a term in
+ * both counts as asked), no word pair across the two, and its words count that much less in match strength, so the
+ * story's topic still helps without pulling the search away from what is asked.
+ */
 export function buildWeightedQuery(
   text: string,
   analyzer: TextAnalyzer,
   expander: SynonymExpander | null,
   tuning: RetrievalTuning,
+  story?: string,
 ): WeightedQuery {
-  const view = analyzer.view(text);
-  const accentedQuery = hasDiacritics(text);
+  const storyLength = story === undefined ? 0 : analyzer.view(story).folded.length;
+  const joined = story === undefined || storyLength === 0 ? text : `${story}\n${text}`;
+  let view = analyzer.view(joined);
+  // The positions below say which syllables are the story's: only when the two views simply join.
+  const split = storyLength > 0 && view.folded.length === storyLength + analyzer.view(text).folded.length;
+  if (!split && joined !== text) view = analyzer.view(text);
+  const storyEnd = split ? storyLength : 0;
+  const accentedQuery = hasDiacritics(split ? joined : text);
   const rules = fillerRulesFor(accentedQuery, analyzer.fold);
   const expansions = expander ? expander.expand(view) : [];
 
+  /** 1 for the asked part, `storyTermWeight` inside the story, 0 for a pair across the two (skipped). */
+  const partWeight = (start: number, end: number): number => {
+    if (end <= storyEnd) return tuning.storyTermWeight;
+    return start < storyEnd ? 0 : 1;
+  };
   const insideMemberSpan = (start: number, end: number): boolean =>
     expansions.some((expansion) => expansion.legal.length > 0 && start >= expansion.span[0] && end <= expansion.span[1]);
-  const ownWeight = (start: number, end: number): number => (insideMemberSpan(start, end) ? tuning.memberTermWeight : 1);
+  const ownWeight = (start: number, end: number): number => (insideMemberSpan(start, end) ? tuning.memberTermWeight : 1) * partWeight(start, end);
 
   const accentedTerms = new Map<string, number>();
   const foldedTerms = new Map<string, number>();
   if (accentedQuery) addViewTerms(view.accented, view.accented, rules, tuning, ownWeight, accentedTerms);
   addViewTerms(view.folded, accentedQuery ? view.accented : view.folded, rules, tuning, ownWeight, foldedTerms);
-  const coverage = coverageTerms(view, accentedQuery, rules);
+  const coverage = coverageTerms(view, accentedQuery, rules, partWeight);
 
   for (const expansion of expansions) {
+    const spanWeight = partWeight(expansion.span[0], expansion.span[1]) || 1;
     for (const legal of expansion.legal) {
       const always = (): number => 1;
       const scaled = new Map<string, number>();
       if (accentedQuery) {
         addViewTerms(legal.accented, legal.accented, NO_FILLERS, tuning, always, scaled);
-        mergeMax(accentedTerms, scaled, expansion.weight * tuning.synonymScale);
+        mergeMax(accentedTerms, scaled, expansion.weight * tuning.synonymScale * spanWeight);
         scaled.clear();
       }
       addViewTerms(legal.folded, legal.folded, NO_FILLERS, tuning, always, scaled);
-      mergeMax(foldedTerms, scaled, expansion.weight * tuning.synonymScale);
+      mergeMax(foldedTerms, scaled, expansion.weight * tuning.synonymScale * spanWeight);
     }
   }
   return { view, accentedQuery, accentedTerms, foldedTerms, coverage, expansions };
@@ -82,21 +103,23 @@ function addViewTerms(
   });
   for (let i = 0; i + 1 < tokens.length; i += 1) {
     if (rules.breaksBigram(judged[i] as string) || rules.breaksBigram(judged[i + 1] as string)) continue;
-    setMax(into, `${tokens[i]} ${tokens[i + 1]}`, tuning.bigramWeight * weightOf(i, i + 2));
+    const weight = weightOf(i, i + 2);
+    if (weight > 0) setMax(into, `${tokens[i]} ${tokens[i + 1]}`, tuning.bigramWeight * weight);
   }
 }
 
 /** Content unigrams and the bigrams made only of content syllables, in the question's own view. */
-function coverageTerms(view: TextView, accentedQuery: boolean, rules: FillerRules): CoverageTerm[] {
+function coverageTerms(view: TextView, accentedQuery: boolean, rules: FillerRules, weightOf: (start: number, end: number) => number): CoverageTerm[] {
   const tokens = accentedQuery ? view.accented : view.folded;
   const content = tokens.map((token) => !rules.isUnigramFiller(token));
   const terms: CoverageTerm[] = [];
   tokens.forEach((token, i) => {
-    if (content[i]) terms.push({ term: token, folded: view.folded[i] as string, start: i, end: i + 1 });
+    if (content[i]) terms.push({ term: token, folded: view.folded[i] as string, start: i, end: i + 1, weight: weightOf(i, i + 1) });
   });
   for (let i = 0; i + 1 < tokens.length; i += 1) {
-    if (!content[i] || !content[i + 1]) continue;
-    terms.push({ term: `${tokens[i]} ${tokens[i + 1]}`, folded: `${view.folded[i]} ${view.folded[i + 1]}`, start: i, end: i + 2 });
+    const weight = weightOf(i, i + 2);
+    if (!content[i] || !content[i + 1] || weight === 0) continue;
+    terms.push({ term: `${tokens[i]} ${tokens[i + 1]}`, folded: `${view.folded[i]} ${view.folded[i + 1]}`, start: i, end: i + 2, weight });
   }
   return terms;
 }

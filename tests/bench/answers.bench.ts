@@ -3,6 +3,7 @@
  * JSON lines: FAQ index build and match latency, FAQ precision/recall on the held-out set, end-to-end
  * `KnowledgeService.answer` latency without an LLM (FAQ / extractive / not covered) and through the OpenAI SDK
  * against the local fake server (HTTP round trip, reply checks). Shared corpus when present, else the fixture.
+ * `--set dev` prints the answer evaluation of the dev set only (without it: dev and locked).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -16,6 +17,11 @@ import { groundedResponder, startFakeOpenAiServer } from '../fakes/fake-openai-s
 import { ask, createAnswerStack, loadAnswerCorpus, SHARED_CORPUS_FILE } from '../knowledge/answers-fixtures.js';
 import { runAdversarialReplies } from '../knowledge/adversarial-replies.js';
 import type { RecallFigures, RetrievalDiagnostic } from '../../knowledge/eval/retrieval-diagnostic.js';
+import { answerEvalSets } from './support/bench-args.js';
+
+// `--set dev` (npm run bench -- answers --set dev): the dev evaluation only, for everyone but the lead. Read first, so
+// a bad value fails before minutes of benchmarks.
+const evalSets = answerEvalSets(process.argv.slice(2));
 
 const corpus = await loadAnswerCorpus();
 const emit = (record: Record<string, unknown>): void => {
@@ -121,7 +127,7 @@ if (corpus.source === 'shared') {
 // Issue #11 item 5: the answer evaluation (right = fact stated and an acceptable article cited, without an LLM),
 // exactly as `congdoan kb eval-answers` prints it, per set and per batch (the locked batches are never tuned on).
 if (corpus.source === 'shared') {
-  for (const set of ['dev', 'locked'] as const) {
+  for (const set of evalSets) {
     // Dev only: where a question is lost, the rank of the first acceptable article in the answer's own search (D-answers-34).
     const diagnose = set === 'dev' ? ['--retrieval'] : [];
     const output = execFileSync(process.execPath, [fileURLToPath(new URL('../../bin/congdoan.mjs', import.meta.url)), 'kb', 'eval-answers', '--set', set, ...diagnose, '--corpus', SHARED_CORPUS_FILE, '--format', 'json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });

@@ -6,7 +6,7 @@
 // does), and the monthly report of a sample of units. Before them, the first computation of views the daily job does
 // not compute ahead (a custom period, a topic filter; D-mood-16; BENCH_MOOD_ONLY_ADHOC=1 runs only those,
 // BENCH_MOOD_ADHOC=0 skips them), each also as the 202 the API answers at once with `Prefer: respond-async`
-// (`async_202_ms`, D-mood-17). JSON lines; nothing is asserted.
+// (`async_202_ms`, D-mood-18). JSON lines; nothing is asserted.
 import { loadavg } from 'node:os';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -116,7 +116,7 @@ try {
   ];
   for (const [scenario, request, unfiltered] of process.env.BENCH_MOOD_ADHOC === '0' || process.env.BENCH_MOOD_ONLY_WARMUP === '1' ? [] : adhoc) {
     await executeRows(db, sql`delete from mood_period_cache returning 1`);
-    // With `Prefer: respond-async` (D-mood-17) the API answers this first ask at once: the kept-only read that misses,
+    // With `Prefer: respond-async` (D-mood-18) the API answers this first ask at once: the kept-only read that misses,
     // the failure lookup and the queued job (`async_202_ms`); the queue is not started, so nothing computes meanwhile.
     const asyncStart = performance.now();
     const pending = await views.ask({ ...request, includeExcluded: true });

@@ -4,7 +4,7 @@ import { startDemoDashboard } from '../support/demo-dashboard.js';
 import type { TestPlatform } from '../support/test-platform.js';
 
 /**
- * A view nobody computed ahead (D-mood-17): the dashboard asks with `Prefer: respond-async`, the real server answers
+ * A view nobody computed ahead (D-mood-18): the dashboard asks with `Prefer: respond-async`, the real server answers
  * 202 and queues the computation, the page says it is computing with the filters usable, asks again with backoff and
  * shows the figures when the job has kept them. Nothing is computed ahead in this demo, so every view starts so.
  */

@@ -14,7 +14,7 @@ const classifier = createScriptedClassifier({
   'góp ý: nhà ăn dạo này kém quá': { route: 'feedback', topic: 'living_conditions', sentiment: 'negative' },
 });
 
-// D-mood-17: `Prefer: respond-async` on the summary. Every case asks a view of its own (a period or a filter nobody
+// D-mood-18: `Prefer: respond-async` on the summary. Every case asks a view of its own (a period or a filter nobody
 // asked before), since a view computed once stays kept for the rest of the suite.
 describe.each(testBackends())('mood summary with Prefer: respond-async on $name', (backend) => {
   let t: TestPlatform;

@@ -152,16 +152,47 @@ describe.each(testBackends())('mood figures computed ahead by level on $name', (
     300_000,
   );
 
-  it('the daily job computes by level, then reads every summary; a second run computes nothing', async () => {
-    await executeRows(database.db, sql`delete from mood_period_cache returning 1`);
-    const now = CLOCKS[0]!;
-    const mood = createMoodService({ db: database.db, units, k: K, clock: { now: () => now } });
-    const warmup = createMoodWarmup({ db: database.db, units, mood, clock: { now: () => now }, logger: silentLogger });
-    const first = await warmup.run();
-    expect(first.levelReads).toBeGreaterThanOrEqual(7 * 3 * 2);
-    expect(first.summaries).toBe(parents.length * DASHBOARD_PERIODS.length * (1 + CHANNELS.length));
-    const kept = await keptCount();
-    const second = await warmup.run();
-    expect([second.levelReads, second.summaries, await keptCount()]).toEqual([0, first.summaries, kept]);
-  }, 300_000);
+  it.each([
+    ['one read a level', undefined],
+    ['chunks of one unit', 1],
+    ['chunks of two units', 2],
+  ] as const)(
+    'the daily job (%s) assembles every parent’s summaries from what it computed by level, as the per-unit computation does; a second run computes nothing',
+    async (_label, chunkRoots) => {
+      await executeRows(database.db, sql`delete from mood_period_cache returning 1`);
+      const now = CLOCKS[0]!;
+      const clock = { now: () => now };
+      const mood = createMoodService({ db: database.db, units, k: K, clock });
+      const computed = createMoodService({ db: database.db, units, k: K, clock, keepFigures: false });
+      const warmup = createMoodWarmup({ db: database.db, units, mood, clock, logger: silentLogger, ...(chunkRoots ? { chunkRoots } : {}) });
+      const assembled: [MoodSummaryRequest, string][] = [];
+      const first = await warmup.run({ onSummary: (request, document) => assembled.push([request, JSON.stringify(document)]) });
+      expect(first.levelReads).toBeGreaterThanOrEqual(7 * 3 * 2 * (chunkRoots ? 2 : 1));
+      // Two of the dashboard's periods that snap to the same days and bucket are one view: its documents are assembled
+      // once (the second finds every answer kept and computes nothing).
+      const views = new Set(
+        DASHBOARD_PERIODS.map((period) => {
+          const range = dashboardPeriodRange(period, now);
+          const { from, to, previous } = publishedPeriodOf(range, now);
+          return JSON.stringify([from, to, previous, range.bucket]);
+        }),
+      );
+      expect(views.size).toBe(DASHBOARD_PERIODS.length - 1);
+      expect(first.summaries).toBe(parents.length * views.size * (1 + CHANNELS.length));
+      expect(assembled).toHaveLength(first.summaries);
+      const kept = await keptCount();
+      // Every document the job assembled is byte for byte the one computed from the rollups with nothing kept, and
+      // the dashboard's own summary then reads it from the kept figures without computing anything.
+      for (const [request, document] of assembled) {
+        const label = `${request.unit.code} ${request.from}..${request.to} ${request.channel ?? '-'}`;
+        const fresh = JSON.stringify(await computed.summary(request));
+        expect({ label, document }).toEqual({ label, document: fresh });
+        expect({ label, document: JSON.stringify(await mood.summary(request)) }).toEqual({ label, document: fresh });
+      }
+      expect(await keptCount()).toBe(kept);
+      const second = await warmup.run();
+      expect([second.levelReads, second.summaries, await keptCount()]).toEqual([0, 0, kept]);
+    },
+    300_000,
+  );
 });

@@ -183,4 +183,15 @@ describe.each(testBackends())('kb commands on $name', (backend) => {
     expect(locked.stdout).toEqual([]);
     expect(locked.stderr[0]).toMatch(/^error VALIDATION_FAILED: --retrieval is for the dev set/);
   });
+
+  it('trains the unit chooser on the dev set only, and refuses a chooser model that is not one', async () => {
+    const locked = await run(['kb', 'train-chooser', '--set', 'locked', '--corpus', writeMiniCorpus()]);
+    expect(locked.code).toBe(2);
+    expect(locked.stdout).toEqual([]);
+    expect(locked.stderr[0]).toMatch(/^error VALIDATION_FAILED: .*dev set only/);
+    const cases = writeTemp('answers-chooser.jsonl', '{"id":"sev","q":"trợ cấp thôi việc tính sao","facts":["nửa tháng"],"cite":[{"law_id":"BH/2024","article_no":"1"}]}');
+    const bad = await run(['kb', 'eval-answers', '--cases', cases, '--corpus', writeMiniCorpus(), '--chooser', writeTemp('chooser.json', '{ not json')]);
+    expect(bad.code).toBe(1); // CONFIG_INVALID is an internal error: a shipped or configured file is broken
+    expect(bad.stderr[0]).toMatch(/^error CONFIG_INVALID: unit chooser model is not valid JSON/);
+  });
 });

@@ -18,6 +18,7 @@ import {
 } from '../../../knowledge/index.js';
 import type { LawRepository } from '../../storage/repositories/law-repository.js';
 import { registerKbEvalAnswers } from './kb-eval-answers-command.js';
+import { registerKbTrainChooser } from './kb-train-chooser-command.js';
 
 export interface KbCommandDeps {
   /** `announceLawChange` tells running servers and workers to rebuild their law index (bots/knowledge/knowledge-sync.ts). */
@@ -119,6 +120,7 @@ export function registerKbCommands(program: Command, deps: KbCommandDeps): void 
     );
 
   registerKbEvalAnswers(kb, deps);
+  registerKbTrainChooser(kb, deps);
 }
 
 async function buildRetriever(deps: KbCommandDeps, corpusFile: string | undefined): Promise<LexicalLawRetriever> {

@@ -20,6 +20,8 @@ import {
   formatFailure,
   type AnswerFailureDetail,
   createQuestionLawSearch,
+  createUnitChooser,
+  loadUnitChooserModel,
   firstAcceptableRank,
   summariseRetrieval,
   formatRetrievalDiagnostic,
@@ -45,6 +47,7 @@ const optionsSchema = z.object({
   corpus: z.string().min(1).optional(),
   failures: z.boolean().default(false),
   retrieval: z.boolean().default(false),
+  chooser: z.string().min(1).optional(),
 });
 
 /**
@@ -64,6 +67,7 @@ export function registerKbEvalAnswers(kb: Command, deps: KbEvalAnswersDeps): voi
     .option('--cases <file>', 'another evaluation JSONL ({"id","q","facts":[…],"cite":[{"law_id","article_no"}]})')
     .option('--corpus <file>', 'answer from this JSONL corpus instead of the database')
     .option('--failures', "also print each failing question with the reply members get, what was expected and what it cited")
+    .option('--chooser <file>', 'lead extractive answers with the unit a trained chooser picks (kb train-chooser --out; off by default, D-answers-38)')
     .option('--retrieval', 'also rank the first acceptable article in the law search the answer makes: recall@1/3/5/10, MRR, found × right (dev or --cases only)')
     .action(async (rawOptions: unknown) =>
       reportCommandErrors(deps.stderr, rawOptions, async () => {
@@ -92,6 +96,7 @@ export function registerKbEvalAnswers(kb: Command, deps: KbEvalAnswersDeps): voi
           redactor,
           articles: lookup,
           queryNormalizer: normalizeQuery,
+          ...(options.chooser ? { unitChooser: createUnitChooser(loadUnitChooserModel(options.chooser)) } : {}),
         });
         // The diagnostic searches with the service's own dependencies and options: the search members get.
         const searchQuestion = createQuestionLawSearch({ retriever, redactor, queryNormalizer: normalizeQuery });
@@ -154,7 +159,7 @@ const SETS_DIR = fromProjectRoot('knowledge/eval/answers');
  * A shipped set is every batch of it: `dev.jsonl`, `dev-2.jsonl`, … Batches are added, never edited, so each locked
  * batch keeps the figure it was first measured with (docs/decisions.md D-answers-3).
  */
-async function shippedSetFiles(set: 'dev' | 'locked'): Promise<string[]> {
+export async function shippedSetFiles(set: 'dev' | 'locked'): Promise<string[]> {
   const pattern = new RegExp(`^${set}(?:-(\\d+))?\\.jsonl$`);
   const batches = (await readdir(SETS_DIR)).flatMap((name) => {
     const match = pattern.exec(name);
@@ -163,13 +168,13 @@ async function shippedSetFiles(set: 'dev' | 'locked'): Promise<string[]> {
   return batches.sort((a, b) => a.order - b.order).map(({ name }) => join(SETS_DIR, name));
 }
 
-async function readCases(file: string) {
+export async function readCases(file: string) {
   return parseAnswerEvalJsonl(await readFile(file, 'utf8').catch((error: unknown) => {
     throw new AppError('VALIDATION_FAILED', `cannot read ${file}`, { cause: error, fields: [{ path: 'cases', message: 'cannot read' }] });
   }));
 }
 
-async function loadCorpus(deps: KbEvalAnswersDeps, corpusFile: string | undefined) {
+export async function loadCorpus(deps: KbEvalAnswersDeps, corpusFile: string | undefined) {
   if (corpusFile) return readLawCorpus(corpusFile);
   const database = await deps.openDatabase();
   try {

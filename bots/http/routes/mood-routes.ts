@@ -147,7 +147,7 @@ export function createMoodRouter(deps: {
     else if (format === 'csv') res.type('text/csv; charset=utf-8').attachment(`${name}.csv`).send(summaryToCsv(stored.document));
     else res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`${name}.xlsx`).send(await summaryToXlsx(stored.document, { generatedAt: stored.generatedAt }));
   });
-  // With `Prefer: respond-async` (D-mood-17) a view whose figures are not kept answers 202 at once and is computed by
+  // With `Prefer: respond-async` (D-mood-18) a view whose figures are not kept answers 202 at once and is computed by
   // a queued job; without it the answer stays synchronous, as the issue's contract says. Scope is checked first.
   router.get('/summary', requireAuth(deps), async (req, res) => {
     const query = parseOrThrow(MoodQuerySchema, req.query, 'query');

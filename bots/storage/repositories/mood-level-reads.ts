@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../database.js';
 import { executeRows } from '../execute-rows.js';
-import { levelFilter, levelRoot, readMoodAggregate, SEGMENT_START, type MoodAggregateReadRow, type MoodLevelScope } from './mood-aggregate-read.js';
-import { trendRowOf, type MoodTrendRow } from './mood-repository.js';
+import { levelFilter, levelRoot, readMoodAggregate, type MoodAggregateReadRow, type MoodLevelScope } from './mood-aggregate-read.js';
+import { TREND_FIGURES, trendRowOf, trendStart, type MoodTrendRow } from './mood-repository.js';
 
 /**
  * The summary's reads for every subtree of one depth at once (docs/decisions.md D-mood-15): what the mood repository's
@@ -54,14 +54,9 @@ export function createMoodLevelReads(db: Db) {
     async trend(level: MoodLevelScope, bucket: 'week' | 'month'): Promise<ByScopeAndChannel<MoodTrendRow[]>> {
       const rows = await executeRows<Record<string, unknown>>(
         db,
-        sql`select scope_path, channel, grouping(channel) as all_channels, start,
-              count(distinct member_id)::int as members,
-              coalesce(sum(weight) filter (where sentiment = 'positive'), 0)::float8 as positive_weight,
-              coalesce(sum(weight) filter (where sentiment = 'negative'), 0)::float8 as negative_weight,
-              sum(weight)::float8 as total_weight
-            from (select ${levelRoot(level)} as scope_path, m.channel, m.member_id, m.weight, m.sentiment,
-                    to_char(${bucket === 'week' ? SEGMENT_START : sql`date_trunc('month', m.day)`}, 'YYYY-MM-DD') as start
-                  from mood_member_day m join units u on u.id = m.unit_id where ${levelFilter(level)}) s
+        sql`select scope_path, channel, grouping(channel) as all_channels, start, ${TREND_FIGURES}
+            from (select ${levelRoot(level)} as scope_path, m.channel, m.member_id, m.weight, m.sentiment, ${trendStart(bucket)} as start
+                  from mood_member_day m join units u on u.id = m.unit_id where ${levelFilter(level)}) m
             group by grouping sets ((scope_path, start), (scope_path, channel, start))
             order by start`,
       );

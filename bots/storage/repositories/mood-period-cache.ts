@@ -61,7 +61,7 @@ export function createMoodPeriodCache(db: Db) {
       return value;
     },
 
-    /** The answer kept at the rollups' current generation, if any: never computes (D-mood-17). */
+    /** The answer kept at the rollups' current generation, if any: never computes (D-mood-18). */
     async peek(query: MoodPeriodQuery, key: MoodPeriodKey): Promise<{ value: unknown } | undefined> {
       const [row] = await executeRows<{ payload: string | null }>(
         db,
@@ -74,7 +74,7 @@ export function createMoodPeriodCache(db: Db) {
     },
 
     /**
-     * Notes that the computation of a view failed (D-mood-17), under its own kind beside the figures: a rebuild drops
+     * Notes that the computation of a view failed (D-mood-18), under its own kind beside the figures: a rebuild drops
      * it with them and the daily clean-up forgets it. `failures` counts the attempts so a retry gets a new job id.
      */
     async markViewFailed(viewKey: string, period: { from: string; to: string }, failure: ViewFailure): Promise<void> {
@@ -107,7 +107,7 @@ export function createMoodPeriodCache(db: Db) {
               join jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) as r(kind text, scope_key text) on c.kind = r.kind and c.scope_key = r.scope_key
               where c.generation = ${generation}`,
         );
-        for (const row of rows) kept.add(`${row.kind}|${row.scope_key}`);
+        for (const row of rows) kept.add(`${row.kind}|${row.scope_key}`); // keptAnswerKey's form, from the row
       }
       return kept;
     },
@@ -156,6 +156,11 @@ export function createMoodPeriodCache(db: Db) {
 /** Keys looked up or written per statement, and the payload characters per write: a few MB a statement. */
 const LOOKUP_CHUNK = 2_000;
 const WRITE_CHUNK_CHARS = 4_000_000;
+
+/** A kept answer's key across kinds (`kind|scope key`): how the daily job names the answers it holds (D-mood-15, D-mood-17). */
+export function keptAnswerKey(query: MoodPeriodQuery, key: MoodPeriodKey): string {
+  return `${query}|${periodScopeKey(key)}`;
+}
 
 /** The kept answer's key within its kind: the subtree, the days and the filters (the same for every caller). */
 export function periodScopeKey(key: MoodPeriodKey): string {

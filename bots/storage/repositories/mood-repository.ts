@@ -42,6 +42,18 @@ export function trendRowOf(row: Record<string, unknown>): MoodTrendRow {
   };
 }
 
+/**
+ * The SQL twin of `trendRowOf`, over member-day rows named `m`: the point's start (week of the month or calendar
+ * month) and its figures. The per-unit and the per-level reads select them alike (D-mood-17: one text, no drift).
+ */
+export function trendStart(bucket: 'week' | 'month'): SQL {
+  return sql`to_char(${bucket === 'week' ? SEGMENT_START : sql`date_trunc('month', m.day)`}, 'YYYY-MM-DD')`;
+}
+export const TREND_FIGURES = sql`count(distinct m.member_id)::int as members,
+              coalesce(sum(m.weight) filter (where m.sentiment = 'positive'), 0)::float8 as positive_weight,
+              coalesce(sum(m.weight) filter (where m.sentiment = 'negative'), 0)::float8 as negative_weight,
+              sum(m.weight)::float8 as total_weight`;
+
 export type MoodRepository = ReturnType<typeof createMoodRepository>;
 
 /** Records one captured message into the rollups. `db` is the caller's transaction. */
@@ -288,11 +300,7 @@ export function createMoodRepository(db: Db, pseudonyms?: MemberPseudonyms) {
     async trend(scope: MoodScope, bucket: 'week' | 'month'): Promise<MoodTrendRow[]> {
       const rows = await executeRows<Record<string, unknown>>(
         db,
-        sql`select to_char(${bucket === 'week' ? SEGMENT_START : sql`date_trunc('month', m.day)`}, 'YYYY-MM-DD') as start,
-              count(distinct m.member_id)::int as members,
-              coalesce(sum(m.weight) filter (where m.sentiment = 'positive'), 0)::float8 as positive_weight,
-              coalesce(sum(m.weight) filter (where m.sentiment = 'negative'), 0)::float8 as negative_weight,
-              sum(m.weight)::float8 as total_weight
+        sql`select ${trendStart(bucket)} as start, ${TREND_FIGURES}
             from mood_member_day m join units u on u.id = m.unit_id where ${scopeFilter(scope)}
             group by 1 order by 1`,
       );

@@ -8,7 +8,7 @@ export const moodKeys = {
   summary: (query: MoodQuery) => ['mood', 'summary', query] as const,
 };
 
-/** The figures, or "computing" while a view nobody computed ahead is computed on the server (D-mood-17). */
+/** The figures, or "computing" while a view nobody computed ahead is computed on the server (D-mood-18). */
 export type MoodSummaryAnswer = MoodSummary | MoodViewPending;
 const MoodSummaryAnswerSchema = z.union([MoodViewPendingSchema, MoodSummarySchema]);
 

@@ -11,7 +11,7 @@ export interface RequestOptions {
   body?: unknown;
   /** TanStack Query passes one to every queryFn: a navigation away cancels the request. */
   signal?: AbortSignal;
-  /** Extra request headers, e.g. `Prefer: respond-async` (the dashboard's summary, D-mood-17). */
+  /** Extra request headers, e.g. `Prefer: respond-async` (the dashboard's summary, D-mood-18). */
   headers?: Record<string, string>;
 }
 

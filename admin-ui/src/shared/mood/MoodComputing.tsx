@@ -2,7 +2,7 @@ import { Card } from '../components/Card';
 import { Skeleton } from '../components/LoadingState';
 
 /**
- * A view nobody computed ahead, while the server computes it (D-mood-17): the page says so plainly and keeps the
+ * A view nobody computed ahead, while the server computes it (D-mood-18): the page says so plainly and keeps the
  * figures' shape, the filters above stay usable, and the query asks again with backoff until the figures come.
  */
 export function MoodComputing() {

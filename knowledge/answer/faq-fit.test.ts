@@ -1,0 +1,48 @@
+import type { FaqEntry } from '../../core/knowledge/faq.js';
+import type { LawArticle } from '../../core/knowledge/law.js';
+import { entryFit } from './faq-fit.js';
+
+const article: LawArticle = {
+  id: '145_2020_ND-CP__D41',
+  lawId: '145/2020/NĐ-CP',
+  lawName: 'Nghị định 145/2020/NĐ-CP',
+  lawType: 'Luật',
+  articleNo: '41',
+  title: 'Trách nhiệm tổ chức đối thoại định kỳ tại nơi làm việc',
+  text: '1. Người sử dụng lao động tổ chức đối thoại định kỳ ít nhất 01 năm một lần.\n2. Trong thời hạn 03 ngày làm việc kể từ ngày kết thúc đối thoại, người sử dụng lao động phải công bố công khai nội dung chính của đối thoại tại nơi làm việc.',
+  chapter: null,
+  section: null,
+  effectiveDate: null,
+  status: 'in_force',
+};
+const sources = [{ article, passages: [{ clauseNo: '2', text: article.text.split('\n')[1] as string }] }];
+
+const entry = (answer: string): FaqEntry => ({
+  id: 'dialogue',
+  topic: 'union',
+  question: 'Công ty có phải tổ chức đối thoại tại nơi làm việc không?',
+  variants: [],
+  answer,
+  citations: [{ lawId: '45/2019/QH14', articleNo: '63' }],
+  status: 'published',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+});
+
+describe('entryFit', () => {
+  const question = 'đối thoại xong công ty phải công bố nội dung đối thoại trong bao lâu';
+
+  it('scores the law\'s clause above an entry on the topic that states no such period', () => {
+    const fit = entryFit(question, entry('Có. Công ty phải tổ chức đối thoại tại nơi làm việc định kỳ ít nhất 01 năm một lần.'), sources, 2);
+    expect(fit.law - fit.entry).toBeGreaterThan(0.1);
+    expect(fit.lawUnit?.text).toContain('03 ngày làm việc');
+  });
+
+  it('scores an entry that states what was asked at least as high as the clause', () => {
+    const fit = entryFit(question, entry('Công ty tổ chức đối thoại định kỳ.\n\nTrong 03 ngày làm việc sau khi đối thoại xong, công ty phải công bố nội dung chính của đối thoại.'), sources, 2);
+    expect(fit.entry).toBeGreaterThanOrEqual(fit.law - 0.1);
+  });
+
+  it('has nothing of the law to offer without sources', () => {
+    expect(entryFit(question, entry('Có.'), [], 2)).toMatchObject({ law: 0, lawUnit: null });
+  });
+});
