@@ -152,5 +152,36 @@ describe('source selection', () => {
     expect(body).toContain('(Điều này còn nêu thêm các trường hợp khác.)');
     expect(body).not.toContain('Khoản này');
   });
-});
 
+  describe("the lead's whole clause (D-answers-39)", () => {
+    // Made-up wording: a clause whose second paragraph says what the member gets.
+    const text = [
+      '1. Người lao động được tham gia hội đồng an toàn của cơ sở.',
+      '2. Người sử dụng lao động không được điều chuyển người lao động đang khiếu nại sang công việc khác nếu chưa có ý kiến của tổ chức đại diện.',
+      '3. Trường hợp người lao động bị điều chuyển trái quy định thì tổ chức đại diện có trách nhiệm yêu cầu người sử dụng lao động đưa người lao động trở lại công việc cũ, trừ trường hợp người lao động không đồng ý.\nTrường hợp không thể trở lại công việc cũ thì người lao động được hỗ trợ bằng tiền trong thời gian chờ việc theo quy chế của tổ chức đại diện.',
+    ].join('\n');
+    const article = { ...SAMPLE_ARTICLES[0]!, id: 'X#40', articleNo: '40', title: 'Bảo đảm cho người lao động khiếu nại', text };
+    const sources = [{ article, passages: [{ clauseNo: '3', text }] }];
+
+    it("states the paragraph after the lead's sentence, which another clause used to push out", () => {
+      const { body } = composeExtractiveAnswer(sources, DEFAULT_EXTRACTIVE_OPTIONS, 'bị điều chuyển trái quy định, tổ chức đại diện có yêu cầu người sử dụng lao động đưa trở lại không');
+      expect(body).toContain('Theo khoản 3 Điều 40 Bộ luật Lao động 2019: Trường hợp người lao động bị điều chuyển trái quy định');
+      expect(body).toContain('không đồng ý. Trường hợp không thể trở lại công việc cũ thì người lao động được hỗ trợ bằng tiền');
+      // Said once, in the lead: not again as a further unit.
+      expect(body.match(/được hỗ trợ bằng tiền/gu)).toHaveLength(1);
+    });
+
+    it('keeps the ";" the law wrote between the pieces of a long clause', () => {
+      const long = `1. Khi chậm trả lương vì lý do bất khả kháng thì không được chậm quá 30 ngày; nếu chậm từ 15 ngày trở lên thì người sử dụng lao động phải đền bù một khoản tiền ít nhất bằng tiền lãi của số tiền trả chậm ${'theo lãi suất huy động của ngân hàng nơi mở tài khoản, '.repeat(4)}công bố tại thời điểm trả lương.`;
+      const wage = { ...SAMPLE_ARTICLES[0]!, id: 'X#97', articleNo: '97', title: 'Kỳ hạn trả lương', text: long };
+      const { body } = composeExtractiveAnswer([{ article: wage, passages: [{ clauseNo: '1', text: long }] }], DEFAULT_EXTRACTIVE_OPTIONS, 'chậm trả lương bất khả kháng tối đa bao nhiêu ngày');
+      expect(body).toContain('không được chậm quá 30 ngày; nếu chậm từ 15 ngày trở lên');
+    });
+
+    it('quotes only the lead sentence when the whole clause would take most of the budget', () => {
+      const { body } = composeExtractiveAnswer(sources, { charBudget: 300, maxArticles: 2, maxPassages: 3 }, 'bị điều chuyển trái quy định, tổ chức đại diện có yêu cầu người sử dụng lao động đưa trở lại không');
+      expect(body).toContain('trừ trường hợp người lao động không đồng ý');
+      expect(body).not.toContain('không đồng ý. Trường hợp không thể');
+    });
+  });
+});

@@ -97,10 +97,12 @@ export function composeExtractiveAnswer(
   const ranked = chosenLead ? [chosenLead, ...handRanked.filter((c) => c !== chosenLead)] : handRanked;
   const lead = ranked[0] as (typeof ranked)[number];
   const floor = Math.max((handRanked[0] as (typeof ranked)[number]).score * 0.5, 0.12);
+  const leadClause = wholeClause(scored, lead, options.charBudget);
   const chosen = [lead];
-  let budget = options.charBudget - Math.min(lead.unit.text.length, options.charBudget);
+  let budget = options.charBudget - Math.min(clauseText(leadClause.map((c) => c.unit)).length, options.charBudget);
   for (const candidate of ranked.slice(1)) {
     if (chosen.length >= options.maxPassages + 1 || budget < MIN_QUOTE / 2) break;
+    if (leadClause.includes(candidate)) continue;
     if (candidate.score < floor || chosen.some((c) => c.unit.text === candidate.unit.text)) continue;
     if (candidate.unit.text.length > budget) continue;
     chosen.push(candidate);
@@ -127,12 +129,52 @@ export function composeExtractiveAnswer(
   const leadText =
     leadGroup.length > 1
       ? listText(leadGroup.map((c) => c.unit), siblings.length, yesNoLead(shape, lead.unit, lead.score))
-      : `${yesNoLead(shape, lead.unit, lead.score)}${sourcePhrase(lead.unit.article, lead.unit.clauseNo)}: ${trimQuote(lead.unit.text, Math.max(options.charBudget, MIN_QUOTE))}${moreInList(lead.unit, listSize)}`;
+      : `${yesNoLead(shape, lead.unit, lead.score)}${sourcePhrase(lead.unit.article, lead.unit.clauseNo)}: ${trimQuote(clauseText(leadClause.map((c) => c.unit)), Math.max(options.charBudget, MIN_QUOTE))}${moreInList(lead.unit, listSize)}`;
   const parts = [leadText, ...restParts(rest, listSize)];
   const quoted: LawArticle[] = [];
   for (const { unit } of [lead, ...leadGroup, ...rest]) if (!quoted.includes(unit.article)) quoted.push(unit.article);
   if (quoted.some((article) => article.status === 'expired')) parts.push(ANSWER_TEXTS.expiredNote);
   return { body: parts.join('\n\n'), quoted };
+}
+
+/**
+ * The lead's whole clause when the clause was cut into sentences or paragraphs (answer-units.ts) and fits in
+ * `WHOLE_CLAUSE_SHARE` of the budget: a clause is one provision, and what its best-matching sentence leads to is
+ * often said in the next one ("… Công đoàn có trách nhiệm yêu cầu … can thiệp." then "Trường hợp không thể trở lại
+ * làm công việc cũ thì … được hỗ trợ bằng tiền"). Scored apart, the second sentence lost its place to another
+ * clause that used up the budget, and the member did not read the consequence the lead announces. Points of a list
+ * are not sentences of a clause: their lead-in and siblings are handled as a list.
+ */
+function wholeClause<T extends { unit: AnswerUnit }>(scored: readonly T[], lead: T, charBudget: number): T[] {
+  if (lead.unit.listLeadIn !== undefined || lead.unit.clauseNo === null) return [lead];
+  const mates = scored.filter((c) => c.unit.article === lead.unit.article && c.unit.clauseNo === lead.unit.clauseNo && c.unit.listLeadIn === undefined);
+  if (mates.length < 2 || clauseText(mates.map((c) => c.unit)).length > charBudget * WHOLE_CLAUSE_SHARE) return [lead];
+  return [...mates].sort((a, b) => a.unit.order - b.unit.order);
+}
+
+const WHOLE_CLAUSE_SHARE = 0.8;
+
+/** Sentences of one clause as one quote: the first with the lead-in it carries, the others by their own words. */
+function clauseText(units: readonly AnswerUnit[]): string {
+  const [first, ...others] = units as [AnswerUnit, ...AnswerUnit[]];
+  let text = first.text;
+  let previous = first;
+  for (const unit of others) {
+    text = `${text.replace(/[;,.]$/u, '')}${separatorBetween(previous, unit)} ${unit.core}`;
+    previous = unit;
+  }
+  return text;
+}
+
+/**
+ * The stop the law wrote between two pieces answer-units.ts cut apart (it drops the ";" a piece ended with): read in
+ * the article's text; "." when the pieces are not found side by side there (a piece between them was dropped).
+ */
+function separatorBetween(previous: AnswerUnit, next: AnswerUnit): string {
+  const text = previous.article.text;
+  const end = text.indexOf(previous.core) + previous.core.length;
+  const gap = end >= previous.core.length ? /^([.;:]?)\s+$/u.exec(text.slice(end, text.indexOf(next.core, end))) : null;
+  return gap?.[1] || '.';
 }
 
 /**
