@@ -98,6 +98,7 @@ import { createMoodRouter } from './http/routes/mood-routes.js';
 import { createMoodAlertRouter } from './http/routes/mood-alert-routes.js';
 import { registerMoodWorkers } from './mood/mood-workers.js';
 import { createMoodWarmup } from './mood/mood-warmup.js';
+import { createMoodViews, registerMoodViewWorker } from './mood/mood-view-jobs.js';
 import { createMonthlyReports } from './mood/monthly-reports.js';
 import { createMoodReportRepository } from './storage/repositories/mood-report-repository.js';
 import { createHandoffStatsRepository } from './storage/repositories/handoff-stats-repository.js';
@@ -360,7 +361,7 @@ export async function createPlatform(deps: PlatformDeps) {
           },
           { path: '/api/admin/law', router: createLawSearchRouter({ search: deps.knowledgeAdmin?.searchLaw, ...authDeps }) },
           { path: '/api/admin/mood/alerts', router: createMoodAlertRouter({ alerts: repositories.moodAlerts, audit: repositories.audit, clock, ...authDeps }) },
-          { path: '/api/admin/mood', router: createMoodRouter({ mood, units: repositories.units, reports: repositories.moodReports, handoffs: repositories.handoffStats, examples: createMoodExampleRepository(db, thresholds), redactor: deps.redactor, audit: repositories.audit, ...authDeps }) },
+          { path: '/api/admin/mood', router: createMoodRouter({ mood, units: repositories.units, reports: repositories.moodReports, handoffs: repositories.handoffStats, examples: createMoodExampleRepository(db, thresholds), redactor: deps.redactor, audit: repositories.audit, views: createMoodViews({ mood, queue, clock }), ...authDeps }) },
           { path: '/api/admin/audit', router: createAuditRouter({ audit: repositories.audit, ...authDeps }) },
           { path: '/api/privacy', router: createPrivacyExportRouter({ links: exportLinks, memberData: repositories.memberData, audit: repositories.audit, clock }) },
           { path: '/api/admin/dead-letters', router: createDeadLetterRouter({ deadLetters: createDeadLetterRepository(db), queue, audit: repositories.audit, redactor: deps.redactor, clock, ...authDeps }) },
@@ -403,6 +404,7 @@ export async function createPlatform(deps: PlatformDeps) {
       });
       registerInboxWorkers({ ...inboxHookDeps, runner: queue, backoffMs: env.RETRY_BACKOFF_MS });
       const moodDaily = registerMoodWorkers({ runner: queue, queue, db: analyticsDb, alerts: repositories.moodAlerts, k: env.K_ANONYMITY, clock, logger, backoffMs: env.RETRY_BACKOFF_MS, monthlyReports, warmup: moodWarmup });
+      registerMoodViewWorker({ runner: queue, mood, units: repositories.units, clock, logger, backoffMs: env.RETRY_BACKOFF_MS });
       const erasures = registerErasureWorkers({ runner: queue, queue, db, memberData: repositories.memberData, audit: repositories.audit, clock, logger, backoffMs: env.RETRY_BACKOFF_MS, onErased: () => repositories.ingest.forgetThreads() });
       const retentionDaily = registerRetentionWorkers({ runner: queue, queue, retention: createRetentionRepository(db), audit: repositories.audit, months: env.RETENTION_MESSAGE_MONTHS, clock, logger, backoffMs: env.RETRY_BACKOFF_MS, alsoDaily: () => Promise.all([erasures.sweep(), ensureMessagePartitions(db)]) });
       await queue.start();

@@ -14,6 +14,8 @@ import type { UnitRecord, UnitRepository } from '../storage/repositories/unit-re
 import type { MemberPseudonyms } from '../privacy/member-pseudonyms.js';
 
 const DAY_MS = 86_400_000;
+/** Thrown inside a kept-only read when a figure is not kept: caught by `keptSummary`, never seen outside. */
+class FigureNotKept extends Error {}
 
 export interface MoodSummaryRequest {
   unit: UnitRecord;
@@ -87,8 +89,33 @@ export function createMoodService(deps: {
     parentOf: (unit) => (unit.parentId ? deps.units.findById(unit.parentId) : Promise.resolve(null)),
     ancestorsOf: (unit) => ancestorsOf(deps.db, unit.path),
   };
+  // Only what is kept, never computing (D-mood-18): a miss stops the whole document at once.
+  const keptOnly: MoodPeriodCache['answer'] = async (query, key) => {
+    const kept = await periods.peek(query, key);
+    if (!kept) throw new FigureNotKept(query);
+    return kept.value as never;
+  };
+  const fromKeptOnly = createSummaries(deps, repository, keptOnly, tree);
   return {
     summary: createSummaries(deps, repository, answer, tree),
+    /**
+     * The same document as `summary`, built from kept figures only, or null when any is missing (D-mood-18): a few
+     * lookups, never the distinct-member pass, so an asynchronous reader learns at once whether it must wait.
+     */
+    async keptSummary(request: MoodSummaryRequest): Promise<MoodSummary | null> {
+      if (deps.keepFigures === false) return null;
+      try {
+        return await fromKeptOnly(request);
+      } catch (error) {
+        if (error instanceof FigureNotKept) return null;
+        throw error;
+      }
+    },
+    /** A view whose computation failed (D-mood-18): kept beside the figures, dropped with them by a rebuild. */
+    markViewFailed: periods.markViewFailed,
+    viewFailure: periods.viewFailure,
+    /** The rollups' generation now (kept figures are valid under it only). */
+    generation: periods.generation,
     /**
      * The same summaries, assembled from answers the caller holds (`keptAnswerKey` → the value the kept row holds),
      * any other answer looked up as usual, and the units around each one read once: the daily job assembles the

@@ -228,3 +228,14 @@ export type MoodAlertCount = z.infer<typeof MoodAlertCountSchema>;
 /** GET /api/admin/mood/alerts and /alerts/:id/history. */
 export const MoodAlertListSchema = z.object({ items: z.array(MoodAlertDtoSchema) });
 export const MoodAlertHistorySchema = z.object({ history: z.array(z.object({ at: z.string(), action: z.string(), note: z.string().nullable(), actor: z.string().nullable() })) });
+
+/**
+ * What `GET /api/admin/mood/summary` answers with `Prefer: respond-async` when the view's figures are not kept yet
+ * (202, `computing`: ask again after `retryAfterMs`) or their computation failed (503, `failed`, with its code; a new
+ * ask after `retryAfterMs` queues it again). D-mood-18.
+ */
+export const MoodViewPendingSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('computing'), retryAfterMs: z.number().int().positive() }),
+  z.object({ status: z.literal('failed'), code: z.string(), retryAfterMs: z.number().int().positive() }),
+]);
+export type MoodViewPending = z.infer<typeof MoodViewPendingSchema>;

@@ -20,6 +20,21 @@ export const JOB_SCHEMAS = {
   'mood.reports': z.object({ month: z.iso.date() }),
   /** The dashboard's usual summaries computed ahead and kept (bots/mood/mood-warmup.ts, D-mood-12); queued by mood.daily. */
   'mood.warm': z.object({ day: z.iso.date() }),
+  /**
+   * One dashboard view nobody computed ahead, asked for with `Prefer: respond-async` (bots/mood/mood-view-jobs.ts,
+   * D-mood-18): computes and keeps its figures. `viewKey` names the view (the job id dedupes on it).
+   */
+  'mood.view': z.object({
+    viewKey: z.string().regex(/^[0-9a-f]{32}$/),
+    unitId: z.uuid(),
+    from: z.iso.date().optional(),
+    to: z.iso.date().optional(),
+    period: z.object({ from: z.iso.date(), to: z.iso.date() }),
+    channel: z.string().max(40).optional(),
+    topic: z.string().max(60).optional(),
+    bucket: z.enum(['week', 'month']),
+    includeExcluded: z.boolean(),
+  }),
   /** The daily retention purge (bots/privacy): deletes conversation content older than RETENTION_MESSAGE_MONTHS; schedules the next day. */
   'privacy.purge': z.object({ day: z.iso.date() }),
   /** A member asked in chat to erase their data (/xoadulieu): erase once their last replies are out (bots/privacy). */

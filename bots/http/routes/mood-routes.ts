@@ -1,6 +1,6 @@
-import express, { type Router } from 'express';
+import express, { type Response, type Router } from 'express';
 import { z } from 'zod';
-import { HandoffQuerySchema, MoodExamplesQuerySchema, MoodQuerySchema, MoodReportListQuerySchema, type MoodExamples, type MoodReportList } from '../../../core/contracts/mood-api.js';
+import { HandoffQuerySchema, MoodExamplesQuerySchema, MoodQuerySchema, MoodReportListQuerySchema, type MoodExamples, type MoodReportList, type MoodViewPending } from '../../../core/contracts/mood-api.js';
 import type { Redactor } from '../../../core/ports/redactor.js';
 import type { AuditRepository } from '../../storage/repositories/audit-repository.js';
 import type { MoodExampleRepository } from '../../storage/repositories/mood-example-repository.js';
@@ -17,6 +17,8 @@ import type { HandoffStatsRepository } from '../../storage/repositories/handoff-
 import type { UnitRecord, UnitRepository } from '../../storage/repositories/unit-repository.js';
 import type { UserRepository, UserWithUnit } from '../../storage/repositories/user-repository.js';
 import { currentUser, requireAuth } from '../auth-middleware.js';
+import { prefersRespondAsync } from '../prefer-header.js';
+import type { MoodViewAnswer, MoodViews } from '../../mood/mood-view-jobs.js';
 
 /** The unit asked for, if the user may see it; a unit outside their subtree answers exactly like an unknown one. */
 export async function unitInScope(units: UnitRepository, user: UserWithUnit, code: string | undefined): Promise<UnitRecord> {
@@ -35,6 +37,17 @@ export const MOOD_EXAMPLE_ROLES: readonly string[] = ['admin', 'leader'];
 const EXAMPLES_PER_TOPIC = 3;
 const EXAMPLE_MAX_CHARS = 280;
 
+/** 200 with the document, 202 while it is computed, 503 when its computation failed; `Retry-After` in seconds. */
+function sendViewAnswer(res: Response, answer: MoodViewAnswer): void {
+  if (answer.status === 'ready') {
+    res.json(answer.document);
+    return;
+  }
+  res.set('Retry-After', String(Math.ceil(answer.retryAfterMs / 1000)));
+  if (answer.status === 'computing') res.set('Preference-Applied', 'respond-async').status(202).json(answer satisfies MoodViewPending);
+  else res.status(503).json(answer satisfies MoodViewPending);
+}
+
 /** GET /api/admin/mood/summary: the dashboard's figures for a subtree the user may see, k-anonymity applied. */
 export function createMoodRouter(deps: {
   mood: MoodService;
@@ -46,6 +59,7 @@ export function createMoodRouter(deps: {
   audit: AuditRepository;
   tokens: SessionTokens;
   users: UserRepository;
+  views: MoodViews;
 }): Router {
   const router = express.Router();
   // A few members' words behind a concern: only where the summary shows the topic (never a group below k), masked,
@@ -133,11 +147,19 @@ export function createMoodRouter(deps: {
     else if (format === 'csv') res.type('text/csv; charset=utf-8').attachment(`${name}.csv`).send(summaryToCsv(stored.document));
     else res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`${name}.xlsx`).send(await summaryToXlsx(stored.document, { generatedAt: stored.generatedAt }));
   });
+  // With `Prefer: respond-async` (D-mood-18) a view whose figures are not kept answers 202 at once and is computed by
+  // a queued job; without it the answer stays synchronous, as the issue's contract says. Scope is checked first.
   router.get('/summary', requireAuth(deps), async (req, res) => {
     const query = parseOrThrow(MoodQuerySchema, req.query, 'query');
     const user = currentUser(res);
     const unit = await unitInScope(deps.units, user, query.unit);
-    res.json(await deps.mood.summary({ unit, from: query.from, to: query.to, channel: query.channel, topic: query.topic, bucket: query.bucket, readerPath: user.unit.path, includeExcluded: user.role === 'admin' }));
+    const request = { unit, from: query.from, to: query.to, channel: query.channel, topic: query.topic, bucket: query.bucket, readerPath: user.unit.path, includeExcluded: user.role === 'admin' };
+    res.vary('Prefer');
+    if (!prefersRespondAsync(req.headers.prefer)) {
+      res.json(await deps.mood.summary(request));
+      return;
+    }
+    sendViewAnswer(res, await deps.views.ask(request));
   });
   // Hand-off statistics of any period (D-mood-11), for the reports page and its printout: JSON or CSV.
   router.get('/handoffs{.:format}', requireAuth(deps), async (req, res) => {

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../database.js';
 import { hasErrorCode } from '../error-code.js';
@@ -17,6 +18,11 @@ export interface MoodPeriodKey {
 }
 
 export type MoodPeriodCache = ReturnType<typeof createMoodPeriodCache>;
+
+/** The kind under which a failed view computation is noted (not a query: never read as figures). */
+const VIEW_FAILED = 'view_failed';
+const ViewFailureSchema = z.object({ code: z.string(), at: z.iso.datetime(), failures: z.number().int().min(1) });
+export type ViewFailure = z.infer<typeof ViewFailureSchema>;
 
 const GENERATION = sql`coalesce((select generation from mood_rollup_generation where id = 1), 0)`;
 
@@ -53,6 +59,35 @@ export function createMoodPeriodCache(db: Db) {
           set from_day = excluded.from_day, to_day = excluded.to_day, generation = excluded.generation, payload = excluded.payload, created_at = now()
           where mood_period_cache.generation <= excluded.generation`);
       return value;
+    },
+
+    /** The answer kept at the rollups' current generation, if any: never computes (D-mood-18). */
+    async peek(query: MoodPeriodQuery, key: MoodPeriodKey): Promise<{ value: unknown } | undefined> {
+      const [row] = await executeRows<{ payload: string | null }>(
+        db,
+        sql`select c.payload from mood_period_cache c where c.kind = ${query} and c.scope_key = ${periodScopeKey(key)} and c.generation = ${GENERATION}`,
+      ).catch((error: unknown) => {
+        if (isUnreadableValue(error)) return [];
+        throw error;
+      });
+      return row?.payload == null ? undefined : { value: JSON.parse(row.payload) as unknown };
+    },
+
+    /**
+     * Notes that the computation of a view failed (D-mood-18), under its own kind beside the figures: a rebuild drops
+     * it with them and the daily clean-up forgets it. `failures` counts the attempts so a retry gets a new job id.
+     */
+    async markViewFailed(viewKey: string, period: { from: string; to: string }, failure: ViewFailure): Promise<void> {
+      await db.execute(sql`
+        insert into mood_period_cache (kind, scope_key, from_day, to_day, generation, payload)
+        values (${VIEW_FAILED}, ${viewKey}, ${period.from}::date, ${period.to}::date, ${GENERATION}, ${JSON.stringify(failure)})
+        on conflict (kind, scope_key) do update set generation = excluded.generation, payload = excluded.payload, created_at = now()`);
+    },
+
+    /** The last failure of a view's computation, if one was noted. */
+    async viewFailure(viewKey: string): Promise<ViewFailure | undefined> {
+      const [row] = await executeRows<{ payload: string }>(db, sql`select payload from mood_period_cache where kind = ${VIEW_FAILED} and scope_key = ${viewKey}`);
+      return row ? ViewFailureSchema.parse(JSON.parse(row.payload)) : undefined;
     },
 
     /** The rollups' generation now: answers computed from here on are kept under it (read it before computing). */

@@ -11,7 +11,8 @@ import { EmptyState } from '../../shared/components/EmptyState';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { QueryView } from '../../shared/components/QueryView';
 import { formatDate, formatDecimal, formatNumber, formatPercent } from '../../shared/format/format.vi';
-import { moodSummaryQuery } from './api';
+import { isComputing, moodSummaryQuery } from './api';
+import { MoodComputing } from '../../shared/mood/MoodComputing';
 import { Hidden } from '../../shared/mood/Hidden';
 import { CHANNEL_NAMES_VI, HIDDEN_TITLE, LEVEL_SHORT_VI, topicName, UNIT_ORDER_TOP_VI } from './labels.vi';
 import { DashboardFilters } from './DashboardFilters';
@@ -50,7 +51,7 @@ export function DashboardPage() {
   // Ordering units means something only where the page lists several (D-dashboard-6); while a new scope loads, the
   // choice stays as it was for the unit on screen rather than blinking.
   const shownOrder = useRef(new Map<string, boolean>());
-  if (query.data) shownOrder.current.set(unit ?? '', listsUnits(query.data));
+  if (query.data && !isComputing(query.data)) shownOrder.current.set(unit ?? '', listsUnits(query.data));
   const showOrder = shownOrder.current.get(unit ?? '') ?? false;
 
   const set = (key: string, value: string) => {
@@ -70,7 +71,7 @@ export function DashboardPage() {
       <PageHeader title="Tổng quan" description="Đoàn viên đang quan tâm điều gì, cảm thấy thế nào — từ toàn quốc xuống từng công đoàn cơ sở, không lộ danh tính ai." />
       <DashboardFilters value={{ period, channel, topic, order }} showOrder={showOrder} onChange={(key, value) => set(key, value)} />
       <QueryView query={query} loading={<DashboardLoading />}>
-        {(summary) => <Summary summary={summary} order={order} drillHref={drillHref} />}
+        {(answer) => (isComputing(answer) ? <MoodComputing /> : <Summary summary={answer} order={order} drillHref={drillHref} />)}
       </QueryView>
     </>
   );

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import { MoodSummarySchema, type MoodQuery } from '../../../../core/contracts/mood-api';
+import { z } from 'zod';
+import { MoodSummarySchema, MoodViewPendingSchema, type MoodQuery, type MoodSummary, type MoodViewPending } from '../../../../core/contracts/mood-api';
 import { api } from '../../shared/api/api-client';
 
 export const moodKeys = {
@@ -7,9 +8,33 @@ export const moodKeys = {
   summary: (query: MoodQuery) => ['mood', 'summary', query] as const,
 };
 
+/** The figures, or "computing" while a view nobody computed ahead is computed on the server (D-mood-18). */
+export type MoodSummaryAnswer = MoodSummary | MoodViewPending;
+const MoodSummaryAnswerSchema = z.union([MoodViewPendingSchema, MoodSummarySchema]);
+
+export const isComputing = (answer: MoodSummaryAnswer | undefined): answer is MoodViewPending => answer !== undefined && 'status' in answer;
+
+/** Longest wait between two asks while a view computes: a national year can take minutes at scale. */
+export const POLL_MAX_MS = 15_000;
+
+/**
+ * The wait before asking again: the server's suggestion at first, then half as long again each time (2 s, 3 s,
+ * 4.5 s … up to 15 s), so a view that takes minutes costs a few dozen small requests, not hundreds.
+ */
+export function pollDelayMs(retryAfterMs: number, asked: number): number {
+  return Math.min(POLL_MAX_MS, Math.round(retryAfterMs * 1.5 ** Math.max(0, asked - 1)));
+}
+
 export const moodSummaryQuery = (query: MoodQuery) =>
   queryOptions({
     queryKey: moodKeys.summary(query),
-    queryFn: ({ signal }) => api.get('/api/admin/mood/summary', MoodSummarySchema, { query: { ...query }, signal }),
+    // `Prefer: respond-async`: a view not kept yet answers 202 at once instead of holding the request for minutes.
+    queryFn: ({ signal }): Promise<MoodSummaryAnswer> =>
+      api.get('/api/admin/mood/summary', MoodSummaryAnswerSchema, { query: { ...query }, signal, headers: { prefer: 'respond-async' } }),
     staleTime: 60_000,
+    refetchInterval: (current) => {
+      const data = current.state.data;
+      // A failed computation is a 503, an error (QueryView offers "Thử lại"): only "computing" is asked again.
+      return isComputing(data) ? pollDelayMs(data.retryAfterMs, current.state.dataUpdateCount) : false;
+    },
   });

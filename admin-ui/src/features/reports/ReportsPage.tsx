@@ -8,7 +8,8 @@ import { PagedTable } from '../../shared/components/PagedTable';
 import { formatNumber, formatPercent } from '../../shared/format/format.vi';
 import type { MoodSummary } from '../../../../core/contracts/mood-api';
 import { byAttention } from '../../../../core/mood/attention-order';
-import { moodSummaryQuery } from '../dashboard/api';
+import { isComputing, moodSummaryQuery } from '../dashboard/api';
+import { MoodComputing } from '../../shared/mood/MoodComputing';
 import { Hidden, HiddenLegend } from '../../shared/mood/Hidden';
 import { vietnamToday } from '../../shared/mood/period';
 import { MoodValue } from '../../shared/mood/MoodValue';
@@ -55,7 +56,10 @@ export function ReportsPage() {
           </select>
         </label>
       <QueryView query={query}>
-        {(summary) => (
+        {(answer) => {
+          if (isComputing(answer)) return <MoodComputing />;
+          const summary = answer;
+          return (
           <div className="mood-dashboard">
             <Card
               title={`${summary.unit_name} — ${chosen.label}`}
@@ -127,7 +131,8 @@ export function ReportsPage() {
               </Card>
             )}
           </div>
-        )}
+          );
+        }}
       </QueryView>
       </details>
     </>

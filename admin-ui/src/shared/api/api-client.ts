@@ -11,6 +11,8 @@ export interface RequestOptions {
   body?: unknown;
   /** TanStack Query passes one to every queryFn: a navigation away cancels the request. */
   signal?: AbortSignal;
+  /** Extra request headers, e.g. `Prefer: respond-async` (the dashboard's summary, D-mood-18). */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -46,7 +48,7 @@ async function request<S extends z.ZodType | null>(method: string, path: string,
     response = await fetch(buildUrl(path, options.query), {
       method,
       credentials: 'same-origin',
-      headers: { accept: 'application/json', ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: { accept: 'application/json', ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}), ...options.headers },
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
