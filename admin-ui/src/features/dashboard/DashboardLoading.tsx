@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Card } from '../../shared/components/Card';
-import { Skeleton } from '../../shared/components/LoadingState';
+import { MoodSkeleton } from '../../shared/mood/MoodSkeleton';
 
 /** After this long a load is no longer "a moment": say why, so a leader does not think the page is stuck. */
 export const SLOW_AFTER_MS = 4000;
@@ -24,21 +23,7 @@ export function DashboardLoading() {
           Đang tính số liệu của khoảng thời gian này lần đầu — với phạm vi lớn có thể mất đến một phút. Lần sau sẽ mở ngay.
         </p>
       )}
-      <div className="mood-stats" aria-hidden="true">
-        {[0, 1, 2, 3].map((index) => (
-          <div key={index} className="mood-stat">
-            <Skeleton rows={2} />
-          </div>
-        ))}
-      </div>
-      <div className="mood-grid" aria-hidden="true">
-        <Card>
-          <Skeleton rows={6} />
-        </Card>
-        <Card>
-          <Skeleton rows={6} />
-        </Card>
-      </div>
+      <MoodSkeleton />
     </div>
   );
 }

@@ -1,5 +1,4 @@
-import { Card } from '../components/Card';
-import { Skeleton } from '../components/LoadingState';
+import { MoodSkeleton } from './MoodSkeleton';
 
 /**
  * A view nobody computed ahead, while the server computes it (D-mood-18): the page says so plainly and keeps the
@@ -9,21 +8,7 @@ export function MoodComputing() {
   return (
     <div className="mood-dashboard mood-computing" role="status" aria-live="polite">
       <p className="mood-slow-hint mood-computing-note">Đang tính số liệu cho kỳ này — lần đầu xem kỳ tùy chọn có thể mất đến vài phút; trang tự cập nhật khi xong.</p>
-      <div className="mood-stats" aria-hidden="true">
-        {[0, 1, 2, 3].map((index) => (
-          <div key={index} className="mood-stat">
-            <Skeleton rows={2} />
-          </div>
-        ))}
-      </div>
-      <div className="mood-grid" aria-hidden="true">
-        <Card>
-          <Skeleton rows={6} />
-        </Card>
-        <Card>
-          <Skeleton rows={6} />
-        </Card>
-      </div>
+      <MoodSkeleton />
     </div>
   );
 }
