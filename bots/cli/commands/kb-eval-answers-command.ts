@@ -27,6 +27,7 @@ import {
   formatRetrievalDiagnostic,
   FOUND_DEPTH,
   type RetrievalCaseResult,
+  type UnitChooser,
 } from '../../../knowledge/index.js';
 import { fromProjectRoot } from '../../project-root.js';
 import { reportCommandErrors } from '../cli-context.js';
@@ -85,19 +86,8 @@ export function registerKbEvalAnswers(kb: Command, deps: KbEvalAnswersDeps): voi
         }
         const files = options.cases ? [options.cases] : await shippedSetFiles(options.set);
         const batches = await Promise.all(files.map(async (file) => ({ file, cases: await readCases(file) })));
-        const { articles, documents } = await loadCorpus(deps, options.corpus);
-        const normalizeQuery = deps.normalizeQuery ?? ((text: string) => text);
-        const lookup = createArticleLookup(articles);
-        const retriever = createLawRetriever({ articles, documents, synonyms: loadDefaultSynonymGroups(), normalizeQuery });
-        const redactor = createRedactor();
-        const service = createKnowledgeService({
-          retriever,
-          faq: createDefaultFaqMatcher(loadStarterPack(), { normalize: normalizeQuery }),
-          redactor,
-          articles: lookup,
-          queryNormalizer: normalizeQuery,
-          ...(options.chooser ? { unitChooser: createUnitChooser(loadUnitChooserModel(options.chooser)) } : {}),
-        });
+        const { lookup, retriever, redactor, normalizeQuery, serviceWith } = await loadEvaluationKnowledge(deps, options.corpus);
+        const service = serviceWith(options.chooser ? createUnitChooser(loadUnitChooserModel(options.chooser)) : undefined);
         // The diagnostic searches with the service's own dependencies and options: the search members get.
         const searchQuestion = createQuestionLawSearch({ retriever, redactor, queryNormalizer: normalizeQuery });
         const retrievalRows: (RetrievalCaseResult & { top: string[] })[] = [];
@@ -172,6 +162,23 @@ export async function readCases(file: string) {
   return parseAnswerEvalJsonl(await readFile(file, 'utf8').catch((error: unknown) => {
     throw new AppError('VALIDATION_FAILED', `cannot read ${file}`, { cause: error, fields: [{ path: 'cases', message: 'cannot read' }] });
   }));
+}
+
+/**
+ * The knowledge service as members get it without an LLM (starter-pack FAQ, the law search over the corpus, the
+ * redactor, the members' query normaliser), wired once for the evaluation commands (`kb eval-answers`,
+ * `kb train-chooser`); `serviceWith` takes the unit chooser to lead extractive answers with, if any.
+ */
+export async function loadEvaluationKnowledge(deps: KbEvalAnswersDeps, corpusFile: string | undefined) {
+  const { articles, documents } = await loadCorpus(deps, corpusFile);
+  const normalizeQuery = deps.normalizeQuery ?? ((text: string) => text);
+  const lookup = createArticleLookup(articles);
+  const retriever = createLawRetriever({ articles, documents, synonyms: loadDefaultSynonymGroups(), normalizeQuery });
+  const faq = createDefaultFaqMatcher(loadStarterPack(), { normalize: normalizeQuery });
+  const redactor = createRedactor();
+  const serviceWith = (unitChooser?: UnitChooser) =>
+    createKnowledgeService({ retriever, faq, redactor, articles: lookup, queryNormalizer: normalizeQuery, ...(unitChooser ? { unitChooser } : {}) });
+  return { lookup, retriever, redactor, normalizeQuery, serviceWith };
 }
 
 export async function loadCorpus(deps: KbEvalAnswersDeps, corpusFile: string | undefined) {

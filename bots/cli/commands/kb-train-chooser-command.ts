@@ -4,25 +4,17 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { AppError } from '../../../core/errors/app-error.js';
 import { parseOrThrow } from '../../../core/errors/zod-issues.js';
-import { createRedactor } from '../../../intents/index.js';
 import {
-  createArticleLookup,
   createChooserRecorder,
-  createDefaultFaqMatcher,
-  createKnowledgeService,
-  createLawRetriever,
   createUnitChooser,
   DEFAULT_CHOOSER_TRAINING,
   informative,
-  loadDefaultSynonymGroups,
-  loadStarterPack,
   scoreAnswer,
   trainUnitChooser,
   type AnswerEvalCase,
-  type UnitChooser,
 } from '../../../knowledge/index.js';
 import { reportCommandErrors } from '../cli-context.js';
-import { loadCorpus, readCases, shippedSetFiles, type KbEvalAnswersDeps } from './kb-eval-answers-command.js';
+import { loadEvaluationKnowledge, readCases, shippedSetFiles, type KbEvalAnswersDeps } from './kb-eval-answers-command.js';
 
 const optionsSchema = z.object({
   format: z.enum(['text', 'json'], { message: 'format must be text or json' }),
@@ -70,13 +62,7 @@ export function registerKbTrainChooser(kb: Command, deps: KbEvalAnswersDeps): vo
         const options = parseOrThrow(optionsSchema, rawOptions, 'options');
         const files = await shippedSetFiles(options.set);
         const batches = await Promise.all(files.map(async (file) => ({ name: basename(file, '.jsonl'), cases: await readCases(file) })));
-        const { articles, documents } = await loadCorpus(deps, options.corpus);
-        const normalizeQuery = deps.normalizeQuery ?? ((text: string) => text);
-        const lookup = createArticleLookup(articles);
-        const retriever = createLawRetriever({ articles, documents, synonyms: loadDefaultSynonymGroups(), normalizeQuery });
-        const faq = createDefaultFaqMatcher(loadStarterPack(), { normalize: normalizeQuery });
-        const redactor = createRedactor();
-        const serviceWith = (unitChooser: UnitChooser) => createKnowledgeService({ retriever, faq, redactor, articles: lookup, queryNormalizer: normalizeQuery, unitChooser });
+        const { lookup, serviceWith } = await loadEvaluationKnowledge(deps, options.corpus);
         const answerAll = async (service: ReturnType<typeof serviceWith>, cases: readonly AnswerEvalCase[], before?: (item: AnswerEvalCase) => void) => {
           const results = [];
           for (const item of cases) {
