@@ -42,7 +42,10 @@ export function createMoodWarmup(deps: { db: Db; units: UnitRepository; mood: Mo
       let assemblingMs = 0;
       const summarize = async (summary: (request: MoodSummaryRequest) => Promise<MoodSummary>, request: MoodSummaryRequest) => {
         try {
-          options.onSummary?.(request, await summary(request));
+          // Built first, then shown: `onSummary?.(…, await summary(…))` would skip building it when nobody watches
+          // (an optional call does not evaluate its arguments), and the daily job passes no `onSummary` (D-mood-21).
+          const document = await summary(request);
+          options.onSummary?.(request, document);
           summaries++;
         } catch (error) {
           // A period with no completed week yet (the first days of the data) has nothing to compute.

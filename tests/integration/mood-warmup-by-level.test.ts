@@ -195,4 +195,27 @@ describe.each(testBackends())('mood figures computed ahead by level on $name', (
     },
     300_000,
   );
+
+  it.each([
+    ['by level', true],
+    ['per unit', false],
+  ] as const)(
+    'the daily job (%s) builds every summary it counts when nobody watches the documents (no onSummary, as in production)',
+    async (_label, byLevel) => {
+      await executeRows(database.db, sql`delete from mood_period_cache returning 1`);
+      const clock = { now: () => CLOCKS[0]! };
+      const mood = createMoodService({ db: database.db, units, k: K, clock });
+      let built = 0;
+      const counted = <R, D>(summary: (request: R) => Promise<D>) => async (request: R) => {
+        const document = await summary(request);
+        built++;
+        return document;
+      };
+      const watched: MoodService = { ...mood, summary: counted(mood.summary), summariesFrom: (answers) => counted(mood.summariesFrom(answers)) };
+      const result = await createMoodWarmup({ db: database.db, units, mood: watched, clock, logger: silentLogger }).run({ byLevel });
+      expect(result.summaries).toBeGreaterThan(0);
+      expect(built).toBe(result.summaries);
+    },
+    300_000,
+  );
 });
