@@ -28,6 +28,8 @@ export interface RetrievalTuning {
    * `story`): they still say what the case is about, but what is asked leads.
    */
   storyTermWeight: number;
+  /** Weight of the document expansion (members' phrasings of each article, D-answers-44); 0 turns it off. */
+  expansionWeight: number;
   /** Multiplier on expired articles when they are searched at all. */
   expiredPenalty: number;
   /** Clauses returned per hit. */
@@ -50,6 +52,7 @@ export const DEFAULT_RETRIEVAL_TUNING: RetrievalTuning = {
   titleCoverageBoost: 0.75,
   // D-answers-39: 0.7 with the story's opening clause read with the question: dev +2, none lost; 0.5 lost more than it won.
   storyTermWeight: 0.7,
+  expansionWeight: 1,
   expiredPenalty: 0.8,
   passagesPerHit: 3,
 };
