@@ -1,6 +1,6 @@
 import type { LawArticle } from '../../core/knowledge/law.js';
 import type { ArticlePhrasings } from './article-phrasings.js';
-import { buildBm25Field, foldBm25Field, groupBm25Field, inverseDocumentFrequency, type Bm25Params } from './bm25-field.js';
+import { buildBm25Field, foldBm25Field, inverseDocumentFrequency, type Bm25Params } from './bm25-field.js';
 import type { ViewFields } from './lexical-index.js';
 import { unigramsAndBigrams, type TextAnalyzer } from './text-views.js';
 import type { WeightedQuery } from './weighted-query.js';
@@ -12,9 +12,7 @@ import type { WeightedQuery } from './weighted-query.js';
  */
 export interface ExpansionIndex {
   fields: ViewFields;
-  /** The same phrasings summed per article (the bag the per-phrasing scoring was measured against). */
-  bag: ViewFields;
-  /** Article position of each phrasing; non-decreasing. */
+  /** Article position of each phrasing (non-decreasing). */
   phrasingArticle: Int32Array;
   /** How many distinct phrasings each article has. */
   counts: Int32Array;
@@ -57,12 +55,7 @@ export function buildExpansionIndex(
   const foldTerm = (term: string): string => (term.includes(' ') ? term.split(' ').map(analyzer.fold).join(' ') : analyzer.fold(term));
   const accented = buildBm25Field(documents, params);
   const fields = { accented, folded: foldBm25Field(accented, foldTerm) };
-  const phrasingArticle = Int32Array.from(owners);
-  const bag = {
-    accented: groupBm25Field(fields.accented, phrasingArticle, articles.length),
-    folded: groupBm25Field(fields.folded, phrasingArticle, articles.length),
-  };
-  return { fields, bag, phrasingArticle, counts };
+  return { fields, phrasingArticle: Int32Array.from(owners), counts };
 }
 
 /**
@@ -87,51 +80,29 @@ export function phrasingCoverage(index: ExpansionIndex, query: WeightedQuery): F
   return covered;
 }
 
-/** How the expansion adds to an article's score (modes measured in D-answers-44; EXPERIMENT). */
-export interface ExpansionScoring {
-  mode: string;
-  weight: number;
-  gamma: number;
-}
-
 /**
- * Adds the expansion's evidence into `articleScores`. `scoreField` is the retriever's own per-view BM25 (accented and
- * folded as the question was typed).
+ * Adds `weight × max over the article's phrasings of BM25(phrasing) × coverage^exponent` to each article's score.
+ * The best single phrasing counts, and only as far as it holds the question's words: a phrasing that shares one common
+ * word ("lương") with the question lends little, one that asks the same thing lends its whole BM25 score.
+ * `scoreField` is the retriever's own per-view BM25 (accented and folded, as the question was typed).
  */
 export function addExpansionScores(
   index: ExpansionIndex,
   query: WeightedQuery,
-  scoring: ExpansionScoring,
+  scoring: { weight: number; coverageExponent: number },
   scoreField: (fields: ViewFields, weight: number, into: Float64Array) => void,
   articleScores: Float64Array,
 ): void {
   if (scoring.weight <= 0 || index.phrasingArticle.length === 0) return;
-  if (scoring.mode === 'bag') {
-    scoreField(index.bag, scoring.weight, articleScores);
-    return;
-  }
   const phrasingScores = new Float64Array(index.phrasingArticle.length);
   scoreField(index.fields, 1, phrasingScores);
   const coverage = phrasingCoverage(index, query);
   const best = new Map<number, number>();
   phrasingScores.forEach((score, phrasing) => {
     if (score <= 0) return;
-    const cov = coverage[phrasing] as number;
-    let value = score;
-    if (scoring.mode === 'maxcov') value = score * cov ** scoring.gamma;
-    else if (scoring.mode === 'lift' || scoring.mode === 'cov') value = cov ** scoring.gamma;
+    const value = score * (coverage[phrasing] as number) ** scoring.coverageExponent;
     const article = index.phrasingArticle[phrasing] as number;
     if (value > (best.get(article) ?? 0)) best.set(article, value);
   });
-  if (scoring.mode === 'lift') {
-    for (const [article, value] of best) articleScores[article] = (articleScores[article] as number) * (1 + scoring.weight * value);
-    return;
-  }
-  if (scoring.mode === 'cov') {
-    // Scaled by the best article score so that a full match is worth `weight` leads.
-    const top = articleScores.reduce((max, score) => Math.max(max, score), 0);
-    for (const [article, value] of best) articleScores[article] = (articleScores[article] as number) + scoring.weight * top * value;
-    return;
-  }
   for (const [article, value] of best) articleScores[article] = (articleScores[article] as number) + scoring.weight * value;
 }

@@ -66,7 +66,7 @@ export function createLawRetriever(config: LawRetrieverConfig): LexicalLawRetrie
   const expired = articles.map((article) => article.status === 'expired' || expiredLaws.has(article.lawId));
   const replacement = mapExpiredToReplacements(articles, (i) => expired[i] === true, findSuccessorDocuments(documents, analyzer), analyzer);
   const expansion = buildExpansionIndex(articles, config.phrasings ?? [], (position) => expired[position] !== true, analyzer, { k1: tuning.k1, b: tuning.b }, normalizeQuery);
-  const expansionScoring = { mode: process.env.EXP_MODE ?? 'maxcov', weight: Number(process.env.EXP_W ?? tuning.expansionWeight), gamma: Number(process.env.EXP_G ?? 2) };
+  const expansionScoring = { weight: tuning.expansionWeight, coverageExponent: tuning.expansionCoverageExponent };
   const positionById = new Map(articles.map((article, position) => [article.id, position]));
   const asksAboutOldLaw = createOldLawQuestionTest(documents);
   const passageSyllables = new Map<number, Set<string>>();
@@ -107,7 +107,8 @@ export function createLawRetriever(config: LawRetrieverConfig): LexicalLawRetrie
     addFieldScores(index.title, query, tuning, tuning.titleWeight, articleScores);
     addFieldScores(index.body, query, tuning, 1, articleScores);
     addFieldScores(index.passageFields, query, tuning, 1, passageScores);
-    if (expansionScoring.mode !== 'lift') addExpansionScores(expansion, query, expansionScoring, (fields, weight, into) => addFieldScores(fields, query, tuning, weight, into), articleScores);
+    // The expansion picks the article; the clauses to quote are still chosen on the law's own words below.
+    addExpansionScores(expansion, query, expansionScoring, (fields, weight, into) => addFieldScores(fields, query, tuning, weight, into), articleScores);
     if (tuning.passageWeight > 0) {
       const best = new Float64Array(articles.length);
       passageScores.forEach((score, passage) => {
@@ -118,7 +119,6 @@ export function createLawRetriever(config: LawRetrieverConfig): LexicalLawRetrie
         if (score > 0) articleScores[article] = (articleScores[article] as number) + tuning.passageWeight * score;
       });
     }
-    if (expansionScoring.mode === 'lift') addExpansionScores(expansion, query, expansionScoring, (fields, weight, into) => addFieldScores(fields, query, tuning, weight, into), articleScores);
     if (tuning.titleCoverageBoost > 0) applyTitleCoverage(index, query, tuning.titleCoverageBoost, articleScores);
     addArticleReferenceBonus(query, articles, articleScores);
     return { articleScores, passageScores };
