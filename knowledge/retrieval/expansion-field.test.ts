@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { miniCorpusJsonl, miniLawsJson } from '../../tests/knowledge/fixtures/mini-law-corpus.js';
 import { parseLawCorpus } from '../law/parse-law-corpus.js';
 import { loadArticlePhrasings } from './article-phrasings.js';
-import { addExpansionScores, buildExpansionIndex } from './expansion-field.js';
+import { addExpansionScores, buildExpansionIndex, phrasingCoverage, questionCoverageOfPhrasing } from './expansion-field.js';
 import { createLawRetriever } from './law-retriever.js';
 import type { ViewFields } from './lexical-index.js';
 import { accumulateBm25 } from './bm25-field.js';
@@ -84,5 +84,30 @@ describe('document expansion (members’ phrasings of an article)', () => {
     expect(scores[at('LD2019__D5')]).toBeGreaterThan(0);
     // "lương" alone is a fraction of the question's weight, squared: the overtime article gets little.
     expect(scores[at('LD2019__D6')]).toBeLessThan(0.15 * (scores[at('LD2019__D5')] as number));
+  });
+
+  it('counts a phrasing the question holds whole, as in a story around the question, but not a one-word phrasing', () => {
+    const analyzer = createTextAnalyzer();
+    const at = (id: string) => corpus.articles.findIndex((article) => article.id === id);
+    const index = buildExpansionIndex(
+      corpus.articles,
+      [
+        { lawId: 'LD/2019', articleNo: '2', phrasings: ['bao nhiêu tuổi mới được đi làm'] },
+        { lawId: 'LD/2019', articleNo: '5', phrasings: ['lương thế nào'] },
+      ],
+      () => true,
+      analyzer,
+      { k1: 0.9, b: 0.75 },
+      (text) => text,
+    );
+    const query = buildWeightedQuery('em trai em muốn nghỉ học đi làm công nhân ở xưởng may, bao nhiêu tuổi mới được đi làm, lương thế nào', analyzer, null, DEFAULT_RETRIEVAL_TUNING);
+    const asked = new Map(query.coverage.map((term) => [term.folded, 1]));
+    expect(phrasingCoverage(index, query)[0]).toBeLessThan(0.5);
+    expect(questionCoverageOfPhrasing(index, 0, asked)).toBe(1);
+    expect(questionCoverageOfPhrasing(index, 1, asked)).toBe(0);
+    const scores = new Float64Array(corpus.articles.length);
+    const scoreField = (fields: ViewFields, weight: number, into: Float64Array) => accumulateBm25(fields.accented, query.accentedTerms, weight, into);
+    addExpansionScores(index, query, { weight: 1, coverageExponent: 2 }, scoreField, scores);
+    expect(scores[at('LD2019__D2')]).toBeGreaterThan(10 * (scores[at('LD2019__D5')] as number));
   });
 });

@@ -2,6 +2,8 @@ import type { LawArticle } from '../../core/knowledge/law.js';
 import type { ArticlePhrasings } from './article-phrasings.js';
 import { buildBm25Field, foldBm25Field, inverseDocumentFrequency, type Bm25Params } from './bm25-field.js';
 import type { ViewFields } from './lexical-index.js';
+import { hasDiacritics } from '../../core/text/vietnamese-fold.js';
+import { fillerRulesFor, type FillerRules } from './query-fillers.js';
 import { unigramsAndBigrams, type TextAnalyzer } from './text-views.js';
 import type { WeightedQuery } from './weighted-query.js';
 
@@ -16,6 +18,8 @@ export interface ExpansionIndex {
   phrasingArticle: Int32Array;
   /** How many distinct phrasings each article has. */
   counts: Int32Array;
+  /** Each phrasing's content terms (folded; fillers out, as the question's own are), with their IDF over the phrasings. */
+  contentTerms: readonly (readonly { term: string; idf: number }[])[];
 }
 
 /**
@@ -41,6 +45,7 @@ export function buildExpansionIndex(
     for (const phrasing of entry.phrasings) set.add(prepare(phrasing).trim().toLowerCase());
   }
   const documents: string[][] = [];
+  const contents: string[][] = [];
   const owners: number[] = [];
   const counts = new Int32Array(articles.length);
   for (const position of [...byArticle.keys()].sort((a, b) => a - b)) {
@@ -48,6 +53,7 @@ export function buildExpansionIndex(
       const tokens = analyzer.accented(phrasing);
       if (tokens.length === 0) continue;
       documents.push(unigramsAndBigrams(tokens));
+      contents.push(contentTermsOf(tokens.map(analyzer.fold), hasDiacritics(phrasing) ? tokens : tokens.map(analyzer.fold), fillerRulesFor(hasDiacritics(phrasing), analyzer.fold)));
       owners.push(position);
       counts[position] = (counts[position] as number) + 1;
     }
@@ -55,7 +61,8 @@ export function buildExpansionIndex(
   const foldTerm = (term: string): string => (term.includes(' ') ? term.split(' ').map(analyzer.fold).join(' ') : analyzer.fold(term));
   const accented = buildBm25Field(documents, params);
   const fields = { accented, folded: foldBm25Field(accented, foldTerm) };
-  return { fields, phrasingArticle: Int32Array.from(owners), counts };
+  const contentTerms = contents.map((terms) => terms.map((term) => ({ term, idf: inverseDocumentFrequency(fields.folded, term) })));
+  return { fields, phrasingArticle: Int32Array.from(owners), counts, contentTerms };
 }
 
 /**
@@ -81,9 +88,11 @@ export function phrasingCoverage(index: ExpansionIndex, query: WeightedQuery): F
 }
 
 /**
- * Adds `weight × max over the article's phrasings of BM25(phrasing) × coverage^exponent` to each article's score.
- * The best single phrasing counts, and only as far as it holds the question's words: a phrasing that shares one common
- * word ("lương") with the question lends little, one that asks the same thing lends its whole BM25 score.
+ * Adds `weight × max over the article's phrasings of BM25(phrasing) × match^exponent` to each article's score, where
+ * match is the larger of the phrasing's coverage of the question and the question's coverage of the phrasing (a
+ * story-wrapped question holds the whole of "bao nhiêu tuổi mới được đi làm" and many words besides). The best single
+ * phrasing counts, and only as far as the two overlap: a phrasing that shares one common word ("lương") with the
+ * question lends little either way, one that asks the same thing lends its whole BM25 score.
  * `scoreField` is the retriever's own per-view BM25 (accented and folded, as the question was typed).
  */
 export function addExpansionScores(
@@ -97,12 +106,50 @@ export function addExpansionScores(
   const phrasingScores = new Float64Array(index.phrasingArticle.length);
   scoreField(index.fields, 1, phrasingScores);
   const coverage = phrasingCoverage(index, query);
+  // A word of the story around the question counts `storyTermWeight`, as in match strength (D-answers-39).
+  const asked = new Map<string, number>();
+  for (const { folded, weight } of query.coverage) asked.set(folded, Math.max(weight, asked.get(folded) ?? 0));
   const best = new Map<number, number>();
   phrasingScores.forEach((score, phrasing) => {
     if (score <= 0) return;
-    const value = score * (coverage[phrasing] as number) ** scoring.coverageExponent;
+    // Either way round: the phrasing holds the question, or the question (a story around it) holds the phrasing.
+    const match = Math.max(coverage[phrasing] as number, questionCoverageOfPhrasing(index, phrasing, asked));
+    const value = score * match ** scoring.coverageExponent;
     const article = index.phrasingArticle[phrasing] as number;
     if (value > (best.get(article) ?? 0)) best.set(article, value);
   });
   for (const [article, value] of best) articleScores[article] = (articleScores[article] as number) + scoring.weight * value;
+}
+
+/** Distinct folded content unigrams and bigrams of two content syllables (`judged` in the form the rules expect). */
+function contentTermsOf(folded: readonly string[], judged: readonly string[], rules: FillerRules): string[] {
+  const content = judged.map((syllable) => !rules.isUnigramFiller(syllable));
+  const terms = new Set<string>();
+  folded.forEach((syllable, i) => {
+    if (content[i]) terms.add(syllable);
+  });
+  for (let i = 0; i + 1 < folded.length; i += 1) if (content[i] && content[i + 1]) terms.add(`${folded[i]} ${folded[i + 1]}`);
+  return [...terms];
+}
+
+/**
+ * A phrasing of fewer content syllables ("lương thế nào" is "lương" once fillers are out) is held by every question
+ * that says the word: only the question's coverage of it counts then.
+ */
+const MIN_HELD_PHRASING_SYLLABLES = 2;
+
+/**
+ * IDF-weighted share of a phrasing's own content terms that the question holds, each counted at its weight in the
+ * question (`asked`: 1, or `storyTermWeight` for a word only of the story around it); 0 for too short a phrasing.
+ */
+export function questionCoverageOfPhrasing(index: ExpansionIndex, phrasing: number, asked: ReadonlyMap<string, number>): number {
+  const terms = index.contentTerms[phrasing] ?? [];
+  if (terms.filter(({ term }) => !term.includes(' ')).length < MIN_HELD_PHRASING_SYLLABLES) return 0;
+  let total = 0;
+  let held = 0;
+  for (const { term, idf } of terms) {
+    total += idf;
+    held += idf * (asked.get(term) ?? 0);
+  }
+  return total > 0 ? held / total : 0;
 }
