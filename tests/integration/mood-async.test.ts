@@ -85,7 +85,8 @@ describe.each(testBackends())('mood summary with Prefer: respond-async on $name'
     }
     throw new Error(`still computing: ${path}?${query}`);
   };
-  const viewJobs = (enqueue: { mock: { calls: unknown[][] } }) => enqueue.mock.calls.filter(([name]) => name === 'mood.view');
+  /** The distinct `mood.view` jobs asked for (each ask while computing enqueues again under the same id). */
+  const viewJobs = (enqueue: { mock: { calls: unknown[][] } }) => [...new Set(enqueue.mock.calls.filter(([name]) => name === 'mood.view').map(([, , options]) => (options as { jobId: string }).jobId))];
   /** The document computed from the rollups with nothing kept: what the synchronous path answers on a first ask. */
   const computedAfresh = (request: Omit<MoodSummaryRequest, 'unit'> & { unit: string }) => {
     const { units, moodAlerts } = t.platform.repositories;
