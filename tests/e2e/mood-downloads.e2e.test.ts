@@ -110,8 +110,8 @@ describe('report downloads and examples while the server computes (embedded back
       expect(statuses[0]).toBe(202);
       expect(statuses.at(-1)).toBe(200);
 
-      // The examples of a shown topic are kept with the summary; the first answer is made "computing" here to look
-      // at the panel in that state, the next ones reach the server.
+      // The examples ask the view on screen, kept already; the first answer is made "computing" here to look at the
+      // panel in that state, the next ones reach the server, which answers at once.
       let held = false;
       await page.route('**/api/admin/mood/examples?**', async (route) => {
         if (held) return route.continue();

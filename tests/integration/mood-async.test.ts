@@ -217,6 +217,12 @@ describe.each(testBackends())('mood summary with Prefer: respond-async on $name'
     const hiddenRows = values['Chi tiết']!.filter((row) => row[3] === '< 5 (ẩn)');
     expect(hiddenRows.length).toBe(hiddenLines.length);
     expect(hiddenRows.every((row) => row[4] === '< 5 (ẩn)')).toBe(true);
+
+    // Examples opened from a view with the trend by month name that bucket: the view is the kept one, answered at once.
+    const examples = await get('root@x.vn', 'examples', `${query}&topic=wage_arrears&bucket=month`, 'respond-async');
+    expect(examples.status).toBe(200);
+    expect(MoodExamplesSchema.parse(examples.body)).toMatchObject({ unit: 'TLD', topic: 'wage_arrears', suppressed: false });
+    expect(viewJobs(enqueue)).toHaveLength(1);
   });
 
   it('opens examples of a view not kept with 202, then the examples; a hidden group still shows none', async () => {
@@ -243,6 +249,7 @@ describe.each(testBackends())('mood summary with Prefer: respond-async on $name'
       ['hn@x.vn', 'report.xlsx', 'unit=HN&from=2020-01-01&to=2026-10-18', 422],
       ['hn@x.vn', 'examples', 'unit=HN&from=2026-10-18&to=2026-10-01&topic=wages', 422],
       ['hn@x.vn', 'examples', 'unit=HN&from=2026-09-01&to=2026-10-18', 422],
+      ['hn@x.vn', 'examples', 'unit=HN&from=2026-09-01&to=2026-10-18&topic=wages&bucket=day', 422],
       ['hcm@x.vn', 'report.csv', 'unit=HN&from=2026-08-01&to=2026-10-18', 404],
       ['hn@x.vn', 'examples', 'unit=HCM&from=2026-08-01&to=2026-10-18&topic=wages', 404],
       ['hcm@x.vn', 'examples', 'unit=HCM&from=2026-08-01&to=2026-10-18&topic=wages', 403],

@@ -85,8 +85,9 @@ export function createMoodRouter(deps: {
     const user = currentUser(res);
     if (!MOOD_EXAMPLE_ROLES.includes(user.role)) throw new AppError('FORBIDDEN', 'example messages are for leaders and admins');
     const unit = await unitInScope(deps.units, user, query.unit);
-    // A custom period's summary is the expensive pass (D-mood-16): with `Prefer: respond-async` it is awaited as a view.
-    const summary = await summaryOrPending(deps, req, res, { unit, from: query.from, to: query.to, channel: query.channel, bucket: 'week', readerPath: user.unit.path, includeExcluded: false });
+    // A custom period's summary is the expensive pass (D-mood-16): with `Prefer: respond-async` it is awaited as a view,
+    // the very view the dashboard showed when the page sends its period and bucket, so it is kept already.
+    const summary = await summaryOrPending(deps, req, res, { unit, from: query.from, to: query.to, channel: query.channel, bucket: query.bucket, readerPath: user.unit.path, includeExcluded: false });
     if (!summary) return;
     const row = summary.topics.find((topic) => topic.topic === query.topic);
     const body: MoodExamples = { unit: unit.code, topic: query.topic, from: summary.from, to: summary.to, suppressed: !row || row.suppressed, examples: [] };

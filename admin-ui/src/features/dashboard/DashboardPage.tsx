@@ -143,7 +143,7 @@ function Summary({ summary, query, order, drillHref }: { summary: MoodSummary; q
           </div>
           <div className="mood-grid">
             <Card title="Vấn đề được quan tâm nhiều nhất">
-              <TopConcerns summary={summary} />
+              <TopConcerns summary={summary} query={query} />
             </Card>
             <Card title="So với kỳ trước">
               <TopicChart summary={summary} />
@@ -174,7 +174,7 @@ function Summary({ summary, query, order, drillHref }: { summary: MoodSummary; q
 }
 
 /** Topics by members, with their change against the previous period; leaders may open a few members' words. */
-function TopConcerns({ summary }: { summary: MoodSummary }) {
+function TopConcerns({ summary, query }: { summary: MoodSummary; query: MoodQuery }) {
   const k = summary.k;
   const user = useCurrentUser();
   const mayReadExamples = user.role === 'admin' || user.role === 'leader';
@@ -198,7 +198,11 @@ function TopConcerns({ summary }: { summary: MoodSummary }) {
           )}
           {open === t.topic && (
             <div className="mood-concern-examples">
-              <ConcernExamples query={{ unit: summary.unit, from: summary.from, to: summary.to, topic: t.topic as (typeof TOPICS)[number], ...(summary.channel ? { channel: summary.channel as (typeof CHANNEL_IDS)[number] } : {}) }} />
+              {/* The period and bucket the page asked for, not the snapped ones shown: the examples' check is then the
+                  very view on screen, kept already (D-mood-19); snapping the shown dates again could name another. */}
+              <ConcernExamples
+                query={{ unit: summary.unit, from: query.from, to: query.to, bucket: query.bucket, topic: t.topic as (typeof TOPICS)[number], ...(summary.channel ? { channel: summary.channel as (typeof CHANNEL_IDS)[number] } : {}) }}
+              />
             </div>
           )}
         </li>
