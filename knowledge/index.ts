@@ -14,6 +14,8 @@ export type { LawRetriever, AsyncLawRetriever, PassageHit, SearchOptions } from 
 export { createLawRetriever, RECOMMENDED_MIN_STRENGTH, type LawRetrieverConfig, type LexicalLawRetriever } from './retrieval/law-retriever.js';
 export { DEFAULT_RETRIEVAL_TUNING, type RetrievalTuning } from './retrieval/retrieval-tuning.js';
 export { loadDefaultSynonymGroups, parseSynonymGroups, type SynonymGroup } from './retrieval/synonym-groups.js';
+export { loadArticlePhrasings, parseArticlePhrasingsJsonl, ARTICLE_PHRASINGS_DIR, type ArticlePhrasings } from './retrieval/article-phrasings.js';
+export { loadExpansionPhrasings, phrasingsFromFaq } from './retrieval/faq-phrasings.js';
 export { splitIntoClauses, type ClausePassage } from './retrieval/clause-passages.js';
 export type { EmbeddingProvider } from './retrieval/embedding-provider.js';
 export { createTransformersEmbeddingProvider, type TransformersEmbeddingOptions } from './retrieval/transformers-embedding-provider.js';

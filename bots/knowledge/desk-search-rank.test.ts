@@ -1,4 +1,4 @@
-import { deskMatchOf, rankDeskEntries } from './desk-search-rank.js';
+import { deskMatchOf, deskSpellingMatchOf, rankDeskEntries } from './desk-search-rank.js';
 import { deskQueryOf, deskSearchDocOf } from './desk-search-text.js';
 
 interface Entry {
@@ -91,5 +91,27 @@ describe('the knowledge desk search ranks what officers meant', () => {
   it('keeps the order the entries came in for equal matches, so pages never shuffle', () => {
     const entries = ['c', 'a', 'b'].map((id) => entry(id, 'Tiền tăng ca được tính thế nào?'));
     expect(search('tang ca', entries)).toEqual(['c', 'a', 'b']);
+  });
+});
+
+describe('the knowledge desk search, second chance under the usual spelling confusions', () => {
+  const ALLOWANCE = entry('a-allowance', 'Trợ cấp thôi việc tính thế nào?', 'Mỗi năm làm việc được trợ cấp một nửa tháng tiền lương.');
+  const PAPERS = entry('b-papers', 'Nghỉ ốm cần giấy tờ gì?', 'Cần giấy ra viện hoặc giấy chứng nhận nghỉ việc hưởng bảo hiểm xã hội.');
+
+  function searchBySpelling(q: string, entries: readonly Entry[]): string[] {
+    const query = deskQueryOf(q);
+    return rankDeskEntries(entries, (item) => deskSpellingMatchOf(query, deskSearchDocOf(item))).map((item) => item.id);
+  }
+
+  it('finds "chợ cấp" (ch for tr), "dấy tờ" (d for gi) and "xuất chay" under the spelling key, though not as typed', () => {
+    expect(search('chợ cấp', [PAPERS, ALLOWANCE])).toEqual([]);
+    expect(searchBySpelling('chợ cấp', [PAPERS, ALLOWANCE])).toEqual(['a-allowance']);
+    expect(searchBySpelling('dấy tờ', [ALLOWANCE, PAPERS])).toEqual(['b-papers']);
+    expect(searchBySpelling('xuat chay', [OPINIONS, CANTEEN])).toEqual(['a1-canteen-vegetarian']);
+  });
+
+  it('still drops scattered words when a real phrase matches, and still reads the last word as its start', () => {
+    expect(searchBySpelling('chợ cấ', [PAPERS, ALLOWANCE])).toEqual(['a-allowance']);
+    expect(searchBySpelling('luơn tháng', [PAPERS, ALLOWANCE])).toEqual(['a-allowance']);
   });
 });

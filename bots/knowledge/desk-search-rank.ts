@@ -1,3 +1,4 @@
+import { spellingKey } from '../../core/text/spelling-key.js';
 import type { DeskClause, DeskQuery, DeskSearchDoc, DeskSentence } from './desk-search-text.js';
 
 /**
@@ -30,7 +31,8 @@ export interface DeskMatch {
   questionWords: number;
 }
 
-type View = 'accent' | 'folded' | 'prefix';
+/** `spelling`: whole words and the last word's start compared under the spelling key (core/text/spelling-key.ts). */
+type View = 'accent' | 'folded' | 'prefix' | 'spelling';
 type WordMatcher = (queryIndex: number, clause: DeskClause, position: number) => boolean;
 
 function matcherOf(query: DeskQuery, view: View): WordMatcher {
@@ -40,6 +42,13 @@ function matcherOf(query: DeskQuery, view: View): WordMatcher {
     return (i, clause, p) => clause.tokens[p] === query.tokens[i] || (clause.tokens[p] === clause.folded[p] && clause.folded[p] === query.folded[i]);
   }
   if (view === 'folded') return (i, clause, p) => clause.folded[p] === query.folded[i];
+  if (view === 'spelling') {
+    const keys = query.folded.map(spellingKey);
+    return (i, clause, p) => {
+      const key = spellingKey(clause.folded[p] ?? '');
+      return i === last ? key.startsWith(keys[i] ?? '') : key === keys[i];
+    };
+  }
   return (i, clause, p) => (i === last ? (clause.folded[p] ?? '').startsWith(query.folded[i] ?? '') : clause.folded[p] === query.folded[i]);
 }
 
@@ -163,25 +172,44 @@ export function deskMatchOf(query: DeskQuery, doc: DeskSearchDoc, rawQuery: stri
   };
 }
 
+/**
+ * How one entry matches a search read under the spelling key: the second chance of a search that matched nothing as
+ * typed ("xuất chay", "chợ cấp", "nghỉ fép" → "trợ cấp"…). Every view is that one reading, so the usual order applies.
+ */
+export function deskSpellingMatchOf(query: DeskQuery, doc: DeskSearchDoc): DeskMatch {
+  const spelling = classOf(query, doc, 'spelling');
+  return { idExact: false, accent: -1, folded: spelling.cls, prefix: spelling.cls, pairs: spelling.pairs, questionWords: spelling.questionWords };
+}
+
 /** Best first; equal matches keep the order they came in (the list's id order), so pages never shuffle. */
 export function compareDeskMatches(a: DeskMatch, b: DeskMatch): number {
   return Number(b.idExact) - Number(a.idExact) || b.accent - a.accent || b.folded - a.folded || b.prefix - a.prefix || b.pairs - a.pairs || b.questionWords - a.questionWords;
 }
 
 /**
- * The entries that match, best first. Entries whose words are only scattered (class 0) are dropped when any entry
- * matches better: apart, two common syllables say nothing ("năng suất … cháy nổ" is not "suất chay"), and an
- * officer who sees a real match does not need them; when nothing matches better they are all there is, so they stay.
+ * The entries that match, best first, and the best class among them (-1 when none matches; an id typed exactly
+ * counts as above every class). The class is read with the words as typed when the search has diacritics (what
+ * the officer wrote: "chợ cấp" is not "cho cấp"), folded otherwise.
+ * Entries whose words are only scattered (class 0) are dropped when any entry matches better: apart, two common
+ * syllables say nothing ("năng suất, … cháy nổ" is not "suất chay"), and an officer who sees a real match does not
+ * need them; when nothing matches better they are all there is, so they stay.
  */
-export function rankDeskEntries<T>(items: readonly T[], matchOf: (item: T) => DeskMatch | null): T[] {
+export function rankDeskMatches<T>(items: readonly T[], matchOf: (item: T) => DeskMatch | null, accented = false): { ranked: T[]; best: number } {
   const matched: { item: T; match: DeskMatch; index: number }[] = [];
   items.forEach((item, index) => {
     const match = matchOf(item);
     if (match && (match.prefix >= 0 || match.idExact)) matched.push({ item, match, index });
   });
-  const better = matched.some(({ match }) => match.prefix >= 1 || match.idExact);
-  return matched
-    .filter(({ match }) => !better || match.prefix >= 1 || match.idExact)
+  const real = matched.some(({ match }) => match.prefix >= 1 || match.idExact);
+  const ranked = matched
+    .filter(({ match }) => !real || match.prefix >= 1 || match.idExact)
     .sort((a, b) => compareDeskMatches(a.match, b.match) || a.index - b.index)
     .map(({ item }) => item);
+  const best = Math.max(-1, ...matched.map(({ match }) => (match.idExact ? 7 : accented ? match.accent : match.prefix)));
+  return { ranked, best };
+}
+
+/** The entries that match, best first (rankDeskMatches without the flag). */
+export function rankDeskEntries<T>(items: readonly T[], matchOf: (item: T) => DeskMatch | null): T[] {
+  return rankDeskMatches(items, matchOf).ranked;
 }

@@ -50,6 +50,17 @@ describe('the knowledge desk search over the FAQ list', () => {
     expect(faqs.calls[0]).toEqual({ status: 'active', limit: 5000, offset: 0 });
   });
 
+  it('reads the search with the usual spelling confusions only when nothing matches as typed, and says so', async () => {
+    const search = createFaqDeskSearch(fakeFaqs(entries));
+    expect(await search.list({ q: 'tăng ca', limit: 10, offset: 0 })).not.toHaveProperty('spelling');
+    // Only pieces as typed ("chợ" somewhere, "thôi việc" together): the phrase under the key wins.
+    const pieces = [stored('a-market', 'Đi chợ mua đồ. Cấp trên bắt thôi việc được không?'), stored('b-allowance', 'Trợ cấp thôi việc tính thế nào?')];
+    expect(await createFaqDeskSearch(fakeFaqs(pieces)).list({ q: 'chợ cấp thôi việc', limit: 10, offset: 0 })).toMatchObject({ entries: [pieces[1], pieces[0]], spelling: true });
+    // Nothing under the key either: an empty list, not a stretch.
+    expect(await search.list({ q: 'bão lụt', limit: 10, offset: 0 })).toEqual({ entries: [], total: 0 });
+    expect(await search.list({ q: 'ngỉ phép', limit: 10, offset: 0 })).toEqual({ entries: [entries[3]], total: 1, spelling: true });
+  });
+
   it('lists in the repository order with its paging when there are no words to look for', async () => {
     const faqs = fakeFaqs(entries);
     const search = createFaqDeskSearch(faqs);

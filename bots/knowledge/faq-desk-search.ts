@@ -1,5 +1,5 @@
 import type { FaqListFilter, FaqRepository, StoredFaqEntry } from '../storage/repositories/faq-repository.js';
-import { deskMatchOf, rankDeskEntries } from './desk-search-rank.js';
+import { deskMatchOf, deskSpellingMatchOf, rankDeskMatches } from './desk-search-rank.js';
 import { deskQueryOf, deskSearchDocOf, type DeskSearchDoc } from './desk-search-text.js';
 
 export interface FaqDeskSearchFilter extends Omit<FaqListFilter, 'limit' | 'offset'> {
@@ -15,6 +15,13 @@ const ALL = 5000;
 const MEMO_LIMIT = 20_000;
 /** Entries read between two yields of the event loop: a few milliseconds of work. */
 const READ_SLICE = 20;
+
+/**
+ * Class 2 of desk-search-rank.ts and below: the words only close together in an answer, pieces, scattered. A
+ * misspelt word often still matches a common word ("chợ" as typed meets every unaccented "cho" of an answer), so
+ * a search that finds no better deserves a second reading.
+ */
+const WEAK = 2;
 
 const signatureOf = (entry: StoredFaqEntry) => JSON.stringify([entry.question, entry.variants, entry.answer]);
 
@@ -47,14 +54,23 @@ export function createFaqDeskSearch(faqs: Pick<FaqRepository, 'list'>) {
   };
 
   return {
-    async list(filter: FaqDeskSearchFilter): Promise<{ entries: StoredFaqEntry[]; total: number }> {
+    /**
+     * `spelling: true` when the search as typed matched nothing or only weakly (scattered words, pieces), and the
+     * entries listed are those matching it under the spelling key (s/x, ch/tr, d/gi/r, l/n, n/ng, t/c…), because
+     * that reading matched better: officers type as they speak, and an empty or scattered list teaches them nothing.
+     */
+    async list(filter: FaqDeskSearchFilter): Promise<{ entries: StoredFaqEntry[]; total: number; spelling?: true }> {
       const { q, limit, offset, ...rest } = filter;
       const query = q ? deskQueryOf(q) : null;
       if (!query || query.folded.length === 0) return faqs.list({ ...rest, limit, offset });
       const { entries } = await faqs.list({ ...rest, limit: ALL, offset: 0 });
       await readAll(entries);
-      const ranked = rankDeskEntries(entries, (entry) => deskMatchOf(query, docOf(entry), q ?? ''));
-      return { entries: ranked.slice(offset, offset + limit), total: ranked.length };
+      const typed = rankDeskMatches(entries, (entry) => deskMatchOf(query, docOf(entry), q ?? ''), query.accented);
+      // Nothing, or only weak matches: the search may be misspelt; read under the key, a closer match (a phrase,
+      // every word in one clause of a question) says more than what the typed letters found.
+      const near = typed.best <= WEAK ? rankDeskMatches(entries, (entry) => deskSpellingMatchOf(query, docOf(entry))) : null;
+      if (near && near.best > typed.best) return { entries: near.ranked.slice(offset, offset + limit), total: near.ranked.length, spelling: true };
+      return { entries: typed.ranked.slice(offset, offset + limit), total: typed.ranked.length };
     },
   };
 }

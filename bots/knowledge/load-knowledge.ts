@@ -10,6 +10,7 @@ import {
   createLawRetriever,
   createSwappableFaqMatcher,
   loadDefaultSynonymGroups,
+  loadExpansionPhrasings,
   toCitation,
 } from '../../knowledge/index.js';
 import type { LawHitDto } from '../../core/contracts/knowledge-api.js';
@@ -56,7 +57,9 @@ export async function loadKnowledge(deps: { env: Env; database: Database; logger
   const [corpus, published] = await Promise.all([readCorpus(), faqs.listPublished()]);
   const faq = createSwappableFaqMatcher((entries) => createDefaultFaqMatcher(entries, { normalize: normalizeQuery }), published);
   const chatModel = chatModelFromEnv(deps.env);
-  let current = build(corpus);
+  let currentCorpus = corpus;
+  let currentFaq = published;
+  let current = build(corpus, published);
   deps.logger.info({ articles: corpus.articles.length, faq: published.length, llm: chatModel?.modelName ?? null }, 'knowledge loaded');
 
   async function readCorpus() {
@@ -64,8 +67,11 @@ export async function loadKnowledge(deps: { env: Env; database: Database; logger
     if (articles.length === 0) deps.logger.warn({}, 'no law articles imported: legal questions will be answered "not covered" (congdoan kb import FILE)');
     return { articles, documents };
   }
-  /** The law index and the service answering from it; a law import builds a new pair and swaps it in whole. */
-  function build({ articles, documents }: Awaited<ReturnType<typeof readCorpus>>) {
+  /**
+   * The law index and the service answering from it; a law import or an FAQ change builds a new pair and swaps it in
+   * whole (the index holds the published entries' phrasings as its document expansion, D-answers-44).
+   */
+  function build({ articles, documents }: Awaited<ReturnType<typeof readCorpus>>, faqEntries: typeof published) {
     const retriever = createLawRetriever({
       articles,
       documents,
@@ -73,6 +79,7 @@ export async function loadKnowledge(deps: { env: Env; database: Database; logger
       normalizeQuery,
       // The corpus mixes thỏa/thoả: both sides are put in one tone style.
       normalizeIndexText: canonicalizeTones,
+      phrasings: loadExpansionPhrasings(faqEntries),
     });
     const service = createKnowledgeService({
       retriever,
@@ -94,10 +101,14 @@ export async function loadKnowledge(deps: { env: Env; database: Database; logger
   return {
     service,
     async reloadFaq() {
-      faq.replace(await faqs.listPublished());
+      currentFaq = await faqs.listPublished();
+      faq.replace(currentFaq);
+      // The entries' phrasings expand the articles they cite: a new or retired entry changes the law index too.
+      current = build(currentCorpus, currentFaq);
     },
     async reloadLaw() {
-      const next = build(await readCorpus());
+      currentCorpus = await readCorpus();
+      const next = build(currentCorpus, currentFaq);
       current = next;
       deps.logger.info({ articles: next.articleCount }, 'law index rebuilt');
     },

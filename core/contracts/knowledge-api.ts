@@ -55,7 +55,8 @@ export interface FaqListQuery {
   offset?: number;
 }
 
-export const FaqListResponseSchema = z.object({ entries: z.array(FaqEntryDtoSchema), total: z.number() });
+/** `spelling`: nothing matched `q` as typed; these entries match it read with the usual spelling confusions (s/x, ch/tr, d/gi/r…). */
+export const FaqListResponseSchema = z.object({ entries: z.array(FaqEntryDtoSchema), total: z.number(), spelling: z.literal(true).optional() });
 export type FaqListResponse = z.infer<typeof FaqListResponseSchema>;
 
 /** The editable fields as the UI sends them; the server validates lengths, slugs and citations. */

@@ -205,6 +205,8 @@ export const MoodExamplesQuerySchema = z
     to: day.optional(),
     topic: z.enum(TOPICS),
     channel: z.enum(CHANNEL_IDS).optional(),
+    /** The trend bucket of the summary the examples were opened from: its view is then the one already kept (D-mood-19). */
+    bucket: z.enum(['week', 'month']).default('week'),
   })
   .strict();
 export type MoodExamplesQuery = z.input<typeof MoodExamplesQuerySchema>;

@@ -1,3 +1,4 @@
+import { readMinimumAsAtLeast } from './minimum-quantifier.js';
 import { foldDiacritics, syllables } from '../../core/text/vietnamese-fold.js';
 import { readKinDeath } from './kin-death.js';
 
@@ -169,8 +170,9 @@ function storyClauses(text: string): string[] {
 
 /**
  * What the search and the FAQ read of a member's message: no instructions to the assistant, no feelings or figures of
- * the story around it, and a relative's "mất" read as the law's "chết" (kin-death.ts).
+ * the story around it, a relative's "mất" read as the law's "chết" (kin-death.ts) and a question's "tối thiểu" as the
+ * law's "ít nhất" (minimum-quantifier.ts).
  */
 export function focusQuestion(text: string): string {
-  return readKinDeath(stripLeadIns(stripStoryFigures(stripFeelingPhrases(stripInstructionClauses(text)))));
+  return readMinimumAsAtLeast(readKinDeath(stripLeadIns(stripStoryFigures(stripFeelingPhrases(stripInstructionClauses(text))))));
 }

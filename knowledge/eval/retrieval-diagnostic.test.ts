@@ -56,6 +56,15 @@ describe('summariseRetrieval', () => {
     expect(formatRetrievalDiagnostic(report).at(-1)).toBe('  có × đúng 2, có × sai 1, không × đúng 1, không × sai 3');
   });
 
+  it('splits the questions an FAQ entry answered from those that reached the law, when the rows say which', () => {
+    expect(report.by_route.faq.n + report.by_route.law.n).toBe(0);
+    expect(formatRetrievalDiagnostic(report).some((line) => line.includes('trả lời từ luật'))).toBe(false);
+    const routed = summariseRetrieval([{ ...row('a', 1, true, 'typed'), kind: 'faq' }, { ...row('b', 4, false, 'typed'), kind: 'legal' }, { ...row('c', null, false, 'typed'), kind: 'not_covered' }]);
+    expect(routed.by_route.faq).toMatchObject({ n: 1, recall: { at1: 1 } });
+    expect(routed.by_route.law).toMatchObject({ n: 2, right: 0, recall: { at1: 0, at5: 0.5 } });
+    expect(formatRetrievalDiagnostic(routed).some((line) => line.startsWith('  trả lời từ luật: 2 câu'))).toBe(true);
+  });
+
   it('reports zeros, not NaN, for no cases', () => {
     expect(summariseRetrieval([])).toMatchObject({ n: 0, mrr: 0, recall: { at1: 0, at10: 0 } });
   });

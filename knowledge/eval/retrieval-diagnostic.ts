@@ -17,6 +17,8 @@ export interface RetrievalCaseResult {
   rank: number | null;
   /** The reply stated the fact and cited an acceptable article. */
   right: boolean;
+  /** What answered: an FAQ entry, or the law (extractive, or "not covered"); absent in older rows. */
+  kind?: 'faq' | 'legal' | 'not_covered';
 }
 
 /** The rank (1-based) of the first hit that is one of the acceptable articles, null when none is. */
@@ -42,6 +44,8 @@ export interface RetrievalDiagnostic extends RecallFigures {
   by_style: Record<string, RecallFigures>;
   /** Typed questions against unaccented and teencode ones together. */
   by_typing: Record<'typed' | 'untyped', RecallFigures>;
+  /** The questions an FAQ entry answered against those that reached the law (extractive or "not covered"). */
+  by_route: Record<'faq' | 'law', RecallFigures>;
   /** {acceptable article in the first FOUND_DEPTH hits} × {reply right}: where the fix belongs. */
   confusion: { found_right: number; found_wrong: number; missed_right: number; missed_wrong: number };
 }
@@ -78,6 +82,10 @@ export function summariseRetrieval(results: readonly RetrievalCaseResult[]): Ret
       typed: recallFigures(results.filter((r) => r.style === 'typed')),
       untyped: recallFigures(results.filter((r) => r.style !== 'typed')),
     },
+    by_route: {
+      faq: recallFigures(results.filter((r) => r.kind === 'faq')),
+      law: recallFigures(results.filter((r) => r.kind !== undefined && r.kind !== 'faq')),
+    },
     confusion: {
       found_right: count((r) => found(r) && r.right),
       found_wrong: count((r) => found(r) && !r.right),
@@ -102,6 +110,9 @@ export function formatRetrievalDiagnostic(report: RetrievalDiagnostic): string[]
     formatRecallLine('tìm điều luật', report),
     formatRecallLine('  gõ có dấu', report.by_typing.typed),
     formatRecallLine('  không dấu / teencode', report.by_typing.untyped),
+    ...(report.by_route.faq.n + report.by_route.law.n > 0
+      ? [formatRecallLine('  FAQ trả lời', report.by_route.faq), formatRecallLine('  trả lời từ luật', report.by_route.law)]
+      : []),
     ...Object.entries(report.by_style).filter(([style]) => style !== 'typed').map(([style, figures]) => formatRecallLine(`    ${style}`, figures)),
     ...Object.entries(report.by_batch).map(([batch, figures]) => formatRecallLine(`  ${batch}`, figures)),
     `điều luật chấp nhận được trong ${FOUND_DEPTH} kết quả đầu × trả lời đúng:`,

@@ -1,6 +1,8 @@
 import type { LawArticle, LawDocument } from '../../core/knowledge/law.js';
 import { assembleLawCorpus } from '../law/parse-law-corpus.js';
 import { accumulateBm25 } from './bm25-field.js';
+import type { ArticlePhrasings } from './article-phrasings.js';
+import { addExpansionScores, buildExpansionIndex } from './expansion-field.js';
 import { findSuccessorDocuments, mapExpiredToReplacements } from './expired-successors.js';
 import { clauseSimilarity, inForceInstead } from './in-force-instead.js';
 import { buildLexicalIndex, type LexicalIndex, type ViewFields } from './lexical-index.js';
@@ -32,6 +34,11 @@ export interface LawRetrieverConfig {
    */
   normalizeIndexText?: (text: string) => string;
   tuning?: Partial<RetrievalTuning>;
+  /**
+   * Questions members ask that an article answers (the FAQ's phrasings of the articles it cites, the phrasing files):
+   * indexed per article as its document expansion (D-answers-44); those of expired articles are dropped.
+   */
+  phrasings?: readonly ArticlePhrasings[];
 }
 
 /** The lexical retriever, with the extra entry points the hybrid (dense) retriever builds on. */
@@ -58,6 +65,8 @@ export function createLawRetriever(config: LawRetrieverConfig): LexicalLawRetrie
   const expiredLaws = new Set(documents.filter((doc) => doc.status === 'expired').map((doc) => doc.lawId));
   const expired = articles.map((article) => article.status === 'expired' || expiredLaws.has(article.lawId));
   const replacement = mapExpiredToReplacements(articles, (i) => expired[i] === true, findSuccessorDocuments(documents, analyzer), analyzer);
+  const expansion = buildExpansionIndex(articles, config.phrasings ?? [], (position) => expired[position] !== true, analyzer, { k1: tuning.k1, b: tuning.b }, normalizeQuery);
+  const expansionScoring = { weight: tuning.expansionWeight, coverageExponent: tuning.expansionCoverageExponent };
   const positionById = new Map(articles.map((article, position) => [article.id, position]));
   const asksAboutOldLaw = createOldLawQuestionTest(documents);
   const passageSyllables = new Map<number, Set<string>>();
@@ -98,6 +107,8 @@ export function createLawRetriever(config: LawRetrieverConfig): LexicalLawRetrie
     addFieldScores(index.title, query, tuning, tuning.titleWeight, articleScores);
     addFieldScores(index.body, query, tuning, 1, articleScores);
     addFieldScores(index.passageFields, query, tuning, 1, passageScores);
+    // The expansion picks the article; the clauses to quote are still chosen on the law's own words below.
+    addExpansionScores(expansion, query, expansionScoring, (fields, weight, into) => addFieldScores(fields, query, tuning, weight, into), articleScores);
     if (tuning.passageWeight > 0) {
       const best = new Float64Array(articles.length);
       passageScores.forEach((score, passage) => {

@@ -162,6 +162,12 @@ describe('knowledge desk in Chromium (embedded backend)', () => {
     await phone.setViewportSize(LAPTOP);
     await phone.screenshot({ path: join(ARTIFACTS, 'faq-search-laptop.png') });
     await phone.setViewportSize(PHONE);
+    // Typed as said in the North ("chợ cấp" for "trợ cấp"): the list says it is a guess and shows the near matches.
+    await phone.fill('input[aria-label="Tìm câu hỏi"]', 'chợ cấp thôi việc');
+    await phone.locator('p.muted.small', { hasText: 'gần giống' }).waitFor();
+    expect((await phone.locator('.faq-row .faq-q').first().textContent())?.toLowerCase()).toContain('trợ cấp');
+    expect(await phone.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+    await phone.screenshot({ path: join(ARTIFACTS, 'faq-search-spelling-phone.png') });
     await phone.fill('input[aria-label="Tìm câu hỏi"]', '');
     await phone.locator('p.muted.small', { hasText: 'khớp nhất' }).waitFor({ state: 'detached' });
     await phone.locator('.faq-row').first().click();

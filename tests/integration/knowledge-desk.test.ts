@@ -140,6 +140,12 @@ describe.each(testBackends())('knowledge desk on $name', (backend) => {
     expect((page2.body.entries as Json[]).map((e) => e.id)).toEqual(rankedIds.slice(3, 6));
     expect(page2.body.total).toBe(rankedIds.length);
     expect((await api('GET', '/faq?q=tăng ca', 'a1-leader@x.vn')).body.total).toBe(rankedIds.length);
+    // Typed as it is said in the North ("xuất" for "suất"): nothing matches as typed, so the list says it reads the
+    // search with the usual spelling confusions and shows what matches that way; an exact match never says so.
+    const misspelt = await api('GET', `/faq?q=${encodeURIComponent('xuất chay')}`, 'a1-leader@x.vn');
+    expect(misspelt.body).toMatchObject({ spelling: true });
+    expect((misspelt.body.entries as Json[])[0]?.id).toBe('a1-canteen-vegetarian');
+    expect(ranked.body).not.toHaveProperty('spelling');
   });
 
   it('lets leaders above edit and retire, and only admins of the owning level delete', async () => {

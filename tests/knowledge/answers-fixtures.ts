@@ -16,6 +16,7 @@ import { readLawCorpus } from '../../knowledge/law/read-law-corpus.js';
 import { createLawRetriever } from '../../knowledge/retrieval/law-retriever.js';
 import type { LawRetriever } from '../../knowledge/retrieval/retriever.js';
 import { loadDefaultSynonymGroups } from '../../knowledge/retrieval/synonym-groups.js';
+import { loadExpansionPhrasings } from '../../knowledge/retrieval/faq-phrasings.js';
 
 /**
  * Shared set-up of the cross-folder answer suites: the real law corpus from ../shared/data/law when it is there
@@ -56,7 +57,7 @@ let indexes:
 function loadIndexes() {
   indexes ??= loadAnswerCorpus().then((corpus) => ({
     corpus,
-    retriever: createLawRetriever({ articles: corpus.articles, synonyms: loadDefaultSynonymGroups() }),
+    retriever: createLawRetriever({ articles: corpus.articles, synonyms: loadDefaultSynonymGroups(), phrasings: loadExpansionPhrasings(loadStarterPack()) }),
     starterFaq: createDefaultFaqMatcher(loadStarterPack()),
     articles: createArticleLookup(corpus.articles),
   }));

@@ -17,6 +17,7 @@ import { loadStarterPack } from '../../knowledge/faq/starter-pack.js';
 import { readLawCorpus } from '../../knowledge/law/read-law-corpus.js';
 import { createLawRetriever } from '../../knowledge/retrieval/law-retriever.js';
 import { loadDefaultSynonymGroups } from '../../knowledge/retrieval/synonym-groups.js';
+import { loadExpansionPhrasings } from '../../knowledge/retrieval/faq-phrasings.js';
 import { SHARED_CORPUS_FILE } from './answers-fixtures.js';
 
 /**
@@ -41,6 +42,7 @@ function loadShared() {
       synonyms: loadDefaultSynonymGroups(),
       normalizeQuery,
       normalizeIndexText: canonicalizeTones,
+      phrasings: loadExpansionPhrasings(loadStarterPack()),
     });
     const faq = createDefaultFaqMatcher(loadStarterPack(), { normalize: normalizeQuery });
     const articles = createArticleLookup(corpus.articles);

@@ -7,6 +7,8 @@ import { parseLawCorpus } from '../../knowledge/law/parse-law-corpus.js';
 import { readLawCorpus } from '../../knowledge/law/read-law-corpus.js';
 import { createLawRetriever, RECOMMENDED_MIN_STRENGTH, type LexicalLawRetriever } from '../../knowledge/retrieval/law-retriever.js';
 import { loadDefaultSynonymGroups } from '../../knowledge/retrieval/synonym-groups.js';
+import { loadExpansionPhrasings } from '../../knowledge/retrieval/faq-phrasings.js';
+import { loadStarterPack } from '../../knowledge/faq/starter-pack.js';
 import { miniCorpusJsonl, miniLawsJson } from './fixtures/mini-law-corpus.js';
 
 /**
@@ -40,7 +42,9 @@ describe(`retrieval evaluation (${hasCorpus ? 'shared law corpus' : 'test fixtur
 
   beforeAll(async () => {
     const corpus = hasCorpus ? await readLawCorpus(CORPUS_FILE) : parseLawCorpus({ articlesJsonl: miniCorpusJsonl(), lawsJson: miniLawsJson() });
-    retriever = createLawRetriever({ articles: corpus.articles, documents: corpus.documents, synonyms: loadDefaultSynonymGroups() });
+    // The document expansion as `kb eval` reads it (the starter pack's and the phrasing files' questions, D-answers-44).
+    const phrasings = loadExpansionPhrasings(loadStarterPack());
+    retriever = createLawRetriever({ articles: corpus.articles, documents: corpus.documents, synonyms: loadDefaultSynonymGroups(), phrasings });
     questions = hasCorpus ? await loadDefaultEvaluationQuestions() : FIXTURE_QUESTIONS;
     asTyped = await evaluateRetrieval(search, questions, 'as_typed');
     folded = await evaluateRetrieval(search, questions, 'folded');
@@ -68,8 +72,9 @@ describe(`retrieval evaluation (${hasCorpus ? 'shared law corpus' : 'test fixtur
   });
 
   it('keeps Recall@1, Recall@5 and MRR@10 above their floors', () => {
-    // Measured 2026-11 on the shared corpus (182 questions): R@1 0.725, R@5 0.945, MRR@10 0.825 (fixture: 1.0).
-    const floors = hasCorpus ? { recallAt1: 0.7, recallAt5: 0.93, mrrAt10: 0.81 } : { recallAt1: 0.85, recallAt5: 1, mrrAt10: 0.9 };
+    // Measured 2026-12-05 on the shared corpus (182 questions), with the document expansion (D-answers-44): R@1 0.874,
+    // R@5 0.989, MRR@10 0.924 (without it 0.725 / 0.962 / 0.827; the FAQ was written with this set in view). Fixture: 1.0.
+    const floors = hasCorpus ? { recallAt1: 0.84, recallAt5: 0.97, mrrAt10: 0.9 } : { recallAt1: 0.85, recallAt5: 1, mrrAt10: 0.9 };
     expect(asTyped.recallAt1).toBeGreaterThanOrEqual(floors.recallAt1);
     expect(asTyped.recallAt5).toBeGreaterThanOrEqual(floors.recallAt5);
     expect(asTyped.mrrAt10).toBeGreaterThanOrEqual(floors.mrrAt10);
@@ -77,17 +82,17 @@ describe(`retrieval evaluation (${hasCorpus ? 'shared law corpus' : 'test fixtur
 
   it('loses less than 2 points of Recall@5 when every diacritic is stripped', () => {
     expect(asTyped.recallAt5 - folded.recallAt5).toBeLessThan(0.02);
-    // Measured: folded R@5 0.945, MRR@10 0.817.
-    expect(folded.mrrAt10).toBeGreaterThanOrEqual(hasCorpus ? 0.8 : 0.9);
+    // Measured: folded R@5 0.989, MRR@10 0.918 (0.951 / 0.821 without the expansion).
+    expect(folded.mrrAt10).toBeGreaterThanOrEqual(hasCorpus ? 0.89 : 0.9);
   });
 
   it('holds up on the held-out questions (written after tuning; no synonym or weight was fitted to them)', async () => {
     if (!hasCorpus) return;
     const holdout = parseEvaluationQuestions(await readFile(HOLDOUT_FILE, 'utf8'));
     const metrics = await evaluateRetrieval(search, holdout, 'as_typed');
-    // Measured: R@5 0.956, MRR@10 0.859 on 45 questions.
-    expect(metrics.recallAt5).toBeGreaterThanOrEqual(0.93);
-    expect(metrics.mrrAt10).toBeGreaterThanOrEqual(0.83);
+    // Measured: R@1 0.844, R@5 0.978, MRR@10 0.902 on 45 questions (0.800 / 0.978 / 0.866 without the expansion).
+    expect(metrics.recallAt5).toBeGreaterThanOrEqual(0.95);
+    expect(metrics.mrrAt10).toBeGreaterThanOrEqual(0.87);
   });
 
   it('separates covered questions from off-topic ones by the strength of the top hit', async () => {

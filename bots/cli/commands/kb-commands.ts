@@ -11,6 +11,8 @@ import {
   importLawCorpus,
   loadDefaultEvaluationQuestions,
   loadDefaultSynonymGroups,
+  loadExpansionPhrasings,
+  loadStarterPack,
   parseEvaluationQuestions,
   readLawCorpus,
   type LexicalLawRetriever,
@@ -126,9 +128,11 @@ export function registerKbCommands(program: Command, deps: KbCommandDeps): void 
 async function buildRetriever(deps: KbCommandDeps, corpusFile: string | undefined): Promise<LexicalLawRetriever> {
   const synonyms = loadDefaultSynonymGroups();
   const normalizeQuery = deps.normalizeQuery;
+  // The starter pack's phrasings, as `kb eval-answers` reads them (a server expands with the published FAQ instead).
+  const phrasings = loadExpansionPhrasings(loadStarterPack());
   if (corpusFile) {
     const corpus = await readLawCorpus(corpusFile);
-    return createLawRetriever({ articles: corpus.articles, documents: corpus.documents, synonyms, normalizeQuery });
+    return createLawRetriever({ articles: corpus.articles, documents: corpus.documents, synonyms, normalizeQuery, phrasings });
   }
   const database = await deps.openDatabase();
   try {
@@ -136,7 +140,7 @@ async function buildRetriever(deps: KbCommandDeps, corpusFile: string | undefine
     if (articles.length === 0) {
       throw new AppError('NOT_FOUND', 'no law articles in the database: run `kb import FILE` first, or pass --corpus FILE');
     }
-    return createLawRetriever({ articles, documents, synonyms, normalizeQuery });
+    return createLawRetriever({ articles, documents, synonyms, normalizeQuery, phrasings });
   } finally {
     await database.close();
   }

@@ -12,6 +12,7 @@ import {
   createLawRetriever,
   loadDefaultSynonymGroups,
   loadStarterPack,
+  loadExpansionPhrasings,
   parseAnswerEvalJsonl,
   readLawCorpus,
   scoreAnswer,
@@ -108,6 +109,7 @@ export function registerKbEvalAnswers(kb: Command, deps: KbEvalAnswersDeps): voi
                 style: item.style,
                 rank: firstAcceptableRank(hits, item.cite),
                 right: result.outcome === 'right',
+                kind: answer.kind,
                 top: hits.slice(0, FOUND_DEPTH).map((article) => `${article.lawId} Điều ${article.articleNo}`),
               });
             }
@@ -173,8 +175,9 @@ export async function loadEvaluationKnowledge(deps: KbEvalAnswersDeps, corpusFil
   const { articles, documents } = await loadCorpus(deps, corpusFile);
   const normalizeQuery = deps.normalizeQuery ?? ((text: string) => text);
   const lookup = createArticleLookup(articles);
-  const retriever = createLawRetriever({ articles, documents, synonyms: loadDefaultSynonymGroups(), normalizeQuery });
-  const faq = createDefaultFaqMatcher(loadStarterPack(), { normalize: normalizeQuery });
+  const starterPack = loadStarterPack();
+  const retriever = createLawRetriever({ articles, documents, synonyms: loadDefaultSynonymGroups(), normalizeQuery, phrasings: loadExpansionPhrasings(starterPack) });
+  const faq = createDefaultFaqMatcher(starterPack, { normalize: normalizeQuery });
   const redactor = createRedactor();
   const serviceWith = (unitChooser?: UnitChooser) =>
     createKnowledgeService({ retriever, faq, redactor, articles: lookup, queryNormalizer: normalizeQuery, ...(unitChooser ? { unitChooser } : {}) });

@@ -49,8 +49,8 @@ export function createFaqRouter(deps: FaqRouteDeps): Router {
   router.get('/', auth, async (req, res) => {
     const query = parseOrThrow(FaqListQuerySchema, req.query, 'query');
     const user = currentUser(res);
-    const { entries, total } = await search.list({ ...query, readerPath: user.unit.path, ...(query.topic ? { topic: query.topic } : {}), ...(query.q ? { q: query.q } : {}) });
-    res.json({ entries: entries.map((entry) => desk.toDto(entry, user)), total });
+    const { entries, total, spelling } = await search.list({ ...query, readerPath: user.unit.path, ...(query.topic ? { topic: query.topic } : {}), ...(query.q ? { q: query.q } : {}) });
+    res.json({ entries: entries.map((entry) => desk.toDto(entry, user)), total, ...(spelling ? { spelling } : {}) });
   });
 
   router.get('/export', auth, async (req, res) => {

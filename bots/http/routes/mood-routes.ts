@@ -1,6 +1,6 @@
-import express, { type Response, type Router } from 'express';
+import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
-import { HandoffQuerySchema, MoodExamplesQuerySchema, MoodQuerySchema, MoodReportListQuerySchema, type MoodExamples, type MoodReportList, type MoodViewPending } from '../../../core/contracts/mood-api.js';
+import { HandoffQuerySchema, MoodExamplesQuerySchema, MoodQuerySchema, MoodReportListQuerySchema, type MoodExamples, type MoodReportList, type MoodSummary, type MoodViewPending } from '../../../core/contracts/mood-api.js';
 import type { Redactor } from '../../../core/ports/redactor.js';
 import type { AuditRepository } from '../../storage/repositories/audit-repository.js';
 import type { MoodExampleRepository } from '../../storage/repositories/mood-example-repository.js';
@@ -11,14 +11,14 @@ import { parseOrThrow } from '../../../core/errors/zod-issues.js';
 import { assertPeriodLength, assertPeriodOrder } from '../../../core/mood/period-bounds.js';
 import { isWithinScope } from '../../../core/org/hierarchy.js';
 import type { SessionTokens } from '../../auth/session-token.js';
-import type { MoodService } from '../../mood/mood-service.js';
+import type { MoodService, MoodSummaryRequest } from '../../mood/mood-service.js';
 import { handoffsToCsv, summaryToCsv, summaryToXlsx } from '../../mood/report-export.js';
 import type { HandoffStatsRepository } from '../../storage/repositories/handoff-stats-repository.js';
 import type { UnitRecord, UnitRepository } from '../../storage/repositories/unit-repository.js';
 import type { UserRepository, UserWithUnit } from '../../storage/repositories/user-repository.js';
 import { currentUser, requireAuth } from '../auth-middleware.js';
 import { prefersRespondAsync } from '../prefer-header.js';
-import type { MoodViewAnswer, MoodViews } from '../../mood/mood-view-jobs.js';
+import type { MoodViews } from '../../mood/mood-view-jobs.js';
 
 /** The unit asked for, if the user may see it; a unit outside their subtree answers exactly like an unknown one. */
 export async function unitInScope(units: UnitRepository, user: UserWithUnit, code: string | undefined): Promise<UnitRecord> {
@@ -37,15 +37,31 @@ export const MOOD_EXAMPLE_ROLES: readonly string[] = ['admin', 'leader'];
 const EXAMPLES_PER_TOPIC = 3;
 const EXAMPLE_MAX_CHARS = 280;
 
-/** 200 with the document, 202 while it is computed, 503 when its computation failed; `Retry-After` in seconds. */
-function sendViewAnswer(res: Response, answer: MoodViewAnswer): void {
-  if (answer.status === 'ready') {
-    res.json(answer.document);
-    return;
-  }
+/** 202 while a view is computed, 503 when its computation failed; `Retry-After` in seconds (D-mood-18). */
+function sendPending(res: Response, answer: MoodViewPending): void {
   res.set('Retry-After', String(Math.ceil(answer.retryAfterMs / 1000)));
-  if (answer.status === 'computing') res.set('Preference-Applied', 'respond-async').status(202).json(answer satisfies MoodViewPending);
-  else res.status(503).json(answer satisfies MoodViewPending);
+  if (answer.status === 'computing') res.set('Preference-Applied', 'respond-async').status(202).json(answer);
+  else res.status(503).json(answer);
+}
+
+/**
+ * The summary a request rests on. Without `Prefer: respond-async` it is computed on the spot, as the issue's contract
+ * says; with it (D-mood-18, D-mood-19) it is the kept document, or null once a 202 or 503 has been sent and a single
+ * `mood.view` job queued. Callers check the reader's role and scope first, so nothing is queued for a view they may
+ * not see; the period is validated inside `ask` before anything is queued.
+ */
+async function summaryOrPending(
+  deps: { mood: MoodService; views: MoodViews },
+  req: Request,
+  res: Response,
+  request: MoodSummaryRequest,
+): Promise<MoodSummary | null> {
+  res.vary('Prefer');
+  if (!prefersRespondAsync(req.headers.prefer)) return deps.mood.summary(request);
+  const answer = await deps.views.ask(request);
+  if (answer.status === 'ready') return answer.document;
+  sendPending(res, answer);
+  return null;
 }
 
 /** GET /api/admin/mood/summary: the dashboard's figures for a subtree the user may see, k-anonymity applied. */
@@ -69,7 +85,10 @@ export function createMoodRouter(deps: {
     const user = currentUser(res);
     if (!MOOD_EXAMPLE_ROLES.includes(user.role)) throw new AppError('FORBIDDEN', 'example messages are for leaders and admins');
     const unit = await unitInScope(deps.units, user, query.unit);
-    const summary = await deps.mood.summary({ unit, from: query.from, to: query.to, channel: query.channel, bucket: 'week', readerPath: user.unit.path, includeExcluded: false });
+    // A custom period's summary is the expensive pass (D-mood-16): with `Prefer: respond-async` it is awaited as a view,
+    // the very view the dashboard showed when the page sends its period and bucket, so it is kept already.
+    const summary = await summaryOrPending(deps, req, res, { unit, from: query.from, to: query.to, channel: query.channel, bucket: query.bucket, readerPath: user.unit.path, includeExcluded: false });
+    if (!summary) return;
     const row = summary.topics.find((topic) => topic.topic === query.topic);
     const body: MoodExamples = { unit: unit.code, topic: query.topic, from: summary.from, to: summary.to, suppressed: !row || row.suppressed, examples: [] };
     if (!body.suppressed) {
@@ -154,12 +173,8 @@ export function createMoodRouter(deps: {
     const user = currentUser(res);
     const unit = await unitInScope(deps.units, user, query.unit);
     const request = { unit, from: query.from, to: query.to, channel: query.channel, topic: query.topic, bucket: query.bucket, readerPath: user.unit.path, includeExcluded: user.role === 'admin' };
-    res.vary('Prefer');
-    if (!prefersRespondAsync(req.headers.prefer)) {
-      res.json(await deps.mood.summary(request));
-      return;
-    }
-    sendViewAnswer(res, await deps.views.ask(request));
+    const summary = await summaryOrPending(deps, req, res, request);
+    if (summary) res.json(summary);
   });
   // Hand-off statistics of any period (D-mood-11), for the reports page and its printout: JSON or CSV.
   router.get('/handoffs{.:format}', requireAuth(deps), async (req, res) => {
@@ -173,14 +188,16 @@ export function createMoodRouter(deps: {
     if (format === 'csv') res.type('text/csv; charset=utf-8').attachment(`chuyen-can-bo-${unit.code}-${query.from}-${query.to}.csv`).send(handoffsToCsv(stats));
     else res.json(stats);
   });
-  // The same document as an export, for the reports page: XLSX (the format unions report in) and CSV.
+  // The same document as an export, for the reports page: XLSX (the format unions report in) and CSV. With
+  // `Prefer: respond-async` the file is the kept view rendered once it is kept (D-mood-19): 202 until then.
   router.get('/report.:format', requireAuth(deps), async (req, res) => {
     const format = String(req.params.format);
     if (format !== 'xlsx' && format !== 'csv') throw new AppError('NOT_FOUND', `no report format ${format}`);
     const query = parseOrThrow(MoodQuerySchema, req.query, 'query');
     const user = currentUser(res);
     const unit = await unitInScope(deps.units, user, query.unit);
-    const summary = await deps.mood.summary({ unit, from: query.from, to: query.to, channel: query.channel, topic: query.topic, bucket: 'month', readerPath: user.unit.path, includeExcluded: false });
+    const summary = await summaryOrPending(deps, req, res, { unit, from: query.from, to: query.to, channel: query.channel, topic: query.topic, bucket: 'month', readerPath: user.unit.path, includeExcluded: false });
+    if (!summary) return;
     const name = `bao-cao-${summary.unit}-${summary.from}-${summary.to}`;
     if (format === 'csv') {
       res.type('text/csv; charset=utf-8').attachment(`${name}.csv`).send(summaryToCsv(summary));

@@ -4,7 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { CHANNEL_IDS } from '../../../../core/messages/channels';
 import type { TOPICS } from '../../../../core/nlu/labels';
 import { orderUnits, UNIT_ORDERS, type UnitOrder } from '../../../../core/mood/growth-order';
-import type { MoodSummary } from '../../../../core/contracts/mood-api';
+import type { MoodQuery, MoodSummary } from '../../../../core/contracts/mood-api';
 import { Badge } from '../../shared/components/Badge';
 import { Card } from '../../shared/components/Card';
 import { EmptyState } from '../../shared/components/EmptyState';
@@ -25,6 +25,7 @@ import { Stat } from '../../shared/mood/Stat';
 import { UnitsTable } from './UnitsTable';
 import { ConcernExamples } from './ConcernExamples';
 import { AlertsCard } from './AlertsCard';
+import { DashboardExport } from './DashboardExport';
 import { useCurrentUser } from '../../shared/session/current-user';
 import '../../shared/mood/mood.css';
 
@@ -37,16 +38,15 @@ export function DashboardPage() {
   const topic = params.get('topic') ?? '';
   const order = (UNIT_ORDERS as readonly string[]).includes(params.get('order') ?? '') ? (params.get('order') as UnitOrder) : 'negative';
   const range = periodRange(period);
-  const query = useQuery(
-    moodSummaryQuery({
-      ...(unit ? { unit } : {}),
-      from: range.from,
-      to: range.to,
-      bucket: range.bucket,
-      ...(channel ? { channel: channel as (typeof CHANNEL_IDS)[number] } : {}),
-      ...(topic ? { topic: topic as (typeof TOPICS)[number] } : {}),
-    }),
-  );
+  const moodQuery: MoodQuery = {
+    ...(unit ? { unit } : {}),
+    from: range.from,
+    to: range.to,
+    bucket: range.bucket,
+    ...(channel ? { channel: channel as (typeof CHANNEL_IDS)[number] } : {}),
+    ...(topic ? { topic: topic as (typeof TOPICS)[number] } : {}),
+  };
+  const query = useQuery(moodSummaryQuery(moodQuery));
 
   // Ordering units means something only where the page lists several (D-dashboard-6); while a new scope loads, the
   // choice stays as it was for the unit on screen rather than blinking.
@@ -71,7 +71,7 @@ export function DashboardPage() {
       <PageHeader title="Tổng quan" description="Đoàn viên đang quan tâm điều gì, cảm thấy thế nào — từ toàn quốc xuống từng công đoàn cơ sở, không lộ danh tính ai." />
       <DashboardFilters value={{ period, channel, topic, order }} showOrder={showOrder} onChange={(key, value) => set(key, value)} />
       <QueryView query={query} loading={<DashboardLoading />}>
-        {(answer) => (isComputing(answer) ? <MoodComputing /> : <Summary summary={answer} order={order} drillHref={drillHref} />)}
+        {(answer) => (isComputing(answer) ? <MoodComputing /> : <Summary summary={answer} query={moodQuery} order={order} drillHref={drillHref} />)}
       </QueryView>
     </>
   );
@@ -82,7 +82,7 @@ function listsUnits(summary: MoodSummary): boolean {
   return !summary.suppressed && summary.members !== 0 && summary.children.length > 1;
 }
 
-function Summary({ summary, order, drillHref }: { summary: MoodSummary; order: UnitOrder; drillHref: (unit: string) => string }) {
+function Summary({ summary, query, order, drillHref }: { summary: MoodSummary; query: MoodQuery; order: UnitOrder; drillHref: (unit: string) => string }) {
   const unitNames = useMemo(() => new Map(summary.children.map((c) => [c.unit, c.name])), [summary]);
   // The table and the heat map list the units in the leader's chosen order (D-dashboard-4).
   const units = useMemo(() => orderUnits(summary.children, order), [summary, order]);
@@ -105,6 +105,7 @@ function Summary({ summary, order, drillHref }: { summary: MoodSummary; order: U
         {summary.channel ? ` · kênh ${CHANNEL_NAMES_VI[summary.channel] ?? summary.channel}` : ''}
         {summary.topic ? ` · chủ đề ${topicName(summary.topic)}` : ''} · nhóm dưới {k} đoàn viên được ẩn
       </p>
+      <DashboardExport query={query} unit={summary.unit} />
 
       <div className="mood-stats">
         <Stat label="Đoàn viên phản ánh" hidden={summary.suppressed} k={k} value={summary.members === null ? '' : formatNumber(summary.members)} note="người khác nhau trong kỳ" />
@@ -142,7 +143,7 @@ function Summary({ summary, order, drillHref }: { summary: MoodSummary; order: U
           </div>
           <div className="mood-grid">
             <Card title="Vấn đề được quan tâm nhiều nhất">
-              <TopConcerns summary={summary} />
+              <TopConcerns summary={summary} query={query} />
             </Card>
             <Card title="So với kỳ trước">
               <TopicChart summary={summary} />
@@ -173,7 +174,7 @@ function Summary({ summary, order, drillHref }: { summary: MoodSummary; order: U
 }
 
 /** Topics by members, with their change against the previous period; leaders may open a few members' words. */
-function TopConcerns({ summary }: { summary: MoodSummary }) {
+function TopConcerns({ summary, query }: { summary: MoodSummary; query: MoodQuery }) {
   const k = summary.k;
   const user = useCurrentUser();
   const mayReadExamples = user.role === 'admin' || user.role === 'leader';
@@ -197,7 +198,11 @@ function TopConcerns({ summary }: { summary: MoodSummary }) {
           )}
           {open === t.topic && (
             <div className="mood-concern-examples">
-              <ConcernExamples query={{ unit: summary.unit, from: summary.from, to: summary.to, topic: t.topic as (typeof TOPICS)[number], ...(summary.channel ? { channel: summary.channel as (typeof CHANNEL_IDS)[number] } : {}) }} />
+              {/* The period and bucket the page asked for, not the snapped ones shown: the examples' check is then the
+                  very view on screen, kept already (D-mood-19); snapping the shown dates again could name another. */}
+              <ConcernExamples
+                query={{ unit: summary.unit, from: query.from, to: query.to, bucket: query.bucket, topic: t.topic as (typeof TOPICS)[number], ...(summary.channel ? { channel: summary.channel as (typeof CHANNEL_IDS)[number] } : {}) }}
+              />
             </div>
           )}
         </li>

@@ -2,6 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { MoodSummarySchema, MoodViewPendingSchema, type MoodQuery, type MoodSummary, type MoodViewPending } from '../../../../core/contracts/mood-api';
 import { api } from '../../shared/api/api-client';
+import { pollDelayMs } from '../../shared/mood/poll-delay';
 
 export const moodKeys = {
   all: ['mood'] as const,
@@ -13,17 +14,6 @@ export type MoodSummaryAnswer = MoodSummary | MoodViewPending;
 const MoodSummaryAnswerSchema = z.union([MoodViewPendingSchema, MoodSummarySchema]);
 
 export const isComputing = (answer: MoodSummaryAnswer | undefined): answer is MoodViewPending => answer !== undefined && 'status' in answer;
-
-/** Longest wait between two asks while a view computes: a national year can take minutes at scale. */
-export const POLL_MAX_MS = 15_000;
-
-/**
- * The wait before asking again: the server's suggestion at first, then half as long again each time (2 s, 3 s,
- * 4.5 s … up to 15 s), so a view that takes minutes costs a few dozen small requests, not hundreds.
- */
-export function pollDelayMs(retryAfterMs: number, asked: number): number {
-  return Math.min(POLL_MAX_MS, Math.round(retryAfterMs * 1.5 ** Math.max(0, asked - 1)));
-}
 
 export const moodSummaryQuery = (query: MoodQuery) =>
   queryOptions({

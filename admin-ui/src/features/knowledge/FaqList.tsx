@@ -91,7 +91,9 @@ export function FaqList({ me }: { me: MeResponse }) {
       ) : (
         <>
           <p className="muted small">
-            {list.data.total} câu{q ? ' · khớp nhất ở trên cùng' : ''}
+            {list.data.spelling
+              ? `Không có câu khớp sát «${q}» · ${list.data.total} câu gần giống khi đọc lẫn s/x, tr/ch, d/gi/r, n/ng…`
+              : `${list.data.total} câu${q ? ' · khớp nhất ở trên cùng' : ''}`}
           </p>
           <ul className="faq-rows">
             {list.data.entries.map((entry) => (

@@ -10,6 +10,7 @@ import type { MoodSummary } from '../../../../core/contracts/mood-api';
 import { byAttention } from '../../../../core/mood/attention-order';
 import { isComputing, moodSummaryQuery } from '../dashboard/api';
 import { MoodComputing } from '../../shared/mood/MoodComputing';
+import { DownloadButton } from '../../shared/mood/DownloadButton';
 import { Hidden, HiddenLegend } from '../../shared/mood/Hidden';
 import { vietnamToday } from '../../shared/mood/period';
 import { MoodValue } from '../../shared/mood/MoodValue';
@@ -37,6 +38,8 @@ export function ReportsPage() {
   const chosen = options.find((o) => o.value === month) ?? options[0]!;
   const query = useQuery(moodSummaryQuery({ from: chosen.from, to: chosen.to, bucket: 'week' }));
   const link = (format: 'xlsx' | 'csv', unit?: string) => buildUrl(`/api/admin/mood/report.${format}`, { unit, from: chosen.from, to: chosen.to });
+  // The server's Content-Disposition names the file; this one is only used if a proxy dropped the header.
+  const fileName = (format: 'xlsx' | 'csv', unit: string) => `bao-cao-${unit}-${chosen.from}-${chosen.to}.${format}`;
   return (
     <>
       <PageHeader title="Báo cáo" description="Báo cáo tháng của đơn vị bạn và các đơn vị trực thuộc, lập tự động từ số liệu đã ẩn danh." />
@@ -65,12 +68,8 @@ export function ReportsPage() {
               title={`${summary.unit_name} — ${chosen.label}`}
               actions={
                 <>
-                  <a className="btn" href={link('xlsx')} download>
-                    Tải Excel (XLSX)
-                  </a>
-                  <a className="btn-ghost" href={link('csv')} download>
-                    Tải CSV
-                  </a>
+                  <DownloadButton url={link('xlsx')} fileName={fileName('xlsx', summary.unit)} label="Tải Excel (XLSX)" />
+                  <DownloadButton url={link('csv')} fileName={fileName('csv', summary.unit)} label="Tải CSV" className="btn-ghost" />
                   <button type="button" className="btn-ghost" onClick={() => window.print()}>
                     In
                   </button>
@@ -119,11 +118,7 @@ export function ReportsPage() {
                       header: 'Tải về',
                       align: 'end',
                       hideInPrint: true,
-                      render: (row) => (
-                        <a href={link('xlsx', row.unit)} download>
-                          XLSX
-                        </a>
-                      ),
+                      render: (row) => <DownloadButton url={link('xlsx', row.unit)} fileName={fileName('xlsx', row.unit)} label="XLSX" className="mood-download-link" ariaLabel={`Tải XLSX của ${row.name}`} />,
                     },
                   ]}
                 />

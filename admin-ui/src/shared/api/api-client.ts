@@ -69,7 +69,8 @@ async function request<S extends z.ZodType | null>(method: string, path: string,
   return parsed.data as Parsed<S>;
 }
 
-function errorFrom(status: number, body: unknown): ApiError {
+/** The error a failed answer stands for: the server's code and fields when its body is an error response. */
+export function errorFrom(status: number, body: unknown): ApiError {
   const parsed = ErrorResponseSchema.safeParse(body);
   if (!parsed.success) return new ApiError(status, CLIENT_ERROR_CODES.http, `HTTP ${status}`, [], body);
   const { code, message, fields } = parsed.data.error;
