@@ -10,7 +10,8 @@ import {
   createLawRetriever,
   createSwappableFaqMatcher,
   loadDefaultSynonymGroups,
-  loadExpansionPhrasings,
+  loadArticlePhrasings,
+  phrasingsFromFaq,
   toCitation,
 } from '../../knowledge/index.js';
 import type { LawHitDto } from '../../core/contracts/knowledge-api.js';
@@ -57,6 +58,8 @@ export async function loadKnowledge(deps: { env: Env; database: Database; logger
   const [corpus, published] = await Promise.all([readCorpus(), faqs.listPublished()]);
   const faq = createSwappableFaqMatcher((entries) => createDefaultFaqMatcher(entries, { normalize: normalizeQuery }), published);
   const chatModel = chatModelFromEnv(deps.env);
+  // The phrasing files ship with the code and never change while it runs: read once, not on every FAQ edit's rebuild.
+  const filePhrasings = loadArticlePhrasings();
   let currentCorpus = corpus;
   let currentFaq = published;
   let current = build(corpus, published);
@@ -79,7 +82,7 @@ export async function loadKnowledge(deps: { env: Env; database: Database; logger
       normalizeQuery,
       // The corpus mixes thỏa/thoả: both sides are put in one tone style.
       normalizeIndexText: canonicalizeTones,
-      phrasings: loadExpansionPhrasings(faqEntries),
+      phrasings: [...phrasingsFromFaq(faqEntries), ...filePhrasings],
     });
     const service = createKnowledgeService({
       retriever,

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { HandoffStatsSchema, MoodReportListSchema, MoodSummarySchema, type HandoffStats } from '../../core/contracts/mood-api.js';
 import { executeRows } from '../../bots/storage/execute-rows.js';
 import { conversations } from '../../bots/storage/schema/index.js';
-import { createAccounts, TEST_PASSWORD } from '../support/admin-fixtures.js';
+import { createAccounts, logInAgain } from '../support/admin-fixtures.js';
 import { createTestDatabase, testBackends, type TestDatabase } from '../support/backends.js';
 import { adminApi, handOffWebMember, INBOX_SCRIPT } from '../support/inbox-fixtures.js';
 import { manualClock } from '../support/manual-clock.js';
@@ -86,10 +86,7 @@ describe.each(testBackends())('hand-off statistics on $name', (backend) => {
   it('stores the figures in the month’s report, its list, its XLSX and a CSV, and keeps them after a member is erased', async () => {
     clock.advanceMinutes(31 * 24 * 60);
     // A month later the sessions have expired: log in again.
-    for (const email of Object.keys(tokens)) {
-      const login = await fetch(`${t.baseUrl}/api/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: TEST_PASSWORD, bearer: true }) });
-      tokens[email] = ((await login.json()) as { token: string }).token;
-    }
+    await logInAgain(t, tokens);
     await t.platform.monthlyReports.generate('2026-12-01');
     const stored = await api('hn@x.vn', 'GET', '/mood/reports/HN/2026-12-01.json');
     expect(MoodSummarySchema.parse(stored.body).handoffs).toMatchObject({ requested: 3, handled: 2, overdue: 1, median_minutes_to_claim: 25 });

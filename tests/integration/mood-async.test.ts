@@ -4,8 +4,9 @@ import ExcelJS from 'exceljs';
 import { MoodExamplesSchema, MoodSummarySchema, MoodViewPendingSchema } from '../../core/contracts/mood-api.js';
 import { createMoodService, type MoodSummaryRequest } from '../../bots/mood/mood-service.js';
 import { summaryToCsv } from '../../bots/mood/report-export.js';
-import { createAccounts, TEST_PASSWORD, TEST_UNITS } from '../support/admin-fixtures.js';
+import { createAccounts, logInAgain, TEST_UNITS } from '../support/admin-fixtures.js';
 import { testBackends } from '../support/backends.js';
+import { postWebchat } from '../support/webchat-post.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
 import { shiftedClock } from '../support/shifted-clock.js';
 import { waitForIdle } from '../support/settle.js';
@@ -49,8 +50,7 @@ describe.each(testBackends())('mood summary with Prefer: respond-async on $name'
       ],
       [...TEST_UNITS, { parentCode: 'HCM', code: 'HCM-KCX', name: 'KCX', level: 'upper_grassroots' }, { parentCode: 'HCM-KCX', code: 'B1', name: 'CĐCS B', level: 'grassroots' }],
     );
-    const post = (sessionId: string, text: string, unitCode: string) =>
-      fetch(`${t.baseUrl}/api/webchat/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sessionId, clientMessageId: randomUUID(), text, unitCode }) });
+    const post = (sessionId: string, text: string, unitCode: string) => postWebchat(t.baseUrl, sessionId, text, unitCode);
     for (let i = 0; i < 6; i++) {
       const session = randomUUID();
       await post(session, 'công ty nợ lương hai tháng rồi', 'A1');
@@ -59,10 +59,7 @@ describe.each(testBackends())('mood summary with Prefer: respond-async on $name'
     for (let i = 0; i < 3; i++) await post(randomUUID(), 'công ty nợ lương hai tháng rồi', 'B1');
     await waitForIdle(t.platform.database.db, 90_000);
     time.moveTo('2026-10-20T09:00:00+07:00');
-    for (const email of Object.keys(tokens)) {
-      const login = await fetch(`${t.baseUrl}/api/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: TEST_PASSWORD, bearer: true }) });
-      tokens[email] = ((await login.json()) as { token: string }).token;
-    }
+    await logInAgain(t, tokens);
   }, 120_000);
   afterAll(async () => t?.close());
   afterEach(() => jest.restoreAllMocks());

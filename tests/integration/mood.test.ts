@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { executeRows } from '../../bots/storage/execute-rows.js';
 import { MoodExamplesSchema, type MoodSummary } from '../../core/contracts/mood-api.js';
-import { createAccounts, TEST_PASSWORD, TEST_UNITS } from '../support/admin-fixtures.js';
+import { createAccounts, logInAgain, TEST_UNITS } from '../support/admin-fixtures.js';
 import { testBackends } from '../support/backends.js';
+import { postWebchat } from '../support/webchat-post.js';
 import { createScriptedClassifier } from '../support/scripted-classifier.js';
 import { shiftedClock } from '../support/shifted-clock.js';
 import { waitForIdle } from '../support/settle.js';
@@ -30,8 +31,7 @@ describe.each(testBackends())('mood figures on $name', (backend) => {
       ['hn@x.vn', 'HN', 'leader'],
       ['hcm@x.vn', 'HCM', 'officer'],
     ], [...TEST_UNITS, { parentCode: 'HCM', code: 'HCM-KCX', name: 'KCX', level: 'upper_grassroots' }, { parentCode: 'HCM-KCX', code: 'B1', name: 'CĐCS B', level: 'grassroots' }]);
-    const post = (sessionId: string, text: string, unitCode: string) =>
-      fetch(`${t.baseUrl}/api/webchat/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sessionId, clientMessageId: randomUUID(), text, unitCode }) });
+    const post = (sessionId: string, text: string, unitCode: string) => postWebchat(t.baseUrl, sessionId, text, unitCode);
     // Six members of A1 write about wage arrears (one of them twice), five of them also give feedback; two members of B1 (HCM) too.
     const a1 = Array.from({ length: 6 }, () => randomUUID());
     for (const session of a1) await post(session, 'công ty nợ lương hai tháng rồi', 'A1');
@@ -45,10 +45,7 @@ describe.each(testBackends())('mood figures on $name', (backend) => {
     await waitForIdle(t.platform.database.db, 90_000);
     time.moveTo('2026-10-20T09:00:00+07:00');
     // Sessions of the 10th have expired by the 20th: log in again.
-    for (const email of Object.keys(tokens)) {
-      const login = await fetch(`${t.baseUrl}/api/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: TEST_PASSWORD, bearer: true }) });
-      tokens[email] = ((await login.json()) as { token: string }).token;
-    }
+    await logInAgain(t, tokens);
   }, 120_000);
   afterAll(async () => t?.close());
 

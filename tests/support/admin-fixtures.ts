@@ -23,8 +23,18 @@ export async function createAccounts(t: TestPlatform, accounts: readonly (readon
     const unit = await unitRepository.findByCode(unitCode);
     if (!unit) throw new Error(`no unit ${unitCode} in the fixture`);
     await users.create({ email, passwordHash: await hashPassword(TEST_PASSWORD), role, unitId: unit.id, displayName: email });
-    const login = await fetch(`${t.baseUrl}/api/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: TEST_PASSWORD, bearer: true }) });
-    tokens[email] = ((await login.json()) as { token: string }).token;
+    tokens[email] = await logIn(t, email);
   }
   return tokens;
+}
+
+/** Logs a test account in (password `TEST_PASSWORD`) and returns its bearer token. */
+export async function logIn(t: TestPlatform, email: string): Promise<string> {
+  const login = await fetch(`${t.baseUrl}/api/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: TEST_PASSWORD, bearer: true }) });
+  return ((await login.json()) as { token: string }).token;
+}
+
+/** Every account of `tokens` logged in again, in place: after the test clock moves past the sessions' lifetime. */
+export async function logInAgain(t: TestPlatform, tokens: Record<string, string>): Promise<void> {
+  for (const email of Object.keys(tokens)) tokens[email] = await logIn(t, email);
 }

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { InboxListResponse } from '../../core/contracts/inbox-api.js';
 import { channelIdentities, conversations } from '../../bots/storage/schema/index.js';
 import { waitUntil, type TestPlatform } from './test-platform.js';
+import { postWebchat } from './webchat-post.js';
 
 /** Phrases the inbox suites' scripted classifier knows. */
 export const INBOX_SCRIPT = {
@@ -28,8 +29,7 @@ export function adminApi(t: TestPlatform, tokens: Record<string, string>) {
  */
 export async function handOffWebMember(t: TestPlatform, unitCode: string, before: string[] = []): Promise<{ conversationId: string; sessionId: string }> {
   const sessionId = randomUUID();
-  const post = (text: string) =>
-    fetch(`${t.baseUrl}/api/webchat/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sessionId, clientMessageId: randomUUID(), text, unitCode }) });
+  const post = (text: string) => postWebchat(t.baseUrl, sessionId, text, unitCode);
   for (const text of before) expect((await post(text)).status).toBe(202);
   expect((await post('cho tôi gặp cán bộ công đoàn')).status).toBe(202);
   const db = t.database.db;

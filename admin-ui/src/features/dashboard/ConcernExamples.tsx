@@ -4,7 +4,7 @@ import { MoodExamplesSchema, MoodViewPendingSchema, type MoodExamplesQuery } fro
 import { api } from '../../shared/api/api-client';
 import { ErrorState } from '../../shared/components/ErrorState';
 import { LoadingState } from '../../shared/components/LoadingState';
-import { pollDelayMs } from '../../shared/mood/poll-delay';
+import { refetchWhilePending } from '../../shared/mood/poll-delay';
 
 const ExamplesAnswerSchema = z.union([MoodViewPendingSchema, MoodExamplesSchema]);
 
@@ -19,10 +19,7 @@ export function ConcernExamples({ query }: { query: MoodExamplesQuery }) {
     queryKey: ['mood', 'examples', query] as const,
     queryFn: ({ signal }) => api.get('/api/admin/mood/examples', ExamplesAnswerSchema, { query: { ...query }, signal, headers: { prefer: 'respond-async' } }),
     staleTime: 5 * 60_000,
-    refetchInterval: (current) => {
-      const data = current.state.data;
-      return data && 'status' in data ? pollDelayMs(data.retryAfterMs, current.state.dataUpdateCount) : false;
-    },
+    refetchInterval: refetchWhilePending,
   });
   if (examples.isPending) return <LoadingState label="Đang tải ví dụ…" rows={2} />;
   if (examples.isError) return <ErrorState error={examples.error} onRetry={() => void examples.refetch()} />;

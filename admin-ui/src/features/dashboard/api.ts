@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { MoodSummarySchema, MoodViewPendingSchema, type MoodQuery, type MoodSummary, type MoodViewPending } from '../../../../core/contracts/mood-api';
 import { api } from '../../shared/api/api-client';
-import { pollDelayMs } from '../../shared/mood/poll-delay';
+import { isPending, refetchWhilePending } from '../../shared/mood/poll-delay';
 
 export const moodKeys = {
   all: ['mood'] as const,
@@ -13,7 +13,7 @@ export const moodKeys = {
 export type MoodSummaryAnswer = MoodSummary | MoodViewPending;
 const MoodSummaryAnswerSchema = z.union([MoodViewPendingSchema, MoodSummarySchema]);
 
-export const isComputing = (answer: MoodSummaryAnswer | undefined): answer is MoodViewPending => answer !== undefined && 'status' in answer;
+export const isComputing = (answer: MoodSummaryAnswer | undefined): answer is MoodViewPending => isPending(answer);
 
 export const moodSummaryQuery = (query: MoodQuery) =>
   queryOptions({
@@ -22,9 +22,6 @@ export const moodSummaryQuery = (query: MoodQuery) =>
     queryFn: ({ signal }): Promise<MoodSummaryAnswer> =>
       api.get('/api/admin/mood/summary', MoodSummaryAnswerSchema, { query: { ...query }, signal, headers: { prefer: 'respond-async' } }),
     staleTime: 60_000,
-    refetchInterval: (current) => {
-      const data = current.state.data;
-      // A failed computation is a 503, an error (QueryView offers "Thử lại"): only "computing" is asked again.
-      return isComputing(data) ? pollDelayMs(data.retryAfterMs, current.state.dataUpdateCount) : false;
-    },
+    // A failed computation is a 503, an error (QueryView offers "Thử lại"): only "computing" is asked again.
+    refetchInterval: refetchWhilePending,
   });

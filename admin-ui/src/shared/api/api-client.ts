@@ -42,21 +42,31 @@ export function buildUrl(path: string, query: RequestOptions['query'] = {}): str
   return search ? `${path}?${search}` : path;
 }
 
-async function request<S extends z.ZodType | null>(method: string, path: string, schema: S, options: RequestOptions = {}): Promise<Parsed<S>> {
-  let response: Response;
+/**
+ * `fetch` with the client's own errors: a server that cannot be reached is an ApiError (`network`), an aborted
+ * request stays the AbortError TanStack Query expects. Every request of the app goes through it.
+ */
+export async function fetchOrNetworkError(url: string, init: RequestInit, signal?: AbortSignal): Promise<Response> {
   try {
-    response = await fetch(buildUrl(path, options.query), {
+    return await fetch(url, { ...init, ...(signal ? { signal } : {}) });
+  } catch (error) {
+    // An aborted request is not a failure to report: let TanStack Query see the AbortError it expects.
+    if (signal?.aborted) throw error;
+    throw new ApiError(0, CLIENT_ERROR_CODES.network, `cannot reach the server: ${(error as Error).message}`);
+  }
+}
+
+async function request<S extends z.ZodType | null>(method: string, path: string, schema: S, options: RequestOptions = {}): Promise<Parsed<S>> {
+  const response = await fetchOrNetworkError(
+    buildUrl(path, options.query),
+    {
       method,
       credentials: 'same-origin',
       headers: { accept: 'application/json', ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}), ...options.headers },
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
-  } catch (error) {
-    // An aborted request is not a failure to report: let TanStack Query see the AbortError it expects.
-    if (options.signal?.aborted) throw error;
-    throw new ApiError(0, CLIENT_ERROR_CODES.network, `cannot reach the server: ${(error as Error).message}`);
-  }
+    },
+    options.signal,
+  );
 
   const body: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
   if (!response.ok) throw errorFrom(response.status, body);

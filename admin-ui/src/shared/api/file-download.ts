@@ -1,6 +1,6 @@
 import { MoodViewPendingSchema } from '../../../../core/contracts/mood-api';
 import { ApiError, CLIENT_ERROR_CODES } from './api-error';
-import { errorFrom } from './api-client';
+import { errorFrom, fetchOrNetworkError } from './api-client';
 
 /** One ask for a file: the file itself, or the server's "still preparing it" with its suggested wait (D-mood-19). */
 export type FileAnswer = { status: 'ready'; blob: Blob; fileName: string } | { status: 'computing'; retryAfterMs: number };
@@ -29,13 +29,7 @@ export function fileNameOf(header: string | null, fallback: string): string {
  * the browser for minutes; a failed computation (503) and any other error reject with an ApiError, as `api` does.
  */
 export async function askForFile(url: string, options: { fallbackName: string; signal?: AbortSignal }): Promise<FileAnswer> {
-  let response: Response;
-  try {
-    response = await fetch(url, { credentials: 'same-origin', headers: { prefer: 'respond-async' }, ...(options.signal ? { signal: options.signal } : {}) });
-  } catch (error) {
-    if (options.signal?.aborted) throw error;
-    throw new ApiError(0, CLIENT_ERROR_CODES.network, `cannot reach the server: ${(error as Error).message}`);
-  }
+  const response = await fetchOrNetworkError(url, { credentials: 'same-origin', headers: { prefer: 'respond-async' } }, options.signal);
   if (response.status === 202) {
     const pending = MoodViewPendingSchema.safeParse(await response.json().catch(() => undefined));
     if (!pending.success || pending.data.status !== 'computing') throw new ApiError(202, CLIENT_ERROR_CODES.badResponse, `GET ${url}: the 202 does not match its contract`);
