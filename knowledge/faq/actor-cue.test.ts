@@ -9,6 +9,9 @@ describe('who ends the job in a termination question', () => {
     expect(actor('bi duoi viec ngang ko bao truoc cty phai den may thang luong')).toBe('employer');
     expect(actor('công ty cho em nghỉ việc khi đang mang thai')).toBe('employer');
     expect(actor('bị sa thải vì đi làm muộn')).toBe('employer');
+    // The employer named between "bị" and "đuổi": the teencode complaint.
+    expect(actor('e bi cty duoi ngang ko bao truoc thi dc den gi ko')).toBe('employer');
+    expect(actor('công ty đuổi em không lý do')).toBe('employer');
   });
 
   it('reads the employee acting when they quit', () => {
@@ -38,6 +41,8 @@ describe('who ends the job in a termination question', () => {
     expect(actor('công ty cho nghỉ mấy ngày khi cưới')).toBeNull();
     expect(actor('em xin nghỉ phép 3 ngày')).toBeNull();
     expect(actor('người dưới 18 tuổi làm mấy giờ')).toBeNull();
+    expect(actor('công ty dưới 10 người có phải lập công đoàn không')).toBeNull();
+    expect(actor('cty duoi 50 lao dong thi sao')).toBeNull();
     expect(actor('bị đuổi việc nên em tự nghỉ luôn')).toBeNull();
   });
 

@@ -30,8 +30,15 @@ const EMPLOYER_SUBJECTS = ['cong ty', 'cty', 'doanh nghiep', 'nguoi su dung lao 
 const EMPLOYEE_SUBJECTS = ['nguoi lao dong', 'nld', 'cong nhan', 'nhan vien'] as const;
 const MODALS = ['', 'co quyen', 'duoc', 'duoc quyen', 'co duoc', 'co the', 'muon', 'se', 'dinh', 'lai'] as const;
 const ACTS = ['don phuong', 'cham dut hop dong', 'cham dut hd'] as const;
-const subjectActs = (subjects: readonly string[]) =>
-  subjects.flatMap((subject) => MODALS.flatMap((modal) => ACTS.map((act) => [subject, modal, act].filter((part) => part !== '').join(' '))));
+const subjectActs = (subjects: readonly string[], acts: readonly string[] = ACTS) =>
+  subjects.flatMap((subject) => MODALS.flatMap((modal) => acts.map((act) => [subject, modal, act].filter((part) => part !== '').join(' '))));
+/**
+ * "bị cty đuổi ngang", "công ty đuổi em": the employer named before "đuổi", which the fixed cues ("bị đuổi", "đuổi
+ * việc") miss when the subject stands between; the teencode complaint "e bi cty duoi ngang ko bao truoc thi dc den gi
+ * ko" was answered with what a worker who quits owes. Folded, "đuổi" is also "dưới" ("công ty dưới 10 người"), so
+ * only with what follows a dismissal: whom, "ngang", "rồi", "luôn".
+ */
+const DISMISSALS = ['ngang', 'em', 'e', 'toi', 'minh', 'roi', 'luon'].map((after) => `duoi ${after}`);
 
 /**
  * The member quitting at once, said of themselves ("em muốn nghỉ ngay", "tôi nghỉ luôn", "mình định nghỉ việc
@@ -49,7 +56,7 @@ const SELF_QUITS = [
 const OTHERS_ACT = ['cho', 'bat', 'bi', 'ep', 'duoi'].flatMap((verb) => ['', ...SELVES].flatMap((self) => [verb, self, 'nghi'].filter((part) => part !== '').join(' ')));
 
 const padded = (cues: readonly string[]) => cues.map((cue) => ` ${cue} `);
-const EMPLOYER = padded([...EMPLOYER_CUES, ...subjectActs(EMPLOYER_SUBJECTS)]);
+const EMPLOYER = padded([...EMPLOYER_CUES, ...subjectActs(EMPLOYER_SUBJECTS), ...subjectActs(EMPLOYER_SUBJECTS, DISMISSALS)]);
 const EMPLOYEE = padded([...EMPLOYEE_CUES, ...subjectActs(EMPLOYEE_SUBJECTS), ...SELF_QUITS]);
 const NEUTRAL = padded(OTHERS_ACT);
 
