@@ -15,6 +15,7 @@ export { createLawRetriever, RECOMMENDED_MIN_STRENGTH, type LawRetrieverConfig, 
 export { DEFAULT_RETRIEVAL_TUNING, type RetrievalTuning } from './retrieval/retrieval-tuning.js';
 export { loadDefaultSynonymGroups, parseSynonymGroups, type SynonymGroup } from './retrieval/synonym-groups.js';
 export { loadArticlePhrasings, parseArticlePhrasingsJsonl, ARTICLE_PHRASINGS_DIR, type ArticlePhrasings } from './retrieval/article-phrasings.js';
+export { loadClausePhrasings, parseClausePhrasingsJsonl, CLAUSE_PHRASINGS_DIR, type ClausePhrasings } from './retrieval/clause-phrasings.js';
 export { loadExpansionPhrasings, phrasingsFromFaq } from './retrieval/faq-phrasings.js';
 export { splitIntoClauses, type ClausePassage } from './retrieval/clause-passages.js';
 export type { EmbeddingProvider } from './retrieval/embedding-provider.js';
