@@ -45,4 +45,23 @@ describe('entryFit', () => {
   it('has nothing of the law to offer without sources', () => {
     expect(entryFit(question, entry('Có.'), [], 2)).toMatchObject({ law: 0, lawUnit: null });
   });
+
+  it('reads every clause of the articles the entry cites, which the search need not have brought', () => {
+    const fit = entryFit(question, entry('Có. Công ty phải tổ chức đối thoại tại nơi làm việc định kỳ ít nhất 01 năm một lần.'), [], 2, [article]);
+    expect(fit.lawUnit?.text).toContain('03 ngày làm việc');
+    expect(fit.law).toBeGreaterThan(fit.entry);
+  });
+
+  it('says how far the entry restates the best clause: little for an entry on another case of the topic', () => {
+    const otherCase = entryFit(question, entry('Công ty phải tổ chức đối thoại tại nơi làm việc định kỳ ít nhất 01 năm một lần.'), sources, 2);
+    const restating = entryFit(question, entry('Trong thời hạn 03 ngày làm việc kể từ ngày kết thúc đối thoại, người sử dụng lao động phải công bố công khai nội dung chính của đối thoại tại nơi làm việc.'), sources, 2);
+    expect(otherCase.restated).toBeLessThan(0.3);
+    expect(restating.restated).toBeGreaterThan(0.9);
+    expect(entryFit(question, entry('Có.'), [], 2).restated).toBe(1);
+  });
+
+  it('leaves out an expired article the entry cites', () => {
+    const fit = entryFit(question, entry('Có.'), [], 2, [{ ...article, status: 'expired' }]);
+    expect(fit.lawUnit).toBeNull();
+  });
 });

@@ -1,6 +1,7 @@
 import type { FaqEntry } from '../../core/knowledge/faq.js';
 import type { LawArticle } from '../../core/knowledge/law.js';
-import { questionShape, termWeights, unitScore, type AnswerUnit } from './answer-units.js';
+import { foldDiacritics, syllables } from '../../core/text/vietnamese-fold.js';
+import { answerUnits, questionShape, termWeights, unitScore, type AnswerUnit } from './answer-units.js';
 import { candidateUnits } from './extractive-answer.js';
 import type { PromptSource } from './grounded-prompt.vi.js';
 
@@ -22,6 +23,12 @@ export interface EntryFit {
   law: number;
   /** The law's best unit, when there is one. */
   lawUnit: AnswerUnit | null;
+  /**
+   * The share of that unit's own word pairs the entry's answer holds (1 without a unit): how far the entry restates
+   * the clause. A curated answer paraphrases the clauses it rests on; one whose best clause it does not restate covers
+   * the topic but another case of it (D-answers-48).
+   */
+  restated: number;
 }
 
 /** A sentence of an entry's answer, read under the entry's question as a clause is read under its article's title. */
@@ -53,11 +60,34 @@ function entryUnits(entry: FaqEntry): AnswerUnit[] {
   return units;
 }
 
-/** The entry's and the law's best unit for `question`; `maxArticles` as the extractive answer reads them. */
-export function entryFit(question: string, entry: FaqEntry, sources: readonly PromptSource[], maxArticles: number): EntryFit {
+/** Folded word pairs of a text. */
+function wordPairs(text: string): Set<string> {
+  const words = syllables(foldDiacritics(text).toLowerCase());
+  return new Set(words.slice(1).map((word, i) => `${words[i]} ${word}`));
+}
+
+/** The share of `unit`'s own word pairs that `pairs` holds (1 for a unit of fewer than two words). */
+function restatedShare(unit: AnswerUnit, pairs: ReadonlySet<string>): number {
+  const own = wordPairs(unit.core);
+  if (own.size === 0) return 1;
+  let held = 0;
+  for (const pair of own) if (pairs.has(pair)) held += 1;
+  return held / own.size;
+}
+
+/**
+ * The entry's and the law's best unit for `question`; `maxArticles` as the extractive answer reads them. The law's
+ * units are those of the retrieved sources and every clause of `cited`, the articles the entry rests on (its curator
+ * chose them: the clause of the case asked is often one the entry does not restate, and the search, drawn to the
+ * entry's topic words, need not have found it).
+ */
+export function entryFit(question: string, entry: FaqEntry, sources: readonly PromptSource[], maxArticles: number, cited: readonly LawArticle[] = []): EntryFit {
   const shape = questionShape(question);
   const own = entryUnits(entry);
-  const law = candidateUnits(sources, maxArticles).flatMap((candidate) => candidate.usable);
+  const retrieved = candidateUnits(sources, maxArticles).flatMap((candidate) => candidate.usable);
+  const seen = new Set(retrieved.map((unit) => `${unit.article.id}|${unit.order}`));
+  const fromCited = cited.filter((article) => article.status !== 'expired').flatMap((article) => answerUnits(article, null));
+  const law = [...retrieved, ...fromCited.filter((unit) => !seen.has(`${unit.article.id}|${unit.order}`))];
   // One weighting for both sides: a word every unit of either has tells them apart no more than a topic word does.
   const weights = termWeights(shape, [...own, ...law]);
   const best = (units: readonly AnswerUnit[]) =>
@@ -66,5 +96,6 @@ export function entryFit(question: string, entry: FaqEntry, sources: readonly Pr
       return score > top.score ? { unit, score } : top;
     }, { unit: null, score: 0 });
   const lawBest = best(law);
-  return { entry: best(own).score, law: lawBest.score, lawUnit: lawBest.unit };
+  const restated = lawBest.unit ? restatedShare(lawBest.unit, wordPairs(entry.answer)) : 1;
+  return { entry: best(own).score, law: lawBest.score, lawUnit: lawBest.unit, restated };
 }

@@ -84,6 +84,13 @@ export const KnowledgeOptionsSchema = z.object({
    * by at least this (faq-fit.ts: both scored alike, as shares of the question answered); 1 turns it off.
    */
   faqFitMargin: z.number().min(0).max(1).default(0.1),
+  /**
+   * The law's best clause also follows the curated answer when the entry restates less than this share of its word
+   * pairs (faq-fit.ts `restated`: the entry covers the topic, not the case asked) and it trails the entry's best
+   * sentence by no more than `faqUnstatedMargin`; 0 turns it off (D-answers-48).
+   */
+  faqUnstatedShare: z.number().min(0).max(1).default(0.3),
+  faqUnstatedMargin: z.number().min(0).max(1).default(0.05),
 });
 
 export type KnowledgeOptions = z.infer<typeof KnowledgeOptionsSchema>;

@@ -347,7 +347,35 @@ describe('knowledge service when a clause states what was asked better than the 
   });
 
   it('adds nothing when the entry states it, or when off', async () => {
-    expect((await withEntry({ faqFitMargin: 1 }).answer(ask(nightQuestion))).text).not.toContain('Theo khoản');
+    expect((await withEntry({ faqFitMargin: 1, faqUnstatedShare: 0 }).answer(ask(nightQuestion))).text).not.toContain('Theo khoản');
     expect((await withEntry().answer(ask('công ty có phải hỏi ý kiến trước khi cho làm thêm giờ không'))).text).not.toContain('Theo khoản');
+  });
+});
+
+describe('knowledge service when the entry covers the topic but not the case asked (D-answers-48)', () => {
+  /** An entry on the weekly rest day's overtime rate: it cites Điều 98 and restates none of its night clause. */
+  const restDay = overtimeEntry('wt-rest-day-overtime', '98');
+  const nightQuestion = 'làm việc vào ban đêm thì được trả tiền lương thế nào';
+  const withEntry = (hits: ReturnType<typeof overtimeHit>[], options: Record<string, number> = {}) =>
+    createKnowledgeService({
+      retriever: { size: hits.length, search: () => hits },
+      faq: { match: () => ({ entry: restDay, score: 0.8, matchedText: restDay.question }), threshold: 0.5 },
+      redactor,
+      articles: createArticleLookup(SAMPLE_ARTICLES),
+      options,
+    });
+
+  it('reads the clause of the case asked in the article the entry cites, though the search brought another article', async () => {
+    // The margin rule off: the entry not restating the clause is what brings it.
+    const answer = await withEntry([overtimeHit(a113!, 9, 0.7)], { faqFitMargin: 1 }).answer(ask(nightQuestion));
+    expect(answer).toMatchObject({ kind: 'faq', faqEntryId: 'wt-rest-day-overtime' });
+    expect(answer.text).toMatch(/^Làm thêm vào ngày nghỉ hằng tuần/u);
+    expect(answer.text).toContain('Theo khoản 2 Điều 98');
+    expect(answer.text).toContain('30%');
+    expect(answer.citations.map((c) => c.articleNo)).toEqual(['98']);
+  });
+
+  it('adds nothing when off', async () => {
+    expect((await withEntry([overtimeHit(a113!, 9, 0.7)], { faqFitMargin: 1, faqUnstatedShare: 0 }).answer(ask(nightQuestion))).text).not.toContain('Theo khoản');
   });
 });

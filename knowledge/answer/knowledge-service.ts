@@ -171,10 +171,17 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
    * right answers). Null when the entry answers as well, or `faqFitMargin` is off (D-answers-40).
    */
   const clauseStatingAsked = (match: FaqMatch, question: string, hits: readonly PassageHit[]) => {
-    if (options.faqFitMargin >= 1) return null;
-    const fit = entryFit(normalizeQuery(question), match.entry, sourcesFor(hits, question), 2);
-    if (!fit.lawUnit || fit.law - fit.entry < options.faqFitMargin) return null;
-    logger.info({ faqEntryId: match.entry.id, fitEntry: fit.entry, fitLaw: fit.law, article: fit.lawUnit.article.id }, 'a clause states what was asked better than the entry: it leads');
+    if (options.faqFitMargin >= 1 && options.faqUnstatedShare <= 0) return null;
+    // The entry's own articles are read whole: the clause of the case asked may be one the search did not bring.
+    const cited = match.entry.citations.flatMap((ref) => deps.articles?.get(ref.lawId, ref.articleNo) ?? []);
+    const fit = entryFit(normalizeQuery(question), match.entry, sourcesFor(hits, question), 2, cited);
+    if (!fit.lawUnit) return null;
+    const better = options.faqFitMargin < 1 && fit.law - fit.entry >= options.faqFitMargin;
+    // An entry on the topic that does not restate the clause fitting the question best speaks of another case of it
+    // (the non-specialised union officers' hours asked by a specialised one): the clause follows (D-answers-48).
+    const unstated = fit.restated < options.faqUnstatedShare && fit.law - fit.entry >= -options.faqUnstatedMargin;
+    if (!better && !unstated) return null;
+    logger.info({ faqEntryId: match.entry.id, fitEntry: fit.entry, fitLaw: fit.law, restated: fit.restated, article: fit.lawUnit.article.id }, 'a clause states what was asked and the entry does not: it follows');
     return fit.lawUnit;
   };
 
