@@ -64,4 +64,21 @@ describe('entryFit', () => {
     const fit = entryFit(question, entry('Có.'), [], 2, [{ ...article, status: 'expired' }]);
     expect(fit.lawUnit).toBeNull();
   });
+
+  it('prefers the clause of the party asked among siblings sharing the question\'s words', () => {
+    const recovery: LawArticle = {
+      ...article,
+      id: '41_2024_QH15__D49',
+      lawId: '41/2024/QH15',
+      articleNo: '49',
+      title: 'Giải quyết hưởng trợ cấp dưỡng sức, phục hồi sức khỏe',
+      text:
+        '1. Trong thời hạn 07 ngày làm việc kể từ ngày người lao động trở lại làm việc, người sử dụng lao động lập danh sách gửi cơ quan bảo hiểm xã hội.\n' +
+        '2. Trong thời hạn 07 ngày làm việc kể từ ngày nhận danh sách, cơ quan bảo hiểm xã hội có trách nhiệm giải quyết.',
+    };
+    const asked = 'công ty gửi danh sách lên bảo hiểm rồi, bảo hiểm giải quyết trong bao lâu';
+    const onLeave = entry('Bạn được nghỉ dưỡng sức tối đa 10 ngày trong một năm.');
+    expect(entryFit(asked, onLeave, [], 2, [recovery], 'insurer').lawUnit?.clauseNo).toBe('2');
+    expect(entryFit(asked, onLeave, [], 2, [recovery], 'employer').lawUnit?.clauseNo).toBe('1');
+  });
 });

@@ -4,6 +4,7 @@ import { foldDiacritics, syllables } from '../../core/text/vietnamese-fold.js';
 import { answerUnits, questionShape, termWeights, unitScore, type AnswerUnit } from './answer-units.js';
 import { candidateUnits } from './extractive-answer.js';
 import type { PromptSource } from './grounded-prompt.vi.js';
+import { actingParty, type Party } from './asked-party.js';
 
 /**
  * Whether a curated entry states what was asked, measured against the law the search found (issue #11): an entry
@@ -76,12 +77,19 @@ function restatedShare(unit: AnswerUnit, pairs: ReadonlySet<string>): number {
 }
 
 /**
+ * What a unit whose acting party is the one asked gains, and one whose acting party is another loses (asked-party.ts):
+ * the insurer's 7 days and the employer's 7 days share every word of "bảo hiểm xét trong bao lâu" (D-answers-48).
+ */
+const PARTY_WEIGHT = 0.05;
+
+/**
  * The entry's and the law's best unit for `question`; `maxArticles` as the extractive answer reads them. The law's
  * units are those of the retrieved sources and every clause of `cited`, the articles the entry rests on (its curator
  * chose them: the clause of the case asked is often one the entry does not restate, and the search, drawn to the
- * entry's topic words, need not have found it).
+ * entry's topic words, need not have found it). `asked`: the party the question asks about (asked-party.ts), read on
+ * the question as typed.
  */
-export function entryFit(question: string, entry: FaqEntry, sources: readonly PromptSource[], maxArticles: number, cited: readonly LawArticle[] = []): EntryFit {
+export function entryFit(question: string, entry: FaqEntry, sources: readonly PromptSource[], maxArticles: number, cited: readonly LawArticle[] = [], asked: Party | null = null): EntryFit {
   const shape = questionShape(question);
   const own = entryUnits(entry);
   const retrieved = candidateUnits(sources, maxArticles).flatMap((candidate) => candidate.usable);
@@ -92,7 +100,8 @@ export function entryFit(question: string, entry: FaqEntry, sources: readonly Pr
   const weights = termWeights(shape, [...own, ...law]);
   const best = (units: readonly AnswerUnit[]) =>
     units.reduce<{ unit: AnswerUnit | null; score: number }>((top, unit) => {
-      const score = unitScore(shape, unit, weights);
+      const party = asked ? actingParty(unit.core) : null;
+      const score = unitScore(shape, unit, weights) + (party ? (party === asked ? PARTY_WEIGHT : -PARTY_WEIGHT) : 0);
       return score > top.score ? { unit, score } : top;
     }, { unit: null, score: 0 });
   const lawBest = best(law);

@@ -28,6 +28,7 @@ import { isOtherSide } from './article-side.js';
 import { leadCuratedAnswer } from './faq-lead.js';
 import { selectSources } from './source-selection.js';
 import { entryFit } from './faq-fit.js';
+import { askedParty } from './asked-party.js';
 import { wordLead } from './entry-lead.js';
 import type { UnitChooser } from './unit-chooser.js';
 import type { ChooserSource } from './unit-features.js';
@@ -174,7 +175,7 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
     if (options.faqFitMargin >= 1 && options.faqUnstatedShare <= 0) return null;
     // The entry's own articles are read whole: the clause of the case asked may be one the search did not bring.
     const cited = match.entry.citations.flatMap((ref) => deps.articles?.get(ref.lawId, ref.articleNo) ?? []);
-    const fit = entryFit(normalizeQuery(question), match.entry, sourcesFor(hits, question), 2, cited);
+    const fit = entryFit(normalizeQuery(question), match.entry, sourcesFor(hits, question), 2, cited, askedParty(question));
     if (!fit.lawUnit) return null;
     const better = options.faqFitMargin < 1 && fit.law - fit.entry >= options.faqFitMargin;
     // An entry on the topic that does not restate the clause fitting the question best speaks of another case of it
