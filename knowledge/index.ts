@@ -16,7 +16,7 @@ export { DEFAULT_RETRIEVAL_TUNING, type RetrievalTuning } from './retrieval/retr
 export { loadDefaultSynonymGroups, parseSynonymGroups, type SynonymGroup } from './retrieval/synonym-groups.js';
 export { loadArticlePhrasings, parseArticlePhrasingsJsonl, ARTICLE_PHRASINGS_DIR, type ArticlePhrasings } from './retrieval/article-phrasings.js';
 export { loadClausePhrasings, parseClausePhrasingsJsonl, CLAUSE_PHRASINGS_DIR, type ClausePhrasings } from './retrieval/clause-phrasings.js';
-export { loadExpansionPhrasings, phrasingsFromFaq } from './retrieval/faq-phrasings.js';
+export { loadExpansionPhrasings, loadPhrasingFiles, phrasingsFromFaq } from './retrieval/faq-phrasings.js';
 export { splitIntoClauses, type ClausePassage } from './retrieval/clause-passages.js';
 export type { EmbeddingProvider } from './retrieval/embedding-provider.js';
 export { createTransformersEmbeddingProvider, type TransformersEmbeddingOptions } from './retrieval/transformers-embedding-provider.js';

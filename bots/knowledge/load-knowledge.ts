@@ -10,7 +10,7 @@ import {
   createLawRetriever,
   createSwappableFaqMatcher,
   loadDefaultSynonymGroups,
-  loadArticlePhrasings,
+  loadPhrasingFiles,
   phrasingsFromFaq,
   toCitation,
 } from '../../knowledge/index.js';
@@ -59,7 +59,7 @@ export async function loadKnowledge(deps: { env: Env; database: Database; logger
   const faq = createSwappableFaqMatcher((entries) => createDefaultFaqMatcher(entries, { normalize: normalizeQuery }), published);
   const chatModel = chatModelFromEnv(deps.env);
   // The phrasing files ship with the code and never change while it runs: read once, not on every FAQ edit's rebuild.
-  const filePhrasings = loadArticlePhrasings();
+  const filePhrasings = loadPhrasingFiles();
   let currentCorpus = corpus;
   let currentFaq = published;
   let current = build(corpus, published);

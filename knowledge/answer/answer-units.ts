@@ -222,6 +222,17 @@ function withFigures(score: number, kind: QuantityKind | null, folded: string): 
 const LENGTHS_OF_TIME: ReadonlySet<QuantityKind> = new Set(['duration', 'days', 'months', 'years', 'hours', 'minutes']);
 
 /**
+ * Whether the unit can answer the figure the question asks (a figure of the kind asked, or another length of time for
+ * a length of time; any figure when no kind is named); true when no figure is asked. The figures the question states
+ * itself do not count (see `unitScore`).
+ */
+export function answersAskedFigure(shape: QuestionShape, unit: AnswerUnit): boolean {
+  if (!shape.quantity) return true;
+  const figures = withoutStated(foldDiacritics(unit.core).toLowerCase().replace(REFERENCE, ' '), shape.stated);
+  return withFigures(1, shape.kind, figures) > 1;
+}
+
+/**
  * How much each question word and word pair tells the candidate units apart: one that every unit shares (the
  * article's topic, "trợ cấp thất nghiệp" in every clause of the unemployment articles) weighs half of one that few
  * units have ("đi học"), so the unit with the question's distinctive words leads (D-answers-33). Folded.

@@ -1,6 +1,6 @@
 import type { LawArticle } from '../../core/knowledge/law.js';
 import { splitIntoClauses } from '../retrieval/clause-passages.js';
-import { answerUnits, isGarbled, questionShape, termWeights, unitScore, type AnswerUnit, type QuestionShape } from './answer-units.js';
+import { answersAskedFigure, answerUnits, isGarbled, questionShape, termWeights, unitScore, type AnswerUnit, type QuestionShape } from './answer-units.js';
 import { ANSWER_TEXTS } from './answer-texts.vi.js';
 import { shortLawName } from './citation.js';
 import type { PromptSource } from './grounded-prompt.vi.js';
@@ -64,6 +64,19 @@ function yesNoLead(shape: QuestionShape, unit: AnswerUnit, score: number): strin
 const YES_NO_MIN_SCORE = 0.45;
 /** The best article's opening clause usually states its core rule ("12 ngày làm việc"); the rest are exceptions. */
 const OPENING_BONUS = 0.08;
+/**
+ * A khoản whose members' question (clause phrasings, D-answers-47) matches the question at least
+ * `PHRASED_CLAUSE_MIN_MATCH` asks what the member asks: its units gain `PHRASED_CLAUSE_BONUS × match²`, unless a figure
+ * is asked that they do not state (then the figure check decides, as before).
+ */
+const PHRASED_CLAUSE_BONUS = 0.3;
+const PHRASED_CLAUSE_MIN_MATCH = 0.6;
+
+/** What a unit gains from its khoản's members' phrasing matching the question (0 when it did not, or not enough). */
+export function phrasedClauseBonus(shape: QuestionShape, unit: AnswerUnit, phrased: PromptSource['phrasedClause']): number {
+  if (!phrased || phrased.match < PHRASED_CLAUSE_MIN_MATCH || unit.clauseNo !== phrased.clauseNo) return 0;
+  return answersAskedFigure(shape, unit) ? PHRASED_CLAUSE_BONUS * phrased.match ** 2 : 0;
+}
 
 /**
  * Answers from the law without a model (issue #11 item 2): splits the retrieved clauses into units (clause, point
@@ -81,14 +94,16 @@ export function composeExtractiveAnswer(
   const shape = questionShape(question);
   const candidates = candidateUnits(sources, options.maxArticles);
   const weights = question ? termWeights(shape, candidates.flatMap((c) => c.usable)) : new Map<string, number>();
-  const handScored = candidates.flatMap(({ rank, usable }) =>
-    usable.map((unit, index) => ({
-      unit,
-      rank,
-      score: (question ? unitScore(shape, unit, weights) : 1 - index * 0.01) * (1 - rank * 0.1) + (rank === 0 && (unit.clauseNo === '1' || unit.clauseNo === null) ? OPENING_BONUS : 0),
-    })),
+  const handScored = candidates.flatMap(({ rank, usable, phrased }) =>
+    usable.map((unit, index) => {
+      const plain = (question ? unitScore(shape, unit, weights) : 1 - index * 0.01) * (1 - rank * 0.1) + (rank === 0 && (unit.clauseNo === '1' || unit.clauseNo === null) ? OPENING_BONUS : 0);
+      // The phrased khoản's bonus picks the lead; "Có."/"Không." and the floor for further units read the plain score.
+      const bonus = question ? phrasedClauseBonus(shape, unit, phrased) * (1 - rank * 0.1) : 0;
+      return { unit, rank, score: plain + bonus, plain };
+    }),
   );
   const scored = leadUnit ? withChosenLead(handScored, leadUnit, () => unitScore(shape, leadUnit, weights), candidates.length) : handScored;
+  const plainOf = (c: { score: number; plain?: number }) => c.plain ?? c.score;
   if (scored.length === 0) return { body: ANSWER_TEXTS.extractiveIntro, quoted: [] };
   const handRanked = [...scored].sort((a, b) => b.score - a.score);
   // A chooser's lead (unit-chooser.ts) goes first; the further units are still chosen by the hand scores, against
@@ -96,7 +111,7 @@ export function composeExtractiveAnswer(
   const chosenLead = leadUnit ? scored.find((c) => sameUnit(c.unit, leadUnit)) : undefined;
   const ranked = chosenLead ? [chosenLead, ...handRanked.filter((c) => c !== chosenLead)] : handRanked;
   const lead = ranked[0] as (typeof ranked)[number];
-  const floor = Math.max((handRanked[0] as (typeof ranked)[number]).score * 0.5, 0.12);
+  const floor = Math.max(Math.max(...scored.map(plainOf)) * 0.5, 0.12);
   const leadClause = wholeClause(scored, lead, options.charBudget);
   const chosen = [lead];
   let budget = options.charBudget - Math.min(clauseText(leadClause.map((c) => c.unit)).length, options.charBudget);
@@ -128,8 +143,8 @@ export function composeExtractiveAnswer(
   const listSize = (unit: AnswerUnit) => scored.filter((c) => sameList(c.unit, unit)).length;
   const leadText =
     leadGroup.length > 1
-      ? listText(leadGroup.map((c) => c.unit), siblings.length, yesNoLead(shape, lead.unit, lead.score))
-      : `${yesNoLead(shape, lead.unit, lead.score)}${sourcePhrase(lead.unit.article, lead.unit.clauseNo)}: ${trimQuote(clauseText(leadClause.map((c) => c.unit)), Math.max(options.charBudget, MIN_QUOTE))}${moreInList(lead.unit, listSize)}`;
+      ? listText(leadGroup.map((c) => c.unit), siblings.length, yesNoLead(shape, lead.unit, plainOf(lead)))
+      : `${yesNoLead(shape, lead.unit, plainOf(lead))}${sourcePhrase(lead.unit.article, lead.unit.clauseNo)}: ${trimQuote(clauseText(leadClause.map((c) => c.unit)), Math.max(options.charBudget, MIN_QUOTE))}${moreInList(lead.unit, listSize)}`;
   const parts = [leadText, ...restParts(rest, listSize)];
   const quoted: LawArticle[] = [];
   for (const { unit } of [lead, ...leadGroup, ...rest]) if (!quoted.includes(unit.article)) quoted.push(unit.article);
@@ -182,11 +197,11 @@ function separatorBetween(previous: AnswerUnit, next: AnswerUnit): string {
  * may not be the clause that matched the words best), the others by their retrieved clauses; an expired version
  * beside the in-force one that replaced it is left out.
  */
-export function candidateUnits(sources: readonly PromptSource[], maxArticles: number): { rank: number; usable: AnswerUnit[] }[] {
+export function candidateUnits(sources: readonly PromptSource[], maxArticles: number): { rank: number; usable: AnswerUnit[]; phrased?: PromptSource['phrasedClause'] }[] {
   return withoutReplacedExpired(sources).slice(0, maxArticles).map((source, rank) => {
     const clauses = rank === 0 ? null : new Set(source.passages.map((passage) => passage.clauseNo));
     const units = answerUnits(source.article, clauses);
-    return { rank, usable: units.length > 0 ? units : fallbackUnits(source) };
+    return { rank, usable: units.length > 0 ? units : fallbackUnits(source), ...(source.phrasedClause ? { phrased: source.phrasedClause } : {}) };
   });
 }
 

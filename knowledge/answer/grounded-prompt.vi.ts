@@ -6,6 +6,8 @@ import { shortLawName } from './citation.js';
 export interface PromptSource {
   article: LawArticle;
   passages: { clauseNo: string | null; text: string }[];
+  /** The khoản a members' phrasing of it matched, and how much (PassageHit `phrasedClause`, D-answers-47). */
+  phrasedClause?: { clauseNo: string; match: number };
 }
 
 /** The sentence the model must use when the passages do not answer: recognised by the reply checks. */

@@ -30,6 +30,7 @@ export function selectSources(hits: readonly PassageHit[], options: SourceSelect
         passages: passages
           .map(({ clauseNo, text }) => ({ clauseNo, text }))
           .sort((a, b) => clauseOrder(a.clauseNo) - clauseOrder(b.clauseNo)),
+        ...(hit.phrasedClause ? { phrasedClause: hit.phrasedClause } : {}),
       };
     });
 }

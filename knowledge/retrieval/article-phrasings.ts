@@ -13,6 +13,8 @@ import { fieldIssuesFromZod } from '../../core/errors/zod-issues.js';
 export interface ArticlePhrasings {
   lawId: string;
   articleNo: string;
+  /** The khoản the phrasings ask about (clause-phrasings.ts, D-answers-47); absent: the article as a whole. */
+  clauseNo?: string;
   phrasings: string[];
 }
 

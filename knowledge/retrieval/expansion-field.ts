@@ -16,6 +16,8 @@ export interface ExpansionIndex {
   fields: ViewFields;
   /** Article position of each phrasing (non-decreasing). */
   phrasingArticle: Int32Array;
+  /** The khoản each phrasing asks about (clause phrasings, D-answers-47); null for a phrasing of the whole article. */
+  phrasingClause: readonly (string | null)[];
   /** How many distinct phrasings each article has. */
   counts: Int32Array;
   /** Each phrasing's content terms (folded; fillers out, as the question's own are), with their IDF over the phrasings. */
@@ -36,25 +38,31 @@ export function buildExpansionIndex(
   prepare: (text: string) => string,
 ): ExpansionIndex {
   const positionByKey = new Map(articles.map((article, position) => [`${article.lawId}#${article.articleNo}`, position]));
-  const byArticle = new Map<number, Set<string>>();
+  // Per article, each distinct phrasing with the khoản it asks about (the first entry naming it wins).
+  const byArticle = new Map<number, Map<string, string | null>>();
   for (const entry of phrasings) {
     const position = positionByKey.get(`${entry.lawId}#${entry.articleNo}`);
     if (position === undefined || !accepts(position)) continue;
-    let set = byArticle.get(position);
-    if (!set) byArticle.set(position, (set = new Set()));
-    for (const phrasing of entry.phrasings) set.add(prepare(phrasing).trim().toLowerCase());
+    let owned = byArticle.get(position);
+    if (!owned) byArticle.set(position, (owned = new Map()));
+    for (const phrasing of entry.phrasings) {
+      const text = prepare(phrasing).trim().toLowerCase();
+      if (!owned.has(text)) owned.set(text, entry.clauseNo ?? null);
+    }
   }
   const documents: string[][] = [];
   const contents: string[][] = [];
   const owners: number[] = [];
+  const clauses: (string | null)[] = [];
   const counts = new Int32Array(articles.length);
   for (const position of [...byArticle.keys()].sort((a, b) => a - b)) {
-    for (const phrasing of byArticle.get(position) as Set<string>) {
+    for (const [phrasing, clauseNo] of byArticle.get(position) as Map<string, string | null>) {
       const tokens = analyzer.accented(phrasing);
       if (tokens.length === 0) continue;
       documents.push(unigramsAndBigrams(tokens));
       contents.push(contentTermsOf(tokens.map(analyzer.fold), hasDiacritics(phrasing) ? tokens : tokens.map(analyzer.fold), fillerRulesFor(hasDiacritics(phrasing), analyzer.fold)));
       owners.push(position);
+      clauses.push(clauseNo);
       counts[position] = (counts[position] as number) + 1;
     }
   }
@@ -62,7 +70,7 @@ export function buildExpansionIndex(
   const accented = buildBm25Field(documents, params);
   const fields = { accented, folded: foldBm25Field(accented, foldTerm) };
   const contentTerms = contents.map((terms) => terms.map((term) => ({ term, idf: inverseDocumentFrequency(fields.folded, term) })));
-  return { fields, phrasingArticle: Int32Array.from(owners), counts, contentTerms };
+  return { fields, phrasingArticle: Int32Array.from(owners), phrasingClause: clauses, counts, contentTerms };
 }
 
 /**
@@ -87,13 +95,53 @@ export function phrasingCoverage(index: ExpansionIndex, query: WeightedQuery): F
   return covered;
 }
 
+/** An article's best phrasing for a question: its value (BM25 × match^exponent), which phrasing, and the match. */
+export interface PhrasingMatch {
+  value: number;
+  phrasing: number;
+  /** The larger of the phrasing's coverage of the question and the question's of the phrasing, in [0, 1]. */
+  match: number;
+}
+
 /**
- * Adds `weight × max over the article's phrasings of BM25(phrasing) × match^exponent` to each article's score, where
- * match is the larger of the phrasing's coverage of the question and the question's coverage of the phrasing (a
- * story-wrapped question holds the whole of "bao nhiêu tuổi mới được đi làm" and many words besides). The best single
- * phrasing counts, and only as far as the two overlap: a phrasing that shares one common word ("lương") with the
- * question lends little either way, one that asks the same thing lends its whole BM25 score.
- * `scoreField` is the retriever's own per-view BM25 (accented and folded, as the question was typed).
+ * Each article's best phrasing for the question, valued `BM25(phrasing) × match^exponent`, where match is the larger
+ * of the phrasing's coverage of the question and the question's coverage of the phrasing (a story-wrapped question
+ * holds the whole of "bao nhiêu tuổi mới được đi làm" and many words besides). The best single phrasing counts, and
+ * only as far as the two overlap: a phrasing that shares one common word ("lương") with the question lends little
+ * either way, one that asks the same thing lends its whole BM25 score.
+ * `scoreField` is the retriever's own per-view BM25 (accented and folded, as the question was typed). Phrasings
+ * matching less than `minMatch` count for nothing.
+ */
+export function bestPhrasingPerArticle(
+  index: ExpansionIndex,
+  query: WeightedQuery,
+  coverageExponent: number,
+  scoreField: (fields: ViewFields, weight: number, into: Float64Array) => void,
+  minMatch = 0,
+): Map<number, PhrasingMatch> {
+  const best = new Map<number, PhrasingMatch>();
+  if (index.phrasingArticle.length === 0) return best;
+  const phrasingScores = new Float64Array(index.phrasingArticle.length);
+  scoreField(index.fields, 1, phrasingScores);
+  const coverage = phrasingCoverage(index, query);
+  // A word of the story around the question counts `storyTermWeight`, as in match strength (D-answers-39).
+  const asked = new Map<string, number>();
+  for (const { folded, weight } of query.coverage) asked.set(folded, Math.max(weight, asked.get(folded) ?? 0));
+  phrasingScores.forEach((score, phrasing) => {
+    if (score <= 0) return;
+    // Either way round: the phrasing holds the question, or the question (a story around it) holds the phrasing.
+    const match = Math.max(coverage[phrasing] as number, questionCoverageOfPhrasing(index, phrasing, asked));
+    if (match < minMatch) return;
+    const value = score * match ** coverageExponent;
+    const article = index.phrasingArticle[phrasing] as number;
+    if (value > (best.get(article)?.value ?? 0)) best.set(article, { value, phrasing, match });
+  });
+  return best;
+}
+
+/**
+ * Adds `weight × value of the article's best phrasing` (`bestPhrasingPerArticle`) to each article's score; returns
+ * the best phrasings.
  */
 export function addExpansionScores(
   index: ExpansionIndex,
@@ -101,24 +149,11 @@ export function addExpansionScores(
   scoring: { weight: number; coverageExponent: number },
   scoreField: (fields: ViewFields, weight: number, into: Float64Array) => void,
   articleScores: Float64Array,
-): void {
-  if (scoring.weight <= 0 || index.phrasingArticle.length === 0) return;
-  const phrasingScores = new Float64Array(index.phrasingArticle.length);
-  scoreField(index.fields, 1, phrasingScores);
-  const coverage = phrasingCoverage(index, query);
-  // A word of the story around the question counts `storyTermWeight`, as in match strength (D-answers-39).
-  const asked = new Map<string, number>();
-  for (const { folded, weight } of query.coverage) asked.set(folded, Math.max(weight, asked.get(folded) ?? 0));
-  const best = new Map<number, number>();
-  phrasingScores.forEach((score, phrasing) => {
-    if (score <= 0) return;
-    // Either way round: the phrasing holds the question, or the question (a story around it) holds the phrasing.
-    const match = Math.max(coverage[phrasing] as number, questionCoverageOfPhrasing(index, phrasing, asked));
-    const value = score * match ** scoring.coverageExponent;
-    const article = index.phrasingArticle[phrasing] as number;
-    if (value > (best.get(article) ?? 0)) best.set(article, value);
-  });
-  for (const [article, value] of best) articleScores[article] = (articleScores[article] as number) + scoring.weight * value;
+): Map<number, PhrasingMatch> {
+  if (scoring.weight <= 0) return new Map();
+  const best = bestPhrasingPerArticle(index, query, scoring.coverageExponent, scoreField);
+  for (const [article, { value }] of best) articleScores[article] = (articleScores[article] as number) + scoring.weight * value;
+  return best;
 }
 
 /** Distinct folded content unigrams and bigrams of two content syllables (`judged` in the form the rules expect). */

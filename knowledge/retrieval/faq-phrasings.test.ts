@@ -31,9 +31,10 @@ describe('phrasingsFromFaq', () => {
     expect(phrasingsFromFaq([entry('a', 'draft', [{ lawId: 'LD/2019', articleNo: '5' }]), entry('b', 'retired', [{ lawId: 'LD/2019', articleNo: '5' }])])).toEqual([]);
   });
 
-  it('adds the phrasing files after the FAQ’s', () => {
+  it('adds the phrasing files after the FAQ’s: the articles’, then the clauses’ with their khoản', () => {
     const dir = fileURLToPath(new URL('./testing/article-phrasings/', import.meta.url));
-    const all = loadExpansionPhrasings([entry('late-pay', 'published', [{ lawId: 'LD/2019', articleNo: '5' }])], dir);
-    expect(all.map((p) => p.articleNo)).toEqual(['5', '3', '5', '8']);
+    const clauseDir = fileURLToPath(new URL('./testing/clause-phrasings/', import.meta.url));
+    const all = loadExpansionPhrasings([entry('late-pay', 'published', [{ lawId: 'LD/2019', articleNo: '5' }])], dir, clauseDir);
+    expect(all.map((p) => (p.clauseNo ? `${p.articleNo}.${p.clauseNo}` : p.articleNo))).toEqual(['5', '3', '5', '8', '3.2', '5.2', '7.2']);
   });
 });

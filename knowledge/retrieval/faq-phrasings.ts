@@ -1,5 +1,6 @@
 import type { FaqEntry } from '../../core/knowledge/faq.js';
 import { loadArticlePhrasings, type ArticlePhrasings } from './article-phrasings.js';
+import { loadClausePhrasings } from './clause-phrasings.js';
 
 /**
  * The FAQ's question and variants, typed and folded, as phrasings of every article the entry cites: officers wrote
@@ -16,9 +17,17 @@ export function phrasingsFromFaq(entries: readonly FaqEntry[]): ArticlePhrasings
 }
 
 /**
- * What the retriever's expansion indexes (`createLawRetriever({ phrasings })`): the published FAQ's phrasings and the
- * hand-written phrasing files of `dir` (data/article-phrasings by default).
+ * The hand-written phrasing files: the articles' (`articleDir`, data/article-phrasings by default) and the clauses'
+ * (`clauseDir`, data/clause-phrasings by default; each with its `clauseNo`, D-answers-47).
  */
-export function loadExpansionPhrasings(faq: readonly FaqEntry[], dir?: string): ArticlePhrasings[] {
-  return [...phrasingsFromFaq(faq), ...loadArticlePhrasings(dir)];
+export function loadPhrasingFiles(articleDir?: string, clauseDir?: string): ArticlePhrasings[] {
+  return [...loadArticlePhrasings(articleDir), ...loadClausePhrasings(clauseDir)];
+}
+
+/**
+ * What the retriever's expansion indexes (`createLawRetriever({ phrasings })`): the published FAQ's phrasings and the
+ * hand-written phrasing files (`loadPhrasingFiles`).
+ */
+export function loadExpansionPhrasings(faq: readonly FaqEntry[], articleDir?: string, clauseDir?: string): ArticlePhrasings[] {
+  return [...phrasingsFromFaq(faq), ...loadPhrasingFiles(articleDir, clauseDir)];
 }

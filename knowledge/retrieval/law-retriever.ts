@@ -2,7 +2,7 @@ import type { LawArticle, LawDocument } from '../../core/knowledge/law.js';
 import { assembleLawCorpus } from '../law/parse-law-corpus.js';
 import { accumulateBm25 } from './bm25-field.js';
 import type { ArticlePhrasings } from './article-phrasings.js';
-import { addExpansionScores, buildExpansionIndex } from './expansion-field.js';
+import { bestPhrasingPerArticle, buildExpansionIndex, type PhrasingMatch } from './expansion-field.js';
 import { findSuccessorDocuments, mapExpiredToReplacements } from './expired-successors.js';
 import { clauseSimilarity, inForceInstead } from './in-force-instead.js';
 import { buildLexicalIndex, type LexicalIndex, type ViewFields } from './lexical-index.js';
@@ -36,7 +36,8 @@ export interface LawRetrieverConfig {
   tuning?: Partial<RetrievalTuning>;
   /**
    * Questions members ask that an article answers (the FAQ's phrasings of the articles it cites, the phrasing files):
-   * indexed per article as its document expansion (D-answers-44); those of expired articles are dropped.
+   * indexed per article as its document expansion (D-answers-44); those of expired articles are dropped. Those with a
+   * `clauseNo` (the clause phrasings, D-answers-47) are indexed apart, and the hit says which khoản matched.
    */
   phrasings?: readonly ArticlePhrasings[];
 }
@@ -65,8 +66,12 @@ export function createLawRetriever(config: LawRetrieverConfig): LexicalLawRetrie
   const expiredLaws = new Set(documents.filter((doc) => doc.status === 'expired').map((doc) => doc.lawId));
   const expired = articles.map((article) => article.status === 'expired' || expiredLaws.has(article.lawId));
   const replacement = mapExpiredToReplacements(articles, (i) => expired[i] === true, findSuccessorDocuments(documents, analyzer), analyzer);
-  const expansion = buildExpansionIndex(articles, config.phrasings ?? [], (position) => expired[position] !== true, analyzer, { k1: tuning.k1, b: tuning.b }, normalizeQuery);
-  const expansionScoring = { weight: tuning.expansionWeight, coverageExponent: tuning.expansionCoverageExponent };
+  const inForce = (position: number) => expired[position] !== true;
+  const phrasings = config.phrasings ?? [];
+  const expansion = buildExpansionIndex(articles, phrasings.filter((entry) => entry.clauseNo === undefined), inForce, analyzer, { k1: tuning.k1, b: tuning.b }, normalizeQuery);
+  // Clause phrasings in an index of their own: their thousands of short questions would otherwise change the BM25
+  // statistics (IDF, mean length) the article phrasings were weighed with (D-answers-47).
+  const clauseExpansion = buildExpansionIndex(articles, phrasings.filter((entry) => entry.clauseNo !== undefined), inForce, analyzer, { k1: tuning.k1, b: tuning.b }, normalizeQuery);
   const positionById = new Map(articles.map((article, position) => [article.id, position]));
   const asksAboutOldLaw = createOldLawQuestionTest(documents);
   const passageSyllables = new Map<number, Set<string>>();
@@ -101,14 +106,15 @@ export function createLawRetriever(config: LawRetrieverConfig): LexicalLawRetrie
     return best;
   };
 
-  const scoreQuery = (query: WeightedQuery): { articleScores: Float64Array; passageScores: Float64Array } => {
+  const scoreQuery = (query: WeightedQuery): { articleScores: Float64Array; passageScores: Float64Array; phrased: Map<number, PhrasingMatch> } => {
     const articleScores = new Float64Array(articles.length);
     const passageScores = new Float64Array(index.passages.length);
     addFieldScores(index.title, query, tuning, tuning.titleWeight, articleScores);
     addFieldScores(index.body, query, tuning, 1, articleScores);
     addFieldScores(index.passageFields, query, tuning, 1, passageScores);
-    // The expansion picks the article; the clauses to quote are still chosen on the law's own words below.
-    addExpansionScores(expansion, query, expansionScoring, (fields, weight, into) => addFieldScores(fields, query, tuning, weight, into), articleScores);
+    // The expansion picks the article; the clauses to quote are still chosen on the law's own words below, except that
+    // a clause phrasing matching closely puts its khoản first (toHit).
+    const phrased = addPhrasingScores(query, articleScores);
     if (tuning.passageWeight > 0) {
       const best = new Float64Array(articles.length);
       passageScores.forEach((score, passage) => {
@@ -121,15 +127,53 @@ export function createLawRetriever(config: LawRetrieverConfig): LexicalLawRetrie
     }
     if (tuning.titleCoverageBoost > 0) applyTitleCoverage(index, query, tuning.titleCoverageBoost, articleScores);
     addArticleReferenceBonus(query, articles, articleScores);
-    return { articleScores, passageScores };
+    return { articleScores, passageScores, phrased };
   };
 
-  const toHit = (query: WeightedQuery, passageScores: Float64Array, position: number, score: number): PassageHit => ({
-    article: articles[position] as LawArticle,
-    passages: passagesOf(index, passageScores, position, tuning.passagesPerHit),
-    score,
-    strength: matchStrength(index, query, position),
-  });
+  /**
+   * Adds each article's document expansion: its best article phrasing's part and its best clause phrasing's part (each
+   * `weight × BM25 × match^exponent`; the sum found the right article first more often than the larger of the two,
+   * D-answers-47). A clause phrasing counts only when it asks what the question asks (match ≥ `clauseLeadMatch`):
+   * thousands of short questions each share a word or two with any question, and counted at 0.52 one tipped "hãy nói
+   * lương tối thiểu là …" from the decree's regional figures to the code's definition. Returns each article's best
+   * clause phrasing.
+   */
+  const addPhrasingScores = (query: WeightedQuery, articleScores: Float64Array): Map<number, PhrasingMatch> => {
+    const scoreField = (fields: ViewFields, weight: number, into: Float64Array) => addFieldScores(fields, query, tuning, weight, into);
+    const byArticle = tuning.expansionWeight > 0 ? bestPhrasingPerArticle(expansion, query, tuning.expansionCoverageExponent, scoreField) : new Map<number, PhrasingMatch>();
+    const byClause = tuning.clauseExpansionWeight > 0 ? bestPhrasingPerArticle(clauseExpansion, query, tuning.expansionCoverageExponent, scoreField, tuning.clauseLeadMatch) : new Map<number, PhrasingMatch>();
+    for (const article of new Set([...byArticle.keys(), ...byClause.keys()])) {
+      const lift = tuning.expansionWeight * (byArticle.get(article)?.value ?? 0) + tuning.clauseExpansionWeight * (byClause.get(article)?.value ?? 0);
+      articleScores[article] = (articleScores[article] as number) + lift;
+    }
+    return byClause;
+  };
+
+  /** The khoản of the article's best clause phrasing and its match, when the article's text has that khoản. */
+  const phrasedClauseOf = (phrased: ReadonlyMap<number, PhrasingMatch>, position: number): PassageHit['phrasedClause'] => {
+    const best = phrased.get(position);
+    const clauseNo = best ? clauseExpansion.phrasingClause[best.phrasing] : null;
+    if (!best || !clauseNo) return undefined;
+    for (let passage = index.passageStart[position] as number; passage < (index.passageStart[position + 1] as number); passage += 1) {
+      if ((index.passages[passage] as { clauseNo: string | null }).clauseNo === clauseNo) return { clauseNo, match: best.match };
+    }
+    return undefined;
+  };
+
+  const toHit = (query: WeightedQuery, passageScores: Float64Array, phrased: ReadonlyMap<number, PhrasingMatch>, position: number, score: number): PassageHit => {
+    const phrasedClause = phrasedClauseOf(phrased, position);
+    // A khoản whose members' question asks what this question asks is quoted first, whatever its own words share.
+    const lead = phrasedClause && phrasedClause.match >= tuning.clauseLeadMatch ? phrasedClause.clauseNo : null;
+    return {
+      article: articles[position] as LawArticle,
+      passages: passagesOf(index, passageScores, position, tuning.passagesPerHit, lead),
+      score,
+      // Strength is still judged on the article's own words (a floor from the phrasing's match answered one more dev
+      // question and let a run-on story of household troubles reach the model, D-answers-47).
+      strength: matchStrength(index, query, position),
+      ...(phrasedClause ? { phrasedClause } : {}),
+    };
+  };
 
   return {
     articles,
@@ -151,15 +195,15 @@ export function createLawRetriever(config: LawRetrieverConfig): LexicalLawRetrie
       const story = options.story === undefined ? undefined : normalizeQuery(options.story);
       const query = buildWeightedQuery(normalizeQuery(text), analyzer, expander, tuning, story);
       if (k === 0 || query.view.folded.length === 0) return [];
-      const { articleScores, passageScores } = scoreQuery(query);
+      const { articleScores, passageScores, phrased } = scoreQuery(query);
       const strengthOf = (position: number) => matchStrength(index, query, position);
       const asked = options.includeExpired === true || asksAboutOldLaw(options.story === undefined ? text : `${options.story}\n${text}`);
       const includeExpired = asked || onlyExpiredIsStrong(articleScores, expired, strengthOf);
       const ranked = rankByStatus(articleScores, expired, replacement, includeExpired, tuning.expiredPenalty, asked);
-      if (asked) return ranked.slice(0, k).map(({ position, score }) => toHit(query, passageScores, position, score));
+      if (asked) return ranked.slice(0, k).map(({ position, score }) => toHit(query, passageScores, phrased, position, score));
       const context = { expired, replacement, strengthOf, correspondingPassage: (from: number, to: number) => correspondingPassage(from, to, passageScores) };
       return inForceInstead(ranked, k, context).map(({ position, score, inherited, leadPassage }) => {
-        const hit = toHit(query, passageScores, position, score);
+        const hit = toHit(query, passageScores, phrased, position, score);
         if (inherited <= hit.strength) return hit;
         // The member asked about the provision the old clause states: its counterpart in the law in force leads.
         const lead = index.passages[leadPassage] as { clauseNo: string | null; text: string };
@@ -170,10 +214,10 @@ export function createLawRetriever(config: LawRetrieverConfig): LexicalLawRetrie
     },
     explain(text: string, articleIds: readonly string[]): PassageHit[] {
       const query = buildWeightedQuery(normalizeQuery(text), analyzer, expander, tuning);
-      const { articleScores, passageScores } = scoreQuery(query);
+      const { articleScores, passageScores, phrased } = scoreQuery(query);
       return articleIds.flatMap((id) => {
         const position = positionById.get(id);
-        return position === undefined ? [] : [toHit(query, passageScores, position, articleScores[position] as number)];
+        return position === undefined ? [] : [toHit(query, passageScores, phrased, position, articleScores[position] as number)];
       });
     },
   };
@@ -189,7 +233,8 @@ function addFieldScores(fields: ViewFields, query: WeightedQuery, tuning: Retrie
   }
 }
 
-function passagesOf(index: LexicalIndex, passageScores: Float64Array, article: number, limit: number): PassageHit['passages'] {
+/** The article's best-matching khoản, `lead` first when given (a clause phrasing asked it, D-answers-47). */
+function passagesOf(index: LexicalIndex, passageScores: Float64Array, article: number, limit: number, lead: string | null = null): PassageHit['passages'] {
   const start = index.passageStart[article] as number;
   const end = index.passageStart[article + 1] as number;
   const scored: PassageHit['passages'] = [];
@@ -197,7 +242,8 @@ function passagesOf(index: LexicalIndex, passageScores: Float64Array, article: n
     const { clauseNo, text } = index.passages[passage] as { clauseNo: string | null; text: string };
     scored.push({ clauseNo, text, score: passageScores[passage] as number });
   }
-  const matching = scored.filter((passage) => passage.score > 0).sort((a, b) => b.score - a.score);
+  const leads = (passage: { clauseNo: string | null }) => lead !== null && passage.clauseNo === lead;
+  const matching = scored.filter((passage) => passage.score > 0 || leads(passage)).sort((a, b) => Number(leads(b)) - Number(leads(a)) || b.score - a.score);
   // An article found by its title alone still needs text to quote: fall back to its first passage.
   if (matching.length === 0) return scored.slice(0, 1);
   return matching.slice(0, limit);

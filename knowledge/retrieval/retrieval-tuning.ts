@@ -35,6 +35,17 @@ export interface RetrievalTuning {
    */
   expansionWeight: number;
   expansionCoverageExponent: number;
+  /**
+   * Weight of the clause phrasings (members' questions per khoản, D-answers-47), scored as the article phrasings are
+   * but in an index of their own (same match exponent; 3 and 4 measured the same): an article adds its best clause
+   * phrasing's part to its best article phrasing's; 0 turns them off.
+   */
+  clauseExpansionWeight: number;
+  /**
+   * A clause phrasing counts only when it matches the question at least this much (match in [0, 1]); then it also puts
+   * its khoản first in the hit.
+   */
+  clauseLeadMatch: number;
   /** Multiplier on expired articles when they are searched at all. */
   expiredPenalty: number;
   /** Clauses returned per hit. */
@@ -62,6 +73,9 @@ export const DEFAULT_RETRIEVAL_TUNING: RetrievalTuning = {
   // off-topic and FAQ-negative figures unchanged; without squaring, one more off-topic question was answered.
   expansionWeight: 2,
   expansionCoverageExponent: 2,
+  // D-answers-47: weights 1–3 and max-or-sum tried on dev; 2, summed, answered most, the fresh batches included.
+  clauseExpansionWeight: 2,
+  clauseLeadMatch: 0.6,
   expiredPenalty: 0.8,
   passagesPerHit: 3,
 };

@@ -13,6 +13,12 @@ export interface PassageHit {
    * questions, unlike `score`. RECOMMENDED_MIN_STRENGTH (law-retriever.ts) is 0.35.
    */
   strength: number;
+  /**
+   * The khoản whose members' phrasing (clause phrasings, D-answers-47) matched the question best, and how much of the
+   * two overlap (`match` in [0, 1], the larger of the phrasing's coverage of the question and the question's of it).
+   * Absent when no clause phrasing of the article shares a word with the question.
+   */
+  phrasedClause?: { clauseNo: string; match: number };
 }
 
 export interface SearchOptions {
