@@ -47,10 +47,12 @@ export { parseAnswerEvalJsonl, scoreAnswer, summariseAnswers, ungroundedFigures,
 export { failureDetail, formatFailure, type AnswerFailureDetail } from './eval/answer-failures.js';
 export {
   firstAcceptableRank,
+  recallFigures,
   summariseRetrieval,
   formatRetrievalDiagnostic,
   FOUND_DEPTH,
   RECALL_DEPTHS,
+  type RecallFigures,
   type RetrievalCaseResult,
   type RetrievalDiagnostic,
 } from './eval/retrieval-diagnostic.js';
@@ -58,3 +60,15 @@ export { createQuestionLawSearch, type QuestionLawSearchDeps } from './answer/an
 export { createUnitChooser, loadUnitChooserModel, parseUnitChooserModel, UnitChooserModelSchema, type UnitChooser, type UnitChooserModel } from './answer/unit-chooser.js';
 export { trainUnitChooser, informative, DEFAULT_CHOOSER_TRAINING, type ChooserGroup, type ChooserTrainingOptions } from './eval/chooser-training.js';
 export { createChooserRecorder } from './eval/chooser-recorder.js';
+export {
+  createArticleReranker,
+  createArticleTermsCache,
+  loadArticleRerankerModel,
+  parseArticleRerankerModel,
+  DEFAULT_ARTICLE_RERANKER_MODEL,
+  ArticleRerankerModelSchema,
+  type ArticleReranker,
+  type ArticleRerankerModel,
+} from './answer/article-reranker.js';
+export { RERANK_FEATURE_NAMES, rerankFeatures, type RerankQuestion } from './answer/rerank-features.js';
+export { trainArticleReranker, informativeGroup, createRerankRecorder, DEFAULT_RERANK_TRAINING, type RerankGroup, type RerankTrainingOptions } from './eval/reranker-training.js';

@@ -5,7 +5,10 @@ import { hasDiacritics } from '../../core/text/vietnamese-fold.js';
 import { canonicalizeTones, createRedactor, normalizeText } from '../../intents/index.js';
 import {
   createArticleLookup,
+  createArticleReranker,
   createDefaultFaqMatcher,
+  DEFAULT_ARTICLE_RERANKER_MODEL,
+  loadArticleRerankerModel,
   createKnowledgeService,
   createLawRetriever,
   createSwappableFaqMatcher,
@@ -60,6 +63,8 @@ export async function loadKnowledge(deps: { env: Env; database: Database; logger
   const chatModel = chatModelFromEnv(deps.env);
   // The phrasing files ship with the code and never change while it runs: read once, not on every FAQ edit's rebuild.
   const filePhrasings = loadPhrasingFiles();
+  // The learned reranker of the law search's leading articles (D-answers-49): a committed model, read once.
+  const articleReranker = createArticleReranker(loadArticleRerankerModel(DEFAULT_ARTICLE_RERANKER_MODEL));
   let currentCorpus = corpus;
   let currentFaq = published;
   let current = build(corpus, published);
@@ -92,6 +97,7 @@ export async function loadKnowledge(deps: { env: Env; database: Database; logger
       articles: createArticleLookup(articles),
       logger: deps.logger,
       queryNormalizer: normalizeQuery,
+      articleReranker,
     });
     return { retriever, service, articleCount: articles.length };
   }

@@ -4,6 +4,7 @@ import { actorOf, type Actor } from '../faq/actor-cue.js';
 import { foldedSyllables } from '../faq/faq-text-features.js';
 import type { LawRetriever, PassageHit } from '../retrieval/retriever.js';
 import { splitStoryQuestion } from './asked-clause.js';
+import type { ArticleReranker } from './article-reranker.js';
 import { preferAskersSide } from './article-side.js';
 import { preferCompulsoryScheme } from './insurance-scheme.js';
 import { resolveKnowledgeOptions, type KnowledgeOptionsInput } from './knowledge-options.js';
@@ -32,6 +33,8 @@ export interface AnswerLawSearchDeps {
   window: number;
   /** Search a story's asked part above the story around it (asked-clause.ts); off: the whole text at one weight. */
   askedPartFirst?: boolean;
+  /** Reorders the search's leading hits before the side and scheme reorderings (article-reranker.ts); none: the retriever's order. */
+  reranker?: ArticleReranker;
 }
 
 /**
@@ -47,9 +50,18 @@ export function createAnswerLawSearch(deps: AnswerLawSearchDeps): (searchText: s
     if (!split) return deps.retriever.search(deps.normalizeQuery(searchText), { k });
     return deps.retriever.search(deps.normalizeQuery(split.focus), { k, story: deps.normalizeQuery(split.story) });
   };
+  const reranked = (searchText: string, k: number, reranker: ArticleReranker): readonly PassageHit[] => {
+    const split = deps.askedPartFirst === false ? null : splitStoryQuestion(searchText, deps.normalizeQuery);
+    const depth = Math.max(k, reranker.depth);
+    const hits = split
+      ? deps.retriever.search(deps.normalizeQuery(split.focus), { k: depth, story: deps.normalizeQuery(split.story), signals: true })
+      : deps.retriever.search(deps.normalizeQuery(searchText), { k: depth, signals: true });
+    return reranker.rerank({ text: deps.normalizeQuery(searchText), asker: deps.askerOf(searchText) }, hits).slice(0, k);
+  };
   return (searchText, k) => {
     const query = deps.normalizeQuery(searchText);
-    return preferCompulsoryScheme(preferAskersSide(search(searchText, k), deps.askerOf(searchText), deps.window), query, deps.window);
+    const hits = deps.reranker ? reranked(searchText, k, deps.reranker) : search(searchText, k);
+    return preferCompulsoryScheme(preferAskersSide(hits, deps.askerOf(searchText), deps.window), query, deps.window);
   };
 }
 
@@ -58,6 +70,7 @@ export interface QuestionLawSearchDeps {
   redactor: Redactor;
   queryNormalizer?: (text: string) => string;
   options?: KnowledgeOptionsInput;
+  reranker?: ArticleReranker;
 }
 
 /**
@@ -74,6 +87,7 @@ export function createQuestionLawSearch(deps: QuestionLawSearchDeps): (text: str
     askerOf: createAskerOf(normalizeQuery, options.sideCue),
     window: options.maxSources + 2,
     askedPartFirst: options.askedPartFirst,
+    ...(deps.reranker ? { reranker: deps.reranker } : {}),
   });
   return (text, k) => {
     const searchText = questionSearchText(deps.redactor, text);

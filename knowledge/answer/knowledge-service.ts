@@ -22,6 +22,7 @@ import { askedQuantity, statesQuantity, type QuantityKind } from './asked-quanti
 import { asksSpecifically } from './asked-part.js';
 import { focusQuestion, storyLastClause, storyOuterClauses } from './query-focus.js';
 import { createAnswerLawSearch, createAskerOf, questionSearchText } from './answer-search.js';
+import type { ArticleReranker } from './article-reranker.js';
 import { leadWithNamedRegion } from './region-focus.js';
 import type { Actor } from '../faq/actor-cue.js';
 import { isOtherSide } from './article-side.js';
@@ -56,6 +57,11 @@ export interface KnowledgeServiceDeps {
    * learned model); absent → the hand-tuned scores choose (extractive-answer.ts). Off by default: D-answers-38.
    */
   unitChooser?: UnitChooser;
+  /**
+   * Reorders the law search's leading articles (article-reranker.ts, a learned model, D-answers-49) before the side
+   * and scheme reorderings; absent → the retriever's order.
+   */
+  articleReranker?: ArticleReranker;
 }
 
 /** The edge check on what the pipeline hands over: a bad call fails loudly instead of answering nonsense. */
@@ -127,7 +133,14 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
 
   /** Who ends the job in the question (actor-cue.ts), when the side cue is on. */
   const askerOf = createAskerOf(normalizeQuery, options.sideCue);
-  const searchLaw = createAnswerLawSearch({ retriever: deps.retriever, normalizeQuery, askerOf, window: options.maxSources + 2, askedPartFirst: options.askedPartFirst });
+  const searchLaw = createAnswerLawSearch({
+    retriever: deps.retriever,
+    normalizeQuery,
+    askerOf,
+    window: options.maxSources + 2,
+    askedPartFirst: options.askedPartFirst,
+    ...(deps.articleReranker ? { reranker: deps.articleReranker } : {}),
+  });
 
   /**
    * An entry whose main (first cited) article is the other side's (article-side.ts): "Người lao động có quyền đơn

@@ -13,6 +13,7 @@ import { onlyExpiredIsStrong, rankByStatus } from './status-ranking.js';
 import { DEFAULT_RETRIEVAL_TUNING, type RetrievalTuning } from './retrieval-tuning.js';
 import type { LawRetriever, PassageHit, SearchOptions } from './retriever.js';
 
+import { createSignalRecorder, type SignalRecorder } from './retrieval-signals.js';
 import { createSynonymExpander } from './synonym-expander.js';
 import type { SynonymGroup } from './synonym-groups.js';
 import { createTextAnalyzer } from './text-views.js';
@@ -106,15 +107,18 @@ export function createLawRetriever(config: LawRetrieverConfig): LexicalLawRetrie
     return best;
   };
 
-  const scoreQuery = (query: WeightedQuery): { articleScores: Float64Array; passageScores: Float64Array; phrased: Map<number, PhrasingMatch> } => {
+  const scoreQuery = (query: WeightedQuery, recorder?: SignalRecorder): { articleScores: Float64Array; passageScores: Float64Array; phrased: Map<number, PhrasingMatch> } => {
     const articleScores = new Float64Array(articles.length);
     const passageScores = new Float64Array(index.passages.length);
     addFieldScores(index.title, query, tuning, tuning.titleWeight, articleScores);
+    recorder?.stage('title', articleScores);
     addFieldScores(index.body, query, tuning, 1, articleScores);
+    recorder?.stage('body', articleScores);
     addFieldScores(index.passageFields, query, tuning, 1, passageScores);
     // The expansion picks the article; the clauses to quote are still chosen on the law's own words below, except that
     // a clause phrasing matching closely puts its khoản first (toHit).
     const phrased = addPhrasingScores(query, articleScores);
+    recorder?.stage('expansion', articleScores);
     if (tuning.passageWeight > 0) {
       const best = new Float64Array(articles.length);
       passageScores.forEach((score, passage) => {
@@ -125,8 +129,11 @@ export function createLawRetriever(config: LawRetrieverConfig): LexicalLawRetrie
         if (score > 0) articleScores[article] = (articleScores[article] as number) + tuning.passageWeight * score;
       });
     }
+    recorder?.stage('passage', articleScores);
     if (tuning.titleCoverageBoost > 0) applyTitleCoverage(index, query, tuning.titleCoverageBoost, articleScores);
+    recorder?.stage('coverage', articleScores);
     addArticleReferenceBonus(query, articles, articleScores);
+    recorder?.stage('reference', articleScores);
     return { articleScores, passageScores, phrased };
   };
 
@@ -160,7 +167,7 @@ export function createLawRetriever(config: LawRetrieverConfig): LexicalLawRetrie
     return undefined;
   };
 
-  const toHit = (query: WeightedQuery, passageScores: Float64Array, phrased: ReadonlyMap<number, PhrasingMatch>, position: number, score: number): PassageHit => {
+  const toHit = (query: WeightedQuery, passageScores: Float64Array, phrased: ReadonlyMap<number, PhrasingMatch>, position: number, score: number, recorder?: SignalRecorder): PassageHit => {
     const phrasedClause = phrasedClauseOf(phrased, position);
     // A khoản whose members' question asks what this question asks is quoted first, whatever its own words share.
     const lead = phrasedClause && phrasedClause.match >= tuning.clauseLeadMatch ? phrasedClause.clauseNo : null;
@@ -172,6 +179,7 @@ export function createLawRetriever(config: LawRetrieverConfig): LexicalLawRetrie
       // question and let a run-on story of household troubles reach the model, D-answers-47).
       strength: matchStrength(index, query, position),
       ...(phrasedClause ? { phrasedClause } : {}),
+      ...(recorder ? { signals: recorder.signalsOf(position) } : {}),
     };
   };
 
@@ -195,15 +203,16 @@ export function createLawRetriever(config: LawRetrieverConfig): LexicalLawRetrie
       const story = options.story === undefined ? undefined : normalizeQuery(options.story);
       const query = buildWeightedQuery(normalizeQuery(text), analyzer, expander, tuning, story);
       if (k === 0 || query.view.folded.length === 0) return [];
-      const { articleScores, passageScores, phrased } = scoreQuery(query);
+      const recorder = options.signals === true ? createSignalRecorder() : undefined;
+      const { articleScores, passageScores, phrased } = scoreQuery(query, recorder);
       const strengthOf = (position: number) => matchStrength(index, query, position);
       const asked = options.includeExpired === true || asksAboutOldLaw(options.story === undefined ? text : `${options.story}\n${text}`);
       const includeExpired = asked || onlyExpiredIsStrong(articleScores, expired, strengthOf);
       const ranked = rankByStatus(articleScores, expired, replacement, includeExpired, tuning.expiredPenalty, asked);
-      if (asked) return ranked.slice(0, k).map(({ position, score }) => toHit(query, passageScores, phrased, position, score));
+      if (asked) return ranked.slice(0, k).map(({ position, score }) => toHit(query, passageScores, phrased, position, score, recorder));
       const context = { expired, replacement, strengthOf, correspondingPassage: (from: number, to: number) => correspondingPassage(from, to, passageScores) };
       return inForceInstead(ranked, k, context).map(({ position, score, inherited, leadPassage }) => {
-        const hit = toHit(query, passageScores, phrased, position, score);
+        const hit = toHit(query, passageScores, phrased, position, score, recorder);
         if (inherited <= hit.strength) return hit;
         // The member asked about the provision the old clause states: its counterpart in the law in force leads.
         const lead = index.passages[leadPassage] as { clauseNo: string | null; text: string };

@@ -1,3 +1,4 @@
+import type { RetrievalSignals } from './retrieval-signals.js';
 import type { LawArticle } from '../../core/knowledge/law.js';
 
 /** One retrieved article with the clauses (khoản) that explain why it matched. */
@@ -19,6 +20,8 @@ export interface PassageHit {
    * Absent when no clause phrasing of the article shares a word with the question.
    */
   phrasedClause?: { clauseNo: string; match: number };
+  /** What each part of the ranking added to `score` (retrieval-signals.ts); only when `SearchOptions.signals`. */
+  signals?: RetrievalSignals;
 }
 
 export interface SearchOptions {
@@ -30,6 +33,8 @@ export interface SearchOptions {
    * less (RetrievalTuning `storyTermWeight`).
    */
   story?: string;
+  /** Attach each hit's `signals` (the score per field and lift), for a reranker that reads them. */
+  signals?: boolean;
 }
 
 /** Synchronous lexical retrieval over the law corpus. */

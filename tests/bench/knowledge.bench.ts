@@ -18,6 +18,7 @@ import { loadExpansionPhrasings } from '../../knowledge/retrieval/faq-phrasings.
 import { loadStarterPack } from '../../knowledge/faq/starter-pack.js';
 import { foldDiacritics } from '../../core/text/vietnamese-fold.js';
 import { createHybridLawRetriever } from '../../knowledge/retrieval/hybrid-retriever.js';
+import { createArticleReranker, DEFAULT_ARTICLE_RERANKER_MODEL, loadArticleRerankerModel } from '../../knowledge/answer/article-reranker.js';
 import { createTransformersEmbeddingProvider } from '../../knowledge/retrieval/transformers-embedding-provider.js';
 import { writeMiniCorpus } from '../knowledge/fixtures/mini-law-corpus.js';
 import { buildTinyEmbeddingModel } from '../support/tiny-embedding-model.js';
@@ -65,6 +66,21 @@ for (const query of queries) {
 const totalMs = performance.now() - searchStart;
 latencies.sort((a, b) => a - b);
 emit({ bench: 'search', queries: QUERIES, k: 5, p50_ms: round(percentile(latencies, 0.5)), p99_ms: round(percentile(latencies, 0.99)), max_ms: round(latencies[latencies.length - 1] as number), qps: Math.round((QUERIES / totalMs) * 1000) });
+
+// The same queries through the learned reranker (D-answers-49): 20 hits with their score parts, reordered, 5 kept.
+const reranker = createArticleReranker(loadArticleRerankerModel(DEFAULT_ARTICLE_RERANKER_MODEL));
+const rerankSearch = (query: string) => reranker.rerank({ text: query, asker: null }, retriever.search(query, { k: reranker.depth, signals: true })).slice(0, 5);
+for (const query of queries.slice(0, 50)) rerankSearch(query);
+const rerankLatencies: number[] = [];
+const rerankStart = performance.now();
+for (const query of queries) {
+  const start = performance.now();
+  rerankSearch(query);
+  rerankLatencies.push(performance.now() - start);
+}
+const rerankTotalMs = performance.now() - rerankStart;
+rerankLatencies.sort((a, b) => a - b);
+emit({ bench: 'search_reranked', queries: QUERIES, depth: reranker.depth, k: 5, p50_ms: round(percentile(rerankLatencies, 0.5)), p99_ms: round(percentile(rerankLatencies, 0.99)), max_ms: round(rerankLatencies[rerankLatencies.length - 1] as number), qps: Math.round((QUERIES / rerankTotalMs) * 1000) });
 
 // The CLI path of the brief: `kb search --format json --k 5 --corpus FILE --input Q.jsonl`, index built once.
 const inputFile = join(mkdtempSync(join(tmpdir(), 'kb-bench-')), 'queries.jsonl');

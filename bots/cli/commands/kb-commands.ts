@@ -6,8 +6,10 @@ import { AppError, type FieldIssue } from '../../../core/errors/app-error.js';
 import { fieldIssuesFromZod, parseOrThrow } from '../../../core/errors/zod-issues.js';
 import { silentLogger, type Logger } from '../../../core/ports/logger.js';
 import {
+  createArticleReranker,
   createLawRetriever,
   evaluateRetrieval,
+  loadArticleRerankerModel,
   importLawCorpus,
   loadDefaultEvaluationQuestions,
   loadDefaultSynonymGroups,
@@ -21,6 +23,7 @@ import {
 import type { LawRepository } from '../../storage/repositories/law-repository.js';
 import { registerKbEvalAnswers } from './kb-eval-answers-command.js';
 import { registerKbTrainChooser } from './kb-train-chooser-command.js';
+import { registerKbTrainReranker } from './kb-train-reranker-command.js';
 
 export interface KbCommandDeps {
   /** `announceLawChange` tells running servers and workers to rebuild their law index (bots/knowledge/knowledge-sync.ts). */
@@ -41,7 +44,7 @@ const searchOptionsSchema = z.object({
   input: z.string().min(1).optional(),
   includeExpired: z.boolean().optional(),
 });
-const evalOptionsSchema = z.object({ format: formatSchema, corpus: z.string().min(1).optional(), questions: z.string().min(1).optional() });
+const evalOptionsSchema = z.object({ format: formatSchema, corpus: z.string().min(1).optional(), questions: z.string().min(1).optional(), reranker: z.string().min(1).optional() });
 const queryLineSchema = z.object({ q: z.string().trim().min(1, 'q must not be empty') });
 
 /**
@@ -102,6 +105,7 @@ export function registerKbCommands(program: Command, deps: KbCommandDeps): void 
     .option('--format <format>', 'text or json', 'text')
     .option('--corpus <file>', 'evaluate over this JSONL corpus instead of the database')
     .option('--questions <file>', 'evaluation JSONL ({"q","gold":[{"law_id","article_no"}]}); default: the shipped set')
+    .option('--reranker <file>', "reorder the leading articles with this trained reranker (kb train-reranker --out), as the answer's search does")
     .action(async (rawOptions: unknown) =>
       reportCommandErrors(deps.stderr, rawOptions, async () => {
         const options = parseOrThrow(evalOptionsSchema, rawOptions, 'options');
@@ -109,7 +113,9 @@ export function registerKbCommands(program: Command, deps: KbCommandDeps): void 
           ? parseEvaluationQuestions(await readInput(options.questions))
           : await loadDefaultEvaluationQuestions();
         const retriever = await buildRetriever(deps, options.corpus);
-        const search = (q: string, o: { k: number }) => retriever.search(q, o);
+        const reranker = options.reranker ? createArticleReranker(loadArticleRerankerModel(options.reranker)) : null;
+        const search = (q: string, o: { k: number }) =>
+          reranker ? [...reranker.rerank({ text: q, asker: null }, retriever.search(q, { k: Math.max(o.k, reranker.depth), signals: true }))].slice(0, o.k) : retriever.search(q, o);
         for (const view of ['as_typed', 'folded'] as const) {
           const { misses: _misses, ...metrics } = await evaluateRetrieval(search, questions, view);
           deps.stdout(
@@ -123,6 +129,7 @@ export function registerKbCommands(program: Command, deps: KbCommandDeps): void 
 
   registerKbEvalAnswers(kb, deps);
   registerKbTrainChooser(kb, deps);
+  registerKbTrainReranker(kb, deps);
 }
 
 async function buildRetriever(deps: KbCommandDeps, corpusFile: string | undefined): Promise<LexicalLawRetriever> {

@@ -23,6 +23,10 @@ import {
   createQuestionLawSearch,
   createUnitChooser,
   loadUnitChooserModel,
+  createArticleReranker,
+  DEFAULT_ARTICLE_RERANKER_MODEL,
+  loadArticleRerankerModel,
+  type ArticleReranker,
   firstAcceptableRank,
   summariseRetrieval,
   formatRetrievalDiagnostic,
@@ -50,6 +54,7 @@ const optionsSchema = z.object({
   failures: z.boolean().default(false),
   retrieval: z.boolean().default(false),
   chooser: z.string().min(1).optional(),
+  reranker: z.string().min(1),
 });
 
 /**
@@ -70,6 +75,7 @@ export function registerKbEvalAnswers(kb: Command, deps: KbEvalAnswersDeps): voi
     .option('--corpus <file>', 'answer from this JSONL corpus instead of the database')
     .option('--failures', "also print each failing question with the reply members get, what was expected and what it cited")
     .option('--chooser <file>', 'lead extractive answers with the unit a trained chooser picks (kb train-chooser --out; off by default, D-answers-38)')
+    .option('--reranker <file>', "the trained reranker of the law search's leading articles (kb train-reranker --out); off: the retriever's order (D-answers-49)", 'default')
     .option('--retrieval', 'also rank the first acceptable article in the law search the answer makes: recall@1/3/5/10, MRR, found × right (dev or --cases only)')
     .action(async (rawOptions: unknown) =>
       reportCommandErrors(deps.stderr, rawOptions, async () => {
@@ -88,9 +94,12 @@ export function registerKbEvalAnswers(kb: Command, deps: KbEvalAnswersDeps): voi
         const files = options.cases ? [options.cases] : await shippedSetFiles(options.set);
         const batches = await Promise.all(files.map(async (file) => ({ file, cases: await readCases(file) })));
         const { lookup, retriever, redactor, normalizeQuery, serviceWith } = await loadEvaluationKnowledge(deps, options.corpus);
-        const service = serviceWith(options.chooser ? createUnitChooser(loadUnitChooserModel(options.chooser)) : undefined);
+        // The committed model unless another file is named, or `off` (D-answers-49): members get the committed one.
+        const reranker =
+          options.reranker === 'off' ? undefined : createArticleReranker(loadArticleRerankerModel(options.reranker === 'default' ? DEFAULT_ARTICLE_RERANKER_MODEL : options.reranker));
+        const service = serviceWith(options.chooser ? createUnitChooser(loadUnitChooserModel(options.chooser)) : undefined, reranker);
         // The diagnostic searches with the service's own dependencies and options: the search members get.
-        const searchQuestion = createQuestionLawSearch({ retriever, redactor, queryNormalizer: normalizeQuery });
+        const searchQuestion = createQuestionLawSearch({ retriever, redactor, queryNormalizer: normalizeQuery, ...(reranker ? { reranker } : {}) });
         const retrievalRows: (RetrievalCaseResult & { top: string[] })[] = [];
         const batchReports = [];
         const results = [];
@@ -179,8 +188,8 @@ export async function loadEvaluationKnowledge(deps: KbEvalAnswersDeps, corpusFil
   const retriever = createLawRetriever({ articles, documents, synonyms: loadDefaultSynonymGroups(), normalizeQuery, phrasings: loadExpansionPhrasings(starterPack) });
   const faq = createDefaultFaqMatcher(starterPack, { normalize: normalizeQuery });
   const redactor = createRedactor();
-  const serviceWith = (unitChooser?: UnitChooser) =>
-    createKnowledgeService({ retriever, faq, redactor, articles: lookup, queryNormalizer: normalizeQuery, ...(unitChooser ? { unitChooser } : {}) });
+  const serviceWith = (unitChooser?: UnitChooser, articleReranker?: ArticleReranker) =>
+    createKnowledgeService({ retriever, faq, redactor, articles: lookup, queryNormalizer: normalizeQuery, ...(unitChooser ? { unitChooser } : {}), ...(articleReranker ? { articleReranker } : {}) });
   return { lookup, retriever, redactor, normalizeQuery, serviceWith };
 }
 

@@ -1,0 +1,50 @@
+import type { PassageHit } from '../retrieval/retriever.js';
+import { articleTerms, RERANK_FEATURE_NAMES, rerankFeatures } from './rerank-features.js';
+import { SAMPLE_ARTICLES } from './testing/sample-law.js';
+
+const [overtime, idle, leave, minimumWage] = [SAMPLE_ARTICLES[0]!, SAMPLE_ARTICLES[1]!, SAMPLE_ARTICLES[2]!, SAMPLE_ARTICLES[3]!];
+const hit = (article: PassageHit['article'], score: number, strength: number, expansion = 0): PassageHit => ({
+  article,
+  passages: [{ clauseNo: '1', text: article.text, score: score / 2 }],
+  score,
+  strength,
+  signals: { title: score / 4, body: score / 4 - expansion, expansion, passage: score / 2, coverage: 0, reference: 0 },
+});
+const feature = (rows: number[][], i: number, name: (typeof RERANK_FEATURE_NAMES)[number]) => rows[i]![RERANK_FEATURE_NAMES.indexOf(name)];
+
+describe('rerankFeatures', () => {
+  const hits = [hit(idle, 10, 0.5), hit(leave, 8, 0.7, 3), hit(minimumWage, 4, 0.2)];
+  const rows = rerankFeatures({ text: 'nghỉ hằng năm được mấy ngày', asker: null }, hits, articleTerms);
+
+  it('gives one row per candidate, one value per feature, all finite', () => {
+    expect(rows).toHaveLength(3);
+    for (const row of rows) {
+      expect(row).toHaveLength(RERANK_FEATURE_NAMES.length);
+      expect(row.every(Number.isFinite)).toBe(true);
+    }
+  });
+
+  it('reads the search order, the score parts relative to the best candidate, and the strength gap', () => {
+    expect(feature(rows, 0, 'rank_inverse')).toBe(1);
+    expect(feature(rows, 2, 'rank_inverse')).toBeCloseTo(1 / 3);
+    expect(feature(rows, 1, 'score_ratio')).toBeCloseTo(0.8);
+    expect(feature(rows, 1, 'expansion_ratio')).toBe(1);
+    expect(feature(rows, 0, 'expansion_none')).toBe(1);
+    expect(feature(rows, 1, 'strength_gap')).toBe(0);
+    expect(feature(rows, 0, 'strength_gap')).toBeCloseTo(-0.2);
+  });
+
+  it('says which article states a figure of the kind asked and which holds the rarer words of the question', () => {
+    // "mấy ngày": the annual-leave article states "12 ngày"; the minimum-wage one states sums only.
+    expect(feature(rows, 1, 'quantity_stated')).toBe(1);
+    expect(feature(rows, 2, 'quantity_missing')).toBe(1);
+    expect(feature(rows, 1, 'rare_overlap')).toBeGreaterThan(feature(rows, 2, 'rare_overlap')!);
+    expect(feature(rows, 1, 'law')).toBe(1);
+    expect(feature(rows, 2, 'decree')).toBe(1);
+  });
+
+  it('computes nothing for no candidate', () => {
+    expect(rerankFeatures({ text: 'lương', asker: null }, [], articleTerms)).toEqual([]);
+    expect(rerankFeatures({ text: 'lương', asker: null }, [hit(overtime, 1, 0.1)], articleTerms)).toHaveLength(1);
+  });
+});
