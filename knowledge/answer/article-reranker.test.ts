@@ -14,6 +14,7 @@ function modelFavouring(feature: (typeof RERANK_FEATURE_NAMES)[number], depth = 
     spread: new Array(width).fill(1),
     weights: RERANK_FEATURE_NAMES.map((name) => (name === feature ? 1 : 0)),
     depth,
+    keepFirstMargin: 0,
     trainedOn: { set: 'dev', batches: ['dev'], questions: 1, l2: 0.01 },
   };
 }
@@ -58,6 +59,9 @@ describe('createArticleReranker', () => {
     expect(ids(createArticleReranker(modelFavouring('rank_inverse')).rerank(question, hits))).toEqual(['98', '99', '113']);
     expect(ids(createArticleReranker(modelFavouring('expired')).rerank(question, hits))).toEqual(['98', '99', '113']);
     expect(ids(createArticleReranker(modelFavouring('strength', 2)).rerank(question, hits))).toEqual(['99', '98', '113']);
+    // The search's first keeps its place unless the model prefers another by more than the margin (0.5 − 0.4 here).
+    expect(ids(createArticleReranker({ ...modelFavouring('strength'), keepFirstMargin: 0.3 }).rerank(question, hits))).toEqual(['113', '98', '99']);
+    expect(ids(createArticleReranker({ ...modelFavouring('strength'), keepFirstMargin: 0.6 }).rerank(question, hits))).toEqual(['98', '113', '99']);
   });
 
   it('is hooked after the retriever in the answer search, which asks it for signals and its depth', () => {

@@ -20,6 +20,11 @@ export const ArticleRerankerModelSchema = z
     weights: z.array(z.number()),
     /** How many leading hits of the search are reordered. */
     depth: z.number().int().min(2).max(50),
+    /**
+     * Added to the search's first hit's score: another candidate leads only when the model prefers it by more than
+     * this (the search's first is right more often than the model's runner-up: a demoted right first hit is a lost answer).
+     */
+    keepFirstMargin: z.number().min(0).default(0),
     trainedOn: z.object({ set: z.string(), batches: z.array(z.string()), questions: z.number().int().min(0), l2: z.number().min(0) }),
   })
   .superRefine((model, context) => {
@@ -94,7 +99,7 @@ export function createArticleReranker(model: ArticleRerankerModel, termsOf = cre
     rerank(question, hits) {
       const head = hits.slice(0, model.depth);
       if (head.length < 2) return hits;
-      const scores = rerankFeatures(question, head, termsOf).map((row) => rerankerScore(model, row));
+      const scores = rerankFeatures(question, head, termsOf).map((row, i) => rerankerScore(model, row) + (i === 0 ? model.keepFirstMargin : 0));
       const order = head.map((_, i) => i).sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b);
       return [...order.map((i) => head[i] as PassageHit), ...hits.slice(model.depth)];
     },

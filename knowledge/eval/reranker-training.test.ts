@@ -14,7 +14,7 @@ describe('trainArticleReranker', () => {
   const groups = [group('a1', 0), group('a2', 2), group('b1', 1), group('b22', 2)];
 
   it('learns the feature that tells the acceptable candidate apart, and records what it learned from', () => {
-    const model = trainArticleReranker(groups, { l2: 0.01, iterations: 200, learningRate: 0.5, depth: 20, set: 'dev' });
+    const model = trainArticleReranker(groups, { l2: 0.01, iterations: 200, learningRate: 0.5, depth: 20, keepFirstMargin: 0, set: 'dev' });
     expect(model.features).toEqual([...RERANK_FEATURE_NAMES]);
     expect(model.weights[strength]).toBeGreaterThan(0);
     for (const g of groups) {

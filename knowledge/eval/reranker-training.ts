@@ -15,10 +15,11 @@ export interface RerankTrainingOptions {
   iterations: number;
   learningRate: number;
   depth: number;
+  keepFirstMargin: number;
   set: string;
 }
 
-export const DEFAULT_RERANK_TRAINING: Omit<RerankTrainingOptions, 'set'> = { l2: 0.01, iterations: 400, learningRate: 0.5, depth: 20 };
+export const DEFAULT_RERANK_TRAINING: Omit<RerankTrainingOptions, 'set'> = { l2: 0.01, iterations: 400, learningRate: 0.5, depth: 20, keepFirstMargin: 0 };
 
 /** Only a search with both an acceptable and another candidate tells the model something about ordering. */
 export function informativeGroup(group: RerankGroup): boolean {
@@ -71,6 +72,7 @@ export function trainArticleReranker(groups: readonly RerankGroup[], options: Re
     spread,
     weights,
     depth: options.depth,
+    keepFirstMargin: options.keepFirstMargin,
     trainedOn: { set: options.set, batches, questions: used.length, l2: options.l2 },
   };
 }

@@ -31,6 +31,7 @@ const optionsSchema = z.object({
   cv: z.boolean().default(false),
   answers: z.boolean().default(false),
   depth: z.coerce.number({ message: 'depth must be a number' }).int().min(2).max(50),
+  margin: z.coerce.number({ message: 'margin must be a number' }).min(0).max(100),
   l2: z.coerce.number({ message: 'l2 must be a number' }).min(0).max(10),
   iterations: z.coerce.number({ message: 'iterations must be a number' }).int().min(1).max(10_000),
 });
@@ -53,6 +54,7 @@ export function registerKbTrainReranker(kb: Command, deps: KbEvalAnswersDeps): v
     .option('--cv', 'leave-one-batch-out cross-validation, recall per batch next to the search\'s order')
     .option('--answers', 'with --cv: also answer each left-out batch through the service with its fold\'s model (right answers, invented citations)')
     .option('--depth <n>', 'how many leading hits are reordered', String(DEFAULT_RERANK_TRAINING.depth))
+    .option('--margin <value>', "another candidate leads only when the model prefers it to the search's first by more than this", String(DEFAULT_RERANK_TRAINING.keepFirstMargin))
     .option('--l2 <value>', 'L2 penalty', String(DEFAULT_RERANK_TRAINING.l2))
     .option('--iterations <n>', 'gradient steps', String(DEFAULT_RERANK_TRAINING.iterations))
     .action(async (rawOptions: unknown) =>
@@ -81,7 +83,7 @@ export function registerKbTrainReranker(kb: Command, deps: KbEvalAnswersDeps): v
           }
         }
         const groups = recorder.groups();
-        const training = { ...DEFAULT_RERANK_TRAINING, l2: options.l2, iterations: options.iterations, depth: options.depth, set: options.set };
+        const training = { ...DEFAULT_RERANK_TRAINING, l2: options.l2, iterations: options.iterations, depth: options.depth, keepFirstMargin: options.margin, set: options.set };
         const after: RetrievalCaseResult[] = [];
         if (options.cv) {
           for (const batch of batches) {
