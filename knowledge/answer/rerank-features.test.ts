@@ -43,6 +43,13 @@ describe('rerankFeatures', () => {
     expect(feature(rows, 2, 'decree')).toBe(1);
   });
 
+  it("reads the match of the article's best clause phrasing", () => {
+    const phrased = [{ ...hit(leave, 8, 0.7), phrasedClause: { clauseNo: '1', match: 0.8 } }, hit(idle, 6, 0.5)];
+    const clauseRows = rerankFeatures({ text: 'nghỉ hằng năm được mấy ngày', asker: null }, phrased, articleTerms);
+    expect(feature(clauseRows, 0, 'clause_phrasing_match')).toBe(0.8);
+    expect(feature(clauseRows, 1, 'clause_phrasing_match')).toBe(0);
+  });
+
   it('computes nothing for no candidate', () => {
     expect(rerankFeatures({ text: 'lương', asker: null }, [], articleTerms)).toEqual([]);
     expect(rerankFeatures({ text: 'lương', asker: null }, [hit(overtime, 1, 0.1)], articleTerms)).toHaveLength(1);
