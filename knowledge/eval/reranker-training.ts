@@ -1,3 +1,4 @@
+import { fitGroupSoftmax, isInformativeGroup } from './softmax-group-fit.js';
 import { createArticleTermsCache, type ArticleReranker, type ArticleRerankerModel } from '../answer/article-reranker.js';
 import { RERANK_FEATURE_NAMES, rerankFeatures } from '../answer/rerank-features.js';
 import type { AnswerEvalCase } from './answer-evaluation.js';
@@ -23,7 +24,7 @@ export const DEFAULT_RERANK_TRAINING: Omit<RerankTrainingOptions, 'set'> = { l2:
 
 /** Only a search with both an acceptable and another candidate tells the model something about ordering. */
 export function informativeGroup(group: RerankGroup): boolean {
-  return group.positive.some(Boolean) && group.positive.some((p) => !p);
+  return isInformativeGroup(group);
 }
 
 /**
@@ -33,37 +34,7 @@ export function informativeGroup(group: RerankGroup): boolean {
  */
 export function trainArticleReranker(groups: readonly RerankGroup[], options: RerankTrainingOptions): ArticleRerankerModel {
   const used = groups.filter(informativeGroup);
-  const width = RERANK_FEATURE_NAMES.length;
-  const rows = used.flatMap((group) => group.features);
-  const mean = Array.from({ length: width }, (_, j) => rows.reduce((sum, row) => sum + (row[j] as number), 0) / Math.max(rows.length, 1));
-  const spread = Array.from({ length: width }, (_, j) => {
-    const variance = rows.reduce((sum, row) => sum + ((row[j] as number) - (mean[j] as number)) ** 2, 0) / Math.max(rows.length, 1);
-    return variance > 1e-12 ? Math.sqrt(variance) : 1;
-  });
-  const standardised = used.map((group) => ({
-    x: group.features.map((row) => row.map((value, j) => (value - (mean[j] as number)) / (spread[j] as number))),
-    positive: group.positive,
-  }));
-  const weights = new Array<number>(width).fill(0);
-  for (let step = 0; step < options.iterations; step += 1) {
-    const gradient = weights.map((w) => 2 * options.l2 * w);
-    for (const { x, positive } of standardised) {
-      const scores = x.map((row) => row.reduce((sum, value, j) => sum + value * (weights[j] as number), 0));
-      const top = Math.max(...scores);
-      const exp = scores.map((s) => Math.exp(s - top));
-      const total = exp.reduce((a, b) => a + b, 0);
-      const positiveTotal = exp.reduce((sum, e, i) => sum + (positive[i] ? e : 0), 0);
-      x.forEach((row, i) => {
-        const coefficient = (exp[i] as number) / total - (positive[i] ? (exp[i] as number) / positiveTotal : 0);
-        row.forEach((value, j) => {
-          gradient[j] = (gradient[j] as number) + (coefficient * value) / standardised.length;
-        });
-      });
-    }
-    weights.forEach((w, j) => {
-      weights[j] = w - options.learningRate * (gradient[j] as number);
-    });
-  }
+  const { mean, spread, weights } = fitGroupSoftmax(used, RERANK_FEATURE_NAMES.length, options);
   const batches = [...new Set(used.map((group) => group.batch))].sort();
   return {
     version: 1,

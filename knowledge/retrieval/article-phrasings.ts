@@ -1,9 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { AppError } from '../../core/errors/app-error.js';
-import { fieldIssuesFromZod } from '../../core/errors/zod-issues.js';
+import { parseJsonlLines, readJsonlFolder } from './jsonl-folder.js';
 
 /**
  * Questions members ask that one article answers, in their words ("nghỉ việc phải báo trước mấy ngày" for Điều 35
@@ -31,17 +28,7 @@ export type ArticlePhrasingLine = z.infer<typeof lineSchema>;
 
 /** Parses a JSONL phrasing file; a bad line fails with CONFIG_INVALID naming the file and line. */
 export function parseArticlePhrasingsJsonl(jsonl: string, source = 'article phrasings'): ArticlePhrasings[] {
-  const entries: ArticlePhrasings[] = [];
-  jsonl.split(/\r?\n/).forEach((line, index) => {
-    if (line.trim() === '') return;
-    const parsed = lineSchema.safeParse(parseJson(line));
-    if (!parsed.success) {
-      const fields = fieldIssuesFromZod(parsed.error, `line ${index + 1}`);
-      throw new AppError('CONFIG_INVALID', `${source}: line ${index + 1} is invalid: ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`, { fields });
-    }
-    entries.push({ lawId: parsed.data.law_id, articleNo: parsed.data.article_no, phrasings: parsed.data.phrasings });
-  });
-  return entries;
+  return parseJsonlLines(jsonl, lineSchema, source).map((line) => ({ lawId: line.law_id, articleNo: line.article_no, phrasings: line.phrasings }));
 }
 
 /** The folder shipped with the project: one `<law id with - for />.jsonl` per document (README explains). */
@@ -52,17 +39,5 @@ export const ARTICLE_PHRASINGS_DIR = fileURLToPath(new URL('./data/article-phras
  * still expand the articles it cites). Read from disk so officers can add phrasings without code.
  */
 export function loadArticlePhrasings(dir: string = ARTICLE_PHRASINGS_DIR): ArticlePhrasings[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.jsonl'))
-    .sort()
-    .flatMap((name) => parseArticlePhrasingsJsonl(readFileSync(join(dir, name), 'utf8'), name));
-}
-
-function parseJson(line: string): unknown {
-  try {
-    return JSON.parse(line);
-  } catch {
-    return null;
-  }
+  return readJsonlFolder(dir, parseArticlePhrasingsJsonl);
 }

@@ -1,9 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { AppError } from '../../core/errors/app-error.js';
-import { fieldIssuesFromZod } from '../../core/errors/zod-issues.js';
+import { parseJsonlLines, readJsonlFolder } from './jsonl-folder.js';
 
 /**
  * Questions members ask that one khoản of an article answers, in their words ("nghỉ việc mà còn mấy ngày phép chưa
@@ -29,18 +26,7 @@ const lineSchema = z
 
 /** Parses a JSONL clause-phrasing file; a bad line fails with CONFIG_INVALID naming the file and line. */
 export function parseClausePhrasingsJsonl(jsonl: string, source = 'clause phrasings'): ClausePhrasings[] {
-  const entries: ClausePhrasings[] = [];
-  jsonl.split(/\r?\n/).forEach((line, index) => {
-    if (line.trim() === '') return;
-    const parsed = lineSchema.safeParse(parseJson(line));
-    if (!parsed.success) {
-      const fields = fieldIssuesFromZod(parsed.error, `line ${index + 1}`);
-      throw new AppError('CONFIG_INVALID', `${source}: line ${index + 1} is invalid: ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`, { fields });
-    }
-    const { law_id: lawId, article_no: articleNo, clause: clauseNo, phrasings } = parsed.data;
-    entries.push({ lawId, articleNo, clauseNo, phrasings });
-  });
-  return entries;
+  return parseJsonlLines(jsonl, lineSchema, source).map(({ law_id: lawId, article_no: articleNo, clause: clauseNo, phrasings }) => ({ lawId, articleNo, clauseNo, phrasings }));
 }
 
 /** The folder shipped with the project: one `<law id with - for />.jsonl` per document, as for the article phrasings. */
@@ -48,17 +34,5 @@ export const CLAUSE_PHRASINGS_DIR = fileURLToPath(new URL('./data/clause-phrasin
 
 /** Every `*.jsonl` of `dir`, in file-name order; a missing or empty folder is no phrasing at all. */
 export function loadClausePhrasings(dir: string = CLAUSE_PHRASINGS_DIR): ClausePhrasings[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.jsonl'))
-    .sort()
-    .flatMap((name) => parseClausePhrasingsJsonl(readFileSync(join(dir, name), 'utf8'), name));
-}
-
-function parseJson(line: string): unknown {
-  try {
-    return JSON.parse(line);
-  } catch {
-    return null;
-  }
+  return readJsonlFolder(dir, parseClausePhrasingsJsonl);
 }
