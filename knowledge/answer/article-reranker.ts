@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { AppError } from '../../core/errors/app-error.js';
-import { fieldIssuesFromZod } from '../../core/errors/zod-issues.js';
+import { linearModelSchema, loadLinearModel, parseLinearModel } from './linear-model-file.js';
+import { linearModelScore } from './linear-model-score.js';
 import type { LawArticle } from '../../core/knowledge/law.js';
 import type { PassageHit } from '../retrieval/retriever.js';
 import { articleTerms, RERANK_FEATURE_NAMES, rerankFeatures, type ArticleTerms, type RerankQuestion } from './rerank-features.js';
@@ -11,29 +10,19 @@ import { articleTerms, RERANK_FEATURE_NAMES, rerankFeatures, type ArticleTerms, 
  * features standardised with the training set's mean and spread, then weighted. Trained by `kb train-reranker`
  * (knowledge/eval/reranker-training.ts) on the dev answer batches; the runtime only loads the committed JSON.
  */
-export const ArticleRerankerModelSchema = z
-  .object({
-    version: z.literal(1),
-    features: z.array(z.string().min(1)).min(1),
-    mean: z.array(z.number()),
-    spread: z.array(z.number().positive()),
-    weights: z.array(z.number()),
-    /** How many leading hits of the search are reordered. */
-    depth: z.number().int().min(2).max(50),
-    /**
-     * Added to the search's first hit's score: another candidate leads only when the model prefers it by more than
-     * this (the search's first is right more often than the model's runner-up: a demoted right first hit is a lost answer).
-     */
-    keepFirstMargin: z.number().min(0).default(0),
-    trainedOn: z.object({ set: z.string(), batches: z.array(z.string()), questions: z.number().int().min(0), l2: z.number().min(0) }),
-  })
-  .superRefine((model, context) => {
-    for (const key of ['mean', 'spread', 'weights'] as const) {
-      if (model[key].length !== model.features.length) context.addIssue({ code: 'custom', path: [key], message: `expected ${model.features.length} values, one per feature` });
-    }
-  });
+export const ArticleRerankerModelSchema = linearModelSchema({
+  /** How many leading hits of the search are reordered. */
+  depth: z.number().int().min(2).max(50),
+  /**
+   * Added to the search's first hit's score: another candidate leads only when the model prefers it by more than
+   * this (the search's first is right more often than the model's runner-up: a demoted right first hit is a lost answer).
+   */
+  keepFirstMargin: z.number().min(0).default(0),
+});
 
 export type ArticleRerankerModel = z.infer<typeof ArticleRerankerModelSchema>;
+
+const RERANKER_FILE = { schema: ArticleRerankerModelSchema, label: 'article reranker', featureNames: RERANK_FEATURE_NAMES, retrainCommand: 'kb train-reranker' };
 
 /** Reorders the leading hits of one search; the hits past `depth` keep their order after them. */
 export interface ArticleReranker {
@@ -43,40 +32,18 @@ export interface ArticleReranker {
 
 /** A model file that is not JSON, does not fit the schema, or was trained on other features → `CONFIG_INVALID`. */
 export function parseArticleRerankerModel(text: string): ArticleRerankerModel {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new AppError('CONFIG_INVALID', 'article reranker model is not valid JSON', { cause: error, fields: [{ path: 'model', message: 'not valid JSON' }] });
-  }
-  const parsed = ArticleRerankerModelSchema.safeParse(json);
-  if (!parsed.success) throw new AppError('CONFIG_INVALID', 'invalid article reranker model', { fields: fieldIssuesFromZod(parsed.error, 'model') });
-  const expected = RERANK_FEATURE_NAMES.join(',');
-  if (parsed.data.features.join(',') !== expected) {
-    throw new AppError('CONFIG_INVALID', 'article reranker model was trained on other features: retrain it (kb train-reranker)', {
-      fields: [{ path: 'model.features', message: `expected ${expected}` }],
-    });
-  }
-  return parsed.data;
+  return parseLinearModel(text, RERANKER_FILE);
 }
 
 export function loadArticleRerankerModel(file: string | URL): ArticleRerankerModel {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new AppError('CONFIG_INVALID', `cannot read the article reranker model ${String(file)}`, { cause: error, fields: [{ path: 'model', message: 'cannot read' }] });
-  }
-  return parseArticleRerankerModel(text);
+  return loadLinearModel(file, RERANKER_FILE);
 }
 
 /** The committed model (trained on every dev batch; `kb train-reranker --out`). */
 export const DEFAULT_ARTICLE_RERANKER_MODEL = new URL('./data/article-reranker.json', import.meta.url);
 
 export function rerankerScore(model: Pick<ArticleRerankerModel, 'mean' | 'spread' | 'weights'>, features: readonly number[]): number {
-  let score = 0;
-  for (let i = 0; i < model.weights.length; i += 1) score += (model.weights[i] as number) * (((features[i] as number) - (model.mean[i] as number)) / (model.spread[i] as number));
-  return score;
+  return linearModelScore(model, features);
 }
 
 /** One cache of article word sets for every search (articles do not change while a retriever lives). */

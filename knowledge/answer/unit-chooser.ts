@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { AppError } from '../../core/errors/app-error.js';
-import { fieldIssuesFromZod } from '../../core/errors/zod-issues.js';
+import { linearModelSchema, loadLinearModel, parseLinearModel } from './linear-model-file.js';
+import { linearModelScore } from './linear-model-score.js';
 import type { AnswerUnit } from './answer-units.js';
 import { UNIT_FEATURE_NAMES, unitCandidates, unitFeatures, type ChooserInput } from './unit-features.js';
 
@@ -9,24 +8,14 @@ import { UNIT_FEATURE_NAMES, unitCandidates, unitFeatures, type ChooserInput } f
  * A linear model over the unit features (unit-features.ts): features are standardised with the training set's mean
  * and spread, then weighted. Trained by `kb train-chooser` (knowledge/eval/chooser-training.ts); stored as JSON.
  */
-export const UnitChooserModelSchema = z
-  .object({
-    version: z.literal(1),
-    features: z.array(z.string().min(1)).min(1),
-    mean: z.array(z.number()),
-    spread: z.array(z.number().positive()),
-    weights: z.array(z.number()),
-    /** How many leading articles' units compete for the lead. */
-    articles: z.number().int().min(1).max(10),
-    trainedOn: z.object({ set: z.string(), batches: z.array(z.string()), questions: z.number().int().min(0), l2: z.number().min(0) }),
-  })
-  .superRefine((model, context) => {
-    for (const key of ['mean', 'spread', 'weights'] as const) {
-      if (model[key].length !== model.features.length) context.addIssue({ code: 'custom', path: [key], message: `expected ${model.features.length} values, one per feature` });
-    }
-  });
+export const UnitChooserModelSchema = linearModelSchema({
+  /** How many leading articles' units compete for the lead. */
+  articles: z.number().int().min(1).max(10),
+});
 
 export type UnitChooserModel = z.infer<typeof UnitChooserModelSchema>;
+
+const CHOOSER_FILE = { schema: UnitChooserModelSchema, label: 'unit chooser', featureNames: UNIT_FEATURE_NAMES, retrainCommand: 'kb train-chooser' };
 
 /** Picks the unit that leads an extractive answer; null leaves the choice to the hand-tuned scores. */
 export interface UnitChooser {
@@ -36,38 +25,16 @@ export interface UnitChooser {
 
 /** A model file that is not JSON, does not fit the schema, or was trained on other features → `CONFIG_INVALID`. */
 export function parseUnitChooserModel(text: string): UnitChooserModel {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new AppError('CONFIG_INVALID', 'unit chooser model is not valid JSON', { cause: error, fields: [{ path: 'model', message: 'not valid JSON' }] });
-  }
-  const parsed = UnitChooserModelSchema.safeParse(json);
-  if (!parsed.success) throw new AppError('CONFIG_INVALID', 'invalid unit chooser model', { fields: fieldIssuesFromZod(parsed.error, 'model') });
-  const expected = UNIT_FEATURE_NAMES.join(',');
-  if (parsed.data.features.join(',') !== expected) {
-    throw new AppError('CONFIG_INVALID', 'unit chooser model was trained on other features: retrain it (kb train-chooser)', {
-      fields: [{ path: 'model.features', message: `expected ${expected}` }],
-    });
-  }
-  return parsed.data;
+  return parseLinearModel(text, CHOOSER_FILE);
 }
 
 export function loadUnitChooserModel(file: string | URL): UnitChooserModel {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new AppError('CONFIG_INVALID', `cannot read the unit chooser model ${String(file)}`, { cause: error, fields: [{ path: 'model', message: 'cannot read' }] });
-  }
-  return parseUnitChooserModel(text);
+  return loadLinearModel(file, CHOOSER_FILE);
 }
 
 /** The model's score of one feature vector (higher: more likely to state the asked fact). */
 export function modelScore(model: UnitChooserModel, features: readonly number[]): number {
-  let score = 0;
-  for (let i = 0; i < model.weights.length; i += 1) score += (model.weights[i] as number) * (((features[i] as number) - (model.mean[i] as number)) / (model.spread[i] as number));
-  return score;
+  return linearModelScore(model, features);
 }
 
 /** The chooser that leads with the candidate the model scores highest (the first on a tie: the search's order). */
