@@ -19,13 +19,8 @@ export function selectSources(hits: readonly PassageHit[], options: SourceSelect
   const leading = hits.slice(0, options.maxSources);
   const best = leading.reduce((max, hit) => Math.max(max, hit.strength), 0);
   const floor = Math.max(options.minStrength, best * options.relativeFloor);
-  // The first hit needs only the relative floor: the learned reranker (D-answers-49) put it first on more than its match
-  // strength, and `minStrength` dropped it while a weaker-ranked article let the answer through on its own strength
-  // ("mang thai hộ … nghỉ thai sản ít nhất bao lâu": Điều 54 first at 0.25, the answer quoted only Điều 139 at 0.33).
-  // Whether the question is covered at all is still decided on the leading hits' best strength (D-answers-50).
-  const firstFloor = best * options.relativeFloor;
   return leading
-    .filter((hit, index) => hit.strength >= (index === 0 ? firstFloor : floor))
+    .filter((hit) => hit.strength >= floor)
     .map((hit, rank) => {
       const matched = hit.passages.slice(0, options.maxPassagesPerSource);
       const chosen = rank === 0 ? withOpeningClause(hit, matched, options.maxPassagesPerSource) : matched;
