@@ -31,9 +31,7 @@ const NAMES: readonly (readonly [Party, string])[] = (
     ['union', 'cong doan'],
     ['union', 'ban chap hanh'],
   ] as const
-)
-  .map(([party, name]) => [party, name] as const)
-  .sort((a, b) => b[1].length - a[1].length);
+).slice().sort((a, b) => b[1].length - a[1].length);
 
 /** "đóng bảo hiểm", "tiền bảo hiểm", "sổ bảo hiểm": the scheme, not the agency. */
 const SCHEME_BEFORE = new Set(['dong', 'tien', 'quy', 'so', 'che', 'gia', 'huong', 'muc', 'nop', 'no', 'tron']);
