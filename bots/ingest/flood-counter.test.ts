@@ -3,7 +3,6 @@ import { silentLogger } from '../../core/ports/logger.js';
 import { startPrivateRedis } from '../../tests/support/private-redis.js';
 import { createInProcessFloodCounter, createRedisFloodCounter, type FloodCounter } from './flood-counter.js';
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 const now = new Date('2026-12-04T10:00:00Z');
 
 describe('flood counters', () => {
@@ -19,7 +18,7 @@ describe('flood counters', () => {
   const redisCounter = async () => {
     const counter = createRedisFloodCounter(redis.url, `t${randomUUID().slice(0, 8)}`, silentLogger);
     opened.push(counter);
-    await settle(); // connected
+    await counter.ready();
     return counter;
   };
 
@@ -27,7 +26,7 @@ describe('flood counters', () => {
     const counter = await redisCounter();
     const burst = await Promise.all(Array.from({ length: 20 }, () => counter.hit('web:a', 60_000, now)));
     expect(burst).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
-    await settle();
+    await counter.settled();
     expect(await counter.hit('web:a', 60_000, now)).toBe(21);
     expect(await counter.hit('web:b', 60_000, now)).toBe(1); // another sender has its own count
     expect(await counter.hit('web:a', 60_000, new Date(now.getTime() + 60_000))).toBe(1); // a new window
@@ -38,15 +37,15 @@ describe('flood counters', () => {
     const first = createRedisFloodCounter(redis.url, prefix, silentLogger);
     const second = createRedisFloodCounter(redis.url, prefix, silentLogger);
     opened.push(first, second);
-    await settle();
+    await Promise.all([first.ready(), second.ready()]);
     for (let i = 0; i < 3; i++) await first.hit('tg:1', 60_000, now);
-    await settle();
+    await first.settled();
     expect(await second.hit('tg:1', 60_000, now)).toBe(1); // its first sight: Redis has not answered it yet
-    await settle();
+    await second.settled();
     expect(await second.hit('tg:1', 60_000, now)).toBe(5); // 3 from the first process, 2 of its own
-    await settle();
+    await second.settled();
     expect(await first.hit('tg:1', 60_000, now)).toBe(4); // the first saw 3, plus this one in flight
-    await settle();
+    await first.settled();
     expect(await first.hit('tg:1', 60_000, now)).toBe(7);
   });
 
@@ -56,7 +55,7 @@ describe('flood counters', () => {
     const counts = [];
     for (let i = 0; i < 10; i++) {
       counts.push(await counter.hit('web:x', 60_000, now));
-      await settle();
+      await counter.settled();
     }
     expect(Math.max(...counts)).toBeLessThanOrEqual(1);
   });
@@ -65,7 +64,7 @@ describe('flood counters', () => {
     // Behaviour, not time (D-scale-8): a scan on every hit once past the bound cost ~1 ms at 100,000 senders.
     const counter = createRedisFloodCounter(redis.url, `t${randomUUID().slice(0, 8)}`, silentLogger, { rememberSenders: 50 });
     opened.push(counter);
-    await settle();
+    await counter.ready();
     for (let i = 0; i < 60; i++) await counter.hit(`web:${i}`, 60_000, now); // past 50: a scan, nothing past, bound 102
     expect(counter.remembered()).toBe(60);
     const later = new Date(now.getTime() + 60_000);
@@ -73,7 +72,7 @@ describe('flood counters', () => {
     expect(counter.remembered()).toBe(61); // no scan before the map has doubled
     for (let i = 0; i < 45; i++) await counter.hit(`web:b${i}`, 60_000, later);
     expect(counter.remembered()).toBe(46); // past 102 the old window's 60 were dropped: busy and the 45 of this window
-    await settle();
+    await counter.settled();
     const busy = [];
     for (let i = 0; i < 5; i++) busy.push(await counter.hit('web:busy', 60_000, later));
     expect(busy).toEqual([2, 3, 4, 5, 6]);

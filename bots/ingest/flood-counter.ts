@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { Redis } from 'ioredis';
 import type { Logger } from '../../core/ports/logger.js';
 
@@ -41,7 +42,12 @@ const COUNT_IN_WINDOW = "local n = redis.call('INCR', KEYS[1]) if n == 1 then re
  * 4 ms p50 and up to 20 ms p99 on a Redis busy with the queue's scripts (D-scale-8). A Redis that is away or silent
  * answers nothing: only the local hits in flight count (fail open: a flood limit must never block acknowledgements).
  */
-export function createRedisFloodCounter(redisUrl: string, prefix: string, logger: Logger, options: { rememberSenders?: number } = {}): FloodCounter & { remembered(): number } {
+export function createRedisFloodCounter(
+  redisUrl: string,
+  prefix: string,
+  logger: Logger,
+  options: { rememberSenders?: number } = {},
+): FloodCounter & { remembered(): number; ready(): Promise<void>; settled(): Promise<void> } {
   const rememberSenders = options.rememberSenders ?? REMEMBER_SENDERS;
   const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 1000, enableAutoPipelining: true, commandTimeout: 1000 });
   // Sent once, then run by its digest (EVALSHA) like any command.
@@ -51,6 +57,8 @@ export function createRedisFloodCounter(redisUrl: string, prefix: string, logger
   redis.connect().catch(() => undefined);
   const seen = new Map<string, { window: number; known: number; inFlight: number }>();
   let pruneAt = rememberSenders;
+  // Counts sent and not yet answered (or failed): `settled` waits on them, so tests need no timer.
+  const pending = new Set<Promise<unknown>>();
   return {
     async hit(key, windowMs, now) {
       const window = Math.floor(now.getTime() / windowMs);
@@ -68,7 +76,7 @@ export function createRedisFloodCounter(redisUrl: string, prefix: string, logger
       }
       const counting = entry;
       counting.inFlight += 1;
-      countInWindow(redisKey, windowMs * 2).then(
+      const answered = countInWindow(redisKey, windowMs * 2).then(
         (n) => {
           counting.inFlight -= 1;
           if (typeof n === 'number') counting.known = Math.max(counting.known, n);
@@ -77,11 +85,21 @@ export function createRedisFloodCounter(redisUrl: string, prefix: string, logger
           counting.inFlight -= 1;
         },
       );
+      pending.add(answered);
+      void answered.finally(() => pending.delete(answered));
       return counting.known + counting.inFlight;
     },
     /** Senders whose counts this process holds (for tests and metrics). */
     remembered() {
       return seen.size;
+    },
+    /** Resolves once connected (hits before that count locally only: the offline queue is off). */
+    async ready() {
+      if (redis.status !== 'ready') await once(redis, 'ready');
+    },
+    /** Resolves once every count sent so far has been answered by Redis or has failed (commandTimeout bounds it). */
+    async settled() {
+      while (pending.size > 0) await Promise.all([...pending]);
     },
     async close() {
       redis.disconnect();

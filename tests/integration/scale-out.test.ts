@@ -58,6 +58,11 @@ describe.each(backendsWithRedis())('two servers and three workers on $name', (ba
           onAcknowledged();
           return;
         }
+        if (status === 503) {
+          // A loaded machine's connection wait: the server is alive, so it is redelivered, as a platform would.
+          await new Promise((resolve) => setTimeout(resolve, 1000));
+          continue;
+        }
         if (status !== null) throw new Error(`unexpected status ${status}`);
         alive.delete(server);
         failedOver++;

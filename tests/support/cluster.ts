@@ -79,6 +79,23 @@ export async function postWebchat(url: string, message: WebchatPost): Promise<nu
   }
 }
 
+/**
+ * Posts as a platform delivers: a 503 (database connection wait exceeded on a loaded machine, circuit open) is
+ * redelivered after its Retry-After, as Zalo, Meta and Telegram redeliver a webhook. Answers the last status.
+ */
+export async function deliverWebchat(url: string, message: WebchatPost, attempts = 10): Promise<number | null> {
+  let status: number | null = null;
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    const response = await fetch(`${url}/api/webchat/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message) }).catch(() => null);
+    if (response) await response.arrayBuffer();
+    status = response?.status ?? null;
+    if (status !== 503) return status;
+    const retryAfterSeconds = Number(response?.headers.get('retry-after') ?? 1);
+    await new Promise((resolve) => setTimeout(resolve, 1000 * (Number.isFinite(retryAfterSeconds) ? Math.min(retryAfterSeconds, 5) : 1)));
+  }
+  return status;
+}
+
 export interface HistoryMessage {
   direction: 'in' | 'out';
   text: string;
