@@ -120,6 +120,7 @@ describe('dashboard and reports in Chromium: loading, error, empty and phone fil
       if (viewport === 'phone') await page.click('.mood-filters-toggle');
       expect(await page.locator('.mood-filters .ui-filter').count()).toBe(3);
       expect(await orderSelect.count()).toBe(0);
+      expect(await page.locator('.mood-export').count()).toBe(0); // nothing to download from an empty view
       expect(await noHorizontalScroll(page)).toBe(true);
       await saveScreenshot(page, SUITE, `5-empty-${viewport}`);
 

@@ -105,7 +105,8 @@ function Summary({ summary, query, order, drillHref }: { summary: MoodSummary; q
         {summary.channel ? ` · kênh ${CHANNEL_NAMES_VI[summary.channel] ?? summary.channel}` : ''}
         {summary.topic ? ` · chủ đề ${topicName(summary.topic)}` : ''} · nhóm dưới {k} đoàn viên được ẩn
       </p>
-      <DashboardExport query={query} unit={summary.unit} />
+      {/* A view with no member in it has nothing to download: the buttons would hand out an empty file. */}
+      {summary.members !== 0 && <DashboardExport query={query} unit={summary.unit} />}
 
       <div className="mood-stats">
         <Stat label="Đoàn viên phản ánh" hidden={summary.suppressed} k={k} value={summary.members === null ? '' : formatNumber(summary.members)} note="người khác nhau trong kỳ" />
