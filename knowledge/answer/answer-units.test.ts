@@ -176,3 +176,40 @@ describe('words that tell the units apart', () => {
     expect(order(weights)[0]).toBe('2');
   });
 });
+
+describe('the figure asked, read where the law states it (D-answers-53)', () => {
+  const fines: LawArticle = {
+    ...notice,
+    id: '12/2022/NĐ-CP#39',
+    lawId: '12/2022/NĐ-CP',
+    lawName: 'Nghị định 12/2022/NĐ-CP',
+    lawType: 'Nghị định',
+    articleNo: '39',
+    title: 'Vi phạm quy định về đóng bảo hiểm xã hội bắt buộc, bảo hiểm thất nghiệp',
+    text:
+      '1. Phạt tiền từ 500.000 đồng đến 1.000.000 đồng đối với người lao động có hành vi thỏa thuận với người sử dụng lao động không tham gia bảo hiểm xã hội bắt buộc.\n' +
+      '2. Phạt tiền từ 12% đến 15% tổng số tiền phải đóng bảo hiểm xã hội bắt buộc, bảo hiểm thất nghiệp đối với người sử dụng lao động có một trong các hành vi sau đây:\n' +
+      'a) Chậm đóng bảo hiểm xã hội bắt buộc, bảo hiểm thất nghiệp;\nb) Chiếm dụng tiền đóng bảo hiểm xã hội, bảo hiểm thất nghiệp của người lao động.',
+  };
+
+  it("reads a point's figure in its list's lead-in: the breach asked carries its fine", () => {
+    const lead = composeExtractiveAnswer([{ article: fines, passages: [] }], undefined, 'công ty chậm đóng bảo hiểm thì bị phạt bao nhiêu').body.split('\n\n')[0];
+    expect(lead).toMatch(/^Theo khoản 2 Điều 39 .*12% đến 15%[\s\S]*Chậm đóng/u);
+  });
+
+  it('leads with the time limit when the question asks how long an office takes, not with the length of the leave', () => {
+    const claims: LawArticle = {
+      ...notice,
+      id: '41/2024/QH15#48',
+      lawId: '41/2024/QH15',
+      lawName: 'Luật Bảo hiểm xã hội 2024',
+      articleNo: '48',
+      title: 'Giải quyết hưởng trợ cấp ốm đau',
+      text:
+        '1. Người lao động được nghỉ hưởng chế độ ốm đau tối đa 30 ngày trong một năm nếu đã đóng bảo hiểm xã hội dưới 15 năm.\n' +
+        '2. Trong thời hạn 07 ngày làm việc kể từ ngày nhận đủ hồ sơ, cơ quan bảo hiểm xã hội có trách nhiệm giải quyết chế độ ốm đau.',
+    };
+    const lead = composeExtractiveAnswer([{ article: claims, passages: [] }], undefined, 'bhxh giai quyet che do om dau trong bao lau').body.split('\n\n')[0];
+    expect(lead).toMatch(/^Theo khoản 2 Điều 48 .*07 ngày làm việc/u);
+  });
+});

@@ -3,7 +3,7 @@ import { foldDiacritics, syllables } from '../../core/text/vietnamese-fold.js';
 import { canonicalRegionSyllables } from '../../core/text/wage-region.js';
 import { splitIntoClauses } from '../retrieval/clause-passages.js';
 import { fillerRulesFor } from '../retrieval/query-fillers.js';
-import { askedQuantity, statesQuantity, type QuantityKind } from './asked-quantity.js';
+import { askedQuantity, asksDeadline, statesDeadline, statesQuantity, type QuantityKind } from './asked-quantity.js';
 
 /**
  * The smallest pieces of law an answer can state on its own: a clause, a point (a, b, c…) or one sentence of a
@@ -131,6 +131,8 @@ export interface QuestionShape {
   stated: string[];
   /** The kind of figure asked ("mấy ngày" → days, "bao nhiêu %" → percent), when the question names one. */
   kind: QuantityKind | null;
+  /** The question asks how long an office or the employer takes to act: a time limit answers (asked-quantity.ts `asksDeadline`). */
+  deadline: boolean;
 }
 
 /** "không", "ko", "k", "hok", "chẳng", folded; "không cần / phải / bắt buộc" are the same ask. */
@@ -184,7 +186,7 @@ export function questionShape(question: string): QuestionShape {
   // "Người lao động có quyền … trong trường hợp nào?" asks which cases, not whether: no "Có." before the list.
   const negated = negatedActs(words);
   const stated = [...folded.replace(REFERENCE, ' ').matchAll(new RegExp(FIGURE.source, 'g'))].map((match) => match[0]);
-  return { unigrams, bigrams, quantity: QUANTITY.test(folded), yesNo: YES_NO.test(folded.trim()) && !WHICH.test(folded), negated, stated, kind: askedQuantity(question) };
+  return { unigrams, bigrams, quantity: QUANTITY.test(folded), yesNo: YES_NO.test(folded.trim()) && !WHICH.test(folded), negated, stated, kind: askedQuantity(question), deadline: asksDeadline(question) };
 }
 
 function withoutStated(folded: string, stated: readonly string[]): string {
@@ -210,10 +212,13 @@ const NO_FIGURE_FACTOR = 0.6;
  * shares the question's words but states another kind no longer leads (issue #11 item 3). Without a named kind
  * ("bao nhiêu", "tính thế nào") any figure counts.
  */
-function withFigures(score: number, kind: QuantityKind | null, folded: string): number {
+function withFigures(score: number, kind: QuantityKind | null, folded: string, deadline = false): number {
   // A figure in a unit FIGURE does not name ("02 bản" for "mấy bản") still counts when it is of the kind asked.
   const figure = FIGURE.test(folded) || (kind !== null && /\d/.test(folded) && statesQuantity(folded, kind));
   if (!figure) return score * NO_FIGURE_FACTOR;
+  // How long an act takes is answered by a time limit; another length of time (the leave's own) gains nothing, and is
+  // not set aside as a unit without a figure is (D-answers-53).
+  if (deadline) return statesDeadline(folded) ? score + FIGURE_BONUS : statesQuantity(folded, 'duration') ? score : score * NO_FIGURE_FACTOR;
   if (kind === null || statesQuantity(folded, kind)) return score + FIGURE_BONUS;
   if (LENGTHS_OF_TIME.has(kind) && statesQuantity(folded, 'duration')) return score + (FIGURE_BONUS * 2) / 3;
   return score * NO_FIGURE_FACTOR;
@@ -222,14 +227,23 @@ function withFigures(score: number, kind: QuantityKind | null, folded: string): 
 const LENGTHS_OF_TIME: ReadonlySet<QuantityKind> = new Set(['duration', 'days', 'months', 'years', 'hours', 'minutes']);
 
 /**
+ * Where a unit's figure is read: its own words, and for a point of a list the lead-in too when it states the figure the
+ * points share ("Phạt tiền từ 12% đến 15% tổng số tiền phải đóng … đối với … hành vi sau đây:" then "a) Chậm đóng …"):
+ * the point asked about carries its list's figure (D-answers-53).
+ */
+function figureText(unit: AnswerUnit): string {
+  return unit.listLeadIn !== undefined ? `${unit.listLeadIn} ${unit.core}` : unit.core;
+}
+
+/**
  * Whether the unit can answer the figure the question asks (a figure of the kind asked, or another length of time for
  * a length of time; any figure when no kind is named); true when no figure is asked. The figures the question states
  * itself do not count (see `unitScore`).
  */
 export function answersAskedFigure(shape: QuestionShape, unit: AnswerUnit): boolean {
   if (!shape.quantity) return true;
-  const figures = withoutStated(foldDiacritics(unit.core).toLowerCase().replace(REFERENCE, ' '), shape.stated);
-  return withFigures(1, shape.kind, figures) > 1;
+  const figures = withoutStated(foldDiacritics(figureText(unit)).toLowerCase().replace(REFERENCE, ' '), shape.stated);
+  return withFigures(1, shape.kind, figures, shape.deadline) > 1;
 }
 
 /**
@@ -282,8 +296,8 @@ export function unitScore(shape: QuestionShape, unit: AnswerUnit, weights: Reado
   // A figure the question states is a name, not the answer: "bảo hiểm xã hội một lần" is the lump-sum benefit, and a
   // clause naming it states no duration for "ngưng đóng bao lâu mới được lãnh một lần".
   if (shape.quantity) {
-    const figures = withoutStated(foldDiacritics(unit.core).toLowerCase().replace(REFERENCE, ' '), shape.stated);
-    normalised = withFigures(normalised, shape.kind, figures);
+    const figures = withoutStated(foldDiacritics(figureText(unit)).toLowerCase().replace(REFERENCE, ' '), shape.stated);
+    normalised = withFigures(normalised, shape.kind, figures, shape.deadline);
   }
   // "không cần báo trước": the unit that says the act may be done without (its lead-in counts: the cases are points).
   if (shape.negated.some((act) => statesWithout(syllables(foldDiacritics(unit.text).toLowerCase()).join(' '), act))) normalised += NEGATED_BONUS;

@@ -1,4 +1,4 @@
-import { askedQuantity, statesQuantity } from './asked-quantity.js';
+import { askedQuantity, asksDeadline, statesAskedFigure, statesDeadline, statesQuantity } from './asked-quantity.js';
 
 describe('askedQuantity', () => {
   it.each([
@@ -76,5 +76,41 @@ describe('a count of people', () => {
     expect(askedQuantity('tro cap tuat hang thang toi da bao nhieu nguoi duoc huong')).toBe('persons');
     expect(statesQuantity('số thân nhân được hưởng trợ cấp tuất hằng tháng tối đa 04 người', 'persons')).toBe(true);
     expect(statesQuantity('Thân nhân được hưởng nếu người mất đã đóng đủ 15 năm.', 'persons')).toBe(false);
+  });
+});
+
+describe('fines and shares of a sum (D-answers-53)', () => {
+  it('reads "bị phạt bao nhiêu" as a sum asked, though no unit follows', () => {
+    expect(askedQuantity('công ty chậm đóng bảo hiểm thì bị phạt bao nhiêu')).toBe('money');
+    expect(askedQuantity('cty cham dong bh thi bi phat bn')).toBe('money');
+  });
+
+  it('reads a share of the sum owed and a multiple of the average wage as a sum stated', () => {
+    expect(statesQuantity('Phạt tiền từ 12% đến 15% tổng số tiền phải đóng bảo hiểm xã hội bắt buộc', 'money')).toBe(true);
+    expect(statesQuantity('mỗi năm đóng cao hơn được tính bằng 02 lần mức bình quân tiền lương', 'money')).toBe(true);
+    expect(statesQuantity('nộp thêm khoản tiền bằng 0,03%/ngày tính trên số tiền chậm đóng', 'money')).toBe(false);
+  });
+});
+
+describe('how long an act takes (D-answers-53)', () => {
+  it.each([
+    ['bhxh giai quyet che do om dau trong bao lau', true],
+    ['nộp đủ hồ sơ rồi thì mấy ngày có kết quả', true],
+    ['cơ quan lao động cấp tỉnh xác nhận trong thời hạn bao lâu', true],
+    // The length of the leave or benefit itself, and no length at all.
+    ['nghỉ ốm được hưởng chế độ bao lâu', false],
+    ['bhxh giải quyết chế độ ốm đau ở đâu', false],
+  ])('%s → %s', (question, deadline) => {
+    expect(asksDeadline(question)).toBe(deadline);
+  });
+
+  it('is answered by a time limit counted from an event, not by the length of the leave', () => {
+    const question = 'bhxh giai quyet che do om dau trong bao lau';
+    expect(statesAskedFigure('Trong thời hạn 07 ngày làm việc kể từ ngày nhận đủ hồ sơ, cơ quan bảo hiểm xã hội có trách nhiệm giải quyết', question)).toBe(true);
+    expect(statesAskedFigure('Thời gian tối đa hưởng chế độ ốm đau: 30 ngày nếu đã đóng dưới 15 năm; 40 ngày; 60 ngày', question)).toBe(false);
+    // Without a processing act, any length of time still answers "bao lâu".
+    expect(statesAskedFigure('Thời gian tối đa hưởng chế độ ốm đau: 30 ngày nếu đã đóng dưới 15 năm', 'nghỉ ốm được hưởng bao lâu')).toBe(true);
+    expect(statesDeadline('chậm nhất là 45 ngày kể từ ngày trở lại làm việc')).toBe(true);
+    expect(statesDeadline('05 ngày làm việc kể từ ngày nhận đủ hồ sơ')).toBe(true);
   });
 });

@@ -26,6 +26,11 @@ const MULTIPLE = /\bgap (?:may|bao nhieu|bn) lan\b/;
  */
 const BARE_AMOUNT = /\b(?:duoc|dc|la|bang|nhan|lanh|huong)\s+(?:bao nhieu|bao nhiu|bn)\s*$/;
 /**
+ * A fine is a sum: "công ty chậm đóng bảo hiểm thì bị phạt bao nhiêu" asks the amount ("12% đến 15% tổng số tiền phải
+ * đóng", "từ 5.000.000 đồng"), though no unit follows; "phạt mấy lần" still asks a count.
+ */
+const FINE_AMOUNT = /\bphat\s+(?:bao nhieu|bao nhiu|bn)\s*$/;
+/**
  * Read with their marks (saysPhrase): folded, "đầu tiên" was "tiền" and "số lượng" was "lương", so "năm đầu tiên phép
  * được bao nhiêu" asked a sum and its answer in days scored as one without a figure.
  */
@@ -38,6 +43,7 @@ function quantityIn(folded: string, typed: string): QuantityKind | null {
   if (asked) return UNIT_KIND[asked[1] as string] ?? null;
   if (HOW_LONG.test(folded)) return 'duration';
   const bare = folded.replace(/[,.;?!\n…\s]+$/, '');
+  if (FINE_AMOUNT.test(bare)) return 'money';
   return BARE_AMOUNT.test(bare) && PAYMENT.some((word) => saysPhrase(typed, word)) ? 'money' : null;
 }
 
@@ -78,7 +84,11 @@ const STATED: Readonly<Record<QuantityKind, RegExp>> = {
   money: new RegExp(
     String.raw`\d{1,3}(?:\.\d{3})+|\d+\s*(?:dong|trieu|nghin)\b|` +
       String.raw`(?:${NUMBER}\s*lan|\d[\d,]*\s*%|phan tram|\bbang)\s+(?:cua\s+)?muc (?:luong )?(?:toi thieu|tham chieu)|` +
-      String.raw`(?:\d[\d,]*\s*%|${NUMBER}\s*(?:thang|ngay))\s*(?:tien )?luong\b`,
+      String.raw`(?:\d[\d,]*\s*%|${NUMBER}\s*(?:thang|ngay))\s*(?:tien )?luong\b|` +
+      // A share of a sum owed: the fine "từ 12% đến 15% tổng số tiền phải đóng".
+      String.raw`\d[\d,]*\s*%\s*(?:tong )?so tien\b` +
+      // A multiple of the average wage the benefit is reckoned on: "bằng 02 lần mức bình quân tiền lương", "0,5 lần".
+      String.raw`|${NUMBER}\s*(?:lan|thang)\s+(?:cua\s+)?muc binh quan\b`,
   ),
   age: new RegExp(`${NUMBER}\\s*tuoi\\b`),
   copies: new RegExp(`${NUMBER}\\s*ban\\b`),
@@ -88,4 +98,41 @@ const STATED: Readonly<Record<QuantityKind, RegExp>> = {
 /** True when `answer` states a figure of the kind asked (money also counts as stated when the answer gives a multiple or a share of the minimum wage or the reference level). */
 export function statesQuantity(answer: string, kind: QuantityKind): boolean {
   return STATED[kind].test(foldDiacritics(answer).toLowerCase());
+}
+
+/**
+ * How long an office or the employer takes to act on a claim: "bhxh giải quyết chế độ ốm đau trong bao lâu", "nộp hồ
+ * sơ rồi thì mấy ngày có kết quả", "cơ quan lao động xác nhận trong thời hạn bao lâu". A length of time is asked, but
+ * not the length of the leave or benefit the claim is about: the answer is a time limit counted from an event ("trong
+ * thời hạn 07 ngày làm việc kể từ ngày nhận đủ hồ sơ"). The sickness entry's "30 ngày … 60 ngày" of leave states a
+ * length of time and does not answer (issue #11 item 2, D-answers-53).
+ */
+const PROCESSING = /\b(?:giai quyet|xet duyet|xet|duyet|tra loi|xac nhan|co ket qua|cap so|cap lai|cap the|cap giay)\b/;
+const LENGTH_ASKED: ReadonlySet<QuantityKind> = new Set(['duration', 'days', 'months', 'hours']);
+
+/** Whether `question` asks the time an office or the employer takes to act (a length of time asked of a processing act). */
+export function asksDeadline(question: string): boolean {
+  const kind = askedQuantity(question);
+  return kind !== null && LENGTH_ASKED.has(kind) && PROCESSING.test(foldDiacritics(question).toLowerCase());
+}
+
+const TIME_UNIT = String.raw`\s*(?:ngay|thang|gio|tuan)`;
+/** "trong thời hạn 07 ngày", "trong vòng 5 ngày", "chậm nhất 45 ngày", "05 ngày làm việc kể từ", "không quá 30 ngày kể từ". */
+const DEADLINE = new RegExp(
+  String.raw`\btrong (?:thoi han |vong )?${NUMBER}${TIME_UNIT}|\bcham nhat (?:la |sau |trong )?${NUMBER}${TIME_UNIT}|${NUMBER}${TIME_UNIT}(?: lam viec)?,? (?:ke tu|sau khi)\b`,
+);
+
+/** Whether `text` states a time limit counted from an event (see `asksDeadline`). */
+export function statesDeadline(text: string): boolean {
+  return DEADLINE.test(foldDiacritics(text).toLowerCase());
+}
+
+/**
+ * Whether `text` states the figure `question` asks: of the kind asked (`statesQuantity`), and a time limit when the
+ * question asks how long an act takes (`asksDeadline`); true when no figure is asked.
+ */
+export function statesAskedFigure(text: string, question: string): boolean {
+  const kind = askedQuantity(question);
+  if (kind === null) return true;
+  return asksDeadline(question) ? statesDeadline(text) : statesQuantity(text, kind);
 }

@@ -1,3 +1,4 @@
+import type { LawArticle } from '../../core/knowledge/law.js';
 import { isGarbled } from './answer-units.js';
 import { composeExtractiveAnswer, DEFAULT_EXTRACTIVE_OPTIONS, sourcePhrase, trimQuote } from './extractive-answer.js';
 import { selectSources } from './source-selection.js';
@@ -183,5 +184,27 @@ describe('source selection', () => {
       expect(body).toContain('trừ trường hợp người lao động không đồng ý');
       expect(body).not.toContain('không đồng ý. Trường hợp không thể');
     });
+  });
+});
+
+describe('sentences of one khoản (D-answers-53)', () => {
+  it('quotes the sentences of one khoản chosen apart once, not as two "Theo khoản 1" in a row', () => {
+    const long = 'Người lao động sau khi điều trị ổn định thương tật do tai nạn lao động mà sức khỏe chưa phục hồi thì được nghỉ dưỡng sức, phục hồi sức khỏe từ 05 ngày đến 10 ngày cho một lần bị tai nạn lao động, bệnh nghề nghiệp, tính cả ngày nghỉ lễ, nghỉ Tết và ngày nghỉ hằng tuần theo quy định của pháp luật về lao động.';
+    const article: LawArticle = {
+      id: '84/2015/QH13#54',
+      lawId: '84/2015/QH13',
+      lawName: 'Luật An toàn, vệ sinh lao động 2015',
+      lawType: 'Luật',
+      articleNo: '54',
+      title: 'Dưỡng sức, phục hồi sức khỏe sau khi điều trị thương tật, bệnh tật',
+      text: `1. ${long} Số ngày nghỉ dưỡng sức do người sử dụng lao động và Ban chấp hành công đoàn cơ sở quyết định, tối đa 10 ngày đối với người bị suy giảm khả năng lao động từ 51% trở lên, tối đa 07 ngày đối với người suy giảm từ 31% đến 50%.\n2. Mức hưởng một ngày bằng 30% mức lương cơ sở.`,
+      chapter: null,
+      section: null,
+      effectiveDate: '2016-07-01',
+      status: 'in_force',
+    };
+    const { body } = composeExtractiveAnswer([{ article, passages: [] }], { charBudget: 900, maxArticles: 2, maxPassages: 3 }, 'bi tai nan giam dinh mat 35% suc lao dong thi duoc nghi duong suc nhieu nhat may ngay');
+    expect(body.match(/Theo khoản 1 Điều 54/gu)?.length).toBe(1);
+    expect(body).toContain('tối đa 07 ngày');
   });
 });

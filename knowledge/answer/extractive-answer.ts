@@ -139,12 +139,18 @@ export function composeExtractiveAnswer(
       !restChosen.includes(c) &&
       restChosen.some((r) => sameList(r.unit, c.unit) && shortList(scored, r.unit, options.charBudget)),
   );
-  const rest = [...restChosen, ...completing].sort((a, b) => a.rank - b.rank || a.unit.order - b.unit.order);
+  // Further sentences of the lead's own khoản join the lead's quote, in the law's order, instead of a second "Theo
+  // khoản N Điều M" right after it (D-answers-53).
+  const sameAsLead = leadGroup.length > 1 ? [] : [...restChosen, ...completing].filter((c) => sameClause(c.unit, lead.unit) && !leadClause.includes(c));
+  // Only when the whole fits the budget: cut, the law's order could leave out the lead's own sentence.
+  const joinsLead = clauseText([...leadClause, ...sameAsLead].map((c) => c.unit)).length <= options.charBudget ? sameAsLead : [];
+  const rest = [...restChosen, ...completing].filter((c) => !joinsLead.includes(c)).sort((a, b) => a.rank - b.rank || a.unit.order - b.unit.order);
+  const leadUnits = joinsLead.length > 0 ? [...leadClause, ...joinsLead].map((c) => c.unit).sort((a, b) => a.order - b.order) : leadClause.map((c) => c.unit);
   const listSize = (unit: AnswerUnit) => scored.filter((c) => sameList(c.unit, unit)).length;
   const leadText =
     leadGroup.length > 1
       ? listText(leadGroup.map((c) => c.unit), siblings.length, yesNoLead(shape, lead.unit, plainOf(lead)))
-      : `${yesNoLead(shape, lead.unit, plainOf(lead))}${sourcePhrase(lead.unit.article, lead.unit.clauseNo)}: ${trimQuote(clauseText(leadClause.map((c) => c.unit)), Math.max(options.charBudget, MIN_QUOTE))}${moreInList(lead.unit, listSize)}`;
+      : `${yesNoLead(shape, lead.unit, plainOf(lead))}${sourcePhrase(lead.unit.article, lead.unit.clauseNo)}: ${trimQuote(clauseText(leadUnits), Math.max(options.charBudget, MIN_QUOTE))}${moreInList(lead.unit, listSize)}`;
   const parts = [leadText, ...restParts(rest, listSize)];
   const quoted: LawArticle[] = [];
   for (const { unit } of [lead, ...leadGroup, ...rest]) if (!quoted.includes(unit.article)) quoted.push(unit.article);
@@ -251,15 +257,26 @@ function moreInList(unit: AnswerUnit, listSize: (unit: AnswerUnit) => number): s
 function restParts(rest: readonly { unit: AnswerUnit }[], listSize: (unit: AnswerUnit) => number): string[] {
   const groups: AnswerUnit[][] = [];
   for (const { unit } of rest) {
-    const group = groups.find((candidate) => sameList(candidate[0] as AnswerUnit, unit));
+    const group = groups.find((candidate) => sameList(candidate[0] as AnswerUnit, unit) || sameClause(candidate[0] as AnswerUnit, unit));
     if (group) group.push(unit);
     else groups.push([unit]);
   }
   return groups.map((units) => {
     const first = units[0] as AnswerUnit;
+    if (units.length > 1 && first.listLeadIn === undefined) {
+      // Sentences of one khoản chosen apart are quoted once, in the law's order: "Theo khoản 1 Điều 54 …" twice in a
+      // row read as two provisions (D-answers-53).
+      const ordered = [...units].sort((a, b) => a.order - b.order);
+      const text = clauseText(ordered);
+      return `${sourcePhrase(first.article, first.clauseNo)}: ${trimQuote(text, Math.max(MIN_QUOTE, text.length))}`;
+    }
     return units.length > 1 ? listText(units, listSize(first)) : `${sourcePhrase(first.article, first.clauseNo)}: ${trimQuote(first.text, Math.max(MIN_QUOTE, first.text.length))}${moreInList(first, listSize)}`;
   });
 }
+
+/** Two pieces of one numbered khoản, neither a point of a list (those are grouped under their lead-in). */
+const sameClause = (a: AnswerUnit, b: AnswerUnit) =>
+  a.article === b.article && a.clauseNo !== null && a.clauseNo === b.clauseNo && a.listLeadIn === undefined && b.listLeadIn === undefined;
 
 /** "Bộ luật Lao động 2012" and "Bộ luật Lao động 2019" are the same code in two versions. */
 function lawFamily(article: LawArticle): string {

@@ -1,6 +1,6 @@
 import type { FaqEntry } from '../../core/knowledge/faq.js';
 import type { LawArticle } from '../../core/knowledge/law.js';
-import { entryFit } from './faq-fit.js';
+import { caseLeftOut, entryFit } from './faq-fit.js';
 
 const article: LawArticle = {
   id: '145_2020_ND-CP__D41',
@@ -80,5 +80,33 @@ describe('entryFit', () => {
     const onLeave = entry('Bạn được nghỉ dưỡng sức tối đa 10 ngày trong một năm.');
     expect(entryFit(asked, onLeave, [], 2, [recovery], 'insurer').lawUnit?.clauseNo).toBe('2');
     expect(entryFit(asked, onLeave, [], 2, [recovery], 'employer').lawUnit?.clauseNo).toBe('1');
+  });
+});
+
+describe('caseLeftOut (D-answers-53)', () => {
+  const maternity: LawArticle = {
+    ...article,
+    id: '41_2024_QH15__D54',
+    lawId: '41/2024/QH15',
+    lawName: 'Luật Bảo hiểm xã hội 2024',
+    articleNo: '54',
+    title: 'Thời gian hưởng chế độ thai sản khi sinh con',
+    text: '1. Lao động nữ mang thai hộ được nghỉ việc hưởng chế độ thai sản khi sinh con cho đến thời điểm giao đứa trẻ nhưng không vượt quá 06 tháng; trường hợp giao đứa trẻ trong 60 ngày thì được nghỉ cho đến khi đủ 60 ngày.',
+  };
+  const leave: FaqEntry = {
+    ...entry('Lao động nữ sinh con được nghỉ thai sản 06 tháng; nghỉ trước khi sinh không quá 02 tháng.'),
+    id: 'maternity-leave',
+    question: 'Sinh con được nghỉ thai sản bao lâu?',
+  };
+  const lawSources = [{ article: maternity, passages: [] }];
+
+  it("returns the first source's clause stating the figure for the case the entry does not speak of", () => {
+    expect(caseLeftOut('em mang thai hộ thì được nghỉ thai sản bao lâu', leave, lawSources, 0.15)?.clauseNo).toBe('1');
+  });
+
+  it('is null when the entry speaks of the case, or only the way the question is put differs', () => {
+    expect(caseLeftOut('sinh con thì được nghỉ thai sản bao lâu', leave, lawSources, 0.15)).toBeNull();
+    // Asking no figure: the rule is for figures of a kind only.
+    expect(caseLeftOut('em mang thai hộ có được nghỉ thai sản không', leave, lawSources, 0.15)).toBeNull();
   });
 });

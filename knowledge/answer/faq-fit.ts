@@ -1,7 +1,7 @@
 import type { FaqEntry } from '../../core/knowledge/faq.js';
 import type { LawArticle } from '../../core/knowledge/law.js';
 import { foldDiacritics, syllables } from '../../core/text/vietnamese-fold.js';
-import { answerUnits, questionShape, termWeights, unitScore, type AnswerUnit } from './answer-units.js';
+import { answersAskedFigure, answerUnits, questionShape, termWeights, unitScore, type AnswerUnit } from './answer-units.js';
 import { candidateUnits } from './extractive-answer.js';
 import type { PromptSource } from './grounded-prompt.vi.js';
 import { actingParty, type Party } from './asked-party.js';
@@ -107,4 +107,48 @@ export function entryFit(question: string, entry: FaqEntry, sources: readonly Pr
   const lawBest = best(law);
   const restated = lawBest.unit ? restatedShare(lawBest.unit, wordPairs(entry.answer)) : 1;
   return { entry: best(own).score, law: lawBest.score, lawUnit: lawBest.unit, restated };
+}
+
+/**
+ * Words that name no case (folded): the question's frame ("thì được", "phải bồi"), its asking words and the figure's
+ * own units ("bao nhiêu phần trăm", "mấy tháng lương"). A pair with one of them says how the question is put, not which
+ * case it is about: "nam cua" or "thang luong" held by a clause and not by the entry set aside right entries on dev.
+ */
+const FRAME_WORDS: ReadonlySet<string> = new Set([
+  'cua', 'thi', 'duoc', 'dc', 'phai', 'la', 'co', 'khong', 'ko', 'cho', 'va', 'voi', 'bi', 'se', 'da', 'ma', 'nay', 'do',
+  'nhu', 'the', 'nao', 'gi', 'bao', 'nhieu', 'may', 'bn', 'lau', 'phan', 'tram', 'ngay', 'thang', 'nam', 'gio', 'tieng',
+  'phut', 'tuan', 'lan', 'tuoi', 'tien', 'luong', 'toi', 'thieu', 'it', 'nhat', 'tinh', 'vao', 'ra', 'len', 'trong',
+  'sau', 'truoc', 'khi', 'neu', 'de', 'tu', 'den', 'o', 'tai', 've', 'theo', 'hay', 'hoac', 'cung', 'con', 'moi', 'roi',
+  'nua', 'van', 'lai', 'di', 'lam', 'tra', 'muc', 'bang', 'huong', 'nhan', 'nghi', 'em', 'minh', 'toi', 'ban',
+]);
+
+/**
+ * The case a figure question names that the entry does not speak of (D-answers-53): "công ty chậm đóng bảo hiểm thì
+ * bị phạt bao nhiêu" reached an entry on the fine for not signing a contract in writing (a sum, of the kind asked, for
+ * another breach); an entry on maternity leave answers a surrogate mother with the ordinary 6 months. Word overlap
+ * cannot tell: the entry shares the question's frame ("bị phạt", "được nghỉ"). The law's first source says which
+ * case: among its units stating the figure asked, the best-scoring one; the word pairs of the question it holds that
+ * neither the entry's question nor its answer has are the case the entry leaves out ("chậm đóng", "mang thai hộ").
+ * Returns that unit when there is such a pair and the unit scores at least the entry's best sentence less `margin`,
+ * else null. Only for questions asking a figure of a named kind; read folded, on the normalised question.
+ */
+export function caseLeftOut(question: string, entry: FaqEntry, sources: readonly PromptSource[], margin: number): AnswerUnit | null {
+  const shape = questionShape(question);
+  if (!shape.quantity || shape.kind === null || sources.length === 0) return null;
+  const [first] = candidateUnits(sources, 1);
+  const stating = (first?.usable ?? []).filter((unit) => answersAskedFigure(shape, unit));
+  if (stating.length === 0) return null;
+  const own = entryUnits(entry);
+  const weights = termWeights(shape, [...own, ...stating]);
+  const top = (units: readonly AnswerUnit[]) =>
+    units.reduce<{ unit: AnswerUnit | null; score: number }>((best, unit) => {
+      const score = unitScore(shape, unit, weights);
+      return score > best.score ? { unit, score } : best;
+    }, { unit: null, score: 0 });
+  const law = top(stating);
+  if (!law.unit || law.score < top(own).score - margin) return null;
+  const entryPairs = wordPairs(`${entry.question}\n${entry.answer}`);
+  const unitPairs = wordPairs(law.unit.text);
+  const named = [...shape.bigrams].filter((pair) => unitPairs.has(pair) && !entryPairs.has(pair) && pair.split(' ').every((word) => !FRAME_WORDS.has(word)));
+  return named.length > 0 ? law.unit : null;
 }

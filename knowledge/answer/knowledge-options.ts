@@ -91,6 +91,12 @@ export const KnowledgeOptionsSchema = z.object({
    */
   faqUnstatedShare: z.number().min(0).max(1).default(0.3),
   faqUnstatedMargin: z.number().min(0).max(1).default(0.05),
+  /**
+   * A figure question naming a case the entry does not speak of, which the law's first source states with the figure
+   * asked (faq-fit.ts `caseLeftOut`), is answered by the law instead of the entry when that unit scores at least the
+   * entry's best sentence less this; 1 turns it off (D-answers-53: 0.05 won 2 on dev, 0.15 and 0.3 won 4).
+   */
+  faqCaseMargin: z.number().min(0).max(1).default(0.15),
 });
 
 export type KnowledgeOptions = z.infer<typeof KnowledgeOptionsSchema>;

@@ -18,7 +18,7 @@ import { composeExtractiveAnswer, sourcePhrase, trimQuote } from './extractive-a
 import { resolveFaqCitations } from './faq-answer.js';
 import { resolveKnowledgeOptions, type KnowledgeOptionsInput } from './knowledge-options.js';
 import { answerWithModel } from './llm-answer.js';
-import { askedQuantity, statesQuantity, type QuantityKind } from './asked-quantity.js';
+import { askedQuantity, statesAskedFigure } from './asked-quantity.js';
 import { asksSpecifically } from './asked-part.js';
 import { focusQuestion, storyLastClause, storyOuterClauses } from './query-focus.js';
 import { createAnswerLawSearch, createAskerOf, questionSearchText } from './answer-search.js';
@@ -28,7 +28,7 @@ import type { Actor } from '../faq/actor-cue.js';
 import { isOtherSide } from './article-side.js';
 import { leadCuratedAnswer } from './faq-lead.js';
 import { selectSources } from './source-selection.js';
-import { entryFit } from './faq-fit.js';
+import { caseLeftOut, entryFit } from './faq-fit.js';
 import { askedParty } from './asked-party.js';
 import { wordLead } from './entry-lead.js';
 import type { UnitChooser } from './unit-chooser.js';
@@ -102,13 +102,17 @@ function notCovered(confidence: number, fallbackReason?: string): KnowledgeAnswe
  * articles that state no figure of that kind (what a contract is, disabled workers' general rights) yield to the
  * well-matched ones among the next few that do ("02 bản", "14 ngày"). Order is kept otherwise.
  */
-function preferStatedQuantity(hits: readonly PassageHit[], kind: QuantityKind | null, window: number, minStrength: number): readonly PassageHit[] {
-  if (!kind || hits.length === 0 || statesQuantity(hits[0]?.article.text ?? '', kind)) return hits;
+function preferStatedQuantity(hits: readonly PassageHit[], question: string, window: number, minStrength: number): readonly PassageHit[] {
+  if (!askedQuantity(question) || hits.length === 0 || statesAskedFigure(hits[0]?.article.text ?? '', question)) return hits;
   const head = hits.slice(0, window);
   // Only hits strong enough to answer from: promoted weak ones pushed every usable article out of the sources, and
   // the member got an answer with no law in it (dev-8, "vợ em vừa sinh mổ, … được nghỉ mấy ngày").
-  const stating = head.filter((hit) => hit.strength >= minStrength && statesQuantity(hit.article.text, kind));
+  const stating = head.filter((hit) => hit.strength >= minStrength && statesAskedFigure(hit.article.text, question));
   if (stating.length === 0) return hits;
+  // Among them the strongest first: chosen for the figure, they are ordered by how much of the question each accounts
+  // for ("bhxh giải quyết chế độ ốm đau trong bao lâu": the sickness claims article at 0.72 before the accident
+  // claims one at 0.55, which the reranker had put first; D-answers-53).
+  stating.sort((a, b) => b.strength - a.strength);
   return [...stating, ...head.filter((hit) => !stating.includes(hit)), ...hits.slice(window)];
 }
 
@@ -170,7 +174,7 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
 
   /** The sources an extractive answer to `question` would quote from these hits (the figure asked preferred). */
   const sourcesFor = (hits: readonly PassageHit[], question: string) =>
-    selectSources(preferStatedQuantity(hits, askedQuantity(question), options.maxSources + 2, options.minStrength), {
+    selectSources(preferStatedQuantity(hits, question, options.maxSources + 2, options.minStrength), {
       minStrength: options.minStrength,
       relativeFloor: options.relativeStrengthFloor,
       maxSources: options.maxSources,
@@ -200,6 +204,19 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
   };
 
   /**
+   * Whether the entry leaves out the case the figure question names and the law's first source states it with the
+   * figure asked (faq-fit.ts `caseLeftOut`): then the law answers, when it is strong enough to (D-answers-53).
+   */
+  const leavesCaseOut = (match: FaqMatch, question: string, hits: readonly PassageHit[]): boolean => {
+    if (options.faqCaseMargin >= 1) return false;
+    const strength = hits.slice(0, options.maxSources).reduce((best, hit) => Math.max(best, hit.strength), 0);
+    if (strength < options.minStrength) return false;
+    const unit = caseLeftOut(normalizeQuery(question), match.entry, sourcesFor(hits, question), options.faqCaseMargin);
+    if (unit) logger.info({ faqEntryId: match.entry.id, article: unit.article.id, clause: unit.clauseNo }, 'the entry leaves out the case asked: the law answers');
+    return unit !== null;
+  };
+
+  /**
    * The FAQ entry that answers: the nearest one above the threshold, unless the question asks for a figure
    * ("mấy ngày", "bao nhiêu %") its answer does not state — then the next entry above the threshold that does,
    * else none (the law answers). Near words are not a near question: "người khuyết tật được nghỉ phép mấy ngày"
@@ -209,7 +226,7 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
     const nearest = deps.faq.match(text, audience);
     const kind = askedQuantity(text);
     const asker = askerOf(text);
-    const fits = (candidate: FaqMatch) => (!kind || statesQuantity(candidate.entry.answer, kind)) && !onOtherSide(candidate.entry, asker);
+    const fits = (candidate: FaqMatch) => statesAskedFigure(candidate.entry.answer, text) && !onOtherSide(candidate.entry, asker);
     if (!nearest || fits(nearest)) return nearest;
     const threshold = deps.faq.threshold ?? nearest.score;
     const next = (deps.faq.rank?.(text, 4, audience) ?? []).find(
@@ -229,8 +246,7 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
     const ranked = (deps.faq.rank?.(text, count + 2, audience) ?? []).filter((match) => !onOtherSide(match.entry, asker)).slice(0, count);
     const first = ranked[0];
     if (!first || first.score < options.weakRetrievalFaqScore) return [];
-    const kind = askedQuantity(text);
-    return !kind || statesQuantity(first.entry.answer, kind) ? ranked : [];
+    return statesAskedFigure(first.entry.answer, text) ? ranked : [];
   };
 
   /**
@@ -337,9 +353,17 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
     const concern = input.purpose === 'concern' && !asked;
     const officerOffer = input.purpose !== 'concern';
     const faqMatch = matchAnsweringFaq(searchText, { unitPath: input.unitPath ?? null });
+    // An entry that leaves out the case the question names (faq-fit.ts `caseLeftOut`) yields to the law, here and as
+    // the entry agreeing with the law below.
+    let setAside: string | null = null;
     if (faqMatch && (!concern || faqMatch.score >= options.concernFaqScore)) {
-      log.info({ kind: 'faq', faqEntryId: faqMatch.entry.id, score: faqMatch.score }, 'answered from FAQ');
-      return faqAnswer(faqMatch, searchText, officerOffer, concern ? undefined : searchLaw(searchText, options.retrievalK));
+      const hits = concern ? undefined : searchLaw(searchText, options.retrievalK);
+      if (hits && leavesCaseOut(faqMatch, searchText, hits)) {
+        setAside = faqMatch.entry.id;
+      } else {
+        log.info({ kind: 'faq', faqEntryId: faqMatch.entry.id, score: faqMatch.score }, 'answered from FAQ');
+        return faqAnswer(faqMatch, searchText, officerOffer, hits);
+      }
     }
     if (concern) {
       // A complaint's words seldom match an entry closely ("bị đuổi việc ngang" is near the entry on lawful
@@ -393,7 +417,8 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
       log.info({ kind: 'not_covered', strength }, 'retrieval too weak');
       return notCovered(strength);
     }
-    const agreeing = concern ? null : faqAgreeingWithLaw(searchText, { unitPath: input.unitPath ?? null }, hits);
+    const agreeingMatch = concern ? null : faqAgreeingWithLaw(searchText, { unitPath: input.unitPath ?? null }, hits);
+    const agreeing = agreeingMatch && agreeingMatch.entry.id !== setAside && !leavesCaseOut(agreeingMatch, searchText, hits) ? agreeingMatch : null;
     if (agreeing) {
       log.info({ kind: 'faq', faqEntryId: agreeing.entry.id, score: agreeing.score, strength }, 'the nearest FAQ entry cites a leading article: it answers');
       return faqAnswer(agreeing, searchText, officerOffer, hits);
