@@ -379,3 +379,48 @@ describe('knowledge service when the entry covers the topic but not the case ask
     expect((await withEntry([overtimeHit(a113!, 9, 0.7)], { faqFitMargin: 1, faqUnstatedShare: 0 }).answer(ask(nightQuestion))).text).not.toContain('Theo khoản');
   });
 });
+
+describe('the figure asked, after retrieval (D-answers-53)', () => {
+  const lawArticle = (lawId: string, lawName: string, articleNo: string, title: string, text: string) => ({
+    id: `${lawId}#${articleNo}`,
+    lawId,
+    lawName,
+    lawType: 'Luật',
+    articleNo,
+    title,
+    text,
+    chapter: null,
+    section: null,
+    effectiveDate: '2025-07-01',
+    status: 'in_force' as const,
+  });
+  const accident = lawArticle('84/2015/QH13', 'Luật An toàn, vệ sinh lao động 2015', '59', 'Giải quyết hưởng chế độ bảo hiểm tai nạn lao động',
+    '1. Trong thời hạn 10 ngày, kể từ ngày nhận đủ hồ sơ, cơ quan bảo hiểm xã hội có trách nhiệm giải quyết hưởng chế độ bảo hiểm tai nạn lao động.');
+  const sickness = lawArticle('41/2024/QH15', 'Luật Bảo hiểm xã hội 2024', '48', 'Giải quyết hưởng trợ cấp ốm đau',
+    '1. Trong thời hạn 07 ngày làm việc kể từ ngày nhận đủ hồ sơ, cơ quan bảo hiểm xã hội có trách nhiệm giải quyết chế độ ốm đau.');
+  const lengths = lawArticle('41/2024/QH15', 'Luật Bảo hiểm xã hội 2024', '43', 'Thời gian hưởng chế độ ốm đau',
+    '1. Thời gian tối đa hưởng chế độ ốm đau trong một năm là 30 ngày nếu đã đóng bảo hiểm xã hội dưới 15 năm.');
+  const hit = (article: ReturnType<typeof lawArticle>, strength: number, score: number) => ({ article, passages: [{ clauseNo: '1', text: article.text.slice(3), score: 1 }], score, strength });
+  const sickLeave: FaqEntry = {
+    ...(FAQ[0] as FaqEntry),
+    id: 'si-sick-leave',
+    topic: 'social_insurance',
+    question: 'Nghỉ ốm được hưởng chế độ ốm đau bao lâu?',
+    variants: ['chế độ ốm đau được hưởng bao lâu', 'bhxh giải quyết chế độ ốm đau'],
+    answer: 'Bạn được hưởng chế độ ốm đau tối đa 30 ngày một năm nếu đã đóng dưới 15 năm.',
+    citations: [{ lawId: '41/2024/QH15', articleNo: '43' }],
+  };
+  const withHits = (hits: ReturnType<typeof hit>[]) =>
+    createKnowledgeService({
+      retriever: { search: () => hits, size: hits.length },
+      faq: createFaqMatcher([sickLeave]),
+      redactor,
+      articles: createArticleLookup([accident, sickness, lengths]),
+    });
+
+  it('answers how long the office takes with the time limit of the scheme asked, not the entry on the leave\'s length', async () => {
+    const answer = await withHits([hit(lengths, 0.9, 30), hit(accident, 0.55, 20), hit(sickness, 0.72, 10)]).answer(ask('bhxh giai quyet che do om dau trong bao lau'));
+    expect(answer.kind).toBe('legal');
+    expect(answer.text.split('\n\n')[0]).toMatch(/^Theo khoản 1 Điều 48 Luật Bảo hiểm xã hội 2024: .*07 ngày làm việc/u);
+  });
+});

@@ -18,7 +18,7 @@ import { composeExtractiveAnswer, sourcePhrase, trimQuote } from './extractive-a
 import { resolveFaqCitations } from './faq-answer.js';
 import { resolveKnowledgeOptions, type KnowledgeOptionsInput } from './knowledge-options.js';
 import { answerWithModel } from './llm-answer.js';
-import { askedQuantity, statesAskedFigure } from './asked-quantity.js';
+import { askedQuantity, asksDeadline, statesAskedFigure } from './asked-quantity.js';
 import { asksSpecifically } from './asked-part.js';
 import { focusQuestion, storyLastClause, storyOuterClauses } from './query-focus.js';
 import { createAnswerLawSearch, createAskerOf, questionSearchText } from './answer-search.js';
@@ -109,10 +109,12 @@ function preferStatedQuantity(hits: readonly PassageHit[], question: string, win
   // the member got an answer with no law in it (dev-8, "vợ em vừa sinh mổ, … được nghỉ mấy ngày").
   const stating = head.filter((hit) => hit.strength >= minStrength && statesAskedFigure(hit.article.text, question));
   if (stating.length === 0) return hits;
-  // Among them the strongest first: chosen for the figure, they are ordered by how much of the question each accounts
-  // for ("bhxh giải quyết chế độ ốm đau trong bao lâu": the sickness claims article at 0.72 before the accident
-  // claims one at 0.55, which the reranker had put first; D-answers-53).
-  stating.sort((a, b) => b.strength - a.strength);
+  // A time limit asked: the claims articles of sibling schemes all state one in the same procedural words, and the one
+  // covering most of the question is the scheme asked ("bhxh giải quyết chế độ ốm đau trong bao lâu": the sickness
+  // claims article at 0.72 before the accident claims one at 0.55, which the reranker had put first). Only then: for
+  // every figure, the strongest first lost a right answer on dev (s003: the sickness days before annual leave's).
+  // D-answers-53.
+  if (asksDeadline(question)) stating.sort((a, b) => b.strength - a.strength);
   return [...stating, ...head.filter((hit) => !stating.includes(hit)), ...hits.slice(window)];
 }
 
