@@ -100,6 +100,9 @@ describe('how long an act takes (D-answers-53)', () => {
     // The length of the leave or benefit itself, and no length at all.
     ['nghỉ ốm được hưởng chế độ bao lâu', false],
     ['bhxh giải quyết chế độ ốm đau ở đâu', false],
+    // "xét nghiệm" is a medical test, not an office considering a claim: the leave's own days answer.
+    ['đi xét nghiệm được nghỉ mấy ngày', false],
+    ['di xet nghiem dc nghi may ngay', false],
   ])('%s → %s', (question, deadline) => {
     expect(asksDeadline(question)).toBe(deadline);
   });
@@ -112,5 +115,12 @@ describe('how long an act takes (D-answers-53)', () => {
     expect(statesAskedFigure('Thời gian tối đa hưởng chế độ ốm đau: 30 ngày nếu đã đóng dưới 15 năm', 'nghỉ ốm được hưởng bao lâu')).toBe(true);
     expect(statesDeadline('chậm nhất là 45 ngày kể từ ngày trở lại làm việc')).toBe(true);
     expect(statesDeadline('05 ngày làm việc kể từ ngày nhận đủ hồ sơ')).toBe(true);
+  });
+
+  it('does not read a reckoning period ("trong 01 tháng", "trong một ngày") as a time limit', () => {
+    expect(statesDeadline('số giờ làm thêm không quá 40 giờ trong 01 tháng')).toBe(false);
+    expect(statesDeadline('không quá 12 giờ trong một ngày')).toBe(false);
+    expect(statesDeadline('trong thời hạn 01 tháng kể từ ngày nhận được yêu cầu')).toBe(true);
+    expect(statesDeadline('trong 15 ngày, người sử dụng lao động phải thanh toán')).toBe(true);
   });
 });

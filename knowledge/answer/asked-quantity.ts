@@ -107,7 +107,8 @@ export function statesQuantity(answer: string, kind: QuantityKind): boolean {
  * thời hạn 07 ngày làm việc kể từ ngày nhận đủ hồ sơ"). The sickness entry's "30 ngày … 60 ngày" of leave states a
  * length of time and does not answer (issue #11 item 2, D-answers-53).
  */
-const PROCESSING = /\b(?:giai quyet|xet duyet|xet|duyet|tra loi|xac nhan|co ket qua|cap so|cap lai|cap the|cap giay)\b/;
+// "xét nghiệm" (a medical test) is no office considering a claim: "đi xét nghiệm được nghỉ mấy ngày" asks the leave.
+const PROCESSING = /\b(?:giai quyet|xet duyet|xet(?! nghiem\b)|duyet|tra loi|xac nhan|co ket qua|cap so|cap lai|cap the|cap giay)\b/;
 const LENGTH_ASKED: ReadonlySet<QuantityKind> = new Set(['duration', 'days', 'months', 'hours']);
 
 /** Whether `question` asks the time an office or the employer takes to act (a length of time asked of a processing act). */
@@ -117,9 +118,12 @@ export function asksDeadline(question: string): boolean {
 }
 
 const TIME_UNIT = String.raw`\s*(?:ngay|thang|gio|tuan)`;
-/** "trong thời hạn 07 ngày", "trong vòng 5 ngày", "chậm nhất 45 ngày", "05 ngày làm việc kể từ", "không quá 30 ngày kể từ". */
+/**
+ * "trong thời hạn 07 ngày", "trong vòng 5 ngày", "chậm nhất 45 ngày", "05 ngày làm việc kể từ", "không quá 30 ngày kể từ".
+ * A bare "trong" before one unit is the period a figure is reckoned over, not a time limit: "40 giờ trong 01 tháng".
+ */
 const DEADLINE = new RegExp(
-  String.raw`\btrong (?:thoi han |vong )?${NUMBER}${TIME_UNIT}|\bcham nhat (?:la |sau |trong )?${NUMBER}${TIME_UNIT}|${NUMBER}${TIME_UNIT}(?: lam viec)?,? (?:ke tu|sau khi)\b`,
+  String.raw`\btrong (?:thoi han |vong )${NUMBER}${TIME_UNIT}|\btrong (?!0*1\s|mot\s)${NUMBER}${TIME_UNIT}|\bcham nhat (?:la |sau |trong )?${NUMBER}${TIME_UNIT}|${NUMBER}${TIME_UNIT}(?: lam viec)?,? (?:ke tu|sau khi)\b`,
 );
 
 /** Whether `text` states a time limit counted from an event (see `asksDeadline`). */

@@ -119,7 +119,7 @@ const FRAME_WORDS: ReadonlySet<string> = new Set([
   'nhu', 'the', 'nao', 'gi', 'bao', 'nhieu', 'may', 'bn', 'lau', 'phan', 'tram', 'ngay', 'thang', 'nam', 'gio', 'tieng',
   'phut', 'tuan', 'lan', 'tuoi', 'tien', 'luong', 'toi', 'thieu', 'it', 'nhat', 'tinh', 'vao', 'ra', 'len', 'trong',
   'sau', 'truoc', 'khi', 'neu', 'de', 'tu', 'den', 'o', 'tai', 've', 'theo', 'hay', 'hoac', 'cung', 'con', 'moi', 'roi',
-  'nua', 'van', 'lai', 'di', 'lam', 'tra', 'muc', 'bang', 'huong', 'nhan', 'nghi', 'em', 'minh', 'toi', 'ban',
+  'nua', 'van', 'lai', 'di', 'lam', 'tra', 'muc', 'bang', 'huong', 'nhan', 'nghi', 'em', 'minh', 'ban',
 ]);
 
 /**
