@@ -424,3 +424,45 @@ describe('the figure asked, after retrieval (D-answers-53)', () => {
     expect(answer.text.split('\n\n')[0]).toMatch(/^Theo khoản 1 Điều 48 Luật Bảo hiểm xã hội 2024: .*07 ngày làm việc/u);
   });
 });
+
+describe('an entry that leaves out the case a figure question names (D-answers-53)', () => {
+  const surrogate = {
+    id: '41/2024/QH15#54',
+    lawId: '41/2024/QH15',
+    lawName: 'Luật Bảo hiểm xã hội 2024',
+    lawType: 'Luật',
+    articleNo: '54',
+    title: 'Thời gian hưởng chế độ thai sản khi sinh con',
+    text: '1. Lao động nữ mang thai hộ được nghỉ việc hưởng chế độ thai sản khi sinh con cho đến thời điểm giao đứa trẻ nhưng không vượt quá 06 tháng.',
+    chapter: null,
+    section: null,
+    effectiveDate: '2025-07-01',
+    status: 'in_force' as const,
+  };
+  const leave: FaqEntry = {
+    ...(FAQ[0] as FaqEntry),
+    id: 'si-maternity-leave',
+    topic: 'social_insurance',
+    question: 'Mang thai sinh con được nghỉ thai sản bao lâu?',
+    variants: ['được nghỉ thai sản bao lâu', 'nghỉ thai sản mấy tháng'],
+    answer: 'Lao động nữ sinh con được nghỉ thai sản 06 tháng.',
+    citations: [{ lawId: '41/2024/QH15', articleNo: '53' }],
+  };
+  const service = (faqCaseMargin: number) =>
+    createKnowledgeService({
+      retriever: { search: () => [{ article: surrogate, passages: [{ clauseNo: '1', text: surrogate.text.slice(3), score: 1 }], score: 20, strength: 0.8 }], size: 1 },
+      faq: createFaqMatcher([leave]),
+      redactor,
+      articles: createArticleLookup([surrogate]),
+      options: { faqCaseMargin },
+    });
+  const question = 'em mang thai hộ thì được nghỉ thai sản bao lâu';
+
+  it('answers from the law stating the case named, and from the entry when the rule is off (margin 1)', async () => {
+    const law = await service(0.15).answer(ask(question));
+    expect(law.kind).toBe('legal');
+    expect(law.text).toMatch(/Điều 54 Luật Bảo hiểm xã hội 2024: .*mang thai hộ/u);
+    const entry = await service(1).answer(ask(question));
+    expect(entry.kind).toBe('faq');
+  });
+});
