@@ -380,20 +380,22 @@ describe('knowledge service when the entry covers the topic but not the case ask
   });
 });
 
+/** A law article in force, its id built as the lookup reads it: the tests of figures asked after retrieval (D-answers-53). */
+const lawArticle = (lawId: string, lawName: string, articleNo: string, title: string, text: string) => ({
+  id: `${lawId}#${articleNo}`,
+  lawId,
+  lawName,
+  lawType: 'Luật',
+  articleNo,
+  title,
+  text,
+  chapter: null,
+  section: null,
+  effectiveDate: '2025-07-01',
+  status: 'in_force' as const,
+});
+
 describe('the figure asked, after retrieval (D-answers-53)', () => {
-  const lawArticle = (lawId: string, lawName: string, articleNo: string, title: string, text: string) => ({
-    id: `${lawId}#${articleNo}`,
-    lawId,
-    lawName,
-    lawType: 'Luật',
-    articleNo,
-    title,
-    text,
-    chapter: null,
-    section: null,
-    effectiveDate: '2025-07-01',
-    status: 'in_force' as const,
-  });
   const accident = lawArticle('84/2015/QH13', 'Luật An toàn, vệ sinh lao động 2015', '59', 'Giải quyết hưởng chế độ bảo hiểm tai nạn lao động',
     '1. Trong thời hạn 10 ngày, kể từ ngày nhận đủ hồ sơ, cơ quan bảo hiểm xã hội có trách nhiệm giải quyết hưởng chế độ bảo hiểm tai nạn lao động.');
   const sickness = lawArticle('41/2024/QH15', 'Luật Bảo hiểm xã hội 2024', '48', 'Giải quyết hưởng trợ cấp ốm đau',
@@ -426,19 +428,8 @@ describe('the figure asked, after retrieval (D-answers-53)', () => {
 });
 
 describe('an entry that leaves out the case a figure question names (D-answers-53)', () => {
-  const surrogate = {
-    id: '41/2024/QH15#54',
-    lawId: '41/2024/QH15',
-    lawName: 'Luật Bảo hiểm xã hội 2024',
-    lawType: 'Luật',
-    articleNo: '54',
-    title: 'Thời gian hưởng chế độ thai sản khi sinh con',
-    text: '1. Lao động nữ mang thai hộ được nghỉ việc hưởng chế độ thai sản khi sinh con cho đến thời điểm giao đứa trẻ nhưng không vượt quá 06 tháng.',
-    chapter: null,
-    section: null,
-    effectiveDate: '2025-07-01',
-    status: 'in_force' as const,
-  };
+  const surrogate = lawArticle('41/2024/QH15', 'Luật Bảo hiểm xã hội 2024', '54', 'Thời gian hưởng chế độ thai sản khi sinh con',
+    '1. Lao động nữ mang thai hộ được nghỉ việc hưởng chế độ thai sản khi sinh con cho đến thời điểm giao đứa trẻ nhưng không vượt quá 06 tháng.');
   const leave: FaqEntry = {
     ...(FAQ[0] as FaqEntry),
     id: 'si-maternity-leave',
