@@ -34,6 +34,10 @@ describe('normalizeText', () => {
     ['vùng I và vùng IV', 'vùng i và vùng iv'],
     ['chương VIII', 'chương viii'],
     ['điiii làm', 'đi làm'],
+    // stretched teencode is squeezed, then read (D-nlu-4)
+    ['khongggg dcccc nghiii', 'khong được nghi'],
+    ['koooo biet', 'không biet'],
+    ['phong ns noi tao dk', 'phong nhân sự noi tao điều kiện'],
   ])('%j → %j', (input, expected) => {
     expect(normalizeText(input).canonical).toBe(expected);
   });

@@ -42,6 +42,39 @@ describe('expandTeencode', () => {
     ['20 kg', '20 kg'],
     ['30 p', '30 phút'],
     ['p làm sao', 'phải làm sao'],
+    // context words match typed without diacritics too (D-nlu-4)
+    ['da ck tien', 'da chuyển khoản tien'],
+    ['tr oi', 'trời oi'],
+    // bare forms of accented teencode
+    // bare "mun" is also mùn/mụn ("bụi mùn cưa"), "max" a product name: both stay as typed
+    ['bui mun cua', 'bui mun cua'],
+    ['pro max', 'pro max'],
+    ['ko bit', 'không biết'],
+    ['khog dc', 'không được'],
+    ['cug dc', 'cũng được'],
+    ['nhug ma', 'nhưng ma'],
+    ['nghi fep', 'nghi phép'],
+    ['co fai', 'co phải'],
+    ['sao zay', 'sao vậy'],
+    ['lam zi', 'lam gì'],
+    // workplace and documents
+    ['gui vb', 'gui văn bản'],
+    ['nop ds', 'nop danh sách'],
+    ['kham sk', 'kham sức khoẻ'],
+    // ambiguous forms read by their neighbour, left as typed (or their usual reading) otherwise
+    ['phòng ns', 'phòng nhân sự'],
+    ['phong ns', 'phong nhân sự'],
+    ['ns vs cty', 'nói với công ty'],
+    ['tạo dk', 'tạo điều kiện'],
+    ['du dk', 'du điều kiện'],
+    ['co dk ko', 'co được không'],
+    ['nc vs sếp', 'nc với sếp'],
+    ['tn cho em', 'tn cho em'],
+    ['bh lâu', 'bao lâu'],
+    ['đóng bh', 'đóng bảo hiểm'],
+    ['t nghỉ', 't nghỉ'],
+    ['xai nhiu', 'xai nhiều'],
+    ['bao nhiu', 'bao nhiêu'],
   ])('%s → %s', (input, expected) => {
     expect(expand(input)).toBe(expected);
   });
@@ -55,9 +88,11 @@ describe('expandTeencode', () => {
 });
 
 describe('the teencode table', () => {
-  it('has 150–300 entries', () => {
+  // A bound against the table turning into a dictionary; raised from 300 when the bare forms of accented
+  // teencode ("mun", "bit") and documents' abbreviations were added (D-nlu-4).
+  it('has 150–350 entries', () => {
     expect(TEENCODE_ENTRIES.length).toBeGreaterThanOrEqual(150);
-    expect(TEENCODE_ENTRIES.length).toBeLessThanOrEqual(300);
+    expect(TEENCODE_ENTRIES.length).toBeLessThanOrEqual(350);
   });
 
   it('has no duplicate keys', () => {

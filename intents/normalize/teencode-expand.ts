@@ -1,4 +1,5 @@
 import { TEENCODE_ENTRIES, type TeencodeEntry } from './teencode.vi.js';
+import { foldComposed } from './vietnamese-letters.js';
 
 /** One token that was read as something else, for the classifier's "raw and expanded" features. */
 export interface TeencodeExpansion {
@@ -21,12 +22,22 @@ export function buildTeencodeTable(entries: readonly TeencodeEntry[] = TEENCODE_
 const DEFAULT_TABLE = buildTeencodeTable();
 const NUMBER_TOKEN = /^\d/;
 
+/**
+ * Context words are compared without diacritics: members who type bare write "da ck tien", "phong ns", "tr oi",
+ * and the accented lists alone never matched them (the token kept its default reading: "chồng", "nói").
+ */
+function listHas(words: readonly string[], token: string | undefined): boolean {
+  if (token === undefined) return false;
+  const folded = foldComposed(token);
+  return words.some((word) => word === token || foldComposed(word) === folded);
+}
+
 function readingOf(entry: TeencodeEntry, tokens: readonly string[], index: number): string | null {
   const previous = tokens[index - 1];
   const next = tokens[index + 1];
   if (previous !== undefined && NUMBER_TOKEN.test(previous) && entry.afterNumber !== undefined) return entry.afterNumber;
-  if (next !== undefined && entry.beforeWords?.words.includes(next)) return entry.beforeWords.to;
-  if (previous !== undefined && entry.afterWords?.words.includes(previous)) return entry.afterWords.to;
+  if (entry.beforeWords !== undefined && listHas(entry.beforeWords.words, next)) return entry.beforeWords.to;
+  if (entry.afterWords !== undefined && listHas(entry.afterWords.words, previous)) return entry.afterWords.to;
   if (entry.whenMessageHas !== undefined && tokens.includes(entry.whenMessageHas.word)) return entry.whenMessageHas.to;
   return entry.to;
 }
