@@ -8,7 +8,7 @@ const hit = (article: PassageHit['article'], score: number, strength: number, ex
   passages: [{ clauseNo: '1', text: article.text, score: score / 2 }],
   score,
   strength,
-  signals: { title: score / 4, body: score / 4 - expansion, expansion, passage: score / 2, coverage: 0, reference: 0 },
+  signals: { title: score / 4, body: score / 4 - expansion, expansion, passage: score / 2, coverage: 0, reference: 0, translation: 0 },
 });
 const feature = (rows: number[][], i: number, name: (typeof RERANK_FEATURE_NAMES)[number]) => rows[i]![RERANK_FEATURE_NAMES.indexOf(name)];
 
@@ -53,5 +53,21 @@ describe('rerankFeatures', () => {
   it('computes nothing for no candidate', () => {
     expect(rerankFeatures({ text: 'lương', asker: null }, [], articleTerms)).toEqual([]);
     expect(rerankFeatures({ text: 'lương', asker: null }, [hit(overtime, 1, 0.1)], articleTerms)).toHaveLength(1);
+  });
+});
+
+describe('rerankFeatures: the learned word-translation likelihood (D-answers-52)', () => {
+  it('reads each candidate against the likeliest one, and its rank among them', () => {
+    const hits = [{ ...hit(idle, 10, 0.5), translation: -6 }, { ...hit(leave, 8, 0.7), translation: -4.5 }, { ...hit(minimumWage, 4, 0.2), translation: -7 }];
+    const rows = rerankFeatures({ text: 'nghỉ hằng năm được mấy ngày', asker: null }, hits, articleTerms);
+    expect(feature(rows, 1, 'translation_gap')).toBe(0);
+    expect(feature(rows, 0, 'translation_gap')).toBeCloseTo(-1.5);
+    expect(feature(rows, 1, 'translation_rank')).toBe(1);
+    expect(feature(rows, 2, 'translation_rank')).toBeCloseTo(1 / 3);
+  });
+
+  it('is neutral when the search did not score it', () => {
+    const rows = rerankFeatures({ text: 'lương', asker: null }, [hit(overtime, 2, 0.3), hit(idle, 1, 0.1)], articleTerms);
+    expect(rows.map((row) => [row[RERANK_FEATURE_NAMES.indexOf('translation_gap')], row[RERANK_FEATURE_NAMES.indexOf('translation_rank')]])).toEqual([[0, 0], [0, 0]]);
   });
 });

@@ -11,7 +11,8 @@ import { askedQuantity, statesQuantity } from './asked-quantity.js';
  * ranks among the candidates, the match strength, the document's kind and status, whether the article states a
  * figure of the kind asked (asked-quantity.ts), whether it is the other side's (article-side.ts), and how much of the
  * question's rarer words it holds, rarity read among the candidates themselves (a word all of them hold tells none
- * apart). No word of any particular question or article is a feature.
+ * apart), and how likely the question's words are given the article under the learned word-translation model
+ * (D-answers-52), relative to the likeliest candidate. No word of any particular question or article is a feature.
  */
 export const RERANK_FEATURE_NAMES = [
   'rank_inverse',
@@ -41,6 +42,8 @@ export const RERANK_FEATURE_NAMES = [
   'rarest_held',
   'length_log',
   'clause_phrasing_match',
+  'translation_gap',
+  'translation_rank',
 ] as const;
 
 export interface RerankQuestion {
@@ -92,6 +95,10 @@ export function rerankFeatures(question: RerankQuestion, hits: readonly PassageH
   }
   const totalWeight = [...weight.values()].reduce((sum, w) => sum + w, 0);
   const rarest = [...weight].reduce<[string, number] | null>((top, entry) => (!top || entry[1] > top[1] ? entry : top), null);
+  // The learned word-translation likelihood (D-answers-52), relative to the likeliest candidate: 0 for it, below for the rest.
+  const translations = hits.map((hit) => hit.translation ?? 0);
+  const bestTranslation = Math.max(...translations);
+  const translationRanks = translations.map((value) => 1 / (1 + translations.filter((other) => other > value).length));
   const heldShare = (set: ReadonlySet<string>) => (totalWeight > 0 ? [...weight].reduce((sum, [term, w]) => sum + (set.has(term) ? w : 0), 0) / totalWeight : 0);
 
   return hits.map((hit, i) => {
@@ -127,6 +134,8 @@ export function rerankFeatures(question: RerankQuestion, hits: readonly PassageH
       length_log: Math.log(1 + hit.article.text.length),
       // How closely the best members' question of one of its khoản asks what this question asks (D-answers-47).
       clause_phrasing_match: hit.phrasedClause?.match ?? 0,
+      translation_gap: (translations[i] as number) - bestTranslation,
+      translation_rank: hit.translation === undefined ? 0 : (translationRanks[i] as number),
     };
     return RERANK_FEATURE_NAMES.map((name) => row[name]);
   });

@@ -53,6 +53,11 @@ export function charFeatures(folded: readonly string[]): string[] {
   return features;
 }
 
+/** The syllables that carry meaning (fillers dropped), in order: the unigram part of `wordFeatures`. */
+export function contentSyllables(folded: readonly string[]): string[] {
+  return folded.filter((syllable) => !FILLER_SYLLABLES.has(syllable));
+}
+
 /** How many syllables carry meaning (not fillers): one-word messages are too vague to answer from the FAQ. */
 export function contentSyllableCount(folded: readonly string[]): number {
   return folded.filter((syllable) => !FILLER_SYLLABLES.has(syllable)).length;

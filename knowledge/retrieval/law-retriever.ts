@@ -13,6 +13,7 @@ import { onlyExpiredIsStrong, rankByStatus } from './status-ranking.js';
 import { DEFAULT_RETRIEVAL_TUNING, type RetrievalTuning } from './retrieval-tuning.js';
 import type { LawRetriever, PassageHit, SearchOptions } from './retriever.js';
 
+import { buildArticleTranslation, type ArticleTranslation } from './article-translation.js';
 import { createSignalRecorder, type SignalRecorder } from './retrieval-signals.js';
 import { createSynonymExpander } from './synonym-expander.js';
 import type { SynonymGroup } from './synonym-groups.js';
@@ -73,6 +74,13 @@ export function createLawRetriever(config: LawRetrieverConfig): LexicalLawRetrie
   // Clause phrasings in an index of their own: their thousands of short questions would otherwise change the BM25
   // statistics (IDF, mean length) the article phrasings were weighed with (D-answers-47).
   const clauseExpansion = buildExpansionIndex(articles, phrasings.filter((entry) => entry.clauseNo !== undefined), inForce, analyzer, { k1: tuning.k1, b: tuning.b }, normalizeQuery);
+  // The word-translation model learned from the same phrasings (D-answers-52): trained with the index when the search
+  // uses it (a server's first question after a FAQ reload does not wait for it), else on first use (the reranker's
+  // signals), so a retriever built with the lift off does not pay for training it never needs.
+  let translationModel: ArticleTranslation | null = null;
+  const translation = (): ArticleTranslation =>
+    (translationModel ??= buildArticleTranslation(articles, phrasings, inForce, { question: normalizeQuery, law: config.normalizeIndexText ?? ((text) => text) }));
+  if (tuning.translationWeight > 0) translation();
   const positionById = new Map(articles.map((article, position) => [article.id, position]));
   const asksAboutOldLaw = createOldLawQuestionTest(documents);
   const passageSyllables = new Map<number, Set<string>>();
@@ -107,7 +115,7 @@ export function createLawRetriever(config: LawRetrieverConfig): LexicalLawRetrie
     return best;
   };
 
-  const scoreQuery = (query: WeightedQuery, recorder?: SignalRecorder): { articleScores: Float64Array; passageScores: Float64Array; phrased: Map<number, PhrasingMatch> } => {
+  const scoreQuery = (query: WeightedQuery, recorder?: SignalRecorder, spoken?: string): { articleScores: Float64Array; passageScores: Float64Array; phrased: Map<number, PhrasingMatch> } => {
     const articleScores = new Float64Array(articles.length);
     const passageScores = new Float64Array(index.passages.length);
     addFieldScores(index.title, query, tuning, tuning.titleWeight, articleScores);
@@ -132,9 +140,34 @@ export function createLawRetriever(config: LawRetrieverConfig): LexicalLawRetrie
     recorder?.stage('passage', articleScores);
     if (tuning.titleCoverageBoost > 0) applyTitleCoverage(index, query, tuning.titleCoverageBoost, articleScores);
     recorder?.stage('coverage', articleScores);
+    // Before the named-article bonus, which is a share of the best score and must still lift `điều 7` above any other.
+    if (spoken !== undefined && tuning.translationWeight > 0) addTranslationLift(spoken, articleScores);
+    recorder?.stage('translation', articleScores);
     addArticleReferenceBonus(query, articles, articleScores);
     recorder?.stage('reference', articleScores);
     return { articleScores, passageScores, phrased };
+  };
+
+  /**
+   * The word-translation model's lift (D-answers-52): an article whose text the question's words are likely drawn from,
+   * translated or as they are, gains a share of the best score so far, the likeliest the most. It lifts articles the
+   * BM25 fields found only weakly (members' words the law never uses); scaled by the best score so it is neither lost on a long
+   * question nor everything on a short one.
+   */
+  const addTranslationLift = (spoken: string, articleScores: Float64Array): void => {
+    const likelihood = translation().scoreAll(spoken);
+    let best = 0;
+    let likeliest = -Infinity;
+    articleScores.forEach((score, position) => {
+      if (score > best) best = score;
+      if ((likelihood[position] as number) > likeliest) likeliest = likelihood[position] as number;
+    });
+    if (best <= 0 || !Number.isFinite(likeliest)) return;
+    const lift = tuning.translationWeight * best;
+    // Only articles something already matched: a question sharing no word with the law still finds nothing.
+    likelihood.forEach((value, position) => {
+      if ((articleScores[position] as number) > 0) articleScores[position] = (articleScores[position] as number) + lift * Math.exp(tuning.translationSharpness * (value - likeliest));
+    });
   };
 
   /**
@@ -167,7 +200,7 @@ export function createLawRetriever(config: LawRetrieverConfig): LexicalLawRetrie
     return undefined;
   };
 
-  const toHit = (query: WeightedQuery, passageScores: Float64Array, phrased: ReadonlyMap<number, PhrasingMatch>, position: number, score: number, recorder?: SignalRecorder): PassageHit => {
+  const toHit = (query: WeightedQuery, passageScores: Float64Array, phrased: ReadonlyMap<number, PhrasingMatch>, position: number, score: number, recorder?: SignalRecorder, spoken?: string): PassageHit => {
     const phrasedClause = phrasedClauseOf(phrased, position);
     // A khoản whose members' question asks what this question asks is quoted first, whatever its own words share.
     const lead = phrasedClause && phrasedClause.match >= tuning.clauseLeadMatch ? phrasedClause.clauseNo : null;
@@ -180,6 +213,7 @@ export function createLawRetriever(config: LawRetrieverConfig): LexicalLawRetrie
       strength: matchStrength(index, query, position),
       ...(phrasedClause ? { phrasedClause } : {}),
       ...(recorder ? { signals: recorder.signalsOf(position) } : {}),
+      ...(recorder && spoken !== undefined ? { translation: translation().score(spoken, position) } : {}),
     };
   };
 
@@ -201,18 +235,23 @@ export function createLawRetriever(config: LawRetrieverConfig): LexicalLawRetrie
     search(text: string, options: SearchOptions): PassageHit[] {
       const k = Math.max(0, Math.floor(options.k));
       const story = options.story === undefined ? undefined : normalizeQuery(options.story);
-      const query = buildWeightedQuery(normalizeQuery(text), analyzer, expander, tuning, story);
+      const asked = normalizeQuery(text);
+      const query = buildWeightedQuery(asked, analyzer, expander, tuning, story);
       if (k === 0 || query.view.folded.length === 0) return [];
       const recorder = options.signals === true ? createSignalRecorder() : undefined;
-      const { articleScores, passageScores, phrased } = scoreQuery(query, recorder);
+      // What the translation model reads: the asked part only. With the story around it, "bố em đóng bảo hiểm mấy chục
+      // năm, công ty nợ tiền bảo hiểm, giờ bố em mất thì nhà em được trợ cấp gì" was drawn by the contributions story to
+      // the pension's suspension and severance pay instead of the survivors' benefits (complaint-questions.test.ts).
+      const spoken = asked;
+      const { articleScores, passageScores, phrased } = scoreQuery(query, recorder, spoken);
       const strengthOf = (position: number) => matchStrength(index, query, position);
-      const asked = options.includeExpired === true || asksAboutOldLaw(options.story === undefined ? text : `${options.story}\n${text}`);
-      const includeExpired = asked || onlyExpiredIsStrong(articleScores, expired, strengthOf);
-      const ranked = rankByStatus(articleScores, expired, replacement, includeExpired, tuning.expiredPenalty, asked);
-      if (asked) return ranked.slice(0, k).map(({ position, score }) => toHit(query, passageScores, phrased, position, score, recorder));
+      const oldLawAsked = options.includeExpired === true || asksAboutOldLaw(options.story === undefined ? text : `${options.story}\n${text}`);
+      const includeExpired = oldLawAsked || onlyExpiredIsStrong(articleScores, expired, strengthOf);
+      const ranked = rankByStatus(articleScores, expired, replacement, includeExpired, tuning.expiredPenalty, oldLawAsked);
+      if (oldLawAsked) return ranked.slice(0, k).map(({ position, score }) => toHit(query, passageScores, phrased, position, score, recorder, spoken));
       const context = { expired, replacement, strengthOf, correspondingPassage: (from: number, to: number) => correspondingPassage(from, to, passageScores) };
       return inForceInstead(ranked, k, context).map(({ position, score, inherited, leadPassage }) => {
-        const hit = toHit(query, passageScores, phrased, position, score, recorder);
+        const hit = toHit(query, passageScores, phrased, position, score, recorder, spoken);
         if (inherited <= hit.strength) return hit;
         // The member asked about the provision the old clause states: its counterpart in the law in force leads.
         const lead = index.passages[leadPassage] as { clauseNo: string | null; text: string };
@@ -222,8 +261,9 @@ export function createLawRetriever(config: LawRetrieverConfig): LexicalLawRetrie
       });
     },
     explain(text: string, articleIds: readonly string[]): PassageHit[] {
-      const query = buildWeightedQuery(normalizeQuery(text), analyzer, expander, tuning);
-      const { articleScores, passageScores, phrased } = scoreQuery(query);
+      const asked = normalizeQuery(text);
+      const query = buildWeightedQuery(asked, analyzer, expander, tuning);
+      const { articleScores, passageScores, phrased } = scoreQuery(query, undefined, asked);
       return articleIds.flatMap((id) => {
         const position = positionById.get(id);
         return position === undefined ? [] : [toHit(query, passageScores, phrased, position, articleScores[position] as number)];

@@ -18,8 +18,9 @@ describe('retrieval signals', () => {
     recorder.stage('expansion', Float64Array.from([3, 2]));
     recorder.stage('passage', Float64Array.from([4, 2]));
     recorder.stage('coverage', Float64Array.from([6, 2]));
-    recorder.stage('reference', Float64Array.from([6, 2]));
-    expect(recorder.signalsOf(0)).toEqual({ title: 1, body: 2, expansion: 0, passage: 1, coverage: 2, reference: 0 });
+    recorder.stage('translation', Float64Array.from([7, 2]));
+    recorder.stage('reference', Float64Array.from([7, 2]));
+    expect(recorder.signalsOf(0)).toEqual({ title: 1, body: 2, expansion: 0, passage: 1, coverage: 2, reference: 0, translation: 1 });
   });
 
   it('are attached only when asked, sum to the score, and change no ranking', () => {
@@ -30,8 +31,16 @@ describe('retrieval signals', () => {
     expect(withSignals.map((hit) => [hit.article.id, hit.score])).toEqual(plain.map((hit) => [hit.article.id, hit.score]));
     for (const hit of withSignals) {
       const parts = hit.signals!;
-      expect(parts.title + parts.body + parts.expansion + parts.passage + parts.coverage + parts.reference).toBeCloseTo(hit.score, 9);
+      expect(parts.title + parts.body + parts.expansion + parts.passage + parts.coverage + parts.reference + parts.translation).toBeCloseTo(hit.score, 9);
     }
     expect(withSignals[0]!.signals!.body).toBeGreaterThan(0);
+  });
+
+  it("attach the question's word-translation log-likelihood given each article only when asked (D-answers-52)", () => {
+    const question = 'Xin nghỉ việc thì phải báo trước bao nhiêu ngày?';
+    expect(retriever.search(question, { k: 5 }).every((hit) => hit.translation === undefined)).toBe(true);
+    const withSignals = retriever.search(question, { k: 5, signals: true });
+    expect(withSignals.length).toBeGreaterThan(0);
+    for (const hit of withSignals) expect(hit.translation).toBeLessThan(0);
   });
 });

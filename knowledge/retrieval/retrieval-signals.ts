@@ -1,7 +1,7 @@
 /**
  * What each stage of the lexical ranking added to an article's score, for a reranker that weighs them anew
  * (knowledge/answer/article-reranker.ts, D-answers-49): the title and body BM25, the document expansion (members'
- * phrasings, D-answers-44), the best clause, then the title-coverage lift and the named-article bonus. Read as
+ * phrasings, D-answers-44), the best clause, then the title-coverage lift, the named-article bonus and the word-translation lift (D-answers-52). Read as
  * differences of the running score after each stage, so recording changes no score.
  */
 export interface RetrievalSignals {
@@ -13,6 +13,8 @@ export interface RetrievalSignals {
   coverage: number;
   /** The bonus of an article whose number the question names (`điều 35`). */
   reference: number;
+  /** The lift of the learned word-translation model (D-answers-52; RetrievalTuning `translationWeight`). */
+  translation: number;
 }
 
 export type SignalStage = keyof RetrievalSignals;
@@ -32,7 +34,7 @@ export function createSignalRecorder(): SignalRecorder {
       order.push(name);
     },
     signalsOf(position) {
-      const signals: RetrievalSignals = { title: 0, body: 0, expansion: 0, passage: 0, coverage: 0, reference: 0 };
+      const signals: RetrievalSignals = { title: 0, body: 0, expansion: 0, passage: 0, coverage: 0, reference: 0, translation: 0 };
       let previous = 0;
       for (const name of order) {
         const value = (snapshots.get(name) as Float64Array)[position] as number;

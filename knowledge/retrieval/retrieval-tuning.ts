@@ -46,6 +46,14 @@ export interface RetrievalTuning {
    * its khoản first in the hit.
    */
   clauseLeadMatch: number;
+  /**
+   * The learned word-translation model (article-translation.ts, D-answers-52) at the retrieval stage: every article
+   * adds `translationWeight × the best score so far × r^translationSharpness`, r = exp(its mean log-likelihood − the
+   * likeliest article's) in (0, 1], the per-word likelihood ratio to the likeliest; scaled by the best score so the
+   * lift means the same whatever the question's BM25 scale. 0 turns it off (the reranker still reads the likelihood).
+   */
+  translationWeight: number;
+  translationSharpness: number;
   /** Multiplier on expired articles when they are searched at all. */
   expiredPenalty: number;
   /** Clauses returned per hit. */
@@ -76,6 +84,8 @@ export const DEFAULT_RETRIEVAL_TUNING: RetrievalTuning = {
   // D-answers-47: weights 1–3 and max-or-sum tried on dev; 2, summed, answered most, the fresh batches included.
   clauseExpansionWeight: 2,
   clauseLeadMatch: 0.6,
+  translationWeight: 0.6,
+  translationSharpness: 3,
   expiredPenalty: 0.8,
   passagesPerHit: 3,
 };

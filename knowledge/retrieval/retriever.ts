@@ -22,6 +22,11 @@ export interface PassageHit {
   phrasedClause?: { clauseNo: string; match: number };
   /** What each part of the ranking added to `score` (retrieval-signals.ts); only when `SearchOptions.signals`. */
   signals?: RetrievalSignals;
+  /**
+   * The mean log-likelihood of the question's words given the article under the learned word-translation model
+   * (article-translation.ts, D-answers-52); only when `SearchOptions.signals`. Comparable within one search.
+   */
+  translation?: number;
 }
 
 export interface SearchOptions {
