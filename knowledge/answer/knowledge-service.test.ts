@@ -395,6 +395,13 @@ const lawArticle = (lawId: string, lawName: string, articleNo: string, title: st
   status: 'in_force' as const,
 });
 
+/** A search hit on an article's khoản 1 (its text after "1. "). */
+const hit = (article: ReturnType<typeof lawArticle>, strength: number, score: number) => ({ article, passages: [{ clauseNo: '1', text: article.text.slice(3), score: 1 }], score, strength });
+
+/** The service over fixed search hits, one FAQ pack and the articles it may quote. */
+const serviceOverHits = (hits: ReturnType<typeof hit>[], entries: FaqEntry[], articles: ReturnType<typeof lawArticle>[], options?: { faqCaseMargin: number }) =>
+  createKnowledgeService({ retriever: { search: () => hits, size: hits.length }, faq: createFaqMatcher(entries), redactor, articles: createArticleLookup(articles), ...(options ? { options } : {}) });
+
 describe('the figure asked, after retrieval (D-answers-53)', () => {
   const accident = lawArticle('84/2015/QH13', 'Luật An toàn, vệ sinh lao động 2015', '59', 'Giải quyết hưởng chế độ bảo hiểm tai nạn lao động',
     '1. Trong thời hạn 10 ngày, kể từ ngày nhận đủ hồ sơ, cơ quan bảo hiểm xã hội có trách nhiệm giải quyết hưởng chế độ bảo hiểm tai nạn lao động.');
@@ -402,7 +409,6 @@ describe('the figure asked, after retrieval (D-answers-53)', () => {
     '1. Trong thời hạn 07 ngày làm việc kể từ ngày nhận đủ hồ sơ, cơ quan bảo hiểm xã hội có trách nhiệm giải quyết chế độ ốm đau.');
   const lengths = lawArticle('41/2024/QH15', 'Luật Bảo hiểm xã hội 2024', '43', 'Thời gian hưởng chế độ ốm đau',
     '1. Thời gian tối đa hưởng chế độ ốm đau trong một năm là 30 ngày nếu đã đóng bảo hiểm xã hội dưới 15 năm.');
-  const hit = (article: ReturnType<typeof lawArticle>, strength: number, score: number) => ({ article, passages: [{ clauseNo: '1', text: article.text.slice(3), score: 1 }], score, strength });
   const sickLeave: FaqEntry = {
     ...(FAQ[0] as FaqEntry),
     id: 'si-sick-leave',
@@ -412,13 +418,7 @@ describe('the figure asked, after retrieval (D-answers-53)', () => {
     answer: 'Bạn được hưởng chế độ ốm đau tối đa 30 ngày một năm nếu đã đóng dưới 15 năm.',
     citations: [{ lawId: '41/2024/QH15', articleNo: '43' }],
   };
-  const withHits = (hits: ReturnType<typeof hit>[]) =>
-    createKnowledgeService({
-      retriever: { search: () => hits, size: hits.length },
-      faq: createFaqMatcher([sickLeave]),
-      redactor,
-      articles: createArticleLookup([accident, sickness, lengths]),
-    });
+  const withHits = (hits: ReturnType<typeof hit>[]) => serviceOverHits(hits, [sickLeave], [accident, sickness, lengths]);
 
   it('answers how long the office takes with the time limit of the scheme asked, not the entry on the leave\'s length', async () => {
     const answer = await withHits([hit(lengths, 0.9, 30), hit(accident, 0.55, 20), hit(sickness, 0.72, 10)]).answer(ask('bhxh giai quyet che do om dau trong bao lau'));
@@ -439,14 +439,7 @@ describe('an entry that leaves out the case a figure question names (D-answers-5
     answer: 'Lao động nữ sinh con được nghỉ thai sản 06 tháng.',
     citations: [{ lawId: '41/2024/QH15', articleNo: '53' }],
   };
-  const service = (faqCaseMargin: number) =>
-    createKnowledgeService({
-      retriever: { search: () => [{ article: surrogate, passages: [{ clauseNo: '1', text: surrogate.text.slice(3), score: 1 }], score: 20, strength: 0.8 }], size: 1 },
-      faq: createFaqMatcher([leave]),
-      redactor,
-      articles: createArticleLookup([surrogate]),
-      options: { faqCaseMargin },
-    });
+  const service = (faqCaseMargin: number) => serviceOverHits([hit(surrogate, 0.8, 20)], [leave], [surrogate], { faqCaseMargin });
   const question = 'em mang thai hộ thì được nghỉ thai sản bao lâu';
 
   it('answers from the law stating the case named, and from the entry when the rule is off (margin 1)', async () => {

@@ -1,4 +1,4 @@
-import { isAppError } from '../../core/errors/app-error.js';
+import { thrownCode } from '../../tests/support/thrown-code.js';
 import { trainTranslationTable, type TranslationPair } from './translation-model.js';
 
 const words = (text: string) => text.split(' ');
@@ -44,17 +44,9 @@ describe('trainTranslationTable (IBM Model 1 by EM)', () => {
   });
 
   it('refuses bad input with a typed error', () => {
-    const codeOf = (run: () => unknown) => {
-      try {
-        run();
-      } catch (error) {
-        return isAppError(error) ? error.code : 'untyped';
-      }
-      return 'none';
-    };
-    expect(codeOf(() => trainTranslationTable(CORPUS, { iterations: 0 }))).toBe('VALIDATION_FAILED');
-    expect(codeOf(() => trainTranslationTable(CORPUS, { minProbability: 1 }))).toBe('VALIDATION_FAILED');
-    expect(codeOf(() => trainTranslationTable([{ source: ['lai', ''], target: ['loi'] }]))).toBe('VALIDATION_FAILED');
-    expect(codeOf(() => trainTranslationTable([{ source: 'lai' as unknown as string[], target: ['loi'] }]))).toBe('VALIDATION_FAILED');
+    expect(thrownCode(() => trainTranslationTable(CORPUS, { iterations: 0 }))).toBe('VALIDATION_FAILED');
+    expect(thrownCode(() => trainTranslationTable(CORPUS, { minProbability: 1 }))).toBe('VALIDATION_FAILED');
+    expect(thrownCode(() => trainTranslationTable([{ source: ['lai', ''], target: ['loi'] }]))).toBe('VALIDATION_FAILED');
+    expect(thrownCode(() => trainTranslationTable([{ source: 'lai' as unknown as string[], target: ['loi'] }]))).toBe('VALIDATION_FAILED');
   });
 });

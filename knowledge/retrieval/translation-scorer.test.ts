@@ -1,4 +1,4 @@
-import { isAppError } from '../../core/errors/app-error.js';
+import { thrownCode } from '../../tests/support/thrown-code.js';
 import { trainTranslationTable } from './translation-model.js';
 import { createTranslationScorer } from './translation-scorer.js';
 
@@ -38,16 +38,8 @@ describe('createTranslationScorer (translation language model, Dirichlet-smoothe
 
   it('scores an empty question 0 everywhere, and refuses bad settings or positions with a typed error', () => {
     expect([...scorer.scoreAll([])]).toEqual([0, 0, 0]);
-    const codeOf = (run: () => unknown) => {
-      try {
-        run();
-      } catch (error) {
-        return isAppError(error) ? error.code : 'untyped';
-      }
-      return 'none';
-    };
-    expect(codeOf(() => createTranslationScorer(table, documents, { selfWeight: 1.5 }))).toBe('VALIDATION_FAILED');
-    expect(codeOf(() => createTranslationScorer(table, documents, { mu: 0 }))).toBe('VALIDATION_FAILED');
-    expect(codeOf(() => scorer.score(words('loi'), 3))).toBe('VALIDATION_FAILED');
+    expect(thrownCode(() => createTranslationScorer(table, documents, { selfWeight: 1.5 }))).toBe('VALIDATION_FAILED');
+    expect(thrownCode(() => createTranslationScorer(table, documents, { mu: 0 }))).toBe('VALIDATION_FAILED');
+    expect(thrownCode(() => scorer.score(words('loi'), 3))).toBe('VALIDATION_FAILED');
   });
 });
